@@ -1,0 +1,42 @@
+// Pure keyboard rules of the WAI-ARIA grid pattern, for a two-column grid (key, value).
+// https://www.w3.org/WAI/ARIA/apg/patterns/grid/
+
+export type CellPosition = { readonly row: number; readonly col: 0 | 1 };
+
+const PAGE_SIZE = 10;
+
+/** Where a navigation key moves the active cell, or null when the key is not navigation. */
+export function nextPosition(
+  key: string,
+  ctrl: boolean,
+  from: CellPosition,
+  rowCount: number,
+): CellPosition | null {
+  const last = rowCount - 1;
+  const clampRow = (row: number) => Math.max(0, Math.min(last, row));
+  switch (key) {
+    case 'ArrowUp':
+      return { row: clampRow(from.row - 1), col: from.col };
+    case 'ArrowDown':
+      return { row: clampRow(from.row + 1), col: from.col };
+    case 'ArrowLeft':
+      return { row: from.row, col: 0 };
+    case 'ArrowRight':
+      return { row: from.row, col: 1 };
+    case 'Home':
+      return ctrl ? { row: 0, col: 0 } : { row: from.row, col: 0 };
+    case 'End':
+      return ctrl ? { row: last, col: 1 } : { row: from.row, col: 1 };
+    case 'PageUp':
+      return { row: clampRow(from.row - PAGE_SIZE), col: from.col };
+    case 'PageDown':
+      return { row: clampRow(from.row + PAGE_SIZE), col: from.col };
+    default:
+      return null;
+  }
+}
+
+/** A printable character starts an edit that replaces the value, as in a spreadsheet. */
+export function startsTypedEdit(key: string, ctrl: boolean, meta: boolean, alt: boolean): boolean {
+  return key.length === 1 && !ctrl && !meta && !alt;
+}

@@ -1,0 +1,166 @@
+// The only caller of `fetch` in the widget. It speaks GWS: the statusCode envelope,
+// CSRF tokens, session expiry, and answers that are not JSON at all (a proxy's HTML
+// error page, a truncated body).
+
+import { GwsRequestError, type GwsError } from '../errors';
+import type { Agent, Chat, ChatOperation, OperationAccepted } from '../types';
+import { formatIssues, type Schema } from '../schema';
+import { chatResponse, chatsResponse, meResponse, operationResponse, readEnvelope, userDataToJson } from '../wire';
+
+export type GwsClientOptions = {
+  /** Origin of GWS, e.g. "https://gws.example.com"; "" means the widget's own origin. */
+  readonly baseUrl: string;
+  /** "include" for a GWS on another origin (needs its CORS allowCredentials), else "same-origin". */
+  readonly credentials?: RequestCredentials;
+  readonly timeoutMs?: number;
+  readonly fetch?: typeof fetch;
+};
+
+export type GwsClient = {
+  readonly baseUrl: string;
+  getMe(): Promise<Agent>;
+  listChats(): Promise<readonly Chat[]>;
+  getChat(chatId: string): Promise<Chat>;
+  operate(chatId: string, operation: ChatOperation): Promise<OperationAccepted>;
+};
+
+type CsrfToken = { readonly header: string; readonly token: string };
+
+const CSRF_REJECTION = /csrf/i;
+
+export function createGwsClient(options: GwsClientOptions): GwsClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const credentials = options.credentials ?? 'same-origin';
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  let csrf: CsrfToken | null = null;
+
+  function rememberCsrf(response: Response) {
+    const header = response.headers.get('X-CSRF-HEADER');
+    const token = response.headers.get('X-CSRF-TOKEN');
+    if (header && token) csrf = { header, token };
+  }
+
+  async function send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ response: Response; text: string }> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (method === 'POST' && csrf) headers[csrf.header] = csrf.token;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      const response = await doFetch(`${baseUrl}/api/v2${path}`, {
+        method,
+        headers,
+        credentials,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: controller.signal,
+      });
+      const text = await response.text();
+      if (method === 'GET') rememberCsrf(response);
+      return { response, text };
+    } catch (error) {
+      if (controller.signal.aborted) throw new GwsRequestError({ kind: 'timeout', afterMs: timeoutMs });
+      throw new GwsRequestError({ kind: 'network', message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function interpret<T>(response: Response, text: string, schema: Schema<T>): T {
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    const envelope = body === undefined ? null : readEnvelope(body);
+    // A GWS body wins over the HTTP status: it says what went wrong in GWS's words.
+    if (envelope?.ok) {
+      const value = envelope.value;
+      if (!value.ok) {
+        const failure: GwsError =
+          value.statusCode === 20
+            ? { kind: 'session-expired', message: value.statusMessage || 'not authenticated' }
+            : { kind: 'status-code', statusCode: value.statusCode, statusMessage: value.statusMessage };
+        throw new GwsRequestError(failure);
+      }
+      if (response.ok) {
+        const parsed = schema(value.body, '');
+        if (parsed.ok) return parsed.value;
+        throw new GwsRequestError({ kind: 'invalid-payload', message: 'the reply does not match the GWS contract', issues: parsed.issues });
+      }
+    }
+    if (response.status === 401) throw new GwsRequestError({ kind: 'session-expired', message: 'HTTP 401' });
+    if (!response.ok) throw new GwsRequestError({ kind: 'http', status: response.status, message: summarize(text, response.statusText) });
+    const issues = envelope && !envelope.ok ? envelope.issues : [];
+    throw new GwsRequestError({
+      kind: 'invalid-payload',
+      message: body === undefined ? `not JSON: ${summarize(text, 'empty body')}` : formatIssues(issues),
+      issues,
+    });
+  }
+
+  async function get<T>(path: string, schema: Schema<T>): Promise<T> {
+    const { response, text } = await send('GET', path);
+    return interpret(response, text, schema);
+  }
+
+  async function refreshCsrf(): Promise<void> {
+    csrf = null;
+    const { response, text } = await send('GET', '/me');
+    // A failing GET here (expired session, server down) is the real reason the POST cannot go.
+    interpret(response, text, meResponse);
+  }
+
+  async function post<T>(path: string, body: unknown, schema: Schema<T>): Promise<T> {
+    if (!csrf) await refreshCsrf();
+    let attempt = await send('POST', path, body);
+    if (isCsrfRejection(attempt.response, attempt.text)) {
+      // Tokens live with the HTTP session; after a session renewal the old one is refused once.
+      await refreshCsrf();
+      attempt = await send('POST', path, body);
+      if (isCsrfRejection(attempt.response, attempt.text)) {
+        throw new GwsRequestError({ kind: 'csrf', message: summarize(attempt.text, 'Missing or invalid Csrf token') });
+      }
+    }
+    return interpret(attempt.response, attempt.text, schema);
+  }
+
+  return {
+    baseUrl,
+    async getMe() {
+      return (await get('/me', meResponse)).user;
+    },
+    async listChats() {
+      return (await get('/me/chats', chatsResponse)).chats;
+    },
+    async getChat(chatId) {
+      return (await get(`/me/chats/${encodeURIComponent(chatId)}`, chatResponse)).chat;
+    },
+    async operate(chatId, operation) {
+      const result = await post(`/me/chats/${encodeURIComponent(chatId)}`, operationToJson(operation), operationResponse);
+      return result.referenceId === undefined ? {} : { referenceId: result.referenceId };
+    },
+  };
+}
+
+function isCsrfRejection(response: Response, text: string): boolean {
+  return response.status === 403 && CSRF_REJECTION.test(text);
+}
+
+function operationToJson(operation: ChatOperation): Record<string, unknown> {
+  switch (operation.operationName) {
+    case 'UpdateUserData':
+    case 'AttachUserData':
+      return { operationName: operation.operationName, userData: userDataToJson(operation.userData) };
+    default:
+      return { ...operation };
+  }
+}
+
+/** First line of a non-JSON body, tags stripped: enough to tell a proxy error page from an empty reply. */
+function summarize(text: string, fallback: string): string {
+  const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!plain) return fallback;
+  return plain.length > 120 ? `${plain.slice(0, 117)}...` : plain;
+}

@@ -1,0 +1,26 @@
+// Public face of `gws/`: the only code that knows the GWS wire format.
+export type {
+  Agent,
+  Chat,
+  ChatNotification,
+  ChatOperation,
+  ChatState,
+  JsonValue,
+  NotificationRejection,
+  OperationAccepted,
+  Participant,
+  UserData,
+  UserDataValue,
+} from './types';
+export { CHAT_STATES } from './types';
+export { GwsRequestError, describeGwsError, toGwsError, type GwsError } from './errors';
+export { createGwsClient, type GwsClient, type GwsClientOptions } from './http/gwsClient';
+export { chatQueries } from './http/chatQueries';
+export {
+  createNotificationConnection,
+  CHATS_CHANNEL,
+  type ConnectionStatus,
+  type NotificationConnection,
+} from './cometd/notificationConnection';
+export { parseChatNotification } from './wire';
+export { GwsClientProvider, useGwsClient } from './GwsClientProvider';

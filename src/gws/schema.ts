@@ -1,0 +1,130 @@
+// A small schema toolkit for wire data. The widget ships inside a CRM page, so every
+// kilobyte counts: these dozen combinators cover what the GWS payloads need at a
+// fraction of a general-purpose validation library's size.
+//
+// A schema turns `unknown` into a typed value or an issue list naming the path that
+// failed, so a malformed notification becomes a readable, countable rejection.
+
+export type Issue = { readonly path: string; readonly message: string };
+export type ParseResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+export type Schema<T> = (input: unknown, path: string) => ParseResult<T>;
+export type Infer<S> = S extends Schema<infer T> ? T : never;
+
+const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
+const fail = (path: string, message: string): ParseResult<never> => ({
+  ok: false,
+  issues: [{ path: path || '(root)', message }],
+});
+
+export function describe(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'an array';
+  return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
+}
+
+export const string: Schema<string> = (input, path) =>
+  typeof input === 'string' ? ok(input) : fail(path, `expected a string, got ${describe(input)}`);
+
+export const number: Schema<number> = (input, path) =>
+  typeof input === 'number' && Number.isFinite(input)
+    ? ok(input)
+    : fail(path, `expected a number, got ${describe(input)}`);
+
+export const integer: Schema<number> = (input, path) =>
+  typeof input === 'number' && Number.isSafeInteger(input)
+    ? ok(input)
+    : fail(path, `expected an integer, got ${describe(input)}`);
+
+export const boolean: Schema<boolean> = (input, path) =>
+  typeof input === 'boolean' ? ok(input) : fail(path, `expected a boolean, got ${describe(input)}`);
+
+export const literal =
+  <const L extends string | number>(expected: L): Schema<L> =>
+  (input, path) =>
+    input === expected ? ok(expected) : fail(path, `expected ${JSON.stringify(expected)}`);
+
+export const optional =
+  <T>(schema: Schema<T>): Schema<T | undefined> =>
+  (input, path) =>
+    input === undefined || input === null ? ok(undefined) : schema(input, path);
+
+/** Lenient fallback: a field the widget can live without never rejects the whole message. */
+export const withDefault =
+  <T>(schema: Schema<T>, fallback: T): Schema<T> =>
+  (input, path) => {
+    const result = schema(input, path);
+    return result.ok ? result : ok(fallback);
+  };
+
+export const array =
+  <T>(item: Schema<T>): Schema<readonly T[]> =>
+  (input, path) => {
+    if (!Array.isArray(input)) return fail(path, `expected an array, got ${describe(input)}`);
+    const values: T[] = [];
+    const issues: Issue[] = [];
+    input.forEach((element, index) => {
+      const result = item(element, `${path}[${index}]`);
+      if (result.ok) values.push(result.value);
+      else issues.push(...result.issues);
+    });
+    return issues.length ? { ok: false, issues } : ok(values);
+  };
+
+export function isRecord(input: unknown): input is Readonly<Record<string, unknown>> {
+  return typeof input === 'object' && input !== null && !Array.isArray(input);
+}
+
+/** Reads an own property only: a key named `__proto__` or `constructor` in the payload stays data. */
+export function ownField(record: Readonly<Record<string, unknown>>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+type Shape = Readonly<Record<string, Schema<unknown>>>;
+type ObjectOf<S extends Shape> = { readonly [K in keyof S]: Infer<S[K]> };
+
+/** Unknown fields are ignored (GWS adds fields across versions); known ones are checked. */
+export const object =
+  <S extends Shape>(shape: S): Schema<ObjectOf<S>> =>
+  (input, path) => {
+    if (!isRecord(input)) return fail(path, `expected an object, got ${describe(input)}`);
+    const out: Record<string, unknown> = {};
+    const issues: Issue[] = [];
+    for (const key of Object.keys(shape)) {
+      const schema = shape[key];
+      if (!schema) continue;
+      const result = schema(ownField(input, key), path ? `${path}.${key}` : key);
+      if (result.ok) out[key] = result.value;
+      else issues.push(...result.issues);
+    }
+    return issues.length ? { ok: false, issues } : ok(out as ObjectOf<S>);
+  };
+
+/** A JSON object read as a Map, so arbitrary keys never meet an object prototype. */
+export const map =
+  <T>(value: Schema<T>): Schema<ReadonlyMap<string, T>> =>
+  (input, path) => {
+    if (!isRecord(input)) return fail(path, `expected an object, got ${describe(input)}`);
+    const entries = new Map<string, T>();
+    const issues: Issue[] = [];
+    for (const key of Object.keys(input)) {
+      const result = value(input[key], `${path}[${JSON.stringify(key)}]`);
+      if (result.ok) entries.set(key, result.value);
+      else issues.push(...result.issues);
+    }
+    return issues.length ? { ok: false, issues } : ok(entries);
+  };
+
+export const oneOf =
+  <const Options extends readonly string[]>(options: Options): Schema<Options[number]> =>
+  (input, path) =>
+    typeof input === 'string' && options.includes(input)
+      ? ok(input as Options[number])
+      : fail(path, `expected one of ${options.join(', ')}, got ${typeof input === 'string' ? JSON.stringify(input) : describe(input)}`);
+
+export function formatIssues(issues: readonly Issue[], limit = 5): string {
+  const shown = issues.slice(0, limit).map((issue) => `${issue.path}: ${issue.message}`);
+  if (issues.length > limit) shown.push(`and ${issues.length - limit} more`);
+  return shown.join('; ');
+}

@@ -1,0 +1,2 @@
+// Public face of `participants/`: who is in the active chat.
+export { ParticipantsList } from './ParticipantsList';

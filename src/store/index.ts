@@ -1,0 +1,15 @@
+// Public face of `store/`: the live view of chats, the agent's pending edits and the connection.
+export { createChatStore, type ChatStore, type ChatStoreState, type ChatStoreActions } from './chatStore';
+export { ChatStoreProvider, useChatStoreApi } from './ChatStoreProvider';
+export {
+  useActiveChatId,
+  useChatActions,
+  useChatEntry,
+  useChatSummaries,
+  useConnection,
+  useRejectedNotifications,
+  useUserDataRows,
+  selectActiveChatId,
+  type ChatSummary,
+} from './selectors';
+export { deriveRows, type ChatEntry, type PendingEdit, type UserDataRow } from './chatEntry';
