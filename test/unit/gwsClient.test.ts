@@ -1,0 +1,125 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { createGwsClient, GwsRequestError, type GwsError } from '../../src/gws';
+
+type Call = { method: string; url: string; headers: Record<string, string>; body: string | undefined };
+
+/** A scripted GWS: each call gets the next answer; records what the client sent. */
+function scripted(answers: Array<(call: Call) => Response>) {
+  const calls: Call[] = [];
+  const fetchFn: typeof fetch = async (input, init) => {
+    const call: Call = {
+      method: init?.method ?? 'GET',
+      url: String(input),
+      headers: { ...(init?.headers as Record<string, string>) },
+      body: typeof init?.body === 'string' ? init.body : undefined,
+    };
+    calls.push(call);
+    const answer = answers.shift();
+    if (!answer) throw new Error(`unexpected call ${call.method} ${call.url}`);
+    return answer(call);
+  };
+  return { calls, fetchFn };
+}
+
+const json = (body: unknown, init: ResponseInit = {}) =>
+  new Response(JSON.stringify(body), { status: 200, ...init, headers: { 'Content-Type': 'application/json', ...init.headers } });
+const withToken = (token: string) => ({ headers: { 'X-CSRF-HEADER': 'X-CSRF-TOKEN', 'X-CSRF-TOKEN': token } });
+const me = (token: string) => () => json({ statusCode: 0, user: { id: 'u1', userName: 'agent' } }, withToken(token));
+
+async function failure(promise: Promise<unknown>): Promise<GwsError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof GwsRequestError) return error.detail;
+    throw error;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('CSRF', () => {
+  it('reads the token from a GET before the first POST and sends it under the advertised header', async () => {
+    const { calls, fetchFn } = scripted([me('t1'), () => json({ statusCode: 0, referenceId: 7 })]);
+    const client = createGwsClient({ baseUrl: 'http://gws.test', fetch: fetchFn });
+    const accepted = await client.operate('c1', { operationName: 'UpdateUserData', userData: new Map([['n', 123]]) });
+    expect(accepted).toEqual({ referenceId: 7 });
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['GET http://gws.test/api/v2/me', 'POST http://gws.test/api/v2/me/chats/c1']);
+    expect(calls[1]?.headers['X-CSRF-TOKEN']).toBe('t1');
+    expect(JSON.parse(calls[1]?.body ?? '')).toEqual({ operationName: 'UpdateUserData', userData: { n: 123 } });
+  });
+
+  it('re-reads the token once after a 403 and retries', async () => {
+    const { calls, fetchFn } = scripted([
+      me('old'),
+      () => new Response('Missing or invalid Csrf token', { status: 403 }),
+      me('new'),
+      () => json({ statusCode: 0, referenceId: 8 }),
+    ]);
+    const client = createGwsClient({ baseUrl: '', fetch: fetchFn });
+    await expect(client.operate('c1', { operationName: 'Complete' })).resolves.toEqual({ referenceId: 8 });
+    expect(calls[3]?.headers['X-CSRF-TOKEN']).toBe('new');
+  });
+
+  it('gives up after the second 403 with a csrf error', async () => {
+    const refused = () => new Response('Missing or invalid Csrf token', { status: 403 });
+    const { fetchFn } = scripted([me('a'), refused, me('b'), refused]);
+    const client = createGwsClient({ baseUrl: '', fetch: fetchFn });
+    expect((await failure(client.operate('c1', { operationName: 'Complete' }))).kind).toBe('csrf');
+  });
+
+  it('uses the token any GET left behind, without an extra read', async () => {
+    const { calls, fetchFn } = scripted([
+      () => json({ statusCode: 0, chats: [] }, withToken('from-list')),
+      () => json({ statusCode: 0 }),
+    ]);
+    const client = createGwsClient({ baseUrl: '', fetch: fetchFn });
+    await client.listChats();
+    await expect(client.operate('c1', { operationName: 'Leave' })).resolves.toEqual({});
+    expect(calls).toHaveLength(2);
+    expect(calls[1]?.headers['X-CSRF-TOKEN']).toBe('from-list');
+  });
+});
+
+describe('errors are values', () => {
+  const client = (answer: () => Response) => createGwsClient({ baseUrl: '', fetch: scripted([answer]).fetchFn });
+
+  it('statusCode errors carry the server statusMessage', async () => {
+    const error = await failure(client(() => json({ statusCode: 2, statusMessage: 'Not in Invited' })).listChats());
+    expect(error).toEqual({ kind: 'status-code', statusCode: 2, statusMessage: 'Not in Invited' });
+  });
+
+  it('statusCode 20 and HTTP 401 mean the session expired', async () => {
+    expect((await failure(client(() => json({ statusCode: 20, statusMessage: 'Access denied' }, { status: 401 })).listChats())).kind).toBe('session-expired');
+    expect((await failure(client(() => new Response('', { status: 401 })).listChats())).kind).toBe('session-expired');
+  });
+
+  it('an HTML error page becomes an http error with its text, not a parse crash', async () => {
+    const error = await failure(client(() => new Response('<html><body><h1>502 Bad Gateway</h1></body></html>', { status: 502 })).listChats());
+    expect(error).toEqual({ kind: 'http', status: 502, message: '502 Bad Gateway' });
+  });
+
+  it('a truncated body is an invalid payload', async () => {
+    const error = await failure(client(() => new Response('{"statusCode":0,"cha', { status: 200 })).listChats());
+    expect(error.kind).toBe('invalid-payload');
+  });
+
+  it('a reply that breaks the contract names the field', async () => {
+    const error = await failure(client(() => json({ statusCode: 0, chats: [{ id: 1, state: 'Chatting' }] })).listChats());
+    expect(error).toMatchObject({ kind: 'invalid-payload', issues: [{ path: 'chats[0].id', message: 'expected a string, got a number' }] });
+  });
+
+  it('a network failure is a network error', async () => {
+    const down: typeof fetch = async () => {
+      throw new TypeError('fetch failed');
+    };
+    const error = await failure(createGwsClient({ baseUrl: '', fetch: down }).listChats());
+    expect(error).toEqual({ kind: 'network', message: 'fetch failed' });
+  });
+
+  it('a server that never answers times out', async () => {
+    const hang: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    const error = await failure(createGwsClient({ baseUrl: '', fetch: hang, timeoutMs: 20 }).listChats());
+    expect(error).toEqual({ kind: 'timeout', afterMs: 20 });
+  });
+});

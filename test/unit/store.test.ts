@@ -1,0 +1,59 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import type { Chat, UserDataValue } from '../../src/gws';
+import { createChatStore, selectActiveChatId } from '../../src/store';
+
+const chat = (id: string, state: string, receivedDate: string, userData: Record<string, UserDataValue> = {}): Chat => ({
+  id,
+  state,
+  capabilities: [],
+  participants: [],
+  userData: new Map(Object.entries(userData)),
+  receivedDate,
+});
+
+describe('chat store', () => {
+  it('opens the most recent Chatting chat unless one was chosen', () => {
+    const store = createChatStore();
+    const { actions } = store.getState();
+    actions.chatsRead(
+      [
+        chat('old', 'Chatting', '2026-11-25 09:00:00.000+0000'),
+        chat('new', 'Chatting', '2026-11-25 10:00:00.000+0100'),
+        chat('newest-invite', 'Invited', '2026-11-25 12:00:00.000+0000'),
+        chat('later', 'Chatting', '2026-11-25 09:30:00.000+0000'),
+      ],
+      actions.readStarted(),
+    );
+    // 10:00+01:00 is 09:00Z, so "later" (09:30Z) is the most recent.
+    expect(selectActiveChatId(store.getState())).toBe('later');
+    actions.chatOpened('old');
+    expect(selectActiveChatId(store.getState())).toBe('old');
+  });
+
+  it('does not let a read that started before a notification overwrite it', () => {
+    const store = createChatStore();
+    const { actions } = store.getState();
+    actions.chatsRead([chat('c', 'Chatting', '', { a: 1 })], actions.readStarted());
+    const startedAt = actions.readStarted();
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { a: 2 }) });
+    actions.chatsRead([chat('c', 'Chatting', '', { a: 1 })], startedAt);
+    expect(store.getState().chats.get('c')?.chat.userData.get('a')).toBe(2);
+    actions.chatsRead([chat('c', 'Chatting', '', { a: 3 })], actions.readStarted());
+    expect(store.getState().chats.get('c')?.chat.userData.get('a')).toBe(3);
+  });
+
+  it('counts rejected notifications and keeps the last reason', () => {
+    const store = createChatStore();
+    const { actions } = store.getState();
+    actions.notificationReceived({ kind: 'rejected-notification', reason: 'bad' });
+    actions.notificationReceived({ kind: 'rejected-notification', reason: 'worse' });
+    expect(store.getState()).toMatchObject({ rejectedNotifications: 2, lastRejection: 'worse' });
+  });
+
+  it('adds a chat first seen in a notification', () => {
+    const store = createChatStore();
+    store.getState().actions.notificationReceived({ kind: 'chat-changed', notificationType: 'StatusChange', chat: chat('n', 'Invited', '') });
+    expect(store.getState().chats.has('n')).toBe(true);
+  });
+});

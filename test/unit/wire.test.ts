@@ -1,0 +1,110 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { parseChatNotification } from '../../src/gws';
+import { chatSchema, readEnvelope } from '../../src/gws/wire';
+import { seedNotificationJson, seedNotificationText } from '../support/seed';
+
+describe('parseChatNotification', () => {
+  it('reads the documentation seed PropertiesUpdated with every value in its type', () => {
+    const parsed = parseChatNotification(seedNotificationJson());
+    expect(parsed.kind).toBe('chat-changed');
+    if (parsed.kind !== 'chat-changed') return;
+    expect(parsed.notificationType).toBe('PropertiesUpdated');
+    expect(parsed.referenceId).toBe(85);
+    expect(parsed.chat.id).toBe('0000Wa9CAM6W00J');
+    expect(parsed.chat.state).toBe('Chatting');
+    expect(parsed.chat.userData.get('UserData1')).toBe(987654321);
+    expect(parsed.chat.userData.get('UserData2')).toBe('DATAUPDATE-@123');
+    expect(parsed.chat.userData.has('RRequestedSkills')).toBe(true);
+    expect(parsed.chat.userData.get('RRequestedSkills')).toBeNull();
+    expect(parsed.chat.userData.get('ServiceObjective')).toBe(0);
+    expect(parsed.chat.userData.size).toBe(32);
+    expect(parsed.chat.participants.map((p) => [p.nickname, p.type])).toEqual([
+      ['test_consult_clientL', 'Customer'],
+      ['TestName', 'Agent'],
+    ]);
+    expect(parsed.chat.capabilities).toContain('UpdateUserData');
+  });
+
+  it('rejects the sample as printed (Python None is not JSON) with a reason, without throwing', () => {
+    expect(() => JSON.parse(seedNotificationText)).toThrow();
+    const parsed = parseChatNotification(seedNotificationText);
+    expect(parsed).toEqual({ kind: 'rejected-notification', reason: 'notification is text, not a JSON object' });
+  });
+
+  it.each([
+    ['null', null],
+    ['a number', 42],
+    ['an array', [1, 2]],
+    ['no messageType', { chat: {} }],
+    ['unknown notificationType', { messageType: 'ChatStateChangeMessage', notificationType: 'Exploded', chat: {} }],
+    ['chat without id', { messageType: 'ChatStateChangeMessage', notificationType: 'PropertiesUpdated', chat: { state: 'Chatting' } }],
+    ['userData not an object', { messageType: 'ChatStateChangeMessage', notificationType: 'PropertiesUpdated', chat: { id: 'a', state: 'Chatting', userData: 'x' } }],
+    ['referenceId as text', { messageType: 'ChatStateChangeMessage', notificationType: 'PropertiesUpdated', referenceId: '85', chat: { id: 'a', state: 'Chatting' } }],
+  ])('rejects %s', (_name, input) => {
+    expect(parseChatNotification(input).kind).toBe('rejected-notification');
+  });
+
+  it('names the failing path in the reason', () => {
+    const parsed = parseChatNotification({
+      messageType: 'ChatStateChangeMessage',
+      notificationType: 'StatusChange',
+      chat: { id: 'a', state: 7 },
+    });
+    expect(parsed).toEqual({ kind: 'rejected-notification', reason: 'chat.state: expected a string, got a number' });
+  });
+
+  it('ignores transcript traffic and unknown message types instead of rejecting them', () => {
+    expect(parseChatNotification({ messageType: 'MessageLogUpdated', notificationType: 'NewMessages', messages: [] })).toEqual({
+      kind: 'ignored',
+      messageType: 'MessageLogUpdated',
+    });
+  });
+
+  it('keeps unknown fields out and odd keys as plain data', () => {
+    const raw = JSON.parse(
+      '{"messageType":"ChatStateChangeMessage","notificationType":"PropertiesUpdated","extra":1,' +
+        '"chat":{"id":"c","state":"Chatting","userData":{"__proto__":"p","constructor":"k","":"empty","ключ":"✓","nested":{"__proto__":{"x":1}}}}}',
+    );
+    const parsed = parseChatNotification(raw);
+    if (parsed.kind !== 'chat-changed') throw new Error(`expected chat-changed, got ${parsed.kind}`);
+    const userData = parsed.chat.userData;
+    expect([...userData.keys()]).toEqual(['__proto__', 'constructor', '', 'ключ', 'nested']);
+    expect(userData.get('__proto__')).toBe('p');
+    expect(Object.getPrototypeOf(userData.get('nested'))).toBe(Object.prototype);
+    expect(Object.keys(userData.get('nested') as object)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('reads an Error notification as a failed operation', () => {
+    expect(parseChatNotification({ messageType: 'ChatStateChangeMessage', notificationType: 'Error', referenceId: 9, chat: { id: 'c' } })).toMatchObject({
+      kind: 'operation-failed',
+      chatId: 'c',
+      referenceId: 9,
+    });
+  });
+});
+
+describe('chat resource', () => {
+  it('reads a Completed chat without capabilities or userData as allowing nothing', () => {
+    const parsed = chatSchema({ id: 'c', state: 'Completed' }, '');
+    expect(parsed.ok && parsed.value.capabilities).toEqual([]);
+    expect(parsed.ok && parsed.value.userData.size).toBe(0);
+  });
+
+  it('refuses values that are not JSON numbers', () => {
+    expect(chatSchema({ id: 'c', state: 'Chatting', userData: { n: Number.NaN } }, '').ok).toBe(false);
+  });
+});
+
+describe('readEnvelope', () => {
+  it('separates success, GWS errors and bodies that are not GWS replies', () => {
+    expect(readEnvelope({ statusCode: 0, chats: [] })).toMatchObject({ ok: true, value: { ok: true } });
+    expect(readEnvelope({ statusCode: 2, statusMessage: 'nope' })).toEqual({
+      ok: true,
+      value: { ok: false, statusCode: 2, statusMessage: 'nope' },
+    });
+    expect(readEnvelope({ chats: [] }).ok).toBe(false);
+    expect(readEnvelope('<html>').ok).toBe(false);
+  });
+});
