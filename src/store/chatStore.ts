@@ -4,11 +4,16 @@
 
 import { createStore } from 'zustand/vanilla';
 import type { Chat, ChatNotification, ConnectionStatus, GwsError, NotificationRejection, UserDataValue } from '../gws';
+import { mostRecentChatting } from './chatOrder';
 import { addPending, applySnapshot, dropPending, markAccepted, markFailed, newEntry, type ChatEntry } from './chatEntry';
 
 export type ChatStoreState = {
   readonly chats: ReadonlyMap<string, ChatEntry>;
-  /** The chat the agent (or the URL, or the host) chose; null lets the widget pick. */
+  /**
+   * The chat on screen: the one the agent, URL or host chose, else the most recent chat
+   * in state Chatting when chats first arrive. It then stays put: a chat that completes
+   * must not vanish from under the agent.
+   */
   readonly activeChatId: string | null;
   readonly connection: ConnectionStatus;
   readonly rejectedNotifications: number;
@@ -68,7 +73,7 @@ export function createChatStore(initial: { activeChatId?: string | null } = {}) 
             // A notification newer than this read already holds fresher data.
             else if (entry.receivedAt < startedAt) chats.set(chat.id, { ...entry, chat, receivedAt });
           }
-          set({ chats });
+          set({ chats, activeChatId: get().activeChatId ?? mostRecentChatting(chats) });
         },
         notificationReceived(notification) {
           if (notification.kind === 'rejected-notification') {
@@ -81,7 +86,7 @@ export function createChatStore(initial: { activeChatId?: string | null } = {}) 
           const chats = new Map(get().chats);
           const entry = chats.get(chat.id);
           chats.set(chat.id, entry ? applySnapshot(entry, chat, receivedAt, referenceId) : newEntry(chat, receivedAt));
-          set({ chats });
+          set({ chats, activeChatId: get().activeChatId ?? mostRecentChatting(chats) });
         },
         connectionChanged(connection) {
           set({ connection });

@@ -9,7 +9,7 @@ export {
   useConnection,
   useRejectedNotifications,
   useUserDataRows,
-  selectActiveChatId,
   type ChatSummary,
 } from './selectors';
+export { mostRecentChatting, receivedTime } from './chatOrder';
 export { deriveRows, type ChatEntry, type PendingEdit, type UserDataRow } from './chatEntry';

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Chat, UserDataValue } from '../../src/gws';
-import { createChatStore, selectActiveChatId } from '../../src/store';
+import { createChatStore } from '../../src/store';
 
 const chat = (id: string, state: string, receivedDate: string, userData: Record<string, UserDataValue> = {}): Chat => ({
   id,
@@ -26,9 +26,11 @@ describe('chat store', () => {
       actions.readStarted(),
     );
     // 10:00+01:00 is 09:00Z, so "later" (09:30Z) is the most recent.
-    expect(selectActiveChatId(store.getState())).toBe('later');
+    expect(store.getState().activeChatId).toBe('later');
     actions.chatOpened('old');
-    expect(selectActiveChatId(store.getState())).toBe('old');
+    expect(store.getState().activeChatId).toBe('old');
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'StatusChange', chat: chat('old', 'Completed', '2026-11-25 09:00:00.000+0000') });
+    expect(store.getState().activeChatId).toBe('old');
   });
 
   it('does not let a read that started before a notification overwrite it', () => {

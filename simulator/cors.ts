@@ -1,0 +1,56 @@
+// CORS as GWS's `crossOriginSettings` configures it: listed origins are reflected with
+// credentials allowed, and the CSRF headers are exposed so a page on another origin can read
+// the token. Loopback origins are always allowed, so a widget served by any local dev
+// server (Vite on :5173, a demo CRM page) can talk to the simulator.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+const ALLOWED_METHODS = 'GET, POST, PUT, DELETE, OPTIONS';
+const ALLOWED_HEADERS = 'Content-Type, X-CSRF-TOKEN, Authorization, X-Requested-With';
+const EXPOSED_HEADERS = 'X-CSRF-HEADER, X-CSRF-TOKEN';
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export function isAllowedOrigin(origin: string, allowedOrigins: readonly string[]): boolean {
+  if (allowedOrigins.includes(origin)) return true;
+  try {
+    const url = new URL(origin);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTS.has(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Adds the CORS headers for an allowed Origin and answers preflights.
+ * Returns true when the request was a preflight and has been answered.
+ */
+export function applyCors(req: IncomingMessage, res: ServerResponse, allowedOrigins: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  const allowed = origin !== undefined && isAllowedOrigin(origin, allowedOrigins);
+  if (origin !== undefined) res.setHeader('Vary', 'Origin');
+  if (allowed) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Access-Control-Allow-Credentials', 'true');
+    res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+  }
+  if (req.method !== 'OPTIONS') return false;
+  if (origin !== undefined && !allowed) {
+    // GWS's CORS filter refuses unknown origins; the browser then blocks the real request.
+    res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('CORS origin not allowed');
+    return true;
+  }
+  res.writeHead(204, {
+    Allow: ALLOWED_METHODS,
+    ...(allowed
+      ? {
+          'Access-Control-Allow-Methods': ALLOWED_METHODS,
+          'Access-Control-Allow-Headers': ALLOWED_HEADERS,
+          // corsFilterCacheTimeToLive: 120 in the GWS deployment sample.
+          'Access-Control-Max-Age': '120',
+        }
+      : {}),
+  });
+  res.end();
+  return true;
+}

@@ -1,0 +1,127 @@
+// Fault injection for POST /sim/faults. A request is validated as a whole before anything
+// changes, so a typo in one field never leaves half of the faults applied.
+
+import { describeJson, isJsonObject, ownField, type JsonObject, type JsonValue } from './json';
+
+export type FaultSettings = {
+  /** The next `remaining` /api/v2 REST requests answer `httpStatus` (as a proxy in front of GWS would). */
+  readonly httpFailures: { readonly remaining: number; readonly httpStatus: number } | null;
+  /** The next `remaining` chat operations answer `statusCode` and change nothing. */
+  readonly operationFailures: { readonly remaining: number; readonly statusCode: number } | null;
+  readonly latencyMs: number;
+  readonly dropNotifications: boolean;
+};
+
+export type FaultRequest = {
+  readonly failNext?: number;
+  readonly httpStatus?: number;
+  readonly statusCode?: number;
+  readonly latencyMs?: number;
+  readonly dropNotifications?: boolean;
+  readonly rotateCsrfToken?: boolean;
+  readonly disconnectNotifications?: boolean;
+};
+
+const NO_FAULTS: FaultSettings = { httpFailures: null, operationFailures: null, latencyMs: 0, dropNotifications: false };
+const KNOWN_FIELDS = ['failNext', 'httpStatus', 'statusCode', 'latencyMs', 'dropNotifications', 'rotateCsrfToken', 'disconnectNotifications'];
+
+type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+export function parseFaultRequest(body: JsonValue): Parsed<FaultRequest> {
+  if (!isJsonObject(body)) return { ok: false, error: `expected a JSON object, got ${describeJson(body)}` };
+  const unknown = Object.keys(body).filter((key) => !KNOWN_FIELDS.includes(key));
+  if (unknown.length > 0) return { ok: false, error: `unknown fault field(s): ${unknown.join(', ')}; known: ${KNOWN_FIELDS.join(', ')}` };
+
+  // Every field is checked, and all problems are reported at once.
+  const errors: string[] = [];
+  const integerIn = (name: string, min: number, max: number): number | undefined => {
+    const value = ownField(body, name);
+    if (value === undefined) return undefined;
+    if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+    errors.push(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
+    return undefined;
+  };
+  const flag = (name: string): boolean | undefined => {
+    const value = ownField(body, name);
+    if (value === undefined || typeof value === 'boolean') return value;
+    errors.push(`${name} must be true or false, got ${describeJson(value)}`);
+    return undefined;
+  };
+  const request: FaultRequest = {
+    failNext: integerIn('failNext', 0, 1_000_000),
+    httpStatus: integerIn('httpStatus', 400, 599),
+    statusCode: integerIn('statusCode', 1, 20),
+    latencyMs: integerIn('latencyMs', 0, 120_000),
+    dropNotifications: flag('dropNotifications'),
+    rotateCsrfToken: flag('rotateCsrfToken'),
+    disconnectNotifications: flag('disconnectNotifications'),
+  };
+  const failKind = ownField(body, 'httpStatus') !== undefined || ownField(body, 'statusCode') !== undefined;
+  if (request.failNext !== undefined && request.failNext > 0 && !failKind) {
+    errors.push('failNext needs httpStatus (e.g. 500) or statusCode (e.g. 4)');
+  }
+  if (failKind && ownField(body, 'failNext') === undefined) {
+    errors.push('httpStatus and statusCode need failNext (how many requests fail)');
+  }
+  return errors.length > 0 ? { ok: false, error: errors.join('; ') } : { ok: true, value: request };
+}
+
+export class Faults {
+  #settings: FaultSettings = NO_FAULTS;
+
+  get settings(): FaultSettings {
+    return this.#settings;
+  }
+
+  reset(): void {
+    this.#settings = NO_FAULTS;
+  }
+
+  /** Applies the persistent part of a request; one-shot actions (CSRF, Bayeux) are the caller's. */
+  apply(request: FaultRequest): void {
+    let next = this.#settings;
+    const count = request.failNext;
+    if (count !== undefined) {
+      // failNext alone (0) clears both kinds; with a kind it sets that kind only.
+      if (request.httpStatus === undefined && request.statusCode === undefined) {
+        next = { ...next, httpFailures: null, operationFailures: null };
+      }
+      if (request.httpStatus !== undefined) {
+        next = { ...next, httpFailures: count > 0 ? { remaining: count, httpStatus: request.httpStatus } : null };
+      }
+      if (request.statusCode !== undefined) {
+        next = { ...next, operationFailures: count > 0 ? { remaining: count, statusCode: request.statusCode } : null };
+      }
+    }
+    if (request.latencyMs !== undefined) next = { ...next, latencyMs: request.latencyMs };
+    if (request.dropNotifications !== undefined) next = { ...next, dropNotifications: request.dropNotifications };
+    this.#settings = next;
+  }
+
+  /** Consumes one HTTP failure, if any is pending, and returns its status. */
+  takeHttpFailure(): number | null {
+    const pending = this.#settings.httpFailures;
+    if (!pending) return null;
+    const remaining = pending.remaining - 1;
+    this.#settings = { ...this.#settings, httpFailures: remaining > 0 ? { ...pending, remaining } : null };
+    return pending.httpStatus;
+  }
+
+  /** Consumes one operation failure, if any is pending, and returns its statusCode. */
+  takeOperationFailure(): number | null {
+    const pending = this.#settings.operationFailures;
+    if (!pending) return null;
+    const remaining = pending.remaining - 1;
+    this.#settings = { ...this.#settings, operationFailures: remaining > 0 ? { ...pending, remaining } : null };
+    return pending.statusCode;
+  }
+}
+
+export function faultSettingsJson(settings: FaultSettings): JsonObject {
+  return {
+    httpFailures: settings.httpFailures,
+    operationFailures: settings.operationFailures,
+    latencyMs: settings.latencyMs,
+    dropNotifications: settings.dropNotifications,
+  };
+}

@@ -1,0 +1,139 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { simControl, withSimulator, type RunningSimulator } from '../support/simulator';
+import { renderPanel, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
+
+let sim: RunningSimulator;
+let control: ReturnType<typeof simControl>;
+
+beforeAll(async () => {
+  sim = await withSimulator();
+  control = simControl(sim.url);
+});
+afterAll(async () => {
+  await sim.close();
+});
+beforeEach(async () => {
+  await control.reset();
+});
+
+describe('the case data panel against the simulator', () => {
+  it('opens the most recent Chatting chat with its participants and userData', async () => {
+    renderPanel(sim.url);
+    expect(await screen.findByRole('grid', { name: 'Case data' })).toBeInTheDocument();
+    const participants = screen.getByRole('list', { name: 'Participants' });
+    expect(within(participants).getByText('test_consult_clientL')).toBeInTheDocument();
+    expect(within(participants).getByText('TestName')).toBeInTheDocument();
+    expect(valueCell('UserData1')).toHaveTextContent('987654321');
+    expect(valueCell('UserData2')).toHaveTextContent('DATAUPDATE-@123');
+    expect(valueCell('RRequestedSkills')).toHaveTextContent('(empty)');
+    await waitForLive();
+    expect(screen.getByRole('status')).toHaveTextContent('Live');
+  });
+
+  it('sends an edited text value as UpdateUserData and shows it confirmed', async () => {
+    const { user } = renderPanel(sim.url);
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitForLive();
+    await user.dblClick(valueCell('Subject'));
+    const editor = screen.getByRole('textbox', { name: 'Value of Subject' });
+    await user.clear(editor);
+    await user.type(editor, 'Billing question{Enter}');
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('Billing question'));
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));
+    expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Subject: 'Billing question' } }]);
+    expect(valueCell('Subject')).toHaveFocus();
+  });
+
+  it('keeps a number a number, and refuses non-digits with a visible reason', async () => {
+    const { user } = renderPanel(sim.url);
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitForLive();
+    valueCell('UserData1').focus();
+    await user.keyboard('{Enter}');
+    const editor = screen.getByRole('spinbutton', { name: 'Value of UserData1' });
+    await user.clear(editor);
+    await user.type(editor, '12x');
+    expect(editor).toHaveValue('12');
+    expect(screen.getByRole('alert')).toHaveTextContent('only digits are allowed');
+    expect(editor).toHaveAttribute('aria-invalid', 'true');
+    await user.type(editor, '3');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(valueCell('UserData1')).toHaveTextContent('123'));
+    expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { UserData1: 123 } }]);
+  });
+
+  it('Escape cancels an edit and sends nothing', async () => {
+    const { user } = renderPanel(sim.url);
+    await screen.findByRole('grid', { name: 'Case data' });
+    valueCell('Subject').focus();
+    await user.keyboard('{F2}');
+    await user.type(screen.getByRole('textbox', { name: 'Value of Subject' }), ' changed{Escape}');
+    expect(valueCell('Subject')).toHaveTextContent('Customer support');
+    expect(valueCell('Subject')).toHaveFocus();
+    expect(await control.operations()).toEqual([]);
+  });
+
+  it('shows changes made by someone else live, without a reload', async () => {
+    renderPanel(sim.url);
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitForLive();
+    await control.updateUserData(SEED_CHAT_ID, { RStrategyName: 'OverflowStrategy', NewKey: 'added by routing' });
+    await waitFor(() => expect(valueCell('RStrategyName')).toHaveTextContent('OverflowStrategy'));
+    expect(valueCell('NewKey')).toHaveTextContent('added by routing');
+    await control.joinParticipant(SEED_CHAT_ID, { nickname: 'Supervisor Sam', type: 'Agent' });
+    expect(await within(screen.getByRole('list', { name: 'Participants' })).findByText('Supervisor Sam')).toBeInTheDocument();
+  });
+
+  it('keeps the agent value with the server reason when a save fails, and retries', async () => {
+    const { user } = renderPanel(sim.url);
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitForLive();
+    await control.faults({ failNext: 1, statusCode: 4 });
+    await user.dblClick(valueCell('Subject'));
+    const editor = screen.getByRole('textbox', { name: 'Value of Subject' });
+    await user.clear(editor);
+    await user.type(editor, 'Refund{Enter}');
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/Not saved: Internal error \(statusCode 4\)/));
+    expect(valueCell('Subject')).toHaveTextContent('Refund');
+    expect(valueCell('Subject')).toHaveAttribute('aria-invalid', 'true');
+    await user.click(within(valueCell('Subject')).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveTextContent('Not saved'));
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));
+    expect(valueCell('Subject')).toHaveTextContent('Refund');
+    expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Refund' }, { Subject: 'Refund' }]);
+  });
+
+  it('opens the chat named in the URL and lets the agent switch', async () => {
+    const { user } = renderPanel(sim.url, { chatId: SEED_CHAT_ID });
+    await screen.findByRole('grid', { name: 'Case data' });
+    const picker = screen.getByRole('combobox', { name: 'Chat' });
+    const other = within(picker)
+      .getAllByRole('option')
+      .find((option) => !option.textContent?.includes(SEED_CHAT_ID) && option.textContent?.includes('Chatting'));
+    if (!other) throw new Error('the simulator should seed a second Chatting chat');
+    await user.selectOptions(picker, other);
+    await waitFor(() => expect(screen.queryByRole('rowheader', { name: 'UserData1' })).not.toBeInTheDocument());
+  });
+
+  it('turns read-only and says why when the chat completes', async () => {
+    renderPanel(sim.url);
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitForLive();
+    await control.setState(SEED_CHAT_ID, 'Completed');
+    expect(await screen.findByText('Read-only: this chat is Completed.')).toBeInTheDocument();
+    expect(screen.getByRole('grid', { name: 'Case data' })).toHaveAttribute('aria-readonly', 'true');
+    expect(valueCell('Subject')).toHaveAttribute('aria-readonly', 'true');
+  });
+
+  it('counts a malformed notification and keeps working', async () => {
+    renderPanel(sim.url);
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitForLive();
+    await control.publish({ messageType: 'ChatStateChangeMessage', notificationType: 'PropertiesUpdated', chat: { id: SEED_CHAT_ID } });
+    expect(await screen.findByText('1 malformed notification ignored')).toBeInTheDocument();
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'still live' });
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('still live'));
+  });
+});

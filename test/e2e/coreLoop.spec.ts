@@ -1,0 +1,47 @@
+import { expect, test } from './fixtures';
+
+const SEED = '0000Wa9CAM6W00J';
+
+test('edit a value in the grid, then see another party change it live', async ({ page, sim }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${sim.url}/`);
+  const grid = page.getByRole('grid', { name: 'Case data' });
+  await expect(grid).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('Live');
+
+  const cell = grid.getByRole('row', { name: /^UserData1\b/ }).getByRole('gridcell');
+  await expect(cell).toHaveText('987654321');
+  await cell.dblclick();
+  const editor = page.getByRole('spinbutton', { name: 'Value of UserData1' });
+  await expect(editor).toBeFocused();
+  await editor.fill('');
+  await editor.pressSequentially('42x');
+  await expect(page.getByRole('alert')).toContainText('only digits');
+  await editor.press('Enter');
+  await expect(cell).toHaveText('42');
+  await expect(cell).not.toHaveAttribute('aria-busy', 'true');
+
+  // Stored in the simulator with its type: a JSON number, not "42".
+  const stored = await (await fetch(`${sim.url}/api/v2/me/chats/${SEED}`)).json();
+  expect(stored.chat.userData.UserData1).toBe(42);
+  const operations = (await sim.control.operations()).filter((op) => op.operationName === 'UpdateUserData');
+  expect(operations).toEqual([{ operationName: 'UpdateUserData', userData: { UserData1: 42 } }]);
+
+  await sim.control.updateUserData(SEED, { UserData1: 7, Subject: 'Changed by a supervisor' });
+  await expect(cell).toHaveText('7');
+  await expect(grid.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell')).toHaveText('Changed by a supervisor');
+
+  await sim.control.joinParticipant(SEED, { nickname: 'Supervisor Sam', type: 'Agent' });
+  await expect(page.getByRole('list', { name: 'Participants' })).toContainText('Supervisor Sam');
+  expect(errors).toEqual([]);
+});
+
+test('opens the chat given in the URL', async ({ page, sim }) => {
+  const chats = (await (await fetch(`${sim.url}/api/v2/me/chats`)).json()) as { chats: Array<{ id: string; state: string }> };
+  const invited = chats.chats.find((chat) => chat.state === 'Invited');
+  if (!invited) throw new Error('the simulator seeds an Invited chat');
+  await page.goto(`${sim.url}/?chatId=${encodeURIComponent(invited.id)}`);
+  await expect(page.getByText(`Chat ${invited.id}`)).toBeVisible();
+  await expect(page.getByText(/Read-only/)).toBeVisible();
+});

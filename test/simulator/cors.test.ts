@@ -1,0 +1,63 @@
+// @vitest-environment node
+import { startSimulator, type RunningSimulator } from '../../simulator/server';
+import { SEED_CHAT, at, control } from './support';
+
+let sim: RunningSimulator;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0 });
+});
+afterAll(() => sim.close());
+beforeEach(async () => {
+  await control(sim.url, 'reset', {});
+});
+
+describe('CORS', () => {
+  it('reflects a loopback origin with credentials and exposes the CSRF headers', async () => {
+    for (const origin of ['http://localhost:5173', 'http://127.0.0.1:3000', 'http://[::1]:8080']) {
+      const response = await fetch(`${sim.url}/api/v2/me`, { headers: { Origin: origin } });
+      expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(response.headers.get('access-control-allow-credentials')).toBe('true');
+      expect(response.headers.get('access-control-expose-headers')).toBe('X-CSRF-HEADER, X-CSRF-TOKEN');
+      expect(response.headers.get('vary')).toBe('Origin');
+    }
+  });
+
+  it('answers a preflight with the allowed methods and headers', async () => {
+    const response = await fetch(`${sim.url}/api/v2/me/chats/${SEED_CHAT}`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,x-csrf-token' },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST, PUT, DELETE, OPTIONS');
+    expect(response.headers.get('access-control-allow-headers')).toBe('Content-Type, X-CSRF-TOKEN, Authorization, X-Requested-With');
+    // Preflights are the CORS filter's business: not logged, and faults do not hit them.
+    const log = await control(sim.url, 'requests');
+    expect(at(log.body, 'requests')).toEqual([]);
+  });
+
+  it('gives no CORS headers to a foreign origin and refuses its preflight', async () => {
+    const response = await fetch(`${sim.url}/api/v2/me`, { headers: { Origin: 'https://evil.example' } });
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await fetch(`${sim.url}/api/v2/me`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example' } });
+    expect(preflight.status).toBe(403);
+  });
+
+  it('applies to the notifications endpoint and /sim/ too', async () => {
+    for (const path of ['/api/v2/notifications/handshake', '/sim/chats']) {
+      const response = await fetch(`${sim.url}${path}`, { method: 'OPTIONS', headers: { Origin: 'http://localhost:5173' } });
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    }
+  });
+
+  it('allows origins from the allowedOrigins option', async () => {
+    const other = await startSimulator({ allowedOrigins: ['https://crm.example.com'] });
+    try {
+      const response = await fetch(`${other.url}/api/v2/me`, { headers: { Origin: 'https://crm.example.com' } });
+      expect(response.headers.get('access-control-allow-origin')).toBe('https://crm.example.com');
+    } finally {
+      await other.close();
+    }
+  });
+});

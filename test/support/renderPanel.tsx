@@ -1,0 +1,32 @@
+import { QueryClient } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '../../src/app/App';
+import { createGwsClient } from '../../src/gws';
+import { createChatStore } from '../../src/store';
+
+export const SEED_CHAT_ID = '0000Wa9CAM6W00J';
+
+/** Renders the whole widget against a running simulator, with a fresh cache and store. */
+export function renderPanel(simulatorUrl: string, options: { chatId?: string } = {}) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const store = createChatStore({ activeChatId: options.chatId ?? null });
+  const client = createGwsClient({ baseUrl: simulatorUrl, credentials: 'include', timeoutMs: 5_000 });
+  const user = userEvent.setup();
+  const view = render(<App client={client} queryClient={queryClient} store={store} />);
+  return { ...view, user, store, queryClient };
+}
+
+export const grid = () => screen.getByRole('grid', { name: 'Case data' });
+
+/** The value cell of the row whose header is `key`. */
+export function valueCell(key: string): HTMLElement {
+  const header = within(grid()).getByRole('rowheader', { name: key });
+  const row = header.closest('[role="row"]');
+  if (!(row instanceof HTMLElement)) throw new Error(`no row for ${key}`);
+  return within(row).getByRole('gridcell');
+}
+
+export async function waitForLive() {
+  await screen.findByText('Live', {}, { timeout: 5_000 });
+}

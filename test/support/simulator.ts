@@ -1,0 +1,47 @@
+import { startSimulator } from '../../simulator/server';
+
+export type RunningSimulator = Awaited<ReturnType<typeof startSimulator>>;
+
+export type RecordedRequest = { method: string; path: string; body: unknown };
+
+/** Drives the simulator's /sim/ control API, as a demo script or a test would. */
+export function simControl(baseUrl: string) {
+  const post = async (path: string, body: unknown = {}) => {
+    const response = await fetch(`${baseUrl}/sim${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`POST /sim${path} answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as unknown;
+  };
+  return {
+    updateUserData: (chatId: string, userData: Record<string, unknown>) => post(`/chats/${encodeURIComponent(chatId)}/userData`, { userData }),
+    joinParticipant: (chatId: string, participant: { nickname: string; type: string; participantId?: string }) =>
+      post(`/chats/${encodeURIComponent(chatId)}/participants`, { action: 'join', participant }),
+    leaveParticipant: (chatId: string, participantId: string) =>
+      post(`/chats/${encodeURIComponent(chatId)}/participants`, { action: 'leave', participantId }),
+    setState: (chatId: string, state: string) => post(`/chats/${encodeURIComponent(chatId)}/state`, { state }),
+    addChat: (chat: Record<string, unknown>) => post('/chats', chat),
+    publish: (data: unknown, channel = '/v2/me/chats') => post('/publish', { channel, data }),
+    faults: (faults: Record<string, unknown>) => post('/faults', faults),
+    session: (session: { expired: boolean }) => post('/session', session),
+    reset: () => post('/reset'),
+    async requests(): Promise<RecordedRequest[]> {
+      const response = await fetch(`${baseUrl}/sim/requests`);
+      const body = (await response.json()) as { requests: RecordedRequest[] };
+      return body.requests;
+    },
+    /** The operations POSTed to GWS, in order: what the widget actually sent. */
+    async operations(): Promise<Array<Record<string, unknown>>> {
+      const requests = await this.requests();
+      return requests
+        .filter((request) => request.method === 'POST' && request.path.startsWith('/api/v2/me/chats/'))
+        .map((request) => request.body as Record<string, unknown>);
+    },
+  };
+}
+
+export async function withSimulator(): Promise<RunningSimulator> {
+  return startSimulator({ port: 0 });
+}
