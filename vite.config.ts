@@ -9,7 +9,7 @@ export default defineConfig({
     globals: true,
     environment: 'jsdom',
     setupFiles: ['./test/support/setupTests.ts'],
-    include: ['test/{unit,integration,component}/**/*.test.{ts,tsx}'],
+    include: ['test/{unit,integration,component,simulator}/**/*.test.{ts,tsx}'],
     sequence: { shuffle: true },
     restoreMocks: true,
     testTimeout: 15_000,
