@@ -1,111 +1,88 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import './caseData.css';
 import { useChatEntry, useUserDataRows } from '../store';
-import type { UserDataRow } from '../store';
+import { AddFieldForm } from './AddFieldForm';
+import { configuredKeys, resolveRule } from './caseDataConfig';
+import { useCaseDataConfig } from './CaseDataConfigContext';
 import { CaseDataRow } from './CaseDataRow';
-import type { EditorClose } from './CellEditor';
-import { nextPosition, startsTypedEdit, type CellPosition } from './gridKeyboard';
-import { useUserDataWriter } from './useUserDataWriter';
-import { formatValue, valueKind } from './userDataValues';
+import { useCaseDataRows } from './useCaseDataRows';
+import { useGridController } from './useGridController';
+import { useVirtualRows } from './useVirtualRows';
+import { textForCell, chatBlockReason } from './validation';
 
-/** The active cell is tracked by key, so a row inserted above by a notification does not move it. */
-type ActiveCell = { readonly key: string; readonly col: 0 | 1 };
-type Editing = { readonly key: string; readonly initialText: string; readonly replace: boolean };
-
-export function readOnlyReason(capabilities: readonly string[], state: string): string | null {
-  if (capabilities.includes('UpdateUserData')) return null;
-  if (state === 'Completed' || state === 'Revoked') return `Read-only: this chat is ${state}.`;
-  return `Read-only: the chat in state ${state} does not allow changing case data.`;
-}
-
+/**
+ * The case-data grid: the WAI-ARIA grid pattern over a chat's userData, two columns (key,
+ * value), one tab stop, typed in-cell editors, add / delete / undo / redo / copy / paste.
+ * https://www.w3.org/WAI/ARIA/apg/patterns/grid/
+ */
 export function CaseDataGrid({ chatId }: { chatId: string }) {
+  const config = useCaseDataConfig();
   const entry = useChatEntry(chatId);
-  const rows = useUserDataRows(entry);
-  const { save, discard } = useUserDataWriter();
-  const [active, setActive] = useState<ActiveCell | null>(null);
-  const [editing, setEditing] = useState<Editing | null>(null);
-  const cells = useRef(new Map<string, HTMLElement>());
-  // Focus moves only in answer to the agent's own keys and clicks, never on a notification.
-  const [focusRequest, setFocusRequest] = useState(0);
+  const storeRows = useUserDataRows(entry);
+  const [filter, setFilter] = useState('');
+  const [adding, setAdding] = useState(false);
+  const { all, visible } = useCaseDataRows(entry?.chat, config, storeRows, filter);
+  const scroller = useRef<HTMLDivElement>(null);
+  const rowWindow = useVirtualRows(visible.length, scroller);
+  const controller = useGridController({ chatId, entry, config, rows: visible, scrollToRow: rowWindow.scrollToRow });
+  const { position, editing, notes, announcement, handlers } = controller;
+  const ids = { filter: useId(), locked: useId() };
 
-  const lockedReason = entry ? readOnlyReason(entry.chat.capabilities, entry.chat.state) : null;
-  const activeIndex = active ? rows.findIndex((row) => row.key === active.key) : -1;
-  const position: CellPosition = { row: Math.max(0, activeIndex), col: active?.col ?? 1 };
-  const activeKey = rows[position.row]?.key;
+  // A row scrolled into view by the keyboard gets focus once it is rendered.
+  useLayoutEffect(() => controller.flushFocus());
 
-  useEffect(() => {
-    if (focusRequest === 0 || !activeKey) return;
-    cells.current.get(`${activeKey}\u0000${position.col}`)?.focus();
-    // Only a new request moves focus; the position is read at that moment on purpose.
-  }, [focusRequest]);
+  const missing = useMemo(() => {
+    const present = new Set(all.map((gridRow) => gridRow.row.key));
+    return configuredKeys(config).filter((item) => !present.has(item.key));
+  }, [all, config]);
 
-  const moveTo = useCallback((next: ActiveCell) => {
-    setActive(next);
-    setFocusRequest((n) => n + 1);
-  }, []);
+  if (!entry) return null;
+  const chat = entry.chat;
+  const lockedReason = chatBlockReason(chat, 'update');
+  const addBlocked = chatBlockReason(chat, 'attach');
+  // The tab stop must sit on a rendered cell: if the active row scrolled away, the first rendered one takes it.
+  const tabRow = position.row >= rowWindow.start && position.row < rowWindow.end ? position.row : rowWindow.start;
+  const rendered = visible.slice(rowWindow.start, rowWindow.end);
 
-  const editBlockedReason = (row: UserDataRow): string | null =>
-    lockedReason ?? (valueKind(row.value) === 'json' ? 'Structured values are read-only here.' : null);
-
-  const startEdit = (row: UserDataRow, typed: string | null) => {
-    if (editBlockedReason(row)) return;
-    setActive({ key: row.key, col: 1 });
-    setEditing({ key: row.key, initialText: typed ?? formatValue(row.value), replace: typed !== null });
+  const addField = (key: string, text: string) => {
+    const rule = resolveRule(config, key);
+    const value = textForCell(text, undefined, rule);
+    if (!value.ok) return value.reason;
+    const refused = controller.submit({ op: 'attach', key, value: value.value }, { key, before: undefined, after: value.value });
+    if (!refused) controller.setAnnouncement(`Added ${key}.`);
+    return refused;
   };
-
-  const onGridKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (editing || rows.length === 0) return;
-    const ctrl = event.ctrlKey || event.metaKey;
-    const target = nextPosition(event.key, ctrl, position, rows.length);
-    if (target) {
-      event.preventDefault();
-      const row = rows[target.row];
-      if (row) moveTo({ key: row.key, col: target.col });
-      return;
-    }
-    const row = rows[position.row];
-    if (!row || position.col !== 1) return;
-    if (event.key === 'Enter' || event.key === 'F2') {
-      event.preventDefault();
-      startEdit(row, null);
-    } else if (startsTypedEdit(event.key, event.ctrlKey, event.metaKey, event.altKey)) {
-      event.preventDefault();
-      startEdit(row, event.key);
-    }
-  };
-
-  const onEditorClose = (row: UserDataRow, close: EditorClose) => {
-    setEditing(null);
-    const refocus = close.kind === 'cancel' || close.refocus;
-    // Committing a failed value again is the keyboard way to retry it.
-    const changed = close.kind === 'commit' && (row.status === 'failed' || !Object.is(close.value, row.value));
-    if (close.kind === 'commit' && changed) {
-      if (row.status === 'failed' && row.editId !== undefined) discard(chatId, row.editId);
-      save(chatId, row.key, close.value);
-    }
-    if (refocus) setFocusRequest((n) => n + 1);
-  };
-
-  const registerCell = useCallback((id: string, element: HTMLElement | null) => {
-    if (element) cells.current.set(id, element);
-    else cells.current.delete(id);
-  }, []);
 
   return (
     <div className="case-data">
+      <div className="case-data__toolbar" role="toolbar" aria-label="Case data tools" aria-controls={`${ids.filter}-grid`}>
+        <span className="case-data__filter">
+          <label htmlFor={ids.filter}>Filter</label>
+          <input id={ids.filter} type="search" value={filter} placeholder="Key or value" onChange={(event) => setFilter(event.target.value)} />
+        </span>
+        <button type="button" aria-expanded={adding} disabled={addBlocked !== null} title={addBlocked ?? undefined} onClick={() => setAdding((open) => !open)}>
+          Add field
+        </button>
+      </div>
+      {adding && !addBlocked ? (
+        <AddFieldForm missing={missing} allowFreeKeys={config.allowFreeKeys} onAdd={addField} onClose={() => setAdding(false)} />
+      ) : null}
       {lockedReason ? (
-        <p className="case-data__locked" id={`case-data-locked-${chatId}`}>
+        <p className="case-data__locked" id={ids.locked}>
           {lockedReason}
         </p>
       ) : null}
       <div
+        id={`${ids.filter}-grid`}
+        ref={scroller}
         role="grid"
         aria-label="Case data"
-        aria-rowcount={rows.length + 1}
+        aria-rowcount={visible.length + 1}
         aria-colcount={2}
         aria-readonly={lockedReason ? true : undefined}
-        aria-describedby={lockedReason ? `case-data-locked-${chatId}` : undefined}
-        className="case-data__grid"
-        onKeyDown={onGridKeyDown}
+        aria-describedby={lockedReason ? ids.locked : undefined}
+        className={`case-data__grid${rowWindow.virtual ? ' case-data__grid--virtual' : ''}`}
+        onKeyDown={controller.onGridKeyDown}
       >
         <div role="rowgroup" className="case-data__head">
           <div role="row" aria-rowindex={1} className="case-data__row">
@@ -117,30 +94,39 @@ export function CaseDataGrid({ chatId }: { chatId: string }) {
             </span>
           </div>
         </div>
-        <div role="rowgroup" className="case-data__body">
-          {rows.map((row, index) => (
-            <CaseDataRow
-              key={row.key}
-              chatId={chatId}
-              row={row}
-              rowIndex={index + 2}
-              activeCol={index === position.row ? position.col : null}
-              editing={editing?.key === row.key ? editing : null}
-              readOnlyReason={editBlockedReason(row)}
-              registerCell={registerCell}
-              onActivate={(col) => setActive({ key: row.key, col })}
-              onStartEdit={() => startEdit(row, null)}
-              onEditorClose={(close) => onEditorClose(row, close)}
-              onDiscard={discard}
-              onRetry={() => {
-                if (row.editId !== undefined) discard(chatId, row.editId);
-                save(chatId, row.key, row.value);
-              }}
-            />
-          ))}
+        <div
+          role="rowgroup"
+          className="case-data__body"
+          style={rowWindow.virtual ? { paddingTop: rowWindow.start * rowWindow.rowHeight, paddingBottom: (visible.length - rowWindow.end) * rowWindow.rowHeight } : undefined}
+        >
+          {rendered.map((gridRow, offset) => {
+            const index = rowWindow.start + offset;
+            const key = gridRow.row.key;
+            return (
+              <CaseDataRow
+                key={key}
+                row={gridRow.row}
+                label={gridRow.rule.label}
+                rowIndex={index + 2}
+                activeCol={index === tabRow ? position.col : null}
+                editing={editing?.key === key ? editing : null}
+                kind={gridRow.kind}
+                editor={gridRow.editor}
+                options={gridRow.rule.options}
+                readOnlyReason={editing?.key === key && editing.readOnly ? null : gridRow.readOnlyReason}
+                note={notes.get(key) ?? null}
+                handlers={handlers}
+              />
+            );
+          })}
         </div>
       </div>
-      {rows.length === 0 ? <p className="case-data__empty">This chat has no case data.</p> : null}
+      {visible.length === 0 ? (
+        <p className="case-data__empty">{all.length === 0 ? 'This chat has no case data.' : `No key or value matches “${filter}”.`}</p>
+      ) : null}
+      <p className="case-data__announce" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </p>
     </div>
   );
 }

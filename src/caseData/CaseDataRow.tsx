@@ -1,98 +1,134 @@
-import { memo } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { describeGwsError } from '../gws';
-import type { UserDataRow } from '../store';
-import { CellEditor, type EditorClose } from './CellEditor';
-import { formatValue, valueKind } from './userDataValues';
+import type { RowStatus, UserDataRow } from '../store';
+import type { FieldOption } from './caseDataConfig';
+import { CellEditor, type EditorMove } from './CellEditor';
+import { formatValue, LONG_TEXT, type EditorKind, type ValueKind } from './userDataValues';
+
+/** Stable callbacks for every row, so a notification re-renders only the rows it changed. */
+export type RowHandlers = {
+  activate(key: string, col: 0 | 1): void;
+  startEdit(key: string): void;
+  commit(key: string, text: string, move: EditorMove): string | null;
+  cancel(key: string): void;
+  draft(key: string, text: string): void;
+  retry(key: string): void;
+  discard(key: string): void;
+  registerCell(id: string, element: HTMLElement | null): void;
+};
+
+export const cellId = (key: string, col: 0 | 1) => `${key}\u0000${col}`;
 
 type CaseDataRowProps = {
-  readonly chatId: string;
   readonly row: UserDataRow;
+  readonly label: string | undefined;
   /** 1-based, counting the header row, as aria-rowindex wants. */
   readonly rowIndex: number;
   /** Which cell of this row holds the grid's single tab stop, if any. */
   readonly activeCol: 0 | 1 | null;
-  readonly editing: { readonly initialText: string; readonly replace: boolean } | null;
+  readonly editing: { readonly initialText: string; readonly replace: boolean; readonly readOnly: boolean } | null;
+  readonly kind: ValueKind;
+  readonly editor: EditorKind;
+  readonly options: readonly FieldOption[] | undefined;
   readonly readOnlyReason: string | null;
-  readonly registerCell: (id: string, element: HTMLElement | null) => void;
-  readonly onActivate: (col: 0 | 1) => void;
-  readonly onStartEdit: () => void;
-  readonly onEditorClose: (close: EditorClose) => void;
-  readonly onDiscard: (chatId: string, editId: number) => void;
-  readonly onRetry: () => void;
+  /** A short message about this cell (a refused paste, a copy), shown beside it. */
+  readonly note: string | null;
+  readonly handlers: RowHandlers;
 };
 
-function CaseDataRowView({
-  chatId,
-  row,
-  rowIndex,
-  activeCol,
-  editing,
-  readOnlyReason,
-  registerCell,
-  onActivate,
-  onStartEdit,
-  onEditorClose,
-  onDiscard,
-  onRetry,
-}: CaseDataRowProps) {
-  const kind = valueKind(row.value);
+const SAVED_FLASH_MS = 1500;
+
+/** "Saved" shows briefly after a pending write is confirmed, then the cell is plain again. */
+function useJustSaved(status: RowStatus): boolean {
+  const previous = useRef(status);
+  const [justSaved, setJustSaved] = useState(false);
+  useEffect(() => {
+    const wasPending = previous.current === 'saving';
+    previous.current = status;
+    if (!wasPending || status !== 'confirmed') return;
+    setJustSaved(true);
+    const timer = setTimeout(() => setJustSaved(false), SAVED_FLASH_MS);
+    return () => clearTimeout(timer);
+  }, [status]);
+  return justSaved && status === 'confirmed';
+}
+
+function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, editor, options, readOnlyReason, note, handlers }: CaseDataRowProps) {
+  const justSaved = useJustSaved(row.status);
   const text = formatValue(row.value);
+  const reasonId = `cdp-why-${rowIndex}`;
+  const failure = row.status === 'failed' && row.pending?.error ? describeGwsError(row.pending.error) : null;
+  const describedBy = [readOnlyReason || failure || note ? reasonId : null].filter(Boolean).join(' ') || undefined;
+  const keyName = label ? `${label} (${row.key})` : row.key;
+
   return (
     <div role="row" aria-rowindex={rowIndex} className={`case-data__row case-data__row--${row.status}`}>
       <span
         role="rowheader"
         aria-colindex={1}
+        aria-label={row.key === '' ? '(empty key)' : keyName}
         tabIndex={activeCol === 0 ? 0 : -1}
         className="case-data__key"
-        ref={(element) => registerCell(`${row.key}\u0000${0}`, element)}
-        onFocus={() => onActivate(0)}
+        ref={(element) => handlers.registerCell(cellId(row.key, 0), element)}
+        onFocus={() => handlers.activate(row.key, 0)}
+        title={keyName}
       >
-        {row.key === '' ? <span className="case-data__muted">(empty key)</span> : row.key}
+        {label ? <span className="case-data__label">{label}</span> : null}
+        <span className={label ? 'case-data__raw-key' : undefined}>{row.key === '' ? '(empty key)' : row.key}</span>
       </span>
       <span
         role="gridcell"
         aria-colindex={2}
         aria-readonly={readOnlyReason ? true : undefined}
-        aria-invalid={row.status === 'failed' ? true : undefined}
-        aria-busy={row.status === 'saving' ? true : undefined}
+        aria-invalid={row.status === 'failed' || note ? true : undefined}
+        aria-busy={row.status === 'saving' || row.status === 'deleting' ? true : undefined}
+        aria-describedby={describedBy}
         tabIndex={activeCol === 1 && !editing ? 0 : -1}
         className={`case-data__value case-data__value--${kind}`}
-        title={readOnlyReason ?? undefined}
-        ref={(element) => registerCell(`${row.key}\u0000${1}`, element)}
+        ref={(element) => handlers.registerCell(cellId(row.key, 1), element)}
         onFocus={(event) => {
-          if (event.target === event.currentTarget) onActivate(1);
+          if (event.target === event.currentTarget) handlers.activate(row.key, 1);
         }}
-        onDoubleClick={onStartEdit}
+        onDoubleClick={() => handlers.startEdit(row.key)}
       >
         {editing ? (
           <CellEditor
-            fieldKey={row.key}
+            label={`Value of ${row.key}`}
+            editor={editor}
             kind={kind}
             initialText={editing.initialText}
             replace={editing.replace}
-            onClose={onEditorClose}
+            readOnly={editing.readOnly}
+            options={options}
+            onDraft={(draft) => handlers.draft(row.key, draft)}
+            onCommit={(draft, move) => handlers.commit(row.key, draft, move)}
+            onCancel={() => handlers.cancel(row.key)}
           />
         ) : (
           <>
-            <span className="case-data__text">{kind === 'null' ? <span className="case-data__muted">(empty)</span> : text}</span>
+            <span className="case-data__text">
+              {row.value === null ? <span className="case-data__muted">(empty)</span> : text.length > LONG_TEXT * 4 ? `${text.slice(0, LONG_TEXT * 4)}…` : text}
+            </span>
+            {text.length > LONG_TEXT ? <span className="case-data__size">{text.length.toLocaleString()} characters</span> : null}
+            {row.draft !== undefined ? <span className="case-data__badge case-data__badge--draft">Draft</span> : null}
             {row.status === 'saving' ? <span className="case-data__badge">Saving…</span> : null}
+            {row.status === 'deleting' ? <span className="case-data__badge">Deleting…</span> : null}
+            {justSaved ? <span className="case-data__badge case-data__badge--saved">Saved</span> : null}
+            {row.status === 'failed' ? (
+              <span className="case-data__failure">
+                <button type="button" tabIndex={-1} onClick={() => handlers.retry(row.key)}>
+                  Retry
+                </button>
+                <button type="button" tabIndex={-1} onClick={() => handlers.discard(row.key)}>
+                  Discard
+                </button>
+              </span>
+            ) : null}
           </>
         )}
-        {row.status === 'failed' && !editing ? (
-          <span className="case-data__failure">
-            <span className="case-data__reason">Not saved: {row.error ? describeGwsError(row.error) : 'unknown error'}</span>
-            <button type="button" tabIndex={-1} onClick={onRetry}>
-              Retry
-            </button>
-            <button
-              type="button"
-              tabIndex={-1}
-              onClick={() => {
-                if (row.editId !== undefined) onDiscard(chatId, row.editId);
-              }}
-            >
-              Discard
-            </button>
+        {readOnlyReason || failure || note ? (
+          <span id={reasonId} className={failure || note ? 'case-data__reason' : 'case-data__why'}>
+            {failure ? `Not saved${row.pending?.op === 'delete' ? ' (delete)' : ''}: ${failure}` : (note ?? readOnlyReason)}
           </span>
         ) : null}
       </span>

@@ -1,118 +1,161 @@
 import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { acceptsTyping, draftToValue, isNumberKind, type ValueKind } from './userDataValues';
-import type { UserDataValue } from '../gws';
+import type { FieldOption } from './caseDataConfig';
+import { acceptsTyping, formatValue, type EditorKind, type ValueKind } from './userDataValues';
 
-export type EditorClose =
-  | { readonly kind: 'commit'; readonly value: UserDataValue; readonly refocus: boolean }
-  | { readonly kind: 'cancel' };
+export type EditorMove = 'down' | 'next' | 'previous' | 'stay' | 'away';
 
 type CellEditorProps = {
-  readonly fieldKey: string;
+  readonly label: string;
+  readonly editor: EditorKind;
   readonly kind: ValueKind;
   readonly initialText: string;
   /** Opened by typing a character: the caret goes after it instead of selecting all. */
   readonly replace: boolean;
-  readonly onClose: (close: EditorClose) => void;
+  readonly options?: readonly FieldOption[];
+  /** Shows the whole value (a long text) without allowing changes. */
+  readonly readOnly?: boolean;
+  /** Every change, so the draft survives a chat switch or a reload. */
+  readonly onDraft: (text: string) => void;
+  /** Returns the reason the value cannot be saved, or null when it was accepted. */
+  readonly onCommit: (text: string, move: EditorMove) => string | null;
+  readonly onCancel: () => void;
 };
 
+type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
 /**
- * The in-cell editor. Enter commits, Escape cancels, leaving the field (click elsewhere)
- * commits. Numbers get a spinbutton that refuses non-digits as they are typed, with the
- * reason next to the field.
+ * The in-cell editor. Enter commits and moves down, Tab commits and moves on, Escape
+ * cancels, leaving the field commits. The multi-line editor takes Enter as a line
+ * break and commits with Ctrl+Enter. Numbers refuse non-digits as they are typed.
  */
-export function CellEditor({ fieldKey, kind, initialText, replace, onClose }: CellEditorProps) {
+export function CellEditor({ label, editor, kind, initialText, replace, options, readOnly = false, onDraft, onCommit, onCancel }: CellEditorProps) {
   const [text, setText] = useState(initialText);
   const [reason, setReason] = useState<string | null>(null);
   const closed = useRef(false);
   const reasonId = useId();
-  const numeric = isNumberKind(kind);
 
   // Focus through a callback ref, not an effect: the editor is usable the moment it mounts.
   const focusOnMount = useCallback(
-    (input: HTMLInputElement | null) => {
-      if (!input) return;
-      input.focus();
-      if (replace) input.setSelectionRange(input.value.length, input.value.length);
-      else input.select();
+    (field: Field | null) => {
+      if (!field) return;
+      field.focus({ preventScroll: true });
+      if (field instanceof HTMLInputElement && (field.type === 'text' || field.type === '')) {
+        if (replace) field.setSelectionRange(field.value.length, field.value.length);
+        else field.select();
+      } else if (field instanceof HTMLTextAreaElement && !replace) field.select();
     },
     [replace],
   );
 
-  const close = (result: EditorClose) => {
+  const change = (next: string) => {
+    setText(next);
+    setReason(null);
+    onDraft(next);
+  };
+
+  const commit = (move: EditorMove) => {
     if (closed.current) return;
+    if (readOnly) {
+      closed.current = true;
+      onCancel();
+      return;
+    }
+    // Closed before committing: the commit may move focus, and the blur that follows
+    // must not commit a second time.
     closed.current = true;
-    onClose(result);
-  };
-
-  const commit = (refocus: boolean) => {
-    const checked = draftToValue(kind, text);
-    if (!checked.ok) {
-      setReason(checked.reason);
-      return false;
-    }
-    close({ kind: 'commit', value: checked.value, refocus });
-    return true;
-  };
-
-  const step = (direction: 1 | -1) => {
-    const current = Number(text || '0');
-    if (Number.isFinite(current)) {
-      setText(String(current + direction));
-      setReason(null);
+    const problem = onCommit(text, move);
+    if (problem) {
+      closed.current = false;
+      setReason(problem);
     }
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+  const onKeyDown = (event: KeyboardEvent<Field>) => {
     // The grid's own keys must not fire while the agent types.
     event.stopPropagation();
-    if (event.key === 'Enter') {
+    const multiline = editor === 'multiline';
+    if (event.key === 'Enter' && (!multiline || event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      commit(true);
+      commit('down');
     } else if (event.key === 'Escape') {
       event.preventDefault();
-      close({ kind: 'cancel' });
+      closed.current = true;
+      onCancel();
     } else if (event.key === 'Tab') {
-      // Commit and return to the cell; the next Tab leaves the grid as usual.
       event.preventDefault();
-      commit(true);
-    } else if (numeric && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+      commit(event.shiftKey ? 'previous' : 'next');
+    } else if (editor === 'number' && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
       event.preventDefault();
-      step(event.key === 'ArrowUp' ? 1 : -1);
+      const current = Number(text || '0');
+      if (Number.isFinite(current)) change(String(current + (event.key === 'ArrowUp' ? 1 : -1)));
     }
   };
 
-  const numericValue = numeric && text !== '' && Number.isFinite(Number(text)) ? Number(text) : undefined;
+  const common = {
+    ref: focusOnMount,
+    className: `cell-editor__field cell-editor__field--${editor}`,
+    'aria-label': label,
+    'aria-invalid': reason ? true : undefined,
+    'aria-describedby': reason ? reasonId : undefined,
+    onKeyDown,
+    // Leaving the field commits; a value that cannot be saved stays open with its reason.
+    onBlur: () => commit('away'),
+  } as const;
+
+  let field;
+  switch (editor) {
+    case 'multiline':
+      field = <textarea {...common} value={text} rows={6} readOnly={readOnly} spellCheck={false} onChange={(event) => change(event.target.value)} />;
+      break;
+    case 'checkbox':
+      field = <input {...common} type="checkbox" checked={text === 'true'} onChange={(event) => change(String(event.target.checked))} />;
+      break;
+    case 'select':
+      field = (
+        <select {...common} value={text} onChange={(event) => change(event.target.value)}>
+          {options?.some((option) => formatValue(option) === text) ? null : <option value={text}>{text || '(empty)'}</option>}
+          {options?.map((option) => (
+            <option key={formatValue(option)} value={formatValue(option)}>
+              {formatValue(option)}
+            </option>
+          ))}
+        </select>
+      );
+      break;
+    case 'date':
+      field = <input {...common} type="date" value={text} onChange={(event) => change(event.target.value)} />;
+      break;
+    case 'number':
+    case 'text': {
+      const numeric = editor === 'number';
+      const numericValue = numeric && text !== '' && Number.isFinite(Number(text)) ? Number(text) : undefined;
+      field = (
+        <input
+          {...common}
+          type="text"
+          role={numeric ? 'spinbutton' : 'textbox'}
+          inputMode={numeric ? (kind === 'decimal' ? 'decimal' : 'numeric') : undefined}
+          aria-valuenow={numericValue}
+          value={text}
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(event) => {
+            const allowed = acceptsTyping(kind, event.target.value);
+            if (allowed.ok) change(event.target.value);
+            else setReason(allowed.reason);
+          }}
+        />
+      );
+      break;
+    }
+  }
 
   return (
-    <span className="cell-editor">
-      <input
-        ref={focusOnMount}
-        className="cell-editor__input"
-        type="text"
-        role={numeric ? 'spinbutton' : 'textbox'}
-        inputMode={numeric ? (kind === 'integer' ? 'numeric' : 'decimal') : undefined}
-        aria-valuenow={numericValue}
-        aria-label={`Value of ${fieldKey}`}
-        aria-invalid={reason ? true : undefined}
-        aria-describedby={reason ? reasonId : undefined}
-        value={text}
-        spellCheck={false}
-        autoComplete="off"
-        onChange={(event) => {
-          const next = event.target.value;
-          const allowed = acceptsTyping(kind, next);
-          if (allowed.ok) {
-            setText(next);
-            setReason(null);
-          } else {
-            setReason(allowed.reason);
-          }
-        }}
-        onKeyDown={onKeyDown}
-        // Leaving the field commits; an unfinished number stays open with its reason
-        // rather than being thrown away.
-        onBlur={() => commit(false)}
-      />
+    <span className={`cell-editor cell-editor--${editor}`}>
+      {field}
+      {editor === 'multiline' ? (
+        <span className="cell-editor__hint">{readOnly ? 'Read-only. Escape closes.' : 'Ctrl+Enter saves, Escape cancels.'}</span>
+      ) : null}
       {reason ? (
         <span id={reasonId} className="cell-editor__reason" role="alert">
           {reason}

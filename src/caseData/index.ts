@@ -1,2 +1,12 @@
-// Public face of `caseData/`: the editable grid of a chat's userData.
-export { CaseDataGrid, readOnlyReason } from './CaseDataGrid';
+// Public face of `caseData/`: the editable grid of a chat's userData and its configuration.
+export { CaseDataGrid } from './CaseDataGrid';
+export { CaseDataConfigProvider } from './CaseDataConfigContext';
+export {
+  OPEN_CONFIG,
+  parseCaseDataConfig,
+  resolveRule,
+  type CaseDataConfig,
+  type ConfigProblem as CaseDataConfigProblem,
+  type FieldRule,
+} from './caseDataConfig';
+export { chatBlockReason } from './validation';

@@ -2,8 +2,9 @@
 // GWS routing strategies compare numbers as numbers, so `123` must go back as 123.
 
 import type { UserDataValue } from '../gws';
+import type { FieldRule } from './caseDataConfig';
 
-export type ValueKind = 'string' | 'integer' | 'decimal' | 'boolean' | 'null' | 'json';
+export type ValueKind = 'string' | 'integer' | 'decimal' | 'boolean' | 'date' | 'null' | 'json';
 
 export function valueKind(value: UserDataValue): ValueKind {
   if (value === null) return 'null';
@@ -19,16 +20,42 @@ export function valueKind(value: UserDataValue): ValueKind {
   }
 }
 
-/** Text for display and for the editor's starting value; always plain text, never markup. */
-export function formatValue(value: UserDataValue): string {
-  switch (valueKind(value)) {
-    case 'null':
-      return '';
-    case 'json':
-      return JSON.stringify(value);
+/**
+ * The kind a cell is edited as: the value's own type, except that an empty value takes
+ * the configured type and a text configured as a date gets a date picker.
+ */
+export function effectiveKind(value: UserDataValue | undefined, rule: FieldRule): ValueKind {
+  const own = value === undefined ? 'null' : valueKind(value);
+  if (own === 'null') return rule.type ?? 'null';
+  if (own === 'string' && rule.type === 'date') return 'date';
+  return own;
+}
+
+export type EditorKind = 'text' | 'multiline' | 'number' | 'checkbox' | 'select' | 'date';
+
+/** Values longer than this, or with line breaks, get the multi-line editor. */
+export const LONG_TEXT = 120;
+
+export function editorKind(kind: ValueKind, rule: FieldRule, text: string): EditorKind {
+  if (rule.options) return 'select';
+  switch (kind) {
+    case 'integer':
+    case 'decimal':
+      return 'number';
+    case 'boolean':
+      return 'checkbox';
+    case 'date':
+      return 'date';
     default:
-      return String(value);
+      return text.length > LONG_TEXT || text.includes('\n') ? 'multiline' : 'text';
   }
+}
+
+/** Text for display and for the editor's starting value; always plain text, never markup. */
+export function formatValue(value: UserDataValue | undefined): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
 }
 
 export type DraftCheck = { readonly ok: true; readonly value: UserDataValue } | { readonly ok: false; readonly reason: string };
@@ -37,6 +64,7 @@ const INTEGER_TEXT = /^[+-]?\d+$/;
 const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 const INTEGER_TYPING = /^[+-]?\d*$/;
 const DECIMAL_TYPING = /^[+-]?\d*\.?\d*$/;
+const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export const isNumberKind = (kind: ValueKind) => kind === 'integer' || kind === 'decimal';
 
@@ -50,23 +78,39 @@ export function acceptsTyping(kind: ValueKind, next: string): DraftCheck {
   return { ok: true, value: next };
 }
 
-/** The value an editor's text stands for, in the type of the value it edits. */
-export function draftToValue(kind: ValueKind, text: string): DraftCheck {
+function isRealDate(text: string): boolean {
+  const match = DATE_TEXT.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** The value a text stands for, in the type of the value it edits (typing, paste and add use this). */
+export function textToValue(kind: ValueKind, text: string): DraftCheck {
   switch (kind) {
     case 'integer': {
-      if (!INTEGER_TEXT.test(text)) return { ok: false, reason: 'Enter a whole number.' };
-      const value = Number(text);
+      const trimmed = text.trim();
+      if (!INTEGER_TEXT.test(trimmed)) return { ok: false, reason: 'Enter a whole number.' };
+      const value = Number(trimmed);
       return Number.isSafeInteger(value) ? { ok: true, value } : { ok: false, reason: 'This number is too large.' };
     }
-    case 'decimal':
-      return DECIMAL_TEXT.test(text) ? { ok: true, value: Number(text) } : { ok: false, reason: 'Enter a number.' };
-    case 'boolean':
-      return text === 'true' || text === 'false' ? { ok: true, value: text === 'true' } : { ok: false, reason: 'Choose true or false.' };
+    case 'decimal': {
+      const trimmed = text.trim();
+      return DECIMAL_TEXT.test(trimmed) ? { ok: true, value: Number(trimmed) } : { ok: false, reason: 'Enter a number.' };
+    }
+    case 'boolean': {
+      const lowered = text.trim().toLowerCase();
+      if (lowered === 'true' || lowered === 'false') return { ok: true, value: lowered === 'true' };
+      return { ok: false, reason: 'Enter true or false.' };
+    }
+    case 'date':
+      return text === '' || isRealDate(text.trim()) ? { ok: true, value: text.trim() } : { ok: false, reason: 'Enter a date as YYYY-MM-DD.' };
     case 'null':
       // An empty, never-set value stays null until the agent types something.
       return { ok: true, value: text === '' ? null : text };
     case 'json':
-      return { ok: false, reason: 'Structured values are read-only here.' };
+      return { ok: false, reason: 'Structured values (objects and lists) are read-only here.' };
     case 'string':
       return { ok: true, value: text };
   }

@@ -3,9 +3,20 @@
 // the field they set, so the store reads as a log of events.
 
 import { createStore } from 'zustand/vanilla';
-import type { Chat, ChatNotification, ConnectionStatus, GwsError, NotificationRejection, UserDataValue } from '../gws';
+import type { Chat, ChatNotification, ConnectionStatus, GwsError, NotificationRejection } from '../gws';
 import { mostRecentChatting } from './chatOrder';
-import { addPending, applySnapshot, dropPending, markAccepted, markFailed, newEntry, type ChatEntry } from './chatEntry';
+import {
+  addPending,
+  applySnapshot,
+  dropPending,
+  markAccepted,
+  markFailed,
+  newEntry,
+  setDraft,
+  type ChatEntry,
+  type UserDataWrite,
+} from './chatEntry';
+import { recordStep, takeRedo, takeUndo, type HistoryStep } from './history';
 
 export type ChatStoreState = {
   readonly chats: ReadonlyMap<string, ChatEntry>;
@@ -30,11 +41,17 @@ export type ChatStoreActions = {
   notificationReceived(notification: ChatNotification | NotificationRejection): void;
   connectionChanged(status: ConnectionStatus): void;
   chatOpened(chatId: string): void;
-  /** Returns the edit's id, to report the server's answer against. */
-  userDataEditSent(chatId: string, key: string, value: UserDataValue): number;
-  userDataEditAccepted(chatId: string, editId: number, referenceId: number | undefined): void;
-  userDataEditFailed(chatId: string, editId: number, error: GwsError): void;
-  userDataEditDiscarded(chatId: string, editId: number): void;
+  /** Returns the write's id, to report the server's answer against. */
+  userDataWriteSent(chatId: string, write: UserDataWrite): number;
+  userDataWriteAccepted(chatId: string, editId: number, referenceId: number | undefined): void;
+  userDataWriteFailed(chatId: string, editId: number, error: GwsError): void;
+  userDataWriteDiscarded(chatId: string, editId: number): void;
+  /** The editor's text changed (null: the editor closed without committing). */
+  draftChanged(chatId: string, key: string, text: string | null): void;
+  historyRecorded(chatId: string, step: HistoryStep): void;
+  /** Moves the newest step to the redo side and returns it, for the caller to send. */
+  undoTaken(chatId: string): HistoryStep | null;
+  redoTaken(chatId: string): HistoryStep | null;
 };
 
 export type ChatStore = ReturnType<typeof createChatStore>;
@@ -94,19 +111,37 @@ export function createChatStore(initial: { activeChatId?: string | null } = {}) 
         chatOpened(chatId) {
           set({ activeChatId: chatId });
         },
-        userDataEditSent(chatId, key, value) {
+        userDataWriteSent(chatId, write) {
           const editId = nextEditId++;
-          updateEntry(chatId, (entry) => addPending(entry, { editId, key, value, status: 'sending' }));
+          updateEntry(chatId, (entry) => addPending(entry, { ...write, editId, status: 'sending' }));
           return editId;
         },
-        userDataEditAccepted(chatId, editId, referenceId) {
+        userDataWriteAccepted(chatId, editId, referenceId) {
           updateEntry(chatId, (entry) => markAccepted(entry, editId, referenceId));
         },
-        userDataEditFailed(chatId, editId, error) {
+        userDataWriteFailed(chatId, editId, error) {
           updateEntry(chatId, (entry) => markFailed(entry, editId, error));
         },
-        userDataEditDiscarded(chatId, editId) {
+        userDataWriteDiscarded(chatId, editId) {
           updateEntry(chatId, (entry) => dropPending(entry, editId));
+        },
+        draftChanged(chatId, key, text) {
+          updateEntry(chatId, (entry) => setDraft(entry, key, text));
+        },
+        historyRecorded(chatId, step) {
+          updateEntry(chatId, (entry) => ({ ...entry, history: recordStep(entry.history, step) }));
+        },
+        undoTaken(chatId) {
+          const taken = get().chats.get(chatId)?.history;
+          const result = taken ? takeUndo(taken) : null;
+          if (result) updateEntry(chatId, (entry) => ({ ...entry, history: result.history }));
+          return result?.step ?? null;
+        },
+        redoTaken(chatId) {
+          const taken = get().chats.get(chatId)?.history;
+          const result = taken ? takeRedo(taken) : null;
+          if (result) updateEntry(chatId, (entry) => ({ ...entry, history: result.history }));
+          return result?.step ?? null;
         },
       },
     };

@@ -12,4 +12,5 @@ export {
   type ChatSummary,
 } from './selectors';
 export { mostRecentChatting, receivedTime } from './chatOrder';
-export { deriveRows, type ChatEntry, type PendingEdit, type UserDataRow } from './chatEntry';
+export { deriveRows, sameValue, type ChatEntry, type PendingEdit, type RowStatus, type UserDataRow, type UserDataWrite } from './chatEntry';
+export type { HistoryStep } from './history';

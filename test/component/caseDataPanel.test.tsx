@@ -35,14 +35,15 @@ describe('the case data panel against the simulator', () => {
     const { user } = renderPanel(sim.url);
     await screen.findByRole('grid', { name: 'Case data' });
     await waitForLive();
-    await user.dblClick(valueCell('Subject'));
-    const editor = screen.getByRole('textbox', { name: 'Value of Subject' });
+    await user.dblClick(valueCell('CustomerSegment'));
+    const editor = screen.getByRole('textbox', { name: 'Value of CustomerSegment' });
     await user.clear(editor);
-    await user.type(editor, 'Billing question{Enter}');
-    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('Billing question'));
-    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));
-    expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Subject: 'Billing question' } }]);
-    expect(valueCell('Subject')).toHaveFocus();
+    await user.type(editor, 'Gold{Enter}');
+    await waitFor(() => expect(valueCell('CustomerSegment')).toHaveTextContent('Gold'));
+    await waitFor(() => expect(valueCell('CustomerSegment')).not.toHaveAttribute('aria-busy'));
+    expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { CustomerSegment: 'Gold' } }]);
+    // Enter commits and moves down, as in a spreadsheet.
+    expect(valueCell('ServiceType')).toHaveFocus();
   });
 
   it('keeps a number a number, and refuses non-digits with a visible reason', async () => {
@@ -122,8 +123,9 @@ describe('the case data panel against the simulator', () => {
     await screen.findByRole('grid', { name: 'Case data' });
     await waitForLive();
     await control.setState(SEED_CHAT_ID, 'Completed');
-    expect(await screen.findByText('Read-only: this chat is Completed.')).toBeInTheDocument();
-    expect(screen.getByRole('grid', { name: 'Case data' })).toHaveAttribute('aria-readonly', 'true');
+    await waitFor(() => expect(screen.getByRole('grid', { name: 'Case data' })).toHaveAttribute('aria-readonly', 'true'));
+    expect(screen.getByRole('grid', { name: 'Case data' })).toHaveAccessibleDescription('This chat is Completed: its case data is read-only.');
+    expect(valueCell('Subject')).toHaveAccessibleDescription('This chat is Completed: its case data is read-only.');
     expect(valueCell('Subject')).toHaveAttribute('aria-readonly', 'true');
   });
 

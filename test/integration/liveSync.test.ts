@@ -71,10 +71,10 @@ describe('live sync', () => {
 
   it('confirms an UpdateUserData by the referenceId of its PropertiesUpdated', async () => {
     const { actions } = store.getState();
-    const editId = actions.userDataEditSent(SEED, 'UserData1', 123);
+    const editId = actions.userDataWriteSent(SEED, { op: 'update', key: 'UserData1', value: 123 });
     const accepted = await client().operate(SEED, { operationName: 'UpdateUserData', userData: new Map([['UserData1', 123]]) });
     expect(accepted.referenceId).toEqual(expect.any(Number));
-    actions.userDataEditAccepted(SEED, editId, accepted.referenceId);
+    actions.userDataWriteAccepted(SEED, editId, accepted.referenceId);
     await until(() => store.getState().chats.get(SEED)?.pending.length === 0, 'confirmation');
     expect(userData()?.get('UserData1')).toBe(123);
     expect(userData()?.get('UserData2')).toBe('DATAUPDATE-@123');
@@ -108,17 +108,17 @@ describe('live sync', () => {
   it('keeps a failed write visible with its statusCode and changes nothing on the server', async () => {
     await control.faults({ failNext: 1, statusCode: 4 });
     const { actions } = store.getState();
-    const editId = actions.userDataEditSent(SEED, 'Subject', 'mine');
+    const editId = actions.userDataWriteSent(SEED, { op: 'update', key: 'Subject', value: 'mine' });
     await client()
       .operate(SEED, { operationName: 'UpdateUserData', userData: new Map([['Subject', 'mine']]) })
       .then(
-        () => actions.userDataEditAccepted(SEED, editId, undefined),
-        (error: unknown) => actions.userDataEditFailed(SEED, editId, toGwsError(error)),
+        () => actions.userDataWriteAccepted(SEED, editId, undefined),
+        (error: unknown) => actions.userDataWriteFailed(SEED, editId, toGwsError(error)),
       );
     const entry = store.getState().chats.get(SEED);
     if (!entry) throw new Error('seed chat missing');
     const row = deriveRows(entry).find((candidate) => candidate.key === 'Subject');
-    expect(row).toMatchObject({ value: 'mine', status: 'failed', error: { kind: 'status-code', statusCode: 4 } });
+    expect(row).toMatchObject({ value: 'mine', status: 'failed', pending: { error: { kind: 'status-code', statusCode: 4 } } });
     const fresh = await client().getChat(SEED);
     expect(fresh.userData.get('Subject')).toBe('Customer support');
   });

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { acceptsTyping, draftToValue, formatValue, valueKind } from '../../src/caseData/userDataValues';
+import { acceptsTyping, textToValue, formatValue, valueKind } from '../../src/caseData/userDataValues';
 import { nextPosition, startsTypedEdit } from '../../src/caseData/gridKeyboard';
 
 describe('userData values keep their type', () => {
@@ -12,12 +12,12 @@ describe('userData values keep their type', () => {
   it('round-trips any safe integer and any string through the editor text', () => {
     fc.assert(
       fc.property(fc.maxSafeInteger(), (n) => {
-        expect(draftToValue('integer', formatValue(n))).toEqual({ ok: true, value: n });
+        expect(textToValue('integer', formatValue(n))).toEqual({ ok: true, value: n });
       }),
     );
     fc.assert(
       fc.property(fc.string(), (s) => {
-        expect(draftToValue('string', formatValue(s))).toEqual({ ok: true, value: s });
+        expect(textToValue('string', formatValue(s))).toEqual({ ok: true, value: s });
       }),
     );
   });
@@ -30,14 +30,14 @@ describe('userData values keep their type', () => {
   });
 
   it('refuses committing an unfinished number', () => {
-    expect(draftToValue('integer', '-').ok).toBe(false);
-    expect(draftToValue('integer', '').ok).toBe(false);
-    expect(draftToValue('integer', '99999999999999999999')).toEqual({ ok: false, reason: 'This number is too large.' });
+    expect(textToValue('integer', '-').ok).toBe(false);
+    expect(textToValue('integer', '').ok).toBe(false);
+    expect(textToValue('integer', '99999999999999999999')).toEqual({ ok: false, reason: 'This number is too large.' });
   });
 
   it('keeps null until something is typed', () => {
-    expect(draftToValue('null', '')).toEqual({ ok: true, value: null });
-    expect(draftToValue('null', 'x')).toEqual({ ok: true, value: 'x' });
+    expect(textToValue('null', '')).toEqual({ ok: true, value: null });
+    expect(textToValue('null', 'x')).toEqual({ ok: true, value: 'x' });
   });
 });
 

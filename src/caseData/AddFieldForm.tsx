@@ -1,0 +1,92 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { FieldRule } from './caseDataConfig';
+import { formatValue } from './userDataValues';
+
+const FREE_KEY = '\u0000free';
+
+type AddFieldFormProps = {
+  /** Configured keys the chat does not have yet, as Workspace's Add Field offers them. */
+  readonly missing: readonly { key: string; rule: FieldRule }[];
+  readonly allowFreeKeys: boolean;
+  /** Returns the reason the field cannot be added, or null when it was sent. */
+  readonly onAdd: (key: string, text: string) => string | null;
+  readonly onClose: () => void;
+};
+
+export function AddFieldForm({ missing, allowFreeKeys, onAdd, onClose }: AddFieldFormProps) {
+  const [choice, setChoice] = useState(missing[0]?.key ?? FREE_KEY);
+  const [freeKey, setFreeKey] = useState('');
+  const [text, setText] = useState('');
+  const [reason, setReason] = useState<string | null>(null);
+  const ids = { field: useId(), key: useId(), value: useId(), reason: useId() };
+  const chosen = missing.find((item) => item.key === choice);
+  const key = choice === FREE_KEY ? freeKey : choice;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const refused = onAdd(key, chosen?.rule.type === 'boolean' && text === '' ? 'false' : text);
+    setReason(refused);
+    if (!refused) {
+      setFreeKey('');
+      setText('');
+    }
+  };
+
+  return (
+    <form className="add-field" aria-label="Add field" onSubmit={submit} onKeyDown={(event) => event.key === 'Escape' && onClose()}>
+      {missing.length > 0 || !allowFreeKeys ? (
+        <span className="add-field__item">
+          <label htmlFor={ids.field}>Field</label>
+          <select id={ids.field} value={choice} onChange={(event) => setChoice(event.target.value)} autoFocus>
+            {missing.map((item) => (
+              <option key={item.key} value={item.key}>
+                {item.rule.label ? `${item.rule.label} (${item.key})` : item.key}
+              </option>
+            ))}
+            {allowFreeKeys ? <option value={FREE_KEY}>Other key…</option> : null}
+          </select>
+        </span>
+      ) : null}
+      {choice === FREE_KEY && allowFreeKeys ? (
+        <span className="add-field__item">
+          <label htmlFor={ids.key}>Key</label>
+          <input id={ids.key} value={freeKey} onChange={(event) => setFreeKey(event.target.value)} autoComplete="off" autoFocus={missing.length === 0} />
+        </span>
+      ) : null}
+      <span className="add-field__item">
+        <label htmlFor={ids.value}>Value</label>
+        {chosen?.rule.options ? (
+          <select id={ids.value} value={text} onChange={(event) => setText(event.target.value)}>
+            <option value="">Choose…</option>
+            {chosen.rule.options.map((option) => (
+              <option key={formatValue(option)} value={formatValue(option)}>
+                {formatValue(option)}
+              </option>
+            ))}
+          </select>
+        ) : chosen?.rule.type === 'boolean' ? (
+          <input id={ids.value} type="checkbox" checked={text === 'true'} onChange={(event) => setText(String(event.target.checked))} />
+        ) : (
+          <input
+            id={ids.value}
+            type={chosen?.rule.type === 'date' ? 'date' : 'text'}
+            inputMode={chosen?.rule.type === 'integer' ? 'numeric' : chosen?.rule.type === 'decimal' ? 'decimal' : undefined}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            autoComplete="off"
+            aria-describedby={reason ? ids.reason : undefined}
+          />
+        )}
+      </span>
+      <button type="submit">Add</button>
+      <button type="button" onClick={onClose}>
+        Cancel
+      </button>
+      {reason ? (
+        <p id={ids.reason} role="alert" className="add-field__reason">
+          {reason}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+import { useMemo } from 'react';
+import type { Chat } from '../gws';
+import type { UserDataRow } from '../store';
+import { resolveRule, type CaseDataConfig, type FieldRule } from './caseDataConfig';
+import { readOnlyReason } from './validation';
+import { editorKind, effectiveKind, formatValue, type EditorKind, type ValueKind } from './userDataValues';
+
+/** A row as the grid shows it: the store's row plus what the configuration says of its key. */
+export type GridRow = {
+  readonly row: UserDataRow;
+  readonly rule: FieldRule;
+  readonly kind: ValueKind;
+  readonly editor: EditorKind;
+  readonly readOnlyReason: string | null;
+};
+
+export function toGridRow(chat: Chat, config: CaseDataConfig, row: UserDataRow): GridRow {
+  const rule = resolveRule(config, row.key);
+  const kind = effectiveKind(row.value, rule);
+  return {
+    row,
+    rule,
+    kind,
+    editor: editorKind(kind, rule, formatValue(row.value)),
+    readOnlyReason: readOnlyReason(chat, rule, row.key, row.value),
+  };
+}
+
+function matches(gridRow: GridRow, needle: string): boolean {
+  if (!needle) return true;
+  const { row, rule } = gridRow;
+  return [row.key, rule.label ?? '', formatValue(row.value)].some((text) => text.toLocaleLowerCase().includes(needle));
+}
+
+/**
+ * Rows in display order: configured order first, then the server's order; hidden keys
+ * left out; the filter matching key, label or value. Cheap enough to run per
+ * notification at thousands of keys (one pass, one sort of the ordered ones).
+ */
+export function useCaseDataRows(chat: Chat | undefined, config: CaseDataConfig, rows: readonly UserDataRow[], filter: string) {
+  const all = useMemo(() => {
+    if (!chat) return [];
+    const shown = rows.map((row) => toGridRow(chat, config, row)).filter((gridRow) => !gridRow.rule.hidden);
+    const ordered = shown.filter((gridRow) => gridRow.rule.order !== undefined).sort((a, b) => (a.rule.order ?? 0) - (b.rule.order ?? 0));
+    return ordered.length ? [...ordered, ...shown.filter((gridRow) => gridRow.rule.order === undefined)] : shown;
+  }, [chat, config, rows]);
+  const needle = filter.trim().toLocaleLowerCase();
+  const visible = useMemo(() => (needle ? all.filter((gridRow) => matches(gridRow, needle)) : all), [all, needle]);
+  return { all, visible };
+}

@@ -1,0 +1,265 @@
+// Everything the grid does in answer to the agent: moving, editing, committing, copy and
+// paste, delete, undo and redo. Each write goes through `checkWrite` (validation.ts)
+// before it is sent, whichever key or button started it.
+
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Chat, UserDataValue } from '../gws';
+import { sameValue, useChatActions, type ChatEntry, type HistoryStep, type UserDataWrite } from '../store';
+import type { CaseDataConfig } from './caseDataConfig';
+import type { EditorMove } from './CellEditor';
+import { cellId, type RowHandlers } from './CaseDataRow';
+import { nextPosition, startsTypedEdit } from './gridKeyboard';
+import { useCaseDataWriter } from './useCaseDataWriter';
+import type { GridRow } from './useCaseDataRows';
+import { checkWrite, textForCell } from './validation';
+import { formatValue } from './userDataValues';
+
+export type ActiveCell = { readonly key: string; readonly col: 0 | 1 };
+export type Editing = { readonly key: string; readonly initialText: string; readonly replace: boolean; readonly readOnly: boolean };
+
+type ControllerInput = {
+  readonly chatId: string;
+  readonly entry: ChatEntry | undefined;
+  readonly config: CaseDataConfig;
+  readonly rows: readonly GridRow[];
+  readonly scrollToRow: (index: number) => void;
+};
+
+/** The write that makes `key` hold `value` (undefined: absent), given what the server has. */
+function writeTo(chat: Chat, key: string, value: UserDataValue | undefined): UserDataWrite {
+  if (value === undefined) return { op: 'delete', key };
+  return chat.userData.has(key) ? { op: 'update', key, value } : { op: 'attach', key, value };
+}
+
+export function useGridController({ chatId, entry, config, rows, scrollToRow }: ControllerInput) {
+  const actions = useChatActions();
+  const writer = useCaseDataWriter();
+  const [active, setActive] = useState<ActiveCell | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [notes, setNotes] = useState<ReadonlyMap<string, string>>(new Map());
+  const [announcement, setAnnouncement] = useState('');
+  const cells = useRef(new Map<string, HTMLElement>());
+  // Focus moves only in answer to the agent's own keys and clicks, never on a notification.
+  const pendingFocus = useRef<ActiveCell | null>(null);
+
+  const activeIndex = Math.max(0, active ? rows.findIndex((gridRow) => gridRow.row.key === active.key) : 0);
+  const position = { row: activeIndex, col: active?.col ?? 1 } as const;
+
+  const note = (key: string, text: string | null) =>
+    setNotes((current) => {
+      if (text === null && !current.has(key)) return current;
+      const next = new Map(current);
+      if (text === null) next.delete(key);
+      else next.set(key, text);
+      return next;
+    });
+
+  const focusCell = (cell: ActiveCell) => {
+    setActive(cell);
+    pendingFocus.current = cell;
+    const index = rows.findIndex((gridRow) => gridRow.row.key === cell.key);
+    if (index >= 0) scrollToRow(index);
+    // The element may exist already; if not, the grid's layout effect focuses it once rendered.
+    flushFocus();
+  };
+  const flushFocus = () => {
+    const wanted = pendingFocus.current;
+    if (!wanted) return;
+    const element = cells.current.get(cellId(wanted.key, wanted.col));
+    if (element && document.contains(element)) {
+      pendingFocus.current = null;
+      element.focus({ preventScroll: false });
+    }
+  };
+
+  const visibleKeys = () => new Set(rows.filter((gridRow) => gridRow.row.status !== 'deleting').map((gridRow) => gridRow.row.key));
+
+  /** Validates and sends; returns the reason it was refused, or null. */
+  const submit = (write: UserDataWrite, step: HistoryStep | null): string | null => {
+    if (!entry) return 'The chat is not loaded.';
+    const checked = checkWrite({ chat: entry.chat, config, visibleKeys: visibleKeys(), write });
+    if (!checked.ok) return checked.reason;
+    writer.send(chatId, checked.write, step);
+    return null;
+  };
+
+  const rowAfter = (index: number, move: EditorMove): ActiveCell | null => {
+    const target = move === 'down' || move === 'next' ? index + 1 : move === 'previous' ? index - 1 : index;
+    const gridRow = rows[Math.max(0, Math.min(rows.length - 1, target))];
+    return gridRow ? { key: gridRow.row.key, col: 1 } : null;
+  };
+
+  const commitText = (key: string, text: string, move: EditorMove): string | null => {
+    const index = rows.findIndex((gridRow) => gridRow.row.key === key);
+    const gridRow = rows[index];
+    if (!gridRow || !entry) return 'This key is no longer shown.';
+    const { row, rule } = gridRow;
+    const parsed = textForCell(text, row.value, rule);
+    if (!parsed.ok) return parsed.reason;
+    const unchanged = sameValue(parsed.value, row.value) && row.status !== 'failed';
+    if (!unchanged) {
+      if (row.pending && row.status === 'failed') writer.discard(chatId, row.pending.editId);
+      const existed = entry.chat.userData.has(key) || row.status === 'saving';
+      const step = { key, before: existed ? row.value : undefined, after: parsed.value };
+      const refused = submit(writeTo(entry.chat, key, parsed.value), step);
+      if (refused) return refused;
+    } else actions.draftChanged(chatId, key, null);
+    note(key, null);
+    if (editing?.key === key) setEditing(null);
+    if (move !== 'away') {
+      const next = rowAfter(index, move);
+      if (next) focusCell(next);
+    }
+    return null;
+  };
+
+  const startEdit = (key: string, typed: string | null) => {
+    const gridRow = rows.find((candidate) => candidate.row.key === key);
+    if (!gridRow) return;
+    const { row, readOnlyReason, editor } = gridRow;
+    const text = formatValue(row.value);
+    setActive({ key, col: 1 });
+    if (readOnlyReason) {
+      // A long read-only value still opens, to be read in full.
+      if (editor === 'multiline') setEditing({ key, initialText: text, replace: false, readOnly: true });
+      else setAnnouncement(readOnlyReason);
+      return;
+    }
+    const fromTyping = typed !== null && (editor === 'text' || editor === 'number' || editor === 'multiline');
+    const start = fromTyping ? typed : (row.draft ?? (editor === 'checkbox' && typed === ' ' ? String(row.value !== true) : text));
+    setEditing({ key, initialText: start, replace: fromTyping, readOnly: false });
+    if (fromTyping) actions.draftChanged(chatId, key, start);
+  };
+
+  const removeKey = (gridRow: GridRow, index: number) => {
+    const { row } = gridRow;
+    const refused = submit({ op: 'delete', key: row.key }, { key: row.key, before: row.value, after: undefined });
+    if (refused) {
+      note(row.key, refused);
+      setAnnouncement(refused);
+      return;
+    }
+    setAnnouncement(`Deleted ${row.key}. Press Ctrl+Z to undo.`);
+    const next = rows[index + 1] ?? rows[index - 1];
+    if (next) focusCell({ key: next.row.key, col: position.col });
+  };
+
+  const travel = (direction: 'undo' | 'redo') => {
+    if (!entry) return;
+    const stack = direction === 'undo' ? entry.history.undo : entry.history.redo;
+    const step = stack.at(-1);
+    if (!step) {
+      setAnnouncement(direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+      return;
+    }
+    const target = direction === 'undo' ? step.before : step.after;
+    const refused = submit(writeTo(entry.chat, step.key, target), null);
+    if (refused) {
+      note(step.key, refused);
+      setAnnouncement(refused);
+      return;
+    }
+    if (direction === 'undo') actions.undoTaken(chatId);
+    else actions.redoTaken(chatId);
+    setAnnouncement(`${direction === 'undo' ? 'Undid' : 'Redid'} the change to ${step.key}.`);
+  };
+
+  const copy = (gridRow: GridRow, col: 0 | 1) => {
+    const text = col === 0 ? gridRow.row.key : formatValue(gridRow.row.value);
+    if (!navigator.clipboard) {
+      setAnnouncement('Copying is not available in this page.');
+      return;
+    }
+    navigator.clipboard.writeText(text).then(
+      () => setAnnouncement(`Copied ${col === 0 ? 'the key' : 'the value of'} ${gridRow.row.key}.`),
+      () => setAnnouncement('The browser refused to copy.'),
+    );
+  };
+
+  const paste = (gridRow: GridRow) => {
+    const key = gridRow.row.key;
+    if (gridRow.readOnlyReason) {
+      note(key, gridRow.readOnlyReason);
+      return;
+    }
+    if (!navigator.clipboard) {
+      setAnnouncement('Pasting is not available in this page.');
+      return;
+    }
+    navigator.clipboard.readText().then(
+      (text) => {
+        const refused = commitText(key, text, 'stay');
+        note(key, refused ? `Not pasted: ${refused}` : null);
+        if (!refused) setAnnouncement(`Pasted into ${key}.`);
+      },
+      () => setAnnouncement('The browser refused to paste.'),
+    );
+  };
+
+  const onGridKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (editing || rows.length === 0 || !(event.target instanceof HTMLElement) || event.target.closest('[role="row"]') === null) return;
+    const ctrl = event.ctrlKey || event.metaKey;
+    const target = nextPosition(event.key, ctrl, position, rows.length);
+    const gridRow = rows[position.row];
+    if (target) {
+      event.preventDefault();
+      const row = rows[target.row];
+      if (row) focusCell({ key: row.row.key, col: target.col });
+      return;
+    }
+    if (!gridRow) return;
+    const key = event.key.toLowerCase();
+    const command =
+      ctrl && key === 'z' && !event.shiftKey ? 'undo'
+      : ctrl && (key === 'y' || (key === 'z' && event.shiftKey)) ? 'redo'
+      : ctrl && key === 'c' ? 'copy'
+      : ctrl && key === 'v' ? 'paste'
+      : event.key === 'Delete' ? 'delete'
+      : position.col === 1 && (event.key === 'Enter' || event.key === 'F2') ? 'edit'
+      : position.col === 0 && event.key === 'Enter' ? 'to-value'
+      : position.col === 1 && startsTypedEdit(event.key, event.ctrlKey, event.metaKey, event.altKey) ? 'type'
+      : null;
+    if (!command) return;
+    event.preventDefault();
+    if (command === 'undo' || command === 'redo') travel(command);
+    else if (command === 'copy') copy(gridRow, position.col);
+    else if (command === 'paste') paste(gridRow);
+    else if (command === 'delete') removeKey(gridRow, position.row);
+    else if (command === 'edit') startEdit(gridRow.row.key, null);
+    else if (command === 'to-value') focusCell({ key: gridRow.row.key, col: 1 });
+    else startEdit(gridRow.row.key, event.key);
+  };
+
+  // Rows get one handler object for their whole life; it reads the latest state through a ref.
+  const latest = useRef({ commitText, startEdit, setActive, actions, chatId, rows, writer, setEditing, focusCell });
+  latest.current = { commitText, startEdit, setActive, actions, chatId, rows, writer, setEditing, focusCell };
+  const handlers = useMemo<RowHandlers>(
+    () => ({
+      activate: (key, col) => latest.current.setActive({ key, col }),
+      startEdit: (key) => latest.current.startEdit(key, null),
+      commit: (key, text, move) => latest.current.commitText(key, text, move),
+      cancel: (key) => {
+        const { actions: act, chatId: id } = latest.current;
+        act.draftChanged(id, key, null);
+        latest.current.setEditing(null);
+        latest.current.focusCell({ key, col: 1 });
+      },
+      draft: (key, text) => latest.current.actions.draftChanged(latest.current.chatId, key, text),
+      retry: (key) => {
+        const row = latest.current.rows.find((gridRow) => gridRow.row.key === key)?.row;
+        if (row?.pending) latest.current.writer.retry(latest.current.chatId, row.pending.editId, row.pending);
+      },
+      discard: (key) => {
+        const row = latest.current.rows.find((gridRow) => gridRow.row.key === key)?.row;
+        if (row?.pending) latest.current.writer.discard(latest.current.chatId, row.pending.editId);
+      },
+      registerCell: (id, element) => {
+        if (element) cells.current.set(id, element);
+        else cells.current.delete(id);
+      },
+    }),
+    [],
+  );
+
+  return { position, editing, notes, announcement, setAnnouncement, handlers, onGridKeyDown, flushFocus, submit, focusCell };
+}

@@ -1,0 +1,59 @@
+import { useCallback, useLayoutEffect, useState, type RefObject } from 'react';
+
+/** Below this many rows everything is rendered: simpler for screen readers' browse mode. */
+export const VIRTUALIZE_AFTER = 150;
+/** Rows rendered beyond the visible ones, so fast scrolling does not show blanks. */
+const OVERSCAN = 8;
+const FALLBACK_ROW_HEIGHT = 30;
+
+export type RowWindow = { readonly start: number; readonly end: number; readonly rowHeight: number; readonly virtual: boolean };
+
+/**
+ * Which rows to render for a scroll position. Rows have one fixed height (values are
+ * kept to one line; long ones open in the multi-line editor), so the window is arithmetic.
+ */
+export function useVirtualRows(count: number, scroller: RefObject<HTMLElement | null>): RowWindow & { scrollToRow(index: number): void } {
+  const virtual = count > VIRTUALIZE_AFTER;
+  const [viewport, setViewport] = useState({ top: 0, height: 600, rowHeight: FALLBACK_ROW_HEIGHT });
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!virtual || !element) return;
+    const measure = () => {
+      const sample = element.querySelector<HTMLElement>('[role="rowgroup"]:last-child [role="row"]');
+      const rowHeight = sample?.offsetHeight || FALLBACK_ROW_HEIGHT;
+      setViewport({ top: element.scrollTop, height: element.clientHeight || 600, rowHeight });
+    };
+    measure();
+    element.addEventListener('scroll', measure, { passive: true });
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    observer?.observe(element);
+    return () => {
+      element.removeEventListener('scroll', measure);
+      observer?.disconnect();
+    };
+  }, [virtual, scroller]);
+
+  const scrollToRow = useCallback(
+    (index: number) => {
+      const element = scroller.current;
+      if (!virtual || !element) return;
+      const top = index * viewport.rowHeight;
+      const bottom = top + viewport.rowHeight;
+      if (top < element.scrollTop) element.scrollTop = top;
+      else if (bottom > element.scrollTop + element.clientHeight) element.scrollTop = bottom - element.clientHeight;
+    },
+    [virtual, scroller, viewport.rowHeight],
+  );
+
+  if (!virtual) return { start: 0, end: count, rowHeight: viewport.rowHeight, virtual, scrollToRow };
+  const first = Math.floor(viewport.top / viewport.rowHeight);
+  const visible = Math.ceil(viewport.height / viewport.rowHeight);
+  return {
+    start: Math.max(0, first - OVERSCAN),
+    end: Math.min(count, first + visible + OVERSCAN),
+    rowHeight: viewport.rowHeight,
+    virtual,
+    scrollToRow,
+  };
+}

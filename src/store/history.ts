@@ -1,0 +1,34 @@
+// Undo and redo of the agent's own committed writes in one chat. A step records a key's
+// value before and after (undefined: the key did not exist), so undoing is just another
+// write, sent like any other; notifications from others never touch this history.
+
+import type { UserDataValue } from '../gws';
+
+export type HistoryStep = {
+  readonly key: string;
+  readonly before: UserDataValue | undefined;
+  readonly after: UserDataValue | undefined;
+};
+
+export type History = { readonly undo: readonly HistoryStep[]; readonly redo: readonly HistoryStep[] };
+
+export const emptyHistory: History = { undo: [], redo: [] };
+
+/** Deep enough for a working session; bounded so a long chat cannot grow it forever. */
+const HISTORY_LIMIT = 100;
+
+export function recordStep(history: History, step: HistoryStep): History {
+  return { undo: [...history.undo, step].slice(-HISTORY_LIMIT), redo: [] };
+}
+
+export function takeUndo(history: History): { step: HistoryStep; history: History } | null {
+  const step = history.undo.at(-1);
+  if (!step) return null;
+  return { step, history: { undo: history.undo.slice(0, -1), redo: [...history.redo, step] } };
+}
+
+export function takeRedo(history: History): { step: HistoryStep; history: History } | null {
+  const step = history.redo.at(-1);
+  if (!step) return null;
+  return { step, history: { undo: [...history.undo, step], redo: history.redo.slice(0, -1) } };
+}
