@@ -89,6 +89,10 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, edito
         onFocus={(event) => {
           if (event.target === event.currentTarget) handlers.activate(row.key, 1);
         }}
+        onMouseDown={(event) => {
+          // A double click edits; it must not also select the cell's text as on a page.
+          if (event.detail > 1) event.preventDefault();
+        }}
         onDoubleClick={() => handlers.startEdit(row.key)}
       >
         {editing ? (
@@ -116,9 +120,11 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, edito
             {justSaved ? <span className="case-data__badge case-data__badge--saved">Saved</span> : null}
             {row.status === 'failed' ? (
               <span className="case-data__failure">
-                <button type="button" tabIndex={-1} onClick={() => handlers.retry(row.key)}>
-                  Retry
-                </button>
+                {readOnlyReason ? null : (
+                  <button type="button" tabIndex={-1} onClick={() => handlers.retry(row.key)}>
+                    Retry
+                  </button>
+                )}
                 <button type="button" tabIndex={-1} onClick={() => handlers.discard(row.key)}>
                   Discard
                 </button>

@@ -1,4 +1,4 @@
-import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { FieldOption } from './caseDataConfig';
 import { acceptsTyping, formatValue, type EditorKind, type ValueKind } from './userDataValues';
 
@@ -21,6 +21,8 @@ type CellEditorProps = {
   readonly onCancel: () => void;
 };
 
+const REFUSAL_SHOWN_MS = 4000;
+
 type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
 /**
@@ -31,6 +33,16 @@ type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 export function CellEditor({ label, editor, kind, initialText, replace, options, readOnly = false, onDraft, onCommit, onCancel }: CellEditorProps) {
   const [text, setText] = useState(initialText);
   const [reason, setReason] = useState<string | null>(null);
+  // A refused keystroke is explained for a few seconds, even if valid typing follows:
+  // otherwise the reason flashes and the agent never sees why the "." vanished.
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const refusalTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(refusalTimer.current), []);
+  const refuse = (why: string) => {
+    setRefusal(why);
+    clearTimeout(refusalTimer.current);
+    refusalTimer.current = setTimeout(() => setRefusal(null), REFUSAL_SHOWN_MS);
+  };
   const closed = useRef(false);
   const reasonId = useId();
 
@@ -96,7 +108,7 @@ export function CellEditor({ label, editor, kind, initialText, replace, options,
     className: `cell-editor__field cell-editor__field--${editor}`,
     'aria-label': label,
     'aria-invalid': reason ? true : undefined,
-    'aria-describedby': reason ? reasonId : undefined,
+    'aria-describedby': reason || refusal ? reasonId : undefined,
     onKeyDown,
     // Leaving the field commits; a value that cannot be saved stays open with its reason.
     onBlur: () => commit('away'),
@@ -142,7 +154,7 @@ export function CellEditor({ label, editor, kind, initialText, replace, options,
           onChange={(event) => {
             const allowed = acceptsTyping(kind, event.target.value);
             if (allowed.ok) change(event.target.value);
-            else setReason(allowed.reason);
+            else refuse(allowed.reason);
           }}
         />
       );
@@ -156,9 +168,9 @@ export function CellEditor({ label, editor, kind, initialText, replace, options,
       {editor === 'multiline' ? (
         <span className="cell-editor__hint">{readOnly ? 'Read-only. Escape closes.' : 'Ctrl+Enter saves, Escape cancels.'}</span>
       ) : null}
-      {reason ? (
+      {reason || refusal ? (
         <span id={reasonId} className="cell-editor__reason" role="alert">
-          {reason}
+          {reason ?? refusal}
         </span>
       ) : null}
     </span>

@@ -42,6 +42,10 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   // Focus moves only in answer to the agent's own keys and clicks, never on a notification.
   const pendingFocus = useRef<ActiveCell | null>(null);
 
+  // A chat that completes (or a key that turns read-only) closes the editor; its text stays as a draft.
+  const editedRow = editing && !editing.readOnly ? rows.find((gridRow) => gridRow.row.key === editing.key) : undefined;
+  if (editedRow?.readOnlyReason) setEditing(null);
+
   const activeIndex = Math.max(0, active ? rows.findIndex((gridRow) => gridRow.row.key === active.key) : 0);
   const position = { row: activeIndex, col: active?.col ?? 1 } as const;
 
@@ -217,6 +221,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
       : event.key === 'Delete' ? 'delete'
       : position.col === 1 && (event.key === 'Enter' || event.key === 'F2') ? 'edit'
       : position.col === 0 && event.key === 'Enter' ? 'to-value'
+      : event.key === 'Escape' && gridRow.row.status === 'failed' ? 'discard'
       : position.col === 1 && startsTypedEdit(event.key, event.ctrlKey, event.metaKey, event.altKey) ? 'type'
       : null;
     if (!command) return;
@@ -227,6 +232,10 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     else if (command === 'delete') removeKey(gridRow, position.row);
     else if (command === 'edit') startEdit(gridRow.row.key, null);
     else if (command === 'to-value') focusCell({ key: gridRow.row.key, col: 1 });
+    else if (command === 'discard' && gridRow.row.pending) {
+      writer.discard(chatId, gridRow.row.pending.editId);
+      setAnnouncement(`Discarded the unsaved change to ${gridRow.row.key}.`);
+    }
     else startEdit(gridRow.row.key, event.key);
   };
 

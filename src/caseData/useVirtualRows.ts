@@ -40,10 +40,15 @@ export function useVirtualRows(count: number, scroller: RefObject<HTMLElement | 
       if (!virtual || !element) return;
       const top = index * viewport.rowHeight;
       const bottom = top + viewport.rowHeight;
-      if (top < element.scrollTop) element.scrollTop = top;
-      else if (bottom > element.scrollTop + element.clientHeight) element.scrollTop = bottom - element.clientHeight;
+      const height = element.clientHeight || viewport.height;
+      let scrollTop = element.scrollTop;
+      if (top < scrollTop) scrollTop = top;
+      else if (bottom > scrollTop + height) scrollTop = bottom - height;
+      element.scrollTop = scrollTop;
+      // Render the target's window now, so it can take focus before the scroll event arrives.
+      setViewport((current) => ({ ...current, top: scrollTop }));
     },
-    [virtual, scroller, viewport.rowHeight],
+    [virtual, scroller, viewport.rowHeight, viewport.height],
   );
 
   if (!virtual) return { start: 0, end: count, rowHeight: viewport.rowHeight, virtual, scrollToRow };

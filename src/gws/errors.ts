@@ -42,11 +42,17 @@ export function describeGwsError(error: GwsError): string {
       return `Cannot reach the server: ${error.message}`;
     case 'timeout':
       return `The server did not answer within ${Math.round(error.afterMs / 1000)} s`;
-    case 'http':
-      return `Server error HTTP ${error.status}${error.message ? `: ${error.message}` : ''}`;
+    case 'http': {
+      // "HTTP 502: 502 Bad Gateway" says the status twice; the page's text alone is enough then.
+      const message = error.message.replace(new RegExp(`^${error.status}\\b\\s*`), '');
+      return `Server error HTTP ${error.status}${message ? `: ${message}` : ''}`;
+    }
     case 'status-code': {
       const meaning = STATUS_CODE_MEANINGS[error.statusCode] ?? 'Error';
-      return `${meaning} (statusCode ${error.statusCode})${error.statusMessage ? `: ${error.statusMessage}` : ''}`;
+      const message = error.statusMessage.toLowerCase().startsWith(meaning.toLowerCase())
+        ? error.statusMessage.slice(meaning.length).replace(/^[\s:.-]+/, '')
+        : error.statusMessage;
+      return `${meaning} (statusCode ${error.statusCode})${message ? `: ${message}` : ''}`;
     }
     case 'invalid-payload':
       return `Unexpected answer from the server: ${error.message}${error.issues.length ? ` (${formatIssues(error.issues, 3)})` : ''}`;

@@ -158,9 +158,13 @@ function operationToJson(operation: ChatOperation): Record<string, unknown> {
   }
 }
 
-/** First line of a non-JSON body, tags stripped: enough to tell a proxy error page from an empty reply. */
+/**
+ * A short, readable summary of a body that is not JSON: a proxy's HTML error page is
+ * reduced to its title or first heading, anything else to its first 120 characters.
+ */
 function summarize(text: string, fallback: string): string {
-  const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const heading = /<(title|h1)[^>]*>([^<]*)<\/\1>/i.exec(text)?.[2];
+  const plain = (heading ?? text.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
   if (!plain) return fallback;
   return plain.length > 120 ? `${plain.slice(0, 117)}...` : plain;
 }

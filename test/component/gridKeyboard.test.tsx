@@ -1,0 +1,194 @@
+// Every key binding of the case-data grid, driven with user-event against the real
+// simulator; assertions read the grid and what the simulator received.
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { simControl, withSimulator, type RunningSimulator } from '../support/simulator';
+import { grid, renderPanel, rowHeaders, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
+
+let sim: RunningSimulator;
+let control: ReturnType<typeof simControl>;
+
+beforeAll(async () => {
+  sim = await withSimulator();
+  control = simControl(sim.url);
+});
+afterAll(async () => {
+  await sim.close();
+});
+beforeEach(async () => {
+  await control.reset();
+});
+
+async function openPanel() {
+  const view = renderPanel(sim.url);
+  await screen.findByRole('grid', { name: 'Case data' });
+  await waitForLive();
+  return view;
+}
+
+const keyCell = (key: string) => within(grid()).getByRole('rowheader', { name: key });
+const focusedKey = () => document.activeElement?.closest('[role="row"]')?.querySelector('[role="rowheader"]')?.getAttribute('aria-label');
+
+describe('grid navigation', () => {
+  it('is one tab stop: Tab enters on one cell and the next Tab leaves the grid', async () => {
+    const { user } = await openPanel();
+    // The tab stop remembers the last active cell.
+    await user.click(within(grid()).getAllByRole('gridcell')[2] as HTMLElement);
+    await user.click(screen.getByRole('button', { name: 'Before the panel' }));
+    const tabbable = within(grid()).getAllByRole('gridcell').filter((cell) => cell.tabIndex === 0);
+    expect(tabbable).toEqual([within(grid()).getAllByRole('gridcell')[2]]);
+    for (let presses = 0; presses < 12 && !grid().contains(document.activeElement); presses += 1) await user.tab();
+    expect(document.activeElement).toBe(tabbable[0]);
+    await user.tab();
+    expect(grid()).not.toContainElement(document.activeElement as HTMLElement);
+  });
+
+  it('moves with arrows, Home/End, Ctrl+Home/End and PageUp/PageDown', async () => {
+    const { user } = await openPanel();
+    const keys = rowHeaders();
+    valueCell(keys[0] ?? '').focus();
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(valueCell(keys[2] ?? '')).toHaveFocus();
+    await user.keyboard('{ArrowLeft}');
+    expect(keyCell(keys[2] ?? '')).toHaveFocus();
+    await user.keyboard('{End}');
+    expect(valueCell(keys[2] ?? '')).toHaveFocus();
+    await user.keyboard('{Home}');
+    expect(keyCell(keys[2] ?? '')).toHaveFocus();
+    await user.keyboard('{PageDown}');
+    expect(keyCell(keys[12] ?? '')).toHaveFocus();
+    await user.keyboard('{PageUp}');
+    expect(keyCell(keys[2] ?? '')).toHaveFocus();
+    await user.keyboard('{Control>}{End}{/Control}');
+    expect(valueCell(keys.at(-1) ?? '')).toHaveFocus();
+    await user.keyboard('{Control>}{Home}{/Control}');
+    expect(keyCell(keys[0] ?? '')).toHaveFocus();
+    await user.keyboard('{ArrowUp}');
+    expect(keyCell(keys[0] ?? '')).toHaveFocus();
+  });
+
+  it('keeps aria-rowcount and aria-rowindex right while filtering', async () => {
+    const { user } = await openPanel();
+    const total = rowHeaders().length;
+    expect(grid()).toHaveAttribute('aria-rowcount', String(total + 1));
+    await user.type(screen.getByRole('searchbox', { name: 'Filter' }), 'chatserver');
+    const rows = within(grid()).getAllByRole('row').slice(1);
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.length).toBeLessThan(total);
+    expect(grid()).toHaveAttribute('aria-rowcount', String(rows.length + 1));
+    expect(rows.map((row) => row.getAttribute('aria-rowindex'))).toEqual(rows.map((_row, index) => String(index + 2)));
+    expect(rowHeaders().every((key) => key.toLowerCase().includes('chatserver'))).toBe(true);
+    await user.clear(screen.getByRole('searchbox', { name: 'Filter' }));
+    await user.type(screen.getByRole('searchbox', { name: 'Filter' }), 'DATAUPDATE');
+    expect(rowHeaders()).toEqual(['UserData2']);
+  });
+});
+
+describe('editing keys', () => {
+  it('typing a character starts an edit that replaces the value; Enter commits and moves down', async () => {
+    const { user } = await openPanel();
+    valueCell('CustomerSegment').focus();
+    await user.keyboard('vip{Enter}');
+    await waitFor(() => expect(valueCell('CustomerSegment')).toHaveTextContent('vip'));
+    expect(focusedKey()).toBe('ServiceType');
+    expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { CustomerSegment: 'vip' } }]);
+  });
+
+  it('F2 edits with the value selected; Tab commits and moves to the next value', async () => {
+    const { user } = await openPanel();
+    valueCell('CustomerSegment').focus();
+    await user.keyboard('{F2}');
+    const editor = screen.getByRole('textbox', { name: 'Value of CustomerSegment' });
+    expect(editor).toHaveValue('default');
+    expect((editor as HTMLInputElement).selectionStart).toBe(0);
+    expect((editor as HTMLInputElement).selectionEnd).toBe('default'.length);
+    await user.keyboard('gold{Tab}');
+    expect(focusedKey()).toBe('ServiceType');
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { CustomerSegment: 'gold' } }]));
+  });
+
+  it('Shift+Tab commits and moves to the previous value', async () => {
+    const { user } = await openPanel();
+    valueCell('ServiceType').focus();
+    // Enter opens the editor with the value selected, so typing replaces it.
+    await user.keyboard('{Enter}x{Shift>}{Tab}{/Shift}');
+    expect(focusedKey()).toBe('CustomerSegment');
+    await waitFor(() => expect(valueCell('ServiceType')).toHaveTextContent(/^x/));
+  });
+
+  it('a click elsewhere commits', async () => {
+    const { user } = await openPanel();
+    await user.dblClick(valueCell('CustomerSegment'));
+    await user.type(screen.getByRole('textbox', { name: 'Value of CustomerSegment' }), '-2');
+    await user.click(screen.getByRole('button', { name: 'After the panel' }));
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { CustomerSegment: 'default-2' } }]));
+  });
+
+  it('Escape cancels and the cell keeps focus; nothing is sent', async () => {
+    const { user } = await openPanel();
+    valueCell('CustomerSegment').focus();
+    await user.keyboard('zzz{Escape}');
+    expect(valueCell('CustomerSegment')).toHaveFocus();
+    expect(valueCell('CustomerSegment')).toHaveTextContent('default');
+    expect(await control.operations()).toEqual([]);
+  });
+
+  it('Ctrl+Z undoes the agent’s edit as a normal operation; Ctrl+Y and Ctrl+Shift+Z redo', async () => {
+    const { user } = await openPanel();
+    valueCell('CustomerSegment').focus();
+    await user.keyboard('gold{Enter}');
+    await waitFor(() => expect(valueCell('CustomerSegment')).not.toHaveAttribute('aria-busy'));
+    // Someone else's change in between must not wipe the agent's history.
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'from routing' });
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('from routing'));
+    valueCell('CustomerSegment').focus();
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(valueCell('CustomerSegment')).toHaveTextContent(/^default/));
+    await user.keyboard('{Control>}y{/Control}');
+    await waitFor(() => expect(valueCell('CustomerSegment')).toHaveTextContent(/^gold/));
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(valueCell('CustomerSegment')).toHaveTextContent(/^default/));
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    await waitFor(() => expect(valueCell('CustomerSegment')).toHaveTextContent(/^gold/));
+    await waitFor(async () =>
+      expect((await control.operations()).map((op) => op.userData)).toEqual([
+        { CustomerSegment: 'gold' },
+        { CustomerSegment: 'default' },
+        { CustomerSegment: 'gold' },
+        { CustomerSegment: 'default' },
+        { CustomerSegment: 'gold' },
+      ]),
+    );
+  });
+
+  it('Ctrl+C copies a value and Ctrl+V pastes it into another cell, validated like typing', async () => {
+    const { user } = await openPanel();
+    valueCell('UserData2').focus();
+    await user.keyboard('{Control>}c{/Control}');
+    expect(await navigator.clipboard.readText()).toBe('DATAUPDATE-@123');
+    valueCell('Subject').focus();
+    await user.keyboard('{Control>}v{/Control}');
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('DATAUPDATE-@123'));
+    // The same text pasted into a number is refused with the reason beside the cell.
+    valueCell('UserData1').focus();
+    await user.keyboard('{Control>}v{/Control}');
+    await waitFor(() => expect(valueCell('UserData1')).toHaveAccessibleDescription('Not pasted: Enter a whole number.'));
+    expect(valueCell('UserData1')).toHaveTextContent('987654321');
+    expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Subject: 'DATAUPDATE-@123' } }]);
+  });
+
+  it('Delete removes a key with DeleteUserData and Ctrl+Z restores key and value with AttachUserData', async () => {
+    const { user } = await openPanel();
+    valueCell('UserData1').focus();
+    await user.keyboard('{Delete}');
+    await waitFor(() => expect(within(grid()).queryByRole('rowheader', { name: 'UserData1' })).not.toBeInTheDocument());
+    expect(screen.getByText('Deleted UserData1. Press Ctrl+Z to undo.')).toBeInTheDocument();
+    expect(grid()).toContainElement(document.activeElement as HTMLElement);
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(valueCell('UserData1')).toHaveTextContent('987654321'));
+    expect(await control.operations()).toEqual([
+      { operationName: 'DeleteUserData', keys: ['UserData1'] },
+      { operationName: 'AttachUserData', userData: { UserData1: 987654321 } },
+    ]);
+  });
+});

@@ -1,0 +1,256 @@
+// Typed editors, the case-data configuration, add field, capabilities and long values:
+// every write path, asserted on the grid and on what the simulator received.
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { simControl, withSimulator, type RunningSimulator } from '../support/simulator';
+import { caseDataConfig, grid, renderPanel, rowHeaders, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
+
+let sim: RunningSimulator;
+let control: ReturnType<typeof simControl>;
+
+beforeAll(async () => {
+  sim = await withSimulator();
+  control = simControl(sim.url);
+});
+afterAll(async () => {
+  await sim.close();
+});
+beforeEach(async () => {
+  await control.reset();
+});
+
+const demoConfig = caseDataConfig({
+  fields: {
+    'RTarget*': { readOnly: true },
+    RStrategyName: { readOnly: true, label: 'Strategy' },
+    'CBR-*': { hidden: true },
+    Subject: { label: 'Subject line', order: 1 },
+    CustomerSegment: { label: 'Segment', options: ['default', 'gold', 'platinum'], order: 2 },
+    FollowUpDate: { label: 'Follow-up', type: 'date' },
+    Priority: { type: 'integer', label: 'Priority' },
+    Vip: { type: 'boolean', label: 'VIP' },
+    AccountNumber: { pattern: '[A-Z]{2}\\d{4}', label: 'Account' },
+  },
+  allowFreeKeys: true,
+});
+
+async function openPanel(options: Parameters<typeof renderPanel>[1] = {}) {
+  const view = renderPanel(sim.url, options);
+  await screen.findByRole('grid', { name: 'Case data' });
+  await waitForLive();
+  return view;
+}
+
+describe('the case-data configuration', () => {
+  it('labels, orders and hides keys', async () => {
+    await openPanel({ config: demoConfig });
+    const keys = rowHeaders();
+    expect(keys.slice(0, 2)).toEqual(['Subject lineSubject', 'SegmentCustomerSegment']);
+    expect(keys.some((key) => key.startsWith('CBR-'))).toBe(false);
+    expect(within(grid()).getByRole('rowheader', { name: 'Segment (CustomerSegment)' })).toBeInTheDocument();
+  });
+
+  it('tells on focus why a configured key is read-only, and refuses to edit or delete it', async () => {
+    const { user } = await openPanel({ config: demoConfig });
+    const cell = within(grid()).getByRole('rowheader', { name: 'Strategy (RStrategyName)' }).closest('[role="row"]')?.querySelector('[role="gridcell"]');
+    if (!(cell instanceof HTMLElement)) throw new Error('no cell');
+    expect(cell).toHaveAttribute('aria-readonly', 'true');
+    expect(cell).toHaveAccessibleDescription('Strategy is read-only by configuration.');
+    cell.focus();
+    await user.keyboard('{Enter}x{Delete}');
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    expect(await control.operations()).toEqual([]);
+    expect(valueCell('RTargetAgentSelected')).toHaveAttribute('aria-readonly', 'true');
+  });
+
+  it('offers allowed values as a select', async () => {
+    const { user } = await openPanel({ config: demoConfig });
+    valueCell('Segment (CustomerSegment)').focus();
+    await user.keyboard('{Enter}');
+    const select = screen.getByRole('combobox', { name: 'Value of CustomerSegment' });
+    await user.selectOptions(select, 'platinum');
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { CustomerSegment: 'platinum' } }]));
+  });
+
+  it('blocks a value that does not match the pattern, with the reason, and sends nothing', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { AccountNumber: 'AB1234' });
+    const { user } = await openPanel({ config: demoConfig });
+    await waitFor(() => valueCell('Account (AccountNumber)'));
+    valueCell('Account (AccountNumber)').focus();
+    await user.keyboard('bad{Enter}');
+    expect(screen.getByRole('alert')).toHaveTextContent('This value does not have the expected format.');
+    expect(screen.getByRole('textbox', { name: 'Value of AccountNumber' })).toHaveAttribute('aria-invalid', 'true');
+    await user.keyboard('{Control>}a{/Control}CD9876{Enter}');
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { AccountNumber: 'CD9876' } }]));
+  });
+});
+
+describe('typed editors', () => {
+  it('edits a boolean with a checkbox and sends a JSON boolean', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { Vip: false });
+    const { user } = await openPanel({ config: demoConfig });
+    await waitFor(() => valueCell('VIP (Vip)'));
+    valueCell('VIP (Vip)').focus();
+    await user.keyboard('{Enter}');
+    const checkbox = screen.getByRole('checkbox', { name: 'Value of Vip' });
+    expect(checkbox).not.toBeChecked();
+    await user.keyboard(' ');
+    expect(checkbox).toBeChecked();
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Vip: true } }]));
+  });
+
+  it('edits a configured date with a date field and refuses an impossible date', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { FollowUpDate: '2026-12-01' });
+    const { user } = await openPanel({ config: demoConfig });
+    await waitFor(() => valueCell('Follow-up (FollowUpDate)'));
+    valueCell('Follow-up (FollowUpDate)').focus();
+    await user.keyboard('{Enter}');
+    const field = screen.getByLabelText('Value of FollowUpDate');
+    expect(field).toHaveAttribute('type', 'date');
+    await user.clear(field);
+    await user.type(field, '2026-12-24');
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { FollowUpDate: '2026-12-24' } }]));
+  });
+
+  it('keeps decimals decimal', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { Score: 2.5 });
+    const { user } = await openPanel();
+    await waitFor(() => valueCell('Score'));
+    valueCell('Score').focus();
+    await user.keyboard('{Enter}3.75{Enter}');
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Score: 3.75 } }]));
+  });
+
+  it('shows a 10 kB value truncated and edits all of it in the multi-line editor', async () => {
+    const long = `${'Lorem ipsum dolor sit amet. '.repeat(365)}END`;
+    await control.updateUserData(SEED_CHAT_ID, { Notes: long });
+    const { user } = await openPanel();
+    await waitFor(() => valueCell('Notes'));
+    expect(valueCell('Notes')).toHaveTextContent(`${long.length.toLocaleString()} characters`);
+    expect(valueCell('Notes').textContent?.length).toBeLessThan(1000);
+    valueCell('Notes').focus();
+    await user.keyboard('{F2}');
+    const editor = screen.getByRole('textbox', { name: 'Value of Notes' });
+    expect(editor.tagName).toBe('TEXTAREA');
+    expect(editor).toHaveValue(long);
+    await user.keyboard('{End}{Enter}more');
+    expect(screen.getByRole('textbox', { name: 'Value of Notes' })).toBeInTheDocument();
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Notes: `${long}\nmore` } }]));
+  });
+
+  it('shows "Saved" briefly once the server confirms', async () => {
+    const { user } = await openPanel();
+    valueCell('Subject').focus();
+    await user.keyboard('New subject{Enter}');
+    expect(await within(valueCell('Subject')).findByText('Saved')).toBeInTheDocument();
+    await waitFor(() => expect(within(valueCell('Subject')).queryByText('Saved')).not.toBeInTheDocument(), { timeout: 3000 });
+  });
+});
+
+describe('add field', () => {
+  it('offers configured keys the chat lacks and attaches the chosen one', async () => {
+    const { user } = await openPanel({ config: demoConfig });
+    await user.click(screen.getByRole('button', { name: 'Add field' }));
+    const form = screen.getByRole('form', { name: 'Add field' });
+    const field = within(form).getByRole('combobox', { name: 'Field' });
+    const offered = within(field).getAllByRole('option').map((option) => option.textContent);
+    expect(offered).toEqual(['Follow-up (FollowUpDate)', 'Priority (Priority)', 'VIP (Vip)', 'Account (AccountNumber)', 'Other key…']);
+    await user.selectOptions(field, 'Priority (Priority)');
+    await user.type(within(form).getByLabelText('Value'), '3');
+    await user.click(within(form).getByRole('button', { name: 'Add' }));
+    await waitFor(() => expect(valueCell('Priority (Priority)')).toHaveTextContent('3'));
+    expect(await control.operations()).toEqual([{ operationName: 'AttachUserData', userData: { Priority: 3 } }]);
+  });
+
+  it('validates a free key: not empty, not a duplicate', async () => {
+    const { user } = await openPanel();
+    await user.click(screen.getByRole('button', { name: 'Add field' }));
+    const form = screen.getByRole('form', { name: 'Add field' });
+    await user.click(within(form).getByRole('button', { name: 'Add' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Enter a key name.');
+    await user.type(within(form).getByLabelText('Key'), 'Subject');
+    await user.click(within(form).getByRole('button', { name: 'Add' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Subject already exists; edit its value instead.');
+    await user.clear(within(form).getByLabelText('Key'));
+    await user.type(within(form).getByLabelText('Key'), 'Ticket');
+    await user.type(within(form).getByLabelText('Value'), 'T-100');
+    await user.click(within(form).getByRole('button', { name: 'Add' }));
+    await waitFor(() => expect(valueCell('Ticket')).toHaveTextContent('T-100'));
+    expect(await control.operations()).toEqual([{ operationName: 'AttachUserData', userData: { Ticket: 'T-100' } }]);
+  });
+});
+
+describe('what may be edited', () => {
+  it('still allows user data after the agent left (LeftChat)', async () => {
+    await control.setState(SEED_CHAT_ID, 'LeftChat');
+    const { user } = await openPanel({ chatId: SEED_CHAT_ID });
+    await waitFor(() => expect(grid()).not.toHaveAttribute('aria-readonly'));
+    valueCell('Subject').focus();
+    await user.keyboard('Wrap-up{Enter}');
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Subject: 'Wrap-up' } }]));
+  });
+
+  it('is read-only for an Invited chat and disables Add field with the reason', async () => {
+    const chats = (await (await fetch(`${sim.url}/api/v2/me/chats`)).json()) as { chats: Array<{ id: string; state: string }> };
+    const invited = chats.chats.find((chat) => chat.state === 'Invited');
+    if (!invited) throw new Error('no Invited chat seeded');
+    await openPanel({ chatId: invited.id });
+    expect(grid()).toHaveAttribute('aria-readonly', 'true');
+    expect(screen.getByRole('button', { name: 'Add field' })).toBeDisabled();
+  });
+
+  it('keeps the agent’s history and drafts when a notification arrives mid-edit', async () => {
+    const { user } = await openPanel();
+    valueCell('Subject').focus();
+    await user.keyboard('half-typed');
+    await control.updateUserData(SEED_CHAT_ID, { ServiceType: 'changed meanwhile' });
+    await waitFor(() => expect(valueCell('ServiceType')).toHaveTextContent('changed meanwhile'));
+    const editor = screen.getByRole('textbox', { name: 'Value of Subject' });
+    expect(editor).toHaveFocus();
+    expect(editor).toHaveValue('half-typed');
+    await user.keyboard(' done{Enter}');
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Subject: 'half-typed done' } }]));
+  });
+
+  it('closes an open editor when the chat completes, keeping the text as a draft', async () => {
+    const { user } = await openPanel();
+    valueCell('Subject').focus();
+    await user.keyboard('unsent words');
+    await control.setState(SEED_CHAT_ID, 'Completed');
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Value of Subject' })).not.toBeInTheDocument());
+    expect(valueCell('Subject')).toHaveTextContent('Draft');
+    expect(await control.operations()).toEqual([]);
+  });
+
+  it('Escape on a failed value discards it, back to the server value', async () => {
+    const { user } = await openPanel();
+    await control.faults({ failNext: 1, statusCode: 4 });
+    valueCell('Subject').focus();
+    await user.keyboard('will fail{Enter}');
+    await waitFor(() => expect(valueCell('Subject')).toHaveAttribute('aria-invalid', 'true'));
+    valueCell('Subject').focus();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^Customer support$/));
+    expect(screen.getByText('Discarded the unsaved change to Subject.')).toBeInTheDocument();
+  });
+
+  it('virtualizes thousands of keys with correct aria-rowcount and aria-rowindex', async () => {
+    const many = Object.fromEntries(Array.from({ length: 2000 }, (_unused, index) => [`field_${String(index).padStart(4, '0')}`, index]));
+    await control.updateUserData(SEED_CHAT_ID, many);
+    const { user } = await openPanel();
+    // 2,000 keys plus the seed chat's 32, plus the header row.
+    await waitFor(() => expect(grid()).toHaveAttribute('aria-rowcount', String(2000 + 32 + 1)));
+    const rendered = within(grid()).getAllByRole('row').slice(1);
+    expect(rendered.length).toBeLessThan(100);
+    expect(rendered[0]).toHaveAttribute('aria-rowindex', '2');
+    valueCell(rowHeaders()[0] ?? '').focus();
+    await user.keyboard('{Control>}{End}{/Control}');
+    const last = document.activeElement?.closest('[role="row"]');
+    expect(last).toHaveAttribute('aria-rowindex', String(2000 + 32 + 1));
+    expect(last?.querySelector('[role="rowheader"]')).toHaveTextContent('field_1999');
+  });
+});
