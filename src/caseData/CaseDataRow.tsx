@@ -26,7 +26,7 @@ type CaseDataRowProps = {
   readonly rowIndex: number;
   /** Which cell of this row holds the grid's single tab stop, if any. */
   readonly activeCol: 0 | 1 | null;
-  readonly editing: { readonly initialText: string; readonly replace: boolean; readonly readOnly: boolean } | null;
+  readonly editing: { readonly initialText: string; readonly readOnly: boolean } | null;
   readonly kind: ValueKind;
   readonly editor: EditorKind;
   readonly options: readonly FieldOption[] | undefined;
@@ -101,7 +101,6 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, edito
             editor={editor}
             kind={kind}
             initialText={editing.initialText}
-            replace={editing.replace}
             readOnly={editing.readOnly}
             options={options}
             onDraft={(draft) => handlers.draft(row.key, draft)}

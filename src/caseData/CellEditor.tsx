@@ -9,8 +9,6 @@ type CellEditorProps = {
   readonly editor: EditorKind;
   readonly kind: ValueKind;
   readonly initialText: string;
-  /** Opened by typing a character: the caret goes after it instead of selecting all. */
-  readonly replace: boolean;
   readonly options?: readonly FieldOption[];
   /** Shows the whole value (a long text) without allowing changes. */
   readonly readOnly?: boolean;
@@ -30,7 +28,7 @@ type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
  * cancels, leaving the field commits. The multi-line editor takes Enter as a line
  * break and commits with Ctrl+Enter. Numbers refuse non-digits as they are typed.
  */
-export function CellEditor({ label, editor, kind, initialText, replace, options, readOnly = false, onDraft, onCommit, onCancel }: CellEditorProps) {
+export function CellEditor({ label, editor, kind, initialText, options, readOnly = false, onDraft, onCommit, onCancel }: CellEditorProps) {
   const [text, setText] = useState(initialText);
   const [reason, setReason] = useState<string | null>(null);
   // A refused keystroke is explained for a few seconds, even if valid typing follows:
@@ -51,12 +49,13 @@ export function CellEditor({ label, editor, kind, initialText, replace, options,
     (field: Field | null) => {
       if (!field) return;
       field.focus({ preventScroll: true });
-      if (field instanceof HTMLInputElement && (field.type === 'text' || field.type === '')) {
-        if (replace) field.setSelectionRange(field.value.length, field.value.length);
-        else field.select();
-      } else if (field instanceof HTMLTextAreaElement && !replace) field.select();
+      // The caret goes to the end, as in a spreadsheet's F2: agents mostly append or
+      // correct the tail; typing a character instead replaces the whole value.
+      if (field instanceof HTMLTextAreaElement || (field instanceof HTMLInputElement && field.type === 'text')) {
+        field.setSelectionRange(field.value.length, field.value.length);
+      }
     },
-    [replace],
+    [],
   );
 
   const change = (next: string) => {

@@ -94,26 +94,24 @@ describe('editing keys', () => {
     expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { CustomerSegment: 'vip' } }]);
   });
 
-  it('F2 edits with the value selected; Tab commits and moves to the next value', async () => {
+  it('F2 edits with the caret at the end; Tab commits and moves to the next value', async () => {
     const { user } = await openPanel();
     valueCell('CustomerSegment').focus();
     await user.keyboard('{F2}');
     const editor = screen.getByRole('textbox', { name: 'Value of CustomerSegment' });
     expect(editor).toHaveValue('default');
-    expect((editor as HTMLInputElement).selectionStart).toBe(0);
-    expect((editor as HTMLInputElement).selectionEnd).toBe('default'.length);
-    await user.keyboard('gold{Tab}');
+    expect((editor as HTMLInputElement).selectionStart).toBe('default'.length);
+    await user.keyboard('-gold{Tab}');
     expect(focusedKey()).toBe('ServiceType');
-    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { CustomerSegment: 'gold' } }]));
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { CustomerSegment: 'default-gold' } }]));
   });
 
   it('Shift+Tab commits and moves to the previous value', async () => {
     const { user } = await openPanel();
     valueCell('ServiceType').focus();
-    // Enter opens the editor with the value selected, so typing replaces it.
     await user.keyboard('{Enter}x{Shift>}{Tab}{/Shift}');
     expect(focusedKey()).toBe('CustomerSegment');
-    await waitFor(() => expect(valueCell('ServiceType')).toHaveTextContent(/^x/));
+    await waitFor(() => expect(valueCell('ServiceType')).toHaveTextContent(/^defaultx/));
   });
 
   it('a click elsewhere commits', async () => {

@@ -43,5 +43,6 @@ test('opens the chat given in the URL', async ({ page, sim }) => {
   if (!invited) throw new Error('the simulator seeds an Invited chat');
   await page.goto(`${sim.url}/?chatId=${encodeURIComponent(invited.id)}`);
   await expect(page.getByText(`Chat ${invited.id}`)).toBeVisible();
-  await expect(page.getByText(/Read-only/)).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Case data' })).toHaveAttribute('aria-readonly', 'true');
+  await expect(page.getByText('The chat in state Invited does not allow changing case data (no UpdateUserData capability).').first()).toBeVisible();
 });

@@ -2,18 +2,25 @@ import { QueryClient } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/app/App';
+import { CaseDataConfigProvider, OPEN_CONFIG, parseCaseDataConfig, type CaseDataConfig } from '../../src/caseData';
 import { createGwsClient } from '../../src/gws';
 import { createChatStore } from '../../src/store';
 
 export const SEED_CHAT_ID = '0000Wa9CAM6W00J';
 
 /** Renders the whole widget against a running simulator, with a fresh cache and store. */
-export function renderPanel(simulatorUrl: string, options: { chatId?: string } = {}) {
+export function renderPanel(simulatorUrl: string, options: { chatId?: string; config?: CaseDataConfig } = {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const store = createChatStore({ activeChatId: options.chatId ?? null });
   const client = createGwsClient({ baseUrl: simulatorUrl, credentials: 'include', timeoutMs: 5_000 });
   const user = userEvent.setup();
-  const view = render(<App client={client} queryClient={queryClient} store={store} />);
+  const view = render(
+    <CaseDataConfigProvider config={options.config ?? OPEN_CONFIG}>
+      <button type="button">Before the panel</button>
+      <App client={client} queryClient={queryClient} store={store} />
+      <button type="button">After the panel</button>
+    </CaseDataConfigProvider>,
+  );
   return { ...view, user, store, queryClient };
 }
 
@@ -30,3 +37,12 @@ export function valueCell(key: string): HTMLElement {
 export async function waitForLive() {
   await screen.findByText('Live', {}, { timeout: 5_000 });
 }
+
+/** A case-data configuration from its JSON form; fails the test on any problem. */
+export function caseDataConfig(json: unknown): CaseDataConfig {
+  const { config, problems } = parseCaseDataConfig(json);
+  if (problems.length) throw new Error(`bad test configuration: ${JSON.stringify(problems)}`);
+  return config;
+}
+
+export const rowHeaders = () => within(grid()).getAllByRole('rowheader').map((cell) => cell.textContent ?? '');

@@ -1,0 +1,105 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const SEED = '0000Wa9CAM6W00J';
+
+async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).include('main').analyze();
+  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+async function tabIntoGrid(page: Page) {
+  const grid = page.getByRole('grid', { name: 'Case data' });
+  for (let presses = 0; presses < 15; presses += 1) {
+    await page.keyboard.press('Tab');
+    if (await grid.evaluate((element) => element.contains(document.activeElement))) return;
+  }
+  throw new Error('Tab never reached the grid');
+}
+
+const activeRowKey = (page: Page) =>
+  page.evaluate(() => document.activeElement?.closest('[role="row"]')?.querySelector('[role="rowheader"]')?.getAttribute('aria-label'));
+
+test('an agent works a chat with the keyboard only', async ({ page, sim, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: sim.url });
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  await tabIntoGrid(page);
+
+  // Down to UserData1, type over it, Enter commits and moves down.
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowRight');
+  while ((await activeRowKey(page)) !== 'UserData1') await page.keyboard.press('ArrowDown');
+  await page.keyboard.type('4242');
+  await expect(page.getByRole('spinbutton', { name: 'Value of UserData1' })).toHaveValue('4242');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('row', { name: /^UserData1\b/ }).getByRole('gridcell')).toHaveText('4242');
+
+  // Copy UserData2's value, paste it into Subject.
+  while ((await activeRowKey(page)) !== 'UserData2') await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+End');
+  await expect.poll(() => activeRowKey(page)).toBe('Subject');
+  await page.keyboard.press('Control+v');
+  await expect(page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell')).toHaveText('DATAUPDATE-@123');
+
+  // Undo the paste, delete a key and undo that too.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell')).toHaveText('Customer support');
+  await page.keyboard.press('ArrowUp');
+  const deleted = await activeRowKey(page);
+  await page.keyboard.press('Delete');
+  await expect(page.getByRole('rowheader', { name: deleted ?? '' })).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('rowheader', { name: deleted ?? '' })).toHaveCount(1);
+
+  // F2, change, Escape: nothing sent for that one.
+  await page.keyboard.press('F2');
+  await page.keyboard.type('never sent');
+  await page.keyboard.press('Escape');
+
+  const stored = (await (await fetch(`${sim.url}/api/v2/me/chats/${SEED}`)).json()) as { chat: { userData: Record<string, unknown> } };
+  expect(stored.chat.userData.UserData1).toBe(4242);
+  expect(stored.chat.userData.Subject).toBe('Customer support');
+  const names = (await sim.control.operations()).map((op) => op.operationName);
+  expect(names).toEqual(['UpdateUserData', 'UpdateUserData', 'UpdateUserData', 'DeleteUserData', 'AttachUserData']);
+});
+
+test('axe finds no violations in view and edit modes', async ({ page, sim }) => {
+  await sim.control.updateUserData(SEED, { Notes: 'x'.repeat(10_000), Flag: true, Score: 1.5, Nested: { a: [1, 2] } });
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  expect(await axeViolations(page)).toEqual([]);
+
+  const cell = (key: string) => page.getByRole('row', { name: new RegExp(`^${key}\\b`) }).getByRole('gridcell');
+  await cell('Subject').dblclick();
+  await expect(page.getByRole('textbox', { name: 'Value of Subject' })).toBeFocused();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await cell('UserData1').dblclick();
+  await page.keyboard.type('x');
+  await expect(page.getByRole('alert')).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await cell('Notes').dblclick();
+  await expect(page.getByRole('textbox', { name: 'Value of Notes' })).toBeFocused();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await cell('Flag').dblclick();
+  await expect(page.getByRole('checkbox', { name: 'Value of Flag' })).toBeFocused();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Add field' }).click();
+  expect(await axeViolations(page)).toEqual([]);
+
+  await sim.control.setState(SEED, 'Completed');
+  await expect(page.getByRole('grid', { name: 'Case data' })).toHaveAttribute('aria-readonly', 'true');
+  await cell('Subject').focus();
+  await expect(page.getByText('This chat is Completed: its case data is read-only.').first()).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+});

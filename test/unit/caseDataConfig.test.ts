@@ -1,0 +1,95 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { configuredKeys, OPEN_CONFIG, parseCaseDataConfig, resolveRule } from '../../src/caseData/caseDataConfig';
+import { checkWrite, readOnlyReason } from '../../src/caseData/validation';
+import type { Chat, UserDataValue } from '../../src/gws';
+
+const chat = (state: string, capabilities: string[], userData: Record<string, UserDataValue> = {}): Chat => ({
+  id: 'c',
+  state,
+  capabilities,
+  participants: [],
+  userData: new Map(Object.entries(userData)),
+});
+const ALL = ['UpdateUserData', 'AttachUserData', 'DeleteUserData'];
+
+describe('parseCaseDataConfig', () => {
+  it('treats a missing configuration as everything shown and editable', () => {
+    expect(parseCaseDataConfig(undefined)).toEqual({ config: OPEN_CONFIG, problems: [] });
+    expect(resolveRule(OPEN_CONFIG, 'RTenant')).toEqual({ readOnly: false, hidden: false });
+  });
+
+  it('lists every problem with its path, readably', () => {
+    const { problems } = parseCaseDataConfig({
+      fields: { A: { type: 'money', readOnly: 'yes', options: [], pattern: '(', colour: 'red' }, B: 3 },
+      unknownKeys: { hidden: 1 },
+      allowFreeKeys: 'no',
+    });
+    expect(problems.map((problem) => problem.field)).toEqual([
+      'caseData.unknownKeys.hidden',
+      'caseData.allowFreeKeys',
+      'caseData.fields["A"].colour',
+      'caseData.fields["A"].type',
+      'caseData.fields["A"].readOnly',
+      'caseData.fields["A"].options',
+      'caseData.fields["A"].pattern',
+      'caseData.fields["B"]',
+    ]);
+    expect(problems[3]?.message).toBe('must be one of string, integer, decimal, boolean, date');
+  });
+
+  it('matches exact keys first, then the longest prefix, then the defaults for unknown keys', () => {
+    const { config } = parseCaseDataConfig({
+      fields: { 'R*': { label: 'routing' }, 'RTarget*': { readOnly: true }, RTargetRequested: { label: 'Requested' } },
+      unknownKeys: { readOnly: true },
+    });
+    expect(resolveRule(config, 'RTargetRequested').label).toBe('Requested');
+    expect(resolveRule(config, 'RTargetAgentSelected').readOnly).toBe(true);
+    expect(resolveRule(config, 'RTenant').label).toBe('routing');
+    expect(resolveRule(config, 'Other')).toEqual({ readOnly: true, hidden: false });
+  });
+
+  it('offers configured exact keys in display order for Add Field, never hidden ones', () => {
+    const { config } = parseCaseDataConfig({ fields: { B: { order: 2 }, A: { order: 1 }, 'P*': {}, H: { hidden: true } } });
+    expect(configuredKeys(config).map((item) => item.key)).toEqual(['A', 'B']);
+  });
+
+  it('keeps a key named __proto__ as an ordinary key', () => {
+    const { config } = parseCaseDataConfig(JSON.parse('{"fields":{"__proto__":{"label":"odd"}}}'));
+    expect(resolveRule(config, '__proto__').label).toBe('odd');
+    expect(resolveRule(config, 'toString')).toEqual({ readOnly: false, hidden: false });
+  });
+});
+
+describe('checkWrite: the one gate for every write', () => {
+  const { config } = parseCaseDataConfig({ fields: { Locked: { readOnly: true }, Code: { pattern: '[A-Z]+' }, Level: { options: [1, 2, 3] } } });
+  const visible = new Set(['Code', 'Level', 'Locked']);
+  const check = (c: Chat, write: Parameters<typeof checkWrite>[0]['write']) => checkWrite({ chat: c, config, visibleKeys: visible, write });
+
+  it('follows the chat state and capabilities', () => {
+    expect(check(chat('Completed', []), { op: 'update', key: 'Code', value: 'A' })).toEqual({ ok: false, reason: 'This chat is Completed: its case data is read-only.' });
+    expect(check(chat('Invited', ['Accept', 'Reject']), { op: 'attach', key: 'New', value: 'x' })).toEqual({
+      ok: false,
+      reason: 'The chat in state Invited does not allow adding case data (no AttachUserData capability).',
+    });
+    expect(check(chat('LeftChat', ALL), { op: 'delete', key: 'Code' }).ok).toBe(true);
+  });
+
+  it('applies read-only, pattern, options and key rules', () => {
+    const c = chat('Chatting', ALL, { Code: 'AB', Level: 1 });
+    expect(check(c, { op: 'update', key: 'Locked', value: 'x' })).toEqual({ ok: false, reason: 'Locked is read-only by configuration.' });
+    expect(check(c, { op: 'delete', key: 'Locked' }).ok).toBe(false);
+    expect(check(c, { op: 'update', key: 'Code', value: 'ab' }).ok).toBe(false);
+    expect(check(c, { op: 'update', key: 'Code', value: 'XY' }).ok).toBe(true);
+    expect(check(c, { op: 'update', key: 'Level', value: 4 })).toEqual({ ok: false, reason: 'Choose one of: 1, 2, 3.' });
+    expect(check(c, { op: 'attach', key: '', value: 'x' })).toEqual({ ok: false, reason: 'Enter a key name.' });
+    expect(check(c, { op: 'attach', key: 'Code', value: 'x' }).ok).toBe(false);
+    expect(check(c, { op: 'attach', key: 'k'.repeat(257), value: 'x' }).ok).toBe(false);
+  });
+
+  it('never writes over structured values', () => {
+    const c = chat('Chatting', ALL, { Nested: { a: 1 } });
+    expect(check(c, { op: 'update', key: 'Nested', value: 'flat' }).ok).toBe(false);
+    expect(readOnlyReason(c, resolveRule(config, 'Nested'), 'Nested', { a: 1 })).toBe('Structured values (objects and lists) are read-only here.');
+  });
+});
