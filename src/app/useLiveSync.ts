@@ -1,41 +1,83 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { chatQueries, createNotificationConnection, useGwsClient } from '../gws';
-import { useChatActions } from '../store';
+import { useEffect, useRef } from 'react';
+import { useOutboxFlush } from '../caseData';
+import { chatQueries, createNotificationConnection, toGwsError, useGwsClient, type NotificationConnection } from '../gws';
+import { useChatActions, useChatStoreApi } from '../store';
+
+/** How often an expired session is checked again, so the widget resumes by itself. */
+export const SESSION_PROBE_MS = 5_000;
 
 /**
- * The one place where GWS meets the store: the chats are read over HTTP at start and
- * after every re-handshake, and every `/v2/me/chats` notification goes to the store.
+ * The one place where GWS meets the store. The chats are read over HTTP at start and
+ * again every time the connection becomes live after a gap (GWS has no replay), and only
+ * then are queued writes released; every `/v2/me/chats` notification goes to the store;
+ * an expired session is probed until it is back, then everything resumes.
  */
 export function useLiveSync() {
   const client = useGwsClient();
   const actions = useChatActions();
+  const store = useChatStoreApi();
   const queryClient = useQueryClient();
+  const connection = useRef<NotificationConnection | null>(null);
+  useOutboxFlush();
 
   const chats = useQuery({
     ...chatQueries.list(client),
     queryFn: async () => {
       const startedAt = actions.readStarted();
-      const list = await client.listChats();
-      actions.chatsRead(list, startedAt);
-      return list;
+      try {
+        const list = await client.listChats();
+        actions.chatsRead(list, startedAt);
+        return list;
+      } catch (error) {
+        if (toGwsError(error).kind === 'session-expired') actions.sessionExpired();
+        throw error;
+      }
     },
   });
 
   useEffect(() => {
-    const connection = createNotificationConnection({
+    const live = createNotificationConnection({
       url: `${client.baseUrl}/api/v2/notifications`,
       onNotification: actions.notificationReceived,
       onStatus: actions.connectionChanged,
-      onResync: () => {
-        void queryClient.invalidateQueries({ queryKey: chatQueries.list(client).queryKey });
-      },
+      onResync: () => undefined,
     });
-    connection.start();
+    connection.current = live;
+    live.start();
+    const reread = () => void queryClient.invalidateQueries({ queryKey: chatQueries.list(client).queryKey });
+    const unsubscribe = store.subscribe((state, previous) => {
+      // Live again after any gap: re-read before the held writes may go.
+      if (state.connection.kind === 'live' && previous.connection.kind !== 'live' && state.outbox === 'held') reread();
+    });
     return () => {
-      void connection.stop();
+      unsubscribe();
+      connection.current = null;
+      void live.stop();
     };
-  }, [client, actions, queryClient]);
+  }, [client, actions, queryClient, store]);
+
+  useEffect(() => {
+    // While the session is expired, ask GWS now and then whether it is back (the agent
+    // may have logged in again elsewhere); when it is, handshake again.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const probe = () => {
+      client.getMe().then(
+        () => connection.current?.restart(),
+        () => {
+          timer = setTimeout(probe, SESSION_PROBE_MS);
+        },
+      );
+    };
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.connection.kind === 'session-expired' && previous.connection.kind !== 'session-expired') timer = setTimeout(probe, SESSION_PROBE_MS);
+      if (state.connection.kind !== 'session-expired') clearTimeout(timer);
+    });
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+  }, [client, store]);
 
   return chats;
 }

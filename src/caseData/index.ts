@@ -10,3 +10,4 @@ export {
   type FieldRule,
 } from './caseDataConfig';
 export { chatBlockReason } from './validation';
+export { useOutboxFlush } from './useCaseDataWriter';

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { useCallback } from 'react';
-import { chatQueries, toGwsError, useGwsClient, type ChatOperation } from '../gws';
-import { useChatActions, type HistoryStep, type UserDataWrite } from '../store';
+import { useCallback, useEffect } from 'react';
+import { chatQueries, toGwsError, useGwsClient, type ChatOperation, type GwsError } from '../gws';
+import { useChatActions, useChatStoreApi, type ChatStore, type HistoryStep, type UserDataWrite } from '../store';
 
 type WriteVariables = { readonly chatId: string; readonly write: UserDataWrite; readonly editId: number };
 
@@ -16,19 +16,39 @@ function toOperation(write: UserDataWrite): ChatOperation {
   }
 }
 
+/** Only the write itself, not a previous attempt's status, error or base. */
+const writeOf = (edit: UserDataWrite): UserDataWrite =>
+  edit.op === 'delete' ? { op: 'delete', key: edit.key } : { op: edit.op, key: edit.key, value: edit.value };
+
+const isSessionProblem = (error: GwsError) => error.kind === 'session-expired' || error.kind === 'csrf';
+
+// Every write of the widget goes through one mutation scope, so they reach GWS in the
+// order the agent made them: UpdateUserData is last-writer-wins per key.
+const WRITE_SCOPE = { id: 'case-data-writes' };
+
 /**
  * Sends the agent's writes (UpdateUserData, AttachUserData, DeleteUserData). The store
- * shows a write as pending from the moment it is sent, and only the server's
- * notification makes it confirmed; a failed write stays in place with the reason.
+ * shows a write as pending from the moment it is made; while the connection is not live
+ * it is queued and replayed in order after the chats are re-read; only the server's
+ * notification makes it confirmed; a refused write stays in place with the reason.
  */
 export function useCaseDataWriter() {
   const client = useGwsClient();
   const actions = useChatActions();
+  const store = useChatStoreApi();
   const { mutate } = useMutation({
     mutationKey: chatQueries.all(client),
+    scope: WRITE_SCOPE,
     mutationFn: ({ chatId, write }: WriteVariables) => client.operate(chatId, toOperation(write)),
     onSuccess: (accepted, { chatId, editId }) => actions.userDataWriteAccepted(chatId, editId, accepted.referenceId),
-    onError: (error, { chatId, editId }) => actions.userDataWriteFailed(chatId, editId, toGwsError(error)),
+    onError: (error, { chatId, editId }) => {
+      const detail = toGwsError(error);
+      // Nothing reached GWS: keep the write for the replay rather than calling it failed.
+      const unreachable = detail.kind === 'network' || detail.kind === 'timeout';
+      if (isSessionProblem(detail)) actions.sessionExpired();
+      if (isSessionProblem(detail) || (unreachable && store.getState().outbox === 'held')) actions.userDataWriteRequeued(chatId, editId);
+      else actions.userDataWriteFailed(chatId, editId, detail);
+    },
     // A write is never repeated behind the agent's back; a failed one offers Retry instead.
     retry: false,
   });
@@ -36,9 +56,9 @@ export function useCaseDataWriter() {
   /** Callers validate first (validation.ts); `step` records the write for undo. */
   const send = useCallback(
     (chatId: string, write: UserDataWrite, step: HistoryStep | null) => {
-      const editId = actions.userDataWriteSent(chatId, write);
+      const { editId, sendNow } = actions.userDataWriteSent(chatId, write);
       if (step) actions.historyRecorded(chatId, step);
-      mutate({ chatId, write, editId });
+      if (sendNow) mutate({ chatId, write, editId });
     },
     [actions, mutate],
   );
@@ -46,15 +66,45 @@ export function useCaseDataWriter() {
   const retry = useCallback(
     (chatId: string, editId: number, failed: UserDataWrite) => {
       actions.userDataWriteDiscarded(chatId, editId);
-      // Only the write itself goes again, not the failed attempt's status or error.
-      const write: UserDataWrite =
-        failed.op === 'delete' ? { op: 'delete', key: failed.key } : { op: failed.op, key: failed.key, value: failed.value };
-      send(chatId, write, null);
+      send(chatId, writeOf(failed), null);
     },
     [actions, send],
   );
 
   const discard = useCallback((chatId: string, editId: number) => actions.userDataWriteDiscarded(chatId, editId), [actions]);
 
-  return { send, retry, discard };
+  const resolveConflict = useCallback(
+    (chatId: string, editId: number, choice: 'mine' | 'theirs') => actions.conflictResolved(chatId, editId, choice),
+    [actions],
+  );
+
+  return { send, retry, discard, resolveConflict, mutate };
+}
+
+/** Sends every queued write, chat by chat in the order made, once the outbox is open. */
+export function flushOutbox(store: ChatStore, mutate: (variables: WriteVariables) => void) {
+  const state = store.getState();
+  if (state.outbox !== 'open') return;
+  for (const [chatId, entry] of state.chats) {
+    for (const edit of entry.pending) {
+      if (edit.status !== 'queued') continue;
+      state.actions.userDataWriteStarted(chatId, edit.editId);
+      mutate({ chatId, write: writeOf(edit), editId: edit.editId });
+    }
+  }
+}
+
+/**
+ * Mounted once per widget: whenever the outbox opens (live again and re-read) or a
+ * queued write appears while it is open (a conflict resolved as "keep mine"), send.
+ */
+export function useOutboxFlush() {
+  const store = useChatStoreApi();
+  const { mutate } = useCaseDataWriter();
+  useEffect(() => {
+    flushOutbox(store, mutate);
+    return store.subscribe((state, previous) => {
+      if (state.outbox === 'open' && (previous.outbox !== 'open' || state.chats !== previous.chats)) flushOutbox(store, mutate);
+    });
+  }, [store, mutate]);
 }

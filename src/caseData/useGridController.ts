@@ -130,9 +130,10 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
       return;
     }
     const fromTyping = typed !== null && (editor === 'text' || editor === 'number' || editor === 'multiline');
-    const start = fromTyping ? typed : (row.draft ?? (editor === 'checkbox' && typed === ' ' ? String(row.value !== true) : text));
+    const start = fromTyping ? typed : (row.draft?.text ?? (editor === 'checkbox' && typed === ' ' ? String(row.value !== true) : text));
     setEditing({ key, initialText: start, replace: fromTyping, readOnly: false });
-    if (fromTyping) actions.draftChanged(chatId, key, start);
+    // An open editor is a draft from its first moment: its base is the value it started from.
+    actions.draftChanged(chatId, key, start);
   };
 
   const removeKey = (gridRow: GridRow, index: number) => {

@@ -1,6 +1,7 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { createChatStore, type ChatStore, type ChatStoreState } from './chatStore';
+import { sessionDraftStorage } from './persistence';
 
 // One store per mounted widget, created from its props: tests and several panels on one
 // page never share state, and nothing needs resetting between tests.
@@ -15,7 +16,7 @@ export function ChatStoreProvider({
   initialChatId?: string | null;
   children: ReactNode;
 }) {
-  const [ownStore] = useState(() => store ?? createChatStore({ activeChatId: initialChatId ?? null }));
+  const [ownStore] = useState(() => store ?? createChatStore({ activeChatId: initialChatId ?? null, storage: sessionDraftStorage() }));
   return <ChatStoreContext.Provider value={ownStore}>{children}</ChatStoreContext.Provider>;
 }
 

@@ -1,7 +1,8 @@
 // Pure functions over one chat's live state: the last server snapshot, the agent's
-// open drafts, and the agent's writes the server has not confirmed yet. The grid is
-// derived from these three, so a value the agent just saved never flickers back to the
-// old one while its PropertiesUpdated notification is on the way.
+// drafts (open editors) and the agent's writes the server has not confirmed yet. What
+// the grid shows is derived from these three (rows.ts), so a value the agent saved never
+// flickers back while its PropertiesUpdated is on the way, and a server change never
+// overwrites what the agent is typing.
 
 import type { Chat, GwsError, UserDataValue } from '../gws';
 import { emptyHistory, type History } from './history';
@@ -10,12 +11,26 @@ export type UserDataWrite =
   | { readonly op: 'update' | 'attach'; readonly key: string; readonly value: UserDataValue }
   | { readonly op: 'delete'; readonly key: string };
 
+/**
+ * queued: made while not live, waits for the re-read; sending: POST in flight; awaiting:
+ * accepted, notification not seen; failed: refused, kept for retry; conflict: queued,
+ * but the server's value changed meanwhile, so the agent decides.
+ */
+export type WriteStatus = 'queued' | 'sending' | 'awaiting' | 'failed' | 'conflict';
+
 export type PendingEdit = UserDataWrite & {
   readonly editId: number;
-  /** sending: POST in flight; awaiting: accepted, notification not seen; failed: kept for retry. */
-  readonly status: 'sending' | 'awaiting' | 'failed';
+  readonly status: WriteStatus;
+  /** The server's value of the key when the agent made the write (undefined: absent). */
+  readonly base: UserDataValue | undefined;
   readonly referenceId?: number;
   readonly error?: GwsError;
+};
+
+export type Draft = {
+  readonly text: string;
+  /** The server's value when the editor opened: if the server moves on, it is a conflict. */
+  readonly base: UserDataValue | undefined;
 };
 
 export type ChatEntry = {
@@ -24,8 +39,7 @@ export type ChatEntry = {
   /** Local clock tick of that snapshot, to refuse an older read that lands later. */
   readonly receivedAt: number;
   readonly pending: readonly PendingEdit[];
-  /** Editor text per key that the agent has not committed: never overwritten by the server. */
-  readonly drafts: ReadonlyMap<string, string>;
+  readonly drafts: ReadonlyMap<string, Draft>;
   /**
    * referenceIds seen in notifications before the POST that caused them answered:
    * GWS may publish before the HTTP reply arrives.
@@ -54,9 +68,7 @@ export function applySnapshot(entry: ChatEntry, chat: Chat, receivedAt: number, 
   if (referenceId !== undefined) {
     const ours = pending.some((edit) => edit.referenceId === referenceId);
     if (ours) pending = pending.filter((edit) => edit.referenceId !== referenceId);
-    else if (pending.some((edit) => edit.status === 'sending')) {
-      unclaimed = [...unclaimed, referenceId].slice(-UNCLAIMED_LIMIT);
-    }
+    else if (pending.some((edit) => edit.status === 'sending')) unclaimed = [...unclaimed, referenceId].slice(-UNCLAIMED_LIMIT);
   } else {
     // Without a referenceId, the values tell: an accepted write the snapshot already
     // shows is confirmed. Someone else's write that does not carry our value confirms nothing.
@@ -66,11 +78,20 @@ export function applySnapshot(entry: ChatEntry, chat: Chat, receivedAt: number, 
 }
 
 export function addPending(entry: ChatEntry, edit: PendingEdit): ChatEntry {
-  // A newer write of the same key supersedes a failed one; in-flight ones stay until answered.
-  const pending = entry.pending.filter((other) => !(other.key === edit.key && other.status === 'failed'));
+  // A newer write of the same key supersedes a failed or conflicting one; in-flight ones stay until answered.
+  const pending = entry.pending.filter((other) => !(other.key === edit.key && (other.status === 'failed' || other.status === 'conflict')));
   const drafts = new Map(entry.drafts);
   drafts.delete(edit.key);
   return { ...entry, pending: [...pending, edit], drafts };
+}
+
+const updateEdit = (entry: ChatEntry, editId: number, change: (edit: PendingEdit) => PendingEdit): ChatEntry => ({
+  ...entry,
+  pending: entry.pending.map((edit) => (edit.editId === editId ? change(edit) : edit)),
+});
+
+export function markSending(entry: ChatEntry, editId: number): ChatEntry {
+  return updateEdit(entry, editId, (edit) => ({ ...edit, status: 'sending' }));
 }
 
 export function markAccepted(entry: ChatEntry, editId: number, referenceId: number | undefined): ChatEntry {
@@ -82,71 +103,59 @@ export function markAccepted(entry: ChatEntry, editId: number, referenceId: numb
     return { ...entry, pending: without, unclaimedReferenceIds: entry.unclaimedReferenceIds.filter((id) => id !== referenceId) };
   }
   if (referenceId === undefined && snapshotShows(entry.chat, edit)) return { ...entry, pending: without };
-  return {
-    ...entry,
-    pending: entry.pending.map((candidate) =>
-      candidate.editId === editId
-        ? { ...candidate, status: 'awaiting' as const, ...(referenceId === undefined ? {} : { referenceId }) }
-        : candidate,
-    ),
-  };
+  return updateEdit(entry, editId, (candidate) => ({ ...candidate, status: 'awaiting', ...(referenceId === undefined ? {} : { referenceId }) }));
 }
 
 export function markFailed(entry: ChatEntry, editId: number, error: GwsError): ChatEntry {
-  return {
-    ...entry,
-    pending: entry.pending.map((edit) => (edit.editId === editId ? { ...edit, status: 'failed' as const, error } : edit)),
-  };
+  const index = entry.pending.findIndex((edit) => edit.editId === editId);
+  const failed = entry.pending[index];
+  // A newer write of the same key already replaced this one in the agent's intent.
+  if (failed && entry.pending.slice(index + 1).some((edit) => edit.key === failed.key)) return dropPending(entry, editId);
+  return updateEdit(entry, editId, (edit) => ({ ...edit, status: 'failed', error }));
+}
+
+/** A write that could not reach the server (offline, session expired) waits to be replayed. */
+export function markQueued(entry: ChatEntry, editId: number): ChatEntry {
+  return updateEdit(entry, editId, ({ error: _dropped, ...edit }) => ({ ...edit, status: 'queued' }));
 }
 
 export function dropPending(entry: ChatEntry, editId: number): ChatEntry {
   return { ...entry, pending: entry.pending.filter((edit) => edit.editId !== editId) };
 }
 
+/**
+ * After the re-read that follows a reconnect: a queued write whose key the server changed
+ * meanwhile becomes a conflict for the agent to decide, instead of blindly overwriting.
+ */
+export function reconcileQueued(entry: ChatEntry): ChatEntry {
+  const userData = entry.chat.userData;
+  let changed = false;
+  const pending = entry.pending.map((edit) => {
+    if (edit.status !== 'queued' || sameValue(userData.get(edit.key), edit.base)) return edit;
+    changed = true;
+    return { ...edit, status: 'conflict' as const };
+  });
+  return changed ? { ...entry, pending } : entry;
+}
+
+/** Keep mine: the write goes again, now knowingly over the server's current value. */
+export function keepMine(entry: ChatEntry, editId: number): ChatEntry {
+  return updateEdit(entry, editId, (edit) => ({ ...edit, status: 'queued', base: entry.chat.userData.get(edit.key) }));
+}
+
 export function setDraft(entry: ChatEntry, key: string, text: string | null): ChatEntry {
-  if (text === null && !entry.drafts.has(key)) return entry;
-  if (text !== null && entry.drafts.get(key) === text) return entry;
+  const current = entry.drafts.get(key);
+  if (text === null ? current === undefined : current?.text === text) return entry;
   const drafts = new Map(entry.drafts);
   if (text === null) drafts.delete(key);
-  else drafts.set(key, text);
+  // The base is fixed when the draft begins: later server changes are conflicts, not new bases.
+  else drafts.set(key, { text, base: current ? current.base : entry.chat.userData.get(key) });
   return { ...entry, drafts };
 }
 
-export type RowStatus = 'confirmed' | 'saving' | 'deleting' | 'failed';
-
-export type UserDataRow = {
-  readonly key: string;
-  /** What the agent sees: their own unconfirmed value if any, else the server's. */
-  readonly value: UserDataValue;
-  readonly serverValue: UserDataValue | undefined;
-  readonly status: RowStatus;
-  /** The write behind a non-confirmed row: which operation, for retry or discard. */
-  readonly pending?: PendingEdit;
-  readonly draft?: string;
-};
-
-export function deriveRows(entry: ChatEntry): readonly UserDataRow[] {
-  const latest = new Map<string, PendingEdit>();
-  for (const edit of entry.pending) latest.set(edit.key, edit);
-  const rows: UserDataRow[] = [];
-  for (const [key, serverValue] of entry.chat.userData) {
-    rows.push(rowFor(key, serverValue, latest.get(key), entry.drafts.get(key)));
-    latest.delete(key);
-  }
-  // Keys the agent wrote that the server does not show (yet): never drop them silently.
-  for (const [key, edit] of latest) {
-    if (edit.op === 'delete' && edit.status !== 'failed') continue;
-    rows.push(rowFor(key, undefined, edit, entry.drafts.get(key)));
-  }
-  return rows;
-}
-
-function rowFor(key: string, serverValue: UserDataValue | undefined, edit: PendingEdit | undefined, draft: string | undefined): UserDataRow {
-  const withDraft = draft === undefined ? {} : { draft };
-  if (!edit) return { key, value: serverValue ?? null, serverValue, status: 'confirmed', ...withDraft };
-  const status: RowStatus = edit.status === 'failed' ? 'failed' : edit.op === 'delete' ? 'deleting' : 'saving';
-  const value = edit.op === 'delete' ? (serverValue ?? null) : edit.value;
-  return { key, value, serverValue, status, pending: edit, ...withDraft };
+/** Whether the agent has something the server does not: the "dirty" state a CRM asks about. */
+export function hasUnsavedWork(entry: ChatEntry): boolean {
+  return entry.drafts.size > 0 || entry.pending.some((edit) => edit.status !== 'awaiting');
 }
 
 export function sameValue(a: UserDataValue | undefined, b: UserDataValue | undefined): boolean {

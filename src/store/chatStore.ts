@@ -1,22 +1,27 @@
 // The live view of the agent's chats, fed from two places only: the chats query (start,
-// resync) and CometD notifications. Actions are named after what happened, not after
+// reconnect) and CometD notifications. Actions are named after what happened, not after
 // the field they set, so the store reads as a log of events.
 
 import { createStore } from 'zustand/vanilla';
 import type { Chat, ChatNotification, ConnectionStatus, GwsError, NotificationRejection } from '../gws';
-import { mostRecentChatting } from './chatOrder';
 import {
   addPending,
   applySnapshot,
   dropPending,
+  keepMine,
   markAccepted,
   markFailed,
+  markQueued,
+  markSending,
   newEntry,
+  reconcileQueued,
   setDraft,
   type ChatEntry,
   type UserDataWrite,
 } from './chatEntry';
+import { mostRecentChatting } from './chatOrder';
 import { recordStep, takeRedo, takeUndo, type HistoryStep } from './history';
+import { toSaved, type DraftStorage, type SavedChat } from './persistence';
 
 export type ChatStoreState = {
   readonly chats: ReadonlyMap<string, ChatEntry>;
@@ -27,6 +32,13 @@ export type ChatStoreState = {
    */
   readonly activeChatId: string | null;
   readonly connection: ConnectionStatus;
+  /**
+   * held: writes queue up (not live, or live but not yet re-read since); open: they go out.
+   * GWS has no replay, so after any gap the chats are re-read before anything is sent.
+   */
+  readonly outbox: 'held' | 'open';
+  /** Clock tick when the connection last became live; a read must start after it to open the outbox. */
+  readonly liveSince: number | null;
   readonly rejectedNotifications: number;
   readonly lastRejection: string | null;
   /** Monotonic local clock: orders snapshots from reads against those from notifications. */
@@ -40,14 +52,23 @@ export type ChatStoreActions = {
   chatsRead(chats: readonly Chat[], startedAt: number): void;
   notificationReceived(notification: ChatNotification | NotificationRejection): void;
   connectionChanged(status: ConnectionStatus): void;
+  /** A REST call was refused for authentication (401/403, statusCode 20): hold everything. */
+  sessionExpired(): void;
   chatOpened(chatId: string): void;
-  /** Returns the write's id, to report the server's answer against. */
-  userDataWriteSent(chatId: string, write: UserDataWrite): number;
+  /** Returns the write's id and whether it may go out now (false: queued until live again). */
+  userDataWriteSent(chatId: string, write: UserDataWrite): { editId: number; sendNow: boolean };
+  /** A queued write is being sent now. */
+  userDataWriteStarted(chatId: string, editId: number): void;
   userDataWriteAccepted(chatId: string, editId: number, referenceId: number | undefined): void;
   userDataWriteFailed(chatId: string, editId: number, error: GwsError): void;
+  /** The write did not reach the server (offline, session): it waits to be replayed. */
+  userDataWriteRequeued(chatId: string, editId: number): void;
   userDataWriteDiscarded(chatId: string, editId: number): void;
+  conflictResolved(chatId: string, editId: number, choice: 'mine' | 'theirs'): void;
   /** The editor's text changed (null: the editor closed without committing). */
   draftChanged(chatId: string, key: string, text: string | null): void;
+  /** The agent took note of an ended chat's unsaved changes: drop them. */
+  unsavedDismissed(chatId: string): void;
   historyRecorded(chatId: string, step: HistoryStep): void;
   /** Moves the newest step to the redo side and returns it, for the caller to send. */
   undoTaken(chatId: string): HistoryStep | null;
@@ -56,9 +77,11 @@ export type ChatStoreActions = {
 
 export type ChatStore = ReturnType<typeof createChatStore>;
 
-export function createChatStore(initial: { activeChatId?: string | null } = {}) {
+export type ChatStoreOptions = { readonly activeChatId?: string | null; readonly storage?: DraftStorage | null };
+
+export function createChatStore({ activeChatId = null, storage = null }: ChatStoreOptions = {}) {
   let nextEditId = 1;
-  return createStore<ChatStoreState>()((set, get) => {
+  const store = createStore<ChatStoreState>()((set, get) => {
     const tick = () => {
       const clock = get().clock + 1;
       set({ clock });
@@ -67,15 +90,33 @@ export function createChatStore(initial: { activeChatId?: string | null } = {}) 
     const updateEntry = (chatId: string, change: (entry: ChatEntry) => ChatEntry) => {
       const entry = get().chats.get(chatId);
       if (!entry) return;
+      const next = change(entry);
+      if (next === entry) return;
       const chats = new Map(get().chats);
-      chats.set(chatId, change(entry));
+      chats.set(chatId, next);
       set({ chats });
+    };
+    /** A chat seen for the first time picks up what a previous page left in storage. */
+    const restored = (chat: Chat, receivedAt: number): ChatEntry => {
+      const saved: SavedChat | null = storage?.load(chat.id) ?? null;
+      let entry = newEntry(chat, receivedAt);
+      if (!saved) return entry;
+      for (const [key, draft] of saved.drafts) entry = { ...entry, drafts: new Map(entry.drafts).set(key, draft) };
+      for (const { base, ...write } of saved.writes) entry = addPending(entry, { ...write, base, editId: nextEditId++, status: 'queued' });
+      return entry;
+    };
+    const openOutboxIfReady = (startedAt: number) => {
+      const { outbox, connection, liveSince, chats } = get();
+      if (outbox === 'open' || connection.kind !== 'live' || liveSince === null || startedAt <= liveSince) return;
+      set({ outbox: 'open', chats: new Map([...chats].map(([id, entry]) => [id, reconcileQueued(entry)])) });
     };
 
     return {
       chats: new Map(),
-      activeChatId: initial.activeChatId ?? null,
+      activeChatId,
       connection: { kind: 'connecting' },
+      outbox: 'held',
+      liveSince: null,
       rejectedNotifications: 0,
       lastRejection: null,
       clock: 0,
@@ -86,11 +127,12 @@ export function createChatStore(initial: { activeChatId?: string | null } = {}) 
           const chats = new Map(get().chats);
           for (const chat of list) {
             const entry = chats.get(chat.id);
-            if (!entry) chats.set(chat.id, newEntry(chat, receivedAt));
+            if (!entry) chats.set(chat.id, restored(chat, receivedAt));
             // A notification newer than this read already holds fresher data.
             else if (entry.receivedAt < startedAt) chats.set(chat.id, { ...entry, chat, receivedAt });
           }
           set({ chats, activeChatId: get().activeChatId ?? mostRecentChatting(chats) });
+          openOutboxIfReady(startedAt);
         },
         notificationReceived(notification) {
           if (notification.kind === 'rejected-notification') {
@@ -102,48 +144,69 @@ export function createChatStore(initial: { activeChatId?: string | null } = {}) 
           const { chat, referenceId } = notification;
           const chats = new Map(get().chats);
           const entry = chats.get(chat.id);
-          chats.set(chat.id, entry ? applySnapshot(entry, chat, receivedAt, referenceId) : newEntry(chat, receivedAt));
+          chats.set(chat.id, entry ? applySnapshot(entry, chat, receivedAt, referenceId) : restored(chat, receivedAt));
           set({ chats, activeChatId: get().activeChatId ?? mostRecentChatting(chats) });
         },
         connectionChanged(connection) {
-          set({ connection });
+          const wasLive = get().connection.kind === 'live';
+          if (connection.kind === 'live') set({ connection, ...(wasLive ? {} : { liveSince: tick() }) });
+          // An expired session stays expired until the connection is live again.
+          else if (get().connection.kind === 'session-expired' && connection.kind !== 'offline') set({ outbox: 'held' });
+          else set({ connection, outbox: 'held' });
+        },
+        sessionExpired() {
+          set({ connection: { kind: 'session-expired' }, outbox: 'held' });
         },
         chatOpened(chatId) {
           set({ activeChatId: chatId });
         },
         userDataWriteSent(chatId, write) {
           const editId = nextEditId++;
-          updateEntry(chatId, (entry) => addPending(entry, { ...write, editId, status: 'sending' }));
-          return editId;
+          const sendNow = get().outbox === 'open';
+          updateEntry(chatId, (entry) =>
+            addPending(entry, { ...write, editId, base: entry.chat.userData.get(write.key), status: sendNow ? 'sending' : 'queued' }),
+          );
+          return { editId, sendNow };
         },
-        userDataWriteAccepted(chatId, editId, referenceId) {
-          updateEntry(chatId, (entry) => markAccepted(entry, editId, referenceId));
+        userDataWriteStarted: (chatId, editId) => updateEntry(chatId, (entry) => markSending(entry, editId)),
+        userDataWriteAccepted: (chatId, editId, referenceId) => updateEntry(chatId, (entry) => markAccepted(entry, editId, referenceId)),
+        userDataWriteFailed: (chatId, editId, error) => updateEntry(chatId, (entry) => markFailed(entry, editId, error)),
+        userDataWriteRequeued: (chatId, editId) => updateEntry(chatId, (entry) => markQueued(entry, editId)),
+        userDataWriteDiscarded: (chatId, editId) => updateEntry(chatId, (entry) => dropPending(entry, editId)),
+        conflictResolved(chatId, editId, choice) {
+          updateEntry(chatId, (entry) => (choice === 'mine' ? keepMine(entry, editId) : dropPending(entry, editId)));
         },
-        userDataWriteFailed(chatId, editId, error) {
-          updateEntry(chatId, (entry) => markFailed(entry, editId, error));
-        },
-        userDataWriteDiscarded(chatId, editId) {
-          updateEntry(chatId, (entry) => dropPending(entry, editId));
-        },
-        draftChanged(chatId, key, text) {
-          updateEntry(chatId, (entry) => setDraft(entry, key, text));
+        draftChanged: (chatId, key, text) => updateEntry(chatId, (entry) => setDraft(entry, key, text)),
+        unsavedDismissed(chatId) {
+          updateEntry(chatId, (entry) => ({ ...entry, drafts: new Map(), pending: entry.pending.filter((edit) => edit.status === 'awaiting') }));
         },
         historyRecorded(chatId, step) {
           updateEntry(chatId, (entry) => ({ ...entry, history: recordStep(entry.history, step) }));
         },
         undoTaken(chatId) {
-          const taken = get().chats.get(chatId)?.history;
-          const result = taken ? takeUndo(taken) : null;
+          const history = get().chats.get(chatId)?.history;
+          const result = history ? takeUndo(history) : null;
           if (result) updateEntry(chatId, (entry) => ({ ...entry, history: result.history }));
           return result?.step ?? null;
         },
         redoTaken(chatId) {
-          const taken = get().chats.get(chatId)?.history;
-          const result = taken ? takeRedo(taken) : null;
+          const history = get().chats.get(chatId)?.history;
+          const result = history ? takeRedo(history) : null;
           if (result) updateEntry(chatId, (entry) => ({ ...entry, history: result.history }));
           return result?.step ?? null;
         },
       },
     };
   });
+
+  if (storage) {
+    // Mirror each changed chat into storage; unchanged entries keep their identity and are skipped.
+    store.subscribe((state, previous) => {
+      if (state.chats === previous.chats) return;
+      for (const [chatId, entry] of state.chats) {
+        if (previous.chats.get(chatId) !== entry) storage.save(chatId, toSaved(entry));
+      }
+    });
+  }
+  return store;
 }

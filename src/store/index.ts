@@ -1,5 +1,6 @@
 // Public face of `store/`: the live view of chats, the agent's pending edits and the connection.
-export { createChatStore, type ChatStore, type ChatStoreState, type ChatStoreActions } from './chatStore';
+export { createChatStore, type ChatStore, type ChatStoreState, type ChatStoreActions, type ChatStoreOptions } from './chatStore';
+export { sessionDraftStorage, type DraftStorage, type SavedChat } from './persistence';
 export { ChatStoreProvider, useChatStoreApi } from './ChatStoreProvider';
 export {
   useActiveChatId,
@@ -12,5 +13,6 @@ export {
   type ChatSummary,
 } from './selectors';
 export { mostRecentChatting, receivedTime } from './chatOrder';
-export { deriveRows, sameValue, type ChatEntry, type PendingEdit, type RowStatus, type UserDataRow, type UserDataWrite } from './chatEntry';
+export { hasUnsavedWork, sameValue, type ChatEntry, type Draft, type PendingEdit, type UserDataWrite, type WriteStatus } from './chatEntry';
+export { deriveRows, type RowStatus, type UserDataRow } from './rows';
 export type { HistoryStep } from './history';

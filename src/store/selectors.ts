@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/shallow';
-import { deriveRows, type ChatEntry, type UserDataRow } from './chatEntry';
+import type { ChatEntry } from './chatEntry';
+import { deriveRows, type UserDataRow } from './rows';
 import { receivedTime } from './chatOrder';
 import { useChatStore } from './ChatStoreProvider';
 

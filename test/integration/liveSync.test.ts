@@ -71,7 +71,7 @@ describe('live sync', () => {
 
   it('confirms an UpdateUserData by the referenceId of its PropertiesUpdated', async () => {
     const { actions } = store.getState();
-    const editId = actions.userDataWriteSent(SEED, { op: 'update', key: 'UserData1', value: 123 });
+    const { editId } = actions.userDataWriteSent(SEED, { op: 'update', key: 'UserData1', value: 123 });
     const accepted = await client().operate(SEED, { operationName: 'UpdateUserData', userData: new Map([['UserData1', 123]]) });
     expect(accepted.referenceId).toEqual(expect.any(Number));
     actions.userDataWriteAccepted(SEED, editId, accepted.referenceId);
@@ -108,7 +108,7 @@ describe('live sync', () => {
   it('keeps a failed write visible with its statusCode and changes nothing on the server', async () => {
     await control.faults({ failNext: 1, statusCode: 4 });
     const { actions } = store.getState();
-    const editId = actions.userDataWriteSent(SEED, { op: 'update', key: 'Subject', value: 'mine' });
+    const { editId } = actions.userDataWriteSent(SEED, { op: 'update', key: 'Subject', value: 'mine' });
     await client()
       .operate(SEED, { operationName: 'UpdateUserData', userData: new Map([['Subject', 'mine']]) })
       .then(

@@ -2,25 +2,46 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Chat, UserDataValue } from '../../src/gws';
-import { addPending, applySnapshot, deriveRows, markAccepted, markFailed, newEntry, type ChatEntry } from '../../src/store/chatEntry';
+import {
+  addPending,
+  applySnapshot,
+  keepMine,
+  markAccepted,
+  markFailed,
+  markSending,
+  newEntry,
+  reconcileQueued,
+  setDraft,
+  dropPending,
+  type ChatEntry,
+  type PendingEdit,
+} from '../../src/store/chatEntry';
+import { deriveRows } from '../../src/store/rows';
 
-const chat = (userData: Record<string, UserDataValue>): Chat => ({
+const chat = (userData: Record<string, UserDataValue> | Map<string, UserDataValue>): Chat => ({
   id: 'c1',
   state: 'Chatting',
   capabilities: ['UpdateUserData'],
   participants: [],
-  userData: new Map(Object.entries(userData)),
+  userData: userData instanceof Map ? new Map(userData) : new Map(Object.entries(userData)),
 });
 
 const shown = (entry: ChatEntry) => Object.fromEntries(deriveRows(entry).map((row) => [row.key, [row.value, row.status]]));
+const update = (editId: number, key: string, value: UserDataValue, status: PendingEdit['status'] = 'sending', base?: UserDataValue): PendingEdit => ({
+  op: 'update',
+  editId,
+  key,
+  value,
+  status,
+  base,
+});
 
-describe('one chat: server snapshot plus pending edits', () => {
+describe('one chat: server snapshot, pending writes, drafts', () => {
   it('shows a sent value as saving until its notification confirms it by referenceId', () => {
     let entry = newEntry(chat({ a: 'old', b: 1 }), 1);
-    entry = addPending(entry, { op: 'update', editId: 1, key: 'a', value: 'mine', status: 'sending' });
+    entry = addPending(entry, update(1, 'a', 'mine'));
     expect(shown(entry).a).toEqual(['mine', 'saving']);
     entry = markAccepted(entry, 1, 85);
-    expect(shown(entry).a).toEqual(['mine', 'saving']);
     // Someone else's write, before ours lands: no referenceId, does not carry our value.
     entry = applySnapshot(entry, chat({ a: 'old', b: 2 }), 2, undefined);
     expect(shown(entry)).toEqual({ a: ['mine', 'saving'], b: [2, 'confirmed'] });
@@ -29,9 +50,8 @@ describe('one chat: server snapshot plus pending edits', () => {
     expect(entry.pending).toEqual([]);
   });
 
-  it('confirms an edit whose notification arrived before the HTTP reply', () => {
-    let entry = newEntry(chat({ a: 'old' }), 1);
-    entry = addPending(entry, { op: 'update', editId: 1, key: 'a', value: 'mine', status: 'sending' });
+  it('confirms a write whose notification arrived before the HTTP reply', () => {
+    let entry = addPending(newEntry(chat({ a: 'old' }), 1), update(1, 'a', 'mine'));
     entry = applySnapshot(entry, chat({ a: 'mine' }), 2, 86);
     expect(entry.pending).toHaveLength(1);
     entry = markAccepted(entry, 1, 86);
@@ -40,8 +60,7 @@ describe('one chat: server snapshot plus pending edits', () => {
   });
 
   it('falls back to values when the reply carries no referenceId', () => {
-    let entry = newEntry(chat({ a: 'old' }), 1);
-    entry = addPending(entry, { op: 'update', editId: 1, key: 'a', value: 'mine', status: 'sending' });
+    let entry = addPending(newEntry(chat({ a: 'old' }), 1), update(1, 'a', 'mine'));
     entry = markAccepted(entry, 1, undefined);
     entry = applySnapshot(entry, chat({ a: 'other' }), 2, undefined);
     expect(shown(entry).a).toEqual(['mine', 'saving']);
@@ -49,78 +68,142 @@ describe('one chat: server snapshot plus pending edits', () => {
     expect(entry.pending).toEqual([]);
   });
 
-  it('keeps a failed value with its reason, and a new edit of that key replaces it', () => {
-    let entry = newEntry(chat({ a: 'old' }), 1);
-    entry = addPending(entry, { op: 'update', editId: 1, key: 'a', value: 'mine', status: 'sending' });
+  it('ignores a repeated or older notification', () => {
+    let entry = addPending(newEntry(chat({ a: 'old' }), 1), update(1, 'a', 'mine'));
+    entry = markAccepted(entry, 1, 7);
+    entry = applySnapshot(entry, chat({ a: 'mine' }), 2, 7);
+    const again = applySnapshot(entry, chat({ a: 'mine' }), 3, 7);
+    expect(shown(again)).toEqual(shown(entry));
+  });
+
+  it('keeps a failed value with its reason, and a new write of that key replaces it', () => {
+    let entry = addPending(newEntry(chat({ a: 'old' }), 1), update(1, 'a', 'mine'));
     entry = markFailed(entry, 1, { kind: 'status-code', statusCode: 4, statusMessage: 'boom' });
     expect(deriveRows(entry)[0]).toMatchObject({ value: 'mine', status: 'failed', pending: { error: { statusCode: 4 } } });
     entry = applySnapshot(entry, chat({ a: 'server' }), 2, undefined);
     expect(deriveRows(entry)[0]).toMatchObject({ value: 'mine', status: 'failed', serverValue: 'server' });
-    entry = addPending(entry, { op: 'update', editId: 2, key: 'a', value: 'again', status: 'sending' });
+    entry = addPending(entry, update(2, 'a', 'again'));
     expect(entry.pending.map((edit) => edit.editId)).toEqual([2]);
   });
 
-  it('shows a key the agent added before the server knows it', () => {
-    const entry = addPending(newEntry(chat({}), 1), { op: 'attach', editId: 1, key: 'new', value: 5, status: 'sending' });
-    expect(shown(entry)).toEqual({ new: [5, 'saving'] });
+  it('never lets a server change overwrite a draft; flags it as a conflict instead', () => {
+    let entry = setDraft(newEntry(chat({ Subject: 'old', UserData1: 1 }), 1), 'Subject', 'my text');
+    entry = applySnapshot(entry, chat({ Subject: 'supervisor', UserData1: 2 }), 2, undefined);
+    const row = deriveRows(entry).find((candidate) => candidate.key === 'Subject');
+    expect(row).toMatchObject({ value: 'supervisor', draft: { text: 'my text', base: 'old' }, draftConflict: true });
+    expect(deriveRows(entry).find((candidate) => candidate.key === 'UserData1')).toMatchObject({ value: 2, draftConflict: false });
+    // Typing on keeps the original base: the conflict does not silently disappear.
+    entry = setDraft(entry, 'Subject', 'my text, longer');
+    expect(entry.drafts.get('Subject')).toEqual({ text: 'my text, longer', base: 'old' });
+  });
+
+  it('turns a queued write into a conflict when the server changed that key while offline', () => {
+    let entry = newEntry(chat({ a: 'old', b: 'x' }), 1);
+    entry = addPending(entry, update(1, 'a', 'mine', 'queued', 'old'));
+    entry = addPending(entry, update(2, 'b', 'mine-b', 'queued', 'x'));
+    entry = applySnapshot(entry, chat({ a: 'theirs', b: 'x' }), 2, undefined);
+    entry = reconcileQueued(entry);
+    expect(shown(entry)).toEqual({ a: ['mine', 'conflict'], b: ['mine-b', 'queued'] });
+    entry = keepMine(entry, 1);
+    expect(entry.pending.find((edit) => edit.editId === 1)).toMatchObject({ status: 'queued', base: 'theirs' });
   });
 });
 
-// Property: whatever order the server answers in, once every edit is answered and the
-// last snapshot is the server's state, the grid shows exactly that state plus the
-// agent's failed values (kept for retry), and never an edit silently dropped.
+// For any interleaving of local edits, acknowledgements, failures, drops, reconnects and
+// remote snapshots: once everything settles, the grid equals the server's userData with
+// the agent's refused values kept in place, every draft is still there (flagged when the
+// server moved under it), and no write is left in between.
 describe('settling (property-based)', () => {
   const key = fc.constantFrom('a', 'b', 'c', '__proto__', '');
-  const value = fc.oneof(fc.string({ maxLength: 4 }), fc.integer({ min: -5, max: 5 }), fc.constant(null));
-  const edit = fc.record({ key, value, remove: fc.boolean(), fails: fc.boolean(), replyFirst: fc.boolean(), refId: fc.boolean() });
+  const value = fc.oneof(fc.string({ maxLength: 3 }), fc.integer({ min: -3, max: 3 }), fc.constant(null));
+  const event = fc.oneof(
+    fc.record({ type: fc.constant('edit' as const), key, value, remove: fc.boolean() }),
+    fc.record({ type: fc.constant('answer' as const), fail: fc.boolean(), replyFirst: fc.boolean(), refId: fc.boolean() }),
+    fc.record({ type: fc.constant('remote' as const), key, value }),
+    fc.record({ type: fc.constant('draft' as const), key, text: fc.string({ maxLength: 3 }) }),
+    fc.record({ type: fc.constant('drop' as const) }),
+    fc.record({ type: fc.constant('reconnect' as const), keep: fc.boolean() }),
+  );
 
-  it('ends at server state plus failed edits, for any interleaving', () => {
+  it('ends at server state plus refused values, drafts intact, nothing in between', () => {
     fc.assert(
-      fc.property(fc.array(edit, { maxLength: 8 }), fc.array(fc.tuple(key, value), { maxLength: 4 }), (edits, remote) => {
+      fc.property(fc.array(event, { maxLength: 30 }), (events) => {
         const server = new Map<string, UserDataValue>([['a', 'start']]);
-        const snapshot = () => chat(Object.fromEntries(server));
-        let entry = newEntry(snapshot(), 0);
+        let entry = newEntry(chat(server), 0);
         let clock = 1;
         let ref = 100;
-        // A failed write stays on screen: a failed value as the agent typed it, a failed
-        // delete as the server's value (with the failure shown).
+        let nextId = 1;
+        let live = true;
         const failed = new Map<string, UserDataValue | 'deleted'>();
-        edits.forEach((e, index) => {
-          const editId = index + 1;
-          entry = e.remove
-            ? addPending(entry, { op: 'delete', editId, key: e.key, status: 'sending' })
-            : addPending(entry, { op: 'update', editId, key: e.key, value: e.value, status: 'sending' });
-          if (e.fails) {
-            entry = markFailed(entry, editId, { kind: 'network', message: 'down' });
-            failed.set(e.key, e.remove ? 'deleted' : e.value);
+        const drafts = new Map<string, string>();
+
+        const answerOne = (fail: boolean, replyFirst: boolean, withRef: boolean) => {
+          const edit = entry.pending.find((candidate) => candidate.status === 'sending');
+          if (!edit) return;
+          if (fail) {
+            const superseded = entry.pending.some((other) => other.key === edit.key && other.editId > edit.editId);
+            entry = markFailed(entry, edit.editId, { kind: 'status-code', statusCode: 4, statusMessage: 'no' });
+            if (!superseded) failed.set(edit.key, edit.op === 'delete' ? 'deleted' : edit.value);
             return;
           }
-          failed.delete(e.key);
-          if (e.remove) server.delete(e.key);
-          else server.set(e.key, e.value);
-          const referenceId = e.refId ? ++ref : undefined;
-          if (e.replyFirst) {
-            entry = markAccepted(entry, editId, referenceId);
-            entry = applySnapshot(entry, snapshot(), clock++, referenceId);
-          } else {
-            entry = applySnapshot(entry, snapshot(), clock++, referenceId);
-            entry = markAccepted(entry, editId, referenceId);
+          failed.delete(edit.key);
+          if (edit.op === 'delete') server.delete(edit.key);
+          else server.set(edit.key, edit.value);
+          const referenceId = withRef ? ++ref : undefined;
+          if (replyFirst) entry = markAccepted(entry, edit.editId, referenceId);
+          entry = applySnapshot(entry, chat(server), clock++, referenceId);
+          if (!replyFirst) entry = markAccepted(entry, edit.editId, referenceId);
+        };
+        const sendQueued = () => {
+          for (const edit of entry.pending) if (edit.status === 'queued') entry = markSending(entry, edit.editId);
+        };
+        const reconnect = (keep: boolean) => {
+          live = true;
+          entry = applySnapshot(entry, chat(server), clock++, undefined);
+          entry = reconcileQueued(entry);
+          for (const edit of entry.pending.filter((candidate) => candidate.status === 'conflict')) {
+            entry = keep ? keepMine(entry, edit.editId) : dropPending(entry, edit.editId);
           }
-        });
-        for (const [k, v] of remote) {
-          server.set(k, v);
-          entry = applySnapshot(entry, snapshot(), clock++, undefined);
+          sendQueued();
+        };
+
+        for (const e of events) {
+          if (e.type === 'edit') {
+            const status = live ? 'sending' : 'queued';
+            const base = server.get(e.key);
+            entry = e.remove
+              ? addPending(entry, { op: 'delete', key: e.key, editId: nextId++, status, base })
+              : addPending(entry, { op: 'update', key: e.key, value: e.value, editId: nextId++, status, base });
+            drafts.delete(e.key);
+            // A new write of a key replaces that key's refused one.
+            failed.delete(e.key);
+          } else if (e.type === 'answer') answerOne(e.fail, e.replyFirst, e.refId);
+          else if (e.type === 'remote') {
+            server.set(e.key, e.value);
+            entry = applySnapshot(entry, chat(server), clock++, undefined);
+          } else if (e.type === 'draft') {
+            entry = setDraft(entry, e.key, e.text);
+            drafts.set(e.key, e.text);
+          } else if (e.type === 'drop') live = false;
+          else reconnect(e.keep);
         }
+        // Settle: back online, every write answered successfully.
+        reconnect(true);
+        while (entry.pending.some((edit) => edit.status === 'sending')) answerOne(false, true, true);
+
         const expected = new Map<string, UserDataValue>(server);
         for (const [k, v] of failed) {
           if (v !== 'deleted') expected.set(k, v);
           else if (!server.has(k)) expected.set(k, null);
         }
+        for (const k of drafts.keys()) if (!expected.has(k)) expected.set(k, null);
         const rows = deriveRows(entry);
         expect(new Map(rows.map((row) => [row.key, row.value]))).toEqual(expected);
-        expect(rows.filter((row) => row.status === 'saving' || row.status === 'deleting')).toEqual([]);
-        expect(rows.filter((row) => row.status === 'failed').map((row) => row.key).sort()).toEqual([...failed.keys()].sort());
+        expect(rows.filter((row) => !['confirmed', 'failed'].includes(row.status))).toEqual([]);
+        expect(new Map([...entry.drafts].map(([k, draft]) => [k, draft.text]))).toEqual(drafts);
+        for (const row of rows) if (row.draft) expect(row.draftConflict).toBe(row.draft.base !== row.serverValue && JSON.stringify(row.draft.base) !== JSON.stringify(row.serverValue));
       }),
+      { numRuns: 300 },
     );
   });
 });

@@ -25,11 +25,13 @@ export type NotificationConnectionOptions = {
    * After a re-handshake the server has forgotten us and GWS has no replay: whatever was
    * published meanwhile is lost, so the caller must re-read the chats.
    */
-  readonly onResync: () => void;
+  readonly onResync?: () => void;
 };
 
 export type NotificationConnection = {
   start(): void;
+  /** Handshake again if CometD gave up (a refused handshake); no-op while it is still trying. */
+  restart(): void;
   stop(): Promise<void>;
 };
 
@@ -71,7 +73,7 @@ export function createNotificationConnection(options: NotificationConnectionOpti
     cometd.batch(() => {
       cometd.subscribe(CHATS_CHANNEL, deliver);
     });
-    if (handshakes > 1) options.onResync();
+    if (handshakes > 1) options.onResync?.();
   });
 
   cometd.addListener('/meta/connect', (message) => {
@@ -97,6 +99,12 @@ export function createNotificationConnection(options: NotificationConnectionOpti
       if (!stopped) return;
       stopped = false;
       handshakes = 0;
+      report({ kind: 'connecting' });
+      cometd.handshake();
+    },
+    restart() {
+      if (stopped || !cometd.isDisconnected()) return;
+      last = null;
       report({ kind: 'connecting' });
       cometd.handshake();
     },

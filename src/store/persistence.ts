@@ -1,0 +1,100 @@
+// Drafts and unsent writes survive a reload of the page or of the iframe: they are kept
+// in sessionStorage, one item per chat, and removed once confirmed or when the chat is
+// gone. Only case data is stored, never tokens or credentials.
+
+import type { UserDataValue } from '../gws';
+import { array, isRecord, object, oneOf, string, type Schema } from '../gws/schema';
+import { jsonValue } from '../gws/wire';
+import type { ChatEntry, Draft, UserDataWrite } from './chatEntry';
+
+export type SavedWrite = UserDataWrite & { readonly base: UserDataValue | undefined };
+export type SavedChat = { readonly drafts: readonly (readonly [string, Draft])[]; readonly writes: readonly SavedWrite[] };
+
+export type DraftStorage = {
+  load(chatId: string): SavedChat | null;
+  save(chatId: string, saved: SavedChat | null): void;
+};
+
+const PREFIX = 'case-data-panel:chat:';
+const FORMAT = 1;
+
+// JSON has no `undefined`: an absent base (the key did not exist) is written as absent.
+type Stored = { base?: UserDataValue };
+const baseOf = (stored: unknown): UserDataValue | undefined => {
+  if (!isRecord(stored) || !Object.hasOwn(stored, 'base')) return undefined;
+  const parsed = jsonValue(stored.base, 'base');
+  return parsed.ok ? parsed.value : undefined;
+};
+
+const savedWrite: Schema<SavedWrite> = (input, path) => {
+  const head = object({ op: oneOf(['update', 'attach', 'delete'] as const), key: string })(input, path);
+  if (!head.ok || !isRecord(input)) return head.ok ? { ok: false, issues: [{ path, message: 'not an object' }] } : head;
+  const base = baseOf(input);
+  if (head.value.op === 'delete') return { ok: true, value: { op: 'delete', key: head.value.key, base } };
+  const value = jsonValue(input.value, `${path}.value`);
+  return value.ok ? { ok: true, value: { op: head.value.op, key: head.value.key, value: value.value, base } } : value;
+};
+
+const savedDraft: Schema<readonly [string, Draft]> = (input, path) => {
+  if (!Array.isArray(input) || typeof input[0] !== 'string' || !isRecord(input[1]) || typeof input[1].text !== 'string') {
+    return { ok: false, issues: [{ path, message: 'not a [key, draft] pair' }] };
+  }
+  return { ok: true, value: [input[0], { text: input[1].text, base: baseOf(input[1]) }] };
+};
+
+const savedChat = object({ drafts: array(savedDraft), writes: array(savedWrite) });
+
+/** What of an entry is worth keeping: drafts and every write the server has not accepted. */
+export function toSaved(entry: ChatEntry): SavedChat | null {
+  const writes = entry.pending
+    .filter((edit) => edit.status !== 'awaiting')
+    .map((edit): SavedWrite =>
+      edit.op === 'delete' ? { op: 'delete', key: edit.key, base: edit.base } : { op: edit.op, key: edit.key, value: edit.value, base: edit.base },
+    );
+  if (writes.length === 0 && entry.drafts.size === 0) return null;
+  return { drafts: [...entry.drafts], writes };
+}
+
+const withBase = <T extends object>(item: T, base: UserDataValue | undefined): T & Stored => (base === undefined ? { ...item } : { ...item, base });
+
+/**
+ * sessionStorage, if the browser lets the widget use it: in a third-party iframe it may
+ * be blocked (a SecurityError on access), and then nothing is kept rather than failing.
+ */
+export function sessionDraftStorage(): DraftStorage | null {
+  let storage: Storage;
+  try {
+    storage = window.sessionStorage;
+    storage.setItem(`${PREFIX}probe`, '1');
+    storage.removeItem(`${PREFIX}probe`);
+  } catch {
+    return null;
+  }
+  return {
+    load(chatId) {
+      try {
+        const text = storage.getItem(PREFIX + chatId);
+        if (!text) return null;
+        const parsed: unknown = JSON.parse(text);
+        if (!isRecord(parsed) || parsed.format !== FORMAT) return null;
+        const result = savedChat(parsed, '');
+        return result.ok ? result.value : null;
+      } catch {
+        return null;
+      }
+    },
+    save(chatId, saved) {
+      try {
+        if (!saved) {
+          storage.removeItem(PREFIX + chatId);
+          return;
+        }
+        const drafts = saved.drafts.map(([key, draft]) => [key, withBase({ text: draft.text }, draft.base)]);
+        const writes = saved.writes.map(({ base, ...write }) => withBase(write, base));
+        storage.setItem(PREFIX + chatId, JSON.stringify({ format: FORMAT, drafts, writes }));
+      } catch {
+        // Quota exceeded or storage revoked: the live state still holds everything.
+      }
+    },
+  };
+}

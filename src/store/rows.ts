@@ -1,0 +1,58 @@
+// What the grid shows for one chat, derived from the server snapshot, the pending writes
+// and the drafts. Pure, so it is property-tested against any interleaving.
+
+import type { UserDataValue } from '../gws';
+import { sameValue, type ChatEntry, type Draft, type PendingEdit } from './chatEntry';
+
+export type RowStatus = 'confirmed' | 'queued' | 'saving' | 'deleting' | 'failed' | 'conflict';
+
+export type UserDataRow = {
+  readonly key: string;
+  /** What the agent sees: their own unconfirmed value if any, else the server's. */
+  readonly value: UserDataValue;
+  readonly serverValue: UserDataValue | undefined;
+  readonly status: RowStatus;
+  /** The write behind a non-confirmed row: which operation, for retry, discard or a conflict choice. */
+  readonly pending?: PendingEdit;
+  readonly draft?: Draft;
+  /** The server changed the key since the draft began: old -> new is shown, the agent chooses. */
+  readonly draftConflict: boolean;
+};
+
+export function deriveRows(entry: ChatEntry): readonly UserDataRow[] {
+  const latest = new Map<string, PendingEdit>();
+  for (const edit of entry.pending) latest.set(edit.key, edit);
+  const rows: UserDataRow[] = [];
+  for (const [key, serverValue] of entry.chat.userData) {
+    rows.push(rowFor(key, serverValue, latest.get(key), entry.drafts.get(key)));
+    latest.delete(key);
+  }
+  // Keys the agent wrote that the server does not show (yet): never drop them silently.
+  for (const [key, edit] of latest) {
+    if (edit.op === 'delete' && edit.status !== 'failed' && edit.status !== 'conflict') continue;
+    rows.push(rowFor(key, undefined, edit, entry.drafts.get(key)));
+  }
+  // A draft for a key that vanished from the server (deleted by someone else) stays visible too.
+  for (const [key, draft] of entry.drafts) {
+    if (!entry.chat.userData.has(key) && !entry.pending.some((edit) => edit.key === key)) rows.push(rowFor(key, undefined, undefined, draft));
+  }
+  return rows;
+}
+
+function statusOf(edit: PendingEdit): RowStatus {
+  switch (edit.status) {
+    case 'failed':
+    case 'conflict':
+    case 'queued':
+      return edit.status;
+    default:
+      return edit.op === 'delete' ? 'deleting' : 'saving';
+  }
+}
+
+function rowFor(key: string, serverValue: UserDataValue | undefined, edit: PendingEdit | undefined, draft: Draft | undefined): UserDataRow {
+  const drafted = draft === undefined ? { draftConflict: false } : { draft, draftConflict: !sameValue(draft.base, serverValue) };
+  if (!edit) return { key, value: serverValue ?? null, serverValue, status: 'confirmed', ...drafted };
+  const value = edit.op === 'delete' ? (serverValue ?? null) : edit.value;
+  return { key, value, serverValue, status: statusOf(edit), pending: edit, ...drafted };
+}
