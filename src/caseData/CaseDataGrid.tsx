@@ -5,6 +5,7 @@ import { AddFieldForm } from './AddFieldForm';
 import { configuredKeys, resolveRule } from './caseDataConfig';
 import { useCaseDataConfig } from './CaseDataConfigContext';
 import { CaseDataRow } from './CaseDataRow';
+import { UnsavedWhenEnded } from './UnsavedWhenEnded';
 import { useCaseDataRows } from './useCaseDataRows';
 import { useGridController } from './useGridController';
 import { useVirtualRows } from './useVirtualRows';
@@ -16,6 +17,11 @@ import { textForCell, chatBlockReason } from './validation';
  * https://www.w3.org/WAI/ARIA/apg/patterns/grid/
  */
 export function CaseDataGrid({ chatId }: { chatId: string }) {
+  // Editing state belongs to one chat: switching chats starts fresh (drafts live in the store).
+  return <ChatCaseData key={chatId} chatId={chatId} />;
+}
+
+function ChatCaseData({ chatId }: { chatId: string }) {
   const config = useCaseDataConfig();
   const entry = useChatEntry(chatId);
   const storeRows = useUserDataRows(entry);
@@ -67,6 +73,7 @@ export function CaseDataGrid({ chatId }: { chatId: string }) {
       {adding && !addBlocked ? (
         <AddFieldForm missing={missing} allowFreeKeys={config.allowFreeKeys} onAdd={addField} onClose={() => setAdding(false)} />
       ) : null}
+      {chat.state === 'Completed' || chat.state === 'Revoked' ? <UnsavedWhenEnded chatId={chatId} entry={entry} /> : null}
       {lockedReason ? (
         <p className="case-data__locked" id={ids.locked}>
           {lockedReason}

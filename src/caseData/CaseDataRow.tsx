@@ -57,7 +57,12 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, edito
   const justSaved = useJustSaved(row.status);
   const text = formatValue(row.value);
   const reasonId = `cdp-why-${rowIndex}`;
-  const failure = row.status === 'failed' && row.pending?.error ? describeGwsError(row.pending.error) : null;
+  const failure =
+    row.status === 'failed' && row.pending?.error
+      ? `Not saved${row.pending.op === 'delete' ? ' (delete)' : ''}: ${describeGwsError(row.pending.error)}`
+      : row.status === 'conflict'
+        ? `Changed on the server to “${formatValue(row.serverValue) || '(empty)'}” while you were offline: keep yours or take theirs.`
+        : null;
   const describedBy = [readOnlyReason || failure || note ? reasonId : null].filter(Boolean).join(' ') || undefined;
   const keyName = label ? `${label} (${row.key})` : row.key;
 
@@ -80,7 +85,7 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, edito
         role="gridcell"
         aria-colindex={2}
         aria-readonly={readOnlyReason ? true : undefined}
-        aria-invalid={row.status === 'failed' || note ? true : undefined}
+        aria-invalid={row.status === 'failed' || row.status === 'conflict' || note ? true : undefined}
         aria-busy={row.status === 'saving' || row.status === 'deleting' ? true : undefined}
         aria-describedby={describedBy}
         tabIndex={activeCol === 1 && !editing ? 0 : -1}
@@ -102,6 +107,7 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, edito
             kind={kind}
             initialText={editing.initialText}
             readOnly={editing.readOnly}
+            conflict={row.draftConflict && row.draft ? { before: formatValue(row.draft.base), now: formatValue(row.serverValue) } : null}
             options={options}
             onDraft={(draft) => handlers.draft(row.key, draft)}
             onCommit={(draft, move) => handlers.commit(row.key, draft, move)}
@@ -113,19 +119,20 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, edito
               {row.value === null ? <span className="case-data__muted">(empty)</span> : text.length > LONG_TEXT * 4 ? `${text.slice(0, LONG_TEXT * 4)}…` : text}
             </span>
             {text.length > LONG_TEXT ? <span className="case-data__size">{text.length.toLocaleString()} characters</span> : null}
-            {row.draft !== undefined ? <span className="case-data__badge case-data__badge--draft">Draft</span> : null}
+            {row.draft !== undefined ? <span className="case-data__badge case-data__badge--draft">{row.draftConflict ? 'Draft · changed on the server' : 'Draft'}</span> : null}
+            {row.status === 'queued' ? <span className="case-data__badge">Queued</span> : null}
             {row.status === 'saving' ? <span className="case-data__badge">Saving…</span> : null}
             {row.status === 'deleting' ? <span className="case-data__badge">Deleting…</span> : null}
             {justSaved ? <span className="case-data__badge case-data__badge--saved">Saved</span> : null}
-            {row.status === 'failed' ? (
+            {row.status === 'failed' || row.status === 'conflict' ? (
               <span className="case-data__failure">
                 {readOnlyReason ? null : (
                   <button type="button" tabIndex={-1} onClick={() => handlers.retry(row.key)}>
-                    Retry
+                    {row.status === 'conflict' ? 'Keep mine' : 'Retry'}
                   </button>
                 )}
                 <button type="button" tabIndex={-1} onClick={() => handlers.discard(row.key)}>
-                  Discard
+                  {row.status === 'conflict' ? 'Take theirs' : 'Discard'}
                 </button>
               </span>
             ) : null}
@@ -133,7 +140,7 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, edito
         )}
         {readOnlyReason || failure || note ? (
           <span id={reasonId} className={failure || note ? 'case-data__reason' : 'case-data__why'}>
-            {failure ? `Not saved${row.pending?.op === 'delete' ? ' (delete)' : ''}: ${failure}` : (note ?? readOnlyReason)}
+            {failure ?? note ?? readOnlyReason}
           </span>
         ) : null}
       </span>

@@ -12,6 +12,8 @@ type CellEditorProps = {
   readonly options?: readonly FieldOption[];
   /** Shows the whole value (a long text) without allowing changes. */
   readonly readOnly?: boolean;
+  /** The server changed the value since editing began: shown as old -> new, the agent chooses. */
+  readonly conflict?: { readonly before: string; readonly now: string } | null;
   /** Every change, so the draft survives a chat switch or a reload. */
   readonly onDraft: (text: string) => void;
   /** Returns the reason the value cannot be saved, or null when it was accepted. */
@@ -28,7 +30,7 @@ type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
  * cancels, leaving the field commits. The multi-line editor takes Enter as a line
  * break and commits with Ctrl+Enter. Numbers refuse non-digits as they are typed.
  */
-export function CellEditor({ label, editor, kind, initialText, options, readOnly = false, onDraft, onCommit, onCancel }: CellEditorProps) {
+export function CellEditor({ label, editor, kind, initialText, options, readOnly = false, conflict = null, onDraft, onCommit, onCancel }: CellEditorProps) {
   const [text, setText] = useState(initialText);
   const [reason, setReason] = useState<string | null>(null);
   // A refused keystroke is explained for a few seconds, even if valid typing follows:
@@ -92,6 +94,8 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
       event.preventDefault();
       closed.current = true;
       onCancel();
+    } else if (event.key === 'Tab' && conflict) {
+      // While a conflict is shown, Tab reaches its two buttons instead of committing.
     } else if (event.key === 'Tab') {
       event.preventDefault();
       commit(event.shiftKey ? 'previous' : 'next');
@@ -110,7 +114,9 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
     'aria-describedby': reason || refusal ? reasonId : undefined,
     onKeyDown,
     // Leaving the field commits; a value that cannot be saved stays open with its reason.
-    onBlur: () => commit('away'),
+    onBlur: () => {
+      if (!conflict) commit('away');
+    },
   } as const;
 
   let field;
@@ -162,8 +168,28 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
   }
 
   return (
-    <span className={`cell-editor cell-editor--${editor}`}>
+    <span className={`cell-editor cell-editor--${editor}${conflict ? ' cell-editor--conflict' : ''}`}>
       {field}
+      {conflict ? (
+        <span className="cell-editor__conflict" role="group" aria-label="Changed on the server while you were editing">
+          <span className="cell-editor__conflict-text">
+            Changed on the server: “{conflict.before || '(empty)'}” → “{conflict.now || '(empty)'}”. Enter keeps yours, Escape takes theirs.
+          </span>
+          <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => commit('stay')}>
+            Keep mine
+          </button>
+          <button
+            type="button"
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => {
+              closed.current = true;
+              onCancel();
+            }}
+          >
+            Take theirs
+          </button>
+        </span>
+      ) : null}
       {editor === 'multiline' ? (
         <span className="cell-editor__hint">{readOnly ? 'Read-only. Escape closes.' : 'Ctrl+Enter saves, Escape cancels.'}</span>
       ) : null}

@@ -100,9 +100,11 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     const { row, rule } = gridRow;
     const parsed = textForCell(text, row.value, rule);
     if (!parsed.ok) return parsed.reason;
-    const unchanged = sameValue(parsed.value, row.value) && row.status !== 'failed';
+    // Committing a refused or conflicting value again is the keyboard's Retry / Keep mine.
+    const again = row.status === 'failed' || row.status === 'conflict';
+    const unchanged = sameValue(parsed.value, row.value) && !again && !row.draftConflict;
     if (!unchanged) {
-      if (row.pending && row.status === 'failed') writer.discard(chatId, row.pending.editId);
+      if (row.pending && again) writer.discard(chatId, row.pending.editId);
       const existed = entry.chat.userData.has(key) || row.status === 'saving';
       const step = { key, before: existed ? row.value : undefined, after: parsed.value };
       const refused = submit(writeTo(entry.chat, key, parsed.value), step);
@@ -222,7 +224,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
       : event.key === 'Delete' ? 'delete'
       : position.col === 1 && (event.key === 'Enter' || event.key === 'F2') ? 'edit'
       : position.col === 0 && event.key === 'Enter' ? 'to-value'
-      : event.key === 'Escape' && gridRow.row.status === 'failed' ? 'discard'
+      : event.key === 'Escape' && (gridRow.row.status === 'failed' || gridRow.row.status === 'conflict') ? 'discard'
       : position.col === 1 && startsTypedEdit(event.key, event.ctrlKey, event.metaKey, event.altKey) ? 'type'
       : null;
     if (!command) return;
@@ -235,7 +237,9 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     else if (command === 'to-value') focusCell({ key: gridRow.row.key, col: 1 });
     else if (command === 'discard' && gridRow.row.pending) {
       writer.discard(chatId, gridRow.row.pending.editId);
-      setAnnouncement(`Discarded the unsaved change to ${gridRow.row.key}.`);
+      setAnnouncement(
+        gridRow.row.status === 'conflict' ? `Took the server's value of ${gridRow.row.key}.` : `Discarded the unsaved change to ${gridRow.row.key}.`,
+      );
     }
     else startEdit(gridRow.row.key, event.key);
   };

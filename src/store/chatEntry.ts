@@ -45,6 +45,12 @@ export type ChatEntry = {
    * GWS may publish before the HTTP reply arrives.
    */
   readonly unclaimedReferenceIds: readonly number[];
+  /**
+   * Highest referenceId applied. referenceIds in this session's stream answer this
+   * session's requests and grow, so a lower or equal one is a duplicate or arrived late.
+   * A re-read resets it (GWS may have restarted and begun counting again).
+   */
+  readonly lastReferenceId: number;
   readonly history: History;
 };
 
@@ -52,7 +58,7 @@ export type ChatEntry = {
 const UNCLAIMED_LIMIT = 50;
 
 export function newEntry(chat: Chat, receivedAt: number): ChatEntry {
-  return { chat, receivedAt, pending: [], drafts: new Map(), unclaimedReferenceIds: [], history: emptyHistory };
+  return { chat, receivedAt, pending: [], drafts: new Map(), unclaimedReferenceIds: [], lastReferenceId: 0, history: emptyHistory };
 }
 
 /** Whether a snapshot already shows what the write asked for. */
@@ -65,8 +71,11 @@ export function snapshotShows(chat: Chat, write: UserDataWrite): boolean {
 export function applySnapshot(entry: ChatEntry, chat: Chat, receivedAt: number, referenceId: number | undefined): ChatEntry {
   let pending = entry.pending;
   let unclaimed = entry.unclaimedReferenceIds;
+  let lastReferenceId = entry.lastReferenceId;
   if (referenceId !== undefined) {
     const ours = pending.some((edit) => edit.referenceId === referenceId);
+    if (!ours && referenceId <= entry.lastReferenceId) return entry;
+    lastReferenceId = Math.max(lastReferenceId, referenceId);
     if (ours) pending = pending.filter((edit) => edit.referenceId !== referenceId);
     else if (pending.some((edit) => edit.status === 'sending')) unclaimed = [...unclaimed, referenceId].slice(-UNCLAIMED_LIMIT);
   } else {
@@ -74,7 +83,7 @@ export function applySnapshot(entry: ChatEntry, chat: Chat, receivedAt: number, 
     // shows is confirmed. Someone else's write that does not carry our value confirms nothing.
     pending = pending.filter((edit) => !(edit.status === 'awaiting' && edit.referenceId === undefined && snapshotShows(chat, edit)));
   }
-  return { ...entry, chat, receivedAt, pending, unclaimedReferenceIds: unclaimed };
+  return { ...entry, chat, receivedAt, pending, unclaimedReferenceIds: unclaimed, lastReferenceId };
 }
 
 export function addPending(entry: ChatEntry, edit: PendingEdit): ChatEntry {

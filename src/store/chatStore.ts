@@ -129,7 +129,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             const entry = chats.get(chat.id);
             if (!entry) chats.set(chat.id, restored(chat, receivedAt));
             // A notification newer than this read already holds fresher data.
-            else if (entry.receivedAt < startedAt) chats.set(chat.id, { ...entry, chat, receivedAt });
+            else if (entry.receivedAt < startedAt) chats.set(chat.id, { ...entry, chat, receivedAt, lastReferenceId: 0 });
           }
           set({ chats, activeChatId: get().activeChatId ?? mostRecentChatting(chats) });
           openOutboxIfReady(startedAt);

@@ -4,14 +4,14 @@ import userEvent from '@testing-library/user-event';
 import { App } from '../../src/app/App';
 import { CaseDataConfigProvider, OPEN_CONFIG, parseCaseDataConfig, type CaseDataConfig } from '../../src/caseData';
 import { createGwsClient } from '../../src/gws';
-import { createChatStore } from '../../src/store';
+import { createChatStore, type ChatStore } from '../../src/store';
 
 export const SEED_CHAT_ID = '0000Wa9CAM6W00J';
 
 /** Renders the whole widget against a running simulator, with a fresh cache and store. */
-export function renderPanel(simulatorUrl: string, options: { chatId?: string; config?: CaseDataConfig } = {}) {
+export function renderPanel(simulatorUrl: string, options: { chatId?: string; config?: CaseDataConfig; store?: ChatStore } = {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  const store = createChatStore({ activeChatId: options.chatId ?? null });
+  const store = options.store ?? createChatStore({ activeChatId: options.chatId ?? null });
   const client = createGwsClient({ baseUrl: simulatorUrl, credentials: 'include', timeoutMs: 5_000 });
   const user = userEvent.setup();
   const view = render(

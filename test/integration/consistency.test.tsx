@@ -1,0 +1,164 @@
+// Never lose an edit, never show stale data: the whole widget against the real
+// simulator (HTTP + CometD), with faults injected through /sim/.
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createChatStore, sessionDraftStorage } from '../../src/store';
+import { simControl, withSimulator, type RunningSimulator } from '../support/simulator';
+import { renderPanel, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
+
+let sim: RunningSimulator;
+let control: ReturnType<typeof simControl>;
+
+beforeAll(async () => {
+  sim = await withSimulator();
+  control = simControl(sim.url);
+});
+afterAll(async () => {
+  await sim.close();
+});
+beforeEach(async () => {
+  await control.reset();
+  window.sessionStorage.clear();
+});
+
+async function openPanel(options: Parameters<typeof renderPanel>[1] = {}) {
+  const view = renderPanel(sim.url, options);
+  await screen.findByRole('grid', { name: 'Case data' });
+  await waitForLive();
+  return view;
+}
+
+describe('concurrent changes', () => {
+  it('an agent edits Subject while a supervisor changes Subject and UserData1: the draft survives, the agent chooses', async () => {
+    const { user } = await openPanel();
+    valueCell('Subject').focus();
+    await user.keyboard('{F2} - refund requested');
+    const editor = screen.getByRole('textbox', { name: 'Value of Subject' });
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'Escalated by supervisor', UserData1: 111 });
+    await waitFor(() => expect(valueCell('UserData1')).toHaveTextContent('111'));
+    // The other key applied live; the editor, its text and its focus are untouched.
+    expect(editor).toHaveFocus();
+    expect(editor).toHaveValue('Customer support - refund requested');
+    const conflict = screen.getByRole('group', { name: 'Changed on the server while you were editing' });
+    expect(conflict).toHaveTextContent('“Customer support” → “Escalated by supervisor”');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('Customer support - refund requested'));
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));
+    expect(await control.operations()).toEqual([
+      { operationName: 'UpdateUserData', userData: { Subject: 'Customer support - refund requested' } },
+    ]);
+  });
+
+  it('"Take theirs" drops the draft and shows the supervisor’s value', async () => {
+    const { user } = await openPanel();
+    valueCell('Subject').focus();
+    await user.keyboard('mine');
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'theirs' });
+    await user.click(await screen.findByRole('button', { name: 'Take theirs' }));
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^theirs$/));
+    expect(await control.operations()).toEqual([]);
+  });
+
+  it('a pending value does not flicker back while its notification is slow, and another party’s write in between is not taken for the confirmation', async () => {
+    const { user } = await openPanel();
+    await control.faults({ latencyMs: 400 });
+    valueCell('Subject').focus();
+    await user.keyboard('agent value{Enter}');
+    expect(valueCell('Subject')).toHaveTextContent('agent value');
+    expect(valueCell('Subject')).toHaveAttribute('aria-busy', 'true');
+    await control.updateUserData(SEED_CHAT_ID, { ServiceType: 'remote meanwhile' });
+    await waitFor(() => expect(valueCell('ServiceType')).toHaveTextContent('remote meanwhile'));
+    expect(valueCell('Subject')).toHaveTextContent('agent value');
+    expect(valueCell('Subject')).toHaveAttribute('aria-busy', 'true');
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));
+    expect(valueCell('Subject')).toHaveTextContent('agent value');
+  });
+
+  it('a repeated or older notification does no harm', async () => {
+    const { user } = await openPanel();
+    const before = (await (await fetch(`${sim.url}/api/v2/me/chats/${SEED_CHAT_ID}`)).json()) as { chat: Record<string, unknown> };
+    valueCell('Subject').focus();
+    await user.keyboard('newest{Enter}');
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));
+    const after = (await (await fetch(`${sim.url}/api/v2/me/chats/${SEED_CHAT_ID}`)).json()) as { chat: Record<string, unknown> };
+    // The same notification twice, then one older than what is on screen (a lower referenceId).
+    const notification = (chat: Record<string, unknown>, referenceId: number) => ({
+      messageType: 'ChatStateChangeMessage',
+      notificationType: 'PropertiesUpdated',
+      referenceId,
+      chat,
+    });
+    await control.publish(notification(after.chat, 1_000_000));
+    await control.publish(notification(after.chat, 1_000_000));
+    await control.publish(notification(before.chat, 999_999));
+    await control.updateUserData(SEED_CHAT_ID, { ServiceType: 'marker' });
+    await waitFor(() => expect(valueCell('ServiceType')).toHaveTextContent('marker'));
+    expect(valueCell('Subject')).toHaveTextContent('newest');
+    expect(screen.queryByText(/malformed/)).not.toBeInTheDocument();
+  });
+});
+
+describe('connection and session', () => {
+  it('says the session expired, keeps the edit, and replays it once the session is back', async () => {
+    const { user } = await openPanel();
+    await control.session({ expired: true });
+    valueCell('Subject').focus();
+    await user.keyboard('while expired{Enter}');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/Session expired/));
+    await waitFor(() => expect(within(valueCell('Subject')).getByText('Queued')).toBeInTheDocument());
+    expect(valueCell('Subject')).toHaveTextContent('while expired');
+    await control.session({ expired: false });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Live'), { timeout: 15_000 });
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveTextContent('Queued'), { timeout: 5_000 });
+    await waitFor(async () => {
+      const stored = (await (await fetch(`${sim.url}/api/v2/me/chats/${SEED_CHAT_ID}`)).json()) as { chat: { userData: Record<string, unknown> } };
+      expect(stored.chat.userData.Subject).toBe('while expired');
+    });
+  }, 30_000);
+});
+
+describe('drafts across reloads and chats', () => {
+  it('a page reload with a draft open brings the draft back', async () => {
+    const storage = sessionDraftStorage();
+    const first = await openPanel({ store: createChatStore({ storage }) });
+    valueCell('Subject').focus();
+    await first.user.keyboard('typed before the reload');
+    first.unmount();
+    const second = await openPanel({ store: createChatStore({ storage }) });
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('Draft'));
+    valueCell('Subject').focus();
+    await second.user.keyboard('{Enter}');
+    expect(screen.getByRole('textbox', { name: 'Value of Subject' })).toHaveValue('typed before the reload');
+    await second.user.keyboard('{Enter}');
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Subject: 'typed before the reload' } }]));
+    await waitFor(() => expect(window.sessionStorage.length).toBe(0));
+  });
+
+  it('switching chats keeps each chat’s draft (a host switches while the agent types)', async () => {
+    const { user, store } = await openPanel();
+    valueCell('Subject').focus();
+    await user.keyboard('draft in chat one');
+    const other = [...store.getState().chats.values()].find((entry) => entry.chat.id !== SEED_CHAT_ID && entry.chat.state === 'Chatting');
+    if (!other) throw new Error('no second Chatting chat');
+    act(() => store.getState().actions.chatOpened(other.chat.id));
+    await waitFor(() => expect(screen.queryByRole('rowheader', { name: 'UserData1' })).not.toBeInTheDocument());
+    act(() => store.getState().actions.chatOpened(SEED_CHAT_ID));
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('Draft'));
+    valueCell('Subject').focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('textbox', { name: 'Value of Subject' })).toHaveValue('draft in chat one');
+    expect(await control.operations()).toEqual([]);
+  });
+
+  it('a chat that ends with unsaved edits says so and offers to copy them', async () => {
+    const { user } = await openPanel();
+    valueCell('Subject').focus();
+    await user.keyboard('not yet saved');
+    await control.setState(SEED_CHAT_ID, 'Completed');
+    const region = await screen.findByRole('region', { name: 'Unsaved changes' });
+    expect(region).toHaveTextContent('This chat is Completed and one change was not saved');
+    expect(within(region).getByRole('listitem')).toHaveTextContent('Subject: not yet saved');
+    await user.click(within(region).getByRole('button', { name: 'Copy unsaved changes' }));
+    expect(await navigator.clipboard.readText()).toBe('Subject: not yet saved');
+  });
+});

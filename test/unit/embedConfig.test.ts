@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { checkOriginPattern, DEFAULT_CONFIG, formatConfigProblem, frameAncestorsDirective, loadWidgetConfig, originMatches, parseConfigFile, readUrlParameters } from '../../src/embed';
+
+const json = (body: unknown, status = 200) => () => Promise.resolve(new Response(JSON.stringify(body), { status }));
+
+describe('config.json', () => {
+  it('reads every setting', () => {
+    const { config, problems } = parseConfigFile({
+      gwsBaseUrl: 'https://gws.example.com/',
+      credentials: 'include',
+      allowedHostOrigins: ['https://crm.example.com', 'https://*.my.salesforce.com'],
+      locale: 'de-CH',
+      theme: { mode: 'dark', tokens: { accentColor: '#6b3fa0', density: 'compact', fontFamily: "Inter, 'Segoe UI', sans-serif", fontSize: 13 } },
+      popOut: false,
+      caseData: { fields: { Subject: { label: 'Subject' } } },
+    });
+    expect(problems).toEqual([]);
+    expect(config).toEqual({
+      gwsBaseUrl: 'https://gws.example.com',
+      credentials: 'include',
+      allowedHostOrigins: ['https://crm.example.com', 'https://*.my.salesforce.com'],
+      locale: 'de',
+      theme: { mode: 'dark', tokens: { accentColor: '#6b3fa0', density: 'compact', fontFamily: "Inter, 'Segoe UI', sans-serif", fontSize: 13 } },
+      popOut: false,
+      caseData: { fields: { Subject: { label: 'Subject' } } },
+    });
+  });
+
+  it('lists every problem in words an administrator can act on, and keeps the good entries', () => {
+    const { config, problems } = parseConfigFile({
+      gwsBaseUrl: 'gws.example.com',
+      credentials: 'omit',
+      allowedHostOrigins: ['https://crm.example.com/', '*', 'https://ok.example.com', 42],
+      locale: 'fr',
+      theme: { mode: 'dark', tokens: { accentColor: 'url(https://tracker.example/x)' } },
+      allowedOrigins: ['https://crm.example.com'],
+    });
+    expect(problems.map(formatConfigProblem)).toEqual([
+      'config.json allowedOrigins: is not a setting (known: gwsBaseUrl, credentials, allowedHostOrigins, locale, theme, popOut, caseData)',
+      'config.json gwsBaseUrl: must be "" or an http(s) origin such as "https://gws.example.com"',
+      'config.json credentials: must be "same-origin" or "include"',
+      'config.json allowedHostOrigins[0]: "https://crm.example.com/" must be an origin only (scheme, host and port, no path or trailing slash): did you mean "https://crm.example.com"?',
+      'config.json allowedHostOrigins[1]: "*" would let any page drive the panel; list the CRM origins instead',
+      'config.json allowedHostOrigins[3]: must be text such as "https://crm.example.com"',
+      'config.json locale: "fr" has no catalogue; shipped: en, de, ar',
+      'config.json theme.tokens.accentColor: must be a colour such as "#0b5cad", "rgb(11 92 173)" or "hsl(210 88% 36%)"',
+    ]);
+    expect(config.allowedHostOrigins).toEqual(['https://ok.example.com']);
+    expect(config.theme).toBeUndefined();
+  });
+
+  it('is a JSON object or nothing', () => {
+    expect(parseConfigFile(['https://crm.example.com']).problems).toEqual([{ source: 'config.json', field: '(file)', message: 'must be a JSON object' }]);
+  });
+});
+
+describe('URL parameters', () => {
+  it('carry the chat, locale, theme and density', () => {
+    const { config, problems } = readUrlParameters('?chatId=C-1&locale=ar&theme=high-contrast&density=compact&utm_source=crm');
+    expect(problems).toEqual([]);
+    expect(config).toEqual({ chatId: 'C-1', locale: 'ar', theme: { mode: 'high-contrast', tokens: { density: 'compact' } } });
+  });
+
+  it('never widen trust: the framing page writes the URL', () => {
+    const { config, problems } = readUrlParameters('?allowedHostOrigins=https://evil.example&gwsBaseUrl=https://evil.example&theme=neon');
+    expect(config).toEqual({});
+    expect(problems.map(formatConfigProblem)).toEqual([
+      'URL parameter gwsBaseUrl: is ignored: it can only be set in config.json, because the embedding page writes the URL',
+      'URL parameter allowedHostOrigins: is ignored: it can only be set in config.json, because the embedding page writes the URL',
+      'URL parameter theme: must be one of light, dark, high-contrast',
+    ]);
+  });
+});
+
+describe('loading the configuration', () => {
+  it('layers defaults, config.json, then the URL', async () => {
+    const { config, problems } = await loadWidgetConfig(
+      '?theme=dark&chatId=C-9',
+      json({ allowedHostOrigins: ['https://crm.example.com'], theme: { mode: 'light', tokens: { accentColor: '#123456' } }, locale: 'de' }),
+    );
+    expect(problems).toEqual([]);
+    expect(config).toEqual({
+      ...DEFAULT_CONFIG,
+      allowedHostOrigins: ['https://crm.example.com'],
+      locale: 'de',
+      chatId: 'C-9',
+      // The URL's mode over the file's, the file's tokens kept.
+      theme: { mode: 'dark', tokens: { accentColor: '#123456' } },
+    });
+  });
+
+  it('treats a missing file as defaults and a broken one as a problem', async () => {
+    expect(await loadWidgetConfig('', json({}, 404))).toEqual({ config: DEFAULT_CONFIG, problems: [] });
+    const broken = await loadWidgetConfig('', () => Promise.resolve(new Response('{ not json', { status: 200 })));
+    expect(broken.config).toEqual(DEFAULT_CONFIG);
+    expect(broken.problems[0]?.message).toMatch(/^is not valid JSON/);
+  });
+});
+
+describe('host origins', () => {
+  it('match exactly, or by a subdomain wildcard of the same scheme and port', () => {
+    const allowed = ['https://crm.example.com', 'https://*.my.salesforce.com'];
+    expect(originMatches('https://crm.example.com', allowed)).toBe(true);
+    expect(originMatches('https://acme.my.salesforce.com', allowed)).toBe(true);
+    expect(originMatches('https://a.b.my.salesforce.com', allowed)).toBe(true);
+    expect(originMatches('https://my.salesforce.com', allowed)).toBe(false);
+    expect(originMatches('http://acme.my.salesforce.com', allowed)).toBe(false);
+    expect(originMatches('https://acme.my.salesforce.com:8443', allowed)).toBe(false);
+    expect(originMatches('https://crm.example.com.evil.test', allowed)).toBe(false);
+    expect(originMatches('null', allowed)).toBe(false);
+  });
+
+  it('refuse wildcards that would cover a whole top-level domain', () => {
+    expect(checkOriginPattern('https://*.com')).toEqual({ ok: false, message: '"*.com" would match a whole top-level domain' });
+    expect(checkOriginPattern('HTTPS://*.Example.com')).toEqual({ ok: true, pattern: 'https://*.example.com' });
+  });
+
+  it('build the frame-ancestors directive the server sends', () => {
+    expect(frameAncestorsDirective([])).toBe("frame-ancestors 'self'");
+    expect(frameAncestorsDirective(['https://crm.example.com', 'https://*.my.salesforce.com'])).toBe(
+      "frame-ancestors 'self' https://crm.example.com https://*.my.salesforce.com",
+    );
+  });
+});

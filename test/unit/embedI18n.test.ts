@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslate, directionOf, labelFor, LOCALES, resolveLocale, translate, type Catalog } from '../../src/i18n';
+import { ar } from '../../src/i18n/messages/ar';
+import { de } from '../../src/i18n/messages/de';
+import { en } from '../../src/i18n/messages/en';
+
+const placeholders = (message: string | Readonly<Record<string, string | undefined>>): string[] => {
+  const texts = typeof message === 'string' ? [message] : Object.values(message).filter((text): text is string => text !== undefined);
+  return [...new Set(texts.flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '')))].sort();
+};
+
+describe('the message catalogues', () => {
+  it.each([
+    ['de', de],
+    ['ar', ar],
+  ] as const)('%s translates every English key with the same placeholders', (_locale, catalog: Catalog) => {
+    expect(Object.keys(catalog).sort()).toEqual(Object.keys(en).sort());
+    for (const key of Object.keys(en)) {
+      if (!Object.hasOwn(en, key) || !Object.hasOwn(catalog, key)) continue;
+      const english = placeholders(Reflect.get(en, key));
+      // A plural form may spell the number out ("one", "two") instead of showing {count}.
+      const translated = placeholders(Reflect.get(catalog, key)).filter((name) => name !== 'count');
+      expect({ key, names: translated }).toEqual({ key, names: english.filter((name) => name !== 'count') });
+    }
+  });
+});
+
+describe('t()', () => {
+  it('fills placeholders and formats numbers for the locale', () => {
+    expect(translate('en', 'panel.chatUnknown', { chatId: 'C-1' })).toBe("Chat C-1 is not among this agent's chats.");
+    expect(translate('en', 'connection.reconnectingIn', { seconds: 1200 })).toBe('Reconnecting in 1,200 s…');
+    expect(translate('de', 'connection.reconnectingIn', { seconds: 1200 })).toBe('Neuer Verbindungsversuch in 1.200 s…');
+  });
+
+  it('picks plural forms by the locale’s rules, Arabic’s six included', () => {
+    expect(translate('en', 'connection.rejected', { count: 1 })).toBe('1 malformed notification ignored');
+    expect(translate('en', 'connection.rejected', { count: 2 })).toBe('2 malformed notifications ignored');
+    expect(translate('ar', 'connection.rejected', { count: 1 })).toBe('تم تجاهل إشعار واحد تالف');
+    expect(translate('ar', 'connection.rejected', { count: 2 })).toBe('تم تجاهل إشعارين تالفين');
+    expect(translate('ar', 'connection.rejected', { count: 3 })).toContain('إشعارات');
+    expect(translate('ar', 'connection.rejected', { count: 11 })).toContain('إشعارًا');
+  });
+
+  it('labels GWS values it knows and passes through those it does not', () => {
+    const t = createTranslate('de');
+    expect(labelFor(t, 'chatState', 'Completed')).toBe('Abgeschlossen');
+    expect(labelFor(t, 'chatState', 'SomethingNew')).toBe('SomethingNew');
+    // A value that happens to name a key with parameters is not looked up.
+    expect(labelFor(t, 'panel', 'chatUnknown')).toBe('chatUnknown');
+  });
+});
+
+describe('locales', () => {
+  it('maps host tags onto the shipped catalogues', () => {
+    expect(resolveLocale('de-AT')).toBe('de');
+    expect(resolveLocale('EN_us')).toBe('en');
+    expect(resolveLocale('ar-EG')).toBe('ar');
+    expect(resolveLocale('fr-FR')).toBeNull();
+    expect(LOCALES).toEqual(['en', 'de', 'ar']);
+  });
+
+  it('knows which languages are written right to left', () => {
+    expect(directionOf('ar')).toBe('rtl');
+    expect(directionOf('he-IL')).toBe('rtl');
+    expect(directionOf('de')).toBe('ltr');
+  });
+});
