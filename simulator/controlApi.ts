@@ -145,6 +145,7 @@ async function route(sim: SimulatorState, method: string, path: readonly string[
       sim.faults.apply(parsed.value);
       if (parsed.value.rotateCsrfToken) sim.rotateCsrfToken();
       if (parsed.value.disconnectNotifications) sim.hub.dropAllSessions();
+      if (parsed.value.notificationsDownMs !== undefined) sim.hub.cutFor(parsed.value.notificationsDownMs);
     }
     if (method === 'GET' || method === 'POST') return { ok: true, faults: faultSettingsJson(sim.faults.settings) };
   }

@@ -20,10 +20,12 @@ export type FaultRequest = {
   readonly dropNotifications?: boolean;
   readonly rotateCsrfToken?: boolean;
   readonly disconnectNotifications?: boolean;
+  /** Cut the notification endpoint for this many ms (a laptop asleep, a network drop). */
+  readonly notificationsDownMs?: number;
 };
 
 const NO_FAULTS: FaultSettings = { httpFailures: null, operationFailures: null, latencyMs: 0, dropNotifications: false };
-const KNOWN_FIELDS = ['failNext', 'httpStatus', 'statusCode', 'latencyMs', 'dropNotifications', 'rotateCsrfToken', 'disconnectNotifications'];
+const KNOWN_FIELDS = ['failNext', 'httpStatus', 'statusCode', 'latencyMs', 'dropNotifications', 'rotateCsrfToken', 'disconnectNotifications', 'notificationsDownMs'];
 
 type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
@@ -55,6 +57,7 @@ export function parseFaultRequest(body: JsonValue): Parsed<FaultRequest> {
     dropNotifications: flag('dropNotifications'),
     rotateCsrfToken: flag('rotateCsrfToken'),
     disconnectNotifications: flag('disconnectNotifications'),
+    notificationsDownMs: integerIn('notificationsDownMs', 0, 600_000),
   };
   const failKind = ownField(body, 'httpStatus') !== undefined || ownField(body, 'statusCode') !== undefined;
   if (request.failNext !== undefined && request.failNext > 0 && !failKind) {

@@ -18,6 +18,12 @@ export type NotificationHub = {
    */
   dropAllSessions(): void;
   sessionCount(): number;
+  /**
+   * A network outage of the notification endpoint for `ms`: held long polls are cut (the
+   * client sees a network error) and new Bayeux requests answer 503 until it is over.
+   * 0 ends an outage.
+   */
+  cutFor(ms: number): void;
   close(): void;
 };
 
@@ -61,8 +67,27 @@ export function createNotificationHub(options: NotificationHubOptions = {}): Not
     },
   });
 
+  const inFlight = new Set<ServerResponse>();
+  let downUntil = 0;
+
   return {
-    handle: (req, res) => cometd.handle(req, res),
+    handle: (req, res) => {
+      if (Date.now() < downUntil) {
+        res.writeHead(503, { 'Content-Type': 'text/plain', 'Retry-After': '1' });
+        res.end('Notifications unavailable (simulated outage)');
+        return;
+      }
+      inFlight.add(res);
+      res.on('close', () => inFlight.delete(res));
+      cometd.handle(req, res);
+    },
+    cutFor: (ms) => {
+      downUntil = ms > 0 ? Date.now() + ms : 0;
+      // 0 ends an outage early without cutting anyone.
+      if (ms === 0) return;
+      for (const res of inFlight) res.socket?.destroy();
+      inFlight.clear();
+    },
     publish: (channel, data) =>
       new Promise((resolve, reject) => {
         // Looked up at every publish: the sweeper removes channels without subscribers, and a

@@ -84,6 +84,7 @@ export class SimulatorState {
     this.faults.reset();
     this.#requests = [];
     this.setSessionExpired(false);
+    this.hub.cutFor(0);
   }
 
   /**

@@ -99,6 +99,35 @@ describe('concurrent changes', () => {
 });
 
 describe('connection and session', () => {
+  it('the CometD connection dropped for 10 s with two edits made meanwhile: queued, re-read, sent in order, the changed key flagged', async () => {
+    const { user } = await openPanel();
+    await control.faults({ notificationsDownMs: 10_000 });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/Reconnecting/), { timeout: 5_000 });
+    valueCell('CustomerSegment').focus();
+    await user.keyboard('gold{Enter}');
+    valueCell('Subject').focus();
+    await user.keyboard('offline edit{Enter}');
+    expect(within(valueCell('CustomerSegment')).getByText('Queued')).toBeInTheDocument();
+    expect(within(valueCell('Subject')).getByText('Queued')).toBeInTheDocument();
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'Supervisor subject' });
+    expect(await control.operations()).toEqual([]);
+
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Live'), { timeout: 25_000 });
+    await waitFor(() => expect(valueCell('Subject')).toHaveAccessibleDescription(/Changed on the server to “Supervisor subject”/), { timeout: 5_000 });
+    expect(valueCell('Subject')).toHaveTextContent('offline edit');
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { CustomerSegment: 'gold' } }]));
+
+    await user.click(within(valueCell('Subject')).getByRole('button', { name: 'Keep mine' }));
+    await waitFor(async () =>
+      expect(await control.operations()).toEqual([
+        { operationName: 'UpdateUserData', userData: { CustomerSegment: 'gold' } },
+        { operationName: 'UpdateUserData', userData: { Subject: 'offline edit' } },
+      ]),
+    );
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));
+    expect(valueCell('Subject')).toHaveTextContent('offline edit');
+  }, 45_000);
+
   it('says the session expired, keeps the edit, and replays it once the session is back', async () => {
     const { user } = await openPanel();
     await control.session({ expired: true });

@@ -189,6 +189,22 @@ describe('notification faults and session expiry', () => {
     await bayeux.waitFor(chatChange(SEED_CHAT, 'PropertiesUpdated', referenceId));
   });
 
+  it('notificationsDownMs cuts the held long poll and answers 503 until the outage ends', async () => {
+    const bayeux = await connect();
+    await control(sim.url, 'faults', { notificationsDownMs: 1_500 });
+    const during = await fetch(`${sim.url}/api/v2/notifications/connect`, { method: 'POST', body: '[]' });
+    expect(during.status).toBe(503);
+    await waitUntil(() => bayeux.failedConnects.length > 0, 5_000, 'the cut long poll');
+    let reconnected = false;
+    bayeux.cometd.addListener('/meta/connect', (message) => {
+      if (message.successful) reconnected = true;
+    });
+    // Whatever was published during the outage is lost, as with GWS; after it, messages flow.
+    await waitUntil(() => reconnected, 10_000, 'the reconnect after the outage');
+    const referenceId = await operate(SEED_CHAT, { operationName: 'UpdateUserData', userData: { After: 'outage' } });
+    await bayeux.waitFor(chatChange(SEED_CHAT, 'PropertiesUpdated', referenceId));
+  });
+
   it('an expired session answers 401 statusCode 20 and refuses Bayeux handshakes', async () => {
     const bayeux = await connect();
     const oldToken = token;
