@@ -1,0 +1,53 @@
+import { expect, test } from './fixtures';
+
+const SEED = '0000Wa9CAM6W00J';
+
+test('the agent sees a supervisor change the field they are typing in, and chooses', async ({ page, sim }) => {
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  const subject = page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell');
+  const segment = page.getByRole('row', { name: /^CustomerSegment\b/ }).getByRole('gridcell');
+
+  await subject.dblclick();
+  const editor = page.getByRole('textbox', { name: 'Value of Subject' });
+  await editor.pressSequentially(' (refund)');
+  await sim.control.updateUserData(SEED, { Subject: 'Escalated', CustomerSegment: 'gold' });
+
+  // The other key changes live; the editor keeps its text, caret and focus.
+  await expect(segment).toHaveText('gold');
+  await expect(editor).toBeFocused();
+  await expect(editor).toHaveValue('Customer support (refund)');
+  const conflict = page.getByRole('group', { name: 'Changed on the server while you were editing' });
+  await expect(conflict).toContainText('“Customer support” → “Escalated”');
+  await page.keyboard.type('!');
+  await expect(editor).toHaveValue('Customer support (refund)!');
+
+  await conflict.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(subject).toHaveText('Customer support (refund)!');
+  await expect(subject).not.toHaveAttribute('aria-busy', 'true');
+  const stored = (await (await fetch(`${sim.url}/api/v2/me/chats/${SEED}`)).json()) as { chat: { userData: Record<string, unknown> } };
+  expect(stored.chat.userData.Subject).toBe('Customer support (refund)!');
+
+  // Second round: take theirs.
+  await subject.dblclick();
+  await page.keyboard.type(' again');
+  await sim.control.updateUserData(SEED, { Subject: 'Supervisor wins' });
+  await expect(conflict).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(subject).toHaveText('Supervisor wins');
+  expect((await sim.control.operations()).length).toBe(1);
+});
+
+test('a reload keeps the draft being typed', async ({ page, sim }) => {
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  const subject = page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell');
+  await subject.dblclick();
+  await page.keyboard.type(' - half typed');
+  await page.reload();
+  await expect(page.getByRole('status')).toHaveText('Live');
+  await expect(subject).toContainText('Draft');
+  await subject.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Value of Subject' })).toHaveValue('Customer support - half typed');
+});
