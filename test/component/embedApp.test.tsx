@@ -1,0 +1,201 @@
+import { QueryClient } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { App } from '../../src/app/App';
+import { createHostBridge, FramingRefused, PROTOCOL_NAMESPACE, PROTOCOL_VERSION, type HostBridge } from '../../src/embed';
+import { createGwsClient } from '../../src/gws';
+import { I18nProvider } from '../../src/i18n';
+import { createChatStore } from '../../src/store';
+import { simControl, withSimulator, type RunningSimulator } from '../support/simulator';
+
+const HOST = 'https://crm.example.com';
+const SEED = '0000Wa9CAM6W00J';
+const OTHER = '0000Wa9CAM6W00A';
+const envelope = { namespace: PROTOCOL_NAMESPACE, version: PROTOCOL_VERSION };
+
+let sim: RunningSimulator;
+let control: ReturnType<typeof simControl>;
+let iframe: HTMLIFrameElement;
+let widget: Window;
+let bridge: HostBridge;
+let posted: MockInstance<Window['postMessage']>;
+
+beforeAll(async () => {
+  sim = await withSimulator();
+  control = simControl(sim.url);
+});
+afterAll(async () => {
+  await sim.close();
+});
+beforeEach(async () => {
+  await control.reset();
+  // The widget's window is a jsdom iframe's: its parent plays the CRM. The panel itself
+  // renders in the test document; only the messaging goes through the frame's window.
+  iframe = document.createElement('iframe');
+  document.body.append(iframe);
+  if (!iframe.contentWindow) throw new Error('jsdom gave the iframe no window');
+  widget = iframe.contentWindow;
+  posted = vi.spyOn(widget.parent, 'postMessage').mockImplementation(() => undefined);
+  bridge = createHostBridge(widget);
+  bridge.configure({ allowedOrigins: [HOST], ancestorOrigins: [HOST] });
+});
+afterEach(() => {
+  bridge.destroy();
+  iframe.remove();
+});
+
+function renderEmbedded(options: { configProblems?: string[]; popOutUrl?: string } = {}) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const client = createGwsClient({ baseUrl: sim.url, credentials: 'include', timeoutMs: 5_000 });
+  const user = userEvent.setup();
+  render(
+    <>
+      <button type="button">CRM field</button>
+      <App client={client} queryClient={queryClient} store={createChatStore({ activeChatId: SEED })} bridge={bridge} {...options} />
+    </>,
+  );
+  return { user };
+}
+
+function fromHost(data: Record<string, unknown>, origin = HOST) {
+  widget.dispatchEvent(new MessageEvent('message', { data: { ...envelope, ...data }, origin, source: widget.parent }));
+}
+
+const sent = () => posted.mock.calls.map(([message]) => message);
+const sentOfType = (type: string) => sent().filter((message) => typeof message === 'object' && message !== null && Reflect.get(message, 'type') === type);
+const panelRoot = () => screen.getByRole('main').parentElement;
+
+async function ready() {
+  await screen.findByRole('grid', { name: 'Case data' });
+  await screen.findByText('Live', {}, { timeout: 5_000 });
+}
+
+describe('the panel embedded in a CRM', () => {
+  it('says ready, with its capabilities, to the host origin only', async () => {
+    renderEmbedded();
+    await ready();
+    expect(sentOfType('ready')).toEqual([
+      expect.objectContaining({ widgetVersion: '0.1.0', capabilities: expect.objectContaining({ commands: ['setActiveChat', 'setTheme', 'setLocale', 'focusKey', 'getState'] }) }),
+    ]);
+    expect(new Set(posted.mock.calls.map((call) => call[1]))).toEqual(new Set([HOST]));
+  });
+
+  it('switches locale at the host’s word, right to left for Arabic', async () => {
+    renderEmbedded();
+    await ready();
+    fromHost({ type: 'setLocale', locale: 'de-DE' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Falldaten' })).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Teilnehmer' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Live');
+    expect(panelRoot()).toHaveAttribute('lang', 'de');
+    expect(panelRoot()).toHaveAttribute('dir', 'ltr');
+
+    fromHost({ type: 'setLocale', locale: 'ar' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'بيانات الحالة' })).toBeInTheDocument();
+    expect(panelRoot()).toHaveAttribute('dir', 'rtl');
+    expect(screen.getByRole('list', { name: 'المشاركون' })).toBeInTheDocument();
+
+    fromHost({ type: 'setLocale', locale: 'fr', requestId: 'r-fr' });
+    expect(sentOfType('error')).toEqual([expect.objectContaining({ error: expect.objectContaining({ kind: 'unsupported-locale', locale: 'fr' }), inReplyTo: 'r-fr' })]);
+    expect(panelRoot()).toHaveAttribute('lang', 'ar');
+  });
+
+  it('takes the host’s theme and design tokens, except an accent in high contrast', async () => {
+    renderEmbedded();
+    await ready();
+    expect(panelRoot()).toHaveAttribute('data-theme', 'light');
+    fromHost({ type: 'setTheme', mode: 'dark', tokens: { accentColor: '#6b3fa0', fontFamily: 'Inter, sans-serif', density: 'compact' } });
+    await waitFor(() => expect(panelRoot()).toHaveAttribute('data-theme', 'dark'));
+    expect(panelRoot()).toHaveAttribute('data-density', 'compact');
+    expect(panelRoot()?.style.getPropertyValue('--cdp-accent')).toBe('#6b3fa0');
+    expect(panelRoot()?.style.getPropertyValue('--cdp-font')).toBe('Inter, sans-serif');
+
+    // Without tokens only the mode changes; high contrast keeps its own accent.
+    fromHost({ type: 'setTheme', mode: 'high-contrast' });
+    await waitFor(() => expect(panelRoot()).toHaveAttribute('data-theme', 'high-contrast'));
+    expect(panelRoot()).toHaveAttribute('data-density', 'compact');
+    expect(panelRoot()?.style.getPropertyValue('--cdp-accent')).toBe('');
+  });
+
+  it('opens the chat the host names and tells it, and answers getState', async () => {
+    renderEmbedded();
+    await ready();
+    fromHost({ type: 'setActiveChat', chatId: OTHER });
+    expect(await screen.findByText(`Chat ${OTHER}`, { exact: false })).toBeInTheDocument();
+    expect(sentOfType('activeChatChanged')).toEqual([expect.objectContaining({ chatId: OTHER })]);
+
+    fromHost({ type: 'getState', requestId: 'r-state' });
+    const [state] = sentOfType('state');
+    expect(state).toMatchObject({ inReplyTo: 'r-state', activeChatId: OTHER, chatState: 'Chatting', connection: 'live', locale: 'en', theme: 'light', dirtyChatIds: [] });
+    expect(state).toHaveProperty('userData');
+  });
+
+  it('tells the host about server changes, and never moves focus away from the CRM for them', async () => {
+    const { user } = renderEmbedded();
+    await ready();
+    await user.click(screen.getByRole('button', { name: 'CRM field' }));
+    await control.updateUserData(SEED, { Subject: 'Changed by a supervisor' });
+    await waitFor(() => expect(sentOfType('userDataChanged')).toHaveLength(1));
+    expect(sentOfType('userDataChanged')[0]).toMatchObject({
+      chatId: SEED,
+      source: 'server',
+      changes: [{ key: 'Subject', kind: 'changed', value: 'Changed by a supervisor', previousValue: 'Customer support' }],
+    });
+    expect(screen.getByRole('button', { name: 'CRM field' })).toHaveFocus();
+  });
+
+  it('focuses a key on the host’s request, and says when the key does not exist', async () => {
+    renderEmbedded();
+    await ready();
+    fromHost({ type: 'focusKey', key: 'Subject' });
+    const grid = screen.getByRole('grid', { name: 'Case data' });
+    const row = within(grid).getByRole('rowheader', { name: 'Subject' }).closest('[role="row"]');
+    if (!(row instanceof HTMLElement)) throw new Error('no Subject row');
+    expect(within(row).getByRole('gridcell')).toHaveFocus();
+    fromHost({ type: 'focusKey', key: 'NoSuchKey', requestId: 'r-key' });
+    expect(sentOfType('error')).toEqual([expect.objectContaining({ error: expect.objectContaining({ kind: 'unknown-key', key: 'NoSuchKey' }), inReplyTo: 'r-key' })]);
+  });
+
+  it('counts rejected messages in its diagnostics view', async () => {
+    const { user } = renderEmbedded();
+    await ready();
+    fromHost({ type: 'setActiveChat', chatId: OTHER }, 'https://evil.example');
+    await user.click(await screen.findByText(/^Diagnostics/));
+    expect(screen.getByText('Diagnostics (Messages rejected: 1)')).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Recent rejections' })).toHaveTextContent('origin https://evil.example is not allowed');
+    expect(screen.getByText('Host origin').nextElementSibling).toHaveTextContent(HOST);
+    expect(screen.queryByText(`Chat ${OTHER}`, { exact: false })).not.toBeInTheDocument();
+  });
+
+  it('lists configuration problems above the panel', async () => {
+    renderEmbedded({ configProblems: ['config.json locale: "fr" has no catalogue; shipped: en, de, ar'] });
+    expect(await screen.findByText('The panel configuration has 1 problem; the setting was ignored:')).toBeInTheDocument();
+    expect(screen.getByText('config.json locale: "fr" has no catalogue; shipped: en, de, ar')).toBeInTheDocument();
+  });
+
+  it('offers a pop-out window when the session looks lost inside the frame', async () => {
+    const open = vi.spyOn(window, 'open').mockImplementation(() => null);
+    const { user } = renderEmbedded({ popOutUrl: 'https://panel.example.com/' });
+    await ready();
+    await control.session({ expired: true });
+    await control.updateUserData(SEED, { Subject: 'poke' });
+    const offer = await screen.findByRole('button', { name: 'Open in a new window' }, { timeout: 10_000 });
+    await user.click(offer);
+    expect(open).toHaveBeenCalledWith(`https://panel.example.com/?chatId=${SEED}&locale=en&theme=light`, 'case-data-panel', 'noopener,width=440,height=760');
+    await control.session({ expired: false });
+  });
+});
+
+describe('framed by a page that is not allowed', () => {
+  it('explains instead of showing a blank box', () => {
+    render(
+      <I18nProvider locale="de">
+        <FramingRefused origin="https://evil.example" widgetUrl="https://panel.example.com/" />
+      </I18nProvider>,
+    );
+    expect(screen.getByRole('heading', { name: 'Das Falldaten-Panel kann hier nicht angezeigt werden' })).toBeInTheDocument();
+    expect(screen.getByText('Diese Seite (https://evil.example) darf das Panel nicht einbetten.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Panel in eigenem Fenster öffnen' })).toHaveAttribute('href', 'https://panel.example.com/');
+  });
+});

@@ -1,0 +1,173 @@
+import { screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { mountCaseDataPanel, PROTOCOL_NAMESPACE, PROTOCOL_VERSION, type CaseDataPanel, type MountOptions } from '../../src/embed/sdk';
+
+const WIDGET = 'https://panel.example.com';
+const envelope = { namespace: PROTOCOL_NAMESPACE, version: PROTOCOL_VERSION };
+const READY = {
+  ...envelope,
+  type: 'ready',
+  widgetVersion: '0.1.0',
+  capabilities: { commands: ['setActiveChat', 'getState', 'somethingFromTheFuture'], events: ['ready'], locales: ['en', 'de', 'ar'], themes: ['light', 'dark'] },
+};
+
+let host: HTMLDivElement;
+let panel: CaseDataPanel;
+let posted: MockInstance<Window['postMessage']>;
+
+function mount(options: Partial<MountOptions> = {}) {
+  panel = mountCaseDataPanel(host, { src: `${WIDGET}/panel/?stale=1`, readyTimeoutMs: 0, ...options });
+  const frame = panel.iframe.contentWindow;
+  if (!frame) throw new Error('jsdom gave the iframe no window');
+  posted = vi.spyOn(frame, 'postMessage').mockImplementation(() => undefined);
+  return panel;
+}
+
+/** A message as the widget in the iframe would send it. */
+function fromWidget(data: unknown, { origin = WIDGET, source }: { origin?: string; source?: MessageEventSource | null } = {}) {
+  window.dispatchEvent(new MessageEvent('message', { data, origin, source: source === undefined ? panel.iframe.contentWindow : source }));
+}
+
+const sent = () => posted.mock.calls.map(([message]) => message);
+const targets = () => posted.mock.calls.map((call) => call[1]);
+
+beforeEach(() => {
+  host = document.createElement('div');
+  document.body.append(host);
+});
+afterEach(() => {
+  panel.destroy();
+  host.remove();
+  vi.useRealTimers();
+});
+
+describe('mountCaseDataPanel', () => {
+  it('mounts a sandboxed, titled iframe whose URL carries the chat, locale and theme', () => {
+    mount({ chatId: 'C-1', locale: 'de', theme: { mode: 'dark', tokens: { density: 'compact' } }, title: 'Case data for case 42' });
+    const iframe = screen.getByTitle('Case data for case 42');
+    expect(iframe).toBe(panel.iframe);
+    const src = new URL(panel.iframe.src);
+    expect(src.origin + src.pathname).toBe(`${WIDGET}/panel/`);
+    expect(Object.fromEntries(src.searchParams)).toEqual({ stale: '1', chatId: 'C-1', locale: 'de', theme: 'dark', density: 'compact' });
+    expect(panel.iframe.getAttribute('sandbox')).toContain('allow-scripts');
+    expect(panel.iframe.getAttribute('sandbox')).not.toContain('allow-top-navigation');
+    expect(panel.iframe.referrerPolicy).toBe('origin');
+  });
+
+  it('holds commands until the widget is ready, then posts them to the widget’s exact origin only', async () => {
+    const onReady = vi.fn();
+    mount({ theme: { mode: 'light', tokens: { accentColor: '#6b3fa0' } }, onReady });
+    panel.setActiveChat('C-2');
+    expect(posted).not.toHaveBeenCalled();
+    fromWidget(READY);
+    expect(await panel.ready).toEqual({
+      ok: true,
+      widgetVersion: '0.1.0',
+      capabilities: { commands: ['setActiveChat', 'getState'], events: ['ready'], locales: ['en', 'de', 'ar'], themes: ['light', 'dark'] },
+    });
+    expect(onReady).toHaveBeenCalledTimes(1);
+    expect(sent()).toEqual([
+      { ...envelope, type: 'setTheme', mode: 'light', tokens: { accentColor: '#6b3fa0' }, requestId: 'cdp-1' },
+      { ...envelope, type: 'setActiveChat', chatId: 'C-2', requestId: 'cdp-2' },
+    ]);
+    panel.setTheme('high-contrast');
+    panel.setLocale('ar');
+    panel.focusKey('Subject');
+    expect(sent().slice(2)).toEqual([
+      { ...envelope, type: 'setTheme', mode: 'high-contrast', requestId: 'cdp-3' },
+      { ...envelope, type: 'setLocale', locale: 'ar', requestId: 'cdp-4' },
+      { ...envelope, type: 'focusKey', key: 'Subject', requestId: 'cdp-5' },
+    ]);
+    expect(new Set(targets())).toEqual(new Set([WIDGET]));
+  });
+
+  it('ignores messages from another window, another origin or another namespace', async () => {
+    const onReady = vi.fn();
+    mount({ onReady });
+    fromWidget(READY, { origin: 'https://evil.example' });
+    fromWidget(READY, { source: window });
+    fromWidget({ ...READY, namespace: 'someone-else' });
+    fromWidget({ ...READY, widgetVersion: 7 });
+    expect(onReady).not.toHaveBeenCalled();
+    panel.setActiveChat('C-2');
+    expect(posted).not.toHaveBeenCalled();
+  });
+
+  it('delivers events to the option callbacks and to on() listeners until they unsubscribe', () => {
+    const onUserDataChanged = vi.fn();
+    mount({ onUserDataChanged });
+    const listener = vi.fn();
+    const unsubscribe = panel.on('userDataChanged', listener);
+    const change = { ...envelope, type: 'userDataChanged', chatId: 'C-1', source: 'server', changes: [{ key: 'Subject', kind: 'changed', value: 'Refund', previousValue: 'Billing' }] };
+    fromWidget(change);
+    unsubscribe();
+    fromWidget(change);
+    expect(onUserDataChanged).toHaveBeenCalledTimes(2);
+    expect(onUserDataChanged).toHaveBeenLastCalledWith(change);
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('tracks dirty chats for a beforeunload warning, and sizes the iframe to the panel', () => {
+    mount({ minHeight: 200 });
+    fromWidget({ ...envelope, type: 'dirtyStateChanged', chatId: 'C-1', dirty: true });
+    fromWidget({ ...envelope, type: 'dirtyStateChanged', chatId: 'C-2', dirty: true });
+    fromWidget({ ...envelope, type: 'dirtyStateChanged', chatId: 'C-1', dirty: false });
+    expect(panel.isDirty()).toBe(true);
+    fromWidget({ ...envelope, type: 'dirtyStateChanged', chatId: 'C-2', dirty: false });
+    expect(panel.isDirty()).toBe(false);
+    fromWidget({ ...envelope, type: 'resize', height: 612.4 });
+    expect(panel.iframe.style.height).toBe('613px');
+    fromWidget({ ...envelope, type: 'resize', height: 90 });
+    expect(panel.iframe.style.height).toBe('200px');
+  });
+
+  it('answers getState from the reply to its own request, and a refusal as a value', async () => {
+    mount();
+    fromWidget(READY);
+    const state = panel.getState();
+    const refused = panel.getState();
+    const [first, second] = sent();
+    expect(first).toEqual({ ...envelope, type: 'getState', requestId: 'cdp-1' });
+    expect(second).toEqual({ ...envelope, type: 'getState', requestId: 'cdp-2' });
+    const reply = { activeChatId: 'C-1', chatState: 'Chatting', userData: { Subject: 'Billing' }, chats: [{ chatId: 'C-1', state: 'Chatting' }], dirtyChatIds: [], connection: 'live', locale: 'en', theme: 'light' };
+    fromWidget({ ...envelope, type: 'error', error: { kind: 'unknown-type', type: 'getState', message: 'no' }, inReplyTo: 'cdp-2' });
+    fromWidget({ ...envelope, type: 'state', ...reply, inReplyTo: 'cdp-1' });
+    expect(await state).toEqual({ ok: true, state: reply });
+    expect(await refused).toEqual({ ok: false, error: { kind: 'unknown-type', type: 'getState', message: 'no' } });
+  });
+
+  it('reports an error answering a fire-and-forget command to onError', () => {
+    const onError = vi.fn();
+    mount({ onError });
+    fromWidget(READY);
+    panel.setLocale('fr');
+    const error = { kind: 'unsupported-locale', locale: 'fr', supported: ['en', 'de', 'ar'], message: 'No catalogue for "fr"' };
+    fromWidget({ ...envelope, type: 'error', error, inReplyTo: 'cdp-1' });
+    expect(onError).toHaveBeenCalledWith(error);
+  });
+
+  it('explains, instead of an empty box, when the widget never says ready', async () => {
+    vi.useFakeTimers();
+    const onError = vi.fn();
+    mount({ readyTimeoutMs: 10_000, onError });
+    expect(screen.queryByRole('alert')).toBeNull();
+    vi.advanceTimersByTime(10_000);
+    expect(screen.getByRole('alert')).toHaveTextContent(`The Case Data Panel at ${WIDGET} did not start`);
+    expect(screen.getByRole('alert')).toHaveTextContent(`this page's origin (${window.location.origin}) is in its "allowedHostOrigins"`);
+    expect(await panel.ready).toEqual({ ok: false, error: expect.objectContaining({ kind: 'not-ready' }) });
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'not-ready' }));
+  });
+
+  it('destroy removes the iframe and every listener, and settles what is pending', async () => {
+    const onUserDataChanged = vi.fn();
+    mount({ onUserDataChanged });
+    const state = panel.getState();
+    panel.destroy();
+    expect(host).toBeEmptyDOMElement();
+    expect(await state).toEqual({ ok: false, error: { kind: 'destroyed', message: 'The panel was destroyed.' } });
+    expect(await panel.ready).toEqual({ ok: false, error: { kind: 'destroyed', message: 'The panel was destroyed.' } });
+    fromWidget({ ...envelope, type: 'userDataChanged', chatId: 'C-1', source: 'server', changes: [] }, { source: null });
+    expect(onUserDataChanged).not.toHaveBeenCalled();
+    expect(await panel.getState()).toEqual({ ok: false, error: { kind: 'destroyed', message: 'The panel was destroyed.' } });
+  });
+});

@@ -1,0 +1,134 @@
+// Data that customers, bots and routing strategies wrote is shown as text, never as
+// markup; odd keys work like any other; every GWS error leaves the agent's value in
+// place with the reason, and a retry works.
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { simControl, withSimulator, type RunningSimulator } from '../support/simulator';
+import { grid, renderPanel, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
+
+let sim: RunningSimulator;
+let control: ReturnType<typeof simControl>;
+
+beforeAll(async () => {
+  sim = await withSimulator();
+  control = simControl(sim.url);
+});
+afterAll(async () => {
+  await sim.close();
+});
+beforeEach(async () => {
+  await control.reset();
+});
+
+async function openPanel() {
+  const view = renderPanel(sim.url);
+  await screen.findByRole('grid', { name: 'Case data' });
+  await waitForLive();
+  return view;
+}
+
+const HOSTILE: Record<string, unknown> = {
+  '<img src=x onerror=alert(1)>': 'key as markup',
+  Markup: '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>',
+  Link: 'javascript:window.__pwned=3',
+  constructor: 'constructor value',
+  prototype: 'prototype value',
+  '': 'empty key',
+  'Ключ 🔑': 'значение ✓ 😀',
+  RightToLeft: '\u202Eevil.exe\u202C שלום',
+  ZeroWidth: 'a\u200Bb\u200Dc',
+  LongKey: 'k',
+  ['K'.repeat(1000)]: '1 kB key',
+  Nested: { a: [1, 2, { b: null }] },
+  List: ['x', 'y'],
+  Flag: false,
+};
+
+describe('hostile keys and values', () => {
+  it('renders every key and value as text, with no element or script created from them', async () => {
+    await control.updateUserData(SEED_CHAT_ID, HOSTILE);
+    // In an object literal `__proto__` would set the prototype; as JSON text it stays a key.
+    await fetch(`${sim.url}/sim/chats/${SEED_CHAT_ID}/userData`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"userData":{"__proto__":"proto value"}}',
+    });
+    await openPanel();
+    await waitFor(() => expect(within(grid()).getByRole('rowheader', { name: '__proto__' })).toBeInTheDocument());
+    expect(grid().querySelector('img, script, a')).toBeNull();
+    expect((window as unknown as Record<string, unknown>).__pwned).toBeUndefined();
+    expect(valueCell('Markup')).toHaveTextContent('<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>');
+    expect(valueCell('<img src=x onerror=alert(1)>')).toHaveTextContent('key as markup');
+    expect(valueCell('Link')).toHaveTextContent('javascript:window.__pwned=3');
+    expect(valueCell('__proto__')).toHaveTextContent('proto value');
+    expect(valueCell('constructor')).toHaveTextContent('constructor value');
+    expect(valueCell('(empty key)')).toHaveTextContent('empty key');
+    expect(valueCell('Ключ 🔑')).toHaveTextContent('значение ✓ 😀');
+    expect(valueCell('RightToLeft')).toHaveTextContent('\u202Eevil.exe\u202C שלום');
+    expect(valueCell('ZeroWidth')).toHaveTextContent('a\u200Bb\u200Dc');
+    expect(valueCell('Nested')).toHaveTextContent('{"a":[1,2,{"b":null}]}');
+    expect(valueCell('Nested')).toHaveAttribute('aria-readonly', 'true');
+    expect(valueCell('List')).toHaveAttribute('aria-readonly', 'true');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('edits a __proto__ key like any other, and never loses structured values when others are saved', async () => {
+    await fetch(`${sim.url}/sim/chats/${SEED_CHAT_ID}/userData`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"userData":{"__proto__":"old","Nested":{"a":[1,2]}}}',
+    });
+    const { user } = await openPanel();
+    await waitFor(() => valueCell('__proto__'));
+    valueCell('__proto__').focus();
+    await user.keyboard('new proto{Enter}');
+    await waitFor(() => expect(valueCell('__proto__')).not.toHaveAttribute('aria-busy'));
+    const requests = await control.requests();
+    const posted = requests.filter((request) => request.method === 'POST');
+    expect(posted).toHaveLength(1);
+    const raw = await (await fetch(`${sim.url}/api/v2/me/chats/${SEED_CHAT_ID}`)).text();
+    expect(raw).toContain('"__proto__":"new proto"');
+    expect(raw).toContain('"Nested":{"a":[1,2]}');
+    valueCell('Nested').focus();
+    await user.keyboard('{Enter}x{Delete}');
+    expect(screen.queryByRole('textbox', { name: 'Value of Nested' })).not.toBeInTheDocument();
+  });
+});
+
+describe('every GWS error keeps the agent value, says why, and can be retried', () => {
+  const statusCodes = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19];
+  it.each(statusCodes)('statusCode %i', async (statusCode) => {
+    const { user } = await openPanel();
+    await control.faults({ failNext: 1, statusCode });
+    valueCell('Subject').focus();
+    await user.keyboard(`value ${statusCode}{Enter}`);
+    await waitFor(() => expect(valueCell('Subject')).toHaveAttribute('aria-invalid', 'true'));
+    expect(valueCell('Subject')).toHaveTextContent(`value ${statusCode}`);
+    expect(valueCell('Subject')).toHaveAccessibleDescription(new RegExp(`statusCode ${statusCode}\\)`));
+    await user.click(within(valueCell('Subject')).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-invalid'));
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));
+    expect(valueCell('Subject')).toHaveTextContent(`value ${statusCode}`);
+  });
+
+  it.each([500, 502, 503, 504])('HTTP %i with an HTML error page', async (httpStatus) => {
+    const { user } = await openPanel();
+    await control.faults({ failNext: 1, httpStatus });
+    valueCell('Subject').focus();
+    await user.keyboard(`http ${httpStatus}{Enter}`);
+    await waitFor(() => expect(valueCell('Subject')).toHaveAccessibleDescription(new RegExp(`^Not saved: Server error HTTP ${httpStatus}`)));
+    expect(valueCell('Subject')).toHaveTextContent(`http ${httpStatus}`);
+    await user.click(within(valueCell('Subject')).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-invalid'));
+  });
+
+  it('statusCode 20 (not authenticated) means the session expired: the edit is kept and queued', async () => {
+    const { user } = await openPanel();
+    await control.faults({ failNext: 1, statusCode: 20 });
+    valueCell('Subject').focus();
+    await user.keyboard('kept{Enter}');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/Session expired/));
+    expect(valueCell('Subject')).toHaveTextContent('kept');
+    expect(within(valueCell('Subject')).getByText('Queued')).toBeInTheDocument();
+  });
+});

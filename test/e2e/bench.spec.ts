@@ -1,0 +1,22 @@
+import { expect, test } from '@playwright/test';
+import { VARIANTS } from '../../bench/harness/model';
+import { runBench } from '../../bench/harness/runBench';
+
+// The benchmark harness, once through every scenario at a tiny size, so it cannot rot.
+// Benchmarks are not tests: nothing here asserts a timing, only that each scenario
+// produced a finite figure for every variant (ours and both peer grids).
+test('bench harness: every scenario yields figures for every variant (smoke, no timing assertions)', async () => {
+  test.setTimeout(240_000);
+  const results = await runBench({ mode: 'smoke', runs: 1, resultsDir: null, log: () => {} });
+
+  const scenarios = new Set(results.metrics.map((metric) => metric.scenario));
+  expect([...scenarios].sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  for (const metric of results.metrics) {
+    for (const variant of VARIANTS) {
+      const values = metric.runs[variant.id];
+      expect(values.length, `${metric.id} / ${variant.id}`).toBeGreaterThan(0);
+      for (const value of values) expect(Number.isFinite(value), `${metric.id} / ${variant.id} = ${value}`).toBe(true);
+    }
+  }
+  expect(results.targets.length).toBeGreaterThan(0);
+});

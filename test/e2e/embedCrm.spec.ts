@@ -1,0 +1,171 @@
+import type { FrameLocator, Page } from '@playwright/test';
+import { expect, test } from './embedFixtures';
+
+const SEED = '0000Wa9CAM6W00J';
+const OTHER = '0000Wa9CAM6W00A';
+
+const panelFrame = (page: Page): FrameLocator => page.frameLocator('iframe[title="Case data panel"]');
+const eventLog = (page: Page) => page.getByRole('list', { name: 'Widget events' });
+const valueCell = (frame: FrameLocator, key: string) => frame.getByRole('grid', { name: 'Case data' }).getByRole('row', { name: new RegExp(`^${key}\\b`) }).getByRole('gridcell');
+
+async function openCrm(page: Page, crmUrl: string) {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${crmUrl}/`);
+  const frame = panelFrame(page);
+  await expect(frame.getByRole('grid', { name: 'Case data' })).toBeVisible();
+  await expect(frame.getByRole('status')).toHaveText('Live');
+  await expect(eventLog(page)).toContainText('ready {"widgetVersion":"0.1.0"');
+  return { frame, errors };
+}
+
+test('the demo CRM on another origin drives the panel and hears its changes', async ({ page, embedding }) => {
+  const { frame, errors } = await openCrm(page, embedding.crmUrl);
+  const iframeSrc = await page.locator('iframe[title="Case data panel"]').getAttribute('src');
+  expect(new URL(iframeSrc ?? '').origin).toBe(embedding.widgetUrl);
+  expect(new URL(page.url()).origin).not.toBe(embedding.widgetUrl);
+
+  await page.getByLabel('Linked chat').selectOption(OTHER);
+  await expect(frame.getByText(`Chat ${OTHER}`)).toBeVisible();
+  await expect(eventLog(page)).toContainText(`activeChatChanged {"chatId":"${OTHER}"}`);
+
+  // Someone else (a supervisor, a routing strategy) changes the case data.
+  await embedding.control.updateUserData(OTHER, { Segment: 'Gold' });
+  await expect(eventLog(page)).toContainText(`userDataChanged {"chatId":"${OTHER}","changes":[{"key":"Segment","kind":"added","value":"Gold","previousValue":null}],"source":"server"}`);
+
+  // The agent changes it in the panel.
+  const subject = valueCell(frame, 'Subject');
+  await subject.dblclick();
+  const editor = frame.getByRole('textbox', { name: 'Value of Subject' });
+  await editor.fill('Refund requested');
+  await editor.press('Enter');
+  await expect(eventLog(page)).toContainText(`userDataChanged {"chatId":"${OTHER}","changes":[{"key":"Subject","kind":"changed","value":"Refund requested"`);
+  await expect(eventLog(page)).toContainText('"source":"agent"');
+
+  await page.getByRole('button', { name: 'Get state' }).click();
+  await expect(eventLog(page)).toContainText(`state {"activeChatId":"${OTHER}","chatState":"Chatting"`);
+  await page.getByRole('button', { name: 'Send an unknown message' }).click();
+  await expect(eventLog(page)).toContainText('error {"kind":"unknown-type","message":"Unknown message type \\"openCase\\".');
+  expect(errors).toEqual([]);
+});
+
+test('themes, locales and right-to-left follow the CRM, down to 320 px', async ({ page, embedding }, testInfo) => {
+  const { frame } = await openCrm(page, embedding.crmUrl);
+  const root = frame.locator('.cdp');
+  const shoot = async (name: string) => testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  await expect(root).toHaveAttribute('data-theme', 'light');
+  await shoot('light');
+
+  await page.getByLabel('Dark').check();
+  await expect(root).toHaveAttribute('data-theme', 'dark');
+  await expect(frame.locator('html')).toHaveAttribute('data-theme', 'dark');
+  // The CRM's accent, passed as a token, is what the panel's focus ring uses.
+  await expect(root).toHaveCSS('--cdp-accent', '#c6a6ff');
+  await shoot('dark');
+
+  await page.getByLabel('High contrast').check();
+  await expect(root).toHaveAttribute('data-theme', 'high-contrast');
+  await expect(frame.locator('body')).toHaveCSS('background-color', 'rgb(0, 0, 0)');
+  await shoot('high-contrast');
+
+  await page.getByLabel('Light').check();
+  await page.getByLabel('320 px').check();
+  await expect(root).toHaveAttribute('data-density', 'compact');
+  const frameBox = await page.locator('iframe[title="Case data panel"]').boundingBox();
+  expect(frameBox?.width).toBeLessThanOrEqual(320);
+  // Nothing wider than the frame: no horizontal scrolling in a side panel.
+  const overflow = await frame.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(valueCell(frame, 'Subject')).toBeVisible();
+  await shoot('narrow-320');
+
+  await page.getByLabel('Language').selectOption('de-DE');
+  await expect(frame.getByRole('heading', { level: 1, name: 'Falldaten' })).toBeVisible();
+  await expect(frame.getByRole('list', { name: 'Teilnehmer' })).toBeVisible();
+
+  await page.getByLabel('Language').selectOption('ar');
+  await expect(frame.getByRole('heading', { level: 1, name: 'بيانات الحالة' })).toBeVisible();
+  await expect(frame.locator('html')).toHaveAttribute('dir', 'rtl');
+  // Right to left: the heading sits at the right edge of the frame.
+  const heading = await frame.getByRole('heading', { level: 1 }).boundingBox();
+  const box = await page.locator('iframe[title="Case data panel"]').boundingBox();
+  if (!heading || !box) throw new Error('no layout');
+  expect(box.x + box.width - (heading.x + heading.width)).toBeLessThan(heading.x - box.x);
+  await shoot('rtl');
+});
+
+test('notifications never take focus from the CRM; focusKey moves it only when asked', async ({ page, embedding }) => {
+  const { frame } = await openCrm(page, embedding.crmUrl);
+  const notes = page.getByLabel('Case notes');
+  await notes.click();
+  await notes.press('End');
+  await embedding.control.updateUserData(SEED, { Subject: 'Changed by a supervisor' });
+  await expect(valueCell(frame, 'Subject')).toHaveText('Changed by a supervisor');
+  await expect(eventLog(page)).toContainText('"source":"server"');
+  await expect(notes).toBeFocused();
+  await notes.pressSequentially(' Still typing.');
+  await expect(notes).toHaveValue('Customer asks about a double charge. Still typing.');
+
+  await page.getByLabel('Key').fill('Subject');
+  await page.getByRole('button', { name: 'Focus key in panel' }).click();
+  await expect(valueCell(frame, 'Subject')).toBeFocused();
+});
+
+test('the CRM warns before leaving a case with unsaved case data', async ({ page, embedding }) => {
+  const { frame } = await openCrm(page, embedding.crmUrl);
+  await embedding.control.faults({ failNext: 1, statusCode: 4 });
+  await valueCell(frame, 'Subject').dblclick();
+  const editor = frame.getByRole('textbox', { name: 'Value of Subject' });
+  await editor.fill('Refund');
+  await editor.press('Enter');
+  await expect(eventLog(page)).toContainText('saveFailed {"chatId":"0000Wa9CAM6W00J","key":"Subject","operation":"update","error":{"kind":"status-code"');
+  await expect(page.getByText('The case data panel has unsaved changes.')).toBeVisible();
+
+  const dialogs: string[] = [];
+  page.once('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByRole('link', { name: 'Next case ›' }).click();
+  expect(dialogs).toEqual(['The case data panel has unsaved changes. Leave this case anyway?']);
+  expect(new URL(page.url()).pathname).toBe('/');
+
+  await frame.getByRole('button', { name: 'Discard' }).click();
+  await expect(page.getByText('The case data panel has unsaved changes.')).toBeHidden();
+  await page.getByRole('link', { name: 'Next case ›' }).click();
+  await expect(page).toHaveURL(/\/cases\/00001027$/);
+});
+
+test('a page that is not allowed gets an explanation, and the browser enforces frame-ancestors', async ({ page, embedding }) => {
+  // A page on an origin the widget does not allow (served by Playwright, nothing listens there).
+  const rogue = 'http://127.0.0.1:9';
+  const sdk = `${embedding.widgetUrl}/embed.js`;
+  await page.route(`${rogue}/**`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><title>Rogue</title>
+        <iframe title="Framed with a referrer" src="${embedding.widgetUrl}/"></iframe>
+        <iframe title="Framed without a referrer" referrerpolicy="no-referrer" src="${embedding.widgetUrl}/"></iframe>
+        <div id="sdk"></div>
+        <script type="module">
+          import { mountCaseDataPanel } from '${sdk}';
+          mountCaseDataPanel(document.getElementById('sdk'), { src: '${embedding.widgetUrl}/', title: 'Through the SDK', readyTimeoutMs: 2000 });
+        </script>`,
+    }),
+  );
+  const refusals: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('frame-ancestors')) refusals.push(message.text());
+  });
+  await page.goto(`${rogue}/crm`);
+  // The server sees who frames it and explains.
+  const explained = page.frameLocator('iframe[title="Framed with a referrer"]');
+  await expect(explained.getByRole('heading', { name: 'The Case Data Panel cannot be shown here' })).toBeVisible();
+  await expect(explained.getByText(`This page (${rogue}) is not allowed to embed the panel.`)).toBeVisible();
+  // Without a referrer the widget is served, and the browser refuses it by its frame-ancestors.
+  await expect.poll(() => refusals.length).toBeGreaterThan(0);
+  expect(refusals[0]).toContain(`frame-ancestors 'self' ${embedding.crmUrl}`);
+  await expect(page.frameLocator('iframe[title="Framed without a referrer"]').getByRole('grid')).toHaveCount(0);
+  // The SDK, never hearing `ready`, says what to check.
+  await expect(page.getByRole('alert')).toContainText(`The Case Data Panel at ${embedding.widgetUrl} did not start`);
+});
