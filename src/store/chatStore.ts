@@ -174,7 +174,13 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
         userDataWriteRequeued: (chatId, editId) => updateEntry(chatId, (entry) => markQueued(entry, editId)),
         userDataWriteDiscarded: (chatId, editId) => updateEntry(chatId, (entry) => dropPending(entry, editId)),
         conflictResolved(chatId, editId, choice) {
-          updateEntry(chatId, (entry) => (choice === 'mine' ? keepMine(entry, editId) : dropPending(entry, editId)));
+          // The choice is about the key: earlier conflicting writes of it (hidden behind the
+          // newest) go the same way, in their order.
+          updateEntry(chatId, (entry) => {
+            const key = entry.pending.find((edit) => edit.editId === editId)?.key;
+            const group = entry.pending.filter((edit) => edit.key === key && edit.status === 'conflict');
+            return group.reduce((current, edit) => (choice === 'mine' ? keepMine(current, edit.editId) : dropPending(current, edit.editId)), entry);
+          });
         },
         draftChanged: (chatId, key, text) => updateEntry(chatId, (entry) => setDraft(entry, key, text)),
         unsavedDismissed(chatId) {
