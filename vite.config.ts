@@ -1,17 +1,75 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-export default defineConfig({
-  plugins: [react()],
-  build: { outDir: 'dist', sourcemap: true },
-  test: {
-    globals: true,
-    environment: 'jsdom',
-    setupFiles: ['./test/support/setupTests.ts'],
-    include: ['test/{unit,integration,component,simulator}/**/*.test.{ts,tsx}'],
-    sequence: { shuffle: true },
-    restoreMocks: true,
-    testTimeout: 15_000,
+// `vite build --mode embed` builds what a CRM page loads, next to the widget in dist/:
+//   dist/embed.js (+ embed.d.ts, types under dist/embed-types/)  the host SDK, ES module
+//   dist/demo-crm/crm.js                                          the demo CRM's script (not for deployment)
+// The SDK shares no code with the widget bundle: a CRM page loads a few kilobytes, not React.
+const embedBuild: UserConfig = {
+  publicDir: false,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    sourcemap: true,
+    lib: {
+      entry: { embed: 'src/embed/sdk/index.ts', 'demo-crm/crm': 'simulator/demoCrm/crm.ts' },
+      formats: ['es'],
+      fileName: (_format, name) => `${name}.js`,
+    },
   },
-});
+  plugins: [sdkDeclarations()],
+};
+
+/** Declarations come from the SDK's own source through tsc, so they cannot drift from it. */
+function sdkDeclarations(): Plugin {
+  return {
+    name: 'case-data-panel:sdk-declarations',
+    apply: 'build',
+    closeBundle() {
+      const tsc = spawnSync(
+        process.execPath,
+        [
+          'node_modules/typescript/bin/tsc',
+          '--ignoreConfig',
+          '--declaration',
+          '--emitDeclarationOnly',
+          '--outDir', 'dist/embed-types',
+          '--rootDir', 'src',
+          '--target', 'ES2022',
+          '--module', 'ESNext',
+          '--moduleResolution', 'bundler',
+          '--lib', 'ES2022,DOM,DOM.Iterable',
+          '--strict',
+          '--skipLibCheck',
+          '--verbatimModuleSyntax',
+          '--types', '',
+          'src/embed/sdk/index.ts',
+        ],
+        { stdio: 'inherit' },
+      );
+      if (tsc.status !== 0) throw new Error('tsc could not emit the SDK declarations (dist/embed.d.ts)');
+      writeFileSync('dist/embed.d.ts', "export * from './embed-types/embed/sdk/index';\n");
+    },
+  };
+}
+
+export default defineConfig(({ mode }) =>
+  mode === 'embed'
+    ? embedBuild
+    : {
+        plugins: [react()],
+        build: { outDir: 'dist', sourcemap: true },
+        test: {
+          globals: true,
+          environment: 'jsdom',
+          setupFiles: ['./test/support/setupTests.ts'],
+          include: ['test/{unit,integration,component,simulator}/**/*.test.{ts,tsx}'],
+          sequence: { shuffle: true },
+          restoreMocks: true,
+          testTimeout: 15_000,
+        },
+      },
+);

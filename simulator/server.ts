@@ -10,6 +10,8 @@ import { BodyTooLargeError, sendJson, sendText } from './httpUtil';
 import { createNotificationHub } from './notifications';
 import { SimulatorState } from './simulatorState';
 import { serveWidget } from './staticFiles';
+import type { JsonObject } from './json';
+import { refusedFramer, sendFramingRefusal, widgetHosting } from './widgetHosting';
 
 export const API_PREFIX = '/api/v2';
 export const NOTIFICATIONS_PATH = '/api/v2/notifications';
@@ -25,6 +27,11 @@ export type SimulatorOptions = {
   readonly host?: string;
   /** A built widget folder (e.g. "dist") served at /. */
   readonly widgetDir?: string;
+  /**
+   * The widget's config.json, served at /config.json instead of the folder's file. Its
+   * allowedHostOrigins (or the file's) also build the pages' frame-ancestors header.
+   */
+  readonly widgetConfig?: JsonObject;
   /** false turns /sim/ off (it then answers 404). Default true. */
   readonly controlApi?: boolean;
   /** Origins allowed by CORS besides any loopback origin, e.g. "https://crm.example.com". */
@@ -60,6 +67,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const controlApi = options.controlApi ?? true;
   const hub = createNotificationHub({ timeout: options.bayeuxTimeoutMs });
   let sim: SimulatorState | null = null;
+  const hosting = options.widgetDir === undefined ? null : widgetHosting(options.widgetDir, options.widgetConfig);
+  let ownOrigin = '';
 
   async function route(req: IncomingMessage, res: ServerResponse, state: SimulatorState): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://simulator.invalid');
@@ -72,7 +81,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     if (isControl) return handleControlApi(state, req, res, url);
     if (isUnder(path, CONTROL_PREFIX)) return sendJson(res, 404, { ok: false, error: 'the control API is turned off' });
     if (options.extraHandler?.(req, res)) return;
-    if (options.widgetDir !== undefined && (await serveWidget(options.widgetDir, req, res, url))) return;
+    if (options.widgetDir !== undefined && hosting !== null) {
+      if (path === '/config.json' && hosting.config !== null && (req.method === 'GET' || req.method === 'HEAD')) return sendJson(res, 200, hosting.config);
+      const framer = refusedFramer(req, hosting, ownOrigin);
+      if (framer !== null) return sendFramingRefusal(res, framer, `${ownOrigin}/`);
+      if (await serveWidget(options.widgetDir, req, res, url, hosting.htmlHeaders)) return;
+    }
     const hint = options.widgetDir === undefined ? ' (no widget is served; the GWS API is at /api/v2)' : '';
     sendText(res, 404, `Not found: ${path}${hint}`);
   }
@@ -97,6 +111,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   if (address === null || typeof address === 'string') throw new Error('the simulator is not listening on TCP');
   const { port } = address;
   const url = `http://${urlHost(host)}:${port}`;
+  ownOrigin = url;
   sim = new SimulatorState(url, hub);
   const state = sim;
 

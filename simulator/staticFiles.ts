@@ -45,16 +45,23 @@ function decodePath(pathname: string): string | null {
   }
 }
 
-function sendFile(req: IncomingMessage, res: ServerResponse, root: string, file: string, size: number): void {
+// The host SDK is loaded by CRM pages on other origins as a module script, which needs
+// CORS. It is public code and is fetched without credentials, so "*" gives nothing away.
+const SDK_FILES = /^(?:embed\.js(?:\.map)?|embed\.d\.ts|embed-types\/.*\.d\.ts)$/;
+
+function sendFile(req: IncomingMessage, res: ServerResponse, root: string, file: string, size: number, htmlHeaders: Readonly<Record<string, string>>): void {
   const extension = extname(file).toLowerCase();
+  const inside = relative(root, file);
   // Vite puts content-hashed names under assets/: those never change. Everything else
   // (index.html above all) must be revalidated so a rebuild shows up on reload.
-  const immutable = relative(root, file).startsWith(`assets${sep}`) && extension !== '.html';
+  const immutable = inside.startsWith(`assets${sep}`) && extension !== '.html';
   res.writeHead(200, {
     'Content-Type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
     'Content-Length': size,
     'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     'X-Content-Type-Options': 'nosniff',
+    ...(extension === '.html' ? htmlHeaders : {}),
+    ...(SDK_FILES.test(inside.split(sep).join('/')) ? { 'Access-Control-Allow-Origin': '*' } : {}),
   });
   if (req.method === 'HEAD') {
     res.end();
@@ -66,11 +73,18 @@ function sendFile(req: IncomingMessage, res: ServerResponse, root: string, file:
 }
 
 /**
- * Serves a file of `widgetDir` for GET/HEAD. Unknown paths fall back to index.html when the
+ * Serves a file of `widgetDir` for GET/HEAD; `htmlHeaders` (the frame-ancestors policy) go
+ * on HTML pages. Unknown paths fall back to index.html when the
  * client asks for HTML (a page navigation), so client-side routes survive a reload.
  * Returns false when nothing was served.
  */
-export async function serveWidget(widgetDir: string, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+export async function serveWidget(
+  widgetDir: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  htmlHeaders: Readonly<Record<string, string>> = {},
+): Promise<boolean> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const root = resolve(widgetDir);
   const decoded = decodePath(url.pathname);
@@ -85,6 +99,6 @@ export async function serveWidget(widgetDir: string, req: IncomingMessage, res: 
     file = (await isFile(index)) ? index : null;
   }
   if (file === null) return false;
-  sendFile(req, res, root, file, (await stat(file)).size);
+  sendFile(req, res, root, file, (await stat(file)).size, htmlHeaders);
   return true;
 }

@@ -1,19 +1,55 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { loadWidgetConfig } from './embed';
+import { parseCaseDataConfig } from './caseData';
+import { createHostBridge, detectFraming, FramingRefused, formatConfigProblem, isFramed, loadWidgetConfig } from './embed';
 import { createGwsClient } from './gws';
+import { I18nProvider } from './i18n';
 import './app/styles.css';
+
+// Listening starts before the configuration loads: a host that posts right after the
+// iframe's load event must not lose its first message (the bridge buffers it).
+const bridge = isFramed(window) ? createHostBridge(window) : null;
 
 async function start() {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   const { config, problems } = await loadWidgetConfig(window.location.search, () => fetch('./config.json', { cache: 'no-store' }));
-  for (const problem of problems) console.warn(`Case Data Panel configuration: ${problem.field} ${problem.message}`);
+  const caseData = parseCaseDataConfig(config.caseData);
+  const readable = [
+    ...problems.map(formatConfigProblem),
+    ...caseData.problems.map((problem) => formatConfigProblem({ source: 'config.json', ...problem })),
+  ];
+  for (const problem of readable) console.warn(`Case Data Panel configuration: ${problem}`);
+
+  const framing = detectFraming(window, config.allowedHostOrigins);
+  const widgetUrl = `${window.location.origin}${window.location.pathname}`;
+  document.documentElement.lang = config.locale;
+  if (framing.kind === 'framed' && framing.refusedOrigin !== null) {
+    bridge?.destroy();
+    createRoot(root).render(
+      <I18nProvider locale={config.locale}>
+        <FramingRefused origin={framing.refusedOrigin} widgetUrl={widgetUrl} />
+      </I18nProvider>,
+    );
+    return;
+  }
+  bridge?.configure({ allowedOrigins: config.allowedHostOrigins, ancestorOrigins: framing.kind === 'framed' ? framing.ancestorOrigins : [] });
+
   const client = createGwsClient({ baseUrl: config.gwsBaseUrl, credentials: config.credentials });
   createRoot(root).render(
     <StrictMode>
-      <App client={client} initialChatId={config.chatId} />
+      <App
+        client={client}
+        initialChatId={config.chatId}
+        bridge={bridge}
+        initialTheme={config.theme}
+        initialLocale={config.locale}
+        configProblems={readable}
+        caseDataConfig={caseData.config}
+        popOutUrl={framing.kind === 'framed' && config.popOut ? widgetUrl : null}
+        ownsDocument
+      />
     </StrictMode>,
   );
 }

@@ -1,13 +1,17 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { CaseDataGrid } from '../caseData';
-import { describeGwsError, GwsClientProvider, toGwsError, type GwsClient } from '../gws';
-import { ParticipantsList } from '../participants';
-import { ChatStoreProvider, useActiveChatId, useChatEntry, type ChatStore } from '../store';
-import { ChatPicker } from './ChatPicker';
-import { ConnectionStatus } from './ConnectionStatus';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { CaseDataConfigProvider, type CaseDataConfig } from '../caseData';
+import { ConfigProblems, DEFAULT_THEME, DiagnosticsView, type HostBridge, type Theme } from '../embed';
+import { GwsClientProvider, type GwsClient } from '../gws';
+import { DEFAULT_LOCALE, directionOf, I18nProvider, type Locale } from '../i18n';
+import { ChatStoreProvider, deriveRows, useChatStoreApi, type ChatStore, type ChatStoreState } from '../store';
+import { useDocumentAppearance, themeStyle } from './appearance';
+import { CaseDataPanel } from './CaseDataPanel';
 import { createQueryClient } from './createQueryClient';
-import { useLiveSync } from './useLiveSync';
+import { createFocusKeyChannel, domFocusFallback, type FocusKeyChannel } from './focusChannel';
+import { PopOutGate } from './PopOutGate';
+import { useHostBridge } from './useHostBridge';
+import { useResizeReporter } from './useResizeReporter';
 
 export type AppProps = {
   readonly client: GwsClient;
@@ -15,61 +19,75 @@ export type AppProps = {
   /** Tests pass their own, with retries off. */
   readonly queryClient?: QueryClient;
   readonly store?: ChatStore;
+  /** Present when the widget runs in an iframe: the host contract (embed/hostBridge). */
+  readonly bridge?: HostBridge | null;
+  readonly initialTheme?: Theme;
+  readonly initialLocale?: Locale;
+  /** Readable configuration problems, listed above the panel. */
+  readonly configProblems?: readonly string[];
+  /** config.json's `caseData` section, parsed; without it a surrounding provider (or none) decides. */
+  readonly caseDataConfig?: CaseDataConfig;
+  /** The widget's own URL when a pop-out may be offered (framed); null otherwise. */
+  readonly popOutUrl?: string | null;
+  /** How a host's focusKey reaches the grid; one is made when not given. */
+  readonly focusChannel?: FocusKeyChannel;
+  /** Theme, lang and dir also go on <html>: the standalone page and the iframe own their document. */
+  readonly ownsDocument?: boolean;
 };
 
-export function App({ client, initialChatId = null, queryClient, store }: AppProps) {
+export function App({ client, initialChatId = null, queryClient, store, caseDataConfig, ...shell }: AppProps) {
   const [ownQueryClient] = useState(() => queryClient ?? createQueryClient());
+  const withCaseDataConfig = (children: ReactNode) =>
+    caseDataConfig ? <CaseDataConfigProvider config={caseDataConfig}>{children}</CaseDataConfigProvider> : children;
   return (
     <QueryClientProvider client={ownQueryClient}>
       <GwsClientProvider client={client}>
         <ChatStoreProvider store={store} initialChatId={initialChatId}>
-          <CaseDataPanel />
+          {withCaseDataConfig(<WidgetShell {...shell} />)}
         </ChatStoreProvider>
       </GwsClientProvider>
     </QueryClientProvider>
   );
 }
 
-function CaseDataPanel() {
-  const chats = useLiveSync();
-  const activeChatId = useActiveChatId();
-  const entry = useChatEntry(activeChatId);
+type ShellProps = Pick<AppProps, 'bridge' | 'initialTheme' | 'initialLocale' | 'configProblems' | 'popOutUrl' | 'focusChannel' | 'ownsDocument'>;
+
+/** Appearance (theme, locale, direction) and the host contract around the panel. */
+function WidgetShell({ bridge = null, initialTheme = DEFAULT_THEME, initialLocale = DEFAULT_LOCALE, configProblems = [], popOutUrl = null, focusChannel, ownsDocument = false }: ShellProps) {
+  const [theme, setTheme] = useState(initialTheme);
+  const [locale, setLocale] = useState(initialLocale);
+  const dir = directionOf(locale);
+  const root = useRef<HTMLDivElement>(null);
+  const store = useChatStoreApi();
+  const [channel] = useState(() => focusChannel ?? createFocusKeyChannel());
+
+  useEffect(() => channel.setFallback(domFocusFallback(() => root.current, (key) => activeChatHasKey(store.getState(), key))), [channel, store]);
+  useHostBridge(bridge, { theme, locale, setTheme, setLocale }, channel);
+  useResizeReporter(root, bridge);
+  useDocumentAppearance(ownsDocument, theme.mode, locale, dir);
 
   return (
-    <main className="panel">
-      <header className="panel__header">
-        <h1 className="panel__title">Case data</h1>
-        <ConnectionStatus />
-      </header>
-      <ChatPicker activeChatId={activeChatId} />
-      {chats.isError ? (
-        <p role="alert" className="panel__error">
-          Could not load chats. {describeGwsError(toGwsError(chats.error))}{' '}
-          <button type="button" onClick={() => void chats.refetch()}>
-            Try again
-          </button>
-        </p>
-      ) : null}
-      {chats.isPending ? <p className="panel__loading">Loading chats…</p> : null}
-      {chats.isSuccess && !entry ? (
-        <p className="panel__empty">
-          {activeChatId ? `Chat ${activeChatId} is not among this agent's chats.` : 'No active chat. Choose one above when a chat arrives.'}
-        </p>
-      ) : null}
-      {entry && activeChatId ? (
-        <>
-          <p className="panel__chat-state">
-            Chat {activeChatId} · <span className="panel__state">{entry.chat.state}</span>
-          </p>
-          <ParticipantsList chatId={activeChatId} />
-          <section aria-labelledby="case-data-heading" className="panel__case-data">
-            <h2 id="case-data-heading" className="panel-heading">
-              User data
-            </h2>
-            <CaseDataGrid chatId={activeChatId} />
-          </section>
-        </>
-      ) : null}
-    </main>
+    <I18nProvider locale={locale}>
+      <div
+        ref={root}
+        className="cdp"
+        data-theme={theme.mode}
+        data-density={theme.tokens.density ?? 'comfortable'}
+        data-embedded={bridge ? 'true' : undefined}
+        dir={dir}
+        lang={locale}
+        style={themeStyle(theme)}
+      >
+        <ConfigProblems problems={configProblems} />
+        {popOutUrl ? <PopOutGate widgetUrl={popOutUrl} theme={theme} locale={locale} /> : null}
+        <CaseDataPanel />
+        {bridge ? <DiagnosticsView bridge={bridge} /> : null}
+      </div>
+    </I18nProvider>
   );
+}
+
+function activeChatHasKey(state: ChatStoreState, key: string): boolean {
+  const entry = state.activeChatId ? state.chats.get(state.activeChatId) : undefined;
+  return entry ? deriveRows(entry).some((row) => row.key === key) : false;
 }

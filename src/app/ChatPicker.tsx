@@ -1,22 +1,26 @@
 import { useId } from 'react';
+import { labelFor, useMessages } from '../i18n';
 import { useChatActions, useChatSummaries } from '../store';
 
 export function ChatPicker({ activeChatId }: { activeChatId: string | null }) {
   const chats = useChatSummaries();
   const { chatOpened } = useChatActions();
+  const { t } = useMessages();
   const id = useId();
   if (chats.length === 0) return null;
   return (
     <div className="chat-picker">
-      <label htmlFor={id}>Chat</label>
+      <label htmlFor={id}>{t('chatPicker.label')}</label>
       <select id={id} value={chats.some((chat) => chat.id === activeChatId) ? (activeChatId ?? '') : ''} onChange={(event) => chatOpened(event.target.value)}>
-        {chats.some((chat) => chat.id === activeChatId) ? null : <option value="">Choose a chat</option>}
-        {chats.map((chat) => (
-          <option key={chat.id} value={chat.id}>
-            {chat.customer ? `${chat.customer} · ` : ''}
-            {chat.state} · {chat.id}
-          </option>
-        ))}
+        {chats.some((chat) => chat.id === activeChatId) ? null : <option value="">{t('chatPicker.choose')}</option>}
+        {chats.map((chat) => {
+          const state = labelFor(t, 'chatState', chat.state);
+          return (
+            <option key={chat.id} value={chat.id}>
+              {chat.customer ? t('chatPicker.option', { customer: chat.customer, state, chatId: chat.id }) : t('chatPicker.optionNoCustomer', { state, chatId: chat.id })}
+            </option>
+          );
+        })}
       </select>
     </div>
   );

@@ -1,27 +1,29 @@
 import { useEffect, useState } from 'react';
 import type { ConnectionStatus as Status } from '../gws';
+import { useMessages, type Translate } from '../i18n';
 import { useConnection, useRejectedNotifications } from '../store';
 
-function label(status: Status, now: number): string {
+function label(t: Translate, status: Status, now: number): string {
   switch (status.kind) {
     case 'connecting':
-      return 'Connecting…';
+      return t('connection.connecting');
     case 'live':
-      return 'Live';
+      return t('connection.live');
     case 'reconnecting': {
       const seconds = Math.max(0, Math.ceil((status.since + status.retryInMs - now) / 1000));
-      return seconds > 0 ? `Reconnecting in ${seconds} s…` : 'Reconnecting…';
+      return seconds > 0 ? t('connection.reconnectingIn', { seconds }) : t('connection.reconnecting');
     }
     case 'session-expired':
-      return 'Session expired: log in again to continue. Your edits are kept.';
+      return t('connection.sessionExpired');
     case 'offline':
-      return 'Offline';
+      return t('connection.offline');
   }
 }
 
 export function ConnectionStatus() {
   const status = useConnection();
   const rejected = useRejectedNotifications();
+  const { t } = useMessages();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (status.kind !== 'reconnecting') return;
@@ -31,11 +33,11 @@ export function ConnectionStatus() {
   return (
     <div className={`connection connection--${status.kind}`}>
       <span role="status" className="connection__state">
-        {label(status, now)}
+        {label(t, status, now)}
       </span>
       {rejected.count > 0 ? (
         <span className="connection__rejected" title={rejected.last ?? undefined}>
-          {rejected.count} malformed notification{rejected.count === 1 ? '' : 's'} ignored
+          {t('connection.rejected', { count: rejected.count })}
         </span>
       ) : null}
     </div>

@@ -1,20 +1,22 @@
+import { labelFor, useMessages } from '../i18n';
 import { useChatEntry } from '../store';
 
 export function ParticipantsList({ chatId }: { chatId: string }) {
   const participants = useChatEntry(chatId)?.chat.participants ?? [];
+  const { t } = useMessages();
   return (
     <section className="participants" aria-labelledby="participants-heading">
       <h2 id="participants-heading" className="panel-heading">
-        Participants
+        {t('participants.heading')}
       </h2>
       {participants.length === 0 ? (
-        <p className="participants__empty">Nobody has joined this chat.</p>
+        <p className="participants__empty">{t('participants.none')}</p>
       ) : (
-        <ul aria-label="Participants" className="participants__list">
+        <ul aria-label={t('participants.heading')} className="participants__list">
           {participants.map((participant) => (
             <li key={participant.participantId} className={`participant participant--${participant.type.toLowerCase()}`}>
-              <span className="participant__nickname">{participant.nickname || '(no nickname)'}</span>{' '}
-              <span className="participant__type">{participant.type}</span>
+              <span className="participant__nickname">{participant.nickname || t('participants.noNickname')}</span>{' '}
+              <span className="participant__type">{labelFor(t, 'participantType', participant.type)}</span>
             </li>
           ))}
         </ul>

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import type { FrameLocator, Page } from '@playwright/test';
 import { expect, test } from './embedFixtures';
 
@@ -137,35 +138,41 @@ test('the CRM warns before leaving a case with unsaved case data', async ({ page
 });
 
 test('a page that is not allowed gets an explanation, and the browser enforces frame-ancestors', async ({ page, embedding }) => {
-  // A page on an origin the widget does not allow (served by Playwright, nothing listens there).
-  const rogue = 'http://127.0.0.1:9';
-  const sdk = `${embedding.widgetUrl}/embed.js`;
-  await page.route(`${rogue}/**`, (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><title>Rogue</title>
-        <iframe title="Framed with a referrer" src="${embedding.widgetUrl}/"></iframe>
-        <iframe title="Framed without a referrer" referrerpolicy="no-referrer" src="${embedding.widgetUrl}/"></iframe>
-        <div id="sdk"></div>
-        <script type="module">
-          import { mountCaseDataPanel } from '${sdk}';
-          mountCaseDataPanel(document.getElementById('sdk'), { src: '${embedding.widgetUrl}/', title: 'Through the SDK', readyTimeoutMs: 2000 });
-        </script>`,
-    }),
-  );
-  const refusals: string[] = [];
-  page.on('console', (message) => {
-    if (message.text().includes('frame-ancestors')) refusals.push(message.text());
+  // A page on an origin the widget does not allow: another local server, another port.
+  const body = `<!doctype html><title>Not allowed</title>
+    <iframe title="Framed with a referrer" src="${embedding.widgetUrl}/"></iframe>
+    <iframe title="Framed without a referrer" referrerpolicy="no-referrer" src="${embedding.widgetUrl}/"></iframe>
+    <div id="sdk"></div>
+    <script type="module">
+      import { mountCaseDataPanel } from '${embedding.widgetUrl}/embed.js';
+      mountCaseDataPanel(document.getElementById('sdk'), { src: '${embedding.widgetUrl}/', title: 'Through the SDK', readyTimeoutMs: 2000 });
+    </script>`;
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(body);
   });
-  await page.goto(`${rogue}/crm`);
-  // The server sees who frames it and explains.
-  const explained = page.frameLocator('iframe[title="Framed with a referrer"]');
-  await expect(explained.getByRole('heading', { name: 'The Case Data Panel cannot be shown here' })).toBeVisible();
-  await expect(explained.getByText(`This page (${rogue}) is not allowed to embed the panel.`)).toBeVisible();
-  // Without a referrer the widget is served, and the browser refuses it by its frame-ancestors.
-  await expect.poll(() => refusals.length).toBeGreaterThan(0);
-  expect(refusals[0]).toContain(`frame-ancestors 'self' ${embedding.crmUrl}`);
-  await expect(page.frameLocator('iframe[title="Framed without a referrer"]').getByRole('grid')).toHaveCount(0);
-  // The SDK, never hearing `ready`, says what to check.
-  await expect(page.getByRole('alert')).toContainText(`The Case Data Panel at ${embedding.widgetUrl} did not start`);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  const rogue = `http://127.0.0.1:${address.port}`;
+  try {
+    const refusals: string[] = [];
+    page.on('console', (message) => {
+      if (message.text().includes('frame-ancestors')) refusals.push(message.text());
+    });
+    await page.goto(`${rogue}/crm`);
+    // The server sees who frames it and explains.
+    const explained = page.frameLocator('iframe[title="Framed with a referrer"]');
+    await expect(explained.getByRole('heading', { name: 'The Case Data Panel cannot be shown here' })).toBeVisible();
+    await expect(explained.getByText(`This page (${rogue}) is not allowed to embed the panel.`)).toBeVisible();
+    // Without a referrer the widget is served, and the browser refuses it by its frame-ancestors.
+    await expect.poll(() => refusals.length).toBeGreaterThan(0);
+    expect(refusals[0]).toContain(`frame-ancestors 'self' ${embedding.crmUrl}`);
+    await expect(page.frameLocator('iframe[title="Framed without a referrer"]').getByRole('grid')).toHaveCount(0);
+    // The SDK, never hearing `ready`, says what to check.
+    await expect(page.getByRole('alert')).toContainText(`The Case Data Panel at ${embedding.widgetUrl} did not start`);
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
 });

@@ -61,13 +61,14 @@ describe('hosting the widget for embedding', () => {
   });
 
   it('serves the widget to allowed framers, to itself, and whenever the browser does not say who frames it', async () => {
-    for (const headers of [
+    const cases: Record<string, string>[] = [
       { 'Sec-Fetch-Dest': 'iframe', Referer: `${CRM}/case/7` },
       { 'Sec-Fetch-Dest': 'iframe', Referer: 'https://acme.my.salesforce.com/lightning/r/Case/1' },
       { 'Sec-Fetch-Dest': 'iframe', Referer: `${sim.url}/other` },
       { 'Sec-Fetch-Dest': 'iframe' },
       { Referer: 'https://evil.example/' },
-    ]) {
+    ];
+    for (const headers of cases) {
       const page = await get(`${sim.url}/`, headers);
       expect({ headers, status: page.status }).toEqual({ headers, status: 200 });
       expect(page.headers.get('content-security-policy')).toContain('frame-ancestors');

@@ -1,0 +1,69 @@
+// Debian's Chromium through Playwright, one fresh context (no HTTP or code cache) per
+// measured page, with the probe injected into every frame before the page's scripts.
+
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import type { FirstPaint } from '../apps/shared/probeApi';
+import { PROBE_FILE } from './build';
+import type { AppId } from './model';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+export type OpenPage = {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly cdp: CDPSession;
+  close(): Promise<void>;
+};
+
+export async function newPage(browser: Browser): Promise<OpenPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await context.addInitScript({ path: PROBE_FILE });
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const cdp = await context.newCDPSession(page);
+  return {
+    context,
+    page,
+    cdp,
+    close: async () => {
+      await context.close();
+      if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    },
+  };
+}
+
+export const appPath = (variant: AppId, chatId: string) => `/${variant}/?chatId=${encodeURIComponent(chatId)}`;
+
+/** Loads a bench app and waits for its first grid paint; with `live`, also for CometD. */
+export async function openApp(browser: Browser, base: string, variant: AppId, chatId: string, live: boolean): Promise<OpenPage & { first: FirstPaint }> {
+  const open = await newPage(browser);
+  await open.page.goto(`${base}${appPath(variant, chatId)}`);
+  const handle = await open.page.waitForFunction(() => window.__benchProbe?.firstPaint() ?? null, undefined, { polling: 50 });
+  const first = (await handle.jsonValue()) as FirstPaint;
+  if (live) await open.page.waitForFunction(() => window.__benchProbe?.live() === true, undefined, { polling: 50 });
+  return { ...open, first };
+}
+
+/** Heap in use after two forced collections, as PEER-BENCH measured it. */
+export async function heapAfterGc(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = await cdp.send('Runtime.getHeapUsage');
+  return usage.usedSize;
+}

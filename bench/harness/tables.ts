@@ -1,0 +1,65 @@
+// Markdown tables, one per scenario: each variant's median with [min–max] over runs, and
+// peer ÷ ours. Markdown so that bench/README.md and the main README can quote them as is.
+
+import { FLOOR, SCENARIO_TITLES, VARIANTS, type BenchResults, type Metric, type ScenarioId, type TargetCheck } from './model';
+import { summarize } from './stats';
+
+export function formatNumber(value: number, unit: Metric['unit']): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  if (unit === 'count' || unit === 'rows') return Math.round(value).toLocaleString('en-US');
+  const abs = Math.abs(value);
+  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function cell(metric: Metric, values: readonly number[]): string {
+  const summary = summarize(values);
+  const median = formatNumber(summary.median, metric.unit);
+  if (summary.n < 2 || summary.min === summary.max) return median;
+  return `${median} [${formatNumber(summary.min, metric.unit)}–${formatNumber(summary.max, metric.unit)}]`;
+}
+
+function ratio(peer: number, ours: number): string {
+  if (!Number.isFinite(peer) || !Number.isFinite(ours) || ours === 0) return '—';
+  const value = peer / ours;
+  return `${value >= 10 ? value.toFixed(0) : value.toFixed(1)}×`;
+}
+
+export function scenarioTable(metrics: readonly Metric[]): string {
+  // The floor reference gets a column only in the scenarios that measure it.
+  const floor = metrics.some((metric) => metric.floor?.length);
+  const header = `| metric | ${VARIANTS.map((variant) => variant.label).join(' | ')} | AG Grid ÷ ours | RDG ÷ ours |${floor ? ` ${FLOOR.label} |` : ''}`;
+  const rule = `|---|${VARIANTS.map(() => '---:').join('|')}|---:|---:|${floor ? '---:|' : ''}`;
+  const lines = metrics.map((metric) => {
+    const medians = VARIANTS.map((variant) => summarize(metric.runs[variant.id]).median);
+    const [ours = NaN, aggrid = NaN, rdg = NaN] = medians;
+    const values = VARIANTS.map((variant) => cell(metric, metric.runs[variant.id]));
+    const floorCell = floor ? ` ${metric.floor?.length ? cell(metric, metric.floor) : '—'} |` : '';
+    return `| ${metric.label} (${metric.unit}) | ${values.join(' | ')} | ${ratio(aggrid, ours)} | ${ratio(rdg, ours)} |${floorCell}`;
+  });
+  return [header, rule, ...lines].join('\n');
+}
+
+export function targetsTable(targets: readonly TargetCheck[]): string {
+  const lines = targets.map((target) => `| ${target.target} | ${target.figure} | ${target.met ? 'met' : '**missed**'} |`);
+  return ['| target | figure (ours, median) | |', '|---|---|---|', ...lines].join('\n');
+}
+
+export function scenarioIds(metrics: readonly Metric[]): ScenarioId[] {
+  return [...new Set(metrics.map((metric) => metric.scenario))].sort((a, b) => a - b);
+}
+
+export function resultsMarkdown(results: BenchResults): string {
+  const { machine } = results;
+  const parts = [
+    `Run ${results.startedAt} (${results.mode}, ${results.runs} runs, ${Math.round(results.durationS)} s) on ${machine.nproc} × ${machine.cpu}, ` +
+      `${machine.memoryGiB} GiB, ${machine.chromium}, Node ${machine.node}. Cells: median [min–max] over runs.`,
+  ];
+  for (const scenario of scenarioIds(results.metrics)) {
+    parts.push(`### ${scenario}. ${SCENARIO_TITLES[scenario]}`);
+    parts.push(scenarioTable(results.metrics.filter((metric) => metric.scenario === scenario)));
+  }
+  parts.push('### Targets');
+  parts.push(targetsTable(results.targets));
+  return parts.join('\n\n');
+}

@@ -1,0 +1,105 @@
+// What the host hears about, derived from store changes: the store already records every
+// event (a snapshot, a write accepted or failed, a chat opened), so the host's events are
+// differences between two store states. Pure, so each rule is unit-tested on its own.
+
+import { describeGwsError, type UserDataValue } from '../gws';
+import type { UserDataChange, WidgetEvent, WidgetState } from '../embed';
+import { deriveRows, hasUnsavedWork, type ChatEntry, type ChatStoreState } from '../store';
+
+/**
+ * Whether the chat holds agent work the server does not have: what a CRM warns about
+ * before navigating away. The store defines it (open drafts, and writes not yet accepted
+ * or failed); anything the host should count beyond that goes here, and only here.
+ */
+export function isDirty(entry: ChatEntry): boolean {
+  return hasUnsavedWork(entry);
+}
+
+export function hostEventsBetween(previous: ChatStoreState, next: ChatStoreState): WidgetEvent[] {
+  const events: WidgetEvent[] = [];
+  if (previous.activeChatId !== next.activeChatId) events.push({ type: 'activeChatChanged', chatId: next.activeChatId });
+  if (previous.connection.kind !== next.connection.kind) events.push({ type: 'connectionChanged', status: next.connection.kind });
+  if (previous.chats === next.chats) return events;
+  for (const [chatId, entry] of next.chats) {
+    const before = previous.chats.get(chatId);
+    if (before === entry) continue;
+    events.push(...userDataEvents(chatId, before, entry));
+    events.push(...saveFailures(chatId, before, entry));
+    const wasDirty = before ? isDirty(before) : false;
+    const dirty = isDirty(entry);
+    if (wasDirty !== dirty) events.push({ type: 'dirtyStateChanged', chatId, dirty });
+  }
+  return events;
+}
+
+function userDataEvents(chatId: string, before: ChatEntry | undefined, entry: ChatEntry): WidgetEvent[] {
+  // A chat seen for the first time is not a change: the host reads it with getState.
+  if (!before || before.chat.userData === entry.chat.userData) return [];
+  const agent: UserDataChange[] = [];
+  const server: UserDataChange[] = [];
+  for (const change of diffUserData(before.chat.userData, entry.chat.userData)) {
+    (isAgentWrite(change, before, entry) ? agent : server).push(change);
+  }
+  const events: WidgetEvent[] = [];
+  if (agent.length > 0) events.push({ type: 'userDataChanged', chatId, changes: agent, source: 'agent' });
+  if (server.length > 0) events.push({ type: 'userDataChanged', chatId, changes: server, source: 'server' });
+  return events;
+}
+
+/** The change shows what one of the agent's writes on that key asked for (before or after it was confirmed). */
+function isAgentWrite(change: UserDataChange, before: ChatEntry, entry: ChatEntry): boolean {
+  return [...before.pending, ...entry.pending].some((write) => {
+    if (write.key !== change.key) return false;
+    if (write.op === 'delete') return change.kind === 'removed';
+    return change.kind !== 'removed' && sameJson(write.value, change.value);
+  });
+}
+
+export function diffUserData(before: ReadonlyMap<string, UserDataValue>, after: ReadonlyMap<string, UserDataValue>): UserDataChange[] {
+  const changes: UserDataChange[] = [];
+  for (const [key, value] of after) {
+    if (!before.has(key)) changes.push({ key, kind: 'added', value, previousValue: null });
+    else {
+      const previousValue = before.get(key) ?? null;
+      if (!sameJson(previousValue, value)) changes.push({ key, kind: 'changed', value, previousValue });
+    }
+  }
+  for (const [key, previousValue] of before) {
+    if (!after.has(key)) changes.push({ key, kind: 'removed', value: null, previousValue });
+  }
+  return changes;
+}
+
+function saveFailures(chatId: string, before: ChatEntry | undefined, entry: ChatEntry): WidgetEvent[] {
+  const failedBefore = new Set(before?.pending.filter((write) => write.status === 'failed').map((write) => write.editId));
+  return entry.pending
+    .filter((write) => write.status === 'failed' && !failedBefore.has(write.editId))
+    .map((write) => ({
+      type: 'saveFailed' as const,
+      chatId,
+      key: write.key,
+      operation: write.op,
+      error: write.error ? { kind: write.error.kind, message: describeGwsError(write.error) } : { kind: 'unknown', message: 'Not saved' },
+    }));
+}
+
+function sameJson(a: UserDataValue, b: UserDataValue): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function widgetState(state: ChatStoreState, appearance: { readonly locale: string; readonly theme: WidgetState['theme'] }): WidgetState {
+  const entry = state.activeChatId ? state.chats.get(state.activeChatId) : undefined;
+  return {
+    activeChatId: state.activeChatId,
+    chatState: entry?.chat.state ?? null,
+    // fromEntries defines own properties: a key such as "__proto__" stays data.
+    userData: entry ? Object.fromEntries(deriveRows(entry).map((row) => [row.key, row.value])) : null,
+    chats: [...state.chats.values()].map((chatEntry) => ({ chatId: chatEntry.chat.id, state: chatEntry.chat.state })),
+    dirtyChatIds: [...state.chats.values()].filter(isDirty).map((chatEntry) => chatEntry.chat.id),
+    connection: state.connection.kind,
+    locale: appearance.locale,
+    theme: appearance.theme,
+  };
+}

@@ -1,0 +1,86 @@
+// Where the host contract meets the store: host commands become store actions or
+// appearance changes, and store changes become host events. The bridge itself (origins,
+// parsing, replies) lives in embed/; this is composition only.
+
+import { useEffect, useRef } from 'react';
+import { HOST_COMMAND_TYPES, THEME_MODES, WIDGET_EVENT_TYPES, WIDGET_VERSION, type HostBridge, type HostCommand, type Theme, type WidgetEvent } from '../embed';
+import { LOCALES, resolveLocale, type Locale } from '../i18n';
+import { useChatStoreApi } from '../store';
+import type { FocusKeyChannel } from './focusChannel';
+import { hostEventsBetween, widgetState } from './hostEvents';
+
+export type Appearance = {
+  readonly theme: Theme;
+  readonly locale: Locale;
+  readonly setTheme: (theme: Theme) => void;
+  readonly setLocale: (locale: Locale) => void;
+};
+
+// StrictMode runs effects twice in development; the host must still see one `ready`.
+const announced = new WeakSet<HostBridge>();
+
+export function readyEvent(): WidgetEvent {
+  return {
+    type: 'ready',
+    widgetVersion: WIDGET_VERSION,
+    capabilities: { commands: HOST_COMMAND_TYPES, events: WIDGET_EVENT_TYPES, locales: LOCALES, themes: THEME_MODES },
+  };
+}
+
+export function useHostBridge(bridge: HostBridge | null, appearance: Appearance, focus: FocusKeyChannel): void {
+  const store = useChatStoreApi();
+  // Commands read the appearance of the moment they arrive, without re-registering.
+  const current = useRef(appearance);
+  useEffect(() => {
+    current.current = appearance;
+  });
+
+  useEffect(() => {
+    if (!bridge) return;
+    return store.subscribe((next, previous) => {
+      for (const event of hostEventsBetween(previous, next)) bridge.send(event);
+    });
+  }, [bridge, store]);
+
+  useEffect(() => {
+    if (!bridge) return;
+    const handle = (command: HostCommand): WidgetEvent | null => {
+      switch (command.type) {
+        case 'setActiveChat':
+          store.getState().actions.chatOpened(command.chatId);
+          return null;
+        case 'setTheme':
+          // Without `tokens` only the mode changes; `tokens: {}` clears them.
+          current.current.setTheme({ mode: command.mode, tokens: command.tokens ?? current.current.theme.tokens });
+          return null;
+        case 'setLocale': {
+          const locale = resolveLocale(command.locale);
+          if (locale) {
+            current.current.setLocale(locale);
+            return null;
+          }
+          return {
+            type: 'error',
+            error: { kind: 'unsupported-locale', locale: command.locale, supported: LOCALES, message: `No catalogue for "${command.locale}"; supported: ${LOCALES.join(', ')}.` },
+          };
+        }
+        case 'focusKey': {
+          const result = focus.request(command.key);
+          if (result === 'focused') return null;
+          return result === 'unknown-key'
+            ? { type: 'error', error: { kind: 'unknown-key', key: command.key, message: `The active chat has no key "${command.key}".` } }
+            : { type: 'error', error: { kind: 'focus-unavailable', message: `"${command.key}" cannot be focused right now.` } };
+        }
+        case 'getState':
+          return { type: 'state', ...widgetState(store.getState(), { locale: current.current.locale, theme: current.current.theme.mode }) };
+      }
+    };
+    return bridge.onCommand(handle);
+  }, [bridge, store, focus]);
+
+  useEffect(() => {
+    if (!bridge || announced.has(bridge)) return;
+    announced.add(bridge);
+    bridge.send(readyEvent());
+  }, [bridge]);
+}

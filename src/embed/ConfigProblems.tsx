@@ -1,0 +1,19 @@
+import { useMessages } from '../i18n';
+
+/** The configuration's problems, listed where the agent (and their administrator) can read them. */
+export function ConfigProblems({ problems }: { problems: readonly string[] }) {
+  const { t } = useMessages();
+  if (problems.length === 0) return null;
+  return (
+    <section className="config-problems" aria-labelledby="config-problems-heading">
+      <p id="config-problems-heading" className="config-problems__heading">
+        {t('config.problemsHeading', { count: problems.length })}
+      </p>
+      <ul className="config-problems__list">
+        {problems.map((problem) => (
+          <li key={problem}>{problem}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,169 @@
+// The widget's end of the host contract, on penpal's model: every incoming message must
+// carry our namespace, come from our parent window, and from an allowed origin, in that
+// order; everything outgoing goes to the one host origin learned that way, never "*".
+//
+// The bridge listens from the moment it is created, before the configuration (and so the
+// allowlist) has loaded: a host that posts right after the iframe's load event must not
+// lose its first message. Until `configure`, events are buffered, unread.
+
+import { readHostMessage } from './hostMessages';
+import { allowedHostPatterns } from './framing';
+import { originMatches, type OriginPattern } from './origins';
+import { envelope, hasOurNamespace, type HostCommand, type WidgetEvent, type WidgetMessage } from './protocol';
+
+export type RejectionReason = 'origin-not-allowed' | 'not-from-parent';
+
+export type BridgeDiagnostics = {
+  readonly hostOrigin: string | null;
+  readonly allowedOrigins: readonly OriginPattern[];
+  readonly accepted: number;
+  readonly answeredWithError: number;
+  readonly rejected: number;
+  readonly recentRejections: readonly { readonly reason: RejectionReason; readonly origin: string }[];
+  readonly sendFailures: number;
+};
+
+/** Answers a command: `state` or `error` go back with `inReplyTo`; null sends nothing. */
+export type CommandHandler = (command: HostCommand) => WidgetEvent | null;
+
+export type HostBridge = {
+  configure(settings: { readonly allowedOrigins: readonly OriginPattern[]; readonly ancestorOrigins: readonly string[] }): void;
+  /** Commands received before a handler exists are delivered to the first one. */
+  onCommand(handler: CommandHandler): () => void;
+  /** Sent now if the host origin is known, else once it is. */
+  send(event: WidgetEvent): void;
+  getDiagnostics(): BridgeDiagnostics;
+  subscribeDiagnostics(listener: () => void): () => void;
+  destroy(): void;
+};
+
+const BUFFER_LIMIT = 100;
+const RECENT_REJECTIONS = 5;
+
+type Queued = { readonly command: HostCommand; readonly requestId: string | undefined };
+
+export function createHostBridge(win: Window): HostBridge {
+  let patterns: readonly OriginPattern[] | null = null;
+  let hostOrigin: string | null = null;
+  let handler: CommandHandler | null = null;
+  const early: MessageEvent[] = [];
+  const outbox: WidgetMessage[] = [];
+  const commands: Queued[] = [];
+  const listeners = new Set<() => void>();
+  let diagnostics: BridgeDiagnostics = {
+    hostOrigin: null,
+    allowedOrigins: [],
+    accepted: 0,
+    answeredWithError: 0,
+    rejected: 0,
+    recentRejections: [],
+    sendFailures: 0,
+  };
+
+  const update = (change: Partial<BridgeDiagnostics>) => {
+    diagnostics = { ...diagnostics, ...change };
+    for (const listener of listeners) listener();
+  };
+
+  const post = (message: WidgetMessage) => {
+    if (hostOrigin === null) {
+      outbox.push(message);
+      if (outbox.length > BUFFER_LIMIT) outbox.shift();
+      return;
+    }
+    try {
+      win.parent.postMessage(message, hostOrigin);
+    } catch {
+      // Only a value that cannot be cloned throws here; counting it keeps the widget alive.
+      update({ sendFailures: diagnostics.sendFailures + 1 });
+    }
+  };
+
+  const learnHostOrigin = (origin: string) => {
+    if (hostOrigin === origin) return;
+    hostOrigin = origin;
+    update({ hostOrigin: origin });
+    for (const message of outbox.splice(0)) post(message);
+  };
+
+  const reject = (reason: RejectionReason, origin: string) => {
+    update({
+      rejected: diagnostics.rejected + 1,
+      recentRejections: [...diagnostics.recentRejections, { reason, origin }].slice(-RECENT_REJECTIONS),
+    });
+  };
+
+  const reply = (event: WidgetEvent, inReplyTo: string | undefined) => {
+    post({ ...envelope(), ...event, ...(inReplyTo === undefined ? {} : { inReplyTo }) });
+  };
+
+  const deliver = (queued: Queued) => {
+    if (!handler) {
+      commands.push(queued);
+      return;
+    }
+    const answer = handler(queued.command);
+    if (answer) reply(answer, queued.requestId);
+  };
+
+  const read = (event: MessageEvent, allowed: readonly OriginPattern[]) => {
+    const data: unknown = event.data;
+    if (!hasOurNamespace(data)) return;
+    if (win.parent === win || event.source !== win.parent) return reject('not-from-parent', event.origin);
+    if (!originMatches(event.origin, allowed)) return reject('origin-not-allowed', event.origin);
+    learnHostOrigin(event.origin);
+    const reading = readHostMessage(data);
+    if (reading.kind === 'invalid') {
+      update({ answeredWithError: diagnostics.answeredWithError + 1 });
+      reply({ type: 'error', error: reading.error }, reading.requestId);
+      return;
+    }
+    update({ accepted: diagnostics.accepted + 1 });
+    deliver(reading);
+  };
+
+  const onMessage = (event: MessageEvent) => {
+    if (patterns === null) {
+      if (early.length < BUFFER_LIMIT) early.push(event);
+      return;
+    }
+    read(event, patterns);
+  };
+  win.addEventListener('message', onMessage);
+
+  return {
+    configure({ allowedOrigins, ancestorOrigins }) {
+      const allowed = allowedHostPatterns(allowedOrigins, win.location.origin);
+      patterns = allowed;
+      update({ allowedOrigins });
+      // The parent's origin as the browser reports it, when allowed: `ready` can go out
+      // before the host says anything.
+      const parent = ancestorOrigins[0];
+      if (parent !== undefined && originMatches(parent, allowed)) learnHostOrigin(parent);
+      for (const event of early.splice(0)) read(event, allowed);
+    },
+    onCommand(next) {
+      handler = next;
+      for (const queued of commands.splice(0)) deliver(queued);
+      return () => {
+        if (handler === next) handler = null;
+      };
+    },
+    send(event) {
+      reply(event, undefined);
+    },
+    getDiagnostics: () => diagnostics,
+    subscribeDiagnostics(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    destroy() {
+      win.removeEventListener('message', onMessage);
+      listeners.clear();
+      handler = null;
+      outbox.length = 0;
+      commands.length = 0;
+      early.length = 0;
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// Host origins: how an allowlist entry is written, checked and matched. One definition
+// serves the config validation, the bridge's origin check, the framing check, and the
+// server's `Content-Security-Policy: frame-ancestors`, so the four can never disagree.
+//
+// An entry is an exact origin ("https://crm.example.com", "http://127.0.0.1:8081") or a
+// subdomain wildcard ("https://*.my.salesforce.com"), as CSP source expressions allow.
+
+export type OriginPattern = string;
+
+export type OriginCheck = { readonly ok: true; readonly pattern: OriginPattern } | { readonly ok: false; readonly message: string };
+
+const WILDCARD = /^(https?):\/\/\*\.([^/:*]+)(:\d{1,5})?$/i;
+
+/** Validates one allowlist entry; the message says how to fix it. */
+export function checkOriginPattern(entry: unknown): OriginCheck {
+  if (typeof entry !== 'string') return { ok: false, message: 'must be text such as "https://crm.example.com"' };
+  const text = entry.trim();
+  if (text === '*') return { ok: false, message: '"*" would let any page drive the panel; list the CRM origins instead' };
+  const wildcard = WILDCARD.exec(text);
+  if (wildcard) {
+    const [, scheme = '', domain = '', port = ''] = wildcard;
+    // Schemes and hosts are case-insensitive; the pattern is kept in the browser's spelling.
+    const exact = checkExact(`${scheme.toLowerCase()}://${domain.toLowerCase()}${port}`);
+    if (!exact.ok) return exact;
+    if (!domain.includes('.')) return { ok: false, message: `"*.${domain}" would match a whole top-level domain` };
+    return { ok: true, pattern: exact.pattern.replace('://', '://*.') };
+  }
+  return checkExact(text);
+}
+
+function checkExact(text: string): OriginCheck {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { ok: false, message: `"${text}" is not a URL; write an origin such as "https://crm.example.com"` };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, message: `"${text}" must start with https:// (or http:// for local testing)` };
+  if (url.username || url.password) return { ok: false, message: `"${text}" must not contain a user name or password` };
+  if (url.origin !== text) {
+    return { ok: false, message: `"${text}" must be an origin only (scheme, host and port, no path or trailing slash): did you mean "${url.origin}"?` };
+  }
+  return { ok: true, pattern: url.origin };
+}
+
+/** Whether `origin` (from a MessageEvent or ancestorOrigins) matches one of the patterns. */
+export function originMatches(origin: string, patterns: readonly OriginPattern[]): boolean {
+  return patterns.some((pattern) => matchOne(origin, pattern));
+}
+
+function matchOne(origin: string, pattern: OriginPattern): boolean {
+  if (origin === pattern) return true;
+  const star = pattern.indexOf('://*.');
+  if (star < 0) return false;
+  const scheme = pattern.slice(0, star);
+  const rest = pattern.slice(star + 5); // "example.com" or "example.com:8443"
+  if (!origin.startsWith(`${scheme}://`)) return false;
+  const hostAndPort = origin.slice(scheme.length + 3);
+  // At least one label before the domain, as CSP's "*." requires.
+  return hostAndPort.endsWith(`.${rest}`) && hostAndPort.length > rest.length + 1 && !hostAndPort.slice(0, -rest.length - 1).includes(':');
+}
+
+/**
+ * The header value the server sends with the widget's HTML. 'self' lets the widget's own
+ * origin frame it (a same-origin page can script it anyway, so nothing is given away).
+ */
+export function frameAncestorsDirective(patterns: readonly OriginPattern[]): string {
+  return ["frame-ancestors 'self'", ...patterns].join(' ');
+}

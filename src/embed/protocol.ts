@@ -1,0 +1,113 @@
+// The host contract: every message either way between the widget (in an iframe) and the
+// CRM page embedding it. Shared by the widget's bridge and the host SDK, so both sides
+// compile against one definition. Documented message by message in the README,
+// "Embedding in a CRM".
+//
+// Every message is a plain object with the fixed `namespace` (other scripts' postMessage
+// traffic is ignored), the protocol `version` and a `type`.
+
+import type { ThemeMode, ThemeTokens } from './theme';
+
+export const PROTOCOL_NAMESPACE = 'case-data-panel';
+/** Bumped only for incompatible changes; additions (new types, new fields) keep it. */
+export const PROTOCOL_VERSION = 1;
+export const WIDGET_VERSION = '0.1.0';
+
+export type Envelope = { readonly namespace: typeof PROTOCOL_NAMESPACE; readonly version: number };
+
+/** JSON as it crosses postMessage: what userData values are made of. */
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+// ---- host -> widget --------------------------------------------------------------
+
+export type HostCommand =
+  | { readonly type: 'setActiveChat'; readonly chatId: string }
+  | { readonly type: 'setTheme'; readonly mode: ThemeMode; readonly tokens?: ThemeTokens }
+  | { readonly type: 'setLocale'; readonly locale: string }
+  | { readonly type: 'focusKey'; readonly key: string }
+  | { readonly type: 'getState' };
+
+export type HostCommandType = HostCommand['type'];
+export const HOST_COMMAND_TYPES = ['setActiveChat', 'setTheme', 'setLocale', 'focusKey', 'getState'] as const satisfies readonly HostCommandType[];
+
+/** `requestId` is echoed as `inReplyTo` on the `state` or `error` that answers it. */
+export type HostMessage = Envelope & HostCommand & { readonly requestId?: string };
+
+// ---- widget -> host --------------------------------------------------------------
+
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'session-expired' | 'offline';
+
+export type UserDataChange = {
+  readonly key: string;
+  readonly kind: 'added' | 'changed' | 'removed';
+  /** null when removed. */
+  readonly value: JsonValue;
+  /** null when added. */
+  readonly previousValue: JsonValue;
+};
+
+export type Capabilities = {
+  readonly commands: readonly HostCommandType[];
+  readonly events: readonly WidgetEventType[];
+  readonly locales: readonly string[];
+  readonly themes: readonly ThemeMode[];
+};
+
+export type WidgetState = {
+  readonly activeChatId: string | null;
+  /** GWS state of the active chat (Chatting, Completed, ...), null when not loaded. */
+  readonly chatState: string | null;
+  /** The active chat's userData as the agent sees it (their unsaved values included). */
+  readonly userData: { readonly [key: string]: JsonValue } | null;
+  readonly chats: readonly { readonly chatId: string; readonly state: string }[];
+  readonly dirtyChatIds: readonly string[];
+  readonly connection: ConnectionState;
+  readonly locale: string;
+  readonly theme: ThemeMode;
+};
+
+/** Errors are values: the widget answers a bad message with one of these, never throws. */
+export type ProtocolError =
+  | { readonly kind: 'unknown-type'; readonly type: string; readonly message: string }
+  | { readonly kind: 'invalid-message'; readonly issues: readonly { readonly path: string; readonly message: string }[]; readonly message: string }
+  | { readonly kind: 'unsupported-version'; readonly received: number | null; readonly supported: number; readonly message: string }
+  | { readonly kind: 'unsupported-locale'; readonly locale: string; readonly supported: readonly string[]; readonly message: string }
+  | { readonly kind: 'unknown-key'; readonly key: string; readonly message: string }
+  | { readonly kind: 'focus-unavailable'; readonly message: string };
+
+export type SaveError = { readonly kind: string; readonly message: string };
+
+export type WidgetEvent =
+  | { readonly type: 'ready'; readonly widgetVersion: string; readonly capabilities: Capabilities }
+  | { readonly type: 'activeChatChanged'; readonly chatId: string | null }
+  | { readonly type: 'userDataChanged'; readonly chatId: string; readonly changes: readonly UserDataChange[]; readonly source: 'agent' | 'server' }
+  | { readonly type: 'saveFailed'; readonly chatId: string; readonly key: string; readonly operation: 'update' | 'attach' | 'delete'; readonly error: SaveError }
+  | { readonly type: 'dirtyStateChanged'; readonly chatId: string; readonly dirty: boolean }
+  | { readonly type: 'connectionChanged'; readonly status: ConnectionState }
+  | { readonly type: 'resize'; readonly height: number }
+  | ({ readonly type: 'state' } & WidgetState)
+  | { readonly type: 'error'; readonly error: ProtocolError };
+
+export type WidgetEventType = WidgetEvent['type'];
+export const WIDGET_EVENT_TYPES = [
+  'ready',
+  'activeChatChanged',
+  'userDataChanged',
+  'saveFailed',
+  'dirtyStateChanged',
+  'connectionChanged',
+  'resize',
+  'state',
+  'error',
+] as const satisfies readonly WidgetEventType[];
+
+export type WidgetMessage = Envelope & WidgetEvent & { readonly inReplyTo?: string };
+
+export function envelope(): Envelope {
+  return { namespace: PROTOCOL_NAMESPACE, version: PROTOCOL_VERSION };
+}
+
+/** The first filter either side applies: anything else on the channel is someone else's. */
+export function hasOurNamespace(data: unknown): data is { readonly namespace: typeof PROTOCOL_NAMESPACE } & Readonly<Record<string, unknown>> {
+  return typeof data === 'object' && data !== null && !Array.isArray(data) && Object.hasOwn(data, 'namespace') && Reflect.get(data, 'namespace') === PROTOCOL_NAMESPACE;
+}

@@ -1,0 +1,216 @@
+// The host side of the contract, for CRM integrators: mounts the widget in an iframe,
+// checks every message the same three ways the widget does (our iframe's window, the
+// widget's exact origin, our namespace), and posts only to that origin, never "*".
+
+import { envelope, hasOurNamespace, type HostCommand, type HostMessage, type WidgetMessage } from '../protocol';
+import type { CaseDataPanel, MountOptions, PanelError, PanelEvent, PanelEventType, ReadyResult, StateResult, ThemeSetting } from './types';
+import { readWidgetMessage } from './widgetMessages';
+
+type Listeners = { [T in PanelEventType]: Set<(event: PanelEvent<T>) => void> };
+
+// What the widget may do inside the frame; everything else (top navigation, modals) is refused.
+const SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-storage-access-by-user-activation';
+
+export function mountCaseDataPanel(element: HTMLElement, options: MountOptions): CaseDataPanel {
+  const doc = element.ownerDocument;
+  const win = doc.defaultView;
+  if (!win) throw new TypeError('mountCaseDataPanel: the element must be in a document with a window');
+  const url = new URL(options.src, doc.baseURI);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`mountCaseDataPanel: src must be an http(s) URL, got ${options.src}`);
+  const widgetOrigin = url.origin;
+  const theme = normalizeTheme(options.theme);
+  if (options.chatId) url.searchParams.set('chatId', options.chatId);
+  if (options.locale) url.searchParams.set('locale', options.locale);
+  if (theme) url.searchParams.set('theme', theme.mode);
+  if (theme?.tokens?.density) url.searchParams.set('density', theme.tokens.density);
+
+  const autoHeight = options.autoHeight ?? true;
+  const minHeight = options.minHeight ?? 240;
+  const iframe = doc.createElement('iframe');
+  iframe.title = options.title ?? 'Case data panel';
+  // The widget reads our origin from the referrer when the browser has no ancestorOrigins.
+  iframe.referrerPolicy = 'origin';
+  iframe.setAttribute('sandbox', SANDBOX);
+  iframe.style.cssText = `display:block;width:100%;border:0;height:${minHeight}px`;
+  iframe.src = url.href;
+  const notice = doc.createElement('div');
+  notice.className = 'case-data-panel-notice';
+  notice.setAttribute('role', 'alert');
+  notice.hidden = true;
+  element.append(notice, iframe);
+
+  const listeners: Listeners = {
+    ready: new Set(),
+    activeChatChanged: new Set(),
+    userDataChanged: new Set(),
+    saveFailed: new Set(),
+    dirtyStateChanged: new Set(),
+    connectionChanged: new Set(),
+    resize: new Set(),
+    error: new Set(),
+  };
+  const emit = <T extends PanelEventType>(type: T, event: PanelEvent<T>) => {
+    for (const listener of [...listeners[type]]) {
+      try {
+        listener(event);
+      } catch (error) {
+        // One host listener failing must not starve the others; the error still surfaces.
+        win.setTimeout(() => {
+          throw error;
+        });
+      }
+    }
+  };
+  const on = <T extends PanelEventType>(type: T, listener: (event: PanelEvent<T>) => void) => {
+    listeners[type].add(listener);
+    return () => {
+      listeners[type].delete(listener);
+    };
+  };
+  if (options.onReady) on('ready', options.onReady);
+  if (options.onActiveChatChanged) on('activeChatChanged', options.onActiveChatChanged);
+  if (options.onUserDataChanged) on('userDataChanged', options.onUserDataChanged);
+  if (options.onSaveFailed) on('saveFailed', options.onSaveFailed);
+  if (options.onDirtyStateChanged) on('dirtyStateChanged', options.onDirtyStateChanged);
+  if (options.onConnectionChanged) on('connectionChanged', options.onConnectionChanged);
+  if (options.onResize) on('resize', options.onResize);
+  if (options.onError) on('error', options.onError);
+
+  let isReady = false;
+  let destroyed = false;
+  let nextRequest = 1;
+  const queue: HostMessage[] = [];
+  const pending = new Map<string, (result: StateResult) => void>();
+  const dirtyChats = new Set<string>();
+  let settleReady: (result: ReadyResult) => void = () => {};
+  const ready = new Promise<ReadyResult>((resolve) => {
+    settleReady = (result) => {
+      settleReady = () => {};
+      resolve(result);
+    };
+  });
+
+  const post = (command: HostCommand): string => {
+    const requestId = `cdp-${nextRequest++}`;
+    const message: HostMessage = { ...envelope(), ...command, requestId };
+    // Before `ready` the frame may still hold about:blank or an error page: queue, don't guess.
+    if (!isReady) queue.push(message);
+    else iframe.contentWindow?.postMessage(message, widgetOrigin);
+    return requestId;
+  };
+
+  const handle = (message: WidgetMessage) => {
+    switch (message.type) {
+      case 'ready':
+        isReady = true;
+        win.clearTimeout(timer);
+        notice.hidden = true;
+        for (const queued of queue.splice(0)) iframe.contentWindow?.postMessage(queued, widgetOrigin);
+        settleReady({ ok: true, widgetVersion: message.widgetVersion, capabilities: message.capabilities });
+        return emit('ready', message);
+      case 'state': {
+        const resolve = message.inReplyTo === undefined ? undefined : pending.get(message.inReplyTo);
+        if (!resolve || message.inReplyTo === undefined) return;
+        pending.delete(message.inReplyTo);
+        const { type: _type, namespace: _namespace, version: _version, inReplyTo: _inReplyTo, ...state } = message;
+        return resolve({ ok: true, state });
+      }
+      case 'error': {
+        const resolve = message.inReplyTo === undefined ? undefined : pending.get(message.inReplyTo);
+        if (resolve && message.inReplyTo !== undefined) {
+          pending.delete(message.inReplyTo);
+          return resolve({ ok: false, error: message.error });
+        }
+        return emit('error', message.error);
+      }
+      case 'resize':
+        if (autoHeight) iframe.style.height = `${Math.max(minHeight, Math.ceil(message.height))}px`;
+        return emit('resize', message);
+      case 'dirtyStateChanged':
+        if (message.dirty) dirtyChats.add(message.chatId);
+        else dirtyChats.delete(message.chatId);
+        return emit('dirtyStateChanged', message);
+      case 'activeChatChanged':
+        return emit('activeChatChanged', message);
+      case 'userDataChanged':
+        return emit('userDataChanged', message);
+      case 'saveFailed':
+        return emit('saveFailed', message);
+      case 'connectionChanged':
+        return emit('connectionChanged', message);
+    }
+  };
+
+  const onMessage = (event: MessageEvent) => {
+    if (destroyed || event.source !== iframe.contentWindow || event.origin !== widgetOrigin) return;
+    const data: unknown = event.data;
+    if (!hasOurNamespace(data)) return;
+    const reading = readWidgetMessage(data);
+    if (reading.kind === 'event') handle(reading.message);
+  };
+  win.addEventListener('message', onMessage);
+
+  const timeoutMs = options.readyTimeoutMs ?? 15_000;
+  const timer =
+    timeoutMs > 0
+      ? win.setTimeout(() => {
+          if (isReady || destroyed) return;
+          const error: PanelError = {
+            kind: 'not-ready',
+            message: `The Case Data Panel at ${widgetOrigin} did not start. Check that it is reachable, and that this page's origin (${win.location.origin}) is in its "allowedHostOrigins".`,
+          };
+          notice.textContent = error.message;
+          notice.hidden = false;
+          settleReady({ ok: false, error });
+          emit('error', error);
+        }, timeoutMs)
+      : undefined;
+
+  if (theme?.tokens && Object.keys(theme.tokens).length > 0) post({ type: 'setTheme', mode: theme.mode, tokens: theme.tokens });
+
+  return {
+    iframe,
+    ready,
+    setActiveChat: (chatId) => {
+      if (!destroyed) post({ type: 'setActiveChat', chatId });
+    },
+    setTheme: (setting) => {
+      const next = normalizeTheme(setting);
+      if (!destroyed && next) post(next.tokens === undefined ? { type: 'setTheme', mode: next.mode } : { type: 'setTheme', mode: next.mode, tokens: next.tokens });
+    },
+    setLocale: (locale) => {
+      if (!destroyed) post({ type: 'setLocale', locale });
+    },
+    focusKey: (key) => {
+      if (destroyed) return;
+      // Focus moves into the frame on the host's request only; the widget never takes it.
+      iframe.focus();
+      post({ type: 'focusKey', key });
+    },
+    getState: () => {
+      if (destroyed) return Promise.resolve({ ok: false, error: { kind: 'destroyed', message: 'The panel was destroyed.' } });
+      return new Promise<StateResult>((resolve) => pending.set(post({ type: 'getState' }), resolve));
+    },
+    isDirty: () => dirtyChats.size > 0,
+    on,
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      win.removeEventListener('message', onMessage);
+      win.clearTimeout(timer);
+      const error: PanelError = { kind: 'destroyed', message: 'The panel was destroyed.' };
+      for (const resolve of pending.values()) resolve({ ok: false, error });
+      pending.clear();
+      settleReady({ ok: false, error });
+      for (const set of Object.values(listeners)) set.clear();
+      queue.length = 0;
+      iframe.remove();
+      notice.remove();
+    },
+  };
+}
+
+function normalizeTheme(setting: ThemeSetting | undefined): { mode: Exclude<ThemeSetting, object>; tokens?: Extract<ThemeSetting, object>['tokens'] } | null {
+  if (setting === undefined) return null;
+  return typeof setting === 'string' ? { mode: setting } : setting;
+}

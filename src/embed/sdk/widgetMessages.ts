@@ -1,0 +1,143 @@
+// The SDK's reading of what the widget sends: validated like any wire data. A type this
+// SDK does not know (a newer widget) is skipped, not an error, so hosts can upgrade the
+// widget before the SDK.
+
+import { array, integer, isRecord, number, object, oneOf, string, type ParseResult, type Schema } from '../../gws/schema';
+import { PROTOCOL_NAMESPACE, PROTOCOL_VERSION, type JsonValue, type ProtocolError, type WidgetEvent, type WidgetMessage } from '../protocol';
+import { THEME_MODES } from '../theme';
+
+export type WidgetMessageReading =
+  | { readonly kind: 'event'; readonly message: WidgetMessage }
+  | { readonly kind: 'skipped'; readonly reason: string };
+
+const CONNECTION_STATES = ['connecting', 'live', 'reconnecting', 'session-expired', 'offline'] as const;
+
+const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
+const fail = (path: string, message: string): ParseResult<never> => ({ ok: false, issues: [{ path, message }] });
+
+function isJson(input: unknown, depth = 0): input is JsonValue {
+  if (input === null || typeof input === 'string' || typeof input === 'boolean') return true;
+  if (typeof input === 'number') return Number.isFinite(input);
+  if (depth > 32) return false;
+  if (Array.isArray(input)) return input.every((item) => isJson(item, depth + 1));
+  return isRecord(input) && Object.values(input).every((item) => isJson(item, depth + 1));
+}
+
+const json: Schema<JsonValue> = (input, path) => (isJson(input) ? ok(input) : fail(path, 'expected JSON data'));
+const nullable =
+  <T>(schema: Schema<T>): Schema<T | null> =>
+  (input, path) =>
+    input === null ? ok(null) : schema(input, path);
+const jsonObject: Schema<{ readonly [key: string]: JsonValue }> = (input, path) =>
+  isRecord(input) && isJson(input) ? ok(input) : fail(path, 'expected an object of JSON values');
+/** Lists a newer widget may extend: unknown entries are dropped, not fatal. */
+const knownOnly =
+  <const O extends readonly string[]>(options: O): Schema<readonly O[number][]> =>
+  (input, path) => {
+    const list = array(string)(input, path);
+    return list.ok ? ok(list.value.filter((item): item is O[number] => options.includes(item))) : list;
+  };
+
+const protocolError: Schema<ProtocolError> = (input, path) => {
+  const base = object({ kind: string, message: string })(input, path);
+  if (!base.ok || !isRecord(input)) return base.ok ? fail(path, 'expected an object') : base;
+  const { kind, message } = base.value;
+  switch (kind) {
+    case 'unknown-type': {
+      const rest = object({ type: string })(input, path);
+      return rest.ok ? ok({ kind, message, ...rest.value }) : rest;
+    }
+    case 'invalid-message': {
+      const rest = object({ issues: array(object({ path: string, message: string })) })(input, path);
+      return rest.ok ? ok({ kind, message, ...rest.value }) : rest;
+    }
+    case 'unsupported-version': {
+      const rest = object({ received: nullable(number), supported: integer })(input, path);
+      return rest.ok ? ok({ kind, message, ...rest.value }) : rest;
+    }
+    case 'unsupported-locale': {
+      const rest = object({ locale: string, supported: array(string) })(input, path);
+      return rest.ok ? ok({ kind, message, ...rest.value }) : rest;
+    }
+    case 'unknown-key': {
+      const rest = object({ key: string })(input, path);
+      return rest.ok ? ok({ kind, message, ...rest.value }) : rest;
+    }
+    case 'focus-unavailable':
+      return ok({ kind, message });
+    default:
+      return fail(`${path}.kind`, `unknown error kind ${JSON.stringify(kind)}`);
+  }
+};
+
+function readEvent(type: string, input: Readonly<Record<string, unknown>>): ParseResult<WidgetEvent> | null {
+  switch (type) {
+    case 'ready': {
+      const capabilities = object({
+        commands: knownOnly(['setActiveChat', 'setTheme', 'setLocale', 'focusKey', 'getState']),
+        events: knownOnly(['ready', 'activeChatChanged', 'userDataChanged', 'saveFailed', 'dirtyStateChanged', 'connectionChanged', 'resize', 'state', 'error']),
+        locales: array(string),
+        themes: knownOnly(THEME_MODES),
+      });
+      const result = object({ widgetVersion: string, capabilities })(input, '');
+      return result.ok ? ok({ type, ...result.value }) : result;
+    }
+    case 'activeChatChanged': {
+      const result = object({ chatId: nullable(string) })(input, '');
+      return result.ok ? ok({ type, ...result.value }) : result;
+    }
+    case 'userDataChanged': {
+      const change = object({ key: string, kind: oneOf(['added', 'changed', 'removed']), value: json, previousValue: json });
+      const result = object({ chatId: string, changes: array(change), source: oneOf(['agent', 'server']) })(input, '');
+      return result.ok ? ok({ type, ...result.value }) : result;
+    }
+    case 'saveFailed': {
+      const result = object({ chatId: string, key: string, operation: oneOf(['update', 'attach', 'delete']), error: object({ kind: string, message: string }) })(input, '');
+      return result.ok ? ok({ type, ...result.value }) : result;
+    }
+    case 'dirtyStateChanged': {
+      const dirty: Schema<boolean> = (value, path) => (typeof value === 'boolean' ? ok(value) : fail(path, 'expected a boolean'));
+      const result = object({ chatId: string, dirty })(input, '');
+      return result.ok ? ok({ type, ...result.value }) : result;
+    }
+    case 'connectionChanged': {
+      const result = object({ status: oneOf(CONNECTION_STATES) })(input, '');
+      return result.ok ? ok({ type, ...result.value }) : result;
+    }
+    case 'resize': {
+      const result = object({ height: number })(input, '');
+      return result.ok ? ok({ type, height: Math.max(0, result.value.height) }) : result;
+    }
+    case 'state': {
+      const result = object({
+        activeChatId: nullable(string),
+        chatState: nullable(string),
+        userData: nullable(jsonObject),
+        chats: array(object({ chatId: string, state: string })),
+        dirtyChatIds: array(string),
+        connection: oneOf(CONNECTION_STATES),
+        locale: string,
+        theme: oneOf(THEME_MODES),
+      })(input, '');
+      return result.ok ? ok({ type, ...result.value }) : result;
+    }
+    case 'error': {
+      const result = object({ error: protocolError })(input, '');
+      return result.ok ? ok({ type, ...result.value }) : result;
+    }
+    default:
+      return null;
+  }
+}
+
+/** `record` already carries our namespace and came from our iframe's origin. */
+export function readWidgetMessage(record: Readonly<Record<string, unknown>>): WidgetMessageReading {
+  if (record.version !== PROTOCOL_VERSION) return { kind: 'skipped', reason: `protocol version ${String(record.version)} is not ${PROTOCOL_VERSION}` };
+  const type = record.type;
+  if (typeof type !== 'string') return { kind: 'skipped', reason: 'no type' };
+  const event = readEvent(type, record);
+  if (event === null) return { kind: 'skipped', reason: `unknown type ${type}` };
+  if (!event.ok) return { kind: 'skipped', reason: `invalid ${type}: ${event.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}` };
+  const inReplyTo = typeof record.inReplyTo === 'string' ? record.inReplyTo : undefined;
+  return { kind: 'event', message: { namespace: PROTOCOL_NAMESPACE, version: PROTOCOL_VERSION, ...event.value, ...(inReplyTo === undefined ? {} : { inReplyTo }) } };
+}

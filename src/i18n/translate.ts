@@ -1,0 +1,81 @@
+// `t(key, params)`: looks a key up in the locale's catalogue, picks the plural form for
+// `{count}`, and fills `{placeholders}`. Parameters are typed from the English text, so
+// a missing or misspelled parameter is a compile error, not a "{chatId}" on screen.
+
+import { ar } from './messages/ar';
+import { de } from './messages/de';
+import { en, type Catalog, type MessageKey, type PluralForms } from './messages/en';
+import type { Locale } from './locales';
+
+const CATALOGS: { readonly [L in Locale]: Catalog } = { en, de, ar };
+
+type English = typeof en;
+type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+type TextsOf<M> = M extends string ? M : M[keyof M];
+type ParamNames<K extends MessageKey> = Placeholders<TextsOf<English[K]>> | (English[K] extends string ? never : 'count');
+
+export type MessageParams<K extends MessageKey> = { readonly [P in ParamNames<K>]: P extends 'count' ? number : string | number };
+export type TranslateArgs<K extends MessageKey> = [ParamNames<K>] extends [never] ? [] : [params: MessageParams<K>];
+export type Translate = <K extends MessageKey>(key: K, ...args: TranslateArgs<K>) => string;
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+
+function rulesFor(locale: Locale): Intl.PluralRules {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  return rules;
+}
+
+function numbersFor(locale: Locale): Intl.NumberFormat {
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format;
+}
+
+function pickForm(forms: PluralForms, category: Intl.LDMLPluralRule): string {
+  return forms[category] ?? forms.other;
+}
+
+function fill(locale: Locale, text: string, params: Readonly<Record<string, string | number>>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!Object.hasOwn(params, name)) return whole;
+    const value = params[name];
+    return typeof value === 'number' ? numbersFor(locale).format(value) : String(value);
+  });
+}
+
+export function translate<K extends MessageKey>(locale: Locale, key: K, ...args: TranslateArgs<K>): string {
+  const message: string | PluralForms = CATALOGS[locale][key];
+  const params: Readonly<Record<string, string | number>> = args[0] ?? {};
+  if (typeof message === 'string') return fill(locale, message, params);
+  const count = params.count;
+  const category = typeof count === 'number' ? rulesFor(locale).select(count) : 'other';
+  return fill(locale, pickForm(message, category), params);
+}
+
+export function createTranslate(locale: Locale): Translate {
+  return (key, ...args) => translate(locale, key, ...args);
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
+/** Keys whose English text has no parameters: the ones a value can be looked up by. */
+type PlainKey = { [K in MessageKey]: TranslateArgs<K> extends [] ? K : never }[MessageKey];
+
+/**
+ * A label for a value GWS sends (a chat state, a participant type): translated when the
+ * catalogue knows it, else the value itself, since GWS may add values across versions.
+ */
+export function labelFor<P extends string>(t: Translate, prefix: P, value: string): string {
+  const key = `${prefix}.${value}`;
+  return isPlainKey(key) ? t(key) : value;
+}
+
+function isPlainKey(key: string): key is PlainKey {
+  if (!isMessageKey(key)) return false;
+  const message: string | PluralForms = en[key];
+  return typeof message === 'string' && !/\{\w+\}/.test(message);
+}
