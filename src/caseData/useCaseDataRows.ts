@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { Chat } from '../gws';
 import type { UserDataRow } from '../store';
 import { resolveRule, type CaseDataConfig, type FieldRule } from './caseDataConfig';
@@ -38,9 +38,21 @@ function matches(gridRow: GridRow, needle: string): boolean {
  * notification at thousands of keys (one pass, one sort of the ordered ones).
  */
 export function useCaseDataRows(chat: Chat | undefined, config: CaseDataConfig, rows: readonly UserDataRow[], filter: string) {
+  // Grid rows are cached per store row: an unchanged row keeps its grid row, so its
+  // memoized component skips rendering. The cache holds only while what a grid row
+  // depends on besides its row (configuration, chat state, capabilities) is unchanged.
+  const cache = useRef<{ context: readonly unknown[]; rows: WeakMap<UserDataRow, GridRow> }>({ context: [], rows: new WeakMap() });
   const all = useMemo(() => {
     if (!chat) return [];
-    const shown = rows.map((row) => toGridRow(chat, config, row)).filter((gridRow) => !gridRow.rule.hidden);
+    const context = [config, chat.state, chat.capabilities.join(' ')];
+    if (context.some((part, index) => part !== cache.current.context[index])) cache.current = { context, rows: new WeakMap() };
+    const known = cache.current.rows;
+    const gridRowOf = (row: UserDataRow) => {
+      let gridRow = known.get(row);
+      if (!gridRow) known.set(row, (gridRow = toGridRow(chat, config, row)));
+      return gridRow;
+    };
+    const shown = rows.map(gridRowOf).filter((gridRow) => !gridRow.rule.hidden);
     const ordered = shown.filter((gridRow) => gridRow.rule.order !== undefined).sort((a, b) => (a.rule.order ?? 0) - (b.rule.order ?? 0));
     return ordered.length ? [...ordered, ...shown.filter((gridRow) => gridRow.rule.order === undefined)] : shown;
   }, [chat, config, rows]);

@@ -56,8 +56,7 @@ export function useCaseDataWriter() {
   /** Callers validate first (validation.ts); `step` records the write for undo. */
   const send = useCallback(
     (chatId: string, write: UserDataWrite, step: HistoryStep | null) => {
-      const { editId, sendNow } = actions.userDataWriteSent(chatId, write);
-      if (step) actions.historyRecorded(chatId, step);
+      const { editId, sendNow } = actions.userDataWriteSent(chatId, write, step ?? undefined);
       if (sendNow) mutate({ chatId, write, editId });
     },
     [actions, mutate],

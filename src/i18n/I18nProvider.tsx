@@ -1,6 +1,6 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { DEFAULT_LOCALE, directionOf, type Direction, type Locale } from './locales';
-import { createTranslate, type Translate } from './translate';
+import { createTranslate, isCatalogLoaded, loadCatalog, type Translate } from './translate';
 
 export type Messages = { readonly locale: Locale; readonly dir: Direction; readonly t: Translate };
 
@@ -10,7 +10,19 @@ const english: Messages = { locale: DEFAULT_LOCALE, dir: 'ltr', t: createTransla
 const MessagesContext = createContext<Messages>(english);
 
 export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
-  const messages = useMemo<Messages>(() => ({ locale, dir: directionOf(locale), t: createTranslate(locale) }), [locale]);
+  // Re-render once the locale's catalogue has loaded: `t` then finds its texts.
+  const [loaded, setLoaded] = useState(() => isCatalogLoaded(locale));
+  useEffect(() => {
+    let current = true;
+    setLoaded(isCatalogLoaded(locale));
+    void loadCatalog(locale).then(() => {
+      if (current) setLoaded(true);
+    });
+    return () => {
+      current = false;
+    };
+  }, [locale]);
+  const messages = useMemo<Messages>(() => ({ locale, dir: directionOf(locale), t: createTranslate(locale) }), [locale, loaded]);
   return <MessagesContext.Provider value={messages}>{children}</MessagesContext.Provider>;
 }
 

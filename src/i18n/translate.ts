@@ -2,12 +2,23 @@
 // `{count}`, and fills `{placeholders}`. Parameters are typed from the English text, so
 // a missing or misspelled parameter is a compile error, not a "{chatId}" on screen.
 
-import { ar } from './messages/ar';
-import { de } from './messages/de';
 import { en, type Catalog, type MessageKey, type PluralForms } from './messages/en';
 import type { Locale } from './locales';
 
-const CATALOGS: { readonly [L in Locale]: Catalog } = { en, de, ar };
+// English ships with the first render; other catalogues load when a locale asks for them
+// (most agents never switch), and until one has arrived its texts fall back to English.
+const catalogs = new Map<Locale, Catalog>([['en', en]]);
+const loaders: { readonly [L in Locale]: () => Promise<Catalog> } = {
+  en: async () => en,
+  de: async () => (await import('./messages/de')).de,
+  ar: async () => (await import('./messages/ar')).ar,
+};
+
+export const isCatalogLoaded = (locale: Locale) => catalogs.has(locale);
+
+export async function loadCatalog(locale: Locale): Promise<void> {
+  if (!catalogs.has(locale)) catalogs.set(locale, await loaders[locale]());
+}
 
 type English = typeof en;
 type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
@@ -46,7 +57,7 @@ function fill(locale: Locale, text: string, params: Readonly<Record<string, stri
 }
 
 export function translate<K extends MessageKey>(locale: Locale, key: K, ...args: TranslateArgs<K>): string {
-  const message: string | PluralForms = CATALOGS[locale][key];
+  const message: string | PluralForms = (catalogs.get(locale) ?? en)[key];
   const params: Readonly<Record<string, string | number>> = args[0] ?? {};
   if (typeof message === 'string') return fill(locale, message, params);
   const count = params.count;

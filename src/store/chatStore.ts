@@ -55,8 +55,11 @@ export type ChatStoreActions = {
   /** A REST call was refused for authentication (401/403, statusCode 20): hold everything. */
   sessionExpired(): void;
   chatOpened(chatId: string): void;
-  /** Returns the write's id and whether it may go out now (false: queued until live again). */
-  userDataWriteSent(chatId: string, write: UserDataWrite): { editId: number; sendNow: boolean };
+  /**
+   * Returns the write's id and whether it may go out now (false: queued until live again).
+   * `step` records it for undo in the same update.
+   */
+  userDataWriteSent(chatId: string, write: UserDataWrite, step?: HistoryStep): { editId: number; sendNow: boolean };
   /** A queued write is being sent now. */
   userDataWriteStarted(chatId: string, editId: number): void;
   userDataWriteAccepted(chatId: string, editId: number, referenceId: number | undefined): void;
@@ -69,7 +72,6 @@ export type ChatStoreActions = {
   draftChanged(chatId: string, key: string, text: string | null): void;
   /** The agent took note of an ended chat's unsaved changes: drop them. */
   unsavedDismissed(chatId: string): void;
-  historyRecorded(chatId: string, step: HistoryStep): void;
   /** Moves the newest step to the redo side and returns it, for the caller to send. */
   undoTaken(chatId: string): HistoryStep | null;
   redoTaken(chatId: string): HistoryStep | null;
@@ -160,12 +162,13 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
         chatOpened(chatId) {
           set({ activeChatId: chatId });
         },
-        userDataWriteSent(chatId, write) {
+        userDataWriteSent(chatId, write, step) {
           const editId = nextEditId++;
           const sendNow = get().outbox === 'open';
-          updateEntry(chatId, (entry) =>
-            addPending(entry, { ...write, editId, base: entry.chat.userData.get(write.key), status: sendNow ? 'sending' : 'queued' }),
-          );
+          updateEntry(chatId, (entry) => {
+            const next = addPending(entry, { ...write, editId, base: entry.chat.userData.get(write.key), status: sendNow ? 'sending' : 'queued' });
+            return step ? { ...next, history: recordStep(next.history, step) } : next;
+          });
           return { editId, sendNow };
         },
         userDataWriteStarted: (chatId, editId) => updateEntry(chatId, (entry) => markSending(entry, editId)),
@@ -185,9 +188,6 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
         draftChanged: (chatId, key, text) => updateEntry(chatId, (entry) => setDraft(entry, key, text)),
         unsavedDismissed(chatId) {
           updateEntry(chatId, (entry) => ({ ...entry, drafts: new Map(), pending: entry.pending.filter((edit) => edit.status === 'awaiting') }));
-        },
-        historyRecorded(chatId, step) {
-          updateEntry(chatId, (entry) => ({ ...entry, history: recordStep(entry.history, step) }));
         },
         undoTaken(chatId) {
           const history = get().chats.get(chatId)?.history;

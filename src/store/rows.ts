@@ -19,6 +19,32 @@ export type UserDataRow = {
   readonly draftConflict: boolean;
 };
 
+const sameRow = (a: UserDataRow, b: UserDataRow) =>
+  a.key === b.key &&
+  a.value === b.value &&
+  a.serverValue === b.serverValue &&
+  a.status === b.status &&
+  a.pending === b.pending &&
+  a.draft === b.draft &&
+  a.draftConflict === b.draftConflict;
+
+/**
+ * Like `deriveRows`, but a row equal to the one before keeps its identity: a notification
+ * that changes one key of a thousand re-renders one row, not a thousand.
+ */
+export function deriveRowsKeeping(entry: ChatEntry, previous: readonly UserDataRow[]): readonly UserDataRow[] {
+  const before = new Map(previous.map((row) => [row.key, row]));
+  const rows = deriveRows(entry);
+  let same = rows.length === previous.length;
+  const kept = rows.map((row, index) => {
+    const old = before.get(row.key);
+    const result = old && sameRow(old, row) ? old : row;
+    if (result !== previous[index]) same = false;
+    return result;
+  });
+  return same ? previous : kept;
+}
+
 export function deriveRows(entry: ChatEntry): readonly UserDataRow[] {
   const latest = new Map<string, PendingEdit>();
   for (const edit of entry.pending) latest.set(edit.key, edit);

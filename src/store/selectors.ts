@@ -1,7 +1,7 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/shallow';
 import type { ChatEntry } from './chatEntry';
-import { deriveRows, type UserDataRow } from './rows';
+import { deriveRowsKeeping, type UserDataRow } from './rows';
 import { receivedTime } from './chatOrder';
 import { useChatStore } from './ChatStoreProvider';
 
@@ -32,5 +32,9 @@ export const useChatSummaries = (): readonly ChatSummary[] => {
 };
 
 export function useUserDataRows(entry: ChatEntry | undefined): readonly UserDataRow[] {
-  return useMemo(() => (entry ? deriveRows(entry) : []), [entry]);
+  const previous = useRef<readonly UserDataRow[]>([]);
+  return useMemo(() => {
+    previous.current = entry ? deriveRowsKeeping(entry, previous.current) : [];
+    return previous.current;
+  }, [entry]);
 }

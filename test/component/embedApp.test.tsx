@@ -188,13 +188,14 @@ describe('the panel embedded in a CRM', () => {
 });
 
 describe('framed by a page that is not allowed', () => {
-  it('explains instead of showing a blank box', () => {
+  it('explains instead of showing a blank box', async () => {
     render(
       <I18nProvider locale="de">
         <FramingRefused origin="https://evil.example" widgetUrl="https://panel.example.com/" />
       </I18nProvider>,
     );
-    expect(screen.getByRole('heading', { name: 'Das Falldaten-Panel kann hier nicht angezeigt werden' })).toBeInTheDocument();
+    // German loads on demand; the heading switches from English once it has arrived.
+    expect(await screen.findByRole('heading', { name: 'Das Falldaten-Panel kann hier nicht angezeigt werden' })).toBeInTheDocument();
     expect(screen.getByText('Diese Seite (https://evil.example) darf das Panel nicht einbetten.')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Panel in eigenem Fenster öffnen' })).toHaveAttribute('href', 'https://panel.example.com/');
   });

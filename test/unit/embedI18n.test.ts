@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createTranslate, directionOf, labelFor, LOCALES, resolveLocale, translate, type Catalog } from '../../src/i18n';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTranslate, directionOf, labelFor, loadCatalog, LOCALES, resolveLocale, translate, type Catalog } from '../../src/i18n';
 import { ar } from '../../src/i18n/messages/ar';
 import { de } from '../../src/i18n/messages/de';
 import { en } from '../../src/i18n/messages/en';
@@ -8,6 +8,11 @@ const placeholders = (message: string | Readonly<Record<string, string | undefin
   const texts = typeof message === 'string' ? [message] : Object.values(message).filter((text): text is string => text !== undefined);
   return [...new Set(texts.flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '')))].sort();
 };
+
+// Catalogues other than English load on demand; load them all up front here.
+beforeAll(async () => {
+  for (const locale of LOCALES) await loadCatalog(locale);
+});
 
 describe('the message catalogues', () => {
   it.each([

@@ -3,7 +3,7 @@
 // successful handshake: CometD drops subscriptions on re-handshake but keeps listeners,
 // so subscribing anywhere else either loses the subscription or doubles it.
 
-import { CometD, type Message } from 'cometd';
+import type { CometD, Message } from 'cometd';
 import type { ChatNotification, NotificationRejection } from '../types';
 import { parseChatNotification } from '../wire';
 
@@ -36,13 +36,6 @@ export type NotificationConnection = {
 };
 
 export function createNotificationConnection(options: NotificationConnectionOptions): NotificationConnection {
-  const cometd = new CometD();
-  // GWS serves long-polling only (WebSocket attempts fail or hang behind proxies), and
-  // callback-polling would execute a script from the network: neither is allowed here.
-  cometd.unregisterTransport('websocket');
-  cometd.unregisterTransport('callback-polling');
-  cometd.configure({ url: options.url, logLevel: 'warn', maxBackoff: 30_000 });
-
   let handshakes = 0;
   let connected = false;
   let stopped = true;
@@ -54,45 +47,58 @@ export function createNotificationConnection(options: NotificationConnectionOpti
     last = status.kind;
     options.onStatus(status);
   };
-  const reconnecting = (): ConnectionStatus => ({ kind: 'reconnecting', retryInMs: cometd.getBackoffPeriod(), since: Date.now() });
 
   const deliver = (message: Message) => {
     const data: unknown = message.data;
     options.onNotification(parseChatNotification(data));
   };
 
-  cometd.addListener('/meta/handshake', (message) => {
-    if (!message.successful) {
-      connected = false;
-      // GWS refuses the handshake of an expired HTTP session; retrying will not help
-      // until the agent logs in again.
-      report(isAuthFailure(message) ? { kind: 'session-expired' } : reconnecting());
-      return;
-    }
-    handshakes += 1;
-    cometd.batch(() => {
-      cometd.subscribe(CHATS_CHANNEL, deliver);
-    });
-    if (handshakes > 1) options.onResync?.();
-  });
+  function configure(cometd: CometD): CometD {
+    // GWS serves long-polling only (WebSocket attempts fail or hang behind proxies), and
+    // callback-polling would execute a script from the network: neither is allowed here.
+    cometd.unregisterTransport('websocket');
+    cometd.unregisterTransport('callback-polling');
+    cometd.configure({ url: options.url, logLevel: 'warn', maxBackoff: 30_000 });
+    const reconnecting = (): ConnectionStatus => ({ kind: 'reconnecting', retryInMs: cometd.getBackoffPeriod(), since: Date.now() });
 
-  cometd.addListener('/meta/connect', (message) => {
-    if (cometd.isDisconnected()) {
+    cometd.addListener('/meta/handshake', (message) => {
+      if (!message.successful) {
+        connected = false;
+        // GWS refuses the handshake of an expired HTTP session; retrying will not help
+        // until the agent logs in again.
+        report(isAuthFailure(message) ? { kind: 'session-expired' } : reconnecting());
+        return;
+      }
+      handshakes += 1;
+      cometd.batch(() => {
+        cometd.subscribe(CHATS_CHANNEL, deliver);
+      });
+      if (handshakes > 1) options.onResync?.();
+    });
+
+    cometd.addListener('/meta/connect', (message) => {
+      if (cometd.isDisconnected()) {
+        connected = false;
+        report({ kind: 'offline' });
+        return;
+      }
+      const wasConnected = connected;
+      connected = message.successful === true;
+      if (connected && !wasConnected) report({ kind: 'live' });
+      // A `402::unknown client` lands here too; CometD re-handshakes by itself.
+      else if (!connected) report(reconnecting());
+    });
+
+    cometd.addListener('/meta/disconnect', () => {
       connected = false;
       report({ kind: 'offline' });
-      return;
-    }
-    const wasConnected = connected;
-    connected = message.successful === true;
-    if (connected && !wasConnected) report({ kind: 'live' });
-    // A `402::unknown client` lands here too; CometD re-handshakes by itself.
-    else if (!connected) report(reconnecting());
-  });
+    });
+    return cometd;
+  }
 
-  cometd.addListener('/meta/disconnect', () => {
-    connected = false;
-    report({ kind: 'offline' });
-  });
+  // The CometD client is loaded on its own, after the first paint's code: the panel shows
+  // the chats read over HTTP while the live connection is still being set up.
+  const client = import('cometd').then(({ CometD: Client }) => configure(new Client()));
 
   return {
     start() {
@@ -100,20 +106,27 @@ export function createNotificationConnection(options: NotificationConnectionOpti
       stopped = false;
       handshakes = 0;
       report({ kind: 'connecting' });
-      cometd.handshake();
+      void client.then((cometd) => {
+        if (!stopped) cometd.handshake();
+      });
     },
     restart() {
-      if (stopped || !cometd.isDisconnected()) return;
-      last = null;
-      report({ kind: 'connecting' });
-      cometd.handshake();
+      void client.then((cometd) => {
+        if (stopped || !cometd.isDisconnected()) return;
+        last = null;
+        report({ kind: 'connecting' });
+        cometd.handshake();
+      });
     },
     stop() {
       stopped = true;
-      return new Promise<void>((resolve) => {
-        if (cometd.isDisconnected()) resolve();
-        else cometd.disconnect(() => resolve());
-      });
+      return client.then(
+        (cometd) =>
+          new Promise<void>((resolve) => {
+            if (cometd.isDisconnected()) resolve();
+            else cometd.disconnect(() => resolve());
+          }),
+      );
     },
   };
 }
