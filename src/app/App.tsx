@@ -80,7 +80,7 @@ function WidgetShell({ bridge = null, initialTheme = DEFAULT_THEME, initialLocal
       >
         <ConfigProblems problems={configProblems} />
         {popOutUrl ? <PopOutGate widgetUrl={popOutUrl} theme={theme} locale={locale} /> : null}
-        <CaseDataPanel />
+        <CaseDataPanel focusChannel={channel} />
         {bridge ? <DiagnosticsView bridge={bridge} /> : null}
       </div>
     </I18nProvider>

@@ -5,10 +5,11 @@ import { ParticipantsList } from '../participants';
 import { useActiveChatId, useChatEntry } from '../store';
 import { ChatPicker } from './ChatPicker';
 import { ConnectionStatus } from './ConnectionStatus';
+import type { FocusKeyChannel } from './focusChannel';
 import { useLiveSync } from './useLiveSync';
 
 /** The panel itself: status, chat picker, participants and the case-data grid of the active chat. */
-export function CaseDataPanel() {
+export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel }) {
   const chats = useLiveSync();
   const activeChatId = useActiveChatId();
   const entry = useChatEntry(activeChatId);
@@ -43,7 +44,7 @@ export function CaseDataPanel() {
             <h2 id="case-data-heading" className="panel-heading">
               {t('panel.userDataHeading')}
             </h2>
-            <CaseDataGrid chatId={activeChatId} />
+            <CaseDataGrid chatId={activeChatId} registerFocusKey={focusChannel?.register} />
           </section>
         </>
       ) : null}

@@ -3,7 +3,9 @@
 // bridge calls `request`. The latest registration wins and unregistering restores the one
 // before; with none registered, the fallback answers (a DOM lookup, see below).
 
-export type FocusKeyResult = 'focused' | 'unknown-key' | 'unavailable';
+import type { FocusKeyResult } from '../caseData';
+
+export type { FocusKeyResult };
 export type FocusKeyHandler = (key: string) => FocusKeyResult;
 
 export type FocusKeyChannel = {

@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import './caseData.css';
 import { useChatEntry, useUserDataRows } from '../store';
 import { AddFieldForm } from './AddFieldForm';
@@ -16,12 +16,23 @@ import { textForCell, chatBlockReason } from './validation';
  * value), one tab stop, typed in-cell editors, add / delete / undo / redo / copy / paste.
  * https://www.w3.org/WAI/ARIA/apg/patterns/grid/
  */
-export function CaseDataGrid({ chatId }: { chatId: string }) {
+export type FocusKeyResult = 'focused' | 'unknown-key' | 'unavailable';
+
+type CaseDataGridProps = {
+  readonly chatId: string;
+  /**
+   * Lets a host move focus to a key's value (the embed contract's `focusKey`); the grid
+   * registers its handler and unregisters it when it goes away.
+   */
+  readonly registerFocusKey?: (handler: (key: string) => FocusKeyResult) => () => void;
+};
+
+export function CaseDataGrid({ chatId, registerFocusKey }: CaseDataGridProps) {
   // Editing state belongs to one chat: switching chats starts fresh (drafts live in the store).
-  return <ChatCaseData key={chatId} chatId={chatId} />;
+  return <ChatCaseData key={chatId} chatId={chatId} registerFocusKey={registerFocusKey} />;
 }
 
-function ChatCaseData({ chatId }: { chatId: string }) {
+function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   const config = useCaseDataConfig();
   const entry = useChatEntry(chatId);
   const storeRows = useUserDataRows(entry);
@@ -36,6 +47,20 @@ function ChatCaseData({ chatId }: { chatId: string }) {
 
   // A row scrolled into view by the keyboard gets focus once it is rendered.
   useLayoutEffect(() => controller.flushFocus());
+
+  const focusTarget = useRef({ all, visible, focusCell: controller.focusCell, setFilter });
+  focusTarget.current = { all, visible, focusCell: controller.focusCell, setFilter };
+  useEffect(() => {
+    if (!registerFocusKey) return;
+    return registerFocusKey((key) => {
+      const target = focusTarget.current;
+      if (!target.all.some((gridRow) => gridRow.row.key === key)) return 'unknown-key';
+      // A filter that hides the key is cleared: the host asked for that key on purpose.
+      if (!target.visible.some((gridRow) => gridRow.row.key === key)) target.setFilter('');
+      target.focusCell({ key, col: 1 });
+      return 'focused';
+    });
+  }, [registerFocusKey]);
 
   const missing = useMemo(() => {
     const present = new Set(all.map((gridRow) => gridRow.row.key));

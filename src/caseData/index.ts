@@ -1,5 +1,5 @@
 // Public face of `caseData/`: the editable grid of a chat's userData and its configuration.
-export { CaseDataGrid } from './CaseDataGrid';
+export { CaseDataGrid, type FocusKeyResult } from './CaseDataGrid';
 export { CaseDataConfigProvider } from './CaseDataConfigContext';
 export {
   OPEN_CONFIG,

@@ -41,6 +41,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   const cells = useRef(new Map<string, HTMLElement>());
   // Focus moves only in answer to the agent's own keys and clicks, never on a notification.
   const pendingFocus = useRef<ActiveCell | null>(null);
+  const scrolledFor = useRef<ActiveCell | null>(null);
 
   // A chat that completes (or a key that turns read-only) closes the editor; its text stays as a draft.
   const editedRow = editing && !editing.readOnly ? rows.find((gridRow) => gridRow.row.key === editing.key) : undefined;
@@ -72,7 +73,16 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     const element = cells.current.get(cellId(wanted.key, wanted.col));
     if (element && document.contains(element)) {
       pendingFocus.current = null;
+      scrolledFor.current = null;
       element.focus({ preventScroll: false });
+      return;
+    }
+    // Not rendered yet (windowed rows, or a filter just cleared): bring its row into the
+    // window once; the next render's flush then finds it.
+    const index = rows.findIndex((gridRow) => gridRow.row.key === wanted.key);
+    if (index >= 0 && scrolledFor.current !== wanted) {
+      scrolledFor.current = wanted;
+      scrollToRow(index);
     }
   };
 

@@ -1,6 +1,7 @@
 // Typed editors, the case-data configuration, add field, capabilities and long values:
 // every write path, asserted on the grid and on what the simulator received.
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { createFocusKeyChannel } from '../../src/app/focusChannel';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { simControl, withSimulator, type RunningSimulator } from '../support/simulator';
 import { caseDataConfig, grid, renderPanel, rowHeaders, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
@@ -236,6 +237,26 @@ describe('what may be edited', () => {
     await user.keyboard('{Escape}');
     await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^Customer support$/));
     expect(screen.getByText('Discarded the unsaved change to Subject.')).toBeInTheDocument();
+  });
+
+  it('moves focus to a key when the host asks (focusKey), clearing a filter that hides it, even far down a long list', async () => {
+    const many = Object.fromEntries(Array.from({ length: 500 }, (_unused, index) => [`field_${String(index).padStart(3, '0')}`, index]));
+    await control.updateUserData(SEED_CHAT_ID, many);
+    const channel = createFocusKeyChannel();
+    const { user } = await openPanel({ focusChannel: channel });
+    await waitFor(() => expect(grid()).toHaveAttribute('aria-rowcount', String(500 + 32 + 1)));
+    await user.type(screen.getByRole('searchbox', { name: 'Filter' }), 'UserData');
+    const request = (key: string) => {
+      let result: string | undefined;
+      act(() => {
+        result = channel.request(key);
+      });
+      return result;
+    };
+    expect(request('no-such-key')).toBe('unknown-key');
+    expect(request('field_480')).toBe('focused');
+    await waitFor(() => expect(document.activeElement?.closest('[role="row"]')?.querySelector('[role="rowheader"]')).toHaveTextContent('field_480'));
+    expect(screen.getByRole('searchbox', { name: 'Filter' })).toHaveValue('');
   });
 
   it('virtualizes thousands of keys with correct aria-rowcount and aria-rowindex', async () => {

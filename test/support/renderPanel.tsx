@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/app/App';
+import type { FocusKeyChannel } from '../../src/app/focusChannel';
 import { CaseDataConfigProvider, OPEN_CONFIG, parseCaseDataConfig, type CaseDataConfig } from '../../src/caseData';
 import { createGwsClient } from '../../src/gws';
 import { createChatStore, type ChatStore } from '../../src/store';
@@ -9,7 +10,10 @@ import { createChatStore, type ChatStore } from '../../src/store';
 export const SEED_CHAT_ID = '0000Wa9CAM6W00J';
 
 /** Renders the whole widget against a running simulator, with a fresh cache and store. */
-export function renderPanel(simulatorUrl: string, options: { chatId?: string; config?: CaseDataConfig; store?: ChatStore } = {}) {
+export function renderPanel(
+  simulatorUrl: string,
+  options: { chatId?: string; config?: CaseDataConfig; store?: ChatStore; focusChannel?: FocusKeyChannel } = {},
+) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const store = options.store ?? createChatStore({ activeChatId: options.chatId ?? null });
   const client = createGwsClient({ baseUrl: simulatorUrl, credentials: 'include', timeoutMs: 5_000 });
@@ -17,7 +21,7 @@ export function renderPanel(simulatorUrl: string, options: { chatId?: string; co
   const view = render(
     <CaseDataConfigProvider config={options.config ?? OPEN_CONFIG}>
       <button type="button">Before the panel</button>
-      <App client={client} queryClient={queryClient} store={store} />
+      <App client={client} queryClient={queryClient} store={store} focusChannel={options.focusChannel} />
       <button type="button">After the panel</button>
     </CaseDataConfigProvider>,
   );
