@@ -85,14 +85,15 @@ describe('the panel embedded in a CRM', () => {
     renderEmbedded();
     await ready();
     fromHost({ type: 'setLocale', locale: 'de-DE' });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Falldaten' })).toBeInTheDocument();
+    // Catalogues other than English load on demand: allow for the module load.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Falldaten' }, { timeout: 5_000 })).toBeInTheDocument();
     expect(screen.getByRole('list', { name: 'Teilnehmer' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Live');
     expect(panelRoot()).toHaveAttribute('lang', 'de');
     expect(panelRoot()).toHaveAttribute('dir', 'ltr');
 
     fromHost({ type: 'setLocale', locale: 'ar' });
-    expect(await screen.findByRole('heading', { level: 1, name: 'بيانات الحالة' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'بيانات الحالة' }, { timeout: 5_000 })).toBeInTheDocument();
     expect(panelRoot()).toHaveAttribute('dir', 'rtl');
     expect(screen.getByRole('list', { name: 'المشاركون' })).toBeInTheDocument();
 
@@ -195,7 +196,7 @@ describe('framed by a page that is not allowed', () => {
       </I18nProvider>,
     );
     // German loads on demand; the heading switches from English once it has arrived.
-    expect(await screen.findByRole('heading', { name: 'Das Falldaten-Panel kann hier nicht angezeigt werden' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Das Falldaten-Panel kann hier nicht angezeigt werden' }, { timeout: 5_000 })).toBeInTheDocument();
     expect(screen.getByText('Diese Seite (https://evil.example) darf das Panel nicht einbetten.')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Panel in eigenem Fenster öffnen' })).toHaveAttribute('href', 'https://panel.example.com/');
   });
