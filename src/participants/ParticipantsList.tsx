@@ -1,11 +1,52 @@
-import { labelFor, useMessages } from '../i18n';
+import { useEffect, useRef, useState } from 'react';
+import type { Participant } from '../gws';
+import { labelFor, useMessages, type Translate } from '../i18n';
 import { useChatEntry } from '../store';
 
+const NONE: readonly Participant[] = [];
+
+/** "Sam joined the chat." / "Sam left the chat." for the difference between two snapshots. */
+export function participantChanges(t: Translate, before: readonly Participant[], after: readonly Participant[]): string {
+  const ids = (list: readonly Participant[]) => new Set(list.map((participant) => participant.participantId));
+  const was = ids(before);
+  const now = ids(after);
+  const name = (participant: Participant) => participant.nickname || t('participants.noNickname');
+  return [
+    ...after.filter((participant) => !was.has(participant.participantId)).map((participant) => t('participants.joined', { name: name(participant) })),
+    ...before.filter((participant) => !now.has(participant.participantId)).map((participant) => t('participants.left', { name: name(participant) })),
+  ].join(' ');
+}
+
+/**
+ * Joins and leaves are announced politely, and only as they happen in the chat on screen:
+ * opening another chat announces nothing.
+ */
+function useParticipantAnnouncement(chatId: string, participants: readonly Participant[], t: Translate): string {
+  const seen = useRef<{ chatId: string; participants: readonly Participant[] } | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  useEffect(() => {
+    const previous = seen.current;
+    seen.current = { chatId, participants };
+    if (!previous || previous.chatId !== chatId) {
+      setAnnouncement('');
+      return;
+    }
+    if (previous.participants === participants) return;
+    const text = participantChanges(t, previous.participants, participants);
+    if (text) setAnnouncement(text);
+  }, [chatId, participants, t]);
+  return announcement;
+}
+
 export function ParticipantsList({ chatId }: { chatId: string }) {
-  const participants = useChatEntry(chatId)?.chat.participants ?? [];
+  const participants = useChatEntry(chatId)?.chat.participants ?? NONE;
   const { t } = useMessages();
+  const announcement = useParticipantAnnouncement(chatId, participants, t);
   return (
     <section className="participants" aria-labelledby="participants-heading">
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </p>
       <h2 id="participants-heading" className="panel-heading">
         {t('participants.heading')}
       </h2>

@@ -40,6 +40,8 @@ export const ar = {
   'participants.heading': 'المشاركون',
   'participants.none': 'لم ينضم أحد إلى هذه المحادثة.',
   'participants.noNickname': '(بلا اسم)',
+  'participants.joined': 'انضم {name} إلى المحادثة.',
+  'participants.left': 'غادر {name} المحادثة.',
   'participantType.Customer': 'عميل',
   'participantType.Agent': 'وكيل',
   'participantType.External': 'خارجي',

@@ -32,6 +32,8 @@ export const de = {
   'participants.heading': 'Teilnehmer',
   'participants.none': 'Diesem Chat ist noch niemand beigetreten.',
   'participants.noNickname': '(kein Name)',
+  'participants.joined': '{name} ist dem Chat beigetreten.',
+  'participants.left': '{name} hat den Chat verlassen.',
   'participantType.Customer': 'Kunde',
   'participantType.Agent': 'Agent',
   'participantType.External': 'Extern',

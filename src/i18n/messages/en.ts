@@ -36,6 +36,8 @@ export const en = {
   'participants.heading': 'Participants',
   'participants.none': 'Nobody has joined this chat.',
   'participants.noNickname': '(no nickname)',
+  'participants.joined': '{name} joined the chat.',
+  'participants.left': '{name} left the chat.',
   'participantType.Customer': 'Customer',
   'participantType.Agent': 'Agent',
   'participantType.External': 'External',
