@@ -36,26 +36,34 @@ export function useLiveSync() {
     },
   });
 
+  // The live connection (and the CometD code, loaded on demand) starts once the first
+  // read has settled and been painted: the agent sees the chat sooner, and nothing is
+  // missed, because going live always re-reads before held writes are released.
+  const firstReadSettled = chats.isFetched;
   useEffect(() => {
-    const live = createNotificationConnection({
-      url: `${client.baseUrl}/api/v2/notifications`,
-      onNotification: actions.notificationReceived,
-      onStatus: actions.connectionChanged,
-      onResync: () => undefined,
+    if (!firstReadSettled) return;
+    let live: NotificationConnection | null = null;
+    const frame = requestAnimationFrame(() => {
+      live = createNotificationConnection({
+        url: `${client.baseUrl}/api/v2/notifications`,
+        onNotification: actions.notificationReceived,
+        onStatus: actions.connectionChanged,
+      });
+      connection.current = live;
+      live.start();
     });
-    connection.current = live;
-    live.start();
     const reread = () => void queryClient.invalidateQueries({ queryKey: chatQueries.list(client).queryKey });
     const unsubscribe = store.subscribe((state, previous) => {
       // Live again after any gap: re-read before the held writes may go.
       if (state.connection.kind === 'live' && previous.connection.kind !== 'live' && state.outbox === 'held') reread();
     });
     return () => {
+      cancelAnimationFrame(frame);
       unsubscribe();
       connection.current = null;
-      void live.stop();
+      void live?.stop();
     };
-  }, [client, actions, queryClient, store]);
+  }, [firstReadSettled, client, actions, queryClient, store]);
 
   useEffect(() => {
     // While the session is expired, ask GWS now and then whether it is back (the agent
