@@ -8,6 +8,7 @@ import {
   addPending,
   applySnapshot,
   dropPending,
+  hasUnsavedWork,
   keepMine,
   markAccepted,
   markFailed,
@@ -133,6 +134,14 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             // A notification newer than this read already holds fresher data.
             else if (entry.receivedAt < startedAt) chats.set(chat.id, { ...entry, chat, receivedAt, lastReferenceId: 0 });
           }
+          // A chat GWS no longer lists is gone: forget it unless the agent still has unsaved
+          // work in it (then it stays, so the work can be copied), and drop what a previous
+          // page left in storage for chats that no longer exist.
+          const listed = new Set(list.map((chat) => chat.id));
+          for (const [chatId, entry] of chats) {
+            if (!listed.has(chatId) && entry.receivedAt < startedAt && !hasUnsavedWork(entry) && chatId !== get().activeChatId) chats.delete(chatId);
+          }
+          for (const chatId of storage?.chatIds() ?? []) if (!chats.has(chatId)) storage?.save(chatId, null);
           set({ chats, activeChatId: get().activeChatId ?? mostRecentChatting(chats) });
           openOutboxIfReady(startedAt);
         },

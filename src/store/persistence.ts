@@ -13,6 +13,8 @@ export type SavedChat = { readonly drafts: readonly (readonly [string, Draft])[]
 export type DraftStorage = {
   load(chatId: string): SavedChat | null;
   save(chatId: string, saved: SavedChat | null): void;
+  /** Chats something is stored for, so that what belongs to vanished chats can be removed. */
+  chatIds(): string[];
 };
 
 const PREFIX = 'case-data-panel:chat:';
@@ -82,6 +84,14 @@ export function sessionDraftStorage(): DraftStorage | null {
       } catch {
         return null;
       }
+    },
+    chatIds() {
+      const ids: string[] = [];
+      for (let index = 0; index < storage.length; index += 1) {
+        const name = storage.key(index);
+        if (name?.startsWith(PREFIX) && name !== `${PREFIX}probe`) ids.push(name.slice(PREFIX.length));
+      }
+      return ids;
     },
     save(chatId, saved) {
       try {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Chat, UserDataValue } from '../../src/gws';
-import { createChatStore } from '../../src/store';
+import { createChatStore, type DraftStorage, type SavedChat } from '../../src/store';
 
 const chat = (id: string, state: string, receivedDate: string, userData: Record<string, UserDataValue> = {}): Chat => ({
   id,
@@ -57,5 +57,41 @@ describe('chat store', () => {
     const store = createChatStore();
     store.getState().actions.notificationReceived({ kind: 'chat-changed', notificationType: 'StatusChange', chat: chat('n', 'Invited', '') });
     expect(store.getState().chats.has('n')).toBe(true);
+  });
+});
+
+describe('stored drafts and writes', () => {
+  const memoryStorage = (initial: Record<string, SavedChat> = {}) => {
+    const items = new Map<string, SavedChat>(Object.entries(initial));
+    const storage: DraftStorage = {
+      load: (chatId) => items.get(chatId) ?? null,
+      save: (chatId, saved) => (saved ? items.set(chatId, saved) : items.delete(chatId)),
+      chatIds: () => [...items.keys()],
+    };
+    return { storage, items };
+  };
+
+  it('restores a draft and an unsent write, and forgets them once the chat is gone and nothing is unsaved', () => {
+    const { storage, items } = memoryStorage({
+      b: { drafts: [['Subject', { text: 'typed', base: 'old' }]], writes: [{ op: 'update', key: 'Note', value: 'queued', base: undefined }] },
+      leftover: { drafts: [['K', { text: 'x', base: undefined }]], writes: [] },
+    });
+    const store = createChatStore({ storage, activeChatId: 'a' });
+    const { actions } = store.getState();
+    actions.chatsRead([chat('a', 'Chatting', ''), chat('b', 'Chatting', '', { Subject: 'old' })], actions.readStarted());
+    const b = store.getState().chats.get('b');
+    expect(b?.drafts.get('Subject')).toEqual({ text: 'typed', base: 'old' });
+    expect(b?.pending).toMatchObject([{ op: 'update', key: 'Note', value: 'queued', status: 'queued' }]);
+    // A stored chat that no longer exists is dropped at the first read.
+    expect(items.has('leftover')).toBe(false);
+
+    // b vanishes from the list while it holds unsaved work: kept, so the work can be copied.
+    actions.chatsRead([chat('a', 'Chatting', '')], actions.readStarted());
+    expect(store.getState().chats.has('b')).toBe(true);
+    expect(items.has('b')).toBe(true);
+    actions.unsavedDismissed('b');
+    expect(items.has('b')).toBe(false);
+    actions.chatsRead([chat('a', 'Chatting', '')], actions.readStarted());
+    expect(store.getState().chats.has('b')).toBe(false);
   });
 });
