@@ -4,11 +4,15 @@ import { simControl } from '../support/simulator';
 
 type Simulator = { url: string; control: ReturnType<typeof simControl> };
 
-/** A simulator per worker serving the built widget; reset before every test. */
+/**
+ * A simulator per worker serving the built widget; reset before every test. The widget
+ * runs unconfigured here (every key shown and editable); demoConfig.spec.ts covers the
+ * shipped demo configuration.
+ */
 export const test = base.extend<{ sim: Simulator }, { workerSim: Simulator }>({
   workerSim: [
     async ({}, use) => {
-      const running = await startSimulator({ port: 0, widgetDir: 'dist' });
+      const running = await startSimulator({ port: 0, widgetDir: 'dist', widgetConfig: {} });
       await use({ url: running.url, control: simControl(running.url) });
       await running.close();
     },

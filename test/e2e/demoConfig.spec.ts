@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+import { startSimulator } from '../../simulator/server';
+
+// The demo as `npm start` serves it: the shipped config.json (public/) makes routing keys
+// read-only, labels the rest, orders the agent's fields first and offers configured fields.
+test('the shipped demo configuration: routing keys read-only, agent fields labelled and first', async ({ page }) => {
+  const sim = await startSimulator({ port: 0, widgetDir: 'dist' });
+  try {
+    await page.goto(`${sim.url}/`);
+    await expect(page.getByRole('status')).toHaveText('Live');
+    const headers = page.getByRole('grid', { name: 'Case data' }).getByRole('rowheader');
+    await expect(headers.first()).toHaveAccessibleName('Subject (Subject)');
+    await expect(headers.nth(1)).toHaveAccessibleName('Customer segment (CustomerSegment)');
+    const routing = page.getByRole('row', { name: /^RStrategyName\b/ }).getByRole('gridcell');
+    await expect(routing).toHaveAttribute('aria-readonly', 'true');
+    await routing.focus();
+    await expect(routing).toHaveAccessibleDescription('RStrategyName is read-only by configuration.');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('textbox')).toHaveCount(0);
+
+    const segment = page.getByRole('row', { name: /^Customer segment\b/ }).getByRole('gridcell');
+    await segment.dblclick();
+    await page.getByRole('combobox', { name: 'Value of CustomerSegment' }).selectOption('gold');
+    await page.keyboard.press('Enter');
+    await expect(segment).toHaveText('gold');
+
+    await page.getByRole('button', { name: 'Add field' }).click();
+    const offered = page.getByRole('form', { name: 'Add field' }).getByRole('combobox', { name: 'Field' }).getByRole('option');
+    await expect(offered).toContainText(['Follow-up date (FollowUpDate)', 'Priority (Priority)', 'VIP customer (VIP)', 'Other key…']);
+  } finally {
+    await sim.close();
+  }
+});
