@@ -28,6 +28,10 @@ export function useLiveSync() {
       try {
         const list = await client.listChats();
         actions.chatsRead(list, startedAt);
+        // This read began before the connection last became live (a request for a newer
+        // read was merged into it): read once more, or held writes would wait forever.
+        const { connection, outbox } = store.getState();
+        if (connection.kind === 'live' && outbox === 'held') setTimeout(() => void queryClient.invalidateQueries({ queryKey: chatQueries.list(client).queryKey }), 0);
         return list;
       } catch (error) {
         if (toGwsError(error).kind === 'session-expired') actions.sessionExpired();
