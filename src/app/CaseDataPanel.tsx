@@ -1,6 +1,6 @@
 import { CaseDataGrid } from '../caseData';
-import { describeGwsError, toGwsError } from '../gws';
-import { labelFor, useMessages } from '../i18n';
+import { toGwsError } from '../gws';
+import { labelFor, translateGwsError, useMessages } from '../i18n';
 import { ParticipantsList } from '../participants';
 import { useActiveChatId, useChatEntry } from '../store';
 import { ChatPicker } from './ChatPicker';
@@ -24,7 +24,7 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
       <ChatPicker activeChatId={activeChatId} />
       {chats.isError ? (
         <p role="alert" className="panel__error">
-          {t('panel.loadFailed')} {describeGwsError(toGwsError(chats.error))}{' '}
+          {t('panel.loadFailed')} {translateGwsError(t, toGwsError(chats.error))}{' '}
           <button type="button" onClick={() => void chats.refetch()}>
             {t('panel.tryAgain')}
           </button>

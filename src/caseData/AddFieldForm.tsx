@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useMessages } from '../i18n';
 import type { FieldRule } from './caseDataConfig';
 import { formatValue } from './userDataValues';
 
@@ -14,6 +15,7 @@ type AddFieldFormProps = {
 };
 
 export function AddFieldForm({ missing, allowFreeKeys, onAdd, onClose }: AddFieldFormProps) {
+  const { t } = useMessages();
   const [choice, setChoice] = useState(missing[0]?.key ?? FREE_KEY);
   const [freeKey, setFreeKey] = useState('');
   const [text, setText] = useState('');
@@ -33,31 +35,31 @@ export function AddFieldForm({ missing, allowFreeKeys, onAdd, onClose }: AddFiel
   };
 
   return (
-    <form className="add-field" aria-label="Add field" onSubmit={submit} onKeyDown={(event) => event.key === 'Escape' && onClose()}>
+    <form className="add-field" aria-label={t('caseData.add.form')} onSubmit={submit} onKeyDown={(event) => event.key === 'Escape' && onClose()}>
       {missing.length > 0 || !allowFreeKeys ? (
         <span className="add-field__item">
-          <label htmlFor={ids.field}>Field</label>
+          <label htmlFor={ids.field}>{t('caseData.add.field')}</label>
           <select id={ids.field} value={choice} onChange={(event) => setChoice(event.target.value)} autoFocus>
             {missing.map((item) => (
               <option key={item.key} value={item.key}>
                 {item.rule.label ? `${item.rule.label} (${item.key})` : item.key}
               </option>
             ))}
-            {allowFreeKeys ? <option value={FREE_KEY}>Other key…</option> : null}
+            {allowFreeKeys ? <option value={FREE_KEY}>{t('caseData.add.otherKey')}</option> : null}
           </select>
         </span>
       ) : null}
       {choice === FREE_KEY && allowFreeKeys ? (
         <span className="add-field__item">
-          <label htmlFor={ids.key}>Key</label>
-          <input id={ids.key} value={freeKey} onChange={(event) => setFreeKey(event.target.value)} autoComplete="off" autoFocus={missing.length === 0} />
+          <label htmlFor={ids.key}>{t('caseData.add.key')}</label>
+          <input id={ids.key} dir="auto" value={freeKey} onChange={(event) => setFreeKey(event.target.value)} autoComplete="off" autoFocus={missing.length === 0} />
         </span>
       ) : null}
       <span className="add-field__item">
-        <label htmlFor={ids.value}>Value</label>
+        <label htmlFor={ids.value}>{t('caseData.add.value')}</label>
         {chosen?.rule.options ? (
           <select id={ids.value} value={text} onChange={(event) => setText(event.target.value)}>
-            <option value="">Choose…</option>
+            <option value="">{t('caseData.add.choose')}</option>
             {chosen.rule.options.map((option) => (
               <option key={formatValue(option)} value={formatValue(option)}>
                 {formatValue(option)}
@@ -78,9 +80,9 @@ export function AddFieldForm({ missing, allowFreeKeys, onAdd, onClose }: AddFiel
           />
         )}
       </span>
-      <button type="submit">Add</button>
+      <button type="submit">{t('caseData.add.submit')}</button>
       <button type="button" onClick={onClose}>
-        Cancel
+        {t('caseData.add.cancel')}
       </button>
       {reason ? (
         <p id={ids.reason} role="alert" className="add-field__reason">

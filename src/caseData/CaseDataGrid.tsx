@@ -1,5 +1,6 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import './caseData.css';
+import { useMessages } from '../i18n';
 import { useChatEntry, useUserDataRows } from '../store';
 import { AddFieldForm } from './AddFieldForm';
 import { configuredKeys, resolveRule } from './caseDataConfig';
@@ -34,11 +35,12 @@ export function CaseDataGrid({ chatId, registerFocusKey }: CaseDataGridProps) {
 
 function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   const config = useCaseDataConfig();
+  const { t } = useMessages();
   const entry = useChatEntry(chatId);
   const storeRows = useUserDataRows(entry);
   const [filter, setFilter] = useState('');
   const [adding, setAdding] = useState(false);
-  const { all, visible } = useCaseDataRows(entry?.chat, config, storeRows, filter);
+  const { all, visible } = useCaseDataRows(entry?.chat, config, storeRows, filter, t);
   const scroller = useRef<HTMLDivElement>(null);
   const rowWindow = useVirtualRows(visible.length, scroller);
   const controller = useGridController({ chatId, entry, config, rows: visible, scrollToRow: rowWindow.scrollToRow });
@@ -69,30 +71,30 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
 
   if (!entry) return null;
   const chat = entry.chat;
-  const lockedReason = chatBlockReason(chat, 'update');
-  const addBlocked = chatBlockReason(chat, 'attach');
+  const lockedReason = chatBlockReason(chat, 'update', t);
+  const addBlocked = chatBlockReason(chat, 'attach', t);
   // The tab stop must sit on a rendered cell: if the active row scrolled away, the first rendered one takes it.
   const tabRow = position.row >= rowWindow.start && position.row < rowWindow.end ? position.row : rowWindow.start;
   const rendered = visible.slice(rowWindow.start, rowWindow.end);
 
   const addField = (key: string, text: string) => {
     const rule = resolveRule(config, key);
-    const value = textForCell(text, undefined, rule);
+    const value = textForCell(text, undefined, rule, t);
     if (!value.ok) return value.reason;
     const refused = controller.submit({ op: 'attach', key, value: value.value }, { key, before: undefined, after: value.value });
-    if (!refused) controller.setAnnouncement(`Added ${key}.`);
+    if (!refused) controller.setAnnouncement(t('caseData.announce.added', { key }));
     return refused;
   };
 
   return (
     <div className="case-data">
-      <div className="case-data__toolbar" role="toolbar" aria-label="Case data tools" aria-controls={`${ids.filter}-grid`}>
+      <div className="case-data__toolbar" role="toolbar" aria-label={t('caseData.tools')} aria-controls={`${ids.filter}-grid`}>
         <span className="case-data__filter">
-          <label htmlFor={ids.filter}>Filter</label>
-          <input id={ids.filter} type="search" value={filter} placeholder="Key or value" onChange={(event) => setFilter(event.target.value)} />
+          <label htmlFor={ids.filter}>{t('caseData.filter')}</label>
+          <input id={ids.filter} type="search" value={filter} placeholder={t('caseData.filterPlaceholder')} onChange={(event) => setFilter(event.target.value)} />
         </span>
         <button type="button" aria-expanded={adding} disabled={addBlocked !== null} title={addBlocked ?? undefined} onClick={() => setAdding((open) => !open)}>
-          Add field
+          {t('caseData.addField')}
         </button>
       </div>
       {adding && !addBlocked ? (
@@ -108,7 +110,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
         id={`${ids.filter}-grid`}
         ref={scroller}
         role="grid"
-        aria-label="Case data"
+        aria-label={t('caseData.grid')}
         aria-rowcount={visible.length + 1}
         aria-colcount={2}
         aria-readonly={lockedReason ? true : undefined}
@@ -119,10 +121,10 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
         <div role="rowgroup" className="case-data__head">
           <div role="row" aria-rowindex={1} className="case-data__row">
             <span role="columnheader" aria-colindex={1} className="case-data__key">
-              Key
+              {t('caseData.column.key')}
             </span>
             <span role="columnheader" aria-colindex={2} className="case-data__value">
-              Value
+              {t('caseData.column.value')}
             </span>
           </div>
         </div>
@@ -154,7 +156,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
         </div>
       </div>
       {visible.length === 0 ? (
-        <p className="case-data__empty">{all.length === 0 ? 'This chat has no case data.' : `No key or value matches “${filter}”.`}</p>
+        <p className="case-data__empty">{all.length === 0 ? t('caseData.empty') : t('caseData.noMatch', { filter })}</p>
       ) : null}
       <p className="case-data__announce" aria-live="polite" aria-atomic="true">
         {announcement}

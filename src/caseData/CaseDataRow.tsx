@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import { describeGwsError } from '../gws';
+import { translateGwsError, useMessages } from '../i18n';
 import type { RowStatus, UserDataRow } from '../store';
 import type { FieldOption } from './caseDataConfig';
 import { CellEditor, type EditorMove } from './CellEditor';
@@ -54,32 +54,42 @@ function useJustSaved(status: RowStatus): boolean {
 }
 
 function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, editor, options, readOnlyReason, note, handlers }: CaseDataRowProps) {
+  // Read from context: a locale switch re-renders every row although the row is memoized.
+  const { t } = useMessages();
   const justSaved = useJustSaved(row.status);
   const text = formatValue(row.value);
   const reasonId = `cdp-why-${rowIndex}`;
   const failure =
     row.status === 'failed' && row.pending?.error
-      ? `Not saved${row.pending.op === 'delete' ? ' (delete)' : ''}: ${describeGwsError(row.pending.error)}`
+      ? t(row.pending.op === 'delete' ? 'caseData.deleteNotSaved' : 'caseData.notSaved', { error: translateGwsError(t, row.pending.error) })
       : row.status === 'conflict'
-        ? `Changed on the server to “${formatValue(row.serverValue) || '(empty)'}” while you were offline: keep yours or take theirs.`
+        ? t('caseData.changedOffline', { value: formatValue(row.serverValue) || t('caseData.emptyValue') })
         : null;
   const describedBy = [readOnlyReason || failure || note ? reasonId : null].filter(Boolean).join(' ') || undefined;
   const keyName = label ? `${label} (${row.key})` : row.key;
+  const shownKey = row.key === '' ? t('caseData.emptyKey') : row.key;
 
   return (
     <div role="row" aria-rowindex={rowIndex} className={`case-data__row case-data__row--${row.status}`}>
       <span
         role="rowheader"
         aria-colindex={1}
-        aria-label={row.key === '' ? '(empty key)' : keyName}
+        aria-label={row.key === '' ? shownKey : keyName}
         tabIndex={activeCol === 0 ? 0 : -1}
         className="case-data__key"
         ref={(element) => handlers.registerCell(cellId(row.key, 0), element)}
         onFocus={() => handlers.activate(row.key, 0)}
         title={keyName}
       >
-        {label ? <span className="case-data__label">{label}</span> : null}
-        <span className={label ? 'case-data__raw-key' : undefined}>{row.key === '' ? '(empty key)' : row.key}</span>
+        {/* dir="auto": a Hebrew key reads right to left in an English panel, a Latin one left to right in an Arabic one. */}
+        {label ? (
+          <span className="case-data__label" dir="auto">
+            {label}
+          </span>
+        ) : null}
+        <span className={label ? 'case-data__raw-key' : undefined} dir="auto">
+          {shownKey}
+        </span>
       </span>
       <span
         role="gridcell"
@@ -102,7 +112,7 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, edito
       >
         {editing ? (
           <CellEditor
-            label={`Value of ${row.key}`}
+            label={t('caseData.editor.label', { key: row.key })}
             editor={editor}
             kind={kind}
             initialText={editing.initialText}
@@ -115,24 +125,32 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, edito
           />
         ) : (
           <>
-            <span className="case-data__text">
-              {row.value === null ? <span className="case-data__muted">(empty)</span> : text.length > LONG_TEXT * 4 ? `${text.slice(0, LONG_TEXT * 4)}…` : text}
+            <span className="case-data__text" dir="auto">
+              {row.value === null ? (
+                <span className="case-data__muted">{t('caseData.emptyValue')}</span>
+              ) : text.length > LONG_TEXT * 4 ? (
+                `${text.slice(0, LONG_TEXT * 4)}…`
+              ) : (
+                text
+              )}
             </span>
-            {text.length > LONG_TEXT ? <span className="case-data__size">{text.length.toLocaleString()} characters</span> : null}
-            {row.draft !== undefined ? <span className="case-data__badge case-data__badge--draft">{row.draftConflict ? 'Draft · changed on the server' : 'Draft'}</span> : null}
-            {row.status === 'queued' ? <span className="case-data__badge">Queued</span> : null}
-            {row.status === 'saving' ? <span className="case-data__badge">Saving…</span> : null}
-            {row.status === 'deleting' ? <span className="case-data__badge">Deleting…</span> : null}
-            {justSaved ? <span className="case-data__badge case-data__badge--saved">Saved</span> : null}
+            {text.length > LONG_TEXT ? <span className="case-data__size">{t('caseData.size', { count: text.length })}</span> : null}
+            {row.draft !== undefined ? (
+              <span className="case-data__badge case-data__badge--draft">{row.draftConflict ? t('caseData.badge.draftChanged') : t('caseData.badge.draft')}</span>
+            ) : null}
+            {row.status === 'queued' ? <span className="case-data__badge">{t('caseData.badge.queued')}</span> : null}
+            {row.status === 'saving' ? <span className="case-data__badge">{t('caseData.badge.saving')}</span> : null}
+            {row.status === 'deleting' ? <span className="case-data__badge">{t('caseData.badge.deleting')}</span> : null}
+            {justSaved ? <span className="case-data__badge case-data__badge--saved">{t('caseData.badge.saved')}</span> : null}
             {row.status === 'failed' || row.status === 'conflict' ? (
               <span className="case-data__failure">
                 {readOnlyReason ? null : (
                   <button type="button" tabIndex={-1} onClick={() => handlers.retry(row.key)}>
-                    {row.status === 'conflict' ? 'Keep mine' : 'Retry'}
+                    {row.status === 'conflict' ? t('caseData.keepMine') : t('caseData.retry')}
                   </button>
                 )}
                 <button type="button" tabIndex={-1} onClick={() => handlers.discard(row.key)}>
-                  {row.status === 'conflict' ? 'Take theirs' : 'Discard'}
+                  {row.status === 'conflict' ? t('caseData.takeTheirs') : t('caseData.discard')}
                 </button>
               </span>
             ) : null}

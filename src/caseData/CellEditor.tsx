@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useMessages } from '../i18n';
 import type { FieldOption } from './caseDataConfig';
 import { acceptsTyping, formatValue, type EditorKind, type ValueKind } from './userDataValues';
 
@@ -31,6 +32,7 @@ type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
  * break and commits with Ctrl+Enter. Numbers refuse non-digits as they are typed.
  */
 export function CellEditor({ label, editor, kind, initialText, options, readOnly = false, conflict = null, onDraft, onCommit, onCancel }: CellEditorProps) {
+  const { t } = useMessages();
   const [text, setText] = useState(initialText);
   const [reason, setReason] = useState<string | null>(null);
   // A refused keystroke is explained for a few seconds, even if valid typing follows:
@@ -122,7 +124,8 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
   let field;
   switch (editor) {
     case 'multiline':
-      field = <textarea {...common} value={text} rows={6} readOnly={readOnly} spellCheck={false} onChange={(event) => change(event.target.value)} />;
+      // dir="auto" here and on the text field: a value is typed in its own script's direction, whatever the panel's.
+      field = <textarea {...common} dir="auto" value={text} rows={6} readOnly={readOnly} spellCheck={false} onChange={(event) => change(event.target.value)} />;
       break;
     case 'checkbox':
       field = <input {...common} type="checkbox" checked={text === 'true'} onChange={(event) => change(String(event.target.checked))} />;
@@ -130,7 +133,7 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
     case 'select':
       field = (
         <select {...common} value={text} onChange={(event) => change(event.target.value)}>
-          {options?.some((option) => formatValue(option) === text) ? null : <option value={text}>{text || '(empty)'}</option>}
+          {options?.some((option) => formatValue(option) === text) ? null : <option value={text}>{text || t('caseData.emptyValue')}</option>}
           {options?.map((option) => (
             <option key={formatValue(option)} value={formatValue(option)}>
               {formatValue(option)}
@@ -151,13 +154,14 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
           {...common}
           type="text"
           role={numeric ? 'spinbutton' : 'textbox'}
+          dir={numeric ? undefined : 'auto'}
           inputMode={numeric ? (kind === 'decimal' ? 'decimal' : 'numeric') : undefined}
           aria-valuenow={numericValue}
           value={text}
           spellCheck={false}
           autoComplete="off"
           onChange={(event) => {
-            const allowed = acceptsTyping(kind, event.target.value);
+            const allowed = acceptsTyping(kind, event.target.value, t);
             if (allowed.ok) change(event.target.value);
             else refuse(allowed.reason);
           }}
@@ -171,12 +175,12 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
     <span className={`cell-editor cell-editor--${editor}${conflict ? ' cell-editor--conflict' : ''}`}>
       {field}
       {conflict ? (
-        <span className="cell-editor__conflict" role="group" aria-label="Changed on the server while you were editing">
+        <span className="cell-editor__conflict" role="group" aria-label={t('caseData.editor.conflictGroup')}>
           <span className="cell-editor__conflict-text">
-            Changed on the server: “{conflict.before || '(empty)'}” → “{conflict.now || '(empty)'}”. Enter keeps yours, Escape takes theirs.
+            {t('caseData.editor.conflict', { before: conflict.before || t('caseData.emptyValue'), now: conflict.now || t('caseData.emptyValue') })}
           </span>
           <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => commit('stay')}>
-            Keep mine
+            {t('caseData.keepMine')}
           </button>
           <button
             type="button"
@@ -186,12 +190,12 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
               onCancel();
             }}
           >
-            Take theirs
+            {t('caseData.takeTheirs')}
           </button>
         </span>
       ) : null}
       {editor === 'multiline' ? (
-        <span className="cell-editor__hint">{readOnly ? 'Read-only. Escape closes.' : 'Ctrl+Enter saves, Escape cancels.'}</span>
+        <span className="cell-editor__hint">{readOnly ? t('caseData.editor.readOnlyHint') : t('caseData.editor.multilineHint')}</span>
       ) : null}
       {reason || refusal ? (
         <span id={reasonId} className="cell-editor__reason" role="alert">

@@ -1,17 +1,30 @@
 import { useState } from 'react';
+import { translateEnglish, useMessages, type Translate } from '../i18n';
 import { useChatActions, type ChatEntry } from '../store';
 import { formatValue } from './userDataValues';
 
-/** The agent's work the server does not have, as "key: value" lines anyone can paste. */
-export function unsavedLines(entry: ChatEntry): string[] {
+/**
+ * The agent's work the server does not have, as "key: value" lines anyone can paste.
+ * `t` words the "(delete)" marker; English when left out.
+ */
+export function unsavedLines(entry: ChatEntry, t: Translate = translateEnglish): string[] {
   const lines = new Map<string, string>();
   for (const edit of entry.pending) {
     if (edit.status === 'awaiting') continue;
-    lines.set(edit.key, edit.op === 'delete' ? `${edit.key}: (delete)` : `${edit.key}: ${formatValue(edit.value)}`);
+    lines.set(edit.key, edit.op === 'delete' ? t('caseData.ended.deleteLine', { key: edit.key }) : `${edit.key}: ${formatValue(edit.value)}`);
   }
   for (const [key, draft] of entry.drafts) lines.set(key, `${key}: ${draft.text}`);
   return [...lines.values()];
 }
+
+// What the copy button achieved, kept as an outcome rather than a text so that a locale
+// switch rewords it.
+type CopyOutcome = 'unavailable' | 'copied' | 'refused';
+const COPY_TEXT = {
+  unavailable: 'caseData.ended.copyUnavailable',
+  copied: 'caseData.ended.copied',
+  refused: 'caseData.ended.copyRefused',
+} as const;
 
 /**
  * A chat that ended (Completed, Revoked) while the agent still had unsaved changes says
@@ -19,37 +32,39 @@ export function unsavedLines(entry: ChatEntry): string[] {
  * agent can still put them in the CRM record.
  */
 export function UnsavedWhenEnded({ chatId, entry }: { chatId: string; entry: ChatEntry }) {
+  const { t } = useMessages();
   const { unsavedDismissed } = useChatActions();
-  const [copied, setCopied] = useState<string | null>(null);
-  const lines = unsavedLines(entry);
-  if (lines.length === 0) return null;
+  const [copied, setCopied] = useState<CopyOutcome | null>(null);
+  const lines = unsavedLines(entry, t);
+  const state = entry.chat.state;
+  if (lines.length === 0 || (state !== 'Completed' && state !== 'Revoked')) return null;
   const copy = () => {
     if (!navigator.clipboard) {
-      setCopied('Copying is not available here: select the list and copy it.');
+      setCopied('unavailable');
       return;
     }
     navigator.clipboard.writeText(lines.join('\n')).then(
-      () => setCopied('Copied. You can paste them into the case record.'),
-      () => setCopied('The browser refused to copy: select the list and copy it.'),
+      () => setCopied('copied'),
+      () => setCopied('refused'),
     );
   };
   return (
-    <section className="case-data__ended" role="region" aria-label="Unsaved changes">
-      <p>
-        This chat is {entry.chat.state} and {lines.length === 1 ? 'one change was' : `${lines.length} changes were`} not saved:
-      </p>
+    <section className="case-data__ended" role="region" aria-label={t('caseData.ended.region')}>
+      <p>{t(state === 'Completed' ? 'caseData.ended.Completed' : 'caseData.ended.Revoked', { count: lines.length })}</p>
       <ul>
         {lines.map((line) => (
-          <li key={line}>{line}</li>
+          <li key={line} dir="auto">
+            {line}
+          </li>
         ))}
       </ul>
       <button type="button" onClick={copy}>
-        Copy unsaved changes
+        {t('caseData.ended.copy')}
       </button>
       <button type="button" onClick={() => unsavedDismissed(chatId)}>
-        Dismiss
+        {t('caseData.ended.dismiss')}
       </button>
-      <span role="status">{copied}</span>
+      <span role="status">{copied ? t(COPY_TEXT[copied]) : null}</span>
     </section>
   );
 }

@@ -1,27 +1,38 @@
 // Pure keyboard rules of the WAI-ARIA grid pattern, for a two-column grid (key, value).
 // https://www.w3.org/WAI/ARIA/apg/patterns/grid/
 
+import type { Direction } from '../i18n';
+
 export type CellPosition = { readonly row: number; readonly col: 0 | 1 };
 
 const PAGE_SIZE = 10;
 
-/** Where a navigation key moves the active cell, or null when the key is not navigation. */
+/**
+ * Where a navigation key moves the active cell, or null when the key is not navigation.
+ *
+ * Left and Right follow what the agent sees: right to left, the key column is laid out on
+ * the right, so ArrowRight goes to the key and ArrowLeft to the value. Home and End stay
+ * logical (first and last cell of the row, key and value), as in a text line.
+ */
 export function nextPosition(
   key: string,
   ctrl: boolean,
   from: CellPosition,
   rowCount: number,
+  dir: Direction = 'ltr',
 ): CellPosition | null {
   const last = rowCount - 1;
   const clampRow = (row: number) => Math.max(0, Math.min(last, row));
+  const toKey = dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
+  const toValue = dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
   switch (key) {
     case 'ArrowUp':
       return { row: clampRow(from.row - 1), col: from.col };
     case 'ArrowDown':
       return { row: clampRow(from.row + 1), col: from.col };
-    case 'ArrowLeft':
+    case toKey:
       return { row: from.row, col: 0 };
-    case 'ArrowRight':
+    case toValue:
       return { row: from.row, col: 1 };
     case 'Home':
       return ctrl ? { row: 0, col: 0 } : { row: from.row, col: 0 };

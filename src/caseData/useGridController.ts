@@ -4,6 +4,7 @@
 
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Chat, UserDataValue } from '../gws';
+import { useMessages } from '../i18n';
 import { sameValue, useChatActions, type ChatEntry, type HistoryStep, type UserDataWrite } from '../store';
 import type { CaseDataConfig } from './caseDataConfig';
 import type { EditorMove } from './CellEditor';
@@ -34,6 +35,9 @@ function writeTo(chat: Chat, key: string, value: UserDataValue | undefined): Use
 export function useGridController({ chatId, entry, config, rows, scrollToRow }: ControllerInput) {
   const actions = useChatActions();
   const writer = useCaseDataWriter();
+  // Announcements and reasons are worded when they happen; a later locale switch leaves a
+  // standing one in the old language until the next replaces it, as with any live region.
+  const { t, dir } = useMessages();
   const [active, setActive] = useState<ActiveCell | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [notes, setNotes] = useState<ReadonlyMap<string, string>>(new Map());
@@ -90,8 +94,8 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
 
   /** Validates and sends; returns the reason it was refused, or null. */
   const submit = (write: UserDataWrite, step: HistoryStep | null): string | null => {
-    if (!entry) return 'The chat is not loaded.';
-    const checked = checkWrite({ chat: entry.chat, config, visibleKeys: visibleKeys(), write });
+    if (!entry) return t('caseData.reason.chatNotLoaded');
+    const checked = checkWrite({ chat: entry.chat, config, visibleKeys: visibleKeys(), write, t });
     if (!checked.ok) return checked.reason;
     writer.send(chatId, checked.write, step);
     return null;
@@ -106,9 +110,9 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   const commitText = (key: string, text: string, move: EditorMove): string | null => {
     const index = rows.findIndex((gridRow) => gridRow.row.key === key);
     const gridRow = rows[index];
-    if (!gridRow || !entry) return 'This key is no longer shown.';
+    if (!gridRow || !entry) return t('caseData.reason.keyGone');
     const { row, rule } = gridRow;
-    const parsed = textForCell(text, row.value, rule);
+    const parsed = textForCell(text, row.value, rule, t);
     if (!parsed.ok) return parsed.reason;
     // Committing a refused or conflicting value again is the keyboard's Retry / Keep mine.
     const again = row.status === 'failed' || row.status === 'conflict';
@@ -156,7 +160,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
       setAnnouncement(refused);
       return;
     }
-    setAnnouncement(`Deleted ${row.key}. Press Ctrl+Z to undo.`);
+    setAnnouncement(t('caseData.announce.deleted', { key: row.key }));
     const next = rows[index + 1] ?? rows[index - 1];
     if (next) focusCell({ key: next.row.key, col: position.col });
   };
@@ -166,7 +170,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     const stack = direction === 'undo' ? entry.history.undo : entry.history.redo;
     const step = stack.at(-1);
     if (!step) {
-      setAnnouncement(direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+      setAnnouncement(direction === 'undo' ? t('caseData.announce.nothingToUndo') : t('caseData.announce.nothingToRedo'));
       return;
     }
     const target = direction === 'undo' ? step.before : step.after;
@@ -178,18 +182,18 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     }
     if (direction === 'undo') actions.undoTaken(chatId);
     else actions.redoTaken(chatId);
-    setAnnouncement(`${direction === 'undo' ? 'Undid' : 'Redid'} the change to ${step.key}.`);
+    setAnnouncement(direction === 'undo' ? t('caseData.announce.undid', { key: step.key }) : t('caseData.announce.redid', { key: step.key }));
   };
 
   const copy = (gridRow: GridRow, col: 0 | 1) => {
     const text = col === 0 ? gridRow.row.key : formatValue(gridRow.row.value);
     if (!navigator.clipboard) {
-      setAnnouncement('Copying is not available in this page.');
+      setAnnouncement(t('caseData.announce.copyUnavailable'));
       return;
     }
     navigator.clipboard.writeText(text).then(
-      () => setAnnouncement(`Copied ${col === 0 ? 'the key' : 'the value of'} ${gridRow.row.key}.`),
-      () => setAnnouncement('The browser refused to copy.'),
+      () => setAnnouncement(col === 0 ? t('caseData.announce.copiedKey', { key: gridRow.row.key }) : t('caseData.announce.copiedValue', { key: gridRow.row.key })),
+      () => setAnnouncement(t('caseData.announce.copyRefused')),
     );
   };
 
@@ -200,23 +204,23 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
       return;
     }
     if (!navigator.clipboard) {
-      setAnnouncement('Pasting is not available in this page.');
+      setAnnouncement(t('caseData.announce.pasteUnavailable'));
       return;
     }
     navigator.clipboard.readText().then(
       (text) => {
         const refused = commitText(key, text, 'stay');
-        note(key, refused ? `Not pasted: ${refused}` : null);
-        if (!refused) setAnnouncement(`Pasted into ${key}.`);
+        note(key, refused ? t('caseData.announce.notPasted', { reason: refused }) : null);
+        if (!refused) setAnnouncement(t('caseData.announce.pasted', { key }));
       },
-      () => setAnnouncement('The browser refused to paste.'),
+      () => setAnnouncement(t('caseData.announce.pasteRefused')),
     );
   };
 
   const onGridKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (editing || rows.length === 0 || !(event.target instanceof HTMLElement) || event.target.closest('[role="row"]') === null) return;
     const ctrl = event.ctrlKey || event.metaKey;
-    const target = nextPosition(event.key, ctrl, position, rows.length);
+    const target = nextPosition(event.key, ctrl, position, rows.length, dir);
     const gridRow = rows[position.row];
     if (target) {
       event.preventDefault();
@@ -248,7 +252,9 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     else if (command === 'discard' && gridRow.row.pending) {
       writer.discard(chatId, gridRow.row.pending.editId);
       setAnnouncement(
-        gridRow.row.status === 'conflict' ? `Took the server's value of ${gridRow.row.key}.` : `Discarded the unsaved change to ${gridRow.row.key}.`,
+        gridRow.row.status === 'conflict'
+          ? t('caseData.announce.tookTheirs', { key: gridRow.row.key })
+          : t('caseData.announce.discarded', { key: gridRow.row.key }),
       );
     }
     else startEdit(gridRow.row.key, event.key);

@@ -2,6 +2,7 @@
 // GWS routing strategies compare numbers as numbers, so `123` must go back as 123.
 
 import type { UserDataValue } from '../gws';
+import { translateEnglish, type Translate } from '../i18n';
 import type { FieldRule } from './caseDataConfig';
 
 export type ValueKind = 'string' | 'integer' | 'decimal' | 'boolean' | 'date' | 'null' | 'json';
@@ -68,13 +69,16 @@ const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export const isNumberKind = (kind: ValueKind) => kind === 'integer' || kind === 'decimal';
 
+// Reasons are worded by the `t` passed in: the grid passes its locale's, and the English
+// default serves callers without one (tests, scripts), whose texts stay as they always were.
+
 /**
  * Whether a keystroke may change the editor's text to `next`. Letters in a number field
  * are refused as they are typed, rather than surprising the agent at Enter.
  */
-export function acceptsTyping(kind: ValueKind, next: string): DraftCheck {
-  if (kind === 'integer' && !INTEGER_TYPING.test(next)) return { ok: false, reason: 'This value is a whole number: only digits are allowed.' };
-  if (kind === 'decimal' && !DECIMAL_TYPING.test(next)) return { ok: false, reason: 'This value is a number: only digits and one decimal point are allowed.' };
+export function acceptsTyping(kind: ValueKind, next: string, t: Translate = translateEnglish): DraftCheck {
+  if (kind === 'integer' && !INTEGER_TYPING.test(next)) return { ok: false, reason: t('caseData.reason.typingInteger') };
+  if (kind === 'decimal' && !DECIMAL_TYPING.test(next)) return { ok: false, reason: t('caseData.reason.typingDecimal') };
   return { ok: true, value: next };
 }
 
@@ -87,30 +91,30 @@ function isRealDate(text: string): boolean {
 }
 
 /** The value a text stands for, in the type of the value it edits (typing, paste and add use this). */
-export function textToValue(kind: ValueKind, text: string): DraftCheck {
+export function textToValue(kind: ValueKind, text: string, t: Translate = translateEnglish): DraftCheck {
   switch (kind) {
     case 'integer': {
       const trimmed = text.trim();
-      if (!INTEGER_TEXT.test(trimmed)) return { ok: false, reason: 'Enter a whole number.' };
+      if (!INTEGER_TEXT.test(trimmed)) return { ok: false, reason: t('caseData.reason.integer') };
       const value = Number(trimmed);
-      return Number.isSafeInteger(value) ? { ok: true, value } : { ok: false, reason: 'This number is too large.' };
+      return Number.isSafeInteger(value) ? { ok: true, value } : { ok: false, reason: t('caseData.reason.tooLarge') };
     }
     case 'decimal': {
       const trimmed = text.trim();
-      return DECIMAL_TEXT.test(trimmed) ? { ok: true, value: Number(trimmed) } : { ok: false, reason: 'Enter a number.' };
+      return DECIMAL_TEXT.test(trimmed) ? { ok: true, value: Number(trimmed) } : { ok: false, reason: t('caseData.reason.decimal') };
     }
     case 'boolean': {
       const lowered = text.trim().toLowerCase();
       if (lowered === 'true' || lowered === 'false') return { ok: true, value: lowered === 'true' };
-      return { ok: false, reason: 'Enter true or false.' };
+      return { ok: false, reason: t('caseData.reason.boolean') };
     }
     case 'date':
-      return text === '' || isRealDate(text.trim()) ? { ok: true, value: text.trim() } : { ok: false, reason: 'Enter a date as YYYY-MM-DD.' };
+      return text === '' || isRealDate(text.trim()) ? { ok: true, value: text.trim() } : { ok: false, reason: t('caseData.reason.date') };
     case 'null':
       // An empty, never-set value stays null until the agent types something.
       return { ok: true, value: text === '' ? null : text };
     case 'json':
-      return { ok: false, reason: 'Structured values (objects and lists) are read-only here.' };
+      return { ok: false, reason: t('caseData.reason.structured') };
     case 'string':
       return { ok: true, value: text };
   }

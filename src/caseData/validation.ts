@@ -1,46 +1,55 @@
 // The one place that decides whether a write may go out. Typing, paste, undo/redo, add
 // and delete all pass through `checkWrite`, so a rule cannot be enforced on one path and
 // forgotten on another.
+//
+// Reasons are worded by the `t` passed in (the grid passes its locale's). English is the
+// default so that callers without a locale (tests, scripts) read the texts they always did.
 
 import type { Chat, UserDataValue } from '../gws';
+import { translateEnglish, type Translate } from '../i18n';
 import type { UserDataWrite } from '../store';
-import { resolveRule, type CaseDataConfig, type FieldRule } from './caseDataConfig';
+import { resolveRule, type CaseDataConfig, type FieldOption, type FieldRule } from './caseDataConfig';
 import { effectiveKind, formatValue, textToValue, valueKind, type ValueKind } from './userDataValues';
 
 export type WriteCheck = { readonly ok: true; readonly write: UserDataWrite } | { readonly ok: false; readonly reason: string };
 
 const OPERATION_OF = { update: 'UpdateUserData', attach: 'AttachUserData', delete: 'DeleteUserData' } as const;
-const VERB_OF = { update: 'changing', attach: 'adding', delete: 'deleting' } as const;
+// One text per operation, not a "{verb}" slot: the verb's form depends on each language's grammar.
+const NO_CAPABILITY = {
+  update: 'caseData.reason.noCapability.update',
+  attach: 'caseData.reason.noCapability.attach',
+  delete: 'caseData.reason.noCapability.delete',
+} as const;
 
 /** Longest key the panel writes; GWS documents no limit, Genesys KV lists hold short keys. */
 export const MAX_KEY_LENGTH = 256;
 
 /** Why the chat itself refuses this kind of write, or null. */
-export function chatBlockReason(chat: Chat, op: UserDataWrite['op']): string | null {
-  if (chat.state === 'Completed' || chat.state === 'Revoked') return `This chat is ${chat.state}: its case data is read-only.`;
-  if (!chat.capabilities.includes(OPERATION_OF[op])) {
-    return `The chat in state ${chat.state} does not allow ${VERB_OF[op]} case data (no ${OPERATION_OF[op]} capability).`;
-  }
+export function chatBlockReason(chat: Chat, op: UserDataWrite['op'], t: Translate = translateEnglish): string | null {
+  if (chat.state === 'Completed') return t('caseData.reason.Completed');
+  if (chat.state === 'Revoked') return t('caseData.reason.Revoked');
+  if (!chat.capabilities.includes(OPERATION_OF[op])) return t(NO_CAPABILITY[op], { state: chat.state });
   return null;
 }
+
+const readOnlyByConfig = (t: Translate, rule: FieldRule, key: string) => t('caseData.reason.readOnlyByConfig', { name: rule.label ?? key });
 
 /** Why one key cannot be edited in place, or null: shown when the agent focuses it. */
-export function readOnlyReason(chat: Chat, rule: FieldRule, key: string, value: UserDataValue | undefined): string | null {
-  const chatReason = chatBlockReason(chat, 'update');
+export function readOnlyReason(chat: Chat, rule: FieldRule, key: string, value: UserDataValue | undefined, t: Translate = translateEnglish): string | null {
+  const chatReason = chatBlockReason(chat, 'update', t);
   if (chatReason) return chatReason;
-  if (rule.readOnly) return `${rule.label ?? key} is read-only by configuration.`;
-  if (value !== undefined && valueKind(value) === 'json') return 'Structured values (objects and lists) are read-only here.';
+  if (rule.readOnly) return readOnlyByConfig(t, rule, key);
+  if (value !== undefined && valueKind(value) === 'json') return t('caseData.reason.structured');
   return null;
 }
 
-function checkValue(rule: FieldRule, kind: ValueKind, value: UserDataValue): string | null {
-  if (rule.options && !rule.options.some((option) => option === value)) {
-    return `Choose one of: ${rule.options.map((option) => formatValue(option)).join(', ')}.`;
-  }
-  if (rule.pattern && typeof value === 'string' && value !== '' && !rule.pattern.test(value)) {
-    return `This value does not have the expected format.`;
-  }
-  const asText = textToValue(kind, formatValue(value));
+const chooseOne = (t: Translate, options: readonly FieldOption[]) =>
+  t('caseData.reason.chooseOne', { options: options.map((option) => formatValue(option)).join(t('caseData.reason.optionSeparator')) });
+
+function checkValue(t: Translate, rule: FieldRule, kind: ValueKind, value: UserDataValue): string | null {
+  if (rule.options && !rule.options.some((option) => option === value)) return chooseOne(t, rule.options);
+  if (rule.pattern && typeof value === 'string' && value !== '' && !rule.pattern.test(value)) return t('caseData.reason.pattern');
+  const asText = textToValue(kind, formatValue(value), t);
   if (!asText.ok && value !== null) return asText.reason;
   return null;
 }
@@ -51,32 +60,32 @@ export type WriteRequest = {
   /** Keys the agent currently sees, including their own unconfirmed ones. */
   readonly visibleKeys: ReadonlySet<string>;
   readonly write: UserDataWrite;
+  /** Words the reason; English when left out. */
+  readonly t?: Translate;
 };
 
-export function checkWrite({ chat, config, visibleKeys, write }: WriteRequest): WriteCheck {
-  const blocked = chatBlockReason(chat, write.op);
+export function checkWrite({ chat, config, visibleKeys, write, t = translateEnglish }: WriteRequest): WriteCheck {
+  const blocked = chatBlockReason(chat, write.op, t);
   if (blocked) return { ok: false, reason: blocked };
   const rule = resolveRule(config, write.key);
   if (write.op === 'attach') {
-    if (write.key.trim() === '') return { ok: false, reason: 'Enter a key name.' };
-    if (write.key.length > MAX_KEY_LENGTH) return { ok: false, reason: `A key has at most ${MAX_KEY_LENGTH} characters.` };
-    if (visibleKeys.has(write.key)) return { ok: false, reason: `${write.key} already exists; edit its value instead.` };
+    if (write.key.trim() === '') return { ok: false, reason: t('caseData.reason.emptyKey') };
+    if (write.key.length > MAX_KEY_LENGTH) return { ok: false, reason: t('caseData.reason.keyTooLong', { max: MAX_KEY_LENGTH }) };
+    if (visibleKeys.has(write.key)) return { ok: false, reason: t('caseData.reason.keyExists', { key: write.key }) };
   }
-  if (rule.readOnly) return { ok: false, reason: `${rule.label ?? write.key} is read-only by configuration.` };
+  if (rule.readOnly) return { ok: false, reason: readOnlyByConfig(t, rule, write.key) };
   if (write.op === 'delete') return { ok: true, write };
   const existing = chat.userData.get(write.key);
-  if (existing !== undefined && valueKind(existing) === 'json') return { ok: false, reason: 'Structured values (objects and lists) are read-only here.' };
-  const problem = checkValue(rule, effectiveKind(write.value, rule), write.value);
+  if (existing !== undefined && valueKind(existing) === 'json') return { ok: false, reason: t('caseData.reason.structured') };
+  const problem = checkValue(t, rule, effectiveKind(write.value, rule), write.value);
   return problem ? { ok: false, reason: problem } : { ok: true, write };
 }
 
 /** A text from the clipboard or an editor, read in the type of the cell it lands in. */
-export function textForCell(text: string, current: UserDataValue | undefined, rule: FieldRule) {
+export function textForCell(text: string, current: UserDataValue | undefined, rule: FieldRule, t: Translate = translateEnglish) {
   if (rule.options) {
     const option = rule.options.find((candidate) => formatValue(candidate) === text.trim());
-    return option === undefined
-      ? ({ ok: false, reason: `Choose one of: ${rule.options.map((o) => formatValue(o)).join(', ')}.` } as const)
-      : ({ ok: true, value: option } as const);
+    return option === undefined ? ({ ok: false, reason: chooseOne(t, rule.options) } as const) : ({ ok: true, value: option } as const);
   }
-  return textToValue(effectiveKind(current, rule), text);
+  return textToValue(effectiveKind(current, rule), text, t);
 }

@@ -36,6 +36,28 @@ const STATUS_CODE_MEANINGS: Readonly<Record<number, string>> = {
   20: 'Not authenticated',
 };
 
+/** The meaning GWS documents for a statusCode, in English, or undefined for an undocumented one. */
+export function statusCodeMeaning(statusCode: number): string | undefined {
+  return Object.hasOwn(STATUS_CODE_MEANINGS, statusCode) ? STATUS_CODE_MEANINGS[statusCode] : undefined;
+}
+
+/**
+ * What the server said beyond the status itself. Shared with the translated description
+ * (i18n/gwsErrors.ts), so both trim the server's repetition of the status the same way.
+ */
+export function serverDetail(error: Extract<GwsError, { kind: 'http' | 'status-code' }>): string {
+  if (error.kind === 'http') {
+    // "HTTP 502: 502 Bad Gateway" says the status twice; the page's text alone is enough then.
+    return error.message.replace(new RegExp(`^${error.status}\\b\\s*`), '');
+  }
+  // GWS sends English status messages that often start with the documented meaning.
+  const meaning = statusCodeMeaning(error.statusCode) ?? 'Error';
+  return error.statusMessage.toLowerCase().startsWith(meaning.toLowerCase())
+    ? error.statusMessage.slice(meaning.length).replace(/^[\s:.-]+/, '')
+    : error.statusMessage;
+}
+
+/** English, for logs and the host contract; the UI shows `translateGwsError` (i18n/). */
 export function describeGwsError(error: GwsError): string {
   switch (error.kind) {
     case 'network':
@@ -43,15 +65,12 @@ export function describeGwsError(error: GwsError): string {
     case 'timeout':
       return `The server did not answer within ${Math.round(error.afterMs / 1000)} s`;
     case 'http': {
-      // "HTTP 502: 502 Bad Gateway" says the status twice; the page's text alone is enough then.
-      const message = error.message.replace(new RegExp(`^${error.status}\\b\\s*`), '');
+      const message = serverDetail(error);
       return `Server error HTTP ${error.status}${message ? `: ${message}` : ''}`;
     }
     case 'status-code': {
-      const meaning = STATUS_CODE_MEANINGS[error.statusCode] ?? 'Error';
-      const message = error.statusMessage.toLowerCase().startsWith(meaning.toLowerCase())
-        ? error.statusMessage.slice(meaning.length).replace(/^[\s:.-]+/, '')
-        : error.statusMessage;
+      const meaning = statusCodeMeaning(error.statusCode) ?? 'Error';
+      const message = serverDetail(error);
       return `${meaning} (statusCode ${error.statusCode})${message ? `: ${message}` : ''}`;
     }
     case 'invalid-payload':

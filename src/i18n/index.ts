@@ -1,5 +1,6 @@
 // Public face of `i18n/`: the message catalogues (en, de, ar), `useMessages()` and `t()`.
 export { DEFAULT_LOCALE, LOCALES, directionOf, resolveLocale, type Direction, type Locale } from './locales';
 export { I18nProvider, useMessages, type Messages } from './I18nProvider';
-export { createTranslate, isMessageKey, labelFor, loadCatalog, translate, type MessageParams, type Translate } from './translate';
+export { createTranslate, isMessageKey, labelFor, loadCatalog, translate, translateEnglish, type MessageParams, type Translate } from './translate';
+export { translateGwsError } from './gwsErrors';
 export type { Catalog, MessageKey, PluralForms } from './messages/en';

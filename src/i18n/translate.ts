@@ -69,6 +69,12 @@ export function createTranslate(locale: Locale): Translate {
   return (key, ...args) => translate(locale, key, ...args);
 }
 
+/**
+ * English, for texts made outside React that have no locale at hand: logs, the host
+ * contract, tests. The UI passes its own `t` from `useMessages()` instead.
+ */
+export const translateEnglish: Translate = createTranslate('en');
+
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
 }

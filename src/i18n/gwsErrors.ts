@@ -1,0 +1,61 @@
+// A GWS error as the agent reads it, in the panel's language. gws/ stays free of i18n:
+// its `describeGwsError` is English for logs and the host contract, and the two agree
+// word for word in English (the catalogue's English texts are the same sentences).
+
+import { serverDetail, statusCodeMeaning, type GwsError } from '../gws/errors';
+import { formatIssues } from '../gws/schema';
+import type { MessageKey } from './messages/en';
+import type { Translate } from './translate';
+
+type StatusKey = Extract<MessageKey, `gwsError.status.${string}`>;
+
+/** The statusCodes the GWS Return Values page documents, each with its catalogue text. */
+const STATUS_KEYS: Readonly<Record<number, StatusKey>> = {
+  1: 'gwsError.status.1',
+  2: 'gwsError.status.2',
+  3: 'gwsError.status.3',
+  4: 'gwsError.status.4',
+  5: 'gwsError.status.5',
+  6: 'gwsError.status.6',
+  7: 'gwsError.status.7',
+  20: 'gwsError.status.20',
+};
+
+function meaningOf(t: Translate, statusCode: number): string {
+  const key = Object.hasOwn(STATUS_KEYS, statusCode) ? STATUS_KEYS[statusCode] : undefined;
+  if (key) return t(key);
+  // A meaning gws/ learned before the catalogues did: English beats a bare "Error".
+  return statusCodeMeaning(statusCode) ?? t('gwsError.status.unknown');
+}
+
+/**
+ * Numbers go in as text: a status or a code is an identifier, and "HTTP 1,000" or a
+ * grouped timeout would no longer match the English description the tests pin down.
+ */
+export function translateGwsError(t: Translate, error: GwsError): string {
+  switch (error.kind) {
+    case 'network':
+      return t('gwsError.network', { message: error.message });
+    case 'timeout':
+      return t('gwsError.timeout', { seconds: String(Math.round(error.afterMs / 1000)) });
+    case 'http': {
+      const message = serverDetail(error);
+      const status = String(error.status);
+      return message ? t('gwsError.http', { status, message }) : t('gwsError.httpBare', { status });
+    }
+    case 'status-code': {
+      const meaning = meaningOf(t, error.statusCode);
+      const message = serverDetail(error);
+      const code = String(error.statusCode);
+      return message ? t('gwsError.statusCode', { meaning, code, message }) : t('gwsError.statusCodeBare', { meaning, code });
+    }
+    case 'invalid-payload':
+      return error.issues.length
+        ? t('gwsError.invalidPayloadIssues', { message: error.message, issues: formatIssues(error.issues, 3) })
+        : t('gwsError.invalidPayload', { message: error.message });
+    case 'session-expired':
+      return t('gwsError.sessionExpired', { message: error.message });
+    case 'csrf':
+      return t('gwsError.csrf', { message: error.message });
+  }
+}
