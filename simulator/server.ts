@@ -85,13 +85,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       if (path === '/config.json' && hosting.config !== null && (req.method === 'GET' || req.method === 'HEAD')) return sendJson(res, 200, hosting.config);
       const framer = refusedFramer(req, hosting, ownOrigin);
       if (framer !== null) return sendFramingRefusal(res, framer, `${ownOrigin}/`);
-      if (await serveWidget(options.widgetDir, req, res, url, hosting.htmlHeaders)) return;
+      if (await serveWidget(options.widgetDir, req, res, url, { widget: hosting.htmlHeaders, other: hosting.otherPageHeaders })) return;
     }
     const hint = options.widgetDir === undefined ? ' (no widget is served; the GWS API is at /api/v2)' : '';
     sendText(res, 404, `Not found: ${path}${hint}`);
   }
 
   const server = createServer((req, res) => {
+    // On every answer (API JSON, Bayeux, pages, errors): a browser must never guess a
+    // JSON body or an error text into HTML or script.
+    res.setHeader('X-Content-Type-Options', 'nosniff');
     if (sim === null) return sendText(res, 503, 'simulator starting');
     route(req, res, sim).catch((error: unknown) => {
       if (error instanceof BodyTooLargeError) return sendJson(res, 413, { statusCode: 10, statusMessage: error.message });

@@ -49,9 +49,17 @@ function decodePath(pathname: string): string | null {
 // CORS. It is public code and is fetched without credentials, so "*" gives nothing away.
 const SDK_FILES = /^(?:embed\.js(?:\.map)?|embed\.d\.ts|embed-types\/.*\.d\.ts)$/;
 
-function sendFile(req: IncomingMessage, res: ServerResponse, root: string, file: string, size: number, htmlHeaders: Readonly<Record<string, string>>): void {
+export type PageHeaders = {
+  /** For the folder's index.html: the widget itself. */
+  readonly widget: Readonly<Record<string, string>>;
+  /** For any other HTML file in the folder. */
+  readonly other: Readonly<Record<string, string>>;
+};
+
+function sendFile(req: IncomingMessage, res: ServerResponse, root: string, file: string, size: number, pageHeaders: PageHeaders): void {
   const extension = extname(file).toLowerCase();
   const inside = relative(root, file);
+  const page = inside === 'index.html' ? pageHeaders.widget : pageHeaders.other;
   // Vite puts content-hashed names under assets/: those never change. Everything else
   // (index.html above all) must be revalidated so a rebuild shows up on reload.
   const immutable = inside.startsWith(`assets${sep}`) && extension !== '.html';
@@ -60,7 +68,10 @@ function sendFile(req: IncomingMessage, res: ServerResponse, root: string, file:
     'Content-Length': size,
     'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     'X-Content-Type-Options': 'nosniff',
-    ...(extension === '.html' ? htmlHeaders : {}),
+    // The widget's page gets its strict policy, other pages framing protection (see
+    // WidgetHosting); any other file opened as a document (an SVG, a source map in a tab)
+    // runs nothing and reaches nothing.
+    ...(extension === '.html' ? page : { 'Content-Security-Policy': "default-src 'none'; sandbox" }),
     ...(SDK_FILES.test(inside.split(sep).join('/')) ? { 'Access-Control-Allow-Origin': '*' } : {}),
   });
   if (req.method === 'HEAD') {
@@ -73,8 +84,8 @@ function sendFile(req: IncomingMessage, res: ServerResponse, root: string, file:
 }
 
 /**
- * Serves a file of `widgetDir` for GET/HEAD; `htmlHeaders` (the frame-ancestors policy) go
- * on HTML pages. Unknown paths fall back to index.html when the
+ * Serves a file of `widgetDir` for GET/HEAD; `pageHeaders.widget` (the widget's CSP, referrer
+ * and opener policies) go on its index.html. Unknown paths fall back to index.html when the
  * client asks for HTML (a page navigation), so client-side routes survive a reload.
  * Returns false when nothing was served.
  */
@@ -83,7 +94,7 @@ export async function serveWidget(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  htmlHeaders: Readonly<Record<string, string>> = {},
+  pageHeaders: PageHeaders = { widget: {}, other: {} },
 ): Promise<boolean> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const root = resolve(widgetDir);
@@ -99,6 +110,6 @@ export async function serveWidget(
     file = (await isFile(index)) ? index : null;
   }
   if (file === null) return false;
-  sendFile(req, res, root, file, (await stat(file)).size, htmlHeaders);
+  sendFile(req, res, root, file, (await stat(file)).size, pageHeaders);
   return true;
 }

@@ -1,7 +1,9 @@
 // How the simulator hosts the built widget the way a production web server should:
 //   - config.json, from the deployment's file or from the options (demo, tests);
-//   - `Content-Security-Policy: frame-ancestors` on every page, built from the same
-//     allowedHostOrigins the widget reads, with the widget's own parser;
+//   - a strict Content-Security-Policy on every page (no inline script, no eval, network
+//     to the widget's origin and GWS only), its `frame-ancestors` built from the same
+//     allowedHostOrigins the widget reads, with the widget's own parser; Referrer-Policy
+//     and Cross-Origin-Opener-Policy beside it;
 //   - a page explaining the refusal when a browser frames the widget from an origin that
 //     is not allowed, instead of the blank box a bare frame-ancestors refusal leaves.
 
@@ -20,8 +22,14 @@ export type WidgetHosting = {
   readonly allowedHostOrigins: readonly OriginPattern[];
   /** Problems in the configuration, as the widget will list them. */
   readonly problems: readonly string[];
-  /** Extra headers for HTML pages. */
+  /** Headers for the widget's page (the folder's index.html, also the fallback for client routes). */
   readonly htmlHeaders: Readonly<Record<string, string>>;
+  /**
+   * Headers for any other HTML page in the folder. A deployment's dist/ has none; the bench
+   * serves its host page and competitor grids this way, which need inline script and styles
+   * and must be measured as they ship, so they only get the framing policy.
+   */
+  readonly otherPageHeaders: Readonly<Record<string, string>>;
 };
 
 export function widgetHosting(widgetDir: string, config: JsonObject | undefined): WidgetHosting {
@@ -41,7 +49,44 @@ export function widgetHosting(widgetDir: string, config: JsonObject | undefined)
     config: config ?? null,
     allowedHostOrigins,
     problems: parsed.problems.map((problem) => `${problem.field}: ${problem.message}`),
-    htmlHeaders: { 'Content-Security-Policy': frameAncestorsDirective(allowedHostOrigins) },
+    htmlHeaders: widgetPageHeaders({ allowedHostOrigins, gwsBaseUrl: parsed.config.gwsBaseUrl ?? '' }),
+    otherPageHeaders: { 'Content-Security-Policy': frameAncestorsDirective(allowedHostOrigins) },
+  };
+}
+
+/**
+ * The policy for the widget's pages: everything from the widget's own origin, nothing
+ * inline, no eval, and the network only towards GWS. Each source below is there for one
+ * reason; SECURITY.md ("Content-Security-Policy") says which.
+ */
+export function widgetContentSecurityPolicy({ allowedHostOrigins, gwsBaseUrl }: { readonly allowedHostOrigins: readonly OriginPattern[]; readonly gwsBaseUrl: string }): string {
+  // gwsBaseUrl was checked as "" or an http(s) URL by the widget's own parser; only its origin counts.
+  const gws = gwsBaseUrl === '' ? null : new URL(gwsBaseUrl).origin;
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    // React's `style` props (theme tokens, virtual-scroll padding) go through the CSSOM,
+    // which style-src does not govern; `style="..."` markup stays refused.
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src 'self'${gws === null ? '' : ` ${gws}`}`,
+    // CometD runs its timers in a Worker made from a Blob (not throttled in background tabs).
+    'worker-src blob:',
+    "frame-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    frameAncestorsDirective(allowedHostOrigins),
+  ].join('; ');
+}
+
+export function widgetPageHeaders(settings: { readonly allowedHostOrigins: readonly OriginPattern[]; readonly gwsBaseUrl: string }): Readonly<Record<string, string>> {
+  return {
+    'Content-Security-Policy': widgetContentSecurityPolicy(settings),
+    // The widget's URL carries the chat id; nobody it talks to needs to know where it is.
+    'Referrer-Policy': 'no-referrer',
+    // A page that opens the standalone widget gets no handle on it (frames are unaffected).
+    'Cross-Origin-Opener-Policy': 'same-origin',
   };
 }
 
@@ -81,7 +126,8 @@ export function sendFramingRefusal(res: ServerResponse, framer: string, widgetUr
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Length': Buffer.byteLength(html),
     'Cache-Control': 'no-store',
-    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+    'Referrer-Policy': 'no-referrer',
     'X-Content-Type-Options': 'nosniff',
   });
   res.end(html);

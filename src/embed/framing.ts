@@ -36,8 +36,12 @@ export function knownAncestorOrigins(win: Window): readonly string[] {
 }
 
 export function allowedHostPatterns(allowedOrigins: readonly OriginPattern[], ownOrigin: string): readonly OriginPattern[] {
-  return [ownOrigin, ...allowedOrigins];
+  // A widget framed with `sandbox` but without allow-same-origin has the opaque origin
+  // "null", which every other sandboxed or data: document shares: it is nobody's identity.
+  return ownOrigin === OPAQUE_ORIGIN ? allowedOrigins : [ownOrigin, ...allowedOrigins];
 }
+
+const OPAQUE_ORIGIN = 'null';
 
 export function detectFraming(win: Window, allowedOrigins: readonly OriginPattern[]): Framing {
   if (!isFramed(win)) return { kind: 'top-level' };

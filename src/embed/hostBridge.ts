@@ -21,6 +21,8 @@ export type BridgeDiagnostics = {
   readonly rejected: number;
   readonly recentRejections: readonly { readonly reason: RejectionReason; readonly origin: string }[];
   readonly sendFailures: number;
+  /** Commands whose handler threw: the error is reported, the bridge carries on. */
+  readonly commandFailures: number;
 };
 
 /** Answers a command: `state` or `error` go back with `inReplyTo`; null sends nothing. */
@@ -58,6 +60,7 @@ export function createHostBridge(win: Window): HostBridge {
     rejected: 0,
     recentRejections: [],
     sendFailures: 0,
+    commandFailures: 0,
   };
 
   const update = (change: Partial<BridgeDiagnostics>) => {
@@ -102,7 +105,18 @@ export function createHostBridge(win: Window): HostBridge {
       commands.push(queued);
       return;
     }
-    const answer = handler(queued.command);
+    let answer: WidgetEvent | null;
+    try {
+      answer = handler(queued.command);
+    } catch (error) {
+      // A failing command must not take the commands queued after it down with it, nor
+      // the React effect that registered the handler; the error still reaches the console.
+      update({ commandFailures: diagnostics.commandFailures + 1 });
+      win.setTimeout(() => {
+        throw error;
+      });
+      return;
+    }
     if (answer) reply(answer, queued.requestId);
   };
 

@@ -1,8 +1,11 @@
 // Reads what a host sent, after the bridge has checked who sent it. Never throws: an
 // unknown type or a bad shape becomes a ProtocolError the bridge sends back, so the
 // integrator sees exactly what was wrong in their own console.
+//
+// Whatever the host sent is echoed back only in bounded pieces: a 1 MB `type` or a token
+// object with 50,000 unknown names must not turn into a reply many times its size.
 
-import { object, oneOf, optional, string, type Schema } from '../gws/schema';
+import { describe, object, oneOf, optional, string, type Issue, type Schema } from '../gws/schema';
 import { formatIssues } from '../gws/schema';
 import { HOST_COMMAND_TYPES, PROTOCOL_VERSION, type HostCommand, type HostCommandType, type ProtocolError } from './protocol';
 import { THEME_MODES, themeTokens } from './theme';
@@ -11,14 +14,39 @@ export type HostMessageReading =
   | { readonly kind: 'command'; readonly command: HostCommand; readonly requestId: string | undefined }
   | { readonly kind: 'invalid'; readonly error: ProtocolError; readonly requestId: string | undefined };
 
-const nonEmpty: Schema<string> = (input, path) => {
-  const result = string(input, path);
-  if (result.ok && result.value.trim() === '') return { ok: false, issues: [{ path, message: 'must not be empty' }] };
-  return result;
-};
+/** Longest text echoed back from a host message (a type, a path, a version). */
+export const ECHO_LIMIT = 100;
+/** Most issues listed in one `invalid-message` answer; the message says how many more. */
+export const ISSUE_LIMIT = 20;
+// Field lengths: far above anything real (GWS chat ids are 16 characters, BCP 47 tags
+// rarely pass 35), low enough that nothing a host sends reaches a URL or the store at
+// megabyte size.
+const REQUEST_ID_LIMIT = 200;
+const CHAT_ID_LIMIT = 200;
+const LOCALE_LIMIT = 100;
+const KEY_LIMIT = 1000;
+
+const clip = (text: string, limit = ECHO_LIMIT): string => (text.length > limit ? `${text.slice(0, limit)}…` : text);
+
+/** A short description of any value, for a message: never JSON.stringify (BigInt, cycles, size). */
+function preview(value: unknown): string {
+  if (typeof value === 'string') return `"${clip(value, 40)}"`;
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  return describe(value);
+}
+
+const text =
+  (limit: number, { empty }: { readonly empty: boolean }): Schema<string> =>
+  (input, path) => {
+    const result = string(input, path);
+    if (!result.ok) return result;
+    if (!empty && result.value.trim() === '') return { ok: false, issues: [{ path, message: 'must not be empty' }] };
+    if (result.value.length > limit) return { ok: false, issues: [{ path, message: `must be at most ${limit} characters` }] };
+    return result;
+  };
 
 const SCHEMAS: { readonly [T in HostCommandType]: Schema<Omit<Extract<HostCommand, { type: T }>, 'type'>> } = {
-  setActiveChat: object({ chatId: nonEmpty }),
+  setActiveChat: object({ chatId: text(CHAT_ID_LIMIT, { empty: false }) }),
   setTheme: (input, path) => {
     const result = object({ mode: oneOf(THEME_MODES), tokens: optional(themeTokens) })(input, path);
     if (!result.ok) return result;
@@ -26,17 +54,24 @@ const SCHEMAS: { readonly [T in HostCommandType]: Schema<Omit<Extract<HostComman
     const { mode, tokens } = result.value;
     return { ok: true, value: tokens === undefined ? { mode } : { mode, tokens } };
   },
-  setLocale: object({ locale: nonEmpty }),
-  focusKey: object({ key: string }),
+  setLocale: object({ locale: text(LOCALE_LIMIT, { empty: false }) }),
+  focusKey: object({ key: text(KEY_LIMIT, { empty: true }) }),
   getState: object({}),
 };
 
 const isCommandType = (type: string): type is HostCommandType => HOST_COMMAND_TYPES.some((known) => known === type);
 
+/** The first issues, each clipped: the answer stays small whatever the host sent. */
+function boundIssues(issues: readonly Issue[]): readonly Issue[] {
+  const shown = issues.slice(0, ISSUE_LIMIT).map((issue) => ({ path: clip(issue.path), message: clip(issue.message, 300) }));
+  if (issues.length > ISSUE_LIMIT) shown.push({ path: '(message)', message: `and ${issues.length - ISSUE_LIMIT} more issues` });
+  return shown;
+}
+
 /** `record` already carries our namespace. */
 export function readHostMessage(record: Readonly<Record<string, unknown>>): HostMessageReading {
   const rawRequestId = record.requestId;
-  const requestId = typeof rawRequestId === 'string' && rawRequestId.length <= 200 ? rawRequestId : undefined;
+  const requestId = typeof rawRequestId === 'string' && rawRequestId.length <= REQUEST_ID_LIMIT ? rawRequestId : undefined;
   const invalid = (error: ProtocolError): HostMessageReading => ({ kind: 'invalid', error, requestId });
 
   const version = record.version;
@@ -46,7 +81,7 @@ export function readHostMessage(record: Readonly<Record<string, unknown>>): Host
       kind: 'unsupported-version',
       received,
       supported: PROTOCOL_VERSION,
-      message: `Protocol version ${received ?? JSON.stringify(version ?? null)} is not supported; this widget speaks version ${PROTOCOL_VERSION}.`,
+      message: `Protocol version ${version === undefined ? 'missing' : preview(version)} is not supported; this widget speaks version ${PROTOCOL_VERSION}.`,
     });
   }
   const type = record.type;
@@ -54,14 +89,20 @@ export function readHostMessage(record: Readonly<Record<string, unknown>>): Host
     return invalid({ kind: 'invalid-message', issues: [{ path: 'type', message: 'expected a string' }], message: 'The message has no "type".' });
   }
   if (!isCommandType(type)) {
-    return invalid({ kind: 'unknown-type', type, message: `Unknown message type "${type}". Known: ${HOST_COMMAND_TYPES.join(', ')}.` });
+    const shown = clip(type);
+    return invalid({ kind: 'unknown-type', type: shown, message: `Unknown message type "${shown}". Known: ${HOST_COMMAND_TYPES.join(', ')}.` });
   }
   if (rawRequestId !== undefined && requestId === undefined) {
-    return invalid({ kind: 'invalid-message', issues: [{ path: 'requestId', message: 'expected a string of at most 200 characters' }], message: 'Invalid "requestId".' });
+    return invalid({
+      kind: 'invalid-message',
+      issues: [{ path: 'requestId', message: `expected a string of at most ${REQUEST_ID_LIMIT} characters` }],
+      message: 'Invalid "requestId".',
+    });
   }
   const parsed = parseCommand(type, record);
   if (!parsed.ok) {
-    return invalid({ kind: 'invalid-message', issues: parsed.issues, message: `Invalid "${type}" message: ${formatIssues(parsed.issues)}.` });
+    const issues = boundIssues(parsed.issues);
+    return invalid({ kind: 'invalid-message', issues, message: `Invalid "${type}" message: ${formatIssues(issues)}.` });
   }
   return { kind: 'command', command: parsed.command, requestId };
 }
@@ -69,7 +110,7 @@ export function readHostMessage(record: Readonly<Record<string, unknown>>): Host
 function parseCommand(
   type: HostCommandType,
   record: Readonly<Record<string, unknown>>,
-): { ok: true; command: HostCommand } | { ok: false; issues: readonly { path: string; message: string }[] } {
+): { ok: true; command: HostCommand } | { ok: false; issues: readonly Issue[] } {
   // One switch so each branch pairs a type with its own schema's output, without casts.
   switch (type) {
     case 'setActiveChat': {

@@ -49,6 +49,9 @@ export function originMatches(origin: string, patterns: readonly OriginPattern[]
 }
 
 function matchOne(origin: string, pattern: OriginPattern): boolean {
+  // An opaque origin ("null": sandboxed frames, data: and file: documents) names no one,
+  // so it matches nothing, even a pattern that somehow reads "null".
+  if (origin === 'null') return false;
   if (origin === pattern) return true;
   const star = pattern.indexOf('://*.');
   if (star < 0) return false;

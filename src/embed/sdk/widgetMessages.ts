@@ -2,7 +2,7 @@
 // SDK does not know (a newer widget) is skipped, not an error, so hosts can upgrade the
 // widget before the SDK.
 
-import { array, integer, isRecord, number, object, oneOf, string, type ParseResult, type Schema } from '../../gws/schema';
+import { array, describe, integer, isRecord, number, object, oneOf, string, type ParseResult, type Schema } from '../../gws/schema';
 import { PROTOCOL_NAMESPACE, PROTOCOL_VERSION, type JsonValue, type ProtocolError, type WidgetEvent, type WidgetMessage } from '../protocol';
 import { THEME_MODES } from '../theme';
 
@@ -15,12 +15,30 @@ const CONNECTION_STATES = ['connecting', 'live', 'reconnecting', 'session-expire
 const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
 const fail = (path: string, message: string): ParseResult<never> => ({ ok: false, issues: [{ path, message }] });
 
-function isJson(input: unknown, depth = 0): input is JsonValue {
-  if (input === null || typeof input === 'string' || typeof input === 'boolean') return true;
-  if (typeof input === 'number') return Number.isFinite(input);
-  if (depth > 32) return false;
-  if (Array.isArray(input)) return input.every((item) => isJson(item, depth + 1));
-  return isRecord(input) && Object.values(input).every((item) => isJson(item, depth + 1));
+// postMessage keeps shared references: 30 levels of one object listed twice is a billion
+// nodes to walk as a tree, from a message a few hundred bytes long. Real userData (10,000
+// keys of small values) stays far below the budget.
+const JSON_NODE_BUDGET = 1_000_000;
+const JSON_DEPTH_LIMIT = 32;
+
+function isJson(input: unknown): input is JsonValue {
+  let budget = JSON_NODE_BUDGET;
+  const walk = (value: unknown, depth: number): boolean => {
+    if (--budget < 0) return false;
+    if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+    if (typeof value === 'number') return Number.isFinite(value);
+    if (depth > JSON_DEPTH_LIMIT) return false;
+    if (Array.isArray(value)) return value.every((item) => walk(item, depth + 1));
+    return isPlainRecord(value) && Object.values(value).every((item) => walk(item, depth + 1));
+  };
+  return walk(input, 0);
+}
+
+/** A Map, Date or typed array survives postMessage but is not JSON: it would reach the host as `{}`. */
+function isPlainRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  // By tag, not prototype: a message is rebuilt in the realm of the window it reaches,
+  // which need not be the SDK's own.
+  return isRecord(value) && Object.prototype.toString.call(value) === '[object Object]';
 }
 
 const json: Schema<JsonValue> = (input, path) => (isJson(input) ? ok(input) : fail(path, 'expected JSON data'));
@@ -132,7 +150,11 @@ function readEvent(type: string, input: Readonly<Record<string, unknown>>): Pars
 
 /** `record` already carries our namespace and came from our iframe's origin. */
 export function readWidgetMessage(record: Readonly<Record<string, unknown>>): WidgetMessageReading {
-  if (record.version !== PROTOCOL_VERSION) return { kind: 'skipped', reason: `protocol version ${String(record.version)} is not ${PROTOCOL_VERSION}` };
+  if (record.version !== PROTOCOL_VERSION) {
+    // Not String(version): `{ "toString": 1 }` survives postMessage, and String() throws on it.
+    const version = typeof record.version === 'number' ? String(record.version) : describe(record.version);
+    return { kind: 'skipped', reason: `protocol version ${version} is not ${PROTOCOL_VERSION}` };
+  }
   const type = record.type;
   if (typeof type !== 'string') return { kind: 'skipped', reason: 'no type' };
   const event = readEvent(type, record);
