@@ -123,3 +123,15 @@ describe('errors are values', () => {
     expect(error).toEqual({ kind: 'timeout', afterMs: 20 });
   });
 });
+
+describe('error texts never carry the CSRF token', () => {
+  it('redacts a token a proxy echoed into its error page', async () => {
+    const { fetchFn } = scripted([
+      me('secret-token-1234'),
+      () => new Response('<html><body><h1>Bad gateway: X-CSRF-TOKEN=secret-token-1234</h1></body></html>', { status: 502 }),
+    ]);
+    const client = createGwsClient({ baseUrl: '', fetch: fetchFn });
+    const error = await failure(client.operate('c1', { operationName: 'Complete' }));
+    expect(error).toEqual({ kind: 'http', status: 502, message: 'Bad gateway: X-CSRF-TOKEN=[token]' });
+  });
+});

@@ -31,6 +31,9 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
   // The widget reads our origin from the referrer when the browser has no ancestorOrigins.
   iframe.referrerPolicy = 'origin';
   iframe.setAttribute('sandbox', SANDBOX);
+  // The grid copies and pastes values (Ctrl+C / Ctrl+V, "Copy unsaved changes"): a
+  // cross-origin frame needs the host's permission for the async clipboard.
+  iframe.allow = `clipboard-read ${widgetOrigin}; clipboard-write ${widgetOrigin}`;
   iframe.style.cssText = `display:block;width:100%;border:0;height:${minHeight}px`;
   iframe.src = url.href;
   const notice = doc.createElement('div');

@@ -66,6 +66,14 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
     }
   }
 
+  /**
+   * Error texts travel on (to the grid, to the host page as saveFailed): a proxy that
+   * echoes request headers into its error page must not leak the CSRF token with them.
+   */
+  function redact(text: string): string {
+    return csrf && csrf.token.length >= 8 ? text.split(csrf.token).join('[token]') : text;
+  }
+
   function interpret<T>(response: Response, text: string, schema: Schema<T>): T {
     let body: unknown;
     try {
@@ -91,7 +99,7 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
       }
     }
     if (response.status === 401) throw new GwsRequestError({ kind: 'session-expired', message: 'HTTP 401' });
-    if (!response.ok) throw new GwsRequestError({ kind: 'http', status: response.status, message: summarize(text, response.statusText) });
+    if (!response.ok) throw new GwsRequestError({ kind: 'http', status: response.status, message: redact(summarize(text, response.statusText)) });
     const issues = envelope && !envelope.ok ? envelope.issues : [];
     throw new GwsRequestError({
       kind: 'invalid-payload',
@@ -120,7 +128,7 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
       await refreshCsrf();
       attempt = await send('POST', path, body);
       if (isCsrfRejection(attempt.response, attempt.text)) {
-        throw new GwsRequestError({ kind: 'csrf', message: summarize(attempt.text, 'Missing or invalid Csrf token') });
+        throw new GwsRequestError({ kind: 'csrf', message: redact(summarize(attempt.text, 'Missing or invalid Csrf token')) });
       }
     }
     return interpret(attempt.response, attempt.text, schema);
