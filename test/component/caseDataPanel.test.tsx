@@ -1,21 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { simControl, withSimulator, type RunningSimulator } from '../support/simulator';
+import { describe, expect, it } from 'vitest';
+import { simulatorPerFile } from '../support/simulator';
 import { renderPanel, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
 
-let sim: RunningSimulator;
-let control: ReturnType<typeof simControl>;
-
-beforeAll(async () => {
-  sim = await withSimulator();
-  control = simControl(sim.url);
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  await control.reset();
-});
+const sim = simulatorPerFile();
+const { control } = sim;
 
 describe('the case data panel against the simulator', () => {
   it('opens the most recent Chatting chat with its participants and userData', async () => {

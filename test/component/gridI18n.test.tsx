@@ -4,29 +4,18 @@
 import { QueryClient } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/App';
 import { describeGwsError, createGwsClient, type GwsError } from '../../src/gws';
 import { createTranslate, loadCatalog, translateEnglish, translateGwsError, type Locale } from '../../src/i18n';
 import { createChatStore } from '../../src/store';
-import { simControl, withSimulator, type RunningSimulator } from '../support/simulator';
+import { simulatorPerFile } from '../support/simulator';
 
 // Catalogues other than English arrive by dynamic import: the first render is English.
 const CATALOGUE = { timeout: 5_000 };
 
-let sim: RunningSimulator;
-let control: ReturnType<typeof simControl>;
-
-beforeAll(async () => {
-  sim = await withSimulator();
-  control = simControl(sim.url);
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  await control.reset();
-});
+const sim = simulatorPerFile();
+const { control } = sim;
 
 function renderIn(locale: Locale, baseUrl = sim.url) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });

@@ -1,23 +1,12 @@
 // Every key binding of the case-data grid, driven with user-event against the real
 // simulator; assertions read the grid and what the simulator received.
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { simControl, withSimulator, type RunningSimulator } from '../support/simulator';
+import { describe, expect, it } from 'vitest';
+import { simulatorPerFile } from '../support/simulator';
 import { grid, renderPanel, rowHeaders, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
 
-let sim: RunningSimulator;
-let control: ReturnType<typeof simControl>;
-
-beforeAll(async () => {
-  sim = await withSimulator();
-  control = simControl(sim.url);
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  await control.reset();
-});
+const sim = simulatorPerFile();
+const { control } = sim;
 
 async function openPanel() {
   const view = renderPanel(sim.url);

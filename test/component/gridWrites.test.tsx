@@ -2,23 +2,12 @@
 // every write path, asserted on the grid and on what the simulator received.
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { createFocusKeyChannel } from '../../src/app/focusChannel';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { simControl, withSimulator, type RunningSimulator } from '../support/simulator';
+import { describe, expect, it } from 'vitest';
+import { simulatorPerFile } from '../support/simulator';
 import { caseDataConfig, grid, renderPanel, rowHeaders, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
 
-let sim: RunningSimulator;
-let control: ReturnType<typeof simControl>;
-
-beforeAll(async () => {
-  sim = await withSimulator();
-  control = simControl(sim.url);
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  await control.reset();
-});
+const sim = simulatorPerFile();
+const { control } = sim;
 
 const demoConfig = caseDataConfig({
   fields: {

@@ -2,23 +2,12 @@
 // markup; odd keys work like any other; every GWS error leaves the agent's value in
 // place with the reason, and a retry works.
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { simControl, withSimulator, type RunningSimulator } from '../support/simulator';
+import { describe, expect, it } from 'vitest';
+import { simulatorPerFile } from '../support/simulator';
 import { grid, renderPanel, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
 
-let sim: RunningSimulator;
-let control: ReturnType<typeof simControl>;
-
-beforeAll(async () => {
-  sim = await withSimulator();
-  control = simControl(sim.url);
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  await control.reset();
-});
+const sim = simulatorPerFile();
+const { control } = sim;
 
 async function openPanel() {
   const view = renderPanel(sim.url);

@@ -1,21 +1,10 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { simControl, withSimulator, type RunningSimulator } from '../support/simulator';
+import { describe, expect, it } from 'vitest';
+import { simulatorPerFile } from '../support/simulator';
 import { renderPanel, SEED_CHAT_ID, waitForLive } from '../support/renderPanel';
 
-let sim: RunningSimulator;
-let control: ReturnType<typeof simControl>;
-
-beforeAll(async () => {
-  sim = await withSimulator();
-  control = simControl(sim.url);
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  await control.reset();
-});
+const sim = simulatorPerFile();
+const { control } = sim;
 
 const announcer = () => {
   const region = document.querySelector('.participants [aria-live="polite"]');

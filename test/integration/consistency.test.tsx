@@ -1,23 +1,15 @@
 // Never lose an edit, never show stale data: the whole widget against the real
 // simulator (HTTP + CometD), with faults injected through /sim/.
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createChatStore, sessionDraftStorage } from '../../src/store';
-import { simControl, withSimulator, type RunningSimulator } from '../support/simulator';
+import { simulatorPerFile } from '../support/simulator';
 import { renderPanel, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
 
-let sim: RunningSimulator;
-let control: ReturnType<typeof simControl>;
+const sim = simulatorPerFile();
+const { control } = sim;
 
-beforeAll(async () => {
-  sim = await withSimulator();
-  control = simControl(sim.url);
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  await control.reset();
+beforeEach(() => {
   window.sessionStorage.clear();
 });
 

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startSimulator } from '../../simulator/server';
 
 export type RunningSimulator = Awaited<ReturnType<typeof startSimulator>>;
@@ -5,9 +6,10 @@ export type RunningSimulator = Awaited<ReturnType<typeof startSimulator>>;
 export type RecordedRequest = { method: string; path: string; body: unknown };
 
 /** Drives the simulator's /sim/ control API, as a demo script or a test would. */
-export function simControl(baseUrl: string) {
+export function simControl(base: string | (() => string)) {
+  const root = () => (typeof base === 'string' ? base : base());
   const post = async (path: string, body: unknown = {}) => {
-    const response = await fetch(`${baseUrl}/sim${path}`, {
+    const response = await fetch(`${root()}/sim${path}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
@@ -28,7 +30,7 @@ export function simControl(baseUrl: string) {
     session: (session: { expired: boolean }) => post('/session', session),
     reset: () => post('/reset'),
     async requests(): Promise<RecordedRequest[]> {
-      const response = await fetch(`${baseUrl}/sim/requests`);
+      const response = await fetch(`${root()}/sim/requests`);
       const body = (await response.json()) as { requests: RecordedRequest[] };
       return body.requests;
     },
@@ -44,4 +46,32 @@ export function simControl(baseUrl: string) {
 
 export async function withSimulator(): Promise<RunningSimulator> {
   return startSimulator({ port: 0 });
+}
+
+/**
+ * One simulator for a test file, reset to the seed before every test: `sim.url` is its
+ * address once started, `sim.control` its /sim/ API.
+ */
+export function simulatorPerFile() {
+  let running: RunningSimulator | null = null;
+  const url = () => {
+    if (!running) throw new Error('the simulator starts in beforeAll');
+    return running.url;
+  };
+  const control = simControl(url);
+  beforeAll(async () => {
+    running = await withSimulator();
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  beforeEach(async () => {
+    await control.reset();
+  });
+  return {
+    get url() {
+      return url();
+    },
+    control,
+  };
 }
