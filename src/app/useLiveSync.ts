@@ -43,29 +43,27 @@ export function useLiveSync() {
   // The live connection (and the CometD code, loaded on demand) starts once the first
   // read has settled and been painted: the agent sees the chat sooner, and nothing is
   // missed, because going live always re-reads before held writes are released.
+  // (An effect runs after the browser has painted; no animation frame is awaited, since a
+  // hidden iframe gets none and would never go live.)
   const firstReadSettled = chats.isFetched;
   useEffect(() => {
     if (!firstReadSettled) return;
-    let live: NotificationConnection | null = null;
-    const frame = requestAnimationFrame(() => {
-      live = createNotificationConnection({
-        url: `${client.baseUrl}/api/v2/notifications`,
-        onNotification: actions.notificationReceived,
-        onStatus: actions.connectionChanged,
-      });
-      connection.current = live;
-      live.start();
+    const live = createNotificationConnection({
+      url: `${client.baseUrl}/api/v2/notifications`,
+      onNotification: actions.notificationReceived,
+      onStatus: actions.connectionChanged,
     });
+    connection.current = live;
+    live.start();
     const reread = () => void queryClient.invalidateQueries({ queryKey: chatQueries.list(client).queryKey });
     const unsubscribe = store.subscribe((state, previous) => {
       // Live again after any gap: re-read before the held writes may go.
       if (state.connection.kind === 'live' && previous.connection.kind !== 'live' && state.outbox === 'held') reread();
     });
     return () => {
-      cancelAnimationFrame(frame);
       unsubscribe();
       connection.current = null;
-      void live?.stop();
+      void live.stop();
     };
   }, [firstReadSettled, client, actions, queryClient, store]);
 

@@ -81,16 +81,35 @@ export function useCaseDataWriter() {
 }
 
 /** Sends every queued write, chat by chat in the order made, once the outbox is open. */
+// Marking a write as sent notifies the store's subscribers, one of which is the flush
+// itself: without this guard the nested flush would send the later writes first, and the
+// outer loop would then send them again.
+const flushing = new WeakSet<ChatStore>();
+
 export function flushOutbox(store: ChatStore, mutate: (variables: WriteVariables) => void) {
-  const state = store.getState();
-  if (state.outbox !== 'open') return;
-  for (const [chatId, entry] of state.chats) {
-    for (const edit of entry.pending) {
-      if (edit.status !== 'queued') continue;
-      state.actions.userDataWriteStarted(chatId, edit.editId);
-      mutate({ chatId, write: writeOf(edit), editId: edit.editId });
+  if (flushing.has(store) || store.getState().outbox !== 'open') return;
+  flushing.add(store);
+  try {
+    // Taken from a fresh state each round until nothing is queued: in the order made.
+    for (;;) {
+      const next = firstQueued(store);
+      if (!next) break;
+      store.getState().actions.userDataWriteStarted(next.chatId, next.edit.editId);
+      mutate({ chatId: next.chatId, write: writeOf(next.edit), editId: next.edit.editId });
     }
+  } finally {
+    flushing.delete(store);
   }
+}
+
+function firstQueued(store: ChatStore) {
+  const state = store.getState();
+  if (state.outbox !== 'open') return null;
+  for (const [chatId, entry] of state.chats) {
+    const edit = entry.pending.find((candidate) => candidate.status === 'queued');
+    if (edit) return { chatId, edit };
+  }
+  return null;
 }
 
 /**

@@ -90,12 +90,21 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     }
   };
 
-  const visibleKeys = () => new Set(rows.filter((gridRow) => gridRow.row.status !== 'deleting').map((gridRow) => gridRow.row.key));
+  // Every key the chat has or is about to have, whatever the filter or the configuration
+  // hides: a new key must not silently overwrite one of them.
+  const existingKeys = () => {
+    const keys = new Set(entry?.chat.userData.keys() ?? []);
+    for (const edit of entry?.pending ?? []) {
+      if (edit.op !== 'delete') keys.add(edit.key);
+      else if (edit.status !== 'failed' && edit.status !== 'conflict') keys.delete(edit.key);
+    }
+    return keys;
+  };
 
   /** Validates and sends; returns the reason it was refused, or null. */
   const submit = (write: UserDataWrite, step: HistoryStep | null): string | null => {
     if (!entry) return t('caseData.reason.chatNotLoaded');
-    const checked = checkWrite({ chat: entry.chat, config, visibleKeys: visibleKeys(), write, t });
+    const checked = checkWrite({ chat: entry.chat, config, existingKeys: existingKeys(), write, t });
     if (!checked.ok) return checked.reason;
     writer.send(chatId, checked.write, step);
     return null;

@@ -57,21 +57,21 @@ function checkValue(t: Translate, rule: FieldRule, kind: ValueKind, value: UserD
 export type WriteRequest = {
   readonly chat: Chat;
   readonly config: CaseDataConfig;
-  /** Keys the agent currently sees, including their own unconfirmed ones. */
-  readonly visibleKeys: ReadonlySet<string>;
+  /** Keys the chat has or will have (the agent's unconfirmed ones included), filtered out or hidden or not. */
+  readonly existingKeys: ReadonlySet<string>;
   readonly write: UserDataWrite;
   /** Words the reason; English when left out. */
   readonly t?: Translate;
 };
 
-export function checkWrite({ chat, config, visibleKeys, write, t = translateEnglish }: WriteRequest): WriteCheck {
+export function checkWrite({ chat, config, existingKeys, write, t = translateEnglish }: WriteRequest): WriteCheck {
   const blocked = chatBlockReason(chat, write.op, t);
   if (blocked) return { ok: false, reason: blocked };
   const rule = resolveRule(config, write.key);
   if (write.op === 'attach') {
     if (write.key.trim() === '') return { ok: false, reason: t('caseData.reason.emptyKey') };
     if (write.key.length > MAX_KEY_LENGTH) return { ok: false, reason: t('caseData.reason.keyTooLong', { max: MAX_KEY_LENGTH }) };
-    if (visibleKeys.has(write.key)) return { ok: false, reason: t('caseData.reason.keyExists', { key: write.key }) };
+    if (existingKeys.has(write.key)) return { ok: false, reason: t('caseData.reason.keyExists', { key: write.key }) };
   }
   if (rule.readOnly) return { ok: false, reason: readOnlyByConfig(t, rule, write.key) };
   if (write.op === 'delete') return { ok: true, write };

@@ -78,12 +78,19 @@ export function applySnapshot(entry: ChatEntry, chat: Chat, receivedAt: number, 
     lastReferenceId = Math.max(lastReferenceId, referenceId);
     if (ours) pending = pending.filter((edit) => edit.referenceId !== referenceId);
     else if (pending.some((edit) => edit.status === 'sending')) unclaimed = [...unclaimed, referenceId].slice(-UNCLAIMED_LIMIT);
-  } else {
-    // Without a referenceId, the values tell: an accepted write the snapshot already
-    // shows is confirmed. Someone else's write that does not carry our value confirms nothing.
-    pending = pending.filter((edit) => !(edit.status === 'awaiting' && edit.referenceId === undefined && snapshotShows(chat, edit)));
   }
+  // A write GWS accepted without giving a referenceId is confirmed by the values: a
+  // snapshot that shows it. Someone else's write that does not carry our value confirms nothing.
+  pending = pending.filter((edit) => !(edit.status === 'awaiting' && edit.referenceId === undefined && snapshotShows(chat, edit)));
   return { ...entry, chat, receivedAt, pending, unclaimedReferenceIds: unclaimed, lastReferenceId };
+}
+
+/**
+ * A full re-read is the server's truth: every write it had accepted is in it (or was
+ * overwritten since), so nothing accepted is left waiting for a notification that was lost.
+ */
+export function applyRead(entry: ChatEntry, chat: Chat, receivedAt: number): ChatEntry {
+  return { ...entry, chat, receivedAt, lastReferenceId: 0, pending: entry.pending.filter((edit) => edit.status !== 'awaiting') };
 }
 
 export function addPending(entry: ChatEntry, edit: PendingEdit): ChatEntry {

@@ -6,6 +6,7 @@ import { createStore } from 'zustand/vanilla';
 import type { Chat, ChatNotification, ConnectionStatus, GwsError, NotificationRejection } from '../gws';
 import {
   addPending,
+  applyRead,
   applySnapshot,
   dropPending,
   hasUnsavedWork,
@@ -132,7 +133,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             const entry = chats.get(chat.id);
             if (!entry) chats.set(chat.id, restored(chat, receivedAt));
             // A notification newer than this read already holds fresher data.
-            else if (entry.receivedAt < startedAt) chats.set(chat.id, { ...entry, chat, receivedAt, lastReferenceId: 0 });
+            else if (entry.receivedAt < startedAt) chats.set(chat.id, applyRead(entry, chat, receivedAt));
           }
           // A chat GWS no longer lists is gone: forget it unless the agent still has unsaved
           // work in it (then it stays, so the work can be copied), and drop what a previous

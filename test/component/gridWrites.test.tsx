@@ -156,6 +156,21 @@ describe('add field', () => {
     expect(await control.operations()).toEqual([{ operationName: 'AttachUserData', userData: { Priority: 3 } }]);
   });
 
+  it('refuses a free key that exists but is filtered out or hidden by configuration', async () => {
+    const { user } = await openPanel({ config: demoConfig });
+    await user.type(screen.getByRole('searchbox', { name: 'Filter' }), 'zzz');
+    await user.click(screen.getByRole('button', { name: 'Add field' }));
+    const form = screen.getByRole('form', { name: 'Add field' });
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Field' }), 'Other key…');
+    for (const key of ['Subject', 'CBR-Interaction_cost']) {
+      await user.clear(within(form).getByLabelText('Key'));
+      await user.type(within(form).getByLabelText('Key'), key);
+      await user.click(within(form).getByRole('button', { name: 'Add' }));
+      expect(within(form).getByRole('alert')).toHaveTextContent(`${key} already exists; edit its value instead.`);
+    }
+    expect(await control.operations()).toEqual([]);
+  });
+
   it('validates a free key: not empty, not a duplicate', async () => {
     const { user } = await openPanel();
     await user.click(screen.getByRole('button', { name: 'Add field' }));

@@ -120,6 +120,45 @@ describe('connection and session', () => {
     expect(valueCell('Subject')).toHaveTextContent('offline edit');
   }, 45_000);
 
+  it('replays edits queued offline once each, in the order they were made', async () => {
+    const { user } = await openPanel();
+    await control.faults({ notificationsDownMs: 6_000 });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/Reconnecting/), { timeout: 5_000 });
+    for (const [key, value] of [['Subject', 'offline 1'], ['UserData2', 'OFF-2'], ['Subject', 'offline 3']] as const) {
+      valueCell(key).focus();
+      await user.keyboard(`${value}{Enter}`);
+    }
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Live'), { timeout: 25_000 });
+    await waitFor(async () => expect((await control.operations()).length).toBe(3), { timeout: 5_000 });
+    expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'offline 1' }, { UserData2: 'OFF-2' }, { Subject: 'offline 3' }]);
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));
+    expect(valueCell('Subject')).toHaveTextContent('offline 3');
+  }, 45_000);
+
+  it('a lost confirmation does not leave a value saving forever: the re-read after reconnecting settles it', async () => {
+    const { user } = await openPanel();
+    await control.faults({ dropNotifications: true });
+    valueCell('Subject').focus();
+    await user.keyboard('confirmation lost{Enter}');
+    await waitFor(async () => expect((await control.operations()).length).toBe(1));
+    expect(valueCell('Subject')).toHaveAttribute('aria-busy', 'true');
+    await control.faults({ dropNotifications: false, disconnectNotifications: true });
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'), { timeout: 15_000 });
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'supervisor after' });
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('supervisor after'));
+  }, 30_000);
+
+  it('one refused request (statusCode 20) while the connection stays up: expired, then live again and the edit sent', async () => {
+    const { user } = await openPanel();
+    await control.faults({ failNext: 1, statusCode: 20 });
+    valueCell('Subject').focus();
+    await user.keyboard('after a blip{Enter}');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/Session expired/));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Live'), { timeout: 15_000 });
+    await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toContainEqual({ Subject: 'after a blip' }));
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));
+  }, 30_000);
+
   it('says the session expired, keeps the edit, and replays it once the session is back', async () => {
     const { user } = await openPanel();
     await control.session({ expired: true });

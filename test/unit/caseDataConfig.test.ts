@@ -64,7 +64,7 @@ describe('parseCaseDataConfig', () => {
 describe('checkWrite: the one gate for every write', () => {
   const { config } = parseCaseDataConfig({ fields: { Locked: { readOnly: true }, Code: { pattern: '[A-Z]+' }, Level: { options: [1, 2, 3] } } });
   const visible = new Set(['Code', 'Level', 'Locked']);
-  const check = (c: Chat, write: Parameters<typeof checkWrite>[0]['write']) => checkWrite({ chat: c, config, visibleKeys: visible, write });
+  const check = (c: Chat, write: Parameters<typeof checkWrite>[0]['write']) => checkWrite({ chat: c, config, existingKeys: visible, write });
 
   it('follows the chat state and capabilities', () => {
     expect(check(chat('Completed', []), { op: 'update', key: 'Code', value: 'A' })).toEqual({ ok: false, reason: 'This chat is Completed: its case data is read-only.' });

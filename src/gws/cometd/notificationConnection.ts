@@ -30,7 +30,10 @@ export type NotificationConnectionOptions = {
 
 export type NotificationConnection = {
   start(): void;
-  /** Handshake again if CometD gave up (a refused handshake); no-op while it is still trying. */
+  /**
+   * After the session came back: handshake again if CometD gave up (a refused handshake),
+   * report live again if it never lost its connection, and otherwise let it keep trying.
+   */
   restart(): void;
   stop(): Promise<void>;
 };
@@ -112,10 +115,15 @@ export function createNotificationConnection(options: NotificationConnectionOpti
     },
     restart() {
       void client.then((cometd) => {
-        if (stopped || !cometd.isDisconnected()) return;
+        if (stopped) return;
         last = null;
-        report({ kind: 'connecting' });
-        cometd.handshake();
+        if (cometd.isDisconnected()) {
+          report({ kind: 'connecting' });
+          cometd.handshake();
+        } else if (connected) {
+          // Only the REST side had lost the session; the connection itself stayed up.
+          report({ kind: 'live' });
+        }
       });
     },
     stop() {
