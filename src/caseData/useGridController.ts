@@ -2,7 +2,7 @@
 // paste, delete, undo and redo. Each write goes through `checkWrite` (validation.ts)
 // before it is sent, whichever key or button started it.
 
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Chat, UserDataValue } from '../gws';
 import { useMessages } from '../i18n';
 import { sameValue, useChatActions, type ChatEntry, type HistoryStep, type UserDataWrite } from '../store';
@@ -14,6 +14,8 @@ import { useCaseDataWriter } from './useCaseDataWriter';
 import type { GridRow } from './useCaseDataRows';
 import { checkWrite, textForCell } from './validation';
 import { formatValue } from './userDataValues';
+
+const ANNOUNCEMENT_MS = 10_000;
 
 export type ActiveCell = { readonly key: string; readonly col: 0 | 1 };
 export type Editing = { readonly key: string; readonly initialText: string; readonly replace: boolean; readonly readOnly: boolean };
@@ -42,6 +44,17 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   const [editing, setEditing] = useState<Editing | null>(null);
   const [notes, setNotes] = useState<ReadonlyMap<string, string>>(new Map());
   const [announcement, setAnnouncement] = useState('');
+  // Short-lived texts: an announcement is read once and then cleared; a note about a cell
+  // (a refused paste or delete) goes when the agent moves to another key.
+  useEffect(() => {
+    if (!announcement) return;
+    const timer = setTimeout(() => setAnnouncement(''), ANNOUNCEMENT_MS);
+    return () => clearTimeout(timer);
+  }, [announcement]);
+  const activeKey = active?.key;
+  useEffect(() => {
+    setNotes((current) => (current.size === 0 || (current.size === 1 && activeKey !== undefined && current.has(activeKey)) ? current : new Map()));
+  }, [activeKey]);
   const cells = useRef(new Map<string, HTMLElement>());
   // Focus moves only in answer to the agent's own keys and clicks, never on a notification.
   const pendingFocus = useRef<ActiveCell | null>(null);
