@@ -4,6 +4,9 @@ import { useOutboxFlush } from '../caseData';
 import { chatQueries, createNotificationConnection, toGwsError, useGwsClient, type NotificationConnection } from '../gws';
 import { useChatActions, useChatStoreApi } from '../store';
 
+/** A hidden iframe paints nothing and gets no animation frames: start live anyway after this. */
+const HIDDEN_FRAME_START_MS = 300;
+
 /** How often an expired session is checked again, so the widget resumes by itself. */
 export const SESSION_PROBE_MS = 5_000;
 
@@ -43,27 +46,35 @@ export function useLiveSync() {
   // The live connection (and the CometD code, loaded on demand) starts once the first
   // read has settled and been painted: the agent sees the chat sooner, and nothing is
   // missed, because going live always re-reads before held writes are released.
-  // (An effect runs after the browser has painted; no animation frame is awaited, since a
-  // hidden iframe gets none and would never go live.)
+  // The next animation frame comes after that paint; a hidden iframe gets no frames, so a
+  // timer starts the connection there instead.
   const firstReadSettled = chats.isFetched;
   useEffect(() => {
     if (!firstReadSettled) return;
-    const live = createNotificationConnection({
-      url: `${client.baseUrl}/api/v2/notifications`,
-      onNotification: actions.notificationReceived,
-      onStatus: actions.connectionChanged,
-    });
-    connection.current = live;
-    live.start();
+    let live: NotificationConnection | null = null;
+    const begin = () => {
+      if (live) return;
+      live = createNotificationConnection({
+        url: `${client.baseUrl}/api/v2/notifications`,
+        onNotification: actions.notificationReceived,
+        onStatus: actions.connectionChanged,
+      });
+      connection.current = live;
+      live.start();
+    };
+    const frame = requestAnimationFrame(begin);
+    const fallback = setTimeout(begin, HIDDEN_FRAME_START_MS);
     const reread = () => void queryClient.invalidateQueries({ queryKey: chatQueries.list(client).queryKey });
     const unsubscribe = store.subscribe((state, previous) => {
       // Live again after any gap: re-read before the held writes may go.
       if (state.connection.kind === 'live' && previous.connection.kind !== 'live' && state.outbox === 'held') reread();
     });
     return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(fallback);
       unsubscribe();
       connection.current = null;
-      void live.stop();
+      void live?.stop();
     };
   }, [firstReadSettled, client, actions, queryClient, store]);
 

@@ -4,7 +4,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
-import { grid, renderPanel, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
+import { grid, renderPanel, SEED_CHAT_ID, valueCell, waitUntilSettled } from '../support/renderPanel';
 
 const sim = simulatorPerFile();
 const { control } = sim;
@@ -12,7 +12,7 @@ const { control } = sim;
 async function openPanel() {
   const view = renderPanel(sim.url);
   await screen.findByRole('grid', { name: 'Case data' });
-  await waitForLive();
+  await waitUntilSettled(view.store);
   return view;
 }
 

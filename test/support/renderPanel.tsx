@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { expect } from 'vitest';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/app/App';
 import type { FocusKeyChannel } from '../../src/app/focusChannel';
@@ -50,3 +51,12 @@ export function caseDataConfig(json: unknown): CaseDataConfig {
 }
 
 export const rowHeaders = () => within(grid()).getAllByRole('rowheader').map((cell) => cell.textContent ?? '');
+
+/**
+ * Live, and the re-read that going live triggers has landed (the outbox is open): from
+ * here on the next REST request is the test's own, which matters for `failNext` faults.
+ */
+export async function waitUntilSettled(store: ChatStore) {
+  await waitForLive();
+  await waitFor(() => expect(store.getState().outbox).toBe('open'));
+}
