@@ -5,20 +5,11 @@ import { chromium, type Browser, type BrowserContext, type CDPSession, type Page
 import type { FirstPaint } from '../apps/shared/probeApi';
 import { PROBE_FILE } from './build';
 import type { AppId } from './model';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../../test/support/chromium';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, headless: true, args: CHROMIUM_ARGS });
 }
 
 export type OpenPage = {

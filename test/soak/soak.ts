@@ -6,6 +6,7 @@
 
 import { chromium, type Page } from '@playwright/test';
 import { startSimulator } from '../../simulator/server';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../support/chromium';
 import { simControl } from '../support/simulator';
 
 export type SoakOptions = { readonly seconds: number; readonly widgetDir: string; readonly seed?: number; readonly log?: (line: string) => void };
@@ -19,7 +20,6 @@ export type SoakReport = {
 
 const CHAT = '0000Wa9CAM6W00J';
 const KEYS = Array.from({ length: 12 }, (_unused, index) => `Soak${String(index).padStart(2, '0')}`);
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** A small seeded generator, so a failing soak can be replayed with its seed. */
 function random(seed: number) {
@@ -65,7 +65,7 @@ export async function runSoak({ seconds, widgetDir, seed = Date.now(), log = () 
   const rng = random(seed);
   const sim = await startSimulator({ port: 0, widgetDir });
   const control = simControl(sim.url);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS });
   const operations = { agentEdits: 0, remoteEdits: 0, participantChanges: 0, connectionDrops: 0, conflictsResolved: 0 };
   const agentWrites: { key: string; value: string }[] = [];
   const failures: string[] = [];
