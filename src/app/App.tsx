@@ -8,7 +8,7 @@ import { ChatStoreProvider, deriveRows, useChatStoreApi, type ChatStore, type Ch
 import { useDocumentAppearance, themeStyle } from './appearance';
 import { CaseDataPanel } from './CaseDataPanel';
 import { createQueryClient } from './createQueryClient';
-import { createFocusKeyChannel, domFocusFallback, type FocusKeyChannel } from './focusChannel';
+import { createFocusKeyChannel, noGridFallback, type FocusKeyChannel } from './focusChannel';
 import { PopOutGate } from './PopOutGate';
 import { useHostBridge } from './useHostBridge';
 import { useResizeReporter } from './useResizeReporter';
@@ -61,7 +61,7 @@ function WidgetShell({ bridge = null, initialTheme = DEFAULT_THEME, initialLocal
   const store = useChatStoreApi();
   const [channel] = useState(() => focusChannel ?? createFocusKeyChannel());
 
-  useEffect(() => channel.setFallback(domFocusFallback(() => root.current, (key) => activeChatHasKey(store.getState(), key))), [channel, store]);
+  useEffect(() => channel.setFallback(noGridFallback((key) => activeChatHasKey(store.getState(), key))), [channel, store]);
   useHostBridge(bridge, { theme, locale, setTheme, setLocale }, channel);
   useResizeReporter(root, bridge);
   useDocumentAppearance(ownsDocument, theme.mode, locale, dir);

@@ -1,7 +1,7 @@
 // How a host's `focusKey {key}` reaches the grid without the grid knowing about hosts,
 // and without app/ reaching into the grid's state: the grid registers a handler, the
 // bridge calls `request`. The latest registration wins and unregistering restores the one
-// before; with none registered, the fallback answers (a DOM lookup, see below).
+// before; with none registered (no grid on screen), the fallback answers.
 
 import type { FocusKeyResult } from '../caseData';
 
@@ -41,22 +41,9 @@ export function createFocusKeyChannel(): FocusKeyChannel {
 }
 
 /**
- * Until the grid registers its own handler: find the rendered value cell whose row header
- * names `key` and focus it, which the grid's roving tab stop follows. Rows the grid has
- * not rendered (virtual scrolling) answer "unavailable" rather than a wrong "unknown-key".
+ * Answers while no grid is mounted (no chat open yet): the grid registers its own handler
+ * whenever it is on screen, so here a key can only be unknown or not reachable yet.
  */
-export function domFocusFallback(root: () => HTMLElement | null, keyExists: (key: string) => boolean): FocusKeyHandler {
-  return (key) => {
-    if (!keyExists(key)) return 'unknown-key';
-    const headers = root()?.querySelectorAll<HTMLElement>('[role="grid"] [role="rowheader"]') ?? [];
-    for (const header of headers) {
-      const name = header.getAttribute('aria-label') ?? header.textContent ?? '';
-      if (name !== key && !name.endsWith(` (${key})`)) continue;
-      const cell = header.closest('[role="row"]')?.querySelector<HTMLElement>('[role="gridcell"]');
-      if (!cell) break;
-      cell.focus();
-      return 'focused';
-    }
-    return 'unavailable';
-  };
+export function noGridFallback(keyExists: (key: string) => boolean): FocusKeyHandler {
+  return (key) => (keyExists(key) ? 'unavailable' : 'unknown-key');
 }

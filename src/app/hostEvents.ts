@@ -4,7 +4,7 @@
 
 import { describeGwsError, type UserDataValue } from '../gws';
 import type { UserDataChange, WidgetEvent, WidgetState } from '../embed';
-import { deriveRows, hasUnsavedWork, type ChatEntry, type ChatStoreState } from '../store';
+import { deriveRows, hasUnsavedWork, sameValue, type ChatEntry, type ChatStoreState } from '../store';
 
 /**
  * Whether the chat holds agent work the server does not have: what a CRM warns about
@@ -51,7 +51,7 @@ function isAgentWrite(change: UserDataChange, before: ChatEntry, entry: ChatEntr
   return [...before.pending, ...entry.pending].some((write) => {
     if (write.key !== change.key) return false;
     if (write.op === 'delete') return change.kind === 'removed';
-    return change.kind !== 'removed' && sameJson(write.value, change.value);
+    return change.kind !== 'removed' && sameValue(write.value, change.value);
   });
 }
 
@@ -61,7 +61,7 @@ export function diffUserData(before: ReadonlyMap<string, UserDataValue>, after: 
     if (!before.has(key)) changes.push({ key, kind: 'added', value, previousValue: null });
     else {
       const previousValue = before.get(key) ?? null;
-      if (!sameJson(previousValue, value)) changes.push({ key, kind: 'changed', value, previousValue });
+      if (!sameValue(previousValue, value)) changes.push({ key, kind: 'changed', value, previousValue });
     }
   }
   for (const [key, previousValue] of before) {
@@ -81,12 +81,6 @@ function saveFailures(chatId: string, before: ChatEntry | undefined, entry: Chat
       operation: write.op,
       error: write.error ? { kind: write.error.kind, message: describeGwsError(write.error) } : { kind: 'unknown', message: 'Not saved' },
     }));
-}
-
-function sameJson(a: UserDataValue, b: UserDataValue): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 export function widgetState(state: ChatStoreState, appearance: { readonly locale: string; readonly theme: WidgetState['theme'] }): WidgetState {
