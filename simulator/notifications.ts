@@ -79,7 +79,12 @@ export function createNotificationHub(options: NotificationHubOptions = {}): Not
       }
       inFlight.add(res);
       res.on('close', () => inFlight.delete(res));
-      cometd.handle(req, res);
+      // Node gives a response its socket only once the previous response on that keep-alive
+      // connection has finished; a request read in between has `res.socket === null` for a
+      // moment. cometd-nodejs-server takes that for a dead connection and never answers (the
+      // client's handshake hangs), so Bayeux waits for the socket. The body stays buffered.
+      if (res.socket) cometd.handle(req, res);
+      else res.once('socket', () => cometd.handle(req, res));
     },
     cutFor: (ms) => {
       downUntil = ms > 0 ? Date.now() + ms : 0;

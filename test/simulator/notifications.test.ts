@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { connect as connectTcp } from 'node:net';
 import { startSimulator, type RunningSimulator } from '../../simulator/server';
 import {
   INVITED_CHAT, LEFT_CHAT, SEED_CHAT, at, chatChange, connectBayeux, control, csrfToken, getChat, getJson,
@@ -229,5 +230,40 @@ describe('notification faults and session expiry', () => {
     expect(fresh).not.toBe(oldToken);
     client = await connectBayeux(sim.url);
     await bayeux.disconnect();
+  });
+});
+
+describe('the Bayeux endpoint on a busy keep-alive connection', () => {
+  // Node hands a response its socket only when the previous response on that connection has
+  // finished. A handshake read in that moment once went unanswered forever (the widget stayed
+  // "Connecting…"); pipelining two requests in one write makes that moment certain.
+  it('answers a handshake that arrives while the previous response is still going out', async () => {
+    const { port } = new URL(sim.url);
+    // The first response takes a while, so the handshake is surely read before it is out.
+    await control(sim.url, 'faults', { latencyMs: 300 });
+    const handshake = JSON.stringify([{ id: '1', version: '1.0', channel: '/meta/handshake', supportedConnectionTypes: ['long-polling'] }]);
+    const text = await new Promise<string>((resolve, reject) => {
+      const socket = connectTcp(Number(port), '127.0.0.1');
+      let received = '';
+      const timer = setTimeout(() => {
+        socket.destroy();
+        resolve(received);
+      }, 3_000);
+      socket.on('error', reject);
+      socket.on('data', (chunk) => {
+        received += chunk.toString('utf8');
+        if (received.includes('"/meta/handshake"')) {
+          clearTimeout(timer);
+          socket.destroy();
+          resolve(received);
+        }
+      });
+      socket.write(
+        `GET /api/v2/me HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n` +
+          `POST /api/v2/notifications/handshake HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(handshake)}\r\n\r\n${handshake}`,
+      );
+    });
+    expect(text.match(/HTTP\/1\.1 \d{3} [A-Za-z ]+/g)).toEqual(['HTTP/1.1 200 OK', 'HTTP/1.1 200 OK']);
+    expect(text).toMatch(/"channel":"\/meta\/handshake","successful":true/);
   });
 });
