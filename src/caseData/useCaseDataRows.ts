@@ -6,25 +6,39 @@ import { resolveRule, type CaseDataConfig, type FieldRule } from './caseDataConf
 import { readOnlyReason } from './validation';
 import { editorKind, effectiveKind, formatValue, type EditorKind, type ValueKind } from './userDataValues';
 
-/** A row as the grid shows it: the store's row plus what the configuration says of its key. */
-export type GridRow = {
-  readonly row: UserDataRow;
+/**
+ * A row as the grid shows it: the store's row plus what the configuration says of its key.
+ * Only the rule is worked out for every key (hidden keys and the configured order need it);
+ * the value's kind, its editor and why it is read-only are worked out when first asked, so
+ * a chat of 10,000 keys pays for the few dozen rows on screen, not for all of them.
+ */
+export class GridRow {
   readonly rule: FieldRule;
-  readonly kind: ValueKind;
-  readonly editor: EditorKind;
-  readonly readOnlyReason: string | null;
-};
+  #kind: ValueKind | undefined;
+  #editor: EditorKind | undefined;
+  #readOnlyReason: string | null | undefined;
 
-export function toGridRow(chat: Chat, config: CaseDataConfig, row: UserDataRow, t: Translate): GridRow {
-  const rule = resolveRule(config, row.key);
-  const kind = effectiveKind(row.value, rule);
-  return {
-    row,
-    rule,
-    kind,
-    editor: editorKind(kind, rule, formatValue(row.value)),
-    readOnlyReason: readOnlyReason(chat, rule, row.key, row.value, t),
-  };
+  constructor(
+    readonly row: UserDataRow,
+    private readonly chat: Chat,
+    config: CaseDataConfig,
+    private readonly t: Translate,
+  ) {
+    this.rule = resolveRule(config, row.key);
+  }
+
+  get kind(): ValueKind {
+    return (this.#kind ??= effectiveKind(this.row.value, this.rule));
+  }
+
+  get editor(): EditorKind {
+    return (this.#editor ??= editorKind(this.kind, this.rule, formatValue(this.row.value)));
+  }
+
+  get readOnlyReason(): string | null {
+    if (this.#readOnlyReason === undefined) this.#readOnlyReason = readOnlyReason(this.chat, this.rule, this.row.key, this.row.value, this.t);
+    return this.#readOnlyReason;
+  }
 }
 
 function matches(gridRow: GridRow, needle: string): boolean {
@@ -51,7 +65,7 @@ export function useCaseDataRows(chat: Chat | undefined, config: CaseDataConfig, 
     const known = cache.current.rows;
     const gridRowOf = (row: UserDataRow) => {
       let gridRow = known.get(row);
-      if (!gridRow) known.set(row, (gridRow = toGridRow(chat, config, row, t)));
+      if (!gridRow) known.set(row, (gridRow = new GridRow(row, chat, config, t)));
       return gridRow;
     };
     const shown = rows.map(gridRowOf).filter((gridRow) => !gridRow.rule.hidden);

@@ -26,7 +26,10 @@ export function useVirtualRows(count: number, scroller: RefObject<HTMLElement | 
     const measure = () => {
       const sample = element.querySelector<HTMLElement>('[role="rowgroup"]:last-child [role="row"]');
       const rowHeight = sample?.offsetHeight || FALLBACK_ROW_HEIGHT;
-      setViewport({ top: element.scrollTop, height: element.clientHeight || 600, rowHeight });
+      const top = element.scrollTop;
+      const height = element.clientHeight || 600;
+      // Unchanged (the usual case for the first measure and for resizes): no second render.
+      setViewport((current) => (current.top === top && current.height === height && current.rowHeight === rowHeight ? current : { top, height, rowHeight }));
     };
     measure();
     element.addEventListener('scroll', measure, { passive: true });

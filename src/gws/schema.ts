@@ -65,12 +65,22 @@ export const array =
     const values: T[] = [];
     const issues: Issue[] = [];
     input.forEach((element, index) => {
-      const result = item(element, `${path}[${index}]`);
+      const result = atPath(item, element, () => `${path}[${index}]`);
       if (result.ok) values.push(result.value);
       else issues.push(...result.issues);
     });
     return issues.length ? { ok: false, issues } : ok(values);
   };
+
+/**
+ * Runs a schema on one element of a collection. The element's path is only spelled out
+ * when the element fails (schemas are pure, so it is simply checked again with it): a
+ * snapshot of thousands of userData keys does not build thousands of path strings.
+ */
+function atPath<T>(schema: Schema<T>, input: unknown, path: () => string): ParseResult<T> {
+  const result = schema(input, '');
+  return result.ok ? result : schema(input, path());
+}
 
 export function isRecord(input: unknown): input is Readonly<Record<string, unknown>> {
   return typeof input === 'object' && input !== null && !Array.isArray(input);
@@ -109,7 +119,7 @@ export const map =
     const entries = new Map<string, T>();
     const issues: Issue[] = [];
     for (const key of Object.keys(input)) {
-      const result = value(input[key], `${path}[${JSON.stringify(key)}]`);
+      const result = atPath(value, input[key], () => `${path}[${JSON.stringify(key)}]`);
       if (result.ok) entries.set(key, result.value);
       else issues.push(...result.issues);
     }

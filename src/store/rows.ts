@@ -33,8 +33,10 @@ const sameRow = (a: UserDataRow, b: UserDataRow) =>
  * that changes one key of a thousand re-renders one row, not a thousand.
  */
 export function deriveRowsKeeping(entry: ChatEntry, previous: readonly UserDataRow[]): readonly UserDataRow[] {
-  const before = new Map(previous.map((row) => [row.key, row]));
   const rows = deriveRows(entry);
+  // The first rows of a chat (thousands of keys, on the way to the first paint) have nothing to keep.
+  if (previous.length === 0) return rows;
+  const before = new Map(previous.map((row) => [row.key, row]));
   let same = rows.length === previous.length;
   const kept = rows.map((row, index) => {
     const old = before.get(row.key);
@@ -77,8 +79,16 @@ function statusOf(edit: PendingEdit): RowStatus {
 }
 
 function rowFor(key: string, serverValue: UserDataValue | undefined, edit: PendingEdit | undefined, draft: Draft | undefined): UserDataRow {
-  const drafted = draft === undefined ? { draftConflict: false } : { draft, draftConflict: !sameValue(draft.base, serverValue) };
-  if (!edit) return { key, value: serverValue ?? null, serverValue, status: 'confirmed', ...drafted };
-  const value = edit.op === 'delete' ? (serverValue ?? null) : edit.value;
-  return { key, value, serverValue, status: statusOf(edit), pending: edit, ...drafted };
+  // Built field by field, without spreads: this runs once per key, thousands of times per snapshot.
+  const row: { -readonly [field in keyof UserDataRow]: UserDataRow[field] } = { key, value: serverValue ?? null, serverValue, status: 'confirmed', draftConflict: false };
+  if (edit) {
+    if (edit.op !== 'delete') row.value = edit.value;
+    row.status = statusOf(edit);
+    row.pending = edit;
+  }
+  if (draft !== undefined) {
+    row.draft = draft;
+    row.draftConflict = !sameValue(draft.base, serverValue);
+  }
+  return row;
 }
