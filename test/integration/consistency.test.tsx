@@ -53,7 +53,7 @@ describe('concurrent changes', () => {
 
   it('a pending value does not flicker back while its notification is slow, and another party’s write in between is not taken for the confirmation', async () => {
     const { user } = await openPanel();
-    await control.faults({ latencyMs: 400 });
+    await control.faults({ latencyMs: 2_000 });
     valueCell('Subject').focus();
     await user.keyboard('agent value{Enter}');
     expect(valueCell('Subject')).toHaveTextContent('agent value');
