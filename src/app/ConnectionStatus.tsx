@@ -10,7 +10,9 @@ function label(t: Translate, status: Status, now: number): string {
     case 'live':
       return t('connection.live');
     case 'reconnecting': {
-      const seconds = Math.max(0, Math.ceil((status.since + status.retryInMs - now) / 1000));
+      // `now` ticks only while reconnecting; the first render of a new attempt may still hold
+      // an older tick, which would show a countdown longer than the backoff itself.
+      const seconds = Math.max(0, Math.ceil((status.since + status.retryInMs - Math.max(now, status.since)) / 1000));
       return seconds > 0 ? t('connection.reconnectingIn', { seconds }) : t('connection.reconnecting');
     }
     case 'session-expired':

@@ -64,10 +64,12 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
     });
   }, [registerFocusKey]);
 
+  // Only the open Add Field form needs it: no set of 10,000 keys on the way to the first paint.
   const missing = useMemo(() => {
+    if (!adding) return [];
     const present = new Set(all.map((gridRow) => gridRow.row.key));
     return configuredKeys(config).filter((item) => !present.has(item.key));
-  }, [all, config]);
+  }, [adding, all, config]);
 
   if (!entry) return null;
   const chat = entry.chat;

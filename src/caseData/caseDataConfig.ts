@@ -46,7 +46,15 @@ export function resolveRule(config: CaseDataConfig, key: string): FieldRule {
       best = entry;
     }
   }
-  return best?.rule ?? { readOnly: config.unknownKeys.readOnly, hidden: config.unknownKeys.hidden };
+  return best?.rule ?? unknownKeyRule(config);
+}
+
+// One rule object per configuration for every key it does not name (most keys, usually).
+const unknownKeyRules = new WeakMap<CaseDataConfig, FieldRule>();
+function unknownKeyRule(config: CaseDataConfig): FieldRule {
+  let rule = unknownKeyRules.get(config);
+  if (!rule) unknownKeyRules.set(config, (rule = { readOnly: config.unknownKeys.readOnly, hidden: config.unknownKeys.hidden }));
+  return rule;
 }
 
 /** Configured exact keys, in display order: what Add Field offers. */
