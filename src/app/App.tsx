@@ -11,6 +11,7 @@ import { createQueryClient } from './createQueryClient';
 import { createFocusKeyChannel, noGridFallback, type FocusKeyChannel } from './focusChannel';
 import { PopOutGate } from './PopOutGate';
 import { useHostBridge } from './useHostBridge';
+import { useLeaveWarning } from './useLeaveWarning';
 import { useResizeReporter } from './useResizeReporter';
 
 export type AppProps = {
@@ -65,6 +66,7 @@ function WidgetShell({ bridge = null, initialTheme = DEFAULT_THEME, initialLocal
   useHostBridge(bridge, { theme, locale, setTheme, setLocale }, channel);
   useResizeReporter(root, bridge);
   useDocumentAppearance(ownsDocument, theme.mode, locale, dir);
+  useLeaveWarning(ownsDocument && bridge === null);
 
   return (
     <I18nProvider locale={locale}>

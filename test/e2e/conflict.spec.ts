@@ -44,7 +44,14 @@ test('a reload keeps the draft being typed', async ({ page, sim }) => {
   const subject = page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell');
   await subject.dblclick();
   await page.keyboard.type(' - half typed');
+  // The page asks before it is left with a draft open; the agent reloads anyway.
+  const leaving: string[] = [];
+  page.on('dialog', (dialog) => {
+    leaving.push(dialog.type());
+    void dialog.accept();
+  });
   await page.reload();
+  expect(leaving).toEqual(['beforeunload']);
   await expect(page.getByRole('status')).toHaveText('Live');
   await expect(subject).toContainText('Draft');
   await subject.focus();
