@@ -72,19 +72,23 @@ export function createNotificationHub(options: NotificationHubOptions = {}): Not
 
   return {
     handle: (req, res) => {
-      if (Date.now() < downUntil) {
-        res.writeHead(503, { 'Content-Type': 'text/plain', 'Retry-After': '1' });
-        res.end('Notifications unavailable (simulated outage)');
-        return;
-      }
-      inFlight.add(res);
-      res.on('close', () => inFlight.delete(res));
+      const serve = () => {
+        if (Date.now() < downUntil) {
+          res.writeHead(503, { 'Content-Type': 'text/plain', 'Retry-After': '1' });
+          res.end('Notifications unavailable (simulated outage)');
+          return;
+        }
+        inFlight.add(res);
+        res.on('close', () => inFlight.delete(res));
+        cometd.handle(req, res);
+      };
       // Node gives a response its socket only once the previous response on that keep-alive
       // connection has finished; a request read in between has `res.socket === null` for a
       // moment. cometd-nodejs-server takes that for a dead connection and never answers (the
-      // client's handshake hangs), so Bayeux waits for the socket. The body stays buffered.
-      if (res.socket) cometd.handle(req, res);
-      else res.once('socket', () => cometd.handle(req, res));
+      // client's handshake hangs), so the request is served once the socket is there. Its body
+      // stays buffered meanwhile; a client that gives up first leaves nothing behind.
+      if (res.socket) serve();
+      else res.once('socket', serve);
     },
     cutFor: (ms) => {
       downUntil = ms > 0 ? Date.now() + ms : 0;

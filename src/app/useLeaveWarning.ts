@@ -17,8 +17,8 @@ export function useLeaveWarning(enabled: boolean): void {
     if (!enabled) return;
     const warn = (event: BeforeUnloadEvent) => {
       event.preventDefault();
-      // Older Chromium and Safari show the dialog only when returnValue is set.
-      event.returnValue = '';
+      // Browsers from before preventDefault() counted here ask only for a truthy returnValue.
+      event.returnValue = true;
     };
     let listening = false;
     const follow = (state: ChatStoreState) => {

@@ -3,7 +3,7 @@ import type { Chat } from '../gws';
 import type { Translate } from '../i18n';
 import type { UserDataRow } from '../store';
 import { resolveRule, type CaseDataConfig, type FieldRule } from './caseDataConfig';
-import { readOnlyReason } from './validation';
+import { chatBlockReason, keyReadOnlyReason } from './validation';
 import { editorKind, effectiveKind, formatValue, type EditorKind, type ValueKind } from './userDataValues';
 
 /**
@@ -11,20 +11,23 @@ import { editorKind, effectiveKind, formatValue, type EditorKind, type ValueKind
  * Only the rule is worked out for every key (hidden keys and the configured order need it);
  * the value's kind, its editor and why it is read-only are worked out when first asked, so
  * a chat of 10,000 keys pays for the few dozen rows on screen, not for all of them.
+ * It keeps what the chat says (why no key may be edited), not the chat: a row that outlives
+ * many snapshots must not hold each snapshot's userData.
  */
 export class GridRow {
+  readonly row: UserDataRow;
   readonly rule: FieldRule;
+  readonly #chatReason: string | null;
+  readonly #t: Translate;
   #kind: ValueKind | undefined;
   #editor: EditorKind | undefined;
   #readOnlyReason: string | null | undefined;
 
-  constructor(
-    readonly row: UserDataRow,
-    private readonly chat: Chat,
-    config: CaseDataConfig,
-    private readonly t: Translate,
-  ) {
-    this.rule = resolveRule(config, row.key);
+  constructor(row: UserDataRow, rule: FieldRule, chatReason: string | null, t: Translate) {
+    this.row = row;
+    this.rule = rule;
+    this.#chatReason = chatReason;
+    this.#t = t;
   }
 
   get kind(): ValueKind {
@@ -36,7 +39,7 @@ export class GridRow {
   }
 
   get readOnlyReason(): string | null {
-    if (this.#readOnlyReason === undefined) this.#readOnlyReason = readOnlyReason(this.chat, this.rule, this.row.key, this.row.value, this.t);
+    if (this.#readOnlyReason === undefined) this.#readOnlyReason = this.#chatReason ?? keyReadOnlyReason(this.rule, this.row.key, this.row.value, this.#t);
     return this.#readOnlyReason;
   }
 }
@@ -57,15 +60,17 @@ export function useCaseDataRows(chat: Chat | undefined, config: CaseDataConfig, 
   // memoized component skips rendering. The cache holds only while what a grid row
   // depends on besides its row (configuration, chat state, capabilities, and the `t` its
   // read-only reason is worded in) is unchanged.
-  const cache = useRef<{ context: readonly unknown[]; rows: WeakMap<UserDataRow, GridRow> }>({ context: [], rows: new WeakMap() });
+  const cache = useRef<{ context: readonly unknown[]; chatReason: string | null; rows: WeakMap<UserDataRow, GridRow> }>({ context: [], chatReason: null, rows: new WeakMap() });
   const all = useMemo(() => {
     if (!chat) return [];
     const context = [config, chat.state, chat.capabilities.join(' '), t];
-    if (context.some((part, index) => part !== cache.current.context[index])) cache.current = { context, rows: new WeakMap() };
-    const known = cache.current.rows;
+    if (context.some((part, index) => part !== cache.current.context[index])) {
+      cache.current = { context, chatReason: chatBlockReason(chat, 'update', t), rows: new WeakMap() };
+    }
+    const { rows: known, chatReason } = cache.current;
     const gridRowOf = (row: UserDataRow) => {
       let gridRow = known.get(row);
-      if (!gridRow) known.set(row, (gridRow = new GridRow(row, chat, config, t)));
+      if (!gridRow) known.set(row, (gridRow = new GridRow(row, resolveRule(config, row.key), chatReason, t)));
       return gridRow;
     };
     const shown = rows.map(gridRowOf).filter((gridRow) => !gridRow.rule.hidden);

@@ -36,8 +36,11 @@ const readOnlyByConfig = (t: Translate, rule: FieldRule, key: string) => t('case
 
 /** Why one key cannot be edited in place, or null: shown when the agent focuses it. */
 export function readOnlyReason(chat: Chat, rule: FieldRule, key: string, value: UserDataValue | undefined, t: Translate = translateEnglish): string | null {
-  const chatReason = chatBlockReason(chat, 'update', t);
-  if (chatReason) return chatReason;
+  return chatBlockReason(chat, 'update', t) ?? keyReadOnlyReason(rule, key, value, t);
+}
+
+/** Why one key cannot be edited in place in a chat that takes writes, or null. */
+export function keyReadOnlyReason(rule: FieldRule, key: string, value: UserDataValue | undefined, t: Translate = translateEnglish): string | null {
   if (rule.readOnly) return readOnlyByConfig(t, rule, key);
   if (value !== undefined && valueKind(value) === 'json') return t('caseData.reason.structured');
   return null;

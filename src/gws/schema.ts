@@ -74,12 +74,21 @@ export const array =
 
 /**
  * Runs a schema on one element of a collection. The element's path is only spelled out
- * when the element fails (schemas are pure, so it is simply checked again with it): a
- * snapshot of thousands of userData keys does not build thousands of path strings.
+ * when the element fails, by putting it in front of the issues' own paths: a snapshot of
+ * thousands of userData keys does not build thousands of path strings. (Parsing a failed
+ * element again with its path would cost 2^depth parses for a deeply nested value.)
  */
 function atPath<T>(schema: Schema<T>, input: unknown, path: () => string): ParseResult<T> {
   const result = schema(input, '');
-  return result.ok ? result : schema(input, path());
+  if (result.ok) return result;
+  const at = path();
+  return { ok: false, issues: result.issues.map((issue) => ({ path: under(at, issue.path), message: issue.message })) };
+}
+
+/** An issue path found inside an element (relative, as parsed with path ''), made absolute. */
+function under(at: string, inner: string): string {
+  if (inner === '' || inner === '(root)') return at;
+  return inner.startsWith('[') ? `${at}${inner}` : `${at}.${inner}`;
 }
 
 export function isRecord(input: unknown): input is Readonly<Record<string, unknown>> {

@@ -95,6 +95,26 @@ describe('chat resource', () => {
   it('refuses values that are not JSON numbers', () => {
     expect(chatSchema({ id: 'c', state: 'Chatting', userData: { n: Number.NaN } }, '').ok).toBe(false);
   });
+
+  it('names the exact place of a bad value deep inside userData', () => {
+    const parsed = chatSchema({ id: 'c', state: 'Chatting', userData: { ok: 1, kv: [{ a: [1, { b: Number.POSITIVE_INFINITY }] }] } }, 'chat');
+    expect(parsed.ok ? [] : parsed.issues).toEqual([{ path: 'chat.userData["kv"][0]["a"][1]["b"]', message: 'not a finite number' }]);
+  });
+
+  it('refuses a value nested beyond the limit in one pass, not one per level and branch', () => {
+    // Each level of arrays and objects once parsed a failed element a second time to name
+    // its path: 40 levels were 2^40 parses, a frozen tab. Counted by the work done, not by time.
+    let reads = 0;
+    const counted = (object: object) => new Proxy(object, { ownKeys: (target) => (reads++, Reflect.ownKeys(target)) });
+    let value: unknown = 'leaf';
+    for (let level = 0; level < 40; level += 1) value = level % 2 ? [value] : counted({ deeper: value });
+    const parsed = chatSchema({ id: 'c', state: 'Chatting', userData: counted({ deep: value }) }, 'chat');
+    expect(parsed.ok).toBe(false);
+    expect(parsed.ok ? [] : parsed.issues.map((issue) => issue.message)).toEqual(['nested too deeply']);
+    expect(parsed.ok ? '' : parsed.issues[0]?.path).toMatch(/^chat\.userData\["deep"\]\[0\]\["deeper"\]\[0\]\["deeper"\]/);
+    // Each object on the way down is read once (17 until the limit), never again to name a path.
+    expect(reads).toBeLessThanOrEqual(20);
+  });
 });
 
 describe('readEnvelope', () => {
