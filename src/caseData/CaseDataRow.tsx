@@ -63,7 +63,7 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, edito
     row.status === 'failed' && row.pending?.error
       ? t(row.pending.op === 'delete' ? 'caseData.deleteNotSaved' : 'caseData.notSaved', { error: translateGwsError(t, row.pending.error) })
       : row.status === 'conflict'
-        ? t('caseData.changedOffline', { value: formatValue(row.serverValue) || t('caseData.emptyValue') })
+        ? t(row.pending?.error ? 'caseData.changedSinceFailed' : 'caseData.changedOffline', { value: formatValue(row.serverValue) || t('caseData.emptyValue') })
         : null;
   const describedBy = [readOnlyReason || failure || note ? reasonId : null].filter(Boolean).join(' ') || undefined;
   const keyName = label ? `${label} (${row.key})` : row.key;

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Chat, UserDataValue } from '../gws';
 import { useMessages } from '../i18n';
-import { sameValue, useChatActions, type ChatEntry, type HistoryStep, type UserDataWrite } from '../store';
+import { sameValue, shownValue, useChatActions, type ChatEntry, type HistoryStep, type UserDataWrite } from '../store';
 import type { CaseDataConfig } from './caseDataConfig';
 import type { EditorMove } from './CellEditor';
 import { cellId, type RowHandlers } from './CaseDataRow';
@@ -196,6 +196,15 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
       return;
     }
     const target = direction === 'undo' ? step.before : step.after;
+    // Undo puts back what this agent replaced; if someone else has changed the key since,
+    // that would silently overwrite their value. The agent is told instead.
+    const expected = direction === 'undo' ? step.after : step.before;
+    if (!sameValue(shownValue(entry, step.key), expected)) {
+      const reason = t(direction === 'undo' ? 'caseData.reason.undoChangedSince' : 'caseData.reason.redoChangedSince', { key: step.key });
+      note(step.key, reason);
+      setAnnouncement(reason);
+      return;
+    }
     const refused = submit(writeTo(entry.chat, step.key, target), null);
     if (refused) {
       note(step.key, refused);

@@ -13,8 +13,8 @@ export type UserDataWrite =
 
 /**
  * queued: made while not live, waits for the re-read; sending: POST in flight; awaiting:
- * accepted, notification not seen; failed: refused, kept for retry; conflict: queued,
- * but the server's value changed meanwhile, so the agent decides.
+ * accepted, notification not seen; failed: refused, kept for retry; conflict: queued or
+ * refused, and the server's value changed meanwhile, so the agent decides.
  */
 export type WriteStatus = 'queued' | 'sending' | 'awaiting' | 'failed' | 'conflict';
 
@@ -82,7 +82,17 @@ export function applySnapshot(entry: ChatEntry, chat: Chat, receivedAt: number, 
   // A write GWS accepted without giving a referenceId is confirmed by the values: a
   // snapshot that shows it. Someone else's write that does not carry our value confirms nothing.
   pending = pending.filter((edit) => !(edit.status === 'awaiting' && edit.referenceId === undefined && snapshotShows(chat, edit)));
-  return { ...entry, chat, receivedAt, pending, unclaimedReferenceIds: unclaimed, lastReferenceId };
+  return { ...entry, chat, receivedAt, pending: flagChangedFailures(pending, chat), unclaimedReferenceIds: unclaimed, lastReferenceId };
+}
+
+/**
+ * A refused write whose key someone else has changed since becomes a conflict: the cell
+ * shows the server's new value beside the agent's, and Retry would no longer overwrite it
+ * unseen (Keep mine / Take theirs, as for a queued write).
+ */
+function flagChangedFailures(pending: readonly PendingEdit[], chat: Chat): readonly PendingEdit[] {
+  const changed = (edit: PendingEdit) => edit.status === 'failed' && !sameValue(chat.userData.get(edit.key), edit.base);
+  return pending.some(changed) ? pending.map((edit) => (changed(edit) ? { ...edit, status: 'conflict' as const } : edit)) : pending;
 }
 
 /**
@@ -90,7 +100,8 @@ export function applySnapshot(entry: ChatEntry, chat: Chat, receivedAt: number, 
  * overwritten since), so nothing accepted is left waiting for a notification that was lost.
  */
 export function applyRead(entry: ChatEntry, chat: Chat, receivedAt: number): ChatEntry {
-  return { ...entry, chat, receivedAt, lastReferenceId: 0, pending: entry.pending.filter((edit) => edit.status !== 'awaiting') };
+  const pending = entry.pending.filter((edit) => edit.status !== 'awaiting');
+  return { ...entry, chat, receivedAt, lastReferenceId: 0, pending: flagChangedFailures(pending, chat) };
 }
 
 export function addPending(entry: ChatEntry, edit: PendingEdit): ChatEntry {
@@ -170,6 +181,15 @@ export function setDraft(entry: ChatEntry, key: string, text: string | null): Ch
 }
 
 /** Whether the agent has something the server does not: the "dirty" state a CRM asks about. */
+/** The value the agent sees for a key: their latest write not yet confirmed, else the server's. */
+export function shownValue(entry: ChatEntry, key: string): UserDataValue | undefined {
+  for (let index = entry.pending.length - 1; index >= 0; index -= 1) {
+    const edit = entry.pending[index];
+    if (edit?.key === key) return edit.op === 'delete' ? undefined : edit.value;
+  }
+  return entry.chat.userData.get(key);
+}
+
 export function hasUnsavedWork(entry: ChatEntry): boolean {
   return entry.drafts.size > 0 || entry.pending.some((edit) => edit.status !== 'awaiting');
 }

@@ -148,6 +148,21 @@ describe('editing keys', () => {
     );
   });
 
+  it('Ctrl+Z does not put back the old value over someone else’s newer one, and says why', async () => {
+    const { user } = await openPanel();
+    valueCell('CustomerSegment').focus();
+    await user.keyboard('gold{Enter}');
+    await waitFor(() => expect(valueCell('CustomerSegment')).not.toHaveAttribute('aria-busy'));
+    // A supervisor changes the same key after the agent's edit.
+    await control.updateUserData(SEED_CHAT_ID, { CustomerSegment: 'platinum' });
+    await waitFor(() => expect(valueCell('CustomerSegment')).toHaveTextContent(/^platinum/));
+    valueCell('CustomerSegment').focus();
+    await user.keyboard('{Control>}z{/Control}');
+    expect(valueCell('CustomerSegment')).toHaveAccessibleDescription('“CustomerSegment” was changed by someone else since; undoing would overwrite their value.');
+    expect(valueCell('CustomerSegment')).toHaveTextContent(/^platinum/);
+    expect((await control.operations()).map((op) => op.userData)).toEqual([{ CustomerSegment: 'gold' }]);
+  });
+
   it('Ctrl+C copies a value and Ctrl+V pastes it into another cell, validated like typing', async () => {
     const { user } = await openPanel();
     valueCell('UserData2').focus();

@@ -66,6 +66,22 @@ describe('concurrent changes', () => {
     expect(valueCell('Subject')).toHaveTextContent('agent value');
   });
 
+  it('a refused save whose key someone else then changes becomes a choice; Retry no longer overwrites unseen', async () => {
+    const { user } = await openPanel();
+    await control.faults({ failNext: 1, statusCode: 4 });
+    valueCell('ServiceType').focus();
+    await user.keyboard('agent value{Enter}');
+    await waitFor(() => expect(within(valueCell('ServiceType')).getByRole('button', { name: 'Retry' })).toBeInTheDocument());
+    await control.updateUserData(SEED_CHAT_ID, { ServiceType: 'supervisor value' });
+    await waitFor(() => expect(valueCell('ServiceType')).toHaveAccessibleDescription('Not saved, and changed on the server to “supervisor value” since: keep yours or take theirs.'));
+    expect(valueCell('ServiceType')).toHaveTextContent('agent value');
+    expect(within(valueCell('ServiceType')).queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
+    await user.click(within(valueCell('ServiceType')).getByRole('button', { name: 'Take theirs' }));
+    await waitFor(() => expect(valueCell('ServiceType')).toHaveTextContent(/^supervisor value$/));
+    // Only the refused attempt ever went out: nothing overwrote the supervisor's value.
+    expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { ServiceType: 'agent value' } }]);
+  });
+
   it('a repeated or older notification does no harm', async () => {
     const { user } = await openPanel();
     const before = (await (await fetch(`${sim.url}/api/v2/me/chats/${SEED_CHAT_ID}`)).json()) as { chat: Record<string, unknown> };

@@ -76,12 +76,16 @@ describe('one chat: server snapshot, pending writes, drafts', () => {
     expect(shown(again)).toEqual(shown(entry));
   });
 
-  it('keeps a failed value with its reason, and a new write of that key replaces it', () => {
-    let entry = addPending(newEntry(chat({ a: 'old' }), 1), update(1, 'a', 'mine'));
+  it('keeps a failed value with its reason, flags it once someone else changes the key, and a new write replaces it', () => {
+    let entry = addPending(newEntry(chat({ a: 'old', b: 1 }), 1), update(1, 'a', 'mine', 'sending', 'old'));
     entry = markFailed(entry, 1, { kind: 'status-code', statusCode: 4, statusMessage: 'boom' });
     expect(deriveRows(entry)[0]).toMatchObject({ value: 'mine', status: 'failed', pending: { error: { statusCode: 4 } } });
-    entry = applySnapshot(entry, chat({ a: 'server' }), 2, undefined);
-    expect(deriveRows(entry)[0]).toMatchObject({ value: 'mine', status: 'failed', serverValue: 'server' });
+    // Another key changes: still just failed, Retry would overwrite nothing new.
+    entry = applySnapshot(entry, chat({ a: 'old', b: 2 }), 2, undefined);
+    expect(deriveRows(entry)[0]).toMatchObject({ value: 'mine', status: 'failed', serverValue: 'old' });
+    // The same key changes: Retry would overwrite someone else's value unseen, so the agent chooses.
+    entry = applySnapshot(entry, chat({ a: 'server', b: 2 }), 3, undefined);
+    expect(deriveRows(entry)[0]).toMatchObject({ value: 'mine', status: 'conflict', serverValue: 'server', pending: { error: { statusCode: 4 } } });
     entry = addPending(entry, update(2, 'a', 'again'));
     expect(entry.pending.map((edit) => edit.editId)).toEqual([2]);
   });
@@ -161,7 +165,10 @@ describe('settling (property-based)', () => {
           live = true;
           entry = applySnapshot(entry, chat(server), clock++, undefined);
           entry = reconcileQueued(entry);
+          // Queued writes whose key changed meanwhile, and refused ones whose key someone else
+          // changed since, wait for the agent's choice: keep mine sends again, take theirs drops.
           for (const edit of entry.pending.filter((candidate) => candidate.status === 'conflict')) {
+            if (!keep) failed.delete(edit.key);
             entry = keep ? keepMine(entry, edit.editId) : dropPending(entry, edit.editId);
           }
           sendQueued();

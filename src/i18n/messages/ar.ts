@@ -111,6 +111,7 @@ export const ar = {
   'caseData.notSaved': 'لم يُحفظ: {error}',
   'caseData.deleteNotSaved': 'لم يُحذف: {error}',
   'caseData.changedOffline': 'تغيّرت القيمة على الخادم إلى «{value}» أثناء انقطاع اتصالك: احتفظ بقيمتك أو اعتمد قيمة الخادم.',
+  'caseData.changedSinceFailed': 'لم يُحفظ، وتغيّرت القيمة على الخادم منذ ذلك الحين إلى «{value}»: احتفظ بقيمتك أو اعتمد قيمة الخادم.',
 
   'caseData.editor.label': 'قيمة {key}',
   'caseData.editor.multilineHint': 'Ctrl+Enter للحفظ، وEscape للإلغاء.',
@@ -122,6 +123,8 @@ export const ar = {
   'caseData.announce.deleted': 'تم حذف {key}. اضغط Ctrl+Z للتراجع.',
   'caseData.announce.nothingToUndo': 'لا يوجد ما يمكن التراجع عنه.',
   'caseData.announce.nothingToRedo': 'لا يوجد ما يمكن إعادته.',
+  'caseData.reason.undoChangedSince': 'غيّر شخص آخر «{key}» منذ ذلك الحين؛ التراجع سيستبدل قيمته.',
+  'caseData.reason.redoChangedSince': 'غيّر شخص آخر «{key}» منذ ذلك الحين؛ الإعادة ستستبدل قيمته.',
   'caseData.announce.undid': 'تم التراجع عن التغيير في {key}.',
   'caseData.announce.redid': 'تمت إعادة التغيير في {key}.',
   'caseData.announce.copyUnavailable': 'النسخ غير متاح في هذه الصفحة.',

@@ -93,6 +93,7 @@ export const de = {
   'caseData.notSaved': 'Nicht gespeichert: {error}',
   'caseData.deleteNotSaved': 'Nicht gelöscht: {error}',
   'caseData.changedOffline': 'Auf dem Server zu „{value}“ geändert, während Sie offline waren: Behalten Sie Ihren Wert oder übernehmen Sie den des Servers.',
+  'caseData.changedSinceFailed': 'Nicht gespeichert, und inzwischen auf dem Server zu „{value}“ geändert: Behalten Sie Ihren Wert oder übernehmen Sie den des Servers.',
 
   'caseData.editor.label': 'Wert von {key}',
   'caseData.editor.multilineHint': 'Strg+Eingabe speichert, Esc bricht ab.',
@@ -104,6 +105,8 @@ export const de = {
   'caseData.announce.deleted': '{key} gelöscht. Mit Strg+Z machen Sie es rückgängig.',
   'caseData.announce.nothingToUndo': 'Nichts rückgängig zu machen.',
   'caseData.announce.nothingToRedo': 'Nichts wiederherzustellen.',
+  'caseData.reason.undoChangedSince': '„{key}“ wurde inzwischen von jemand anderem geändert; Rückgängig würde diesen Wert überschreiben.',
+  'caseData.reason.redoChangedSince': '„{key}“ wurde inzwischen von jemand anderem geändert; Wiederholen würde diesen Wert überschreiben.',
   'caseData.announce.undid': 'Änderung an {key} rückgängig gemacht.',
   'caseData.announce.redid': 'Änderung an {key} wiederhergestellt.',
   'caseData.announce.copyUnavailable': 'Kopieren ist auf dieser Seite nicht möglich.',

@@ -99,6 +99,7 @@ export const en = {
   'caseData.notSaved': 'Not saved: {error}',
   'caseData.deleteNotSaved': 'Not saved (delete): {error}',
   'caseData.changedOffline': 'Changed on the server to “{value}” while you were offline: keep yours or take theirs.',
+  'caseData.changedSinceFailed': 'Not saved, and changed on the server to “{value}” since: keep yours or take theirs.',
 
   'caseData.editor.label': 'Value of {key}',
   'caseData.editor.multilineHint': 'Ctrl+Enter saves, Escape cancels.',
@@ -110,6 +111,8 @@ export const en = {
   'caseData.announce.deleted': 'Deleted {key}. Press Ctrl+Z to undo.',
   'caseData.announce.nothingToUndo': 'Nothing to undo.',
   'caseData.announce.nothingToRedo': 'Nothing to redo.',
+  'caseData.reason.undoChangedSince': '“{key}” was changed by someone else since; undoing would overwrite their value.',
+  'caseData.reason.redoChangedSince': '“{key}” was changed by someone else since; redoing would overwrite their value.',
   'caseData.announce.undid': 'Undid the change to {key}.',
   'caseData.announce.redid': 'Redid the change to {key}.',
   'caseData.announce.copyUnavailable': 'Copying is not available in this page.',
