@@ -16,7 +16,9 @@ type AddFieldFormProps = {
 
 export function AddFieldForm({ missing, allowFreeKeys, onAdd, onClose }: AddFieldFormProps) {
   const { t } = useMessages();
-  const [choice, setChoice] = useState(missing[0]?.key ?? FREE_KEY);
+  const [picked, setChoice] = useState(missing[0]?.key ?? FREE_KEY);
+  // Once a configured key is added it leaves the list; the form moves on to what the list shows.
+  const choice = picked === FREE_KEY || missing.some((item) => item.key === picked) ? picked : (missing[0]?.key ?? FREE_KEY);
   const [freeKey, setFreeKey] = useState('');
   const [text, setText] = useState('');
   const [reason, setReason] = useState<string | null>(null);

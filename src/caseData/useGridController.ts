@@ -292,11 +292,17 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   };
 
   // Rows get one handler object for their whole life; it reads the latest state through a ref.
-  const latest = useRef({ commitText, startEdit, setActive, actions, chatId, rows, writer, setEditing, focusCell });
-  latest.current = { commitText, startEdit, setActive, actions, chatId, rows, writer, setEditing, focusCell };
+  const latest = useRef({ commitText, startEdit, setActive, actions, chatId, rows, writer, editing, setEditing, focusCell });
+  latest.current = { commitText, startEdit, setActive, actions, chatId, rows, writer, editing, setEditing, focusCell };
   const handlers = useMemo<RowHandlers>(
     () => ({
-      activate: (key, col) => latest.current.setActive({ key, col }),
+      activate: (key, col) => {
+        // An editor whose click-away commit was refused stays open; once the agent is in
+        // another row it is closed (its text stays a draft), or the grid's keys would wait on it.
+        const { editing: open } = latest.current;
+        if (open && open.key !== key) latest.current.setEditing(null);
+        latest.current.setActive({ key, col });
+      },
       startEdit: (key) => latest.current.startEdit(key, null),
       commit: (key, text, move) => latest.current.commitText(key, text, move),
       cancel: (key) => {

@@ -148,6 +148,19 @@ describe('editing keys', () => {
     );
   });
 
+  it('an editor whose value was refused does not hold the grid’s keys once the agent is in another row', async () => {
+    const { user } = await openPanel();
+    await user.dblClick(valueCell('ServiceObjective'));
+    await user.keyboard('{Control>}a{/Control}-{Enter}');
+    expect(screen.getByRole('spinbutton', { name: 'Value of ServiceObjective' })).toBeInTheDocument();
+    await user.click(valueCell('Subject'));
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('textbox', { name: 'Value of Subject' })).toHaveFocus();
+    // What was typed in the refused editor is kept as a draft, not thrown away.
+    expect(screen.queryByRole('spinbutton', { name: 'Value of ServiceObjective' })).not.toBeInTheDocument();
+    expect(within(valueCell('ServiceObjective')).getByText('Draft')).toBeInTheDocument();
+  });
+
   it('Ctrl+Z does not put back the old value over someone else’s newer one, and says why', async () => {
     const { user } = await openPanel();
     valueCell('CustomerSegment').focus();

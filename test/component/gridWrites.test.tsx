@@ -154,6 +154,11 @@ describe('add field', () => {
     await user.click(within(form).getByRole('button', { name: 'Add' }));
     await waitFor(() => expect(valueCell('Priority (Priority)')).toHaveTextContent('3'));
     expect(await control.operations()).toEqual([{ operationName: 'AttachUserData', userData: { Priority: 3 } }]);
+
+    // The added key leaves the list, and the form moves on to what the list now shows.
+    await waitFor(() => expect(within(field).getAllByRole('option').map((option) => option.textContent)).not.toContain('Priority (Priority)'));
+    expect(field).toHaveValue('FollowUpDate');
+    expect(within(form).getByLabelText('Value')).toHaveAttribute('type', 'date');
   });
 
   it('refuses a free key that exists but is filtered out or hidden by configuration', async () => {
