@@ -125,7 +125,8 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, edito
           />
         ) : (
           <>
-            <span className="case-data__text" dir="auto">
+            {/* Narrow panels cut long text with an ellipsis; the whole of it is one hover away. */}
+            <span className="case-data__text" dir="auto" title={text.length > 0 && text.length <= LONG_TEXT * 4 ? text : undefined}>
               {row.value === null ? (
                 <span className="case-data__muted">{t('caseData.emptyValue')}</span>
               ) : text.length > LONG_TEXT * 4 ? (
@@ -157,7 +158,7 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, edito
           </>
         )}
         {readOnlyReason || failure || note ? (
-          <span id={reasonId} className={failure || note ? 'case-data__reason' : 'case-data__why'}>
+          <span id={reasonId} className={failure || note ? 'case-data__reason' : 'case-data__why'} title={failure ?? note ?? readOnlyReason ?? undefined}>
             {failure ?? note ?? readOnlyReason}
           </span>
         ) : null}

@@ -13,7 +13,7 @@ import { nextPosition, startsTypedEdit } from './gridKeyboard';
 import { useCaseDataWriter } from './useCaseDataWriter';
 import type { GridRow } from './useCaseDataRows';
 import { checkWrite, textForCell } from './validation';
-import { formatValue } from './userDataValues';
+import { acceptsTyping, formatValue } from './userDataValues';
 
 const ANNOUNCEMENT_MS = 10_000;
 
@@ -168,6 +168,15 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
       return;
     }
     const fromTyping = typed !== null && (editor === 'text' || editor === 'number' || editor === 'multiline');
+    if (fromTyping) {
+      // The key that opens the editor is checked like every later one: a letter in a number is refused on the spot.
+      const allowed = acceptsTyping(gridRow.kind, typed, t);
+      if (!allowed.ok) {
+        note(key, allowed.reason);
+        setAnnouncement(allowed.reason);
+        return;
+      }
+    }
     const start = fromTyping ? typed : (row.draft?.text ?? (editor === 'checkbox' && typed === ' ' ? String(row.value !== true) : text));
     setEditing({ key, initialText: start, replace: fromTyping, readOnly: false });
     // An open editor is a draft from its first moment: its base is the value it started from.

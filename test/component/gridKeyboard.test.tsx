@@ -148,6 +148,16 @@ describe('editing keys', () => {
     );
   });
 
+  it('a letter typed on a number cell is refused on the spot, like every later keystroke', async () => {
+    const { user } = await openPanel();
+    valueCell('ServiceObjective').focus();
+    await user.keyboard('z');
+    expect(screen.queryByRole('spinbutton', { name: 'Value of ServiceObjective' })).not.toBeInTheDocument();
+    expect(valueCell('ServiceObjective')).toHaveAccessibleDescription('This value is a whole number: only digits are allowed.');
+    await user.keyboard('7');
+    expect(screen.getByRole('spinbutton', { name: 'Value of ServiceObjective' })).toHaveValue('7');
+  });
+
   it('an editor whose value was refused does not hold the grid’s keys once the agent is in another row', async () => {
     const { user } = await openPanel();
     await user.dblClick(valueCell('ServiceObjective'));
