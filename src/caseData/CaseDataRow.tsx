@@ -112,7 +112,7 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, edito
       >
         {editing ? (
           <CellEditor
-            label={t('caseData.editor.label', { key: row.key })}
+            label={t('caseData.editor.label', { key: row.key === '' ? shownKey : keyName })}
             editor={editor}
             kind={kind}
             initialText={editing.initialText}

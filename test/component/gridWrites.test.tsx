@@ -57,7 +57,7 @@ describe('the case-data configuration', () => {
     const { user } = await openPanel({ config: demoConfig });
     valueCell('Segment (CustomerSegment)').focus();
     await user.keyboard('{Enter}');
-    const select = screen.getByRole('combobox', { name: 'Value of CustomerSegment' });
+    const select = screen.getByRole('combobox', { name: 'Value of Segment (CustomerSegment)' });
     await user.selectOptions(select, 'platinum');
     await user.keyboard('{Enter}');
     await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { CustomerSegment: 'platinum' } }]));
@@ -70,7 +70,7 @@ describe('the case-data configuration', () => {
     valueCell('Account (AccountNumber)').focus();
     await user.keyboard('bad{Enter}');
     expect(screen.getByRole('alert')).toHaveTextContent('This value does not have the expected format.');
-    expect(screen.getByRole('textbox', { name: 'Value of AccountNumber' })).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('textbox', { name: 'Value of Account (AccountNumber)' })).toHaveAttribute('aria-invalid', 'true');
     await user.keyboard('{Control>}a{/Control}CD9876{Enter}');
     await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { AccountNumber: 'CD9876' } }]));
   });
@@ -83,7 +83,7 @@ describe('typed editors', () => {
     await waitFor(() => valueCell('VIP (Vip)'));
     valueCell('VIP (Vip)').focus();
     await user.keyboard('{Enter}');
-    const checkbox = screen.getByRole('checkbox', { name: 'Value of Vip' });
+    const checkbox = screen.getByRole('checkbox', { name: 'Value of VIP (Vip)' });
     expect(checkbox).not.toBeChecked();
     await user.keyboard(' ');
     expect(checkbox).toBeChecked();
@@ -97,7 +97,7 @@ describe('typed editors', () => {
     await waitFor(() => valueCell('Follow-up (FollowUpDate)'));
     valueCell('Follow-up (FollowUpDate)').focus();
     await user.keyboard('{Enter}');
-    const field = screen.getByLabelText('Value of FollowUpDate');
+    const field = screen.getByLabelText('Value of Follow-up (FollowUpDate)');
     expect(field).toHaveAttribute('type', 'date');
     await user.clear(field);
     await user.type(field, '2026-12-24');

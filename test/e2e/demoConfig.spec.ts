@@ -20,7 +20,7 @@ test('the shipped demo configuration: routing keys read-only, agent fields label
 
     const segment = page.getByRole('row', { name: /^Customer segment\b/ }).getByRole('gridcell');
     await segment.dblclick();
-    await page.getByRole('combobox', { name: 'Value of CustomerSegment' }).selectOption('gold');
+    await page.getByRole('combobox', { name: 'Value of Customer segment (CustomerSegment)' }).selectOption('gold');
     await page.keyboard.press('Enter');
     await expect(segment).toHaveText('gold');
 
