@@ -50,6 +50,29 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   // A row scrolled into view by the keyboard gets focus once it is rendered.
   useLayoutEffect(() => controller.flushFocus());
 
+  // The focused row can leave the view under the agent's hands: an edit that no longer
+  // matches the filter, another party deleting or changing the key. The browser then drops
+  // focus to the page; it goes to the nearest row instead (or the filter, if none is left).
+  // Only when that is what happened: the element that had focus is gone and this document
+  // still has focus, so a notification never takes focus from the CRM or anywhere else.
+  const lastFocused = useRef<HTMLElement | null>(null);
+  const lastActiveIndex = useRef(0);
+  useLayoutEffect(() => {
+    const activeKey = controller.active?.key;
+    const index = activeKey === undefined ? -1 : visible.findIndex((gridRow) => gridRow.row.key === activeKey);
+    if (index >= 0) {
+      lastActiveIndex.current = index;
+      return;
+    }
+    const gone = lastFocused.current !== null && !lastFocused.current.isConnected;
+    const dropped = document.activeElement === null || document.activeElement === document.body;
+    if (!gone || !dropped || !document.hasFocus()) return;
+    lastFocused.current = null;
+    const nearest = visible[Math.min(lastActiveIndex.current, visible.length - 1)];
+    if (nearest) controller.focusCell({ key: nearest.row.key, col: controller.active?.col ?? 1 });
+    else document.getElementById(ids.filter)?.focus();
+  });
+
   const focusTarget = useRef({ all, visible, focusCell: controller.focusCell, setFilter });
   focusTarget.current = { all, visible, focusCell: controller.focusCell, setFilter };
   useEffect(() => {
@@ -119,6 +142,9 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
         aria-describedby={lockedReason ? ids.locked : undefined}
         className={`case-data__grid${rowWindow.virtual ? ' case-data__grid--virtual' : ''}`}
         onKeyDown={controller.onGridKeyDown}
+        onFocus={(event) => {
+          lastFocused.current = event.target;
+        }}
       >
         <div role="rowgroup" className="case-data__head">
           <div role="row" aria-rowindex={1} className="case-data__row">

@@ -337,5 +337,5 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     [],
   );
 
-  return { position, editing, notes, announcement, setAnnouncement, handlers, onGridKeyDown, flushFocus, submit, focusCell };
+  return { active, position, editing, notes, announcement, setAnnouncement, handlers, onGridKeyDown, flushFocus, submit, focusCell };
 }

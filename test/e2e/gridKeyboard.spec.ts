@@ -103,3 +103,33 @@ test('axe finds no violations in view and edit modes', async ({ page, sim }) => 
   await expect(page.getByText('This chat is Completed: its case data is read-only.').first()).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('focus stays in the grid when the focused row leaves the filtered view', async ({ page, sim }) => {
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  const grid = page.getByRole('grid', { name: 'Case data' });
+  const filter = page.getByRole('searchbox', { name: 'Filter' });
+  const shownKeys = () => grid.getByRole('rowheader').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('aria-label')));
+
+  // Another party changes the focused key so that it no longer matches: focus goes to the nearest row.
+  await filter.fill('default');
+  await expect.poll(shownKeys).toEqual(expect.arrayContaining(['CustomerSegment', 'ServiceType']));
+  const keys = await shownKeys();
+  const index = keys.indexOf('ServiceType');
+  await grid.getByRole('row', { name: /^ServiceType\b/ }).getByRole('gridcell').click();
+  await sim.control.updateUserData(SEED, { ServiceType: 'billing' });
+  await expect.poll(shownKeys).not.toContain('ServiceType');
+  const nearest = (await shownKeys())[Math.min(index, keys.length - 2)];
+  await expect.poll(() => activeRowKey(page)).toBe(nearest);
+
+  // The agent's own edit takes the last matching row out of view: focus goes to the filter.
+  await filter.fill('Customer support');
+  await expect.poll(shownKeys).toEqual(['Subject']);
+  await grid.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell').click();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('help');
+  await page.keyboard.press('Enter');
+  await expect.poll(shownKeys).toEqual([]);
+  await expect(filter).toBeFocused();
+});
