@@ -10,19 +10,26 @@ const english: Messages = { locale: DEFAULT_LOCALE, dir: 'ltr', t: createTransla
 const MessagesContext = createContext<Messages>(english);
 
 export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
-  // Re-render once the locale's catalogue has loaded: `t` then finds its texts.
-  const [loaded, setLoaded] = useState(() => isCatalogLoaded(locale));
+  // Which locale's catalogue is known to be loaded, not just "loaded": a catalogue that
+  // loads at once (already fetched) must still change the state, or React would batch
+  // "not loaded" and "loaded" into no change at all and keep the English fallback on screen.
+  const [loadedLocale, setLoadedLocale] = useState<Locale | null>(() => (isCatalogLoaded(locale) ? locale : null));
   useEffect(() => {
     let current = true;
-    setLoaded(isCatalogLoaded(locale));
-    void loadCatalog(locale).then(() => {
-      if (current) setLoaded(true);
-    });
+    if (isCatalogLoaded(locale)) setLoadedLocale(locale);
+    else {
+      void loadCatalog(locale).then(() => {
+        if (current) setLoadedLocale(locale);
+      });
+    }
     return () => {
       current = false;
     };
   }, [locale]);
-  const messages = useMemo<Messages>(() => ({ locale, dir: directionOf(locale), t: createTranslate(locale) }), [locale, loaded]);
+  const ready = loadedLocale === locale;
+  // `ready` is part of the key: once the catalogue arrives, `t` is a new function and every
+  // memoized row that reads it renders its texts again.
+  const messages = useMemo<Messages>(() => ({ locale, dir: directionOf(locale), t: createTranslate(locale) }), [locale, ready]);
   return <MessagesContext.Provider value={messages}>{children}</MessagesContext.Provider>;
 }
 

@@ -24,7 +24,12 @@ let posted: MockInstance<Window['postMessage']>;
 beforeAll(async () => {
   sim = await withSimulator();
   control = simControl(sim.url);
-});
+  // The panel still loads these on demand (through loadCatalog), but imported here first
+  // they load at once when it asks, as a catalogue the browser already has does: that case
+  // once left the English fallback on screen. It also keeps the runner's first transform of
+  // each (over 12 s on a cold, busy runner) out of the timed waits.
+  await Promise.all([import('../../src/i18n/messages/de'), import('../../src/i18n/messages/ar')]);
+}, 60_000);
 afterAll(async () => {
   await sim.close();
 });
