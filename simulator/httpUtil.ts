@@ -1,6 +1,6 @@
-// Small HTTP helpers shared by the GWS routes, the control API and static serving.
+// Small HTTP helpers shared by the GWS routes, the control API, static serving and the demo CRM.
 
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
 import { parseJson, type JsonValue } from './json';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -51,4 +51,24 @@ export function pathSegments(pathname: string): string[] | null {
   } catch {
     return null;
   }
+}
+
+function urlHost(host: string): string {
+  // A wildcard bind is reachable on loopback; an IPv6 literal needs brackets in a URL.
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** Listens on host:port (0: any free port) and answers where to reach the server. */
+export async function listen(server: Server, port: number, host: string, name: string): Promise<{ port: number; url: string }> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error(`the ${name} is not listening on TCP`);
+  return { port: address.port, url: `http://${urlHost(host)}:${address.port}` };
 }

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { handleControlApi } from './controlApi';
 import { applyCors } from './cors';
 import { handleGwsApi } from './gwsApi';
-import { BodyTooLargeError, sendJson, sendText } from './httpUtil';
+import { BodyTooLargeError, listen, sendJson, sendText } from './httpUtil';
 import { createNotificationHub } from './notifications';
 import { SimulatorState } from './simulatorState';
 import { serveWidget } from './staticFiles';
@@ -55,12 +55,6 @@ function isUnder(pathname: string, prefix: string): boolean {
   return pathname === prefix || pathname.startsWith(`${prefix}/`);
 }
 
-function urlHost(host: string): string {
-  // A wildcard bind is reachable on loopback; an IPv6 literal needs brackets in a URL.
-  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
-  return host.includes(':') ? `[${host}]` : host;
-}
-
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const host = options.host ?? '127.0.0.1';
   const allowedOrigins = options.allowedOrigins ?? [];
@@ -103,17 +97,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('the simulator is not listening on TCP');
-  const { port } = address;
-  const url = `http://${urlHost(host)}:${port}`;
+  const { port, url } = await listen(server, options.port ?? 0, host, 'simulator');
   ownOrigin = url;
   sim = new SimulatorState(url, hub);
   const state = sim;

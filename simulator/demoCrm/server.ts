@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listen } from '../httpUtil';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -66,19 +67,10 @@ export async function startDemoCrm(options: DemoCrmOptions): Promise<RunningDemo
     });
   });
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('the demo CRM is not listening on TCP');
-  const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${address.port}`;
+  const { port, url } = await listen(server, options.port ?? 0, host, 'demo CRM');
   return {
     url,
-    port: address.port,
+    port,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

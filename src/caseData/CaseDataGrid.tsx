@@ -58,10 +58,8 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   const lastFocused = useRef<HTMLElement | null>(null);
   const lastActiveIndex = useRef(0);
   useLayoutEffect(() => {
-    const activeKey = controller.active?.key;
-    const index = activeKey === undefined ? -1 : visible.findIndex((gridRow) => gridRow.row.key === activeKey);
-    if (index >= 0) {
-      lastActiveIndex.current = index;
+    if (controller.activeRowIndex >= 0) {
+      lastActiveIndex.current = controller.activeRowIndex;
       return;
     }
     const gone = lastFocused.current !== null && !lastFocused.current.isConnected;
@@ -69,7 +67,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
     if (!gone || !dropped || !document.hasFocus()) return;
     lastFocused.current = null;
     const nearest = visible[Math.min(lastActiveIndex.current, visible.length - 1)];
-    if (nearest) controller.focusCell({ key: nearest.row.key, col: controller.active?.col ?? 1 });
+    if (nearest) controller.focusCell({ key: nearest.row.key, col: controller.position.col });
     else document.getElementById(ids.filter)?.focus();
   });
 

@@ -64,8 +64,9 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   const editedRow = editing && !editing.readOnly ? rows.find((gridRow) => gridRow.row.key === editing.key) : undefined;
   if (editedRow?.readOnlyReason) setEditing(null);
 
-  const activeIndex = Math.max(0, active ? rows.findIndex((gridRow) => gridRow.row.key === active.key) : 0);
-  const position = { row: activeIndex, col: active?.col ?? 1 } as const;
+  /** -1 when there is no active cell or its row has left the view. */
+  const activeRowIndex = active ? rows.findIndex((gridRow) => gridRow.row.key === active.key) : -1;
+  const position = { row: Math.max(0, activeRowIndex), col: active?.col ?? 1 } as const;
 
   const note = (key: string, text: string | null) =>
     setNotes((current) => {
@@ -337,5 +338,5 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     [],
   );
 
-  return { active, position, editing, notes, announcement, setAnnouncement, handlers, onGridKeyDown, flushFocus, submit, focusCell };
+  return { activeRowIndex, position, editing, notes, announcement, setAnnouncement, handlers, onGridKeyDown, flushFocus, submit, focusCell };
 }

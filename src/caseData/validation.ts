@@ -34,12 +34,10 @@ export function chatBlockReason(chat: Chat, op: UserDataWrite['op'], t: Translat
 
 const readOnlyByConfig = (t: Translate, rule: FieldRule, key: string) => t('caseData.reason.readOnlyByConfig', { name: rule.label ?? key });
 
-/** Why one key cannot be edited in place, or null: shown when the agent focuses it. */
-export function readOnlyReason(chat: Chat, rule: FieldRule, key: string, value: UserDataValue | undefined, t: Translate = translateEnglish): string | null {
-  return chatBlockReason(chat, 'update', t) ?? keyReadOnlyReason(rule, key, value, t);
-}
-
-/** Why one key cannot be edited in place in a chat that takes writes, or null. */
+/**
+ * Why one key cannot be edited in place in a chat that takes writes, or null: shown when
+ * the agent focuses it. A chat that takes none says so first (`chatBlockReason`).
+ */
 export function keyReadOnlyReason(rule: FieldRule, key: string, value: UserDataValue | undefined, t: Translate = translateEnglish): string | null {
   if (rule.readOnly) return readOnlyByConfig(t, rule, key);
   if (value !== undefined && valueKind(value) === 'json') return t('caseData.reason.structured');

@@ -180,7 +180,6 @@ export function setDraft(entry: ChatEntry, key: string, text: string | null): Ch
   return { ...entry, drafts };
 }
 
-/** Whether the agent has something the server does not: the "dirty" state a CRM asks about. */
 /** The value the agent sees for a key: their latest write not yet confirmed, else the server's. */
 export function shownValue(entry: ChatEntry, key: string): UserDataValue | undefined {
   for (let index = entry.pending.length - 1; index >= 0; index -= 1) {
@@ -190,6 +189,7 @@ export function shownValue(entry: ChatEntry, key: string): UserDataValue | undef
   return entry.chat.userData.get(key);
 }
 
+/** Whether the agent has something the server does not: the "dirty" state a CRM asks about. */
 export function hasUnsavedWork(entry: ChatEntry): boolean {
   return entry.drafts.size > 0 || entry.pending.some((edit) => edit.status !== 'awaiting');
 }

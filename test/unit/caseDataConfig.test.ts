@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { configuredKeys, OPEN_CONFIG, parseCaseDataConfig, resolveRule } from '../../src/caseData/caseDataConfig';
-import { checkWrite, readOnlyReason } from '../../src/caseData/validation';
+import { checkWrite, keyReadOnlyReason } from '../../src/caseData/validation';
 import type { Chat, UserDataValue } from '../../src/gws';
 
 const chat = (state: string, capabilities: string[], userData: Record<string, UserDataValue> = {}): Chat => ({
@@ -90,6 +90,6 @@ describe('checkWrite: the one gate for every write', () => {
   it('never writes over structured values', () => {
     const c = chat('Chatting', ALL, { Nested: { a: 1 } });
     expect(check(c, { op: 'update', key: 'Nested', value: 'flat' }).ok).toBe(false);
-    expect(readOnlyReason(c, resolveRule(config, 'Nested'), 'Nested', { a: 1 })).toBe('Structured values (objects and lists) are read-only here.');
+    expect(keyReadOnlyReason(resolveRule(config, 'Nested'), 'Nested', { a: 1 })).toBe('Structured values (objects and lists) are read-only here.');
   });
 });
