@@ -1,10 +1,15 @@
+// First: its request for config.json starts before the rest of the bundle evaluates.
+import { configRequest } from './embed/configRequest';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { createQueryClient } from './app/createQueryClient';
+import { startFirstRead } from './app/useLiveSync';
 import { parseCaseDataConfig } from './caseData';
 import { createHostBridge, detectFraming, FramingRefused, formatConfigProblem, isFramed, loadWidgetConfig } from './embed';
 import { createGwsClient } from './gws';
 import { I18nProvider } from './i18n';
+import { createChatStore, sessionDraftStorage } from './store';
 import './app/styles.css';
 
 // Listening starts before the configuration loads: a host that posts right after the
@@ -14,7 +19,7 @@ const bridge = isFramed(window) ? createHostBridge(window) : null;
 async function start() {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
-  const { config, problems } = await loadWidgetConfig(window.location.search, () => fetch('./config.json', { cache: 'no-store' }));
+  const { config, problems } = await loadWidgetConfig(window.location.search, configRequest);
   const caseData = parseCaseDataConfig(config.caseData);
   const readable = [
     ...problems.map(formatConfigProblem),
@@ -37,11 +42,15 @@ async function start() {
   bridge?.configure({ allowedOrigins: config.allowedHostOrigins, ancestorOrigins: framing.kind === 'framed' ? framing.ancestorOrigins : [] });
 
   const client = createGwsClient({ baseUrl: config.gwsBaseUrl, credentials: config.credentials });
+  const queryClient = createQueryClient();
+  const store = createChatStore({ activeChatId: config.chatId, storage: sessionDraftStorage() });
+  startFirstRead({ client, store, queryClient });
   createRoot(root).render(
     <StrictMode>
       <App
         client={client}
-        initialChatId={config.chatId}
+        queryClient={queryClient}
+        store={store}
         bridge={bridge}
         initialTheme={config.theme}
         initialLocale={config.locale}

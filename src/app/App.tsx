@@ -17,7 +17,10 @@ import { useResizeReporter } from './useResizeReporter';
 export type AppProps = {
   readonly client: GwsClient;
   readonly initialChatId?: string | null;
-  /** Tests pass their own, with retries off. */
+  /**
+   * main.tsx passes the ones its early chats read (startFirstRead) went into; tests pass
+   * their own, with retries off. `initialChatId` applies only to a store made here.
+   */
   readonly queryClient?: QueryClient;
   readonly store?: ChatStore;
   /** Present when the widget runs in an iframe: the host contract (embed/hostBridge). */

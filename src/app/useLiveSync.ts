@@ -1,8 +1,8 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useOutboxFlush } from '../caseData';
-import { chatQueries, createNotificationConnection, toGwsError, useGwsClient, type NotificationConnection } from '../gws';
-import { useChatActions, useChatStoreApi } from '../store';
+import { chatQueries, createNotificationConnection, toGwsError, useGwsClient, type GwsClient, type NotificationConnection } from '../gws';
+import { useChatActions, useChatStoreApi, type ChatStore } from '../store';
 
 /** A hidden iframe paints nothing and gets no animation frames: start live anyway after this. */
 const HIDDEN_FRAME_START_MS = 300;
@@ -10,23 +10,18 @@ const HIDDEN_FRAME_START_MS = 300;
 /** How often an expired session is checked again, so the widget resumes by itself. */
 export const SESSION_PROBE_MS = 5_000;
 
-/**
- * The one place where GWS meets the store. The chats are read over HTTP at start and
- * again every time the connection becomes live after a gap (GWS has no replay), and only
- * then are queued writes released; every `/v2/me/chats` notification goes to the store;
- * an expired session is probed until it is back, then everything resumes.
- */
-export function useLiveSync() {
-  const client = useGwsClient();
-  const actions = useChatActions();
-  const store = useChatStoreApi();
-  const queryClient = useQueryClient();
-  const connection = useRef<NotificationConnection | null>(null);
-  useOutboxFlush();
+type ReadParts = { readonly client: GwsClient; readonly store: ChatStore; readonly queryClient: QueryClient };
 
-  const chats = useQuery({
+/**
+ * The chats read: GWS's list goes into the store as part of the query itself, so the
+ * store has it the moment it arrives, whoever started the read (useLiveSync, or
+ * `startFirstRead` before React rendered anything).
+ */
+function chatsReadQuery({ client, store, queryClient }: ReadParts) {
+  return queryOptions({
     ...chatQueries.list(client),
     queryFn: async () => {
+      const { actions } = store.getState();
       const startedAt = actions.readStarted();
       try {
         const list = await client.listChats();
@@ -42,6 +37,33 @@ export function useLiveSync() {
       }
     },
   });
+}
+
+/**
+ * Starts the first chats read as soon as the client exists, before React renders: the
+ * request then travels while React builds the panel instead of after its first paint
+ * (passive effects run after it), and the grid is usually in the very first paint.
+ * useLiveSync's query joins the read in flight instead of making a second one.
+ */
+export function startFirstRead(parts: ReadParts): void {
+  void parts.queryClient.prefetchQuery(chatsReadQuery(parts));
+}
+
+/**
+ * The one place where GWS meets the store. The chats are read over HTTP at start and
+ * again every time the connection becomes live after a gap (GWS has no replay), and only
+ * then are queued writes released; every `/v2/me/chats` notification goes to the store;
+ * an expired session is probed until it is back, then everything resumes.
+ */
+export function useLiveSync() {
+  const client = useGwsClient();
+  const actions = useChatActions();
+  const store = useChatStoreApi();
+  const queryClient = useQueryClient();
+  const connection = useRef<NotificationConnection | null>(null);
+  useOutboxFlush();
+
+  const chats = useQuery(chatsReadQuery({ client, store, queryClient }));
 
   // The live connection (and the CometD code, loaded on demand) starts once the first
   // read has settled and been painted: the agent sees the chat sooner, and nothing is

@@ -60,22 +60,30 @@ export function useCaseDataRows(chat: Chat | undefined, config: CaseDataConfig, 
   // memoized component skips rendering. The cache holds only while what a grid row
   // depends on besides its row (configuration, chat state, capabilities, and the `t` its
   // read-only reason is worded in) is unchanged.
-  const cache = useRef<{ context: readonly unknown[]; chatReason: string | null; rows: WeakMap<UserDataRow, GridRow> }>({ context: [], chatReason: null, rows: new WeakMap() });
+  const cache = useRef<{ context: readonly unknown[]; chatReason: string | null; rows: Map<UserDataRow, GridRow> }>({ context: [], chatReason: null, rows: new Map() });
   const all = useMemo(() => {
     if (!chat) return [];
     const context = [config, chat.state, chat.capabilities.join(' '), t];
-    if (context.some((part, index) => part !== cache.current.context[index])) {
-      cache.current = { context, chatReason: chatBlockReason(chat, 'update', t), rows: new WeakMap() };
+    const sameContext = context.every((part, index) => part === cache.current.context[index]);
+    const chatReason = sameContext ? cache.current.chatReason : chatBlockReason(chat, 'update', t);
+    const known = sameContext ? cache.current.rows : new Map<UserDataRow, GridRow>();
+    // A Map rebuilt per pass holds exactly the current rows: nothing outlives its row, and
+    // no WeakMap, whose entries cost the garbage collector dearly at thousands of keys.
+    const current = new Map<UserDataRow, GridRow>();
+    const shown: GridRow[] = [];
+    const ordered: GridRow[] = [];
+    for (const row of rows) {
+      const gridRow = known.get(row) ?? new GridRow(row, resolveRule(config, row.key), chatReason, t);
+      current.set(row, gridRow);
+      if (gridRow.rule.hidden) continue;
+      if (gridRow.rule.order === undefined) shown.push(gridRow);
+      else ordered.push(gridRow);
     }
-    const { rows: known, chatReason } = cache.current;
-    const gridRowOf = (row: UserDataRow) => {
-      let gridRow = known.get(row);
-      if (!gridRow) known.set(row, (gridRow = new GridRow(row, resolveRule(config, row.key), chatReason, t)));
-      return gridRow;
-    };
-    const shown = rows.map(gridRowOf).filter((gridRow) => !gridRow.rule.hidden);
-    const ordered = shown.filter((gridRow) => gridRow.rule.order !== undefined).sort((a, b) => (a.rule.order ?? 0) - (b.rule.order ?? 0));
-    return ordered.length ? [...ordered, ...shown.filter((gridRow) => gridRow.rule.order === undefined)] : shown;
+    cache.current = { context, chatReason, rows: current };
+    if (ordered.length === 0) return shown;
+    // Array sort is stable: equal orders keep the server's order.
+    ordered.sort((a, b) => (a.rule.order ?? 0) - (b.rule.order ?? 0));
+    return [...ordered, ...shown];
   }, [chat, config, rows, t]);
   const needle = filter.trim().toLocaleLowerCase();
   const visible = useMemo(() => (needle ? all.filter((gridRow) => matches(gridRow, needle)) : all), [all, needle]);

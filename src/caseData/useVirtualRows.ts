@@ -1,4 +1,5 @@
-import { useCallback, useLayoutEffect, useState, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { afterMeasure, FALLBACK_ROW_HEIGHT, firstGuess, guessedHeight, marginOf, rowsAround, type Viewport } from './rowWindow';
 
 /**
  * Below this many rows everything is rendered, which keeps a screen reader's browse mode
@@ -6,9 +7,6 @@ import { useCallback, useLayoutEffect, useState, type RefObject } from 'react';
  * are windowed: measured, rendering 140 rows took 96 ms from data to paint, 40 ms windowed.
  */
 export const VIRTUALIZE_AFTER = 60;
-/** Rows rendered beyond the visible ones, so fast scrolling does not show blanks. */
-const OVERSCAN = 8;
-const FALLBACK_ROW_HEIGHT = 30;
 
 export type RowWindow = { readonly start: number; readonly end: number; readonly rowHeight: number; readonly virtual: boolean };
 
@@ -18,7 +16,10 @@ export type RowWindow = { readonly start: number; readonly end: number; readonly
  */
 export function useVirtualRows(count: number, scroller: RefObject<HTMLElement | null>): RowWindow & { scrollToRow(index: number): void } {
   const virtual = count > VIRTUALIZE_AFTER;
-  const [viewport, setViewport] = useState({ top: 0, height: 600, rowHeight: FALLBACK_ROW_HEIGHT });
+  // The measure closure outlives renders; the count it checks coverage against must not.
+  const countRef = useRef(count);
+  countRef.current = count;
+  const [viewport, setViewport] = useState<Viewport>(firstGuess);
 
   useLayoutEffect(() => {
     const element = scroller.current;
@@ -26,10 +27,8 @@ export function useVirtualRows(count: number, scroller: RefObject<HTMLElement | 
     const measure = () => {
       const sample = element.querySelector<HTMLElement>('[role="rowgroup"]:last-child [role="row"]');
       const rowHeight = sample?.offsetHeight || FALLBACK_ROW_HEIGHT;
-      const top = element.scrollTop;
-      const height = element.clientHeight || 600;
-      // Unchanged (the usual case for the first measure and for resizes): no second render.
-      setViewport((current) => (current.top === top && current.height === height && current.rowHeight === rowHeight ? current : { top, height, rowHeight }));
+      const next = { top: element.scrollTop, height: element.clientHeight || guessedHeight(), rowHeight, measured: true };
+      setViewport((current) => afterMeasure(current, next, countRef.current));
     };
     measure();
     element.addEventListener('scroll', measure, { passive: true });
@@ -59,13 +58,5 @@ export function useVirtualRows(count: number, scroller: RefObject<HTMLElement | 
   );
 
   if (!virtual) return { start: 0, end: count, rowHeight: viewport.rowHeight, virtual, scrollToRow };
-  const first = Math.floor(viewport.top / viewport.rowHeight);
-  const visible = Math.ceil(viewport.height / viewport.rowHeight);
-  return {
-    start: Math.max(0, first - OVERSCAN),
-    end: Math.min(count, first + visible + OVERSCAN),
-    rowHeight: viewport.rowHeight,
-    virtual,
-    scrollToRow,
-  };
+  return { ...rowsAround(viewport, count, marginOf(viewport)), rowHeight: viewport.rowHeight, virtual, scrollToRow };
 }

@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { afterMeasure, marginOf, rowsAround, type Viewport } from '../../src/caseData/rowWindow';
+
+const rendered = (viewport: Viewport, count: number) => rowsAround(viewport, count, marginOf(viewport));
+const onScreen = (viewport: Viewport, count: number) => rowsAround(viewport, count, 0);
+
+const guess = (height: number): Viewport => ({ top: 0, height, rowHeight: 32, measured: false });
+
+describe('the row window', () => {
+  it('a first measure within the guessed height keeps the first render: no second render on the way to the first paint', () => {
+    const first = guess(504);
+    const measured: Viewport = { top: 0, height: 370, rowHeight: 32, measured: true };
+    expect(afterMeasure(first, measured, 1000)).toBe(first);
+    // A taller grid than guessed does render again.
+    expect(afterMeasure(first, { ...measured, height: 700 }, 1000)).not.toBe(first);
+    // So does another row height (compact density).
+    expect(afterMeasure(first, { ...measured, rowHeight: 26 }, 1000)).not.toBe(first);
+  });
+
+  it('scrolling by a row keeps the rendered rows; scrolling past the overscan renders again', () => {
+    const at = (top: number): Viewport => ({ top, height: 320, rowHeight: 32, measured: true });
+    expect(afterMeasure(at(3200), at(3232), 1000)).toEqual(at(3200));
+    expect(afterMeasure(at(3200), at(3200 + 32 * 6), 1000)).toEqual(at(3200 + 32 * 6));
+  });
+
+  it('whatever the guess and the measures, every row on screen is rendered', () => {
+    const measure = fc.record({ top: fc.nat(400_000), height: fc.integer({ min: 1, max: 2_000 }), rowHeight: fc.constantFrom(26, 32, 40) });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2_000 }), fc.integer({ min: 0, max: 10_000 }), fc.array(measure, { minLength: 1, maxLength: 30 }), (guessed, count, measures) => {
+        let viewport = guess(guessed);
+        for (const next of measures) {
+          const measured: Viewport = { ...next, measured: true };
+          viewport = afterMeasure(viewport, measured, count);
+          const shown = onScreen(measured, count);
+          const drawn = rendered(viewport, count);
+          if (shown.end > shown.start) {
+            expect(drawn.start).toBeLessThanOrEqual(shown.start);
+            expect(drawn.end).toBeGreaterThanOrEqual(shown.end);
+          }
+          expect(viewport.rowHeight).toBe(measured.rowHeight);
+        }
+      }),
+    );
+  });
+});
