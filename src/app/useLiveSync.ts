@@ -68,8 +68,8 @@ export function useLiveSync() {
   // The live connection (and the CometD code, loaded on demand) starts once the first
   // read has settled and been painted: the agent sees the chat sooner, and nothing is
   // missed, because going live always re-reads before held writes are released.
-  // The next animation frame comes after that paint; a hidden iframe gets no frames, so a
-  // timer starts the connection there instead.
+  // That paint is the next animation frame's; a hidden iframe gets no frames, so a timer
+  // starts the connection there instead.
   const firstReadSettled = chats.isFetched;
   useEffect(() => {
     if (!firstReadSettled) return;
@@ -84,7 +84,13 @@ export function useLiveSync() {
       connection.current = live;
       live.start();
     };
-    const frame = requestAnimationFrame(begin);
+    // Animation frame callbacks run before that frame's paint; a task queued from one runs
+    // after it. Started straight from the callback, the CometD chunk was requested inside
+    // the frame that paints the grid, about one load in two.
+    let afterPaint: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      afterPaint = setTimeout(begin, 0);
+    });
     const fallback = setTimeout(begin, HIDDEN_FRAME_START_MS);
     const reread = () => void queryClient.invalidateQueries({ queryKey: chatQueries.list(client).queryKey });
     const unsubscribe = store.subscribe((state, previous) => {
@@ -93,6 +99,7 @@ export function useLiveSync() {
     });
     return () => {
       cancelAnimationFrame(frame);
+      clearTimeout(afterPaint);
       clearTimeout(fallback);
       unsubscribe();
       connection.current = null;
