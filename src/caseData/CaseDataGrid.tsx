@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import './caseData.css';
 import { useMessages } from '../i18n';
 import { useChatEntry, useUserDataRows } from '../store';
@@ -28,10 +28,15 @@ type CaseDataGridProps = {
   readonly registerFocusKey?: (handler: (key: string) => FocusKeyResult) => () => void;
 };
 
-export function CaseDataGrid({ chatId, registerFocusKey }: CaseDataGridProps) {
+/**
+ * Memoized: the panel around it re-renders for the chats query's own state (fetched,
+ * re-reading after a reconnect), which says nothing the grid shows; the grid follows its
+ * chat through the store by itself.
+ */
+export const CaseDataGrid = memo(function CaseDataGrid({ chatId, registerFocusKey }: CaseDataGridProps) {
   // Editing state belongs to one chat: switching chats starts fresh (drafts live in the store).
   return <ChatCaseData key={chatId} chatId={chatId} registerFocusKey={registerFocusKey} />;
-}
+});
 
 function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   const config = useCaseDataConfig();
