@@ -6,9 +6,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
-import { FLOOR, VARIANTS } from './model';
+import { FLOOR, PANEL, VARIANTS } from './model';
 
 export const BENCH_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const REPO_DIR = resolve(BENCH_DIR, '..');
 export const DIST_DIR = join(BENCH_DIR, 'dist');
 export const PROBE_FILE = join(DIST_DIR, 'probe', 'probe.js');
 
@@ -25,6 +26,17 @@ export async function buildBenchApps(): Promise<void> {
       build: { outDir: join(DIST_DIR, variant.id), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 2000 },
     });
   }
+  // The whole panel, as `npm run build` builds it (index.html, src/main.tsx, public/config.json),
+  // under /panel/: the same plugin and options as vite.config.ts, whose test settings it does not need.
+  await build({
+    configFile: false,
+    root: REPO_DIR,
+    base: `/${PANEL.id}/`,
+    publicDir: join(REPO_DIR, 'public'),
+    logLevel: 'warn',
+    plugins: [react()],
+    build: { outDir: join(DIST_DIR, PANEL.id), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 2000 },
+  });
   await build({
     configFile: false,
     publicDir: false,

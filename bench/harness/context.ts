@@ -2,7 +2,7 @@
 // chosen mode. Sizes live here so that `--quick` and the smoke test shrink every scenario.
 
 import type { Browser } from '@playwright/test';
-import { FLOOR, VARIANTS, type AppId, type BenchMode, type Collector, type VariantId } from './model';
+import { FLOOR, PANEL, VARIANTS, type AppId, type BenchMode, type Collector, type VariantId } from './model';
 import { freshChat } from './sim';
 
 export type BenchSettings = {
@@ -65,16 +65,19 @@ export type Bench = {
   variants(repetition: number): VariantId[];
   /** The same, with the floor reference (scenarios 1-3). */
   withFloor(repetition: number): AppId[];
+  /** The same, with the floor and the whole panel (scenarios 1 and 2). */
+  withReferences(repetition: number): AppId[];
 };
 
 const rotate = <T>(items: readonly T[], by: number): T[] => items.map((_, index) => items[(index + by) % items.length] as T);
 
-export function createBench(parts: Omit<Bench, 'freshChat' | 'variants' | 'withFloor'>): Bench {
+export function createBench(parts: Omit<Bench, 'freshChat' | 'variants' | 'withFloor' | 'withReferences'>): Bench {
   const ids: VariantId[] = VARIANTS.map((variant) => variant.id);
   return {
     ...parts,
     freshChat: (keys) => freshChat(parts.url, keys),
     variants: (repetition) => rotate(ids, repetition),
     withFloor: (repetition) => rotate<AppId>([...ids, FLOOR.id], repetition),
+    withReferences: (repetition) => rotate<AppId>([...ids, FLOOR.id, PANEL.id], repetition),
   };
 }

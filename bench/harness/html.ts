@@ -2,11 +2,11 @@
 // min–max whisker per variant) and the latency distributions where raw samples exist.
 // No script, no CDN: a file to open and look at.
 
-import { FLOOR, SCENARIO_TITLES, VARIANTS, type BenchResults, type Metric, type VariantId } from './model';
+import { REFERENCES, SCENARIO_TITLES, VARIANTS, type AppId, type BenchResults, type Metric, type VariantId } from './model';
 import { summarize } from './stats';
 import { formatNumber, scenarioIds, scenarioTable, targetsTable } from './tables';
 
-const COLORS: Record<VariantId | typeof FLOOR.id, string> = { ours: '#0b5cad', aggrid: '#c2410c', rdg: '#15803d', floor: '#9ca3af' };
+const COLORS: Record<AppId, string> = { ours: '#0b5cad', aggrid: '#c2410c', rdg: '#15803d', floor: '#9ca3af', panel: '#6d28d9' };
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -14,9 +14,12 @@ function barChart(metric: Metric): string {
   const width = 420;
   const label = 150;
   const rowHeight = 24;
-  const summaries: { variant: { id: VariantId | typeof FLOOR.id; label: string }; summary: ReturnType<typeof summarize> }[] =
+  const summaries: { variant: { id: AppId; label: string }; summary: ReturnType<typeof summarize> }[] =
     VARIANTS.map((variant) => ({ variant, summary: summarize(metric.runs[variant.id]) }));
-  if (metric.floor?.length) summaries.push({ variant: FLOOR, summary: summarize(metric.floor) });
+  for (const reference of REFERENCES) {
+    const values = metric[reference.id];
+    if (values?.length) summaries.push({ variant: reference, summary: summarize(values) });
+  }
   const top = Math.max(...summaries.map(({ summary }) => (Number.isFinite(summary.max) ? summary.max : 0)), 1e-9);
   const x = (value: number) => label + (Math.max(0, value) / top) * (width - label - 70);
   const rows = summaries.map(({ variant, summary }, index) => {

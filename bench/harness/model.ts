@@ -16,7 +16,16 @@ export type VariantId = (typeof VARIANTS)[number]['id'];
  * floor that React, react-query, zustand, cometd and the shared widget code set.
  */
 export const FLOOR = { id: 'floor', label: 'floor: shell, no grid' } as const;
-export type AppId = VariantId | typeof FLOOR.id;
+/**
+ * Not a contender either: the widget as shipped (src/main.tsx: configuration, host bridge,
+ * status, chat picker, participants and the grid), built as `npm run build` builds it.
+ * Measured in scenarios 1 and 2: what a CRM page really loads, beside the grid-only
+ * variant that the peers are compared with.
+ */
+export const PANEL = { id: 'panel', label: 'whole panel, as shipped' } as const;
+export const REFERENCES = [FLOOR, PANEL] as const;
+export type ReferenceId = (typeof REFERENCES)[number]['id'];
+export type AppId = VariantId | ReferenceId;
 export const PEERS: readonly VariantId[] = ['aggrid', 'rdg'];
 
 export type ScenarioId = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -44,8 +53,9 @@ export type MetricDef = {
 
 export type Metric = MetricDef & {
   readonly runs: Record<VariantId, number[]>;
-  /** The floor reference's values, where measured. */
+  /** The references' values, where measured. */
   floor?: number[];
+  panel?: number[];
   samples?: Record<VariantId, number[]>;
 };
 
@@ -95,9 +105,8 @@ export class Collector {
 
   add(def: MetricDef, app: AppId, value: number, samples?: readonly number[]): void {
     const metric = this.metric(def);
-    if (app === FLOOR.id) {
-      metric.floor ??= [];
-      metric.floor.push(value);
+    if (app === FLOOR.id || app === PANEL.id) {
+      (metric[app] ??= []).push(value);
       return;
     }
     const variant = app;

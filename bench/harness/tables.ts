@@ -1,7 +1,7 @@
 // Markdown tables, one per scenario: each variant's median with [min–max] over runs, and
 // peer ÷ ours. Markdown so that bench/README.md and the main README can quote them as is.
 
-import { FLOOR, SCENARIO_TITLES, VARIANTS, type BenchResults, type Metric, type ScenarioId, type TargetCheck } from './model';
+import { REFERENCES, SCENARIO_TITLES, VARIANTS, type BenchResults, type Metric, type ScenarioId, type TargetCheck } from './model';
 import { summarize } from './stats';
 
 export function formatNumber(value: number, unit: Metric['unit']): string {
@@ -26,16 +26,19 @@ function ratio(peer: number, ours: number): string {
 }
 
 export function scenarioTable(metrics: readonly Metric[]): string {
-  // The floor reference gets a column only in the scenarios that measure it.
-  const floor = metrics.some((metric) => metric.floor?.length);
-  const header = `| metric | ${VARIANTS.map((variant) => variant.label).join(' | ')} | AG Grid ÷ ours | RDG ÷ ours |${floor ? ` ${FLOOR.label} |` : ''}`;
-  const rule = `|---|${VARIANTS.map(() => '---:').join('|')}|---:|---:|${floor ? '---:|' : ''}`;
+  // A reference gets a column only in the scenarios that measure it.
+  const references = REFERENCES.filter((reference) => metrics.some((metric) => metric[reference.id]?.length));
+  const header = `| metric | ${VARIANTS.map((variant) => variant.label).join(' | ')} | AG Grid ÷ ours | RDG ÷ ours |${references.map((reference) => ` ${reference.label} |`).join('')}`;
+  const rule = `|---|${VARIANTS.map(() => '---:').join('|')}|---:|---:|${references.map(() => '---:|').join('')}`;
   const lines = metrics.map((metric) => {
     const medians = VARIANTS.map((variant) => summarize(metric.runs[variant.id]).median);
     const [ours = NaN, aggrid = NaN, rdg = NaN] = medians;
     const values = VARIANTS.map((variant) => cell(metric, metric.runs[variant.id]));
-    const floorCell = floor ? ` ${metric.floor?.length ? cell(metric, metric.floor) : '—'} |` : '';
-    return `| ${metric.label} (${metric.unit}) | ${values.join(' | ')} | ${ratio(aggrid, ours)} | ${ratio(rdg, ours)} |${floorCell}`;
+    const referenceCells = references.map((reference) => {
+      const values = metric[reference.id];
+      return ` ${values?.length ? cell(metric, values) : '—'} |`;
+    });
+    return `| ${metric.label} (${metric.unit}) | ${values.join(' | ')} | ${ratio(aggrid, ours)} | ${ratio(rdg, ours)} |${referenceCells.join('')}`;
   });
   return [header, rule, ...lines].join('\n');
 }

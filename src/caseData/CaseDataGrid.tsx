@@ -31,9 +31,10 @@ type CaseDataGridProps = {
 /**
  * Memoized: the panel around it re-renders for the chats query's own state (fetched,
  * re-reading after a reconnect), which says nothing the grid shows; the grid follows its
- * chat through the store by itself.
+ * chat through the store by itself. Marked pure: a bare call would keep the whole grid in
+ * bundles that import only the outbox flush from caseData.
  */
-export const CaseDataGrid = memo(function CaseDataGrid({ chatId, registerFocusKey }: CaseDataGridProps) {
+export const CaseDataGrid = /* @__PURE__ */ memo(function CaseDataGrid({ chatId, registerFocusKey }: CaseDataGridProps) {
   // Editing state belongs to one chat: switching chats starts fresh (drafts live in the store).
   return <ChatCaseData key={chatId} chatId={chatId} registerFocusKey={registerFocusKey} />;
 });

@@ -167,4 +167,4 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, edito
   );
 }
 
-export const CaseDataRow = memo(CaseDataRowView);
+export const CaseDataRow = /* @__PURE__ */ memo(CaseDataRowView);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { VARIANTS } from '../../bench/harness/model';
+import { PANEL, VARIANTS } from '../../bench/harness/model';
 import { runBench } from '../../bench/harness/runBench';
 
 // The benchmark harness, once through every scenario at a tiny size, so it cannot rot.
@@ -17,6 +17,12 @@ test('bench harness: every scenario yields figures for every variant (smoke, no 
       expect(values.length, `${metric.id} / ${variant.id}`).toBeGreaterThan(0);
       for (const value of values) expect(Number.isFinite(value), `${metric.id} / ${variant.id} = ${value}`).toBe(true);
     }
+  }
+  // The shipped panel is measured for bytes and the cold iframe load, so its build cannot rot either.
+  for (const id of ['bytes.js.gzip', 'cold.iframe']) {
+    const values = results.metrics.find((metric) => metric.id === id)?.[PANEL.id] ?? [];
+    expect(values.length, `${id} / ${PANEL.id}`).toBeGreaterThan(0);
+    for (const value of values) expect(Number.isFinite(value), `${id} / ${PANEL.id} = ${value}`).toBe(true);
   }
   expect(results.targets.length).toBeGreaterThan(0);
 });

@@ -18,10 +18,12 @@ type Group = 'libs' | 'widget' | 'grid' | 'glue';
  * live sync imports from it (src/app/useLiveSync.ts: useOutboxFlush), so it counts as
  * shared widget code there, not as the peer's grid.
  */
+const hasOurGrid = (app: AppId) => app === 'ours' || app === 'panel';
+
 function groupOf(source: string, app: AppId): Group {
   if (/node_modules\/(ag-grid-|react-data-grid)/.test(source)) return 'grid';
   if (source.includes('node_modules/')) return 'libs';
-  if (source.includes('src/caseData/')) return app === 'ours' ? 'grid' : 'widget';
+  if (source.includes('src/caseData/')) return hasOurGrid(app) ? 'grid' : 'widget';
   if (/(^|\/)src\//.test(source)) return 'widget';
   return 'glue';
 }
@@ -91,7 +93,7 @@ async function filesForFirstRender(bench: Bench, variant: AppId, chatId: string)
 
 export async function runBytes(bench: Bench): Promise<void> {
   const chatId = await bench.freshChat(50);
-  for (const variant of bench.withFloor(0)) {
+  for (const variant of bench.withReferences(0)) {
     const files = await filesForFirstRender(bench, variant, chatId);
     const texts: Record<Group, string[]> = { libs: [], widget: [], grid: [], glue: [] };
     let raw = 0;
@@ -107,7 +109,7 @@ export async function runBytes(bench: Bench): Promise<void> {
       if (path.endsWith('.css')) {
         // AG Grid injects its CSS from JS; react-data-grid ships styles.css; ours caseData.css.
         for (const block of cssBlocks(content.toString('utf8'))) {
-          texts[isWidgetCss(block) && variant !== 'ours' ? 'widget' : 'grid'].push(block);
+          texts[isWidgetCss(block) && !hasOurGrid(variant) ? 'widget' : 'grid'].push(block);
         }
         continue;
       }
@@ -116,7 +118,7 @@ export async function runBytes(bench: Bench): Promise<void> {
       for (const [source, text] of splitBySource(content.toString('utf8'), map)) texts[groupOf(source, variant)].push(text);
     }
     const joined = (groups: Group[]) => groups.map((group) => texts[group].join('')).join('');
-    const own = variant === 'ours' ? joined(['widget', 'grid']) : joined(['grid']);
+    const own = hasOurGrid(variant) ? joined(['widget', 'grid']) : joined(['grid']);
     bench.collect.add(BYTES.totalRaw, variant, kB(raw));
     bench.collect.add(BYTES.totalGzip, variant, kB(gz));
     bench.collect.add(BYTES.totalBrotli, variant, kB(br));
