@@ -91,6 +91,31 @@ describe('mountCaseDataPanel', () => {
     expect(onReady).not.toHaveBeenCalled();
     panel.setActiveChat('C-2');
     expect(posted).not.toHaveBeenCalled();
+    // Only our widget's own unreadable message counts as rejected; strangers are not its business.
+    expect(panel.diagnostics()).toEqual({ rejectedMessages: 1, lastRejections: ['invalid ready: widgetVersion: expected a string, got a number'] });
+  });
+
+  it('counts the widget’s messages it cannot read, keeping the last five reasons', () => {
+    mount();
+    fromWidget({ ...READY, version: 2 });
+    fromWidget({ ...envelope, type: 'somethingNew' });
+    for (let index = 0; index < 5; index += 1) fromWidget({ ...envelope, type: 'resize', height: `tall ${index}` });
+    const { rejectedMessages, lastRejections } = panel.diagnostics();
+    expect(rejectedMessages).toBe(7);
+    expect(lastRejections).toHaveLength(5);
+    expect(lastRejections[0]).toMatch(/^invalid resize: height: /);
+    // Readable messages still work and are not counted.
+    fromWidget(READY);
+    expect(panel.diagnostics().rejectedMessages).toBe(7);
+  });
+
+  it('says the SDK and the panel do not match, not "check that it is reachable", when the panel answers in another version', async () => {
+    vi.useFakeTimers();
+    mount({ readyTimeoutMs: 10_000 });
+    fromWidget({ ...READY, version: 2 });
+    vi.advanceTimersByTime(10_000);
+    expect(screen.getByRole('alert')).toHaveTextContent(`The Case Data Panel at ${WIDGET} answered, but this SDK could not read its messages (1; last: protocol version 2 is not 1). Load embed.js from the same deployment as the panel.`);
+    expect(await panel.ready).toEqual({ ok: false, error: expect.objectContaining({ kind: 'not-ready' }) });
   });
 
   it('delivers events to the option callbacks and to on() listeners until they unsubscribe', () => {

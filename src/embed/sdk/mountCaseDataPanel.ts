@@ -8,6 +8,9 @@ import { readWidgetMessage } from './widgetMessages';
 
 type Listeners = { [T in PanelEventType]: Set<(event: PanelEvent<T>) => void> };
 
+/** As many reasons as the widget's Diagnostics view keeps. */
+const KEPT_REJECTIONS = 5;
+
 // What the widget may do inside the frame; everything else (top navigation, modals) is refused.
 const SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-storage-access-by-user-activation';
 
@@ -81,6 +84,10 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
 
   let isReady = false;
   let destroyed = false;
+  // Messages from our widget that this SDK could not use (another protocol version, a type
+  // it does not know, a malformed field): counted with the last reasons, as the widget does.
+  let rejectedMessages = 0;
+  const lastRejections: string[] = [];
   let nextRequest = 1;
   const queue: HostMessage[] = [];
   const pending = new Map<string, (result: StateResult) => void>();
@@ -149,7 +156,10 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
     const data: unknown = event.data;
     if (!hasOurNamespace(data)) return;
     const reading = readWidgetMessage(data);
-    if (reading.kind === 'event') handle(reading.message);
+    if (reading.kind === 'event') return handle(reading.message);
+    rejectedMessages += 1;
+    lastRejections.push(reading.reason);
+    if (lastRejections.length > KEPT_REJECTIONS) lastRejections.shift();
   };
   win.addEventListener('message', onMessage);
 
@@ -158,10 +168,13 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
     timeoutMs > 0
       ? win.setTimeout(() => {
           if (isReady || destroyed) return;
-          const error: PanelError = {
-            kind: 'not-ready',
-            message: `The Case Data Panel at ${widgetOrigin} did not start. Check that it is reachable, and that this page's origin (${win.location.origin}) is in its "allowedHostOrigins".`,
-          };
+          // A widget that answers in a way we cannot read is running: saying "check that it is
+          // reachable" would send the integrator the wrong way.
+          const message =
+            rejectedMessages > 0
+              ? `The Case Data Panel at ${widgetOrigin} answered, but this SDK could not read its messages (${rejectedMessages}; last: ${lastRejections[lastRejections.length - 1]}). Load embed.js from the same deployment as the panel.`
+              : `The Case Data Panel at ${widgetOrigin} did not start. Check that it is reachable, and that this page's origin (${win.location.origin}) is in its "allowedHostOrigins".`;
+          const error: PanelError = { kind: 'not-ready', message };
           notice.textContent = error.message;
           notice.hidden = false;
           settleReady({ ok: false, error });
@@ -195,6 +208,7 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
       return new Promise<StateResult>((resolve) => pending.set(post({ type: 'getState' }), resolve));
     },
     isDirty: () => dirtyChats.size > 0,
+    diagnostics: () => ({ rejectedMessages, lastRejections: [...lastRejections] }),
     on,
     destroy() {
       if (destroyed) return;

@@ -75,6 +75,11 @@ export type CaseDataPanel = {
   getState(): Promise<StateResult>;
   /** Whether any chat has unsaved changes, from dirtyStateChanged events: for a beforeunload warning. */
   isDirty(): boolean;
+  /**
+   * Messages from the widget this SDK could not use (another protocol version, an unknown
+   * type, a malformed field), with the last five reasons: for an integrator's console.
+   */
+  diagnostics(): { readonly rejectedMessages: number; readonly lastRejections: readonly string[] };
   /** Returns the unsubscribe function. */
   on<T extends PanelEventType>(type: T, listener: (event: PanelEvent<T>) => void): () => void;
   /** Removes the iframe and every listener; pending getState() calls resolve with `destroyed`. */
