@@ -123,6 +123,9 @@ export function useLiveSync() {
       if (state.connection.kind === 'session-expired' && previous.connection.kind !== 'session-expired') timer = setTimeout(probe, SESSION_PROBE_MS);
       if (state.connection.kind !== 'session-expired') clearTimeout(timer);
     });
+    // The first read starts before React renders (startFirstRead): a quick 401 can have
+    // expired the session before this subscription existed, and no change would follow.
+    if (store.getState().connection.kind === 'session-expired') timer = setTimeout(probe, SESSION_PROBE_MS);
     return () => {
       unsubscribe();
       clearTimeout(timer);

@@ -27,7 +27,9 @@ export function rowsAround(viewport: Viewport, count: number, margin: number): {
  * Whether the rows rendered for `current` still cover what `next` shows, with half the
  * overscan to spare: then a measure needs no render. The first measure usually lands here
  * (the initial guess is taller than the grid), which saves a second render and layout on
- * the way to the first paint; so does most scrolling by a row or two.
+ * the way to the first paint; so does most scrolling by a row or two. A kept first guess
+ * stays unmeasured, with half the overscan, until a measure no longer fits it: rows below
+ * the fold wait for the first real scroll.
  */
 function stillCovered(current: Viewport, next: Viewport, count: number): boolean {
   if (current.rowHeight !== next.rowHeight) return false;

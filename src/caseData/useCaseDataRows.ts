@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { Chat } from '../gws';
 import type { Translate } from '../i18n';
 import type { UserDataRow } from '../store';
@@ -44,6 +44,8 @@ export class GridRow {
   }
 }
 
+type RowCache = { readonly context: readonly unknown[]; readonly chatReason: string | null; readonly rows: Map<UserDataRow, GridRow> };
+
 function matches(gridRow: GridRow, needle: string): boolean {
   if (!needle) return true;
   const { row, rule } = gridRow;
@@ -60,9 +62,9 @@ export function useCaseDataRows(chat: Chat | undefined, config: CaseDataConfig, 
   // memoized component skips rendering. The cache holds only while what a grid row
   // depends on besides its row (configuration, chat state, capabilities, and the `t` its
   // read-only reason is worded in) is unchanged.
-  const cache = useRef<{ context: readonly unknown[]; chatReason: string | null; rows: Map<UserDataRow, GridRow> }>({ context: [], chatReason: null, rows: new Map() });
-  const all = useMemo(() => {
-    if (!chat) return [];
+  const cache = useRef<RowCache>({ context: [], chatReason: null, rows: new Map() });
+  const built = useMemo(() => {
+    if (!chat) return { all: [], cache: null };
     const context = [config, chat.state, chat.capabilities.join(' '), t];
     const sameContext = context.every((part, index) => part === cache.current.context[index]);
     const chatReason = sameContext ? cache.current.chatReason : chatBlockReason(chat, 'update', t);
@@ -79,12 +81,15 @@ export function useCaseDataRows(chat: Chat | undefined, config: CaseDataConfig, 
       if (gridRow.rule.order === undefined) shown.push(gridRow);
       else ordered.push(gridRow);
     }
-    cache.current = { context, chatReason, rows: current };
-    if (ordered.length === 0) return shown;
     // Array sort is stable: equal orders keep the server's order.
     ordered.sort((a, b) => (a.rule.order ?? 0) - (b.rule.order ?? 0));
-    return [...ordered, ...shown];
+    return { all: ordered.length ? [...ordered, ...shown] : shown, cache: { context, chatReason, rows: current } };
   }, [chat, config, rows, t]);
+  // Kept once committed: a render React throws away must not leave its rows as the cache.
+  useLayoutEffect(() => {
+    if (built.cache) cache.current = built.cache;
+  }, [built]);
+  const { all } = built;
   const needle = filter.trim().toLocaleLowerCase();
   const visible = useMemo(() => (needle ? all.filter((gridRow) => matches(gridRow, needle)) : all), [all, needle]);
   return { all, visible };

@@ -16,9 +16,12 @@ export type RowWindow = { readonly start: number; readonly end: number; readonly
  */
 export function useVirtualRows(count: number, scroller: RefObject<HTMLElement | null>): RowWindow & { scrollToRow(index: number): void } {
   const virtual = count > VIRTUALIZE_AFTER;
-  // The measure closure outlives renders; the count it checks coverage against must not.
+  // The measure closure outlives renders; the count it checks coverage against is the
+  // committed one (set in a layout effect, so a render React throws away cannot leave it).
   const countRef = useRef(count);
-  countRef.current = count;
+  useLayoutEffect(() => {
+    countRef.current = count;
+  }, [count]);
   const [viewport, setViewport] = useState<Viewport>(firstGuess);
 
   useLayoutEffect(() => {

@@ -6,4 +6,6 @@ const request = fetch('./config.json', { cache: 'no-store' });
 // loadWidgetConfig reports a failure; until it awaits, it must not count as unhandled.
 request.catch(() => undefined);
 
-export const configRequest = (): Promise<Response> => request;
+// A clone per call: the one response's body can be read once, and a second start (a hot
+// reload in development) must not find it spent.
+export const configRequest = (): Promise<Response> => request.then((response) => response.clone());

@@ -8,7 +8,8 @@ import { createRoot } from 'react-dom/client';
 import { createQueryClient } from '../../../src/app/createQueryClient';
 import { useLiveSync } from '../../../src/app/useLiveSync';
 import { createGwsClient, GwsClientProvider } from '../../../src/gws';
-import { ChatStoreProvider, createChatStore, useChatEntry, type ChatStore } from '../../../src/store';
+import { useStore } from 'zustand';
+import { ChatStoreProvider, createChatStore, useChatStoreApi, type ChatStore } from '../../../src/store';
 
 export type RenderGrid = (chatId: string) => ReactNode;
 
@@ -41,7 +42,7 @@ function instrument(store: ChatStore, chatId: string): void {
 
 function BenchPanel({ chatId, renderGrid }: { chatId: string; renderGrid: RenderGrid }) {
   useLiveSync();
-  const hasChat = useChatEntry(chatId) !== undefined;
+  const hasChat = useStore(useChatStoreApi(), (state) => state.chats.has(chatId));
   // One grid element per chat: the shell's own re-renders (the chats query's state) stop
   // here for every variant, as the widget's panel stops them with a memoized grid.
   const grid = useMemo(() => renderGrid(chatId), [renderGrid, chatId]);

@@ -47,6 +47,13 @@ function cssBlocks(css: string): string[] {
 /** CSS has no source map here: the widget's rules are recognised by their class prefixes. */
 const isWidgetCss = (block: string) => /\.(case-data|cell-editor|add-field)|--cdp-/.test(block);
 
+/** The peers' CSS is their grid's; ours splits into the grid's rules and the panel's chrome (styles.css). */
+function cssGroup(block: string, app: AppId): Group {
+  if (!hasOurGrid(app)) return isWidgetCss(block) ? 'widget' : 'grid';
+  if (app === 'ours') return 'grid';
+  return /\.(case-data|cell-editor|add-field)/.test(block) ? 'grid' : 'widget';
+}
+
 const gzip = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
 const brotli = (text: string | Buffer) =>
   brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
@@ -109,7 +116,7 @@ export async function runBytes(bench: Bench): Promise<void> {
       if (path.endsWith('.css')) {
         // AG Grid injects its CSS from JS; react-data-grid ships styles.css; ours caseData.css.
         for (const block of cssBlocks(content.toString('utf8'))) {
-          texts[isWidgetCss(block) && !hasOurGrid(variant) ? 'widget' : 'grid'].push(block);
+          texts[cssGroup(block, variant)].push(block);
         }
         continue;
       }
