@@ -43,4 +43,60 @@ describe('the row window', () => {
       }),
     );
   });
+
+  it('scrolling, keyboard moves and a row count that changes (filtering, keys added) never leave a row on screen unrendered', () => {
+    // The browser, modelled: a one-row sticky header inside the scroller, scrollTop clamped to
+    // the content (a clamp fires a scroll event, so a measure), and a count that grows without
+    // any event at all (the scroller's box does not change).
+    const rowHeight = 32;
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('scroll' as const), top: fc.nat(25_000) }),
+      fc.record({ kind: fc.constant('count' as const), count: fc.integer({ min: 61, max: 800 }) }),
+      fc.record({ kind: fc.constant('toRow' as const), row: fc.nat(800) }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 61, max: 800 }), fc.integer({ min: 40, max: 1_200 }), fc.array(step, { minLength: 1, maxLength: 20 }), (firstCount, height, steps) => {
+        let count = firstCount;
+        let top = 0;
+        let viewport = guess(602);
+        const maxTop = () => Math.max(0, (count + 1) * rowHeight - height);
+        const measure = () => {
+          viewport = afterMeasure(viewport, { top, height, rowHeight, measured: true }, count);
+        };
+        measure();
+        for (const next of steps) {
+          if (next.kind === 'scroll') {
+            top = Math.min(next.top, maxTop());
+            measure();
+          } else if (next.kind === 'count') {
+            count = next.count;
+            if (top > maxTop()) {
+              top = maxTop();
+              measure();
+            }
+          } else if (next.row < count) {
+            // useVirtualRows' scrollToRow: scroll just enough, render that window at once.
+            const rowTop = next.row * viewport.rowHeight;
+            let scrollTop = top;
+            if (rowTop < scrollTop) scrollTop = rowTop;
+            else if (rowTop + viewport.rowHeight > scrollTop + height) scrollTop = rowTop + viewport.rowHeight - height;
+            scrollTop = Math.min(Math.max(0, scrollTop), maxTop());
+            viewport = { ...viewport, top: scrollTop };
+            if (scrollTop !== top) {
+              top = scrollTop;
+              measure();
+            }
+          }
+          // Data rows under the header, on screen now.
+          const shown = { start: Math.floor(top / rowHeight), end: Math.min(count, Math.ceil((top + height) / rowHeight) - 1) };
+          const drawn = rendered(viewport, count);
+          if (shown.end > shown.start) {
+            expect(drawn.start).toBeLessThanOrEqual(shown.start);
+            expect(drawn.end).toBeGreaterThanOrEqual(shown.end);
+          }
+        }
+      }),
+      { numRuns: 2_000 },
+    );
+  });
 });
