@@ -95,7 +95,8 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   const missing = useMemo(() => {
     if (!adding) return [];
     const present = new Set(all.map((gridRow) => gridRow.row.key));
-    return configuredKeys(config).filter((item) => !present.has(item.key));
+    // A read-only key would only be refused once chosen: not offered.
+    return configuredKeys(config).filter((item) => !present.has(item.key) && !item.rule.readOnly);
   }, [adding, all, config]);
 
   if (!entry) return null;
@@ -120,7 +121,17 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
       <div className="case-data__toolbar" role="toolbar" aria-label={t('caseData.tools')} aria-controls={`${ids.filter}-grid`}>
         <span className="case-data__filter">
           <label htmlFor={ids.filter}>{t('caseData.filter')}</label>
-          <input id={ids.filter} type="search" value={filter} placeholder={t('caseData.filterPlaceholder')} onChange={(event) => setFilter(event.target.value)} />
+          <input
+            id={ids.filter}
+            type="search"
+            value={filter}
+            placeholder={t('caseData.filterPlaceholder')}
+            onChange={(event) => {
+              setFilter(event.target.value);
+              // A search shows its matches from the first, wherever the grid was scrolled.
+              rowWindow.scrollToRow(0);
+            }}
+          />
         </span>
         <button type="button" aria-expanded={adding} disabled={addBlocked !== null} title={addBlocked ?? undefined} onClick={() => setAdding((open) => !open)}>
           {t('caseData.addField')}

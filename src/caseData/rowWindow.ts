@@ -16,9 +16,15 @@ export type Viewport = { readonly top: number; readonly height: number; readonly
 
 export const marginOf = (viewport: Viewport) => (viewport.measured ? OVERSCAN : OVERSCAN / 2);
 
+/** The furthest the content (the header row and `count` rows) can be scrolled. */
+const lastTopOf = (viewport: Viewport, count: number) => Math.max(0, (count + 1) * viewport.rowHeight - viewport.height);
+
 /** The rows on screen for a viewport, plus `margin` rows on either side. */
 export function rowsAround(viewport: Viewport, count: number, margin: number): { start: number; end: number } {
-  const first = Math.floor(viewport.top / viewport.rowHeight);
+  // Scrolled past the end of fewer rows (a filter typed far down, keys removed): the last
+  // rows. A window computed from the old position would be empty, its top padding would
+  // keep the content tall, and the browser would only clamp the scroll a screen at a time.
+  const first = Math.floor(Math.min(viewport.top, lastTopOf(viewport, count)) / viewport.rowHeight);
   const visible = Math.ceil(viewport.height / viewport.rowHeight);
   return { start: Math.max(0, first - margin), end: Math.min(count, first + visible + margin) };
 }
@@ -33,6 +39,9 @@ export function rowsAround(viewport: Viewport, count: number, margin: number): {
  */
 function stillCovered(current: Viewport, next: Viewport, count: number): boolean {
   if (current.rowHeight !== next.rowHeight) return false;
+  // A kept position past the end covers only through the clamp below; once rows are added
+  // again it would stand for rows far from the browser's: take the measured one.
+  if (current.top > lastTopOf(current, count)) return false;
   const rendered = rowsAround(current, count, marginOf(current));
   const needed = rowsAround(next, count, OVERSCAN / 2);
   return needed.start >= rendered.start && needed.end <= rendered.end;

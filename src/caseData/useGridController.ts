@@ -2,7 +2,7 @@
 // paste, delete, undo and redo. Each write goes through `checkWrite` (validation.ts)
 // before it is sent, whichever key or button started it.
 
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Chat, UserDataValue } from '../gws';
 import { useMessages } from '../i18n';
 import { sameValue, shownValue, useChatActions, type ChatEntry, type HistoryStep, type UserDataWrite } from '../store';
@@ -40,21 +40,32 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   // Announcements and reasons are worded when they happen; a later locale switch leaves a
   // standing one in the old language until the next replaces it, as with any live region.
   const { t, dir } = useMessages();
-  const [active, setActive] = useState<ActiveCell | null>(null);
+  const [active, setActiveCell] = useState<ActiveCell | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [notes, setNotes] = useState<ReadonlyMap<string, string>>(new Map());
   const [announcement, setAnnouncement] = useState('');
-  // Short-lived texts: an announcement is read once and then cleared; a note about a cell
-  // (a refused paste or delete) goes when the agent moves to another key.
+  // The same cell again (focusing it reports it once more through onFocus) must not even
+  // enqueue an update, and moving on clears notes in the same update, not in an effect after
+  // it: React 19 counts every commit that leaves an update behind, and an arrow key held
+  // down in a windowed grid (key, focus, scroll, effect) reached its limit of 50, lost keys.
+  const activeRef = useRef(active);
+  useLayoutEffect(() => {
+    activeRef.current = active;
+  }, [active]);
+  const setActive = (cell: ActiveCell) => {
+    const current = activeRef.current;
+    if (current?.key === cell.key && current.col === cell.col) return;
+    activeRef.current = cell;
+    setActiveCell(cell);
+    // A note about a cell (a refused paste or delete) goes when the agent moves to another key.
+    if (current?.key !== cell.key) setNotes((standing) => (standing.size === 0 || (standing.size === 1 && standing.has(cell.key)) ? standing : new Map()));
+  };
+  // An announcement is read once and then cleared.
   useEffect(() => {
     if (!announcement) return;
     const timer = setTimeout(() => setAnnouncement(''), ANNOUNCEMENT_MS);
     return () => clearTimeout(timer);
   }, [announcement]);
-  const activeKey = active?.key;
-  useEffect(() => {
-    setNotes((current) => (current.size === 0 || (current.size === 1 && activeKey !== undefined && current.has(activeKey)) ? current : new Map()));
-  }, [activeKey]);
   const cells = useRef(new Map<string, HTMLElement>());
   // Focus moves only in answer to the agent's own keys and clicks, never on a notification.
   const pendingFocus = useRef<ActiveCell | null>(null);

@@ -22,7 +22,19 @@ export function useVirtualRows(count: number, scroller: RefObject<HTMLElement | 
   useLayoutEffect(() => {
     countRef.current = count;
   }, [count]);
-  const [viewport, setViewport] = useState<Viewport>(firstGuess);
+  const [viewport, setViewportState] = useState<Viewport>(firstGuess);
+  // Scroll and resize events change nothing while the rendered rows still cover the view;
+  // then they must not even enqueue an update (see setActive in useGridController: React 19
+  // counts commits that leave one behind, and held keys with scrolling reached its limit).
+  const viewportRef = useRef(viewport);
+  useLayoutEffect(() => {
+    viewportRef.current = viewport;
+  }, [viewport]);
+  const setViewport = useCallback((next: Viewport) => {
+    if (next === viewportRef.current) return;
+    viewportRef.current = next;
+    setViewportState(next);
+  }, []);
 
   useLayoutEffect(() => {
     const element = scroller.current;
@@ -31,7 +43,7 @@ export function useVirtualRows(count: number, scroller: RefObject<HTMLElement | 
       const sample = element.querySelector<HTMLElement>('[role="rowgroup"]:last-child [role="row"]');
       const rowHeight = sample?.offsetHeight || FALLBACK_ROW_HEIGHT;
       const next = { top: element.scrollTop, height: element.clientHeight || guessedHeight(), rowHeight, measured: true };
-      setViewport((current) => afterMeasure(current, next, countRef.current));
+      setViewport(afterMeasure(viewportRef.current, next, countRef.current));
     };
     measure();
     element.addEventListener('scroll', measure, { passive: true });
@@ -41,7 +53,7 @@ export function useVirtualRows(count: number, scroller: RefObject<HTMLElement | 
       element.removeEventListener('scroll', measure);
       observer?.disconnect();
     };
-  }, [virtual, scroller]);
+  }, [virtual, scroller, setViewport]);
 
   const scrollToRow = useCallback(
     (index: number) => {
@@ -54,10 +66,12 @@ export function useVirtualRows(count: number, scroller: RefObject<HTMLElement | 
       if (top < scrollTop) scrollTop = top;
       else if (bottom > scrollTop + height) scrollTop = bottom - height;
       element.scrollTop = scrollTop;
-      // Render the target's window now, so it can take focus before the scroll event arrives.
-      setViewport((current) => ({ ...current, top: scrollTop }));
+      // Render the target's window now, so it can take focus before the scroll event arrives
+      // (which then finds this top and changes nothing).
+      const current = viewportRef.current;
+      if (current.top !== scrollTop) setViewport({ ...current, top: scrollTop });
     },
-    [virtual, scroller, viewport.rowHeight, viewport.height],
+    [virtual, scroller, setViewport, viewport.rowHeight, viewport.height],
   );
 
   if (!virtual) return { start: 0, end: count, rowHeight: viewport.rowHeight, virtual, scrollToRow };

@@ -20,6 +20,8 @@ const demoConfig = caseDataConfig({
     Priority: { type: 'integer', label: 'Priority' },
     Vip: { type: 'boolean', label: 'VIP' },
     AccountNumber: { pattern: '[A-Z]{2}\\d{4}', label: 'Account' },
+    // Configured, absent from the chat and read-only: nothing the agent could add.
+    ClosedBy: { readOnly: true, label: 'Closed by' },
   },
   allowFreeKeys: true,
 });
@@ -142,7 +144,7 @@ describe('typed editors', () => {
 });
 
 describe('add field', () => {
-  it('offers configured keys the chat lacks and attaches the chosen one', async () => {
+  it('offers configured keys the chat lacks (not read-only ones) and attaches the chosen one', async () => {
     const { user } = await openPanel({ config: demoConfig });
     await user.click(screen.getByRole('button', { name: 'Add field' }));
     const form = screen.getByRole('form', { name: 'Add field' });
