@@ -61,7 +61,10 @@ export default defineConfig(({ mode }) =>
     ? embedBuild
     : {
         plugins: [react()],
-        build: { outDir: 'dist', sourcemap: true },
+        // No modulepreload polyfill (0.35 kB gzip on the way to the first paint): browsers
+        // without native modulepreload (Safari before 17) simply load the CometD chunk when
+        // it is imported, which is after the first paint anyway.
+        build: { outDir: 'dist', sourcemap: true, modulePreload: { polyfill: false } },
         test: {
           globals: true,
           environment: 'jsdom',

@@ -23,7 +23,8 @@ export async function buildBenchApps(): Promise<void> {
       logLevel: 'warn',
       plugins: [react()],
       // Sourcemaps attribute the shipped bytes to packages and folders (harness/bytes.ts).
-      build: { outDir: join(DIST_DIR, variant.id), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 2000 },
+      // modulePreload as in vite.config.ts, for every variant alike.
+      build: { outDir: join(DIST_DIR, variant.id), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 2000, modulePreload: { polyfill: false } },
     });
   }
   // The whole panel, as `npm run build` builds it (index.html, src/main.tsx, public/config.json),
@@ -35,7 +36,7 @@ export async function buildBenchApps(): Promise<void> {
     publicDir: join(REPO_DIR, 'public'),
     logLevel: 'warn',
     plugins: [react()],
-    build: { outDir: join(DIST_DIR, PANEL.id), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 2000 },
+    build: { outDir: join(DIST_DIR, PANEL.id), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 2000, modulePreload: { polyfill: false } },
   });
   await build({
     configFile: false,
