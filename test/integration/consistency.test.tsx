@@ -164,6 +164,23 @@ describe('connection and session', () => {
     await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('supervisor after'));
   }, 30_000);
 
+  it('a lost confirmation while the connection stays up: the chats are read again after a while and the value settles', async () => {
+    const { user } = await openPanel();
+    await control.faults({ dropNotifications: true });
+    valueCell('Subject').focus();
+    await user.keyboard('confirmation lost, still live{Enter}');
+    await waitFor(async () => expect((await control.operations()).length).toBe(1));
+    expect(valueCell('Subject')).toHaveAttribute('aria-busy', 'true');
+    await control.faults({ dropNotifications: false });
+    const reads = async () => (await control.requests()).filter((request) => request.method === 'GET' && request.path === '/api/v2/me/chats').length;
+    const readsBefore = await reads();
+    // UNCONFIRMED_REREAD_MS (5 s) after GWS accepted the write, with no notification, one more read.
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'), { timeout: 9_000 });
+    expect(valueCell('Subject')).toHaveTextContent('confirmation lost, still live');
+    expect(await reads()).toBe(readsBefore + 1);
+    expect(screen.getByRole('status')).toHaveTextContent('Live');
+  }, 20_000);
+
   it('one refused request (statusCode 20) while the connection stays up: expired, then live again and the edit sent', async () => {
     const { user } = await openPanel();
     await control.faults({ failNext: 1, statusCode: 20 });
