@@ -3,7 +3,7 @@
 // a missing or misspelled parameter is a compile error, not a "{chatId}" on screen.
 
 import { en, type Catalog, type MessageKey, type PluralForms } from './messages/en';
-import type { Locale } from './locales';
+import { directionOf, type Locale } from './locales';
 
 // English ships with the first render; other catalogues load when a locale asks for them
 // (most agents never switch), and until one has arrived its texts fall back to English.
@@ -48,11 +48,20 @@ function pickForm(forms: PluralForms, category: Intl.LDMLPluralRule): string {
   return forms[category] ?? forms.other;
 }
 
+/**
+ * A value set into a right-to-left sentence (a key, a case-data value, a server's message)
+ * is isolated (FSI … PDI): without it "DATAUPDATE-@123" in an Arabic sentence reads
+ * "123@" and merges with the text around it.
+ */
+const isolated = (text: string) => `\u2068${text}\u2069`;
+
 function fill(locale: Locale, text: string, params: Readonly<Record<string, string | number>>): string {
+  const rtl = directionOf(locale) === 'rtl';
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!Object.hasOwn(params, name)) return whole;
     const value = params[name];
-    return typeof value === 'number' ? numbersFor(locale).format(value) : String(value);
+    if (typeof value === 'number') return numbersFor(locale).format(value);
+    return rtl ? isolated(String(value)) : String(value);
   });
 }
 

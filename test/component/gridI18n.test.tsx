@@ -124,13 +124,25 @@ describe('the grid in Arabic', () => {
     const { user, valueCell } = await openIn('ar', 'بيانات الحالة');
     valueCell('UserData1').focus();
     await user.keyboard('{Enter}');
-    const editor = screen.getByRole('spinbutton', { name: 'قيمة UserData1' });
+    // The key keeps its own direction inside the Arabic label: isolated (FSI … PDI).
+    const editor = screen.getByRole('spinbutton', { name: 'قيمة \u2068UserData1\u2069' });
     await user.clear(editor);
     await user.type(editor, 'x');
     expect(editor).toHaveAccessibleDescription('هذه القيمة عدد صحيح: يُسمح بالأرقام فقط.');
     await user.keyboard('{Escape}');
     await user.keyboard('{Control>}z{/Control}');
     expect(await screen.findByText('لا يوجد ما يمكن التراجع عنه.')).toBeInTheDocument();
+  });
+});
+
+describe('values inside right-to-left sentences', () => {
+  it('are isolated, so an LTR value keeps its order in an Arabic sentence; LTR catalogues are left as they are', async () => {
+    await loadCatalog('ar');
+    const before = 'DATAUPDATE-@123';
+    const now = 'THEIRS-999';
+    expect(createTranslate('ar')('caseData.editor.conflict', { before, now })).toContain(`«\u2068${before}\u2069» ← «\u2068${now}\u2069»`);
+    expect(createTranslate('ar')('caseData.changedOffline', { value: now })).toContain(`«\u2068${now}\u2069»`);
+    expect(translateEnglish('caseData.editor.conflict', { before, now })).toContain(`“${before}” → “${now}”`);
   });
 });
 
