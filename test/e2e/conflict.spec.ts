@@ -58,3 +58,23 @@ test('a reload keeps the draft being typed', async ({ page, sim }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByRole('textbox', { name: 'Value of Subject' })).toHaveValue('Customer support - half typed');
 });
+
+test('in a narrow panel a refused value and its reason stay readable beside Retry and Discard', async ({ page, sim }) => {
+  await page.setViewportSize({ width: 400, height: 800 });
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  await sim.control.faults({ failNext: 1, statusCode: 4 });
+  const subject = page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell');
+  await subject.dblclick();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Will fail');
+  await page.keyboard.press('Enter');
+  await expect(subject.getByRole('button', { name: 'Retry' })).toBeVisible();
+  // Nothing cut off: the value and the whole reason fit (before, the value showed as "W").
+  const clipped = await subject.evaluate((cell) =>
+    [...cell.querySelectorAll('.case-data__text, .case-data__reason')].filter((part) => part.scrollWidth > part.clientWidth + 1).map((part) => part.textContent),
+  );
+  expect(clipped).toEqual([]);
+  await expect(subject.locator('.case-data__text')).toHaveText('Will fail');
+  await expect(subject.locator('.case-data__reason')).toContainText('Not saved');
+});
