@@ -2,26 +2,13 @@ import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanst
 import { useEffect, useRef } from 'react';
 import { useOutboxFlush } from '../caseData';
 import { chatQueries, createNotificationConnection, toGwsError, useGwsClient, type GwsClient, type NotificationConnection } from '../gws';
-import { useChatActions, useChatStoreApi, type ChatStore, type ChatStoreState } from '../store';
+import { useChatActions, useChatStoreApi, type ChatStore } from '../store';
 
 /** A hidden iframe paints nothing and gets no animation frames: start live anyway after this. */
 const HIDDEN_FRAME_START_MS = 300;
 
 /** How often an expired session is checked again, so the widget resumes by itself. */
 export const SESSION_PROBE_MS = 5_000;
-
-/**
- * How long a write GWS accepted may wait for the notification that confirms it before the
- * chats are read again (the read settles it: applyRead). Notifications arrive in tens of
- * milliseconds; one that never comes must not leave "Saving…" on screen for good.
- */
-export const UNCONFIRMED_REREAD_MS = 5_000;
-
-function awaitingEdits(state: ChatStoreState): Set<number> {
-  const ids = new Set<number>();
-  for (const entry of state.chats.values()) for (const edit of entry.pending) if (edit.status === 'awaiting') ids.add(edit.editId);
-  return ids;
-}
 
 type ReadParts = { readonly client: GwsClient; readonly store: ChatStore; readonly queryClient: QueryClient };
 
@@ -119,28 +106,6 @@ export function useLiveSync() {
       void live?.stop();
     };
   }, [firstReadSettled, client, actions, queryClient, store]);
-
-  useEffect(() => {
-    // A confirmation lost in transit: read again once the same writes have waited too long.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const watch = () => {
-      if (timer !== undefined) return;
-      const waiting = awaitingEdits(store.getState());
-      if (waiting.size === 0) return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        const still = awaitingEdits(store.getState());
-        if ([...waiting].some((editId) => still.has(editId))) void queryClient.invalidateQueries({ queryKey: chatQueries.list(client).queryKey });
-        watch();
-      }, UNCONFIRMED_REREAD_MS);
-    };
-    const unsubscribe = store.subscribe(watch);
-    watch();
-    return () => {
-      unsubscribe();
-      clearTimeout(timer);
-    };
-  }, [client, queryClient, store]);
 
   useEffect(() => {
     // While the session is expired, ask GWS now and then whether it is back (the agent

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import type { Chat } from '../gws';
 import type { Translate } from '../i18n';
 import type { UserDataRow } from '../store';
@@ -63,8 +63,8 @@ export function useCaseDataRows(chat: Chat | undefined, config: CaseDataConfig, 
   // depends on besides its row (configuration, chat state, capabilities, and the `t` its
   // read-only reason is worded in) is unchanged.
   const cache = useRef<RowCache>({ context: [], chatReason: null, rows: new Map() });
-  const built = useMemo(() => {
-    if (!chat) return { all: [], cache: null };
+  const all = useMemo(() => {
+    if (!chat) return [];
     const context = [config, chat.state, chat.capabilities.join(' '), t];
     const sameContext = context.every((part, index) => part === cache.current.context[index]);
     const chatReason = sameContext ? cache.current.chatReason : chatBlockReason(chat, 'update', t);
@@ -81,15 +81,14 @@ export function useCaseDataRows(chat: Chat | undefined, config: CaseDataConfig, 
       if (gridRow.rule.order === undefined) shown.push(gridRow);
       else ordered.push(gridRow);
     }
+    // Written during render, not in an effect after it (one less per notification): a render
+    // React throws away leaves only a cache that misses next time (new grid rows, the same
+    // results), never a wrong row.
+    cache.current = { context, chatReason, rows: current };
     // Array sort is stable: equal orders keep the server's order.
     ordered.sort((a, b) => (a.rule.order ?? 0) - (b.rule.order ?? 0));
-    return { all: ordered.length ? [...ordered, ...shown] : shown, cache: { context, chatReason, rows: current } };
+    return ordered.length ? [...ordered, ...shown] : shown;
   }, [chat, config, rows, t]);
-  // Kept once committed: a render React throws away must not leave its rows as the cache.
-  useLayoutEffect(() => {
-    if (built.cache) cache.current = built.cache;
-  }, [built]);
-  const { all } = built;
   const needle = filter.trim().toLocaleLowerCase();
   const visible = useMemo(() => (needle ? all.filter((gridRow) => matches(gridRow, needle)) : all), [all, needle]);
   return { all, visible };

@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { chatQueries, toGwsError, useGwsClient, type ChatOperation, type GwsError } from '../gws';
 import { useChatActions, useChatStoreApi, type ChatStore, type HistoryStep, type UserDataWrite } from '../store';
@@ -32,15 +32,27 @@ const WRITE_SCOPE = { id: 'case-data-writes' };
  * it is queued and replayed in order after the chats are re-read; only the server's
  * notification makes it confirmed; a refused write stays in place with the reason.
  */
+/** How long an accepted write may wait for the notification that confirms it. */
+export const UNCONFIRMED_REREAD_MS = 5_000;
+
 export function useCaseDataWriter() {
   const client = useGwsClient();
   const actions = useChatActions();
   const store = useChatStoreApi();
+  const queryClient = useQueryClient();
   const { mutate } = useMutation({
     mutationKey: chatQueries.all(client),
     scope: WRITE_SCOPE,
     mutationFn: ({ chatId, write }: WriteVariables) => client.operate(chatId, toOperation(write)),
-    onSuccess: (accepted, { chatId, editId }) => actions.userDataWriteAccepted(chatId, editId, accepted.referenceId),
+    onSuccess: (accepted, { chatId, editId }) => {
+      actions.userDataWriteAccepted(chatId, editId, accepted.referenceId);
+      // Its notification confirms it in milliseconds; one lost in transit must not leave
+      // "Saving…" up for good: read the chats again (the read settles it, applyRead).
+      setTimeout(() => {
+        if (store.getState().chats.get(chatId)?.pending.some((edit) => edit.editId === editId && edit.status === 'awaiting'))
+          void queryClient.invalidateQueries({ queryKey: chatQueries.list(client).queryKey }, { cancelRefetch: false });
+      }, UNCONFIRMED_REREAD_MS);
+    },
     onError: (error, { chatId, editId }) => {
       const detail = toGwsError(error);
       // Nothing reached GWS: keep the write for the replay rather than calling it failed.

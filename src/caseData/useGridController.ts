@@ -2,7 +2,7 @@
 // paste, delete, undo and redo. Each write goes through `checkWrite` (validation.ts)
 // before it is sent, whichever key or button started it.
 
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Chat, UserDataValue } from '../gws';
 import { useMessages } from '../i18n';
 import { sameValue, shownValue, useChatActions, type ChatEntry, type HistoryStep, type UserDataWrite } from '../store';
@@ -48,10 +48,8 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   // enqueue an update, and moving on clears notes in the same update, not in an effect after
   // it: React 19 counts every commit that leaves an update behind, and an arrow key held
   // down in a windowed grid (key, focus, scroll, effect) reached its limit of 50, lost keys.
+  // Set with every update (only setActive updates `active`), so it is always the latest.
   const activeRef = useRef(active);
-  useLayoutEffect(() => {
-    activeRef.current = active;
-  }, [active]);
   const setActive = (cell: ActiveCell) => {
     const current = activeRef.current;
     if (current?.key === cell.key && current.col === cell.col) return;

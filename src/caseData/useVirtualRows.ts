@@ -26,10 +26,8 @@ export function useVirtualRows(count: number, scroller: RefObject<HTMLElement | 
   // Scroll and resize events change nothing while the rendered rows still cover the view;
   // then they must not even enqueue an update (see setActive in useGridController: React 19
   // counts commits that leave one behind, and held keys with scrolling reached its limit).
+  // Set with every update (only setViewport updates `viewport`), so it is always the latest.
   const viewportRef = useRef(viewport);
-  useLayoutEffect(() => {
-    viewportRef.current = viewport;
-  }, [viewport]);
   const setViewport = useCallback((next: Viewport) => {
     if (next === viewportRef.current) return;
     viewportRef.current = next;

@@ -3,7 +3,7 @@
 // a missing or misspelled parameter is a compile error, not a "{chatId}" on screen.
 
 import { en, type Catalog, type MessageKey, type PluralForms } from './messages/en';
-import { directionOf, type Locale } from './locales';
+import type { Locale } from './locales';
 
 // English ships with the first render; other catalogues load when a locale asks for them
 // (most agents never switch), and until one has arrived its texts fall back to English.
@@ -51,12 +51,15 @@ function pickForm(forms: PluralForms, category: Intl.LDMLPluralRule): string {
 /**
  * A value set into a right-to-left sentence (a key, a case-data value, a server's message)
  * is isolated (FSI … PDI): without it "DATAUPDATE-@123" in an Arabic sentence reads
- * "123@" and merges with the text around it.
+ * "123@" and merges with the text around it. The sentence's own letters say whether it is
+ * right to left (Hebrew and Arabic blocks), so an English fallback inside an Arabic panel
+ * is left as it is.
  */
+const RTL_LETTERS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
 const isolated = (text: string) => `\u2068${text}\u2069`;
 
 function fill(locale: Locale, text: string, params: Readonly<Record<string, string | number>>): string {
-  const rtl = directionOf(locale) === 'rtl';
+  const rtl = RTL_LETTERS.test(text);
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!Object.hasOwn(params, name)) return whole;
     const value = params[name];
