@@ -59,7 +59,7 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-/** Listens on host:port (0: any free port) and answers where to reach the server. */
+/** Listens on host:port (port 0: a free one) and answers where to reach the server. */
 export async function listen(server: Server, port: number, host: string, name: string): Promise<{ port: number; url: string }> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

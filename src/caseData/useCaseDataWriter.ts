@@ -26,15 +26,15 @@ const isSessionProblem = (error: GwsError) => error.kind === 'session-expired' |
 // order the agent made them: UpdateUserData is last-writer-wins per key.
 const WRITE_SCOPE = { id: 'case-data-writes' };
 
+/** How long an accepted write may wait for the notification that confirms it. */
+export const UNCONFIRMED_REREAD_MS = 5_000;
+
 /**
  * Sends the agent's writes (UpdateUserData, AttachUserData, DeleteUserData). The store
  * shows a write as pending from the moment it is made; while the connection is not live
  * it is queued and replayed in order after the chats are re-read; only the server's
  * notification makes it confirmed; a refused write stays in place with the reason.
  */
-/** How long an accepted write may wait for the notification that confirms it. */
-export const UNCONFIRMED_REREAD_MS = 5_000;
-
 export function useCaseDataWriter() {
   const client = useGwsClient();
   const actions = useChatActions();

@@ -57,19 +57,19 @@ export function useVirtualRows(count: number, scroller: RefObject<HTMLElement | 
     (index: number) => {
       const element = scroller.current;
       if (!virtual || !element) return;
-      const top = index * viewport.rowHeight;
-      const bottom = top + viewport.rowHeight;
-      const height = element.clientHeight || viewport.height;
+      const current = viewportRef.current;
+      const top = index * current.rowHeight;
+      const bottom = top + current.rowHeight;
+      const height = element.clientHeight || current.height;
       let scrollTop = element.scrollTop;
       if (top < scrollTop) scrollTop = top;
       else if (bottom > scrollTop + height) scrollTop = bottom - height;
       element.scrollTop = scrollTop;
       // Render the target's window now, so it can take focus before the scroll event arrives
       // (which then finds this top and changes nothing).
-      const current = viewportRef.current;
       if (current.top !== scrollTop) setViewport({ ...current, top: scrollTop });
     },
-    [virtual, scroller, setViewport, viewport.rowHeight, viewport.height],
+    [virtual, scroller, setViewport],
   );
 
   if (!virtual) return { start: 0, end: count, rowHeight: viewport.rowHeight, virtual, scrollToRow };

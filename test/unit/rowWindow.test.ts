@@ -54,7 +54,7 @@ describe('the row window', () => {
   it('scrolling, keyboard moves and a row count that changes (filtering, keys added) never leave a row on screen unrendered', () => {
     // The browser, modelled: a one-row sticky header inside the scroller, scrollTop clamped to
     // the content (a clamp fires a scroll event, so a measure), and a count that grows without
-    // any event at all (the scroller's box does not change).
+    // a single event (the scroller's box does not change).
     const rowHeight = 32;
     const step = fc.oneof(
       fc.record({ kind: fc.constant('scroll' as const), top: fc.nat(25_000) }),
