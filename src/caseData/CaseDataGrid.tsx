@@ -2,7 +2,7 @@ import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } fr
 import './caseData.css';
 import { useMessages } from '../i18n';
 import { useChatEntry, useUserDataRows } from '../store';
-import { AddFieldForm } from './AddFieldForm';
+import { useAddFieldForm } from './useAddFieldForm';
 import { configuredKeys, resolveRule } from './caseDataConfig';
 import { useCaseDataConfig } from './CaseDataConfigContext';
 import { CaseDataRow } from './CaseDataRow';
@@ -46,6 +46,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   const storeRows = useUserDataRows(entry);
   const [filter, setFilter] = useState('');
   const [adding, setAdding] = useState(false);
+  const addFieldForm = useAddFieldForm();
   const { all, visible } = useCaseDataRows(entry?.chat, config, storeRows, filter, t);
   const scroller = useRef<HTMLDivElement>(null);
   const rowWindow = useVirtualRows(visible.length, scroller);
@@ -133,12 +134,31 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
             }}
           />
         </span>
-        <button type="button" aria-expanded={adding} disabled={addBlocked !== null} title={addBlocked ?? undefined} onClick={() => setAdding((open) => !open)}>
+        <button
+          type="button"
+          aria-expanded={adding}
+          disabled={addBlocked !== null}
+          title={addBlocked ?? undefined}
+          onPointerEnter={addFieldForm.load}
+          onClick={() => {
+            addFieldForm.load();
+            setAdding((open) => !open);
+          }}
+        >
           {t('caseData.addField')}
         </button>
       </div>
       {adding && !addBlocked ? (
-        <AddFieldForm missing={missing} allowFreeKeys={config.allowFreeKeys} onAdd={addField} onClose={() => setAdding(false)} />
+        addFieldForm.state.kind === 'loaded' ? (
+          <addFieldForm.state.AddFieldForm missing={missing} allowFreeKeys={config.allowFreeKeys} onAdd={addField} onClose={() => setAdding(false)} />
+        ) : addFieldForm.state.kind === 'failed' ? (
+          <p className="add-field" role="alert">
+            {t('caseData.add.unavailable')}{' '}
+            <button type="button" onClick={addFieldForm.load}>
+              {t('panel.tryAgain')}
+            </button>
+          </p>
+        ) : null
       ) : null}
       {chat.state === 'Completed' || chat.state === 'Revoked' ? <UnsavedWhenEnded chatId={chatId} entry={entry} /> : null}
       {lockedReason ? (

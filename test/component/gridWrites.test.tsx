@@ -147,7 +147,7 @@ describe('add field', () => {
   it('offers configured keys the chat lacks (not read-only ones) and attaches the chosen one', async () => {
     const { user } = await openPanel({ config: demoConfig });
     await user.click(screen.getByRole('button', { name: 'Add field' }));
-    const form = screen.getByRole('form', { name: 'Add field' });
+    const form = await screen.findByRole('form', { name: 'Add field' });
     const field = within(form).getByRole('combobox', { name: 'Field' });
     const offered = within(field).getAllByRole('option').map((option) => option.textContent);
     expect(offered).toEqual(['Follow-up (FollowUpDate)', 'Priority (Priority)', 'VIP (Vip)', 'Account (AccountNumber)', 'Other key…']);
@@ -167,7 +167,7 @@ describe('add field', () => {
     const { user } = await openPanel({ config: demoConfig });
     await user.type(screen.getByRole('searchbox', { name: 'Filter' }), 'zzz');
     await user.click(screen.getByRole('button', { name: 'Add field' }));
-    const form = screen.getByRole('form', { name: 'Add field' });
+    const form = await screen.findByRole('form', { name: 'Add field' });
     await user.selectOptions(within(form).getByRole('combobox', { name: 'Field' }), 'Other key…');
     for (const key of ['Subject', 'CBR-Interaction_cost']) {
       await user.clear(within(form).getByLabelText('Key'));
@@ -181,7 +181,7 @@ describe('add field', () => {
   it('validates a free key: not empty, not a duplicate', async () => {
     const { user } = await openPanel();
     await user.click(screen.getByRole('button', { name: 'Add field' }));
-    const form = screen.getByRole('form', { name: 'Add field' });
+    const form = await screen.findByRole('form', { name: 'Add field' });
     await user.click(within(form).getByRole('button', { name: 'Add' }));
     expect(within(form).getByRole('alert')).toHaveTextContent('Enter a key name.');
     await user.type(within(form).getByLabelText('Key'), 'Subject');

@@ -146,6 +146,7 @@ export const ar = {
   'caseData.add.choose': 'اختر…',
   'caseData.add.submit': 'إضافة',
   'caseData.add.cancel': 'إلغاء',
+  'caseData.add.unavailable': 'تعذّر تحميل إضافة حقل. تحقّق من الاتصال ثم حاول مرة أخرى.',
 
   'caseData.ended.region': 'تغييرات غير محفوظة',
   'caseData.ended.Completed': {

@@ -128,6 +128,7 @@ export const de = {
   'caseData.add.choose': 'Auswählen…',
   'caseData.add.submit': 'Hinzufügen',
   'caseData.add.cancel': 'Abbrechen',
+  'caseData.add.unavailable': 'Feld hinzufügen konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
 
   'caseData.ended.region': 'Nicht gespeicherte Änderungen',
   'caseData.ended.Completed': {

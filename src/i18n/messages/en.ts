@@ -134,6 +134,7 @@ export const en = {
   'caseData.add.choose': 'Choose…',
   'caseData.add.submit': 'Add',
   'caseData.add.cancel': 'Cancel',
+  'caseData.add.unavailable': 'Add field could not be loaded. Check the connection, then try again.',
 
   // One text per ended state rather than "{state}": each language words the two states its own way.
   'caseData.ended.region': 'Unsaved changes',

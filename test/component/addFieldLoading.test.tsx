@@ -1,0 +1,39 @@
+// Add field's form is a chunk of its own, loaded on demand (src/caseData/useAddFieldForm.ts).
+// A load that fails must leave the grid working, say why, and load on the next try.
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { simulatorPerFile } from '../support/simulator';
+import { renderPanel, waitForLive } from '../support/renderPanel';
+
+const sim = simulatorPerFile();
+
+// While `reachable` is false, importing the form's module fails as an unreachable chunk would.
+const chunk = vi.hoisted(() => ({ reachable: false, attempts: 0 }));
+vi.mock('../../src/caseData/AddFieldForm', async (importOriginal) => {
+  chunk.attempts += 1;
+  if (!chunk.reachable) throw new TypeError('Failed to fetch dynamically imported module');
+  return importOriginal();
+});
+
+describe('loading Add field on demand', () => {
+  it('shows why the form is missing, keeps the grid, and loads it on Try again', async () => {
+    const { user } = renderPanel(sim.url);
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitForLive();
+
+    await user.click(screen.getByRole('button', { name: 'Add field' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Add field could not be loaded. Check the connection, then try again.');
+    expect(screen.queryByRole('form', { name: 'Add field' })).not.toBeInTheDocument();
+    expect(screen.getByRole('grid', { name: 'Case data' })).toBeInTheDocument();
+
+    // Pointing at the button tried once, opening it once more.
+    expect(chunk.attempts).toBe(2);
+    chunk.reachable = true;
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    const form = await screen.findByRole('form', { name: 'Add field' });
+    expect(within(form).getByLabelText('Key')).toBeInTheDocument();
+    expect(screen.queryByText(/could not be loaded/)).not.toBeInTheDocument();
+    expect(chunk.attempts).toBe(3);
+  });
+});
