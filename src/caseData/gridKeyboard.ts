@@ -51,3 +51,26 @@ export function nextPosition(
 export function startsTypedEdit(key: string, ctrl: boolean, meta: boolean, alt: boolean): boolean {
   return key.length === 1 && !ctrl && !meta && !alt;
 }
+
+export type GridCommand = 'undo' | 'redo' | 'copy' | 'paste' | 'delete' | 'edit' | 'to-value' | 'discard' | 'type';
+
+type CommandKey = { readonly key: string; readonly ctrlKey: boolean; readonly metaKey: boolean; readonly altKey: boolean; readonly shiftKey: boolean };
+
+/**
+ * What a key that is not navigation does on the active cell, or null. `settling` is a
+ * refused or overtaken value: Escape then takes back the agent's write.
+ */
+export function gridCommand(event: CommandKey, col: 0 | 1, settling: boolean): GridCommand | null {
+  const ctrl = event.ctrlKey || event.metaKey;
+  const key = event.key.toLowerCase();
+  return ctrl && key === 'z' && !event.shiftKey ? 'undo'
+    : ctrl && (key === 'y' || (key === 'z' && event.shiftKey)) ? 'redo'
+    : ctrl && key === 'c' ? 'copy'
+    : ctrl && key === 'v' ? 'paste'
+    : event.key === 'Delete' ? 'delete'
+    : col === 1 && (event.key === 'Enter' || event.key === 'F2') ? 'edit'
+    : col === 0 && event.key === 'Enter' ? 'to-value'
+    : event.key === 'Escape' && settling ? 'discard'
+    : col === 1 && startsTypedEdit(event.key, event.ctrlKey, event.metaKey, event.altKey) ? 'type'
+    : null;
+}

@@ -8,8 +8,9 @@ import { useMessages } from '../i18n';
 import { sameValue, shownValue, useChatActions, type ChatEntry, type HistoryStep, type UserDataWrite } from '../store';
 import type { CaseDataConfig } from './caseDataConfig';
 import type { EditorMove } from './CellEditor';
-import { cellId, type RowHandlers } from './CaseDataRow';
-import { nextPosition, startsTypedEdit } from './gridKeyboard';
+import type { RowHandlers } from './CaseDataRow';
+import { gridCommand, nextPosition } from './gridKeyboard';
+import { useCellFocus, type ActiveCell } from './useCellFocus';
 import { useCaseDataWriter } from './useCaseDataWriter';
 import type { GridRow } from './useCaseDataRows';
 import { checkWrite, textForCell } from './validation';
@@ -17,7 +18,6 @@ import { acceptsTyping, formatValue } from './userDataValues';
 
 const ANNOUNCEMENT_MS = 10_000;
 
-export type ActiveCell = { readonly key: string; readonly col: 0 | 1 };
 export type Editing = { readonly key: string; readonly initialText: string; readonly replace: boolean; readonly readOnly: boolean };
 
 type ControllerInput = {
@@ -40,41 +40,24 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   // Announcements and reasons are worded when they happen; a later locale switch leaves a
   // standing one in the old language until the next replaces it, as with any live region.
   const { t, dir } = useMessages();
-  const [active, setActiveCell] = useState<ActiveCell | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [notes, setNotes] = useState<ReadonlyMap<string, string>>(new Map());
   const [announcement, setAnnouncement] = useState('');
-  // The same cell again (focusing it reports it once more through onFocus) must not even
-  // enqueue an update, and moving on clears notes in the same update, not in an effect after
-  // it: React 19 counts every commit that leaves an update behind, and an arrow key held
-  // down in a windowed grid (key, focus, scroll, effect) reached its limit of 50, lost keys.
-  // Set with every update (only setActive updates `active`), so it is always the latest.
-  const activeRef = useRef(active);
-  const setActive = (cell: ActiveCell) => {
-    const current = activeRef.current;
-    if (current?.key === cell.key && current.col === cell.col) return;
-    activeRef.current = cell;
-    setActiveCell(cell);
-    // A note about a cell (a refused paste or delete) goes when the agent moves to another key.
-    if (current?.key !== cell.key) setNotes((standing) => (standing.size === 0 || (standing.size === 1 && standing.has(cell.key)) ? standing : new Map()));
-  };
+  // A note about a cell (a refused paste or delete) goes when the agent moves to another key.
+  const { activeRowIndex, active, setActive, focusCell, flushFocus, cells } = useCellFocus(rows, scrollToRow, (key) =>
+    setNotes((standing) => (standing.size === 0 || (standing.size === 1 && standing.has(key)) ? standing : new Map())),
+  );
   // An announcement is read once and then cleared.
   useEffect(() => {
     if (!announcement) return;
     const timer = setTimeout(() => setAnnouncement(''), ANNOUNCEMENT_MS);
     return () => clearTimeout(timer);
   }, [announcement]);
-  const cells = useRef(new Map<string, HTMLElement>());
-  // Focus moves only in answer to the agent's own keys and clicks, never on a notification.
-  const pendingFocus = useRef<ActiveCell | null>(null);
-  const scrolledFor = useRef<ActiveCell | null>(null);
 
   // A chat that completes (or a key that turns read-only) closes the editor; its text stays as a draft.
   const editedRow = editing && !editing.readOnly ? rows.find((gridRow) => gridRow.row.key === editing.key) : undefined;
   if (editedRow?.readOnlyReason) setEditing(null);
 
-  /** -1 when there is no active cell or its row has left the view. */
-  const activeRowIndex = active ? rows.findIndex((gridRow) => gridRow.row.key === active.key) : -1;
   const position = { row: Math.max(0, activeRowIndex), col: active?.col ?? 1 } as const;
 
   const note = (key: string, text: string | null) =>
@@ -85,33 +68,6 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
       else next.set(key, text);
       return next;
     });
-
-  const focusCell = (cell: ActiveCell) => {
-    setActive(cell);
-    pendingFocus.current = cell;
-    const index = rows.findIndex((gridRow) => gridRow.row.key === cell.key);
-    if (index >= 0) scrollToRow(index);
-    // The element may exist already; if not, the grid's layout effect focuses it once rendered.
-    flushFocus();
-  };
-  const flushFocus = () => {
-    const wanted = pendingFocus.current;
-    if (!wanted) return;
-    const element = cells.current.get(cellId(wanted.key, wanted.col));
-    if (element && document.contains(element)) {
-      pendingFocus.current = null;
-      scrolledFor.current = null;
-      element.focus({ preventScroll: false });
-      return;
-    }
-    // Not rendered yet (windowed rows, or a filter just cleared): bring its row into the
-    // window once; the next render's flush then finds it.
-    const index = rows.findIndex((gridRow) => gridRow.row.key === wanted.key);
-    if (index >= 0 && scrolledFor.current !== wanted) {
-      scrolledFor.current = wanted;
-      scrollToRow(index);
-    }
-  };
 
   // Every key the chat has or is about to have, whatever the filter or the configuration
   // hides: a new key must not silently overwrite one of them.
@@ -269,8 +225,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
 
   const onGridKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (editing || rows.length === 0 || !(event.target instanceof HTMLElement) || event.target.closest('[role="row"]') === null) return;
-    const ctrl = event.ctrlKey || event.metaKey;
-    const target = nextPosition(event.key, ctrl, position, rows.length, dir);
+    const target = nextPosition(event.key, event.ctrlKey || event.metaKey, position, rows.length, dir);
     const gridRow = rows[position.row];
     if (target) {
       event.preventDefault();
@@ -279,18 +234,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
       return;
     }
     if (!gridRow) return;
-    const key = event.key.toLowerCase();
-    const command =
-      ctrl && key === 'z' && !event.shiftKey ? 'undo'
-      : ctrl && (key === 'y' || (key === 'z' && event.shiftKey)) ? 'redo'
-      : ctrl && key === 'c' ? 'copy'
-      : ctrl && key === 'v' ? 'paste'
-      : event.key === 'Delete' ? 'delete'
-      : position.col === 1 && (event.key === 'Enter' || event.key === 'F2') ? 'edit'
-      : position.col === 0 && event.key === 'Enter' ? 'to-value'
-      : event.key === 'Escape' && (gridRow.row.status === 'failed' || gridRow.row.status === 'conflict') ? 'discard'
-      : position.col === 1 && startsTypedEdit(event.key, event.ctrlKey, event.metaKey, event.altKey) ? 'type'
-      : null;
+    const command = gridCommand(event, position.col, gridRow.row.status === 'failed' || gridRow.row.status === 'conflict');
     if (!command) return;
     event.preventDefault();
     if (command === 'undo' || command === 'redo') travel(command);
@@ -340,8 +284,8 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
         if (row?.pending) latest.current.writer.discard(latest.current.chatId, row.pending.editId);
       },
       registerCell: (id, element) => {
-        if (element) cells.current.set(id, element);
-        else cells.current.delete(id);
+        if (element) cells.set(id, element);
+        else cells.delete(id);
       },
     }),
     [],

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { afterMeasure, FALLBACK_ROW_HEIGHT, firstGuess, guessedHeight, marginOf, rowsAround, type Viewport } from './rowWindow';
 
 /**
@@ -33,6 +33,20 @@ export function useVirtualRows(count: number, scroller: RefObject<HTMLElement | 
     viewportRef.current = next;
     setViewportState(next);
   }, []);
+
+  // A grid made shorter (the CRM's panel, the browser window) keeps its scroll position, so
+  // the focused cell can end up below what the grid shows: it is brought back into view.
+  // On resizes only: an agent who scrolls away from the focused cell means to.
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      const focused = document.activeElement;
+      if (focused instanceof HTMLElement && element.contains(focused)) focused.scrollIntoView({ block: 'nearest' });
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [scroller]);
 
   useLayoutEffect(() => {
     const element = scroller.current;

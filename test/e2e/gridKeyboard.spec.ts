@@ -182,3 +182,37 @@ test('an arrow key held down through a windowed grid moves one row per press and
   await expect.poll(() => activeRowKey(page)).toBe('Key00299');
   expect(errors).toEqual([]);
 });
+
+/** Whether the focused cell lies wholly inside the grid's scrolled view. */
+const focusedCellInView = (page: Page) =>
+  page.evaluate(() => {
+    const cell = document.activeElement;
+    const grid = cell?.closest('[role="grid"]');
+    if (!cell || !grid) return 'no focused cell';
+    const shown = grid.getBoundingClientRect();
+    const box = cell.getBoundingClientRect();
+    return box.top >= shown.top && box.bottom <= shown.bottom ? 'in view' : 'out of view';
+  });
+
+for (const count of [40, 300]) {
+  test(`the focused cell stays in view when the window gets shorter (${count} keys)`, async ({ page, sim }) => {
+    await page.setViewportSize({ width: 900, height: 1000 });
+    const grid = await openBigChat(page, sim, count);
+    await grid.getByRole('gridcell').first().click();
+    // Down to a row near the bottom of what the tall grid shows.
+    const lastShown = await grid.evaluate((element) => {
+      const bottom = element.getBoundingClientRect().bottom;
+      return [...element.querySelectorAll('[role="rowheader"]')].filter((cell) => cell.getBoundingClientRect().bottom <= bottom).at(-1)?.textContent;
+    });
+    while ((await activeRowKey(page)) !== lastShown) await page.keyboard.press('ArrowDown');
+    expect(await focusedCellInView(page)).toBe('in view');
+
+    await page.setViewportSize({ width: 900, height: 420 });
+    await expect.poll(() => focusedCellInView(page)).toBe('in view');
+    expect(await activeRowKey(page)).toBe(lastShown);
+    // Scrolling away on purpose is left alone.
+    await grid.hover();
+    await page.mouse.wheel(0, count * 40);
+    await expect.poll(() => focusedCellInView(page)).not.toBe('in view');
+  });
+}
