@@ -46,15 +46,20 @@ export class GridRow {
 
 type RowCache = { readonly context: readonly unknown[]; readonly chatReason: string | null; readonly rows: Map<UserDataRow, GridRow> };
 
+/**
+ * Unsettled work is never filtered out: an open editor or a draft whose key someone else
+ * changed, a write saving, refused or overtaken. Hidden, the agent's next keys went to the
+ * neighbouring row, and a refused save showed nowhere.
+ */
 function matches(gridRow: GridRow, needle: string): boolean {
-  if (!needle) return true;
   const { row, rule } = gridRow;
+  if (row.draft || row.status !== 'confirmed') return true;
   return [row.key, rule.label ?? '', formatValue(row.value)].some((text) => text.toLocaleLowerCase().includes(needle));
 }
 
 /**
  * Rows in display order: configured order first, then the server's order; hidden keys
- * left out; the filter matching key, label or value. Cheap enough to run per
+ * left out; the filter matching key, label or value (or work in progress, see matches). Cheap enough to run per
  * notification at thousands of keys (one pass, one sort of the ordered ones).
  */
 export function useCaseDataRows(chat: Chat | undefined, config: CaseDataConfig, rows: readonly UserDataRow[], filter: string, t: Translate) {

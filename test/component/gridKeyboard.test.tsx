@@ -71,6 +71,38 @@ describe('grid navigation', () => {
     await user.type(screen.getByRole('searchbox', { name: 'Filter' }), 'DATAUPDATE');
     expect(rowHeaders()).toEqual(['UserData2']);
   });
+
+  it('keeps an open editor in the filtered view when someone else changes its key to a value that does not match', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { NoteA: 'foo one', NoteB: 'foo two' });
+    const { user } = await openPanel();
+    await user.type(screen.getByRole('searchbox', { name: 'Filter' }), 'foo');
+    await waitFor(() => expect(rowHeaders()).toEqual(['NoteA', 'NoteB']));
+    valueCell('NoteA').focus();
+    await user.keyboard('abc');
+    await control.updateUserData(SEED_CHAT_ID, { NoteA: 'bar' });
+    expect(await within(valueCell('NoteA')).findByText(/bar/)).toBeInTheDocument();
+    // Before the fix the row left the view with its editor, focus went to NoteB, and these
+    // keys started an edit there that Enter saved.
+    await user.keyboard('def{Enter}');
+    await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ NoteA: 'abcdef' }]));
+    expect(valueCell('NoteB')).toHaveTextContent('foo two');
+  });
+
+  it('keeps a refused save in the filtered view even though its value does not match', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { NoteA: 'foo one', NoteB: 'foo two' });
+    const { user } = await openPanel();
+    await user.type(screen.getByRole('searchbox', { name: 'Filter' }), 'foo');
+    await waitFor(() => expect(rowHeaders()).toEqual(['NoteA', 'NoteB']));
+    await control.faults({ failNext: 1, statusCode: 4 });
+    valueCell('NoteA').focus();
+    await user.keyboard('xyz{Enter}');
+    await waitFor(() => expect(valueCell('NoteA')).toHaveTextContent(/Not saved: Internal error \(statusCode 4\)/));
+    expect(valueCell('NoteA')).toHaveTextContent('xyz');
+    // Settled (taken back), the row follows the filter again.
+    await user.click(within(valueCell('NoteA')).getByRole('button', { name: 'Discard' }));
+    await waitFor(() => expect(rowHeaders()).toEqual(['NoteA', 'NoteB']));
+    expect(valueCell('NoteA')).toHaveTextContent('foo one');
+  });
 });
 
 describe('editing keys', () => {
