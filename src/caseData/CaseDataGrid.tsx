@@ -60,14 +60,17 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   // The focused row can leave the view under the agent's hands: an edit that no longer
   // matches the filter, another party deleting or changing the key. The browser then drops
   // focus to the page; it goes to the nearest row instead (or the filter, if none is left).
-  // Only when that is what happened: the element that had focus is gone and this document
-  // still has focus, so a notification never takes focus from the CRM or anywhere else.
+  // So it does when an open editor closes by itself (the chat ended, the key turned
+  // read-only): back to its cell. Only when that is what happened: the element that had
+  // focus is gone and this document still has focus, so a notification never takes focus
+  // from the CRM or anywhere else; and not for a row the agent scrolled out of the window.
   const lastFocused = useRef<HTMLElement | null>(null);
   const lastActiveIndex = useRef(0);
   useLayoutEffect(() => {
-    if (controller.activeRowIndex >= 0) {
-      lastActiveIndex.current = controller.activeRowIndex;
-      return;
+    const index = controller.activeRowIndex;
+    if (index >= 0) {
+      lastActiveIndex.current = index;
+      if (index < rowWindow.start || index >= rowWindow.end) return;
     }
     const gone = lastFocused.current !== null && !lastFocused.current.isConnected;
     const dropped = document.activeElement === null || document.activeElement === document.body;

@@ -134,6 +134,22 @@ test('focus stays in the grid when the focused row leaves the filtered view', as
   await expect(filter).toBeFocused();
 });
 
+test('an editor the chat closes (it completed) gives focus back to its cell, not the page', async ({ page, sim }) => {
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  const subject = page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell');
+  await subject.click();
+  await page.keyboard.type('unsent words');
+  await expect(page.getByRole('textbox', { name: 'Value of Subject' })).toBeFocused();
+  await sim.control.setState(SEED, 'Completed');
+  await expect(page.getByRole('textbox', { name: 'Value of Subject' })).toHaveCount(0);
+  await expect(subject).toBeFocused();
+  await expect(subject).toContainText('Draft');
+  // The grid's keys still work: up to the row above (Subject is the last).
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(() => activeRowKey(page)).toBe('RStrategyName');
+});
+
 /** A chat of `count` keys Key00000… with values value-0…, opened in the standalone page. */
 async function openBigChat(page: Page, sim: { url: string; control: { addChat(chat: Record<string, unknown>): Promise<unknown> } }, count: number) {
   const userData = Object.fromEntries(Array.from({ length: count }, (_, index) => [`Key${String(index).padStart(5, '0')}`, `value-${index}`]));
