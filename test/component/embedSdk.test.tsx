@@ -183,6 +183,25 @@ describe('mountCaseDataPanel', () => {
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'not-ready' }));
   });
 
+  it('answers getState with not-ready once the ready timeout passes, and normally after a late ready', async () => {
+    vi.useFakeTimers();
+    mount({ readyTimeoutMs: 10_000 });
+    const asked = panel.getState();
+    panel.setLocale('de');
+    vi.advanceTimersByTime(10_000);
+    const notReady = { ok: false, error: expect.objectContaining({ kind: 'not-ready' }) };
+    expect(await asked).toEqual(notReady);
+    expect(await panel.getState()).toEqual(notReady);
+    // The panel starts after all: the command still goes, the answered question does not.
+    fromWidget(READY);
+    expect(sent()).toEqual([{ ...envelope, type: 'setLocale', locale: 'de', requestId: 'cdp-2' }]);
+    const state = panel.getState();
+    expect(sent().at(-1)).toEqual({ ...envelope, type: 'getState', requestId: 'cdp-3' });
+    const reply = { activeChatId: null, chatState: null, userData: {}, chats: [], dirtyChatIds: [], connection: 'live', locale: 'de', theme: 'light' };
+    fromWidget({ ...envelope, type: 'state', ...reply, inReplyTo: 'cdp-3' });
+    expect(await state).toEqual({ ok: true, state: reply });
+  });
+
   it('destroy removes the iframe and every listener, and settles what is pending', async () => {
     const onUserDataChanged = vi.fn();
     mount({ onUserDataChanged });

@@ -84,6 +84,8 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
 
   let isReady = false;
   let destroyed = false;
+  // Set when the ready timeout passed first: getState answers with it until a late `ready`.
+  let notReady: PanelError | null = null;
   // Messages from our widget that this SDK could not use (another protocol version, a type
   // it does not know, a malformed field): counted with the last reasons, as the widget does.
   let rejectedMessages = 0;
@@ -178,6 +180,12 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
           notice.textContent = error.message;
           notice.hidden = false;
           settleReady({ ok: false, error });
+          // A question waiting for the panel gets the answer now, not whenever it starts (if
+          // ever). Commands stay queued: a panel that starts late still applies them.
+          notReady = error;
+          for (const resolve of pending.values()) resolve({ ok: false, error });
+          pending.clear();
+          queue.splice(0, queue.length, ...queue.filter((queued) => queued.type !== 'getState'));
           emit('error', error);
         }, timeoutMs)
       : undefined;
@@ -205,6 +213,7 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
     },
     getState: () => {
       if (destroyed) return Promise.resolve({ ok: false, error: { kind: 'destroyed', message: 'The panel was destroyed.' } });
+      if (!isReady && notReady) return Promise.resolve({ ok: false, error: notReady });
       return new Promise<StateResult>((resolve) => pending.set(post({ type: 'getState' }), resolve));
     },
     isDirty: () => dirtyChats.size > 0,
