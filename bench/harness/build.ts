@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
+import { FIRST_PAINT_BUILD } from '../../vite.config';
 import { FLOOR, PANEL, VARIANTS } from './model';
 
 export const BENCH_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,8 +24,8 @@ export async function buildBenchApps(): Promise<void> {
       logLevel: 'warn',
       plugins: [react()],
       // Sourcemaps attribute the shipped bytes to packages and folders (harness/bytes.ts).
-      // modulePreload as in vite.config.ts, for every variant alike.
-      build: { outDir: join(DIST_DIR, variant.id), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 2000, modulePreload: { polyfill: false } },
+      // Chunking as in vite.config.ts, for every variant alike.
+      build: { outDir: join(DIST_DIR, variant.id), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 2000, ...FIRST_PAINT_BUILD },
     });
   }
   // The whole panel, as `npm run build` builds it (index.html, src/main.tsx, public/config.json),
@@ -36,7 +37,7 @@ export async function buildBenchApps(): Promise<void> {
     publicDir: join(REPO_DIR, 'public'),
     logLevel: 'warn',
     plugins: [react()],
-    build: { outDir: join(DIST_DIR, PANEL.id), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 2000, modulePreload: { polyfill: false } },
+    build: { outDir: join(DIST_DIR, PANEL.id), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 2000, ...FIRST_PAINT_BUILD },
   });
   await build({
     configFile: false,

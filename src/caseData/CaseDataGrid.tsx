@@ -1,16 +1,20 @@
-import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import './caseData.css';
 import { useMessages } from '../i18n';
 import { useChatEntry, useUserDataRows } from '../store';
-import { useAddFieldForm } from './useAddFieldForm';
+import { onDemand, type ChunkState } from './onDemand';
 import { configuredKeys, resolveRule } from './caseDataConfig';
 import { useCaseDataConfig } from './CaseDataConfigContext';
 import { CaseDataRow } from './CaseDataRow';
-import { UnsavedWhenEnded } from './UnsavedWhenEnded';
 import { useCaseDataRows } from './useCaseDataRows';
 import { useGridController } from './useGridController';
 import { useVirtualRows } from './useVirtualRows';
 import { textForCell, chatBlockReason } from './validation';
+
+// Marked pure, as CaseDataGrid's memo below: bundles that import only the outbox flush
+// from caseData must not keep them, nor the chunks they load.
+const useAddFieldForm = /* @__PURE__ */ onDemand(() => import('./AddFieldForm'));
+const useUnsavedWhenEnded = /* @__PURE__ */ onDemand(() => import('./UnsavedWhenEnded'));
 
 /**
  * The case-data grid: the WAI-ARIA grid pattern over a chat's userData, two columns (key,
@@ -47,6 +51,12 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   const [filter, setFilter] = useState('');
   const [adding, setAdding] = useState(false);
   const addFieldForm = useAddFieldForm();
+  const unsavedWhenEnded = useUnsavedWhenEnded();
+  const ended = entry?.chat.state === 'Completed' || entry?.chat.state === 'Revoked';
+  const loadUnsaved = unsavedWhenEnded.load;
+  useEffect(() => {
+    if (ended) loadUnsaved();
+  }, [ended, loadUnsaved]);
   const { all, visible } = useCaseDataRows(entry?.chat, config, storeRows, filter, t);
   const scroller = useRef<HTMLDivElement>(null);
   const rowWindow = useVirtualRows(visible.length, scroller);
@@ -151,19 +161,12 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
           {t('caseData.addField')}
         </button>
       </div>
-      {adding && !addBlocked ? (
-        addFieldForm.state.kind === 'loaded' ? (
-          <addFieldForm.state.AddFieldForm missing={missing} allowFreeKeys={config.allowFreeKeys} onAdd={addField} onClose={() => setAdding(false)} />
-        ) : addFieldForm.state.kind === 'failed' ? (
-          <p className="add-field" role="alert">
-            {t('caseData.add.unavailable')}{' '}
-            <button type="button" onClick={addFieldForm.load}>
-              {t('panel.tryAgain')}
-            </button>
-          </p>
-        ) : null
-      ) : null}
-      {chat.state === 'Completed' || chat.state === 'Revoked' ? <UnsavedWhenEnded chatId={chatId} entry={entry} /> : null}
+      {adding && !addBlocked
+        ? shown(addFieldForm.chunk, addFieldForm.load, ({ AddFieldForm }) => (
+            <AddFieldForm missing={missing} allowFreeKeys={config.allowFreeKeys} onAdd={addField} onClose={() => setAdding(false)} />
+          ))
+        : null}
+      {ended ? shown(unsavedWhenEnded.chunk, loadUnsaved, ({ UnsavedWhenEnded }) => <UnsavedWhenEnded chatId={chatId} entry={entry} />) : null}
       {lockedReason ? (
         <p className="case-data__locked" id={ids.locked}>
           {lockedReason}
@@ -228,5 +231,24 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
         {announcement}
       </p>
     </div>
+  );
+}
+
+/** A chunk's part once loaded; why it is missing, with a retry, if its load failed. */
+function shown<T>(chunk: ChunkState<T>, retry: () => void, render: (module: T) => ReactNode) {
+  if (chunk.kind === 'loaded') return render(chunk.module);
+  if (chunk.kind !== 'failed') return null;
+  return <PartUnavailable retry={retry} />;
+}
+
+function PartUnavailable({ retry }: { retry: () => void }) {
+  const { t } = useMessages();
+  return (
+    <p className="case-data__unavailable" role="alert">
+      {t('caseData.partUnavailable')}{' '}
+      <button type="button" onClick={retry}>
+        {t('panel.tryAgain')}
+      </button>
+    </p>
   );
 }

@@ -138,6 +138,7 @@ export const ar = {
   'caseData.announce.tookTheirs': 'تم اعتماد قيمة الخادم لـ {key}.',
   'caseData.announce.discarded': 'تم تجاهل التغيير غير المحفوظ في {key}.',
 
+  'caseData.partUnavailable': 'تعذّر تحميل هذا الجزء من اللوحة. تحقّق من الاتصال ثم حاول مرة أخرى.',
   'caseData.add.form': 'إضافة حقل',
   'caseData.add.field': 'الحقل',
   'caseData.add.key': 'المفتاح',
@@ -146,7 +147,6 @@ export const ar = {
   'caseData.add.choose': 'اختر…',
   'caseData.add.submit': 'إضافة',
   'caseData.add.cancel': 'إلغاء',
-  'caseData.add.unavailable': 'تعذّر تحميل إضافة حقل. تحقّق من الاتصال ثم حاول مرة أخرى.',
 
   'caseData.ended.region': 'تغييرات غير محفوظة',
   'caseData.ended.Completed': {

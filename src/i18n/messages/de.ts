@@ -120,6 +120,7 @@ export const de = {
   'caseData.announce.tookTheirs': 'Server-Wert von {key} übernommen.',
   'caseData.announce.discarded': 'Nicht gespeicherte Änderung an {key} verworfen.',
 
+  'caseData.partUnavailable': 'Dieser Teil des Panels konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
   'caseData.add.form': 'Feld hinzufügen',
   'caseData.add.field': 'Feld',
   'caseData.add.key': 'Schlüssel',
@@ -128,7 +129,6 @@ export const de = {
   'caseData.add.choose': 'Auswählen…',
   'caseData.add.submit': 'Hinzufügen',
   'caseData.add.cancel': 'Abbrechen',
-  'caseData.add.unavailable': 'Feld hinzufügen konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
 
   'caseData.ended.region': 'Nicht gespeicherte Änderungen',
   'caseData.ended.Completed': {

@@ -126,6 +126,7 @@ export const en = {
   'caseData.announce.tookTheirs': "Took the server's value of {key}.",
   'caseData.announce.discarded': 'Discarded the unsaved change to {key}.',
 
+  'caseData.partUnavailable': 'This part of the panel could not be loaded. Check the connection, then try again.',
   'caseData.add.form': 'Add field',
   'caseData.add.field': 'Field',
   'caseData.add.key': 'Key',
@@ -134,7 +135,6 @@ export const en = {
   'caseData.add.choose': 'Choose…',
   'caseData.add.submit': 'Add',
   'caseData.add.cancel': 'Cancel',
-  'caseData.add.unavailable': 'Add field could not be loaded. Check the connection, then try again.',
 
   // One text per ended state rather than "{state}": each language words the two states its own way.
   'caseData.ended.region': 'Unsaved changes',

@@ -1,17 +1,24 @@
-// Add field's form is a chunk of its own, loaded on demand (src/caseData/useAddFieldForm.ts).
-// A load that fails must leave the grid working, say why, and load on the next try.
+// Add field's form and the ended-chat list are chunks of their own, loaded on demand
+// (src/caseData/onDemand.ts). A load that fails must leave the grid working, say why, and
+// load on the next try.
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
-import { renderPanel, waitForLive } from '../support/renderPanel';
+import { renderPanel, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
 
 const sim = simulatorPerFile();
+const { control } = sim;
 
 // While `reachable` is false, importing the form's module fails as an unreachable chunk would.
 const chunk = vi.hoisted(() => ({ reachable: false, attempts: 0 }));
 vi.mock('../../src/caseData/AddFieldForm', async (importOriginal) => {
   chunk.attempts += 1;
   if (!chunk.reachable) throw new TypeError('Failed to fetch dynamically imported module');
+  return importOriginal();
+});
+const endedChunk = vi.hoisted(() => ({ reachable: false }));
+vi.mock('../../src/caseData/UnsavedWhenEnded', async (importOriginal) => {
+  if (!endedChunk.reachable) throw new TypeError('Failed to fetch dynamically imported module');
   return importOriginal();
 });
 
@@ -23,7 +30,7 @@ describe('loading Add field on demand', () => {
 
     await user.click(screen.getByRole('button', { name: 'Add field' }));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Add field could not be loaded. Check the connection, then try again.');
+    expect(alert).toHaveTextContent('This part of the panel could not be loaded. Check the connection, then try again.');
     expect(screen.queryByRole('form', { name: 'Add field' })).not.toBeInTheDocument();
     expect(screen.getByRole('grid', { name: 'Case data' })).toBeInTheDocument();
 
@@ -35,5 +42,22 @@ describe('loading Add field on demand', () => {
     expect(within(form).getByLabelText('Key')).toBeInTheDocument();
     expect(screen.queryByText(/could not be loaded/)).not.toBeInTheDocument();
     expect(chunk.attempts).toBe(3);
+  });
+
+  it('keeps an ended chat’s drafts on screen while its list cannot load, and shows the list on Try again', async () => {
+    const { user } = renderPanel(sim.url);
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitForLive();
+    valueCell('Subject').focus();
+    await user.keyboard('unsent words');
+    await control.setState(SEED_CHAT_ID, 'Completed');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('This part of the panel could not be loaded.');
+    expect(valueCell('Subject')).toHaveTextContent('Draft');
+
+    endedChunk.reachable = true;
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    const list = await screen.findByRole('region', { name: /unsaved/i });
+    expect(list).toHaveTextContent('Subject: unsent words');
   });
 });
