@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import { translateGwsError, useMessages } from '../i18n';
-import type { RowStatus, UserDataRow } from '../store';
+import type { UserDataValue } from '../gws';
+import { translateGwsError, useMessages, type Translate } from '../i18n';
+import type { PendingEdit, RowStatus, UserDataRow } from '../store';
 import type { FieldOption } from './caseDataConfig';
 import { CellEditor, type EditorMove } from './CellEditor';
 import { formatValue, LONG_TEXT, type EditorKind, type ValueKind } from './userDataValues';
@@ -53,18 +54,20 @@ function useJustSaved(status: RowStatus): boolean {
   return justSaved && status === 'confirmed';
 }
 
+/** Why the agent's write is not on the server, in words: refused, or overtaken by another's. */
+export function writeProblem(edit: PendingEdit | undefined, serverValue: UserDataValue | undefined, t: Translate): string | null {
+  if (edit?.status === 'failed' && edit.error) return t(edit.op === 'delete' ? 'caseData.deleteNotSaved' : 'caseData.notSaved', { error: translateGwsError(t, edit.error) });
+  if (edit?.status === 'conflict') return t(edit.error ? 'caseData.changedSinceFailed' : 'caseData.changedOffline', { value: formatValue(serverValue) || t('caseData.emptyValue') });
+  return null;
+}
+
 function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, editor, options, readOnlyReason, note, handlers }: CaseDataRowProps) {
   // Read from context: a locale switch re-renders every row although the row is memoized.
   const { t } = useMessages();
   const justSaved = useJustSaved(row.status);
   const text = formatValue(row.value);
   const reasonId = `cdp-why-${rowIndex}`;
-  const failure =
-    row.status === 'failed' && row.pending?.error
-      ? t(row.pending.op === 'delete' ? 'caseData.deleteNotSaved' : 'caseData.notSaved', { error: translateGwsError(t, row.pending.error) })
-      : row.status === 'conflict'
-        ? t(row.pending?.error ? 'caseData.changedSinceFailed' : 'caseData.changedOffline', { value: formatValue(row.serverValue) || t('caseData.emptyValue') })
-        : null;
+  const failure = writeProblem(row.pending, row.serverValue, t);
   const describedBy = [readOnlyReason || failure || note ? reasonId : null].filter(Boolean).join(' ') || undefined;
   const keyName = label ? `${label} (${row.key})` : row.key;
   const shownKey = row.key === '' ? t('caseData.emptyKey') : row.key;

@@ -48,6 +48,9 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
   const closed = useRef(false);
   const reasonId = useId();
 
+  // The conflict's choices appear below the field: on the grid's last rows they would be
+  // cut off by its edge (stable, so it runs when they appear, not on every keystroke).
+  const intoView = useCallback((element: HTMLElement | null) => element?.scrollIntoView({ block: 'nearest' }), []);
   // Focus through a callback ref, not an effect: the editor is usable the moment it mounts.
   const focusOnMount = useCallback(
     (field: Field | null) => {
@@ -113,7 +116,7 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
     className: `cell-editor__field cell-editor__field--${editor}`,
     'aria-label': label,
     'aria-invalid': reason ? true : undefined,
-    'aria-describedby': reason || refusal ? reasonId : undefined,
+    'aria-describedby': [reason || refusal ? reasonId : '', conflict ? `${reasonId}-conflict` : ''].join(' ').trim() || undefined,
     onKeyDown,
     // Leaving the field commits; a value that cannot be saved stays open with its reason.
     onBlur: () => {
@@ -175,8 +178,9 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
     <span className={`cell-editor cell-editor--${editor}${conflict ? ' cell-editor--conflict' : ''}`}>
       {field}
       {conflict ? (
-        <span className="cell-editor__conflict" role="group" aria-label={t('caseData.editor.conflictGroup')}>
-          <span className="cell-editor__conflict-text">
+        <span className="cell-editor__conflict" role="group" aria-label={t('caseData.editor.conflictGroup')} ref={intoView}>
+          {/* An alert: the agent is typing, and Enter would overwrite the other party's value. */}
+          <span className="cell-editor__conflict-text" id={`${reasonId}-conflict`} role="alert">
             {t('caseData.editor.conflict', { before: conflict.before || t('caseData.emptyValue'), now: conflict.now || t('caseData.emptyValue') })}
           </span>
           <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => commit('stay')}>

@@ -5,10 +5,10 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Chat, UserDataValue } from '../gws';
 import { useMessages } from '../i18n';
-import { sameValue, shownValue, useChatActions, type ChatEntry, type HistoryStep, type UserDataWrite } from '../store';
+import { sameValue, shownValue, useChatActions, type ChatEntry, type HistoryStep, type PendingEdit, type UserDataWrite } from '../store';
 import type { CaseDataConfig } from './caseDataConfig';
 import type { EditorMove } from './CellEditor';
-import type { RowHandlers } from './CaseDataRow';
+import { writeProblem, type RowHandlers } from './CaseDataRow';
 import { gridCommand, nextPosition } from './gridKeyboard';
 import { useCellFocus, type ActiveCell } from './useCellFocus';
 import { useCaseDataWriter } from './useCaseDataWriter';
@@ -53,6 +53,18 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     const timer = setTimeout(() => setAnnouncement(''), ANNOUNCEMENT_MS);
     return () => clearTimeout(timer);
   }, [announcement]);
+
+  // A write refused or overtaken is said as well as shown: the agent has usually moved on
+  // (Enter moves down), and a screen reader says nothing of a row changing elsewhere.
+  const told = useRef(new WeakSet<PendingEdit>());
+  useEffect(() => {
+    for (const edit of entry?.pending ?? []) {
+      const problem = told.current.has(edit) ? null : writeProblem(edit, entry?.chat.userData.get(edit.key), t);
+      if (!problem) continue;
+      told.current.add(edit);
+      setAnnouncement(t('caseData.announce.problem', { key: edit.key, problem }));
+    }
+  }, [entry, t]);
 
   // A chat that completes (or a key that turns read-only) closes the editor; its text stays as a draft.
   const editedRow = editing && !editing.readOnly ? rows.find((gridRow) => gridRow.row.key === editing.key) : undefined;

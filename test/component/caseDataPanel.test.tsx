@@ -90,6 +90,8 @@ describe('the case data panel against the simulator', () => {
     await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/Not saved: Internal error \(statusCode 4\)/));
     expect(valueCell('Subject')).toHaveTextContent('Refund');
     expect(valueCell('Subject')).toHaveAttribute('aria-invalid', 'true');
+    // Enter moved the agent on: the refusal is said in the grid's live region as well.
+    expect(screen.getByText(/^Subject: Not saved: Internal error \(statusCode 4\)/).closest('[aria-live]')).not.toBeNull();
     await user.click(within(valueCell('Subject')).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(valueCell('Subject')).not.toHaveTextContent('Not saved'));
     await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 
 const SEED = '0000Wa9CAM6W00J';
@@ -19,6 +20,8 @@ test('the agent sees a supervisor change the field they are typing in, and choos
   await expect(editor).toHaveValue('Customer support (refund)');
   const conflict = page.getByRole('group', { name: 'Changed on the server while you were editing' });
   await expect(conflict).toContainText('“Customer support” → “Escalated”');
+  const violations = (await new AxeBuilder({ page }).include('main').analyze()).violations.map((violation) => violation.id);
+  expect(violations).toEqual([]);
   await page.keyboard.type('!');
   await expect(editor).toHaveValue('Customer support (refund)!');
 
@@ -77,4 +80,27 @@ test('in a narrow panel a refused value and its reason stay readable beside Retr
   expect(clipped).toEqual([]);
   await expect(subject.locator('.case-data__text')).toHaveText('Will fail');
   await expect(subject.locator('.case-data__reason')).toContainText('Not saved');
+});
+
+test('a conflict on the last row of the grid shows its choices, scrolled into view', async ({ page, sim }) => {
+  await sim.control.updateUserData(SEED, { ZNote: 'first words' });
+  await page.setViewportSize({ width: 800, height: 700 });
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  const grid = page.getByRole('grid', { name: 'Case data' });
+  await grid.getByRole('gridcell').first().click();
+  await page.keyboard.press('Control+End');
+  await expect(page.getByRole('row', { name: /^ZNote\b/ }).getByRole('gridcell')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(' and more');
+  await sim.control.updateUserData(SEED, { ZNote: 'theirs' });
+  const keepMine = page.getByRole('group', { name: 'Changed on the server while you were editing' }).getByRole('button', { name: 'Keep mine' });
+  await expect(keepMine).toBeVisible();
+  const inside = () =>
+    keepMine.evaluate((button) => {
+      const shown = button.closest('[role="grid"]')?.getBoundingClientRect();
+      const box = button.getBoundingClientRect();
+      return shown !== undefined && box.top >= shown.top && box.bottom <= shown.bottom;
+    });
+  await expect.poll(inside).toBe(true);
 });

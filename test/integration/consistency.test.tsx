@@ -4,7 +4,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createChatStore, sessionDraftStorage } from '../../src/store';
 import { simulatorPerFile } from '../support/simulator';
-import { renderPanel, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
+import { grid, renderPanel, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
 
 const sim = simulatorPerFile();
 const { control } = sim;
@@ -20,6 +20,13 @@ async function openPanel(options: Parameters<typeof renderPanel>[1] = {}) {
   return view;
 }
 
+/** The grid's polite live region. */
+const announcement = () => {
+  const region = grid().closest('.case-data')?.querySelector('[aria-live="polite"]');
+  if (!(region instanceof HTMLElement)) throw new Error('no live region');
+  return region;
+};
+
 describe('concurrent changes', () => {
   it('an agent edits Subject while a supervisor changes Subject and UserData1: the draft survives, the agent chooses', async () => {
     const { user } = await openPanel();
@@ -33,6 +40,9 @@ describe('concurrent changes', () => {
     expect(editor).toHaveValue('Customer support - refund requested');
     const conflict = screen.getByRole('group', { name: 'Changed on the server while you were editing' });
     expect(conflict).toHaveTextContent('“Customer support” → “Escalated by supervisor”');
+    // Said at once, and part of the editor's description: Enter would overwrite theirs.
+    expect(within(conflict).getByRole('alert')).toHaveTextContent('Enter keeps yours, Escape takes theirs.');
+    expect(editor).toHaveAccessibleDescription(/Changed on the server: “Customer support” → “Escalated by supervisor”/);
     await user.keyboard('{Enter}');
     await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('Customer support - refund requested'));
     await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));
@@ -122,6 +132,8 @@ describe('connection and session', () => {
 
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Live'), { timeout: 25_000 });
     await waitFor(() => expect(valueCell('Subject')).toHaveAccessibleDescription(/Changed on the server to “Supervisor subject”/), { timeout: 5_000 });
+    // The agent is elsewhere by now: the grid's live region says it too.
+    expect(announcement()).toHaveTextContent(/^Subject: Changed on the server to “Supervisor subject”/);
     expect(valueCell('Subject')).toHaveTextContent('offline edit');
     await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { CustomerSegment: 'gold' } }]));
 

@@ -136,6 +136,7 @@ export const ar = {
   'caseData.announce.pasteRefused': 'رفض المتصفح اللصق.',
   'caseData.announce.notPasted': 'لم يتم اللصق: {reason}',
   'caseData.announce.tookTheirs': 'تم اعتماد قيمة الخادم لـ {key}.',
+  'caseData.announce.problem': '{key}: {problem}',
   'caseData.announce.discarded': 'تم تجاهل التغيير غير المحفوظ في {key}.',
 
   'caseData.partUnavailable': 'تعذّر تحميل هذا الجزء من اللوحة. تحقّق من الاتصال ثم حاول مرة أخرى.',

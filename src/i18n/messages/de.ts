@@ -118,6 +118,7 @@ export const de = {
   'caseData.announce.pasteRefused': 'Der Browser hat das Einfügen verweigert.',
   'caseData.announce.notPasted': 'Nicht eingefügt: {reason}',
   'caseData.announce.tookTheirs': 'Server-Wert von {key} übernommen.',
+  'caseData.announce.problem': '{key}: {problem}',
   'caseData.announce.discarded': 'Nicht gespeicherte Änderung an {key} verworfen.',
 
   'caseData.partUnavailable': 'Dieser Teil des Panels konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',

@@ -124,6 +124,7 @@ export const en = {
   'caseData.announce.pasteRefused': 'The browser refused to paste.',
   'caseData.announce.notPasted': 'Not pasted: {reason}',
   'caseData.announce.tookTheirs': "Took the server's value of {key}.",
+  'caseData.announce.problem': '{key}: {problem}',
   'caseData.announce.discarded': 'Discarded the unsaved change to {key}.',
 
   'caseData.partUnavailable': 'This part of the panel could not be loaded. Check the connection, then try again.',
