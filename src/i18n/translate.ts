@@ -53,9 +53,10 @@ function pickForm(forms: PluralForms, category: Intl.LDMLPluralRule): string {
  * is isolated (FSI … PDI): without it "DATAUPDATE-@123" in an Arabic sentence reads
  * "123@" and merges with the text around it. The sentence's own letters say whether it is
  * right to left (Hebrew and Arabic blocks), so an English fallback inside an Arabic panel
- * is left as it is.
+ * is left as it is. A right-to-left sentence made only of values and Latin text ("{meaning}
+ * (statusCode {code}): {message}") starts with a right-to-left mark, which counts too.
  */
-const RTL_LETTERS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+const RTL_LETTERS = /[\u200f\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
 const isolated = (text: string) => `\u2068${text}\u2069`;
 
 function fill(locale: Locale, text: string, params: Readonly<Record<string, string | number>>): string {

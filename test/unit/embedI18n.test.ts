@@ -30,6 +30,21 @@ describe('the message catalogues', () => {
   });
 });
 
+describe('right-to-left catalogues', () => {
+  const RTL = /[\u200f\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+  it('give every sentence with values a right-to-left letter or mark, so its values are isolated', () => {
+    for (const [key, message] of Object.entries(ar)) {
+      const texts: string[] = typeof message === 'string' ? [message] : Object.values<string | undefined>(message).filter((text) => text !== undefined);
+      for (const text of texts) if (/\{\w+\}/.test(text)) expect({ key, rtl: RTL.test(text) }).toEqual({ key, rtl: true });
+    }
+  });
+
+  it('keep a Latin server message whole after an Arabic meaning', () => {
+    const text = createTranslate('ar')('gwsError.statusCode', { meaning: 'خطأ داخلي', code: '4', message: '(simulated fault)' });
+    expect(text).toBe('\u200f\u2068خطأ داخلي\u2069 (statusCode \u20684\u2069): \u2068(simulated fault)\u2069');
+  });
+});
+
 describe('t()', () => {
   it('fills placeholders and formats numbers for the locale', () => {
     expect(translate('en', 'panel.chatUnknown', { chatId: 'C-1' })).toBe("Chat C-1 is not among this agent's chats.");

@@ -13,8 +13,8 @@ export const ar = {
 
   'chatPicker.label': 'المحادثة',
   'chatPicker.choose': 'اختر محادثة',
-  'chatPicker.option': '{customer} · {state} · {chatId}',
-  'chatPicker.optionNoCustomer': '{state} · {chatId}',
+  'chatPicker.option': '\u200f{customer} · {state} · {chatId}',
+  'chatPicker.optionNoCustomer': '\u200f{state} · {chatId}',
 
   'chatState.Invited': 'مدعو',
   'chatState.Chatting': 'قيد المحادثة',
@@ -136,7 +136,7 @@ export const ar = {
   'caseData.announce.pasteRefused': 'رفض المتصفح اللصق.',
   'caseData.announce.notPasted': 'لم يتم اللصق: {reason}',
   'caseData.announce.tookTheirs': 'تم اعتماد قيمة الخادم لـ {key}.',
-  'caseData.announce.problem': '{key}: {problem}',
+  'caseData.announce.problem': '\u200f{key}: {problem}',
   'caseData.announce.discarded': 'تم تجاهل التغيير غير المحفوظ في {key}.',
 
   'caseData.partUnavailable': 'تعذّر تحميل هذا الجزء من اللوحة. تحقّق من الاتصال ثم حاول مرة أخرى.',
@@ -200,8 +200,8 @@ export const ar = {
   'gwsError.timeout': 'لم يستجب الخادم خلال {seconds} ث',
   'gwsError.http': 'خطأ في الخادم HTTP {status}: {message}',
   'gwsError.httpBare': 'خطأ في الخادم HTTP {status}',
-  'gwsError.statusCode': '{meaning} (statusCode {code}): {message}',
-  'gwsError.statusCodeBare': '{meaning} (statusCode {code})',
+  'gwsError.statusCode': '\u200f{meaning} (statusCode {code}): {message}',
+  'gwsError.statusCodeBare': '\u200f{meaning} (statusCode {code})',
   'gwsError.invalidPayload': 'استجابة غير متوقعة من الخادم: {message}',
   'gwsError.invalidPayloadIssues': 'استجابة غير متوقعة من الخادم: {message} ({issues})',
   'gwsError.sessionExpired': 'انتهت الجلسة: {message}',
