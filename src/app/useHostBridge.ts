@@ -82,5 +82,9 @@ export function useHostBridge(bridge: HostBridge | null, appearance: Appearance,
     if (!bridge || announced.has(bridge)) return;
     announced.add(bridge);
     bridge.send(readyEvent());
-  }, [bridge]);
+    // A chat named at start (the URL's chatId) is no change the store would report: said
+    // here, so a host learns every active chat, the first included, from one event.
+    const { activeChatId } = store.getState();
+    if (activeChatId !== null) bridge.send({ type: 'activeChatChanged', chatId: activeChatId });
+  }, [bridge, store]);
 }

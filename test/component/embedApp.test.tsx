@@ -130,7 +130,11 @@ describe('the panel embedded in a CRM', () => {
     await ready();
     fromHost({ type: 'setActiveChat', chatId: OTHER });
     expect(await screen.findByText(`Chat ${OTHER}`, { exact: false })).toBeInTheDocument();
-    expect(sentOfType('activeChatChanged')).toEqual([expect.objectContaining({ chatId: OTHER })]);
+    // First the chat named at start (right after ready), then the one the host asked for.
+    expect(sentOfType('activeChatChanged')).toEqual([expect.objectContaining({ chatId: SEED }), expect.objectContaining({ chatId: OTHER })]);
+    expect(sent().findIndex((message) => Reflect.get(Object(message), 'type') === 'activeChatChanged')).toBe(
+      sent().findIndex((message) => Reflect.get(Object(message), 'type') === 'ready') + 1,
+    );
 
     fromHost({ type: 'getState', requestId: 'r-state' });
     const [state] = sentOfType('state');
