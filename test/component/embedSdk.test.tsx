@@ -128,7 +128,10 @@ describe('mountCaseDataPanel', () => {
     unsubscribe();
     fromWidget(change);
     expect(onUserDataChanged).toHaveBeenCalledTimes(2);
-    expect(onUserDataChanged).toHaveBeenLastCalledWith(change);
+    // The envelope (namespace, version) is the protocol's, not the event's.
+    const { namespace: _namespace, version: _version, ...event } = change;
+    expect(onUserDataChanged).toHaveBeenLastCalledWith(event);
+    expect(onUserDataChanged.mock.lastCall?.[0]).not.toHaveProperty('namespace');
     expect(listener).toHaveBeenCalledTimes(1);
   });
 

@@ -56,9 +56,13 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
     error: new Set(),
   };
   const emit = <T extends PanelEventType>(type: T, event: PanelEvent<T>) => {
+    // Listeners get the event, not the protocol's envelope around it.
+    const payload: Record<string, unknown> = { ...event };
+    delete payload.namespace;
+    delete payload.version;
     for (const listener of [...listeners[type]]) {
       try {
-        listener(event);
+        listener(payload as PanelEvent<T>);
       } catch (error) {
         // One host listener failing must not starve the others; the error still surfaces.
         win.setTimeout(() => {
