@@ -44,8 +44,8 @@ export const appPath = (variant: AppId, chatId: string) => `/${variant}/?chatId=
 export async function openApp(browser: Browser, base: string, variant: AppId, chatId: string, live: boolean): Promise<OpenPage & { first: FirstPaint }> {
   const open = await newPage(browser);
   await open.page.goto(`${base}${appPath(variant, chatId)}`);
-  const handle = await open.page.waitForFunction(() => window.__benchProbe?.firstPaint() ?? null, undefined, { polling: 50 });
-  const first = (await handle.jsonValue()) as FirstPaint;
+  const first = await open.page.evaluate(() => window.__benchProbe?.whenFirstPaint(60_000) ?? null);
+  if (!first) throw new Error(`${variant}: no first grid paint within 60 s`);
   if (live) await open.page.waitForFunction(() => window.__benchProbe?.live() === true, undefined, { polling: 50 });
   return { ...open, first };
 }

@@ -47,6 +47,11 @@ export type BenchProbe = {
   readonly receipts: () => number;
   readonly live: () => boolean;
   readonly firstPaint: () => FirstPaint | null;
+  /**
+   * The first paint once it happened (null after `timeoutMs`). The driver awaits it in one
+   * call: polling would run the driver's script in the page, on the way to the paint it times.
+   */
+  whenFirstPaint(timeoutMs: number): Promise<FirstPaint | null>;
   /** Arms one wait (resetting the receipt and Enter clocks); the driver then causes the change. */
   armCell(wait: CellWait): void;
   /** The armed wait's timing; null on timeout. */
@@ -62,6 +67,8 @@ export type BenchHost = {
   load(src: string): void;
   /** ms from setting the iframe's src to the grid's first paint inside it; null until then. */
   result(): number | null;
+  /** The same, once known (null after `timeoutMs`): one call instead of polling (see whenFirstPaint). */
+  whenResult(timeoutMs: number): Promise<number | null>;
 };
 
 /** The value cell of a data row, the same selector for all three grids (all set ARIA indexes). */

@@ -40,6 +40,7 @@ function installProbe(): BenchProbe {
   let live = false;
   let dataAt: number | null = null;
   let first: FirstPaint | null = null;
+  const firstWaiters: ((paint: FirstPaint | null) => void)[] = [];
   let receiptAt: number | null = null;
   let enterAt: number | null = null;
   const longTasks: LongTask[] = [];
@@ -67,6 +68,7 @@ function installProbe(): BenchProbe {
     const commit = now();
     afterFrame((_frame, paint, doublePaint) => {
       first = { dataAt: dataAt ?? NaN, commit, paint, doublePaint };
+      for (const resolve of firstWaiters.splice(0)) resolve(first);
       if (window.parent !== window) window.parent.postMessage({ benchFirstPaint: performance.timeOrigin + paint }, location.origin);
     });
   });
@@ -89,6 +91,13 @@ function installProbe(): BenchProbe {
     receipts: () => receipts,
     live: () => live,
     firstPaint: () => first,
+    whenFirstPaint: (timeoutMs) =>
+      first
+        ? Promise.resolve(first)
+        : new Promise((resolve) => {
+            firstWaiters.push(resolve);
+            setTimeout(() => resolve(null), timeoutMs);
+          }),
 
     armCell(wait: CellWait) {
       receiptAt = null;

@@ -84,8 +84,8 @@ async function filesForFirstRender(bench: Bench, variant: AppId, chatId: string)
     if ((type === 'script' || type === 'stylesheet') && url.protocol === 'http:' && url.origin === bench.url) files.push(url.pathname);
   });
   await open.page.goto(`${bench.url}${appPath(variant, chatId)}`);
-  await open.page.waitForFunction(() => window.__benchProbe?.firstPaint() ?? null, undefined, { polling: 50 });
-  // The poll above notices the paint up to 50 ms late: keep only what was requested before
+  await open.page.evaluate(() => window.__benchProbe?.whenFirstPaint(60_000) ?? null);
+  // The driver learns of the paint a round trip late: keep only what was requested before
   // the frame that painted the grid (a chunk loaded after the first paint is not first render).
   const requestedBefore = await open.page.evaluate(() => {
     const paint = window.__benchProbe?.firstPaint()?.paint ?? Infinity;

@@ -1,7 +1,6 @@
 // Scenarios 2 and 3: page loads. Each load is a fresh browser context (no HTTP or code
 // cache), so every figure is a cold start.
 
-import type { BenchHost } from '../../apps/shared/probeApi';
 import { appPath, newPage, openApp } from '../browser';
 import type { MetricDef } from '../model';
 import type { Bench } from '../context';
@@ -19,8 +18,7 @@ export async function runColdIframe(bench: Bench): Promise<void> {
       await open.cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       const src = appPath(variant, chatId);
       await open.page.evaluate((frameSrc) => window.__benchHost?.load(frameSrc), src);
-      const handle = await open.page.waitForFunction(() => window.__benchHost?.result() ?? null, undefined, { polling: 100, timeout: 120_000 });
-      const ms = (await handle.jsonValue()) as ReturnType<BenchHost['result']>;
+      const ms = await open.page.evaluate(() => window.__benchHost?.whenResult(120_000) ?? null);
       const frame = open.page.frames().find((candidate) => candidate.url().includes(`/${variant}/`));
       const first = frame ? await frame.evaluate(() => window.__benchProbe?.firstPaint() ?? null) : null;
       await open.cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
