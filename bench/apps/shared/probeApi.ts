@@ -10,7 +10,7 @@ export type CellTiming = {
   readonly commit: number;
   /** The first requestAnimationFrame after the commit: the frame that will show it. */
   readonly frame: number;
-  /** A message posted from that rAF: runs once that frame's style, layout and paint are done. */
+  /** A user-blocking task posted from that rAF: runs once that frame's style, layout and paint are done. */
   readonly paint: number;
   /** PEER-BENCH's double rAF, for comparison with the earlier peer figures. */
   readonly doublePaint: number;
