@@ -80,7 +80,12 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
     const index = controller.activeRowIndex;
     if (index >= 0) {
       lastActiveIndex.current = index;
-      if (index < rowWindow.start || index >= rowWindow.end) return;
+      // Scrolled out of the window, the row took its focus with it; scrolled back, it must
+      // not take it again (nor the scroll position with it).
+      if (index < rowWindow.start || index >= rowWindow.end) {
+        lastFocused.current = null;
+        return;
+      }
     }
     const gone = lastFocused.current !== null && !lastFocused.current.isConnected;
     const dropped = document.activeElement === null || document.activeElement === document.body;

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { revealInGrid } from './reveal';
 import { useMessages } from '../i18n';
 import type { FieldOption } from './caseDataConfig';
 import { acceptsTyping, formatValue, type EditorKind, type ValueKind } from './userDataValues';
@@ -50,7 +51,10 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
 
   // The conflict's choices appear below the field: on the grid's last rows they would be
   // cut off by its edge (stable, so it runs when they appear, not on every keystroke).
-  const intoView = useCallback((element: HTMLElement | null) => element?.scrollIntoView({ block: 'nearest' }), []);
+  const intoView = useCallback((element: HTMLElement | null) => {
+    const grid = element?.closest<HTMLElement>('[role="grid"]');
+    if (element && grid) revealInGrid(grid, element);
+  }, []);
   // Focus through a callback ref, not an effect: the editor is usable the moment it mounts.
   const focusOnMount = useCallback(
     (field: Field | null) => {

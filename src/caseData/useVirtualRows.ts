@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { keepFocusInView } from './reveal';
 import { afterMeasure, FALLBACK_ROW_HEIGHT, firstGuess, guessedHeight, marginOf, rowsAround, type Viewport } from './rowWindow';
 
 /**
@@ -34,32 +35,29 @@ export function useVirtualRows(count: number, scroller: RefObject<HTMLElement | 
     setViewportState(next);
   }, []);
 
-  // A grid made shorter (the CRM's panel, the browser window) keeps its scroll position, so
-  // the focused cell can end up below what the grid shows: it is brought back into view.
-  // On resizes only: an agent who scrolls away from the focused cell means to.
-  useEffect(() => {
-    const element = scroller.current;
-    if (!element || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => {
-      const focused = document.activeElement;
-      if (focused instanceof HTMLElement && element.contains(focused)) focused.scrollIntoView({ block: 'nearest' });
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [scroller]);
-
   useLayoutEffect(() => {
     const element = scroller.current;
-    if (!virtual || !element) return;
+    if (!element) return;
     const measure = () => {
       const sample = element.querySelector<HTMLElement>('[role="rowgroup"]:last-child [role="row"]');
       const rowHeight = sample?.offsetHeight || FALLBACK_ROW_HEIGHT;
       const next = { top: element.scrollTop, height: element.clientHeight || guessedHeight(), rowHeight, measured: true };
       setViewport(afterMeasure(viewportRef.current, next, countRef.current));
     };
-    measure();
-    element.addEventListener('scroll', measure, { passive: true });
-    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    // A grid made shorter (the CRM's panel, the browser window) keeps its scroll position,
+    // so the focused cell could end up below what it shows. The observer's first report is
+    // the starting height, not a change.
+    let height: number | null = null;
+    const resized = () => {
+      if (virtual) measure();
+      if (height !== null && element.clientHeight < height) keepFocusInView(element, height);
+      height = element.clientHeight;
+    };
+    if (virtual) {
+      measure();
+      element.addEventListener('scroll', measure, { passive: true });
+    }
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(resized);
     observer?.observe(element);
     return () => {
       element.removeEventListener('scroll', measure);

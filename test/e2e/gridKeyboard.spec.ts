@@ -199,6 +199,24 @@ test('an arrow key held down through a windowed grid moves one row per press and
   expect(errors).toEqual([]);
 });
 
+test('scrolling a windowed grid away from the focused cell and back takes neither focus nor the scroll', async ({ page, sim }) => {
+  const grid = await openBigChat(page, sim, 300);
+  await grid.getByRole('row', { name: /^Key00005\b/ }).getByRole('gridcell').click();
+  await grid.evaluate((element) => {
+    element.scrollTop = 4_000;
+  });
+  await expect.poll(() => page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  // Back up in small steps, as a wheel does: each step lands where it was sent.
+  for (let top = 3_900; top >= 0; top -= 100) {
+    await grid.evaluate((element, to) => {
+      element.scrollTop = to;
+    }, top);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await grid.evaluate((element) => element.scrollTop)).toBe(top);
+  }
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+});
+
 /** Whether the focused cell lies wholly inside the grid's scrolled view. */
 const focusedCellInView = (page: Page) =>
   page.evaluate(() => {
