@@ -46,3 +46,27 @@ test('opens the chat given in the URL', async ({ page, sim }) => {
   await expect(page.getByRole('grid', { name: 'Case data' })).toHaveAttribute('aria-readonly', 'true');
   await expect(page.getByText('The chat in state Invited does not allow changing case data (no UpdateUserData capability).').first()).toBeVisible();
 });
+
+test('a live-connection chunk that fails to load is retried; the queued edit is then sent', async ({ page, sim }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  // The first request for the CometD chunk fails, as in a network blip at start.
+  let refused = 0;
+  await page.route('**/assets/cometd-*.js', (route) => {
+    if (refused > 0) return route.continue();
+    refused += 1;
+    return route.abort('connectionfailed');
+  });
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText(/Reconnecting in \d+ s/);
+  const cell = page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell');
+  await cell.click();
+  await page.keyboard.type('typed while loading');
+  await page.keyboard.press('Enter');
+  await expect(cell).toContainText('Queued');
+  await expect(page.getByRole('status')).toHaveText('Live', { timeout: 10_000 });
+  await expect(cell).not.toContainText('Queued');
+  await expect.poll(async () => (await sim.control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'typed while loading' }]);
+  expect(refused).toBe(1);
+  expect(errors).toEqual([]);
+});

@@ -8,6 +8,7 @@ import type { ChatNotification, NotificationRejection } from '../types';
 import { parseChatNotification } from '../wire';
 
 export const CHATS_CHANNEL = '/v2/me/chats';
+const MAX_BACKOFF_MS = 30_000;
 
 export type ConnectionStatus =
   | { readonly kind: 'connecting' }
@@ -61,7 +62,7 @@ export function createNotificationConnection(options: NotificationConnectionOpti
     // callback-polling would execute a script from the network: neither is allowed here.
     cometd.unregisterTransport('websocket');
     cometd.unregisterTransport('callback-polling');
-    cometd.configure({ url: options.url, logLevel: 'warn', maxBackoff: 30_000 });
+    cometd.configure({ url: options.url, logLevel: 'warn', maxBackoff: MAX_BACKOFF_MS });
     const reconnecting = (): ConnectionStatus => ({ kind: 'reconnecting', retryInMs: cometd.getBackoffPeriod(), since: Date.now() });
 
     cometd.addListener('/meta/handshake', (message) => {
@@ -100,8 +101,35 @@ export function createNotificationConnection(options: NotificationConnectionOpti
   }
 
   // The CometD client is loaded on its own, after the first paint's code: the panel shows
-  // the chats read over HTTP while the live connection is still being set up.
-  const client = import('cometd').then(({ CometD: Client }) => configure(new Client()));
+  // the chats read over HTTP while the live connection is still being set up. A failed
+  // load (a network blip at start, a redeployed bundle) is retried with the same backoff
+  // as a lost connection, and reported as one: writes wait queued until it is live.
+  let client: Promise<CometD> | null = null;
+  let loadFailures = 0;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const loadClient = () =>
+    (client ??= import('cometd').then(
+      ({ CometD: Client }) => configure(new Client()),
+      (error: unknown) => {
+        client = null;
+        throw error;
+      },
+    ));
+  const withClient = (use: (cometd: CometD) => void) => {
+    clearTimeout(retry);
+    loadClient().then(
+      (cometd) => {
+        loadFailures = 0;
+        if (!stopped) use(cometd);
+      },
+      () => {
+        if (stopped) return;
+        const retryInMs = Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** loadFailures++);
+        report({ kind: 'reconnecting', retryInMs, since: Date.now() });
+        retry = setTimeout(() => withClient(use), retryInMs);
+      },
+    );
+  };
 
   return {
     start() {
@@ -109,13 +137,10 @@ export function createNotificationConnection(options: NotificationConnectionOpti
       stopped = false;
       handshakes = 0;
       report({ kind: 'connecting' });
-      void client.then((cometd) => {
-        if (!stopped) cometd.handshake();
-      });
+      withClient((cometd) => cometd.handshake());
     },
     restart() {
-      void client.then((cometd) => {
-        if (stopped) return;
+      withClient((cometd) => {
         last = null;
         if (cometd.isDisconnected()) {
           report({ kind: 'connecting' });
@@ -128,12 +153,15 @@ export function createNotificationConnection(options: NotificationConnectionOpti
     },
     stop() {
       stopped = true;
+      clearTimeout(retry);
+      if (!client) return Promise.resolve();
       return client.then(
         (cometd) =>
           new Promise<void>((resolve) => {
             if (cometd.isDisconnected()) resolve();
             else cometd.disconnect(() => resolve());
           }),
+        () => undefined,
       );
     },
   };
