@@ -1,9 +1,9 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { CaseDataConfigProvider, type CaseDataConfig } from '../caseData';
 import { ConfigProblems, DEFAULT_THEME, DiagnosticsView, type HostBridge, type Theme } from '../embed';
 import { GwsClientProvider, type GwsClient } from '../gws';
-import { DEFAULT_LOCALE, directionOf, I18nProvider, type Locale } from '../i18n';
+import { DEFAULT_LOCALE, I18nProvider, useMessages, type Locale } from '../i18n';
 import { ChatStoreProvider, deriveRows, useChatStoreApi, type ChatStore, type ChatStoreState } from '../store';
 import { useDocumentAppearance, themeStyle } from './appearance';
 import { CaseDataPanel } from './CaseDataPanel';
@@ -60,7 +60,6 @@ type ShellProps = Pick<AppProps, 'bridge' | 'initialTheme' | 'initialLocale' | '
 function WidgetShell({ bridge = null, initialTheme = DEFAULT_THEME, initialLocale = DEFAULT_LOCALE, configProblems = [], popOutUrl = null, focusChannel, ownsDocument = false }: ShellProps) {
   const [theme, setTheme] = useState(initialTheme);
   const [locale, setLocale] = useState(initialLocale);
-  const dir = directionOf(locale);
   const root = useRef<HTMLDivElement>(null);
   const store = useChatStoreApi();
   const [channel] = useState(() => focusChannel ?? createFocusKeyChannel());
@@ -68,27 +67,39 @@ function WidgetShell({ bridge = null, initialTheme = DEFAULT_THEME, initialLocal
   useEffect(() => channel.setFallback(noGridFallback((key) => activeChatHasKey(store.getState(), key))), [channel, store]);
   useHostBridge(bridge, { theme, locale, setTheme, setLocale }, channel);
   useResizeReporter(root, bridge);
-  useDocumentAppearance(ownsDocument, theme.mode, locale, dir);
   useLeaveWarning(ownsDocument && bridge === null);
 
   return (
     <I18nProvider locale={locale}>
-      <div
-        ref={root}
-        className="cdp"
-        data-theme={theme.mode}
-        data-density={theme.tokens.density ?? 'comfortable'}
-        data-embedded={bridge ? 'true' : undefined}
-        dir={dir}
-        lang={locale}
-        style={themeStyle(theme)}
-      >
+      <ShellRoot rootRef={root} theme={theme} embedded={bridge !== null} ownsDocument={ownsDocument}>
         <ConfigProblems problems={configProblems} />
         {popOutUrl ? <PopOutGate widgetUrl={popOutUrl} theme={theme} locale={locale} /> : null}
         <CaseDataPanel focusChannel={channel} />
         {bridge ? <DiagnosticsView bridge={bridge} /> : null}
-      </div>
+      </ShellRoot>
     </I18nProvider>
+  );
+}
+
+type ShellRootProps = { readonly rootRef: RefObject<HTMLDivElement | null>; readonly theme: Theme; readonly embedded: boolean; readonly ownsDocument: boolean; readonly children: ReactNode };
+
+/** The widget's root element, in the language its texts are shown in (English while a catalogue cannot load). */
+function ShellRoot({ rootRef, theme, embedded, ownsDocument, children }: ShellRootProps) {
+  const { locale, dir } = useMessages();
+  useDocumentAppearance(ownsDocument, theme.mode, locale, dir);
+  return (
+    <div
+      ref={rootRef}
+      className="cdp"
+      data-theme={theme.mode}
+      data-density={theme.tokens.density ?? 'comfortable'}
+      data-embedded={embedded ? 'true' : undefined}
+      dir={dir}
+      lang={locale}
+      style={themeStyle(theme)}
+    >
+      {children}
+    </div>
   );
 }
 

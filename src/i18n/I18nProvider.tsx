@@ -9,27 +9,43 @@ const english: Messages = { locale: DEFAULT_LOCALE, dir: 'ltr', t: createTransla
 // English without a provider: a component rendered on its own (a test, a story) still reads.
 const MessagesContext = createContext<Messages>(english);
 
+type CatalogState = { readonly locale: Locale; readonly loaded: boolean };
+
+/**
+ * While a catalogue loads, its language's direction already applies (no flip when it
+ * arrives a moment later) with English texts. If it cannot load (offline, a redeployed
+ * bundle), the panel is wholly English, left to right, instead of English laid out right
+ * to left, and the load is tried again with a growing pause until it arrives.
+ */
 export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
-  // Which locale's catalogue is known to be loaded, not just "loaded": a catalogue that
-  // loads at once (already fetched) must still change the state, or React would batch
-  // "not loaded" and "loaded" into no change at all and keep the English fallback on screen.
-  const [loadedLocale, setLoadedLocale] = useState<Locale | null>(() => (isCatalogLoaded(locale) ? locale : null));
+  // Which locale's catalogue is known to be loaded (or to have failed), not just "loaded":
+  // a catalogue that loads at once (already fetched) must still change the state, or React
+  // would batch "not loaded" and "loaded" into no change and keep the English fallback.
+  const [catalog, setCatalog] = useState<CatalogState | null>(() => (isCatalogLoaded(locale) ? { locale, loaded: true } : null));
   useEffect(() => {
     let current = true;
-    if (isCatalogLoaded(locale)) setLoadedLocale(locale);
-    else {
-      void loadCatalog(locale).then(() => {
-        if (current) setLoadedLocale(locale);
-      });
-    }
+    let failures = 0;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const attempt = () =>
+      loadCatalog(locale).then(
+        () => current && setCatalog({ locale, loaded: true }),
+        () => {
+          if (!current) return;
+          setCatalog({ locale, loaded: false });
+          retry = setTimeout(attempt, Math.min(30_000, 1_000 * 2 ** failures++));
+        },
+      );
+    if (isCatalogLoaded(locale)) setCatalog({ locale, loaded: true });
+    else void attempt();
     return () => {
       current = false;
+      clearTimeout(retry);
     };
   }, [locale]);
-  const ready = loadedLocale === locale;
-  // `ready` is part of the key: once the catalogue arrives, `t` is a new function and every
+  const known = catalog?.locale === locale ? catalog.loaded : null;
+  // `known` is part of the key: once the catalogue arrives, `t` is a new function and every
   // memoized row that reads it renders its texts again.
-  const messages = useMemo<Messages>(() => ({ locale, dir: directionOf(locale), t: createTranslate(locale) }), [locale, ready]);
+  const messages = useMemo<Messages>(() => (known === false ? english : { locale, dir: directionOf(locale), t: createTranslate(locale) }), [locale, known]);
   return <MessagesContext.Provider value={messages}>{children}</MessagesContext.Provider>;
 }
 
