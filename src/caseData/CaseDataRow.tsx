@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { UserDataValue } from '../gws';
 import { translateGwsError, useMessages, type Translate } from '../i18n';
-import type { PendingEdit, RowStatus, UserDataRow } from '../store';
+import { isEditedDraft, type PendingEdit, type RowStatus, type UserDataRow } from '../store';
 import type { FieldOption } from './caseDataConfig';
 import { CellEditor, type EditorMove } from './CellEditor';
 import { formatValue, LONG_TEXT, type EditorKind, type ValueKind } from './userDataValues';
@@ -139,7 +139,7 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, edito
               )}
             </span>
             {text.length > LONG_TEXT ? <span className="case-data__size">{t('caseData.size', { count: text.length })}</span> : null}
-            {row.draft !== undefined ? (
+            {row.draft && isEditedDraft(row.draft) ? (
               <span className="case-data__badge case-data__badge--draft">{row.draftConflict ? t('caseData.badge.draftChanged') : t('caseData.badge.draft')}</span>
             ) : null}
             {row.status === 'queued' ? <span className="case-data__badge">{t('caseData.badge.queued')}</span> : null}

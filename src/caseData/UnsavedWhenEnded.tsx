@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { translateEnglish, useMessages, type Translate } from '../i18n';
-import { useChatActions, type ChatEntry } from '../store';
+import { isEditedDraft, useChatActions, type ChatEntry } from '../store';
 import { formatValue } from './userDataValues';
 
 /**
@@ -13,7 +13,7 @@ export function unsavedLines(entry: ChatEntry, t: Translate = translateEnglish):
     if (edit.status === 'awaiting') continue;
     lines.set(edit.key, edit.op === 'delete' ? t('caseData.ended.deleteLine', { key: edit.key }) : `${edit.key}: ${formatValue(edit.value)}`);
   }
-  for (const [key, draft] of entry.drafts) lines.set(key, `${key}: ${draft.text}`);
+  for (const [key, draft] of entry.drafts) if (isEditedDraft(draft)) lines.set(key, `${key}: ${draft.text}`);
   return [...lines.values()];
 }
 

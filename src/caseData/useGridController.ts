@@ -67,8 +67,10 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   }, [entry, t]);
 
   // A chat that completes (or a key that turns read-only) closes the editor; its text stays as a draft.
+  // So does an editor opened but unchanged whose key the server changed: the store dropped
+  // its stale draft, and the cell shows the new value.
   const editedRow = editing && !editing.readOnly ? rows.find((gridRow) => gridRow.row.key === editing.key) : undefined;
-  if (editedRow?.readOnlyReason) setEditing(null);
+  if (editedRow && (editedRow.readOnlyReason || !editedRow.row.draft)) setEditing(null);
 
   const position = { row: Math.max(0, activeRowIndex), col: active?.col ?? 1 } as const;
 
@@ -158,7 +160,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     const start = fromTyping ? typed : (row.draft?.text ?? (editor === 'checkbox' && typed === ' ' ? String(row.value !== true) : text));
     setEditing({ key, initialText: start, replace: fromTyping, readOnly: false });
     // An open editor is a draft from its first moment: its base is the value it started from.
-    actions.draftChanged(chatId, key, start);
+    actions.draftChanged(chatId, key, start, text);
   };
 
   const removeKey = (gridRow: GridRow, index: number) => {

@@ -31,7 +31,19 @@ export type Draft = {
   readonly text: string;
   /** The server's value when the editor opened: if the server moves on, it is a conflict. */
   readonly base: UserDataValue | undefined;
+  /**
+   * The text the editor opened with; absent for a draft restored after a reload (those
+   * were changed, or they would not have been kept).
+   */
+  readonly openedWith?: string;
 };
+
+/**
+ * Whether the agent changed anything: an editor merely opened is not unsaved work (no
+ * leave warning, nothing kept over a reload or listed when the chat ends) and cannot
+ * conflict with anyone.
+ */
+export const isEditedDraft = (draft: Draft): boolean => draft.text !== draft.openedWith;
 
 export type ChatEntry = {
   /** Last snapshot GWS sent (query or notification): the confirmed truth. */
@@ -82,7 +94,7 @@ export function applySnapshot(entry: ChatEntry, chat: Chat, receivedAt: number, 
   // A write GWS accepted without giving a referenceId is confirmed by the values: a
   // snapshot that shows it. Someone else's write that does not carry our value confirms nothing.
   pending = pending.filter((edit) => !(edit.status === 'awaiting' && edit.referenceId === undefined && snapshotShows(chat, edit)));
-  return { ...entry, chat, receivedAt, pending: flagChangedFailures(pending, chat), unclaimedReferenceIds: unclaimed, lastReferenceId };
+  return { ...entry, chat, receivedAt, pending: flagChangedFailures(pending, chat), drafts: dropStaleOpenedDrafts(entry.drafts, chat), unclaimedReferenceIds: unclaimed, lastReferenceId };
 }
 
 /**
@@ -101,7 +113,7 @@ function flagChangedFailures(pending: readonly PendingEdit[], chat: Chat): reado
  */
 export function applyRead(entry: ChatEntry, chat: Chat, receivedAt: number): ChatEntry {
   const pending = entry.pending.filter((edit) => edit.status !== 'awaiting');
-  return { ...entry, chat, receivedAt, lastReferenceId: 0, pending: flagChangedFailures(pending, chat) };
+  return { ...entry, chat, receivedAt, lastReferenceId: 0, pending: flagChangedFailures(pending, chat), drafts: dropStaleOpenedDrafts(entry.drafts, chat) };
 }
 
 export function addPending(entry: ChatEntry, edit: PendingEdit): ChatEntry {
@@ -170,14 +182,26 @@ export function keepMine(entry: ChatEntry, editId: number): ChatEntry {
   return updateEdit(entry, editId, (edit) => ({ ...edit, status: 'queued', base: entry.chat.userData.get(edit.key) }));
 }
 
-export function setDraft(entry: ChatEntry, key: string, text: string | null): ChatEntry {
+/** `openedWith`, when the draft begins, is the text its editor opened with. */
+export function setDraft(entry: ChatEntry, key: string, text: string | null, openedWith?: string): ChatEntry {
   const current = entry.drafts.get(key);
   if (text === null ? current === undefined : current?.text === text) return entry;
   const drafts = new Map(entry.drafts);
   if (text === null) drafts.delete(key);
   // The base is fixed when the draft begins: later server changes are conflicts, not new bases.
-  else drafts.set(key, { text, base: current ? current.base : entry.chat.userData.get(key) });
+  else drafts.set(key, current ? { ...current, text } : { text, base: entry.chat.userData.get(key), openedWith });
   return { ...entry, drafts };
+}
+
+/**
+ * An editor opened but unchanged whose key the server changed holds a stale text, not
+ * the agent's: its draft goes (and the grid closes the editor), so the new value shows
+ * instead of a conflict that would invite writing the old one back.
+ */
+function dropStaleOpenedDrafts(drafts: ReadonlyMap<string, Draft>, chat: Chat): ReadonlyMap<string, Draft> {
+  const stale = (key: string, draft: Draft) => !isEditedDraft(draft) && !sameValue(chat.userData.get(key), draft.base);
+  if (![...drafts].some(([key, draft]) => stale(key, draft))) return drafts;
+  return new Map([...drafts].filter(([key, draft]) => !stale(key, draft)));
 }
 
 /** The value the agent sees for a key: their latest write not yet confirmed, else the server's. */
@@ -191,7 +215,7 @@ export function shownValue(entry: ChatEntry, key: string): UserDataValue | undef
 
 /** Whether the agent has something the server does not: the "dirty" state a CRM asks about. */
 export function hasUnsavedWork(entry: ChatEntry): boolean {
-  return entry.drafts.size > 0 || entry.pending.some((edit) => edit.status !== 'awaiting');
+  return [...entry.drafts.values()].some(isEditedDraft) || entry.pending.some((edit) => edit.status !== 'awaiting');
 }
 
 export function sameValue(a: UserDataValue | undefined, b: UserDataValue | undefined): boolean {

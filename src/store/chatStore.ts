@@ -71,7 +71,8 @@ export type ChatStoreActions = {
   userDataWriteDiscarded(chatId: string, editId: number): void;
   conflictResolved(chatId: string, editId: number, choice: 'mine' | 'theirs'): void;
   /** The editor's text changed (null: the editor closed without committing). */
-  draftChanged(chatId: string, key: string, text: string | null): void;
+  /** `openedWith`, as an editor opens: the text it opened with (see isEditedDraft). */
+  draftChanged(chatId: string, key: string, text: string | null, openedWith?: string): void;
   /** The agent took note of an ended chat's unsaved changes: drop them. */
   unsavedDismissed(chatId: string): void;
   /** Moves the newest step to the redo side and returns it, for the caller to send. */
@@ -195,7 +196,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             return group.reduce((current, edit) => (choice === 'mine' ? keepMine(current, edit.editId) : dropPending(current, edit.editId)), entry);
           });
         },
-        draftChanged: (chatId, key, text) => updateEntry(chatId, (entry) => setDraft(entry, key, text)),
+        draftChanged: (chatId, key, text, openedWith) => updateEntry(chatId, (entry) => setDraft(entry, key, text, openedWith)),
         unsavedDismissed(chatId) {
           updateEntry(chatId, (entry) => ({ ...entry, drafts: new Map(), pending: entry.pending.filter((edit) => edit.status === 'awaiting') }));
         },

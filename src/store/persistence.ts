@@ -5,7 +5,7 @@
 import type { UserDataValue } from '../gws';
 import { array, isRecord, object, oneOf, string, type Schema } from '../gws/schema';
 import { jsonValue } from '../gws/wire';
-import type { ChatEntry, Draft, UserDataWrite } from './chatEntry';
+import { isEditedDraft, type ChatEntry, type Draft, type UserDataWrite } from './chatEntry';
 
 export type SavedWrite = UserDataWrite & { readonly base: UserDataValue | undefined };
 export type SavedChat = { readonly drafts: readonly (readonly [string, Draft])[]; readonly writes: readonly SavedWrite[] };
@@ -53,8 +53,9 @@ export function toSaved(entry: ChatEntry): SavedChat | null {
     .map((edit): SavedWrite =>
       edit.op === 'delete' ? { op: 'delete', key: edit.key, base: edit.base } : { op: edit.op, key: edit.key, value: edit.value, base: edit.base },
     );
-  if (writes.length === 0 && entry.drafts.size === 0) return null;
-  return { drafts: [...entry.drafts], writes };
+  const drafts = [...entry.drafts].filter(([, draft]) => isEditedDraft(draft));
+  if (writes.length === 0 && drafts.length === 0) return null;
+  return { drafts, writes };
 }
 
 const withBase = <T extends object>(item: T, base: UserDataValue | undefined): T & Stored => (base === undefined ? { ...item } : { ...item, base });

@@ -238,6 +238,30 @@ describe('what may be edited', () => {
     expect(await control.operations()).toEqual([]);
   });
 
+  it('an editor opened but unchanged is no unsaved work: nothing listed when the chat ends, no Draft badge', async () => {
+    const { user, store } = await openPanel();
+    valueCell('Subject').focus();
+    await user.keyboard('{F2}');
+    expect(screen.getByRole('textbox', { name: 'Value of Subject' })).toHaveValue('Customer support');
+    await control.setState(SEED_CHAT_ID, 'Completed');
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Value of Subject' })).not.toBeInTheDocument());
+    expect(valueCell('Subject')).not.toHaveTextContent('Draft');
+    expect(screen.queryByRole('region', { name: 'Unsaved changes' })).not.toBeInTheDocument();
+    expect(store.getState().chats.get(SEED_CHAT_ID)?.drafts.get('Subject')?.text).toBe('Customer support');
+  });
+
+  it('an editor opened but unchanged follows a change from the server instead of offering to write the old value back', async () => {
+    const { user } = await openPanel();
+    valueCell('Subject').focus();
+    await user.keyboard('{F2}');
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'Changed by a supervisor' });
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Value of Subject' })).not.toBeInTheDocument());
+    expect(valueCell('Subject')).toHaveTextContent(/^Changed by a supervisor$/);
+    expect(screen.queryByRole('group', { name: 'Changed on the server while you were editing' })).not.toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    expect(await control.operations()).toEqual([]);
+  });
+
   it('Escape on a failed value discards it, back to the server value', async () => {
     const { user } = await openPanel();
     await control.faults({ failNext: 1, statusCode: 4 });

@@ -13,9 +13,11 @@ import {
   reconcileQueued,
   setDraft,
   dropPending,
+  hasUnsavedWork,
   type ChatEntry,
   type PendingEdit,
 } from '../../src/store/chatEntry';
+import { toSaved } from '../../src/store/persistence';
 import { deriveRows } from '../../src/store/rows';
 
 const chat = (userData: Record<string, UserDataValue> | Map<string, UserDataValue>): Chat => ({
@@ -110,6 +112,28 @@ describe('one chat: server snapshot, pending writes, drafts', () => {
     expect(shown(entry)).toEqual({ a: ['mine', 'conflict'], b: ['mine-b', 'queued'] });
     entry = keepMine(entry, 1);
     expect(entry.pending.find((edit) => edit.editId === 1)).toMatchObject({ status: 'queued', base: 'theirs' });
+  });
+
+  it('counts an editor opened but unchanged as no unsaved work, and drops it when the server changes its key', () => {
+    let entry = newEntry(chat({ a: 'old', b: 'x' }), 1);
+    entry = setDraft(entry, 'a', 'old', 'old');
+    entry = setDraft(entry, 'b', 'x', 'x');
+    expect(hasUnsavedWork(entry)).toBe(false);
+    expect(toSaved(entry)).toBeNull();
+    expect(deriveRows(entry).find((row) => row.key === 'a')).toMatchObject({ draft: { text: 'old' }, draftConflict: false });
+
+    // Typed into, it is unsaved work; typed back to what it opened with, it is not.
+    entry = setDraft(entry, 'b', 'xy');
+    expect(hasUnsavedWork(entry)).toBe(true);
+    expect(toSaved(entry)?.drafts).toEqual([['b', { text: 'xy', base: 'x', openedWith: 'x' }]]);
+    entry = setDraft(entry, 'b', 'x');
+    expect(hasUnsavedWork(entry)).toBe(false);
+
+    // The server changes both keys: the unchanged one goes (its text is stale), the changed one is a conflict.
+    entry = setDraft(entry, 'b', 'mine');
+    entry = applySnapshot(entry, chat({ a: 'theirs', b: 'theirs-b' }), 2, undefined);
+    expect([...entry.drafts.keys()]).toEqual(['b']);
+    expect(deriveRows(entry).find((row) => row.key === 'b')).toMatchObject({ draftConflict: true });
   });
 });
 
