@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useMessages } from '../i18n';
 import type { FieldRule } from './caseDataConfig';
 import { formatValue } from './userDataValues';
@@ -9,12 +9,14 @@ type AddFieldFormProps = {
   /** Configured keys the chat does not have yet, as Workspace's Add Field offers them. */
   readonly missing: readonly { key: string; rule: FieldRule }[];
   readonly allowFreeKeys: boolean;
+  /** The button that opens the form: focus moves into the form only from there (see below). */
+  readonly openerId: string;
   /** Returns the reason the field cannot be added, or null when it was sent. */
   readonly onAdd: (key: string, text: string) => string | null;
   readonly onClose: () => void;
 };
 
-export function AddFieldForm({ missing, allowFreeKeys, onAdd, onClose }: AddFieldFormProps) {
+export function AddFieldForm({ missing, allowFreeKeys, openerId, onAdd, onClose }: AddFieldFormProps) {
   const { t } = useMessages();
   const [picked, setChoice] = useState(missing[0]?.key ?? FREE_KEY);
   // Once a configured key is added it leaves the list; the form moves on to what the list shows.
@@ -25,6 +27,16 @@ export function AddFieldForm({ missing, allowFreeKeys, onAdd, onClose }: AddFiel
   const ids = { field: useId(), key: useId(), value: useId(), reason: useId() };
   const chosen = missing.find((item) => item.key === choice);
   const key = choice === FREE_KEY ? freeKey : choice;
+
+  // Focus moves into the form as it opens from its button. A form whose chunk arrived late
+  // does not take focus from wherever the agent went meanwhile (an open editor would
+  // commit on losing it).
+  const form = useRef<HTMLFormElement>(null);
+  useLayoutEffect(() => {
+    const focused = document.activeElement;
+    if (focused && focused !== document.body && focused.id !== openerId) return;
+    form.current?.querySelector<HTMLElement>('select, input')?.focus();
+  }, [openerId]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -37,11 +49,11 @@ export function AddFieldForm({ missing, allowFreeKeys, onAdd, onClose }: AddFiel
   };
 
   return (
-    <form className="add-field" aria-label={t('caseData.add.form')} onSubmit={submit} onKeyDown={(event) => event.key === 'Escape' && onClose()}>
+    <form ref={form} className="add-field" aria-label={t('caseData.add.form')} onSubmit={submit} onKeyDown={(event) => event.key === 'Escape' && onClose()}>
       {missing.length > 0 || !allowFreeKeys ? (
         <span className="add-field__item">
           <label htmlFor={ids.field}>{t('caseData.add.field')}</label>
-          <select id={ids.field} value={choice} onChange={(event) => setChoice(event.target.value)} autoFocus>
+          <select id={ids.field} value={choice} onChange={(event) => setChoice(event.target.value)}>
             {missing.map((item) => (
               <option key={item.key} value={item.key}>
                 {item.rule.label ? `${item.rule.label} (${item.key})` : item.key}
@@ -54,7 +66,7 @@ export function AddFieldForm({ missing, allowFreeKeys, onAdd, onClose }: AddFiel
       {choice === FREE_KEY && allowFreeKeys ? (
         <span className="add-field__item">
           <label htmlFor={ids.key}>{t('caseData.add.key')}</label>
-          <input id={ids.key} dir="auto" value={freeKey} onChange={(event) => setFreeKey(event.target.value)} autoComplete="off" autoFocus={missing.length === 0} />
+          <input id={ids.key} dir="auto" value={freeKey} onChange={(event) => setFreeKey(event.target.value)} autoComplete="off" />
         </span>
       ) : null}
       <span className="add-field__item">

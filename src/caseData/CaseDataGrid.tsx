@@ -1,7 +1,7 @@
 import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import './caseData.css';
 import { useMessages } from '../i18n';
-import { useChatEntry, useUserDataRows } from '../store';
+import { hasUnsavedWork, useChatEntry, useUserDataRows } from '../store';
 import { onDemand, type ChunkState } from './onDemand';
 import { configuredKeys, resolveRule } from './caseDataConfig';
 import { useCaseDataConfig } from './CaseDataConfigContext';
@@ -13,8 +13,10 @@ import { textForCell, chatBlockReason } from './validation';
 
 // Marked pure, as CaseDataGrid's memo below: bundles that import only the outbox flush
 // from caseData must not keep them, nor the chunks they load.
-const useAddFieldForm = /* @__PURE__ */ onDemand(() => import('./AddFieldForm'));
-const useUnsavedWhenEnded = /* @__PURE__ */ onDemand(() => import('./UnsavedWhenEnded'));
+const addFieldFormChunk = /* @__PURE__ */ onDemand(() => import('./AddFieldForm'));
+const unsavedWhenEndedChunk = /* @__PURE__ */ onDemand(() => import('./UnsavedWhenEnded'));
+/** After the first paint and the live connection's start: the parts loaded on demand are fetched then. */
+const PRELOAD_AFTER_MS = 2_000;
 
 /**
  * The case-data grid: the WAI-ARIA grid pattern over a chat's userData, two columns (key,
@@ -50,13 +52,21 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   const storeRows = useUserDataRows(entry);
   const [filter, setFilter] = useState('');
   const [adding, setAdding] = useState(false);
-  const addFieldForm = useAddFieldForm();
-  const unsavedWhenEnded = useUnsavedWhenEnded();
-  const ended = entry?.chat.state === 'Completed' || entry?.chat.state === 'Revoked';
+  const addFieldForm = addFieldFormChunk.useChunk();
+  const unsavedWhenEnded = unsavedWhenEndedChunk.useChunk();
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      addFieldFormChunk.preload();
+      unsavedWhenEndedChunk.preload();
+    }, PRELOAD_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  // The ended-chat list only when there is something for it to list.
+  const endedUnsaved = entry !== undefined && (entry.chat.state === 'Completed' || entry.chat.state === 'Revoked') && hasUnsavedWork(entry);
   const loadUnsaved = unsavedWhenEnded.load;
   useEffect(() => {
-    if (ended) loadUnsaved();
-  }, [ended, loadUnsaved]);
+    if (endedUnsaved) loadUnsaved();
+  }, [endedUnsaved, loadUnsaved]);
   const { all, visible } = useCaseDataRows(entry?.chat, config, storeRows, filter, t);
   const scroller = useRef<HTMLDivElement>(null);
   const rowWindow = useVirtualRows(visible.length, scroller);
@@ -157,7 +167,10 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
           aria-expanded={adding}
           disabled={addBlocked !== null}
           title={addBlocked ?? undefined}
+          id={`${ids.filter}-add`}
+          aria-busy={adding && addFieldForm.chunk.kind === 'loading' ? true : undefined}
           onPointerEnter={addFieldForm.load}
+          onFocus={addFieldForm.load}
           onClick={() => {
             addFieldForm.load();
             setAdding((open) => !open);
@@ -167,11 +180,19 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
         </button>
       </div>
       {adding && !addBlocked
-        ? shown(addFieldForm.chunk, addFieldForm.load, ({ AddFieldForm }) => (
-            <AddFieldForm missing={missing} allowFreeKeys={config.allowFreeKeys} onAdd={addField} onClose={() => setAdding(false)} />
+        ? renderLoaded(addFieldForm.chunk, addFieldForm.load, t('caseData.add.form'), ({ AddFieldForm }) => (
+            <AddFieldForm
+              missing={missing}
+              allowFreeKeys={config.allowFreeKeys}
+              openerId={`${ids.filter}-add`}
+              onAdd={addField}
+              onClose={() => setAdding(false)}
+            />
           ))
         : null}
-      {ended ? shown(unsavedWhenEnded.chunk, loadUnsaved, ({ UnsavedWhenEnded }) => <UnsavedWhenEnded chatId={chatId} entry={entry} />) : null}
+      {endedUnsaved
+        ? renderLoaded(unsavedWhenEnded.chunk, loadUnsaved, t('caseData.ended.region'), ({ UnsavedWhenEnded }) => <UnsavedWhenEnded chatId={chatId} entry={entry} />)
+        : null}
       {lockedReason ? (
         <p className="case-data__locked" id={ids.locked}>
           {lockedReason}
@@ -239,18 +260,18 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   );
 }
 
-/** A chunk's part once loaded; why it is missing, with a retry, if its load failed. */
-function shown<T>(chunk: ChunkState<T>, retry: () => void, render: (module: T) => ReactNode) {
+/** A part once its chunk is loaded; if its load failed, why it is missing, with a retry. */
+function renderLoaded<T>(chunk: ChunkState<T>, retry: () => void, part: string, render: (module: T) => ReactNode) {
   if (chunk.kind === 'loaded') return render(chunk.module);
   if (chunk.kind !== 'failed') return null;
-  return <PartUnavailable retry={retry} />;
+  return <PartUnavailable part={part} retry={retry} />;
 }
 
-function PartUnavailable({ retry }: { retry: () => void }) {
+function PartUnavailable({ part, retry }: { part: string; retry: () => void }) {
   const { t } = useMessages();
   return (
     <p className="case-data__unavailable" role="alert">
-      {t('caseData.partUnavailable')}{' '}
+      {t('caseData.partUnavailable', { part })}{' '}
       <button type="button" onClick={retry}>
         {t('panel.tryAgain')}
       </button>

@@ -1,9 +1,9 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import type { UserDataValue } from '../gws';
-import { translateGwsError, useMessages, type Translate } from '../i18n';
-import { isEditedDraft, type PendingEdit, type RowStatus, type UserDataRow } from '../store';
+import { useMessages } from '../i18n';
+import { isEditedDraft, type RowStatus, type UserDataRow } from '../store';
 import type { FieldOption } from './caseDataConfig';
 import { CellEditor, type EditorMove } from './CellEditor';
+import { keyShown, writeProblem } from './validation';
 import { formatValue, LONG_TEXT, type EditorKind, type ValueKind } from './userDataValues';
 
 /** Stable callbacks for every row, so a notification re-renders only the rows it changed. */
@@ -54,13 +54,6 @@ function useJustSaved(status: RowStatus): boolean {
   return justSaved && status === 'confirmed';
 }
 
-/** Why the agent's write is not on the server, in words: refused, or overtaken by another's. */
-export function writeProblem(edit: PendingEdit | undefined, serverValue: UserDataValue | undefined, t: Translate): string | null {
-  if (edit?.status === 'failed' && edit.error) return t(edit.op === 'delete' ? 'caseData.deleteNotSaved' : 'caseData.notSaved', { error: translateGwsError(t, edit.error) });
-  if (edit?.status === 'conflict') return t(edit.error ? 'caseData.changedSinceFailed' : 'caseData.changedOffline', { value: formatValue(serverValue) || t('caseData.emptyValue') });
-  return null;
-}
-
 function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, editor, options, readOnlyReason, note, handlers }: CaseDataRowProps) {
   // Read from context: a locale switch re-renders every row although the row is memoized.
   const { t } = useMessages();
@@ -70,7 +63,7 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, edito
   const failure = writeProblem(row.pending, row.serverValue, t);
   const describedBy = [readOnlyReason || failure || note ? reasonId : null].filter(Boolean).join(' ') || undefined;
   const keyName = label ? `${label} (${row.key})` : row.key;
-  const shownKey = row.key === '' ? t('caseData.emptyKey') : row.key;
+  const shownKey = keyShown(row.key, t);
 
   return (
     <div role="row" aria-rowindex={rowIndex} className={`case-data__row case-data__row--${row.status}`}>

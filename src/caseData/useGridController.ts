@@ -8,15 +8,18 @@ import { useMessages } from '../i18n';
 import { sameValue, shownValue, useChatActions, type ChatEntry, type HistoryStep, type PendingEdit, type UserDataWrite } from '../store';
 import type { CaseDataConfig } from './caseDataConfig';
 import type { EditorMove } from './CellEditor';
-import { writeProblem, type RowHandlers } from './CaseDataRow';
+import type { RowHandlers } from './CaseDataRow';
 import { gridCommand, nextPosition } from './gridKeyboard';
 import { useCellFocus, type ActiveCell } from './useCellFocus';
 import { useCaseDataWriter } from './useCaseDataWriter';
 import type { GridRow } from './useCaseDataRows';
-import { checkWrite, textForCell } from './validation';
+import { checkWrite, keyShown, textForCell, writeProblem } from './validation';
+import { copyCell, pasteIntoCell } from './clipboard';
 import { acceptsTyping, formatValue } from './userDataValues';
 
 const ANNOUNCEMENT_MS = 10_000;
+/** Writes whose refusal or conflict was announced (edits are replaced, never changed, on a new status). */
+const toldProblems = new WeakSet<PendingEdit>();
 
 export type Editing = { readonly key: string; readonly initialText: string; readonly replace: boolean; readonly readOnly: boolean };
 
@@ -55,15 +58,17 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   }, [announcement]);
 
   // A write refused or overtaken is said as well as shown: the agent has usually moved on
-  // (Enter moves down), and a screen reader says nothing of a row changing elsewhere.
-  const told = useRef(new WeakSet<PendingEdit>());
+  // (Enter moves down), and a screen reader says nothing of a row changing elsewhere. All
+  // that arrive together in one message; each write once, also across chat switches.
   useEffect(() => {
+    const said: string[] = [];
     for (const edit of entry?.pending ?? []) {
-      const problem = told.current.has(edit) ? null : writeProblem(edit, entry?.chat.userData.get(edit.key), t);
+      const problem = toldProblems.has(edit) ? null : writeProblem(edit, entry?.chat.userData.get(edit.key), t);
       if (!problem) continue;
-      told.current.add(edit);
-      setAnnouncement(t('caseData.announce.problem', { key: edit.key, problem }));
+      toldProblems.add(edit);
+      said.push(t('caseData.announce.problem', { key: keyShown(edit.key, t), problem }));
     }
+    if (said.length > 0) setAnnouncement(said.join(' '));
   }, [entry, t]);
 
   // A chat that completes (or a key that turns read-only) closes the editor; its text stays as a draft.
@@ -95,9 +100,9 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   };
 
   /** Validates and sends; returns the reason it was refused, or null. */
-  const submit = (write: UserDataWrite, step: HistoryStep | null): string | null => {
+  const submit = (write: UserDataWrite, step: HistoryStep | null, restoring = false): string | null => {
     if (!entry) return t('caseData.reason.chatNotLoaded');
-    const checked = checkWrite({ chat: entry.chat, config, existingKeys: existingKeys(), write, t });
+    const checked = checkWrite({ chat: entry.chat, config, existingKeys: existingKeys(), write, restoring, t });
     if (!checked.ok) return checked.reason;
     writer.send(chatId, checked.write, step);
     return null;
@@ -171,7 +176,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
       setAnnouncement(refused);
       return;
     }
-    setAnnouncement(t('caseData.announce.deleted', { key: row.key }));
+    setAnnouncement(t('caseData.announce.deleted', { key: keyShown(row.key, t) }));
     const next = rows[index + 1] ?? rows[index - 1];
     if (next) focusCell({ key: next.row.key, col: position.col });
   };
@@ -189,12 +194,12 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     // that would silently overwrite their value. The agent is told instead.
     const expected = direction === 'undo' ? step.after : step.before;
     if (!sameValue(shownValue(entry, step.key), expected)) {
-      const reason = t(direction === 'undo' ? 'caseData.reason.undoChangedSince' : 'caseData.reason.redoChangedSince', { key: step.key });
+      const reason = t(direction === 'undo' ? 'caseData.reason.undoChangedSince' : 'caseData.reason.redoChangedSince', { key: keyShown(step.key, t) });
       note(step.key, reason);
       setAnnouncement(reason);
       return;
     }
-    const refused = submit(writeTo(entry.chat, step.key, target), null);
+    const refused = submit(writeTo(entry.chat, step.key, target), null, true);
     if (refused) {
       note(step.key, refused);
       setAnnouncement(refused);
@@ -202,40 +207,10 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     }
     if (direction === 'undo') actions.undoTaken(chatId);
     else actions.redoTaken(chatId);
-    setAnnouncement(direction === 'undo' ? t('caseData.announce.undid', { key: step.key }) : t('caseData.announce.redid', { key: step.key }));
+    setAnnouncement(direction === 'undo' ? t('caseData.announce.undid', { key: keyShown(step.key, t) }) : t('caseData.announce.redid', { key: keyShown(step.key, t) }));
   };
 
-  const copy = (gridRow: GridRow, col: 0 | 1) => {
-    const text = col === 0 ? gridRow.row.key : formatValue(gridRow.row.value);
-    if (!navigator.clipboard) {
-      setAnnouncement(t('caseData.announce.copyUnavailable'));
-      return;
-    }
-    navigator.clipboard.writeText(text).then(
-      () => setAnnouncement(col === 0 ? t('caseData.announce.copiedKey', { key: gridRow.row.key }) : t('caseData.announce.copiedValue', { key: gridRow.row.key })),
-      () => setAnnouncement(t('caseData.announce.copyRefused')),
-    );
-  };
-
-  const paste = (gridRow: GridRow) => {
-    const key = gridRow.row.key;
-    if (gridRow.readOnlyReason) {
-      note(key, gridRow.readOnlyReason);
-      return;
-    }
-    if (!navigator.clipboard) {
-      setAnnouncement(t('caseData.announce.pasteUnavailable'));
-      return;
-    }
-    navigator.clipboard.readText().then(
-      (text) => {
-        const refused = commitText(key, text, 'stay');
-        note(key, refused ? t('caseData.announce.notPasted', { reason: refused }) : null);
-        if (!refused) setAnnouncement(t('caseData.announce.pasted', { key }));
-      },
-      () => setAnnouncement(t('caseData.announce.pasteRefused')),
-    );
-  };
+  const clipboardTools = { t, announce: setAnnouncement, note, commitText };
 
   const onGridKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (editing || rows.length === 0 || !(event.target instanceof HTMLElement) || event.target.closest('[role="row"]') === null) return;
@@ -252,8 +227,8 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     if (!command) return;
     event.preventDefault();
     if (command === 'undo' || command === 'redo') travel(command);
-    else if (command === 'copy') copy(gridRow, position.col);
-    else if (command === 'paste') paste(gridRow);
+    else if (command === 'copy') copyCell(gridRow, position.col, clipboardTools);
+    else if (command === 'paste') pasteIntoCell(gridRow, clipboardTools);
     else if (command === 'delete') removeKey(gridRow, position.row);
     else if (command === 'edit') startEdit(gridRow.row.key, null);
     else if (command === 'to-value') focusCell({ key: gridRow.row.key, col: 1 });
@@ -261,8 +236,8 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
       writer.discard(chatId, gridRow.row.pending.editId);
       setAnnouncement(
         gridRow.row.status === 'conflict'
-          ? t('caseData.announce.tookTheirs', { key: gridRow.row.key })
-          : t('caseData.announce.discarded', { key: gridRow.row.key }),
+          ? t('caseData.announce.tookTheirs', { key: keyShown(gridRow.row.key, t) })
+          : t('caseData.announce.discarded', { key: keyShown(gridRow.row.key, t) }),
       );
     }
     else startEdit(gridRow.row.key, event.key);

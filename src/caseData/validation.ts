@@ -6,8 +6,8 @@
 // default so that callers without a locale (tests, scripts) read the texts they always did.
 
 import type { Chat, UserDataValue } from '../gws';
-import { translateEnglish, type Translate } from '../i18n';
-import type { UserDataWrite } from '../store';
+import { translateEnglish, translateGwsError, type Translate } from '../i18n';
+import type { PendingEdit, UserDataWrite } from '../store';
 import { resolveRule, type CaseDataConfig, type FieldOption, type FieldRule } from './caseDataConfig';
 import { effectiveKind, formatValue, textToValue, valueKind, type ValueKind } from './userDataValues';
 
@@ -61,17 +61,22 @@ export type WriteRequest = {
   /** Keys the chat has or will have (the agent's unconfirmed ones included), filtered out or hidden or not. */
   readonly existingKeys: ReadonlySet<string>;
   readonly write: UserDataWrite;
+  /**
+   * Undo or redo putting back a key the server had: its name was the server's, so the
+   * rules for a name the agent types (not empty, not too long) do not apply.
+   */
+  readonly restoring?: boolean;
   /** Words the reason; English when left out. */
   readonly t?: Translate;
 };
 
-export function checkWrite({ chat, config, existingKeys, write, t = translateEnglish }: WriteRequest): WriteCheck {
+export function checkWrite({ chat, config, existingKeys, write, restoring = false, t = translateEnglish }: WriteRequest): WriteCheck {
   const blocked = chatBlockReason(chat, write.op, t);
   if (blocked) return { ok: false, reason: blocked };
   const rule = resolveRule(config, write.key);
   if (write.op === 'attach') {
-    if (write.key.trim() === '') return { ok: false, reason: t('caseData.reason.emptyKey') };
-    if (write.key.length > MAX_KEY_LENGTH) return { ok: false, reason: t('caseData.reason.keyTooLong', { max: MAX_KEY_LENGTH }) };
+    if (!restoring && write.key.trim() === '') return { ok: false, reason: t('caseData.reason.emptyKey') };
+    if (!restoring && write.key.length > MAX_KEY_LENGTH) return { ok: false, reason: t('caseData.reason.keyTooLong', { max: MAX_KEY_LENGTH }) };
     if (existingKeys.has(write.key)) return { ok: false, reason: t('caseData.reason.keyExists', { key: write.key }) };
   }
   if (rule.readOnly) return { ok: false, reason: readOnlyByConfig(t, rule, write.key) };
@@ -89,4 +94,14 @@ export function textForCell(text: string, current: UserDataValue | undefined, ru
     return option === undefined ? ({ ok: false, reason: chooseOne(t, rule.options) } as const) : ({ ok: true, value: option } as const);
   }
   return textToValue(effectiveKind(current, rule), text, t);
+}
+
+/** A key as the agent reads it in a sentence: the empty key has a name of its own. */
+export const keyShown = (key: string, t: Translate) => (key === '' ? t('caseData.emptyKey') : key);
+
+/** Why the agent's write is not on the server, in words: refused, or overtaken by another's. */
+export function writeProblem(edit: PendingEdit | undefined, serverValue: UserDataValue | undefined, t: Translate): string | null {
+  if (edit?.status === 'failed' && edit.error) return t(edit.op === 'delete' ? 'caseData.deleteNotSaved' : 'caseData.notSaved', { error: translateGwsError(t, edit.error) });
+  if (edit?.status === 'conflict') return t(edit.error ? 'caseData.changedSinceFailed' : 'caseData.changedOffline', { value: formatValue(serverValue) || t('caseData.emptyValue') });
+  return null;
 }

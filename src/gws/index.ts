@@ -16,11 +16,7 @@ export { CHAT_STATES } from './types';
 export { GwsRequestError, describeGwsError, toGwsError, type GwsError } from './errors';
 export { createGwsClient, type GwsClient, type GwsClientOptions } from './http/gwsClient';
 export { chatQueries } from './http/chatQueries';
-export {
-  createNotificationConnection,
-  CHATS_CHANNEL,
-  type ConnectionStatus,
-  type NotificationConnection,
-} from './cometd/notificationConnection';
-export { parseChatNotification } from './wire';
+// Not the CometD session nor the notification parser: re-exported here, they would be part
+// of the first paint's chunk (vite.config.ts's $initial group); they load after it.
+export { createNotificationConnection, type ConnectionStatus, type NotificationConnection } from './cometd/notificationConnection';
 export { GwsClientProvider, useGwsClient } from './GwsClientProvider';

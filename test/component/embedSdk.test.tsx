@@ -191,17 +191,19 @@ describe('mountCaseDataPanel', () => {
     mount({ readyTimeoutMs: 10_000 });
     const asked = panel.getState();
     panel.setLocale('de');
+    panel.focusKey('Subject');
     vi.advanceTimersByTime(10_000);
     const notReady = { ok: false, error: expect.objectContaining({ kind: 'not-ready' }) };
     expect(await asked).toEqual(notReady);
     expect(await panel.getState()).toEqual(notReady);
-    // The panel starts after all: the command still goes, the answered question does not.
+    // The panel starts after all: the setting still goes; neither the answered question nor
+    // the stale focus request does.
     fromWidget(READY);
     expect(sent()).toEqual([{ ...envelope, type: 'setLocale', locale: 'de', requestId: 'cdp-2' }]);
     const state = panel.getState();
-    expect(sent().at(-1)).toEqual({ ...envelope, type: 'getState', requestId: 'cdp-3' });
+    expect(sent().at(-1)).toEqual({ ...envelope, type: 'getState', requestId: 'cdp-4' });
     const reply = { activeChatId: null, chatState: null, userData: {}, chats: [], dirtyChatIds: [], connection: 'live', locale: 'de', theme: 'light' };
-    fromWidget({ ...envelope, type: 'state', ...reply, inReplyTo: 'cdp-3' });
+    fromWidget({ ...envelope, type: 'state', ...reply, inReplyTo: 'cdp-4' });
     expect(await state).toEqual({ ok: true, state: reply });
   });
 

@@ -248,4 +248,22 @@ describe('editing keys', () => {
       { operationName: 'AttachUserData', userData: { UserData1: 987654321 } },
     ]);
   });
+
+  it('deletes and restores the empty key too, naming it as the grid does', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { '': 'emptyval' });
+    const { user } = await openPanel();
+    await waitFor(() => expect(valueCell('(empty key)')).toHaveTextContent('emptyval'));
+    valueCell('(empty key)').focus();
+    await user.keyboard('{Delete}');
+    expect(await screen.findByText('Deleted (empty key). Press Ctrl+Z to undo.')).toBeInTheDocument();
+    await waitFor(() => expect(within(grid()).queryByRole('rowheader', { name: '(empty key)' })).not.toBeInTheDocument());
+    // Before the fix: refused with "Enter a key name.", and the value was gone.
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(valueCell('(empty key)')).toHaveTextContent('emptyval'));
+    expect(screen.getByText('Undid the change to (empty key).')).toBeInTheDocument();
+    expect(await control.operations()).toEqual([
+      { operationName: 'DeleteUserData', keys: [''] },
+      { operationName: 'AttachUserData', userData: { '': 'emptyval' } },
+    ]);
+  });
 });

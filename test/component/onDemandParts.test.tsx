@@ -1,7 +1,7 @@
 // Add field's form and the ended-chat list are chunks of their own, loaded on demand
 // (src/caseData/onDemand.ts). A load that fails must leave the grid working, say why, and
 // load on the next try.
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
 import { renderPanel, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
@@ -30,18 +30,20 @@ describe('loading Add field on demand', () => {
 
     await user.click(screen.getByRole('button', { name: 'Add field' }));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('This part of the panel could not be loaded. Check the connection, then try again.');
+    expect(alert).toHaveTextContent('“Add field” could not be loaded. Check the connection, then try again.');
     expect(screen.queryByRole('form', { name: 'Add field' })).not.toBeInTheDocument();
     expect(screen.getByRole('grid', { name: 'Case data' })).toBeInTheDocument();
 
-    // Pointing at the button tried once, opening it once more.
-    expect(chunk.attempts).toBe(2);
+    // Pointing at the button, focusing it and opening it each tried (in a browser, the
+    // idle preload would have fetched it long before).
+    const before = chunk.attempts;
+    expect(before).toBeGreaterThanOrEqual(2);
     chunk.reachable = true;
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     const form = await screen.findByRole('form', { name: 'Add field' });
     expect(within(form).getByLabelText('Key')).toBeInTheDocument();
     expect(screen.queryByText(/could not be loaded/)).not.toBeInTheDocument();
-    expect(chunk.attempts).toBe(3);
+    expect(chunk.attempts).toBe(before + 1);
   });
 
   it('keeps an ended chat’s drafts on screen while its list cannot load, and shows the list on Try again', async () => {
@@ -52,12 +54,21 @@ describe('loading Add field on demand', () => {
     await user.keyboard('unsent words');
     await control.setState(SEED_CHAT_ID, 'Completed');
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('This part of the panel could not be loaded.');
+    expect(alert).toHaveTextContent('“Unsaved changes” could not be loaded.');
     expect(valueCell('Subject')).toHaveTextContent('Draft');
 
     endedChunk.reachable = true;
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     const list = await screen.findByRole('region', { name: /unsaved/i });
     expect(list).toHaveTextContent('Subject: unsent words');
+  });
+
+  it('loads nothing and shows no alert for an ended chat with nothing unsaved', async () => {
+    renderPanel(sim.url);
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitForLive();
+    await control.setState(SEED_CHAT_ID, 'Completed');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Add field' })).toBeDisabled());
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });

@@ -52,7 +52,7 @@ test('a live-connection chunk that fails to load is retried; the queued edit is 
   page.on('pageerror', (error) => errors.push(error.message));
   // The first request for the CometD chunk fails, as in a network blip at start.
   let refused = 0;
-  await page.route('**/assets/cometd-*.js', (route) => {
+  await page.route('**/assets/cometdSession-*.js', (route) => {
     if (refused > 0) return route.continue();
     refused += 1;
     return route.abort('connectionfailed');

@@ -117,6 +117,28 @@ describe('concurrent changes', () => {
 });
 
 describe('connection and session', () => {
+  it('says every conflict that arrives together, in one message, and not again after a chat switch', async () => {
+    const { user, store } = await openPanel();
+    await control.faults({ notificationsDownMs: 3_000 });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/Reconnecting/), { timeout: 5_000 });
+    valueCell('Subject').focus();
+    await user.keyboard('mine 1{Enter}');
+    valueCell('UserData2').focus();
+    await user.keyboard('mine 2{Enter}');
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'theirs 1', UserData2: 'theirs 2' });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Live'), { timeout: 15_000 });
+    await waitFor(() => expect(announcement()).toHaveTextContent(/Subject: Changed on the server to “theirs 1”.*UserData2: Changed on the server to “theirs 2”/));
+
+    // Away and back: the standing conflicts are shown, not announced again.
+    const other = [...store.getState().chats.keys()].find((chatId) => chatId !== SEED_CHAT_ID);
+    if (!other) throw new Error('the simulator seeds more than one chat');
+    act(() => store.getState().actions.chatOpened(other));
+    await waitFor(() => expect(screen.queryByRole('rowheader', { name: 'UserData2' })).not.toBeInTheDocument());
+    act(() => store.getState().actions.chatOpened(SEED_CHAT_ID));
+    await waitFor(() => expect(valueCell('Subject')).toHaveAttribute('aria-invalid', 'true'));
+    expect(announcement()).toHaveTextContent('');
+  });
+
   it('the CometD connection dropped for 10 s with two edits made meanwhile: queued, re-read, sent in order, the changed key flagged', async () => {
     const { user } = await openPanel();
     await control.faults({ notificationsDownMs: 10_000 });

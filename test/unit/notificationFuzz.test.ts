@@ -3,7 +3,7 @@
 // notification or a counted rejection, never throws, never lets a prototype key through.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseChatNotification } from '../../src/gws';
+import { parseChatNotification } from '../../src/gws/cometd/notificationWire';
 import { createChatStore, deriveRows } from '../../src/store';
 import { seedNotificationJson, seedNotificationText } from '../support/seed';
 

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { parseChatNotification } from '../../src/gws';
+import { parseChatNotification } from '../../src/gws/cometd/notificationWire';
 import { chatSchema, readEnvelope } from '../../src/gws/wire';
 import { seedNotificationJson, seedNotificationText } from '../support/seed';
 

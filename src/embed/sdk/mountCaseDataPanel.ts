@@ -185,11 +185,12 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
           notice.hidden = false;
           settleReady({ ok: false, error });
           // A question waiting for the panel gets the answer now, not whenever it starts (if
-          // ever). Commands stay queued: a panel that starts late still applies them.
+          // ever). Settings stay queued, so a panel that starts late still applies them; a
+          // late focusKey would take focus from wherever the agent is by then, so it goes.
           notReady = error;
           for (const resolve of pending.values()) resolve({ ok: false, error });
           pending.clear();
-          queue.splice(0, queue.length, ...queue.filter((queued) => queued.type !== 'getState'));
+          queue.splice(0, queue.length, ...queue.filter((queued) => queued.type !== 'getState' && queued.type !== 'focusKey'));
           emit('error', error);
         }, timeoutMs)
       : undefined;

@@ -1,14 +1,12 @@
-// The one CometD connection to GWS notifications. It owns the CometD instance, adds its
-// meta-channel listeners exactly once, and subscribes to `/v2/me/chats` inside every
-// successful handshake: CometD drops subscriptions on re-handshake but keeps listeners,
-// so subscribing anywhere else either loses the subscription or doubles it.
+// The one connection to GWS notifications, as the rest of the panel sees it: start,
+// restart after the session came back, stop, and the statuses it goes through. The CometD
+// client and the session around it (cometdSession.ts) load on their own, after the first
+// paint's code: the panel shows the chats read over HTTP while the live connection is set up.
 
-import type { CometD, Message } from 'cometd';
 import type { ChatNotification, NotificationRejection } from '../types';
-import { parseChatNotification } from '../wire';
+import type { CometdSession } from './cometdSession';
 
-export const CHATS_CHANNEL = '/v2/me/chats';
-const MAX_BACKOFF_MS = 30_000;
+export const MAX_BACKOFF_MS = 30_000;
 
 export type ConnectionStatus =
   | { readonly kind: 'connecting' }
@@ -40,8 +38,6 @@ export type NotificationConnection = {
 };
 
 export function createNotificationConnection(options: NotificationConnectionOptions): NotificationConnection {
-  let handshakes = 0;
-  let connected = false;
   let stopped = true;
   let last: ConnectionStatus['kind'] | null = null;
 
@@ -52,81 +48,31 @@ export function createNotificationConnection(options: NotificationConnectionOpti
     options.onStatus(status);
   };
 
-  const deliver = (message: Message) => {
-    const data: unknown = message.data;
-    options.onNotification(parseChatNotification(data));
-  };
-
-  function configure(cometd: CometD): CometD {
-    // GWS serves long-polling only (WebSocket attempts fail or hang behind proxies), and
-    // callback-polling would execute a script from the network: neither is allowed here.
-    cometd.unregisterTransport('websocket');
-    cometd.unregisterTransport('callback-polling');
-    cometd.configure({ url: options.url, logLevel: 'warn', maxBackoff: MAX_BACKOFF_MS });
-    const reconnecting = (): ConnectionStatus => ({ kind: 'reconnecting', retryInMs: cometd.getBackoffPeriod(), since: Date.now() });
-
-    cometd.addListener('/meta/handshake', (message) => {
-      if (!message.successful) {
-        connected = false;
-        // GWS refuses the handshake of an expired HTTP session; retrying will not help
-        // until the agent logs in again.
-        report(isAuthFailure(message) ? { kind: 'session-expired' } : reconnecting());
-        return;
-      }
-      handshakes += 1;
-      cometd.batch(() => {
-        cometd.subscribe(CHATS_CHANNEL, deliver);
-      });
-      if (handshakes > 1) options.onResync?.();
-    });
-
-    cometd.addListener('/meta/connect', (message) => {
-      if (cometd.isDisconnected()) {
-        connected = false;
-        report({ kind: 'offline' });
-        return;
-      }
-      const wasConnected = connected;
-      connected = message.successful === true;
-      if (connected && !wasConnected) report({ kind: 'live' });
-      // A `402::unknown client` lands here too; CometD re-handshakes by itself.
-      else if (!connected) report(reconnecting());
-    });
-
-    cometd.addListener('/meta/disconnect', () => {
-      connected = false;
-      report({ kind: 'offline' });
-    });
-    return cometd;
-  }
-
-  // The CometD client is loaded on its own, after the first paint's code: the panel shows
-  // the chats read over HTTP while the live connection is still being set up. A failed
-  // load (a network blip at start, a redeployed bundle) is retried with the same backoff
-  // as a lost connection, and reported as one: writes wait queued until it is live.
-  let client: Promise<CometD> | null = null;
+  // A failed load (a network blip at start, a redeployed bundle) is retried with the same
+  // backoff as a lost connection, and reported as one: writes wait queued until it is live.
+  let session: Promise<CometdSession> | null = null;
   let loadFailures = 0;
   let retry: ReturnType<typeof setTimeout> | undefined;
-  const loadClient = () =>
-    (client ??= import('cometd').then(
-      ({ CometD: Client }) => configure(new Client()),
+  const loadSession = () =>
+    (session ??= import('./cometdSession').then(
+      ({ openCometdSession }) => openCometdSession({ ...options, report }),
       (error: unknown) => {
-        client = null;
+        session = null;
         throw error;
       },
     ));
-  const withClient = (use: (cometd: CometD) => void) => {
+  const withSession = (use: (opened: CometdSession) => void) => {
     clearTimeout(retry);
-    loadClient().then(
-      (cometd) => {
+    loadSession().then(
+      (opened) => {
         loadFailures = 0;
-        if (!stopped) use(cometd);
+        if (!stopped) use(opened);
       },
       () => {
         if (stopped) return;
         const retryInMs = Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** loadFailures++);
         report({ kind: 'reconnecting', retryInMs, since: Date.now() });
-        retry = setTimeout(() => withClient(use), retryInMs);
+        retry = setTimeout(() => withSession(use), retryInMs);
       },
     );
   };
@@ -135,38 +81,19 @@ export function createNotificationConnection(options: NotificationConnectionOpti
     start() {
       if (!stopped) return;
       stopped = false;
-      handshakes = 0;
       report({ kind: 'connecting' });
-      withClient((cometd) => cometd.handshake());
+      withSession((opened) => opened.handshake());
     },
     restart() {
-      withClient((cometd) => {
+      withSession((opened) => {
         last = null;
-        if (cometd.isDisconnected()) {
-          report({ kind: 'connecting' });
-          cometd.handshake();
-        } else if (connected) {
-          // Only the REST side had lost the session; the connection itself stayed up.
-          report({ kind: 'live' });
-        }
+        opened.resume();
       });
     },
     stop() {
       stopped = true;
       clearTimeout(retry);
-      if (!client) return Promise.resolve();
-      return client.then(
-        (cometd) =>
-          new Promise<void>((resolve) => {
-            if (cometd.isDisconnected()) resolve();
-            else cometd.disconnect(() => resolve());
-          }),
-        () => undefined,
-      );
+      return session ? session.then((opened) => opened.close(), () => undefined) : Promise.resolve();
     },
   };
-}
-
-function isAuthFailure(message: Message): boolean {
-  return typeof message.error === 'string' && /^40[13]::/.test(message.error);
 }

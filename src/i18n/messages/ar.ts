@@ -139,7 +139,7 @@ export const ar = {
   'caseData.announce.problem': '\u200f{key}: {problem}',
   'caseData.announce.discarded': 'تم تجاهل التغيير غير المحفوظ في {key}.',
 
-  'caseData.partUnavailable': 'تعذّر تحميل هذا الجزء من اللوحة. تحقّق من الاتصال ثم حاول مرة أخرى.',
+  'caseData.partUnavailable': 'تعذّر تحميل «{part}». تحقّق من الاتصال ثم حاول مرة أخرى.',
   'caseData.add.form': 'إضافة حقل',
   'caseData.add.field': 'الحقل',
   'caseData.add.key': 'المفتاح',

@@ -121,7 +121,7 @@ export const de = {
   'caseData.announce.problem': '{key}: {problem}',
   'caseData.announce.discarded': 'Nicht gespeicherte Änderung an {key} verworfen.',
 
-  'caseData.partUnavailable': 'Dieser Teil des Panels konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
+  'caseData.partUnavailable': '„{part}“ konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
   'caseData.add.form': 'Feld hinzufügen',
   'caseData.add.field': 'Feld',
   'caseData.add.key': 'Schlüssel',

@@ -127,7 +127,7 @@ export const en = {
   'caseData.announce.problem': '{key}: {problem}',
   'caseData.announce.discarded': 'Discarded the unsaved change to {key}.',
 
-  'caseData.partUnavailable': 'This part of the panel could not be loaded. Check the connection, then try again.',
+  'caseData.partUnavailable': '“{part}” could not be loaded. Check the connection, then try again.',
   'caseData.add.form': 'Add field',
   'caseData.add.field': 'Field',
   'caseData.add.key': 'Key',

@@ -1,0 +1,39 @@
+// Copy and paste on the grid's active cell (Ctrl+C, Ctrl+V). A pasted text is committed
+// like typed text: validated for the cell, refused with the reason as a note on the cell.
+
+import type { Translate } from '../i18n';
+import type { EditorMove } from './CellEditor';
+import type { GridRow } from './useCaseDataRows';
+import { formatValue } from './userDataValues';
+import { keyShown } from './validation';
+
+export type ClipboardTools = {
+  readonly t: Translate;
+  readonly announce: (text: string) => void;
+  readonly note: (key: string, text: string | null) => void;
+  readonly commitText: (key: string, text: string, move: EditorMove) => string | null;
+};
+
+export function copyCell(gridRow: GridRow, col: 0 | 1, { t, announce }: ClipboardTools): void {
+  const text = col === 0 ? gridRow.row.key : formatValue(gridRow.row.value);
+  if (!navigator.clipboard) return announce(t('caseData.announce.copyUnavailable'));
+  const key = keyShown(gridRow.row.key, t);
+  navigator.clipboard.writeText(text).then(
+    () => announce(col === 0 ? t('caseData.announce.copiedKey', { key }) : t('caseData.announce.copiedValue', { key })),
+    () => announce(t('caseData.announce.copyRefused')),
+  );
+}
+
+export function pasteIntoCell(gridRow: GridRow, { t, announce, note, commitText }: ClipboardTools): void {
+  const key = gridRow.row.key;
+  if (gridRow.readOnlyReason) return note(key, gridRow.readOnlyReason);
+  if (!navigator.clipboard) return announce(t('caseData.announce.pasteUnavailable'));
+  navigator.clipboard.readText().then(
+    (text) => {
+      const refused = commitText(key, text, 'stay');
+      note(key, refused ? t('caseData.announce.notPasted', { reason: refused }) : null);
+      if (!refused) announce(t('caseData.announce.pasted', { key: keyShown(key, t) }));
+    },
+    () => announce(t('caseData.announce.pasteRefused')),
+  );
+}

@@ -1,0 +1,98 @@
+// The CometD session behind the notification connection (notificationConnection.ts loads
+// this module, and the CometD client with it, after the first paint). It owns the CometD
+// instance, adds its meta-channel listeners exactly once, and subscribes to `/v2/me/chats`
+// inside every successful handshake: CometD drops subscriptions on re-handshake but keeps
+// listeners, so subscribing anywhere else either loses the subscription or doubles it.
+
+import { CometD, type Message } from 'cometd';
+import { MAX_BACKOFF_MS, type ConnectionStatus, type NotificationConnectionOptions } from './notificationConnection';
+import { parseChatNotification } from './notificationWire';
+
+export const CHATS_CHANNEL = '/v2/me/chats';
+
+export type CometdSession = {
+  /** Handshakes from the start, as the connection starts (again). */
+  handshake(): void;
+  /**
+   * After the session came back: handshake again if CometD gave up (a refused handshake),
+   * report live again if it never lost its connection, and otherwise let it keep trying.
+   */
+  resume(): void;
+  close(): Promise<void>;
+};
+
+type SessionOptions = Omit<NotificationConnectionOptions, 'onStatus'> & { readonly report: (status: ConnectionStatus) => void };
+
+export function openCometdSession({ url, onNotification, onResync, report }: SessionOptions): CometdSession {
+  let handshakes = 0;
+  let connected = false;
+  const cometd = new CometD();
+  // GWS serves long-polling only (WebSocket attempts fail or hang behind proxies), and
+  // callback-polling would execute a script from the network: neither is allowed here.
+  cometd.unregisterTransport('websocket');
+  cometd.unregisterTransport('callback-polling');
+  cometd.configure({ url, logLevel: 'warn', maxBackoff: MAX_BACKOFF_MS });
+  const reconnecting = (): ConnectionStatus => ({ kind: 'reconnecting', retryInMs: cometd.getBackoffPeriod(), since: Date.now() });
+  const deliver = (message: Message) => {
+    const data: unknown = message.data;
+    onNotification(parseChatNotification(data));
+  };
+
+  cometd.addListener('/meta/handshake', (message) => {
+    if (!message.successful) {
+      connected = false;
+      // GWS refuses the handshake of an expired HTTP session; retrying will not help
+      // until the agent logs in again.
+      report(isAuthFailure(message) ? { kind: 'session-expired' } : reconnecting());
+      return;
+    }
+    handshakes += 1;
+    cometd.batch(() => {
+      cometd.subscribe(CHATS_CHANNEL, deliver);
+    });
+    if (handshakes > 1) onResync?.();
+  });
+
+  cometd.addListener('/meta/connect', (message) => {
+    if (cometd.isDisconnected()) {
+      connected = false;
+      report({ kind: 'offline' });
+      return;
+    }
+    const wasConnected = connected;
+    connected = message.successful === true;
+    if (connected && !wasConnected) report({ kind: 'live' });
+    // A `402::unknown client` lands here too; CometD re-handshakes by itself.
+    else if (!connected) report(reconnecting());
+  });
+
+  cometd.addListener('/meta/disconnect', () => {
+    connected = false;
+    report({ kind: 'offline' });
+  });
+
+  return {
+    handshake() {
+      handshakes = 0;
+      cometd.handshake();
+    },
+    resume() {
+      if (cometd.isDisconnected()) {
+        report({ kind: 'connecting' });
+        cometd.handshake();
+      } else if (connected) {
+        // Only the REST side had lost the session; the connection itself stayed up.
+        report({ kind: 'live' });
+      }
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (cometd.isDisconnected()) resolve();
+        else cometd.disconnect(() => resolve());
+      }),
+  };
+}
+
+function isAuthFailure(message: Message): boolean {
+  return typeof message.error === 'string' && /^40[13]::/.test(message.error);
+}

@@ -1,0 +1,57 @@
+// Chat notifications on the wire (`/v2/me/chats`). Apart from wire.ts because only the
+// live connection reads them: this module loads with the CometD client, after the first paint.
+
+import { describe, formatIssues, integer, isRecord, ownField } from '../schema';
+import type { ChatNotification, ChatStateChangeType, NotificationRejection } from '../types';
+import { chatSchema } from '../wire';
+
+const STATE_CHANGE_TYPES: readonly ChatStateChangeType[] = ['StatusChange', 'ParticipantsUpdated', 'PropertiesUpdated'];
+const isStateChangeType = (value: unknown): value is ChatStateChangeType =>
+  STATE_CHANGE_TYPES.some((type) => type === value);
+
+/**
+ * Turns the `data` of a `/v2/me/chats` message into a notification or a rejection.
+ * Never throws: a malformed message must be counted, not crash the connection.
+ */
+export function parseChatNotification(data: unknown): ChatNotification | NotificationRejection {
+  const reject = (reason: string): NotificationRejection => ({ kind: 'rejected-notification', reason });
+  if (typeof data === 'string') return reject('notification is text, not a JSON object');
+  if (!isRecord(data)) return reject(`notification is ${describe(data)}, not an object`);
+
+  const messageType = ownField(data, 'messageType');
+  if (typeof messageType !== 'string') return reject('notification has no messageType');
+  if (messageType !== 'ChatStateChangeMessage') return { kind: 'ignored', messageType };
+
+  const notificationType = ownField(data, 'notificationType');
+  const referenceIdRaw = ownField(data, 'referenceId');
+  const referenceId = integer(referenceIdRaw, 'referenceId');
+  if (referenceIdRaw !== undefined && referenceIdRaw !== null && !referenceId.ok) {
+    return reject(`referenceId is ${describe(referenceIdRaw)}, not an integer`);
+  }
+  const reference = referenceId.ok ? { referenceId: referenceId.value } : {};
+
+  if (notificationType === 'Error') {
+    const chat = ownField(data, 'chat');
+    const chatId = isRecord(chat) ? ownField(chat, 'id') : undefined;
+    const text = ownField(data, 'errorMessage') ?? ownField(data, 'statusMessage') ?? ownField(data, 'message');
+    return {
+      kind: 'operation-failed',
+      ...(typeof chatId === 'string' ? { chatId } : {}),
+      ...reference,
+      message: typeof text === 'string' && text ? text : 'The server reported that an operation on the chat failed',
+    };
+  }
+  if (!isStateChangeType(notificationType)) {
+    return reject(`unknown notificationType ${typeof notificationType === 'string' ? JSON.stringify(notificationType) : describe(notificationType)}`);
+  }
+
+  const chat = chatSchema(ownField(data, 'chat'), 'chat');
+  if (!chat.ok) return reject(formatIssues(chat.issues));
+  return {
+    kind: 'chat-changed',
+    notificationType,
+    chat: chat.value,
+    ...reference,
+  };
+}
+
