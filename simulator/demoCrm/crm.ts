@@ -32,14 +32,15 @@ const focusKeyInput = required('#focus-key', HTMLInputElement);
 let entries = 0;
 
 /** The envelope (namespace, version, type) is the same on every event: the log shows the rest. */
-function withoutEnvelope(detail: unknown): unknown {
-  if (typeof detail !== 'object' || detail === null || Array.isArray(detail) || !('namespace' in detail)) return detail;
-  return Object.fromEntries(Object.entries(detail).filter(([key]) => key !== 'namespace' && key !== 'version' && key !== 'type'));
+/** The event's fields without its type, which the log line starts with. */
+function withoutType(detail: unknown): unknown {
+  if (typeof detail !== 'object' || detail === null || Array.isArray(detail)) return detail;
+  return Object.fromEntries(Object.entries(detail).filter(([key]) => key !== 'type'));
 }
 
 function record(type: string, detail: unknown): void {
   const item = document.createElement('li');
-  item.textContent = `${type} ${JSON.stringify(withoutEnvelope(detail))}`;
+  item.textContent = `${type} ${JSON.stringify(withoutType(detail))}`;
   log.prepend(item);
   entries += 1;
   if (entries > 200) log.lastElementChild?.remove();
