@@ -99,6 +99,8 @@ function changeParticipants(sim: SimulatorState, chat: Chat, body: JsonObject): 
   return { ok: true, chat: resource };
 }
 
+const isKeyList = (value: JsonValue): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+
 async function route(sim: SimulatorState, method: string, path: readonly string[], body: JsonValue): Promise<JsonObject> {
   const [first, chatId, sub, extra] = path;
   if (first === 'chats' && chatId === undefined) {
@@ -110,9 +112,11 @@ async function route(sim: SimulatorState, method: string, path: readonly string[
     const input = objectBody(body);
     if (sub === 'userData') {
       const userData = field(input, 'userData', isObject, 'a JSON object');
-      if (userData === undefined) throw bad('userData is required');
-      // Another party's change: same merge as UpdateUserData, but no referenceId.
-      mergeUserData(chat, userData);
+      const removed = field(input, 'delete', isKeyList, 'an array of keys');
+      if (userData === undefined && removed === undefined) throw bad('userData or delete is required');
+      // Another party's change: same merge as UpdateUserData (and delete as DeleteUserData), but no referenceId.
+      mergeUserData(chat, userData ?? {});
+      for (const key of removed ?? []) chat.userData.delete(key);
       const resource = sim.store.resource(chat);
       sim.publishChatNotifications([chatStateChange('PropertiesUpdated', resource)]);
       return { ok: true, chat: resource };

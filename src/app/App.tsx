@@ -83,7 +83,10 @@ function WidgetShell({ bridge = null, initialTheme = DEFAULT_THEME, initialLocal
 
 type ShellRootProps = { readonly rootRef: RefObject<HTMLDivElement | null>; readonly theme: Theme; readonly embedded: boolean; readonly ownsDocument: boolean; readonly children: ReactNode };
 
-/** The widget's root element, in the language its texts are shown in (English while a catalogue cannot load). */
+/**
+ * The widget's root element, in the language its texts are shown in: the one asked for
+ * (its direction already, while its catalogue loads), English if the catalogue cannot load.
+ */
 function ShellRoot({ rootRef, theme, embedded, ownsDocument, children }: ShellRootProps) {
   const { locale, dir } = useMessages();
   useDocumentAppearance(ownsDocument, theme.mode, locale, dir);

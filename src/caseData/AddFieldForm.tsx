@@ -34,7 +34,8 @@ export function AddFieldForm({ missing, allowFreeKeys, openerId, onAdd, onClose 
   const form = useRef<HTMLFormElement>(null);
   useLayoutEffect(() => {
     const focused = document.activeElement;
-    if (focused && focused !== document.body && focused.id !== openerId) return;
+    // Not while the agent is in the CRM (the frame keeps its activeElement when it loses focus).
+    if (!document.hasFocus() || (focused && focused !== document.body && focused.id !== openerId)) return;
     form.current?.querySelector<HTMLElement>('select, input')?.focus();
   }, [openerId]);
 

@@ -72,7 +72,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   const rowWindow = useVirtualRows(visible.length, scroller);
   const controller = useGridController({ chatId, entry, config, rows: visible, scrollToRow: rowWindow.scrollToRow });
   const { position, editing, notes, announcement, handlers } = controller;
-  const ids = { filter: useId(), locked: useId() };
+  const ids = { filter: useId(), locked: useId(), add: useId() };
 
   // A row scrolled into view by the keyboard gets focus once it is rendered.
   useLayoutEffect(() => controller.flushFocus());
@@ -167,7 +167,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
           aria-expanded={adding}
           disabled={addBlocked !== null}
           title={addBlocked ?? undefined}
-          id={`${ids.filter}-add`}
+          id={ids.add}
           aria-busy={adding && addFieldForm.chunk.kind === 'loading' ? true : undefined}
           onPointerEnter={addFieldForm.load}
           onFocus={addFieldForm.load}
@@ -184,7 +184,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
             <AddFieldForm
               missing={missing}
               allowFreeKeys={config.allowFreeKeys}
-              openerId={`${ids.filter}-add`}
+              openerId={ids.add}
               onAdd={addField}
               onClose={() => setAdding(false)}
             />

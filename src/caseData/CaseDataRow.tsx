@@ -108,6 +108,8 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, edito
       >
         {editing ? (
           <CellEditor
+            // Opened again on a new value (an unchanged editor whose value was overtaken): a fresh editor.
+            key={editing.initialText}
             label={t('caseData.editor.label', { key: row.key === '' ? shownKey : keyName })}
             editor={editor}
             kind={kind}

@@ -9,7 +9,9 @@ export type ChunkState<T> = { readonly kind: 'idle' | 'loading' | 'failed' } | {
  * network has gone by then, and loaded at the latest when first needed (`useChunk().load`).
  * A failed load (offline, a redeployed bundle) is a state to show with a retry, never a
  * thrown error that would take the grid down with it; each `load()` after a failure tries
- * again (browsers retry a failed module fetch). Once loaded, every grid has it at once.
+ * again. (Chromium fetches a failed module again; a browser that keeps the failure for the
+ * page, as the HTML standard did until 2024, needs a reload: README, Known limits.) Once
+ * loaded, every grid has it at once.
  */
 export function onDemand<T>(importChunk: () => Promise<T>) {
   let loaded: { readonly kind: 'loaded'; readonly module: T } | null = null;

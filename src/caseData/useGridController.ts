@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Chat, UserDataValue } from '../gws';
 import { useMessages } from '../i18n';
-import { sameValue, shownValue, useChatActions, type ChatEntry, type HistoryStep, type PendingEdit, type UserDataWrite } from '../store';
+import { draftOvertaken, isEditedDraft, sameValue, shownValue, useChatActions, type ChatEntry, type HistoryStep, type PendingEdit, type UserDataWrite } from '../store';
 import type { CaseDataConfig } from './caseDataConfig';
 import type { EditorMove } from './CellEditor';
 import type { RowHandlers } from './CaseDataRow';
@@ -72,10 +72,33 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   }, [entry, t]);
 
   // A chat that completes (or a key that turns read-only) closes the editor; its text stays as a draft.
-  // So does an editor opened but unchanged whose key the server changed: the store dropped
-  // its stale draft, and the cell shows the new value.
+  // So does one whose row is gone (another party deleted the key): the grid's keys wait on
+  // an open editor.
   const editedRow = editing && !editing.readOnly ? rows.find((gridRow) => gridRow.row.key === editing.key) : undefined;
-  if (editedRow && (editedRow.readOnlyReason || !editedRow.row.draft)) setEditing(null);
+  if (editing && !editing.readOnly && (!editedRow || editedRow.readOnlyReason)) setEditing(null);
+
+  // An editor opened but unchanged whose value someone else changed holds a stale text:
+  // it opens again on the new value, and says so (Enter would write the old one back, and
+  // the next key would edit a value the agent has not seen).
+  const overtakenKey =
+    entry && editedRow?.row.draft && !isEditedDraft(editedRow.row.draft) && draftOvertaken(entry, editedRow.row.key, editedRow.row.draft) ? editedRow.row.key : null;
+  useEffect(() => {
+    const gridRow = rows.find((candidate) => candidate.row.key === overtakenKey);
+    if (overtakenKey === null || !gridRow) return;
+    const text = formatValue(gridRow.row.value);
+    const key = keyShown(overtakenKey, t);
+    actions.draftChanged(chatId, overtakenKey, null);
+    // Deleted by someone else: nothing to reopen on.
+    if (gridRow.row.serverValue === undefined && !gridRow.row.pending) {
+      setEditing(null);
+      setAnnouncement(t('caseData.announce.deletedByOther', { key }));
+      return;
+    }
+    actions.draftOpened(chatId, overtakenKey, text, text);
+    setEditing((open) => (open?.key === overtakenKey ? { ...open, initialText: text, replace: false } : open));
+    setAnnouncement(t('caseData.announce.reopened', { key }));
+    // Once per key overtaken (the rest is read as it is then), not on every render.
+  }, [overtakenKey]);
 
   const position = { row: Math.max(0, activeRowIndex), col: active?.col ?? 1 } as const;
 
@@ -162,10 +185,12 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
         return;
       }
     }
-    const start = fromTyping ? typed : (row.draft?.text ?? (editor === 'checkbox' && typed === ' ' ? String(row.value !== true) : text));
+    // A changed draft is resumed; an unchanged one is stale the moment the value changed.
+    const resumed = row.draft && isEditedDraft(row.draft) ? row.draft.text : null;
+    const start = fromTyping ? typed : (resumed ?? (editor === 'checkbox' && typed === ' ' ? String(row.value !== true) : text));
     setEditing({ key, initialText: start, replace: fromTyping, readOnly: false });
     // An open editor is a draft from its first moment: its base is the value it started from.
-    actions.draftChanged(chatId, key, start, text);
+    actions.draftOpened(chatId, key, start, fromTyping ? null : text);
   };
 
   const removeKey = (gridRow: GridRow, index: number) => {

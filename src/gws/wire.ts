@@ -7,7 +7,6 @@ import type { Chat, JsonValue, Participant, UserData } from './types';
 import {
   array,
   describe,
-  formatIssues,
   integer,
   isRecord,
   map,

@@ -32,10 +32,11 @@ export type Draft = {
   /** The server's value when the editor opened: if the server moves on, it is a conflict. */
   readonly base: UserDataValue | undefined;
   /**
-   * The text the editor opened with; absent for a draft restored after a reload (those
-   * were changed, or they would not have been kept).
+   * The text the editor opened with; null when it opened on a typed character (which
+   * replaces the value, an edit whatever it is) or the draft was restored after a reload
+   * (only changed drafts are kept).
    */
-  readonly openedWith?: string;
+  readonly openedWith: string | null;
 };
 
 /**
@@ -43,7 +44,7 @@ export type Draft = {
  * leave warning, nothing kept over a reload or listed when the chat ends) and cannot
  * conflict with anyone.
  */
-export const isEditedDraft = (draft: Draft): boolean => draft.text !== draft.openedWith;
+export const isEditedDraft = (draft: Draft): boolean => draft.openedWith === null || draft.text !== draft.openedWith;
 
 export type ChatEntry = {
   /** Last snapshot GWS sent (query or notification): the confirmed truth. */
@@ -94,7 +95,7 @@ export function applySnapshot(entry: ChatEntry, chat: Chat, receivedAt: number, 
   // A write GWS accepted without giving a referenceId is confirmed by the values: a
   // snapshot that shows it. Someone else's write that does not carry our value confirms nothing.
   pending = pending.filter((edit) => !(edit.status === 'awaiting' && edit.referenceId === undefined && snapshotShows(chat, edit)));
-  return { ...entry, chat, receivedAt, pending: flagChangedFailures(pending, chat), drafts: dropStaleOpenedDrafts(entry.drafts, chat), unclaimedReferenceIds: unclaimed, lastReferenceId };
+  return { ...entry, chat, receivedAt, pending: flagChangedFailures(pending, chat), unclaimedReferenceIds: unclaimed, lastReferenceId };
 }
 
 /**
@@ -113,7 +114,7 @@ function flagChangedFailures(pending: readonly PendingEdit[], chat: Chat): reado
  */
 export function applyRead(entry: ChatEntry, chat: Chat, receivedAt: number): ChatEntry {
   const pending = entry.pending.filter((edit) => edit.status !== 'awaiting');
-  return { ...entry, chat, receivedAt, lastReferenceId: 0, pending: flagChangedFailures(pending, chat), drafts: dropStaleOpenedDrafts(entry.drafts, chat) };
+  return { ...entry, chat, receivedAt, lastReferenceId: 0, pending: flagChangedFailures(pending, chat) };
 }
 
 export function addPending(entry: ChatEntry, edit: PendingEdit): ChatEntry {
@@ -182,26 +183,39 @@ export function keepMine(entry: ChatEntry, editId: number): ChatEntry {
   return updateEdit(entry, editId, (edit) => ({ ...edit, status: 'queued', base: entry.chat.userData.get(edit.key) }));
 }
 
-/** `openedWith`, when the draft begins, is the text its editor opened with. */
-export function setDraft(entry: ChatEntry, key: string, text: string | null, openedWith?: string): ChatEntry {
+/** The editor's text changed; null: it closed without committing. */
+export function setDraft(entry: ChatEntry, key: string, text: string | null): ChatEntry {
   const current = entry.drafts.get(key);
   if (text === null ? current === undefined : current?.text === text) return entry;
   const drafts = new Map(entry.drafts);
   if (text === null) drafts.delete(key);
   // The base is fixed when the draft begins: later server changes are conflicts, not new bases.
-  else drafts.set(key, current ? { ...current, text } : { text, base: entry.chat.userData.get(key), openedWith });
+  else drafts.set(key, current ? { ...current, text } : { text, base: expectedValue(entry, key), openedWith: null });
   return { ...entry, drafts };
 }
 
 /**
- * An editor opened but unchanged whose key the server changed holds a stale text, not
- * the agent's: its draft goes (and the grid closes the editor), so the new value shows
- * instead of a conflict that would invite writing the old one back.
+ * An editor opened on `text` (`openedWith`: see Draft). The agent's changed draft of the
+ * key, if any, is what it resumes; an unchanged one is begun anew, on today's value.
  */
-function dropStaleOpenedDrafts(drafts: ReadonlyMap<string, Draft>, chat: Chat): ReadonlyMap<string, Draft> {
-  const stale = (key: string, draft: Draft) => !isEditedDraft(draft) && !sameValue(chat.userData.get(key), draft.base);
-  if (![...drafts].some(([key, draft]) => stale(key, draft))) return drafts;
-  return new Map([...drafts].filter(([key, draft]) => !stale(key, draft)));
+export function openDraft(entry: ChatEntry, key: string, text: string, openedWith: string | null): ChatEntry {
+  const current = entry.drafts.get(key);
+  if (current && isEditedDraft(current)) return entry;
+  return { ...entry, drafts: new Map(entry.drafts).set(key, { text, base: expectedValue(entry, key), openedWith }) };
+}
+
+/** Whether the value the draft began from is no longer what the server holds (or will hold). */
+export const draftOvertaken = (entry: ChatEntry, key: string, draft: Draft): boolean => !sameValue(expectedValue(entry, key), draft.base);
+
+/**
+ * What the server will hold for `key` as far as the agent knows: their own write still on
+ * its way (queued, sending, awaiting confirmation), else the server's value. A draft begun
+ * over the agent's own pending write is not overtaken when that write is confirmed.
+ */
+function expectedValue(entry: ChatEntry, key: string): UserDataValue | undefined {
+  const own = entry.pending.filter((edit) => edit.key === key).at(-1);
+  if (!own || own.status === 'failed' || own.status === 'conflict') return entry.chat.userData.get(key);
+  return own.op === 'delete' ? undefined : own.value;
 }
 
 /** The value the agent sees for a key: their latest write not yet confirmed, else the server's. */

@@ -17,6 +17,7 @@ import {
   markSending,
   newEntry,
   reconcileQueued,
+  openDraft,
   setDraft,
   type ChatEntry,
   type UserDataWrite,
@@ -71,8 +72,9 @@ export type ChatStoreActions = {
   userDataWriteDiscarded(chatId: string, editId: number): void;
   conflictResolved(chatId: string, editId: number, choice: 'mine' | 'theirs'): void;
   /** The editor's text changed (null: the editor closed without committing). */
-  /** `openedWith`, as an editor opens: the text it opened with (see isEditedDraft). */
-  draftChanged(chatId: string, key: string, text: string | null, openedWith?: string): void;
+  draftChanged(chatId: string, key: string, text: string | null): void;
+  /** An editor opened on `text`; `openedWith` is the value's text, null when it opened on a typed character. */
+  draftOpened(chatId: string, key: string, text: string, openedWith: string | null): void;
   /** The agent took note of an ended chat's unsaved changes: drop them. */
   unsavedDismissed(chatId: string): void;
   /** Moves the newest step to the redo side and returns it, for the caller to send. */
@@ -196,7 +198,8 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             return group.reduce((current, edit) => (choice === 'mine' ? keepMine(current, edit.editId) : dropPending(current, edit.editId)), entry);
           });
         },
-        draftChanged: (chatId, key, text, openedWith) => updateEntry(chatId, (entry) => setDraft(entry, key, text, openedWith)),
+        draftChanged: (chatId, key, text) => updateEntry(chatId, (entry) => setDraft(entry, key, text)),
+        draftOpened: (chatId, key, text, openedWith) => updateEntry(chatId, (entry) => openDraft(entry, key, text, openedWith)),
         unsavedDismissed(chatId) {
           updateEntry(chatId, (entry) => ({ ...entry, drafts: new Map(), pending: entry.pending.filter((edit) => edit.status === 'awaiting') }));
         },

@@ -41,7 +41,7 @@ const savedDraft: Schema<readonly [string, Draft]> = (input, path) => {
   if (!Array.isArray(input) || typeof input[0] !== 'string' || !isRecord(input[1]) || typeof input[1].text !== 'string') {
     return { ok: false, issues: [{ path, message: 'not a [key, draft] pair' }] };
   }
-  return { ok: true, value: [input[0], { text: input[1].text, base: baseOf(input[1]) }] };
+  return { ok: true, value: [input[0], { text: input[1].text, base: baseOf(input[1]), openedWith: null }] };
 };
 
 const savedChat = object({ drafts: array(savedDraft), writes: array(savedWrite) });

@@ -196,6 +196,13 @@ describe('mountCaseDataPanel', () => {
     const notReady = { ok: false, error: expect.objectContaining({ kind: 'not-ready' }) };
     expect(await asked).toEqual(notReady);
     expect(await panel.getState()).toEqual(notReady);
+    // Nor does a focus request after the timeout move focus into a frame that did not start.
+    const onError = vi.fn();
+    panel.on('error', onError);
+    const focus = vi.spyOn(panel.iframe, 'focus');
+    panel.focusKey('Subject');
+    expect(focus).not.toHaveBeenCalled();
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'not-ready' }));
     // The panel starts after all: the setting still goes; neither the answered question nor
     // the stale focus request does.
     fromWidget(READY);

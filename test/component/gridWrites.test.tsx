@@ -250,16 +250,37 @@ describe('what may be edited', () => {
     expect(store.getState().chats.get(SEED_CHAT_ID)?.drafts.get('Subject')?.text).toBe('Customer support');
   });
 
-  it('an editor opened but unchanged follows a change from the server instead of offering to write the old value back', async () => {
+  it('an editor opened but unchanged opens again on a change from the server, says so, and never writes the old value back', async () => {
     const { user } = await openPanel();
     valueCell('Subject').focus();
     await user.keyboard('{F2}');
     await control.updateUserData(SEED_CHAT_ID, { Subject: 'Changed by a supervisor' });
-    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Value of Subject' })).not.toBeInTheDocument());
-    expect(valueCell('Subject')).toHaveTextContent(/^Changed by a supervisor$/);
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Value of Subject' })).toHaveValue('Changed by a supervisor'));
+    expect(screen.getByRole('textbox', { name: 'Value of Subject' })).toHaveFocus();
+    expect(screen.getByText('Subject was changed by someone else; the editor now shows the new value.')).toBeInTheDocument();
     expect(screen.queryByRole('group', { name: 'Changed on the server while you were editing' })).not.toBeInTheDocument();
-    await user.keyboard('{Enter}');
+    await user.keyboard(' (seen){Enter}');
+    await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Changed by a supervisor (seen)' }]));
+  });
+
+  it('an editor opened but unchanged on a key someone else deletes closes, says so, and leaves the grid’s keys working', async () => {
+    const { user } = await openPanel();
+    valueCell('Subject').focus();
+    await user.keyboard('{F2}');
+    await control.deleteUserData(SEED_CHAT_ID, ['Subject']);
+    expect(await screen.findByText('Subject was deleted by someone else.')).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'Value of Subject' })).not.toBeInTheDocument();
+    await waitFor(() => expect(within(grid()).queryByRole('rowheader', { name: 'Subject' })).not.toBeInTheDocument());
     expect(await control.operations()).toEqual([]);
+  });
+
+  it('an editor the agent typed into keeps its text when the server changes the value: a conflict to settle', async () => {
+    const { user } = await openPanel();
+    valueCell('Subject').focus();
+    await user.keyboard('{F2} - mine');
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'Changed by a supervisor' });
+    expect(await screen.findByRole('group', { name: 'Changed on the server while you were editing' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Value of Subject' })).toHaveValue('Customer support - mine');
   });
 
   it('Escape on a failed value discards it, back to the server value', async () => {

@@ -19,6 +19,7 @@ export function simControl(base: string | (() => string)) {
   };
   return {
     updateUserData: (chatId: string, userData: Record<string, unknown>) => post(`/chats/${encodeURIComponent(chatId)}/userData`, { userData }),
+    deleteUserData: (chatId: string, keys: readonly string[]) => post(`/chats/${encodeURIComponent(chatId)}/userData`, { delete: keys }),
     joinParticipant: (chatId: string, participant: { nickname: string; type: string; participantId?: string }) =>
       post(`/chats/${encodeURIComponent(chatId)}/participants`, { action: 'join', participant }),
     leaveParticipant: (chatId: string, participantId: string) =>

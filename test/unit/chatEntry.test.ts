@@ -13,7 +13,10 @@ import {
   reconcileQueued,
   setDraft,
   dropPending,
+  draftOvertaken,
   hasUnsavedWork,
+  isEditedDraft,
+  openDraft,
   type ChatEntry,
   type PendingEdit,
 } from '../../src/store/chatEntry';
@@ -100,7 +103,7 @@ describe('one chat: server snapshot, pending writes, drafts', () => {
     expect(deriveRows(entry).find((candidate) => candidate.key === 'UserData1')).toMatchObject({ value: 2, draftConflict: false });
     // Typing on keeps the original base: the conflict does not silently disappear.
     entry = setDraft(entry, 'Subject', 'my text, longer');
-    expect(entry.drafts.get('Subject')).toEqual({ text: 'my text, longer', base: 'old' });
+    expect(entry.drafts.get('Subject')).toEqual({ text: 'my text, longer', base: 'old', openedWith: null });
   });
 
   it('turns a queued write into a conflict when the server changed that key while offline', () => {
@@ -114,10 +117,10 @@ describe('one chat: server snapshot, pending writes, drafts', () => {
     expect(entry.pending.find((edit) => edit.editId === 1)).toMatchObject({ status: 'queued', base: 'theirs' });
   });
 
-  it('counts an editor opened but unchanged as no unsaved work, and drops it when the server changes its key', () => {
+  it('counts an editor opened but unchanged as no unsaved work, and knows when its value was overtaken', () => {
     let entry = newEntry(chat({ a: 'old', b: 'x' }), 1);
-    entry = setDraft(entry, 'a', 'old', 'old');
-    entry = setDraft(entry, 'b', 'x', 'x');
+    entry = openDraft(entry, 'a', 'old', 'old');
+    entry = openDraft(entry, 'b', 'x', 'x');
     expect(hasUnsavedWork(entry)).toBe(false);
     expect(toSaved(entry)).toBeNull();
     expect(deriveRows(entry).find((row) => row.key === 'a')).toMatchObject({ draft: { text: 'old' }, draftConflict: false });
@@ -128,12 +131,28 @@ describe('one chat: server snapshot, pending writes, drafts', () => {
     expect(toSaved(entry)?.drafts).toEqual([['b', { text: 'xy', base: 'x', openedWith: 'x' }]]);
     entry = setDraft(entry, 'b', 'x');
     expect(hasUnsavedWork(entry)).toBe(false);
+    // Opened on a typed character, it is an edit whatever the character.
+    expect(isEditedDraft(openDraft(newEntry(chat({ n: '5' }), 1), 'n', '5', null).drafts.get('n') ?? { text: '', base: undefined, openedWith: '' })).toBe(true);
 
-    // The server changes both keys: the unchanged one goes (its text is stale), the changed one is a conflict.
+    // The server changes both keys: the unchanged one is overtaken (the grid reopens it on
+    // the new value), the changed one is a conflict.
     entry = setDraft(entry, 'b', 'mine');
     entry = applySnapshot(entry, chat({ a: 'theirs', b: 'theirs-b' }), 2, undefined);
-    expect([...entry.drafts.keys()]).toEqual(['b']);
+    const draftA = entry.drafts.get('a');
+    expect(draftA && draftOvertaken(entry, 'a', draftA)).toBe(true);
+    expect(deriveRows(entry).find((row) => row.key === 'a')).toMatchObject({ draftConflict: false });
     expect(deriveRows(entry).find((row) => row.key === 'b')).toMatchObject({ draftConflict: true });
+  });
+
+  it('begins a draft over the agent’s own write in flight from that write: its confirmation overtakes nothing', () => {
+    let entry = newEntry(chat({ a: 'A' }), 1);
+    entry = addPending(entry, update(1, 'a', 'B', 'sending', 'A'));
+    entry = openDraft(entry, 'a', 'B', 'B');
+    entry = setDraft(entry, 'a', 'B and more');
+    entry = applySnapshot(entry, chat({ a: 'B' }), 2, undefined);
+    const draft = entry.drafts.get('a');
+    expect(draft && draftOvertaken(entry, 'a', draft)).toBe(false);
+    expect(deriveRows(entry).find((row) => row.key === 'a')).toMatchObject({ draftConflict: false });
   });
 });
 

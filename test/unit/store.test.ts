@@ -73,14 +73,14 @@ describe('stored drafts and writes', () => {
 
   it('restores a draft and an unsent write, and forgets them once the chat is gone and nothing is unsaved', () => {
     const { storage, items } = memoryStorage({
-      b: { drafts: [['Subject', { text: 'typed', base: 'old' }]], writes: [{ op: 'update', key: 'Note', value: 'queued', base: undefined }] },
-      leftover: { drafts: [['K', { text: 'x', base: undefined }]], writes: [] },
+      b: { drafts: [['Subject', { text: 'typed', base: 'old', openedWith: null }]], writes: [{ op: 'update', key: 'Note', value: 'queued', base: undefined }] },
+      leftover: { drafts: [['K', { text: 'x', base: undefined, openedWith: null }]], writes: [] },
     });
     const store = createChatStore({ storage, activeChatId: 'a' });
     const { actions } = store.getState();
     actions.chatsRead([chat('a', 'Chatting', ''), chat('b', 'Chatting', '', { Subject: 'old' })], actions.readStarted());
     const b = store.getState().chats.get('b');
-    expect(b?.drafts.get('Subject')).toEqual({ text: 'typed', base: 'old' });
+    expect(b?.drafts.get('Subject')).toEqual({ text: 'typed', base: 'old', openedWith: null });
     expect(b?.pending).toMatchObject([{ op: 'update', key: 'Note', value: 'queued', status: 'queued' }]);
     // A stored chat that no longer exists is dropped at the first read.
     expect(items.has('leftover')).toBe(false);

@@ -212,6 +212,8 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
     },
     focusKey: (key) => {
       if (destroyed) return;
+      // A panel that did not start cannot take focus; asking later must not either.
+      if (!isReady && notReady) return emit('error', notReady);
       // Focus moves into the frame on the host's request only; the widget never takes it.
       iframe.focus();
       post({ type: 'focusKey', key });

@@ -50,31 +50,41 @@ export function createNotificationConnection(options: NotificationConnectionOpti
 
   // A failed load (a network blip at start, a redeployed bundle) is retried with the same
   // backoff as a lost connection, and reported as one: writes wait queued until it is live.
+  // One load at a time, and one thing to do once loaded (the latest asked: a start's
+  // handshake or a restart's resume), so no second timer outlives a stop.
   let session: Promise<CometdSession> | null = null;
+  let wanted: ((opened: CometdSession) => void) | null = null;
+  let waiting = false;
+  // Each attempt's answer counts only while it is the latest (a stop or a new attempt since
+  // makes it stale), so no second timer outlives a stop.
+  let generation = 0;
   let loadFailures = 0;
   let retry: ReturnType<typeof setTimeout> | undefined;
-  const loadSession = () =>
-    (session ??= import('./cometdSession').then(
-      ({ openCometdSession }) => openCometdSession({ ...options, report }),
-      (error: unknown) => {
-        session = null;
-        throw error;
-      },
-    ));
-  const withSession = (use: (opened: CometdSession) => void) => {
-    clearTimeout(retry);
-    loadSession().then(
+  const attempt = () => {
+    const mine = ++generation;
+    waiting = true;
+    session ??= import('./cometdSession').then(({ openCometdSession }) => openCometdSession({ ...options, report }));
+    session.then(
       (opened) => {
+        if (mine !== generation) return;
+        waiting = false;
         loadFailures = 0;
-        if (!stopped) use(opened);
+        const use = wanted;
+        wanted = null;
+        if (!stopped) use?.(opened);
       },
       () => {
-        if (stopped) return;
+        if (mine !== generation) return;
+        session = null;
         const retryInMs = Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** loadFailures++);
         report({ kind: 'reconnecting', retryInMs, since: Date.now() });
-        retry = setTimeout(() => withSession(use), retryInMs);
+        retry = setTimeout(attempt, retryInMs);
       },
     );
+  };
+  const withSession = (use: (opened: CometdSession) => void) => {
+    wanted = use;
+    if (!waiting) attempt();
   };
 
   return {
@@ -92,7 +102,10 @@ export function createNotificationConnection(options: NotificationConnectionOpti
     },
     stop() {
       stopped = true;
+      wanted = null;
+      generation += 1;
       clearTimeout(retry);
+      waiting = false;
       return session ? session.then((opened) => opened.close(), () => undefined) : Promise.resolve();
     },
   };

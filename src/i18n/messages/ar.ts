@@ -137,6 +137,8 @@ export const ar = {
   'caseData.announce.notPasted': 'لم يتم اللصق: {reason}',
   'caseData.announce.tookTheirs': 'تم اعتماد قيمة الخادم لـ {key}.',
   'caseData.announce.problem': '\u200f{key}: {problem}',
+  'caseData.announce.reopened': 'غيّر شخص آخر {key}؛ يعرض المحرّر الآن القيمة الجديدة.',
+  'caseData.announce.deletedByOther': 'حذف شخص آخر {key}.',
   'caseData.announce.discarded': 'تم تجاهل التغيير غير المحفوظ في {key}.',
 
   'caseData.partUnavailable': 'تعذّر تحميل «{part}». تحقّق من الاتصال ثم حاول مرة أخرى.',

@@ -119,6 +119,8 @@ export const de = {
   'caseData.announce.notPasted': 'Nicht eingefügt: {reason}',
   'caseData.announce.tookTheirs': 'Server-Wert von {key} übernommen.',
   'caseData.announce.problem': '{key}: {problem}',
+  'caseData.announce.reopened': '{key} wurde von jemand anderem geändert; der Editor zeigt jetzt den neuen Wert.',
+  'caseData.announce.deletedByOther': '{key} wurde von jemand anderem gelöscht.',
   'caseData.announce.discarded': 'Nicht gespeicherte Änderung an {key} verworfen.',
 
   'caseData.partUnavailable': '„{part}“ konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',

@@ -125,6 +125,8 @@ export const en = {
   'caseData.announce.notPasted': 'Not pasted: {reason}',
   'caseData.announce.tookTheirs': "Took the server's value of {key}.",
   'caseData.announce.problem': '{key}: {problem}',
+  'caseData.announce.reopened': '{key} was changed by someone else; the editor now shows the new value.',
+  'caseData.announce.deletedByOther': '{key} was deleted by someone else.',
   'caseData.announce.discarded': 'Discarded the unsaved change to {key}.',
 
   'caseData.partUnavailable': '“{part}” could not be loaded. Check the connection, then try again.',

@@ -1,0 +1,68 @@
+// The connection facade (src/gws/cometd/notificationConnection.ts): a session chunk that
+// fails to load is retried with backoff, one timer at a time, and nothing runs after stop.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createNotificationConnection, type ConnectionStatus } from '../../src/gws/cometd/notificationConnection';
+
+const chunk = vi.hoisted(() => ({ failuresLeft: 0, attempts: 0, handshakes: 0 }));
+vi.mock('../../src/gws/cometd/cometdSession', () => {
+  chunk.attempts += 1;
+  if (chunk.failuresLeft > 0) {
+    chunk.failuresLeft -= 1;
+    throw new TypeError('Failed to fetch dynamically imported module');
+  }
+  return {
+    openCometdSession: () => ({
+      handshake: () => {
+        chunk.handshakes += 1;
+      },
+      resume: () => undefined,
+      close: () => Promise.resolve(),
+    }),
+  };
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function connect() {
+  const statuses: ConnectionStatus['kind'][] = [];
+  const connection = createNotificationConnection({ url: 'http://gws.test/api/v2/notifications', onNotification: () => undefined, onStatus: (status) => statuses.push(status.kind) });
+  return { connection, statuses };
+}
+
+const settle = () => vi.advanceTimersByTimeAsync(0);
+
+// One test: once the chunk has loaded, the module registry keeps it, whatever the order.
+describe('the notification connection', () => {
+  it('retries a session chunk that failed to load with growing pauses, in one loop, and not after stop', async () => {
+    vi.useFakeTimers();
+    Object.assign(chunk, { failuresLeft: 3, attempts: 0, handshakes: 0 });
+    const first = connect();
+    first.connection.start();
+    await settle();
+    expect(chunk.attempts).toBe(1);
+    expect(first.statuses).toEqual(['connecting', 'reconnecting']);
+    // Stopped during the pause: nothing more is tried.
+    await first.connection.stop();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(chunk.attempts).toBe(1);
+
+    const second = connect();
+    second.connection.start();
+    // A restart while the load is pending wants the same connection: one loop, one timer.
+    second.connection.restart();
+    await settle();
+    expect(chunk.attempts).toBe(2);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(chunk.attempts).toBe(3);
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(chunk.attempts).toBe(3);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(chunk.attempts).toBe(4);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(chunk.attempts).toBe(4);
+    expect(second.statuses).toEqual(['connecting', 'reconnecting', 'reconnecting']);
+    await second.connection.stop();
+  });
+});
