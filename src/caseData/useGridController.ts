@@ -45,7 +45,10 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   const { t, dir } = useMessages();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [notes, setNotes] = useState<ReadonlyMap<string, string>>(new Map());
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement, setAnnouncementText] = useState('');
+  // The same words again (another refusal for the same reason) must change the live
+  // region, or it is not said: a no-break space toggles at the end.
+  const setAnnouncement = (text: string) => setAnnouncementText((current) => (text !== '' && current === text ? `${text}\u00a0` : text));
   // A note about a cell (a refused paste or delete) goes when the agent moves to another key.
   const { activeRowIndex, active, setActive, focusCell, flushFocus, cells } = useCellFocus(rows, scrollToRow, (key) =>
     setNotes((standing) => (standing.size === 0 || (standing.size === 1 && standing.has(key)) ? standing : new Map())),
@@ -190,7 +193,11 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     const start = fromTyping ? typed : (resumed ?? (editor === 'checkbox' && typed === ' ' ? String(row.value !== true) : text));
     setEditing({ key, initialText: start, replace: fromTyping, readOnly: false });
     // An open editor is a draft from its first moment: its base is the value it started from.
-    actions.draftOpened(chatId, key, start, fromTyping ? null : text);
+    // Over a refused or overtaken write, the agent's value is not the server's: an editor
+    // opened on it holds their unsaved value from the start, so a change by someone else
+    // is a conflict to settle, not a value to reopen on.
+    const unsettled = row.status === 'failed' || row.status === 'conflict';
+    actions.draftOpened(chatId, key, start, fromTyping ? null : unsettled ? formatValue(row.serverValue) : text);
   };
 
   const removeKey = (gridRow: GridRow, index: number) => {

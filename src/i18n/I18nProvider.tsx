@@ -45,7 +45,11 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
   const known = catalog?.locale === locale ? catalog.loaded : null;
   // `known` is part of the key: once the catalogue arrives, `t` is a new function and every
   // memoized row that reads it renders its texts again.
-  const messages = useMemo<Messages>(() => (known === false ? english : { locale, dir: directionOf(locale), t: createTranslate(locale) }), [locale, known]);
+  // Loading, the texts are English: so is `locale` (the root's lang), the direction already the asked one.
+  const messages = useMemo<Messages>(
+    () => (known === false ? english : { locale: known ? locale : DEFAULT_LOCALE, dir: directionOf(locale), t: createTranslate(locale) }),
+    [locale, known],
+  );
   return <MessagesContext.Provider value={messages}>{children}</MessagesContext.Provider>;
 }
 

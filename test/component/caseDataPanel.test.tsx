@@ -99,6 +99,21 @@ describe('the case data panel against the simulator', () => {
     expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Refund' }, { Subject: 'Refund' }]);
   });
 
+  it('says a refusal again when a retry is refused for the same reason (the live region must change to be read)', async () => {
+    const { user } = renderPanel(sim.url);
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitForLive();
+    await control.faults({ failNext: 2, statusCode: 4 });
+    valueCell('Subject').focus();
+    await user.keyboard('Refund{Enter}');
+    const said = await screen.findByText(/^Subject: Not saved: Internal error \(statusCode 4\)/);
+    const region = said.closest('[aria-live]');
+    const first = region?.textContent;
+    await user.click(within(valueCell('Subject')).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(region?.textContent).not.toBe(first));
+    expect(region?.textContent?.trim()).toBe(first?.trim());
+  });
+
   it('opens the chat named in the URL and lets the agent switch', async () => {
     const { user } = renderPanel(sim.url, { chatId: SEED_CHAT_ID });
     await screen.findByRole('grid', { name: 'Case data' });

@@ -274,6 +274,22 @@ describe('what may be edited', () => {
     expect(await control.operations()).toEqual([]);
   });
 
+  it('an editor opened on a refused value is the agent’s unsaved value: a change by someone else is a conflict, not a reopen', async () => {
+    const { user } = await openPanel();
+    await control.faults({ failNext: 1, statusCode: 4 });
+    valueCell('Subject').focus();
+    await user.keyboard('mine{Enter}');
+    await waitFor(() => expect(valueCell('Subject')).toHaveAttribute('aria-invalid', 'true'));
+    valueCell('Subject').focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('textbox', { name: 'Value of Subject' })).toHaveValue('mine');
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'theirs' });
+    // Before the fix: "reopened on the new value" was said, the editor kept "mine", and Enter overwrote "theirs".
+    expect(await screen.findByRole('group', { name: 'Changed on the server while you were editing' })).toBeInTheDocument();
+    expect(screen.queryByText(/the editor now shows the new value/)).not.toBeInTheDocument();
+    expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'mine' }]);
+  });
+
   it('an editor the agent typed into keeps its text when the server changes the value: a conflict to settle', async () => {
     const { user } = await openPanel();
     valueCell('Subject').focus();
