@@ -10,7 +10,7 @@ export type ChunkState<T> = { readonly kind: 'idle' | 'loading' | 'failed' } | {
  * A failed load (offline, a redeployed bundle) is a state to show with a retry, never a
  * thrown error that would take the grid down with it; each `load()` after a failure tries
  * again. (Chromium fetches a failed module again; a browser that keeps the failure for the
- * page, as the HTML standard did until 2024, needs a reload: README, Known limits.) Once
+ * page, as the HTML standard did until 2024, needs a reload: README, "Code that loads later".) Once
  * loaded, every grid has it at once.
  */
 export function onDemand<T>(importChunk: () => Promise<T>) {

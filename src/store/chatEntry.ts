@@ -207,24 +207,24 @@ export function openDraft(entry: ChatEntry, key: string, text: string, openedWit
 /** Whether the value the draft began from is no longer what the server holds (or will hold). */
 export const draftOvertaken = (entry: ChatEntry, key: string, draft: Draft): boolean => !sameValue(expectedValue(entry, key), draft.base);
 
+/** The agent's latest write of `key` not yet confirmed, if any. */
+const latestWrite = (entry: ChatEntry, key: string): PendingEdit | undefined => entry.pending.filter((edit) => edit.key === key).at(-1);
+const valueAfter = (edit: PendingEdit): UserDataValue | undefined => (edit.op === 'delete' ? undefined : edit.value);
+
 /**
- * What the server will hold for `key` as far as the agent knows: their own write still on
+ * What the server will hold for a key as far as the agent knows: their own write still on
  * its way (queued, sending, awaiting confirmation), else the server's value. A draft begun
- * over the agent's own pending write is not overtaken when that write is confirmed.
+ * over the agent's own pending write is not overtaken by its confirmation, nor before it.
  */
-function expectedValue(entry: ChatEntry, key: string): UserDataValue | undefined {
-  const own = entry.pending.filter((edit) => edit.key === key).at(-1);
-  if (!own || own.status === 'failed' || own.status === 'conflict') return entry.chat.userData.get(key);
-  return own.op === 'delete' ? undefined : own.value;
-}
+export const expectedAfter = (edit: PendingEdit | undefined, serverValue: UserDataValue | undefined): UserDataValue | undefined =>
+  edit && edit.status !== 'failed' && edit.status !== 'conflict' ? valueAfter(edit) : serverValue;
+
+const expectedValue = (entry: ChatEntry, key: string) => expectedAfter(latestWrite(entry, key), entry.chat.userData.get(key));
 
 /** The value the agent sees for a key: their latest write not yet confirmed, else the server's. */
 export function shownValue(entry: ChatEntry, key: string): UserDataValue | undefined {
-  for (let index = entry.pending.length - 1; index >= 0; index -= 1) {
-    const edit = entry.pending[index];
-    if (edit?.key === key) return edit.op === 'delete' ? undefined : edit.value;
-  }
-  return entry.chat.userData.get(key);
+  const own = latestWrite(entry, key);
+  return own ? valueAfter(own) : entry.chat.userData.get(key);
 }
 
 /** Whether the agent has something the server does not: the "dirty" state a CRM asks about. */

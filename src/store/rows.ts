@@ -2,7 +2,7 @@
 // and the drafts. Pure, so it is property-tested against any interleaving.
 
 import type { UserDataValue } from '../gws';
-import { isEditedDraft, sameValue, type ChatEntry, type Draft, type PendingEdit } from './chatEntry';
+import { expectedAfter, isEditedDraft, sameValue, type ChatEntry, type Draft, type PendingEdit } from './chatEntry';
 
 export type RowStatus = 'confirmed' | 'queued' | 'saving' | 'deleting' | 'failed' | 'conflict';
 
@@ -88,7 +88,7 @@ function rowFor(key: string, serverValue: UserDataValue | undefined, edit: Pendi
   }
   if (draft !== undefined) {
     row.draft = draft;
-    row.draftConflict = isEditedDraft(draft) && !sameValue(draft.base, serverValue);
+    row.draftConflict = isEditedDraft(draft) && !sameValue(draft.base, expectedAfter(edit, serverValue));
   }
   return row;
 }

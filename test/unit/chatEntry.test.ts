@@ -149,6 +149,8 @@ describe('one chat: server snapshot, pending writes, drafts', () => {
     entry = addPending(entry, update(1, 'a', 'B', 'sending', 'A'));
     entry = openDraft(entry, 'a', 'B', 'B');
     entry = setDraft(entry, 'a', 'B and more');
+    // Nor before it: the server still shows A while the agent's B is on its way.
+    expect(deriveRows(entry).find((row) => row.key === 'a')).toMatchObject({ draftConflict: false });
     entry = applySnapshot(entry, chat({ a: 'B' }), 2, undefined);
     const draft = entry.drafts.get('a');
     expect(draft && draftOvertaken(entry, 'a', draft)).toBe(false);
