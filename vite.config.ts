@@ -71,11 +71,40 @@ export const FIRST_PAINT_BUILD = {
   rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } } },
 } satisfies UserConfig['build'];
 
+const PRELOAD_HELPER = '\0vite/preload-helper.js';
+
+/**
+ * Vite wraps every `import()` in a helper that first fetches the chunk's dependencies
+ * (`<link rel=modulepreload>` for JS, `<link rel=stylesheet>` for CSS) and turns a failure
+ * into a `vite:preloadError` event: 0.7 kB gzip in the entry, on the way to the first
+ * paint. Our lazily loaded chunks depend on nothing but the entry, which is loaded, and
+ * their callers handle a failed load themselves (caseData/onDemand.ts, the CometD facade,
+ * the catalogue loader). So the helper is the import alone. A chunk that brings CSS of its
+ * own would need the real helper (the browser would not apply that CSS): the build fails
+ * then, naming the chunk, instead of shipping it unstyled.
+ */
+export function importWithoutPreload(): Plugin {
+  return {
+    name: 'case-data-panel:import-without-preload',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId: (id) => (id === PRELOAD_HELPER ? id : null),
+    load: (id) => (id === PRELOAD_HELPER ? 'export const __vitePreload = (load) => load();' : null),
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || chunk.isEntry) continue;
+        const css = chunk.viteMetadata?.importedCss.size ?? 0;
+        if (css > 0) this.error(`${chunk.fileName} imports CSS of its own; importWithoutPreload (vite.config.ts) cannot load it. Import that CSS from the entry, or drop the plugin.`);
+      }
+    },
+  };
+}
+
 export default defineConfig(({ mode }) =>
   mode === 'embed'
     ? embedBuild
     : {
-        plugins: [react()],
+        plugins: [react(), importWithoutPreload()],
         build: { outDir: 'dist', sourcemap: true, ...FIRST_PAINT_BUILD },
         test: {
           globals: true,

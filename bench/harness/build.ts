@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
-import { FIRST_PAINT_BUILD } from '../../vite.config';
+import { FIRST_PAINT_BUILD, importWithoutPreload } from '../../vite.config';
 import { FLOOR, PANEL, VARIANTS } from './model';
 
 export const BENCH_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,7 +22,7 @@ export async function buildBenchApps(): Promise<void> {
       base: `/${variant.id}/`,
       publicDir: false,
       logLevel: 'warn',
-      plugins: [react()],
+      plugins: [react(), importWithoutPreload()],
       // Sourcemaps attribute the shipped bytes to packages and folders (harness/bytes.ts).
       // Chunking as in vite.config.ts, for every variant alike.
       build: { outDir: join(DIST_DIR, variant.id), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 2000, ...FIRST_PAINT_BUILD },
@@ -36,7 +36,7 @@ export async function buildBenchApps(): Promise<void> {
     base: `/${PANEL.id}/`,
     publicDir: join(REPO_DIR, 'public'),
     logLevel: 'warn',
-    plugins: [react()],
+    plugins: [react(), importWithoutPreload()],
     build: { outDir: join(DIST_DIR, PANEL.id), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 2000, ...FIRST_PAINT_BUILD },
   });
   await build({
