@@ -6,15 +6,16 @@ import { App } from './app/App';
 import { createQueryClient } from './app/createQueryClient';
 import { startFirstRead } from './app/useLiveSync';
 import { parseCaseDataConfig } from './caseData';
-import { createHostBridge, detectFraming, FramingRefused, formatConfigProblem, isFramed, loadWidgetConfig } from './embed';
+import { detectFraming, FramingRefused, formatConfigProblem, isFramed, listenToHost, loadWidgetConfig } from './embed';
 import { createGwsClient } from './gws';
 import { I18nProvider } from './i18n';
 import { createChatStore, sessionDraftStorage } from './store';
 import './app/styles.css';
 
 // Listening starts before the configuration loads: a host that posts right after the
-// iframe's load event must not lose its first message (the bridge buffers it).
-const bridge = isFramed(window) ? createHostBridge(window) : null;
+// iframe's load event must not lose its first message (the inbox keeps it for the bridge,
+// which loads after the first paint).
+const inbox = isFramed(window) ? listenToHost(window) : null;
 
 async function start() {
   const root = document.getElementById('root');
@@ -31,7 +32,7 @@ async function start() {
   const widgetUrl = `${window.location.origin}${window.location.pathname}`;
   document.documentElement.lang = config.locale;
   if (framing.kind === 'framed' && framing.refusedOrigin !== null) {
-    bridge?.destroy();
+    inbox?.close();
     createRoot(root).render(
       <I18nProvider locale={config.locale}>
         <FramingRefused origin={framing.refusedOrigin} widgetUrl={widgetUrl} />
@@ -39,7 +40,6 @@ async function start() {
     );
     return;
   }
-  bridge?.configure({ allowedOrigins: config.allowedHostOrigins, ancestorOrigins: framing.kind === 'framed' ? framing.ancestorOrigins : [] });
 
   const client = createGwsClient({ baseUrl: config.gwsBaseUrl, credentials: config.credentials });
   const queryClient = createQueryClient();
@@ -51,7 +51,7 @@ async function start() {
         client={client}
         queryClient={queryClient}
         store={store}
-        bridge={bridge}
+        host={inbox && { inbox, allowedOrigins: config.allowedHostOrigins, ancestorOrigins: framing.kind === 'framed' ? framing.ancestorOrigins : [] }}
         initialTheme={config.theme}
         initialLocale={config.locale}
         configProblems={readable}

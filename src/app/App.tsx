@@ -1,7 +1,7 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { CaseDataConfigProvider, type CaseDataConfig } from '../caseData';
-import { ConfigProblems, DEFAULT_THEME, DiagnosticsView, type HostBridge, type Theme } from '../embed';
+import { ConfigProblems, DEFAULT_THEME, type HostLink, type Theme } from '../embed';
 import { GwsClientProvider, type GwsClient } from '../gws';
 import { DEFAULT_LOCALE, I18nProvider, useMessages, type Locale } from '../i18n';
 import { ChatStoreProvider, deriveRows, useChatStoreApi, type ChatStore, type ChatStoreState } from '../store';
@@ -9,10 +9,8 @@ import { useDocumentAppearance, themeStyle } from './appearance';
 import { CaseDataPanel } from './CaseDataPanel';
 import { createQueryClient } from './createQueryClient';
 import { createFocusKeyChannel, noGridFallback, type FocusKeyChannel } from './focusChannel';
-import { PopOutGate } from './PopOutGate';
-import { useHostBridge } from './useHostBridge';
+import { useEmbedding } from './useEmbedding';
 import { useLeaveWarning } from './useLeaveWarning';
-import { useResizeReporter } from './useResizeReporter';
 
 export type AppProps = {
   readonly client: GwsClient;
@@ -23,8 +21,12 @@ export type AppProps = {
    */
   readonly queryClient?: QueryClient;
   readonly store?: ChatStore;
-  /** Present when the widget runs in an iframe: the host contract (embed/hostBridge). */
-  readonly bridge?: HostBridge | null;
+  /**
+   * Present when the widget runs in an iframe: where the host's messages arrive and who may
+   * send them. The bridge that speaks the host contract (embed/hostBridge) loads after the
+   * first paint, with the pop-out when `popOutUrl` is set (Embedding.tsx).
+   */
+  readonly host?: HostLink | null;
   readonly initialTheme?: Theme;
   readonly initialLocale?: Locale;
   /** Readable configuration problems, listed above the panel. */
@@ -54,10 +56,10 @@ export function App({ client, initialChatId = null, queryClient, store, caseData
   );
 }
 
-type ShellProps = Pick<AppProps, 'bridge' | 'initialTheme' | 'initialLocale' | 'configProblems' | 'popOutUrl' | 'focusChannel' | 'ownsDocument'>;
+type ShellProps = Pick<AppProps, 'host' | 'initialTheme' | 'initialLocale' | 'configProblems' | 'popOutUrl' | 'focusChannel' | 'ownsDocument'>;
 
 /** Appearance (theme, locale, direction) and the host contract around the panel. */
-function WidgetShell({ bridge = null, initialTheme = DEFAULT_THEME, initialLocale = DEFAULT_LOCALE, configProblems = [], popOutUrl = null, focusChannel, ownsDocument = false }: ShellProps) {
+function WidgetShell({ host = null, initialTheme = DEFAULT_THEME, initialLocale = DEFAULT_LOCALE, configProblems = [], popOutUrl = null, focusChannel, ownsDocument = false }: ShellProps) {
   const [theme, setTheme] = useState(initialTheme);
   const [locale, setLocale] = useState(initialLocale);
   const root = useRef<HTMLDivElement>(null);
@@ -65,17 +67,16 @@ function WidgetShell({ bridge = null, initialTheme = DEFAULT_THEME, initialLocal
   const [channel] = useState(() => focusChannel ?? createFocusKeyChannel());
 
   useEffect(() => channel.setFallback(noGridFallback((key) => activeChatHasKey(store.getState(), key))), [channel, store]);
-  useHostBridge(bridge, { theme, locale, setTheme, setLocale }, channel);
-  useResizeReporter(root, bridge);
-  useLeaveWarning(ownsDocument && bridge === null);
+  const embedding = useEmbedding(host !== null || popOutUrl !== null);
+  useLeaveWarning(ownsDocument && host === null);
 
   return (
     <I18nProvider locale={locale}>
-      <ShellRoot rootRef={root} theme={theme} embedded={bridge !== null} ownsDocument={ownsDocument}>
+      <ShellRoot rootRef={root} theme={theme} embedded={host !== null} ownsDocument={ownsDocument}>
         <ConfigProblems problems={configProblems} />
-        {popOutUrl ? <PopOutGate widgetUrl={popOutUrl} theme={theme} locale={locale} /> : null}
+        {popOutUrl && embedding ? <embedding.PopOutGate widgetUrl={popOutUrl} theme={theme} locale={locale} /> : null}
         <CaseDataPanel focusChannel={channel} />
-        {bridge ? <DiagnosticsView bridge={bridge} /> : null}
+        {host && embedding ? <embedding.HostConnection host={host} appearance={{ theme, locale, setTheme, setLocale }} focus={channel} rootRef={root} /> : null}
       </ShellRoot>
     </I18nProvider>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { checkStorageAccess, openPopOut, popOutUrl, PopOutOffer, requestStorageAccess, type StorageCheck, type Theme } from '../embed';
+import type { StorageCheck, Theme } from '../embed';
+import { checkStorageAccess, openPopOut, popOutUrl, PopOutOffer, requestStorageAccess } from '../embed/host';
 import type { Locale } from '../i18n';
 import { useActiveChatId, useConnection } from '../store';
 

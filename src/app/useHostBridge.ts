@@ -3,7 +3,8 @@
 // parsing, replies) lives in embed/; this is composition only.
 
 import { useEffect, useRef } from 'react';
-import { HOST_COMMAND_TYPES, THEME_MODES, WIDGET_EVENT_TYPES, WIDGET_VERSION, type HostBridge, type HostCommand, type Theme, type WidgetEvent } from '../embed';
+import { THEME_MODES, type HostBridge, type HostCommand, type Theme, type WidgetEvent } from '../embed';
+import { HOST_COMMAND_TYPES, WIDGET_EVENT_TYPES, WIDGET_VERSION } from '../embed/host';
 import { LOCALES, resolveLocale, type Locale } from '../i18n';
 import { useChatStoreApi } from '../store';
 import type { FocusKeyChannel } from './focusChannel';

@@ -2,12 +2,12 @@
 // carry our namespace, come from our parent window, and from an allowed origin, in that
 // order; everything outgoing goes to the one host origin learned that way, never "*".
 //
-// The bridge listens from the moment it is created, before the configuration (and so the
-// allowlist) has loaded: a host that posts right after the iframe's load event must not
-// lose its first message. Until `configure`, events are buffered, unread.
+// The bridge reads what the inbox heard from start-up on (hostInbox.ts): its code loads
+// after the first paint. Until `configure`, messages are kept, unread.
 
 import { readHostMessage } from './hostMessages';
 import { allowedHostPatterns } from './framing';
+import type { HostInbox } from './hostInbox';
 import { originMatches, type OriginPattern } from './origins';
 import { envelope, hasOurNamespace, type HostCommand, type WidgetEvent, type WidgetMessage } from './protocol';
 
@@ -44,7 +44,8 @@ const RECENT_REJECTIONS = 5;
 
 type Queued = { readonly command: HostCommand; readonly requestId: string | undefined };
 
-export function createHostBridge(win: Window): HostBridge {
+export function createHostBridge(inbox: HostInbox): HostBridge {
+  const win = inbox.window;
   let patterns: readonly OriginPattern[] | null = null;
   let hostOrigin: string | null = null;
   let handler: CommandHandler | null = null;
@@ -143,7 +144,7 @@ export function createHostBridge(win: Window): HostBridge {
     }
     read(event, patterns);
   };
-  win.addEventListener('message', onMessage);
+  inbox.read(onMessage);
 
   return {
     configure({ allowedOrigins, ancestorOrigins }) {
@@ -172,7 +173,7 @@ export function createHostBridge(win: Window): HostBridge {
       return () => listeners.delete(listener);
     },
     destroy() {
-      win.removeEventListener('message', onMessage);
+      inbox.close();
       listeners.clear();
       handler = null;
       outbox.length = 0;

@@ -1,5 +1,8 @@
-// Public face of `embed/`: start-up configuration, the iframe host bridge and its
-// protocol, framing and cookie checks, and their small UI pieces. The host SDK lives in
+// Public face of `embed/` for the first paint: start-up configuration, framing, themes and
+// the inbox that keeps the host's early messages. What only an embedded panel needs (the
+// host bridge and its protocol, diagnostics, the pop-out) loads after the first paint,
+// from `embed/host.ts`; only its types are re-exported here, which cost no code (a value
+// re-exported here would pull its module into the first render). The host SDK lives in
 // `embed/sdk/` and is built on its own (dist/embed.js); the widget never imports it.
 export {
   DEFAULT_CONFIG,
@@ -11,14 +14,13 @@ export {
   type ConfigSource,
   type WidgetConfig,
 } from './widgetConfig';
-export { createHostBridge, type BridgeDiagnostics, type CommandHandler, type HostBridge, type RejectionReason } from './hostBridge';
-export { readHostMessage, type HostMessageReading } from './hostMessages';
-export * from './protocol';
+export { listenToHost, type HostInbox, type HostLink } from './hostInbox';
+export type { BridgeDiagnostics, CommandHandler, HostBridge, RejectionReason } from './hostBridge';
+export type * from './protocol';
 export { DEFAULT_THEME, DENSITIES, THEME_MODES, themeTokens, type Density, type Theme, type ThemeMode, type ThemeTokens } from './theme';
 export { checkOriginPattern, frameAncestorsDirective, originMatches, type OriginPattern } from './origins';
 export { detectFraming, isFramed, knownAncestorOrigins, type Framing } from './framing';
-export { checkStorageAccess, openPopOut, popOutUrl, requestStorageAccess, type PopOutState, type StorageCheck } from './storageAccess';
-export { DiagnosticsView } from './DiagnosticsView';
+export type { PopOutState, StorageCheck } from './storageAccess';
+export type { PopOutReason } from './PopOutOffer';
 export { ConfigProblems } from './ConfigProblems';
 export { FramingRefused } from './FramingRefused';
-export { PopOutOffer, type PopOutReason } from './PopOutOffer';

@@ -46,9 +46,12 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
   // `known` is part of the key: once the catalogue arrives, `t` is a new function and every
   // memoized row that reads it renders its texts again.
   // Loading, the texts are English: so is `locale` (the root's lang), the direction already the asked one.
+  // English texts from `t` too, even once the catalogue has arrived but before this state says so: a
+  // render in between would otherwise show the new language under the old `lang`.
+  const shown = known ? locale : DEFAULT_LOCALE;
   const messages = useMemo<Messages>(
-    () => (known === false ? english : { locale: known ? locale : DEFAULT_LOCALE, dir: directionOf(locale), t: createTranslate(locale) }),
-    [locale, known],
+    () => (known === false ? english : { locale: shown, dir: directionOf(locale), t: createTranslate(shown) }),
+    [locale, known, shown],
   );
   return <MessagesContext.Provider value={messages}>{children}</MessagesContext.Provider>;
 }

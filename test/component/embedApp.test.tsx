@@ -3,7 +3,8 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { App } from '../../src/app/App';
-import { createHostBridge, FramingRefused, PROTOCOL_NAMESPACE, PROTOCOL_VERSION, type HostBridge } from '../../src/embed';
+import { FramingRefused, listenToHost, type HostLink } from '../../src/embed';
+import { PROTOCOL_NAMESPACE, PROTOCOL_VERSION } from '../../src/embed/host';
 import { createGwsClient } from '../../src/gws';
 import { I18nProvider } from '../../src/i18n';
 import { createChatStore } from '../../src/store';
@@ -18,7 +19,7 @@ let sim: RunningSimulator;
 let control: ReturnType<typeof simControl>;
 let iframe: HTMLIFrameElement;
 let widget: Window;
-let bridge: HostBridge;
+let host: HostLink;
 let posted: MockInstance<Window['postMessage']>;
 
 beforeAll(async () => {
@@ -42,11 +43,10 @@ beforeEach(async () => {
   if (!iframe.contentWindow) throw new Error('jsdom gave the iframe no window');
   widget = iframe.contentWindow;
   posted = vi.spyOn(widget.parent, 'postMessage').mockImplementation(() => undefined);
-  bridge = createHostBridge(widget);
-  bridge.configure({ allowedOrigins: [HOST], ancestorOrigins: [HOST] });
+  host = { inbox: listenToHost(widget), allowedOrigins: [HOST], ancestorOrigins: [HOST] };
 });
 afterEach(() => {
-  bridge.destroy();
+  host.inbox.close();
   iframe.remove();
 });
 
@@ -57,7 +57,7 @@ function renderEmbedded(options: { configProblems?: string[]; popOutUrl?: string
   render(
     <>
       <button type="button">CRM field</button>
-      <App client={client} queryClient={queryClient} store={createChatStore({ activeChatId: SEED })} bridge={bridge} {...options} />
+      <App client={client} queryClient={queryClient} store={createChatStore({ activeChatId: SEED })} host={host} {...options} />
     </>,
   );
   return { user };
@@ -71,9 +71,11 @@ const sent = () => posted.mock.calls.map(([message]) => message);
 const sentOfType = (type: string) => sent().filter((message) => typeof message === 'object' && message !== null && Reflect.get(message, 'type') === type);
 const panelRoot = () => screen.getByRole('main').parentElement;
 
+/** As a CRM does: commands after `ready`, which the bridge sends once its code has loaded after the first paint. */
 async function ready() {
   await screen.findByRole('grid', { name: 'Case data' });
   await screen.findByText('Live', {}, { timeout: 5_000 });
+  await waitFor(() => expect(sentOfType('ready')).toHaveLength(1), { timeout: 5_000 });
 }
 
 describe('the panel embedded in a CRM', () => {
@@ -84,6 +86,18 @@ describe('the panel embedded in a CRM', () => {
       expect.objectContaining({ widgetVersion: '0.1.0', capabilities: expect.objectContaining({ commands: ['setActiveChat', 'setTheme', 'setLocale', 'focusKey', 'getState'] }) }),
     ]);
     expect(new Set(posted.mock.calls.map((call) => call[1]))).toEqual(new Set([HOST]));
+  });
+
+  it('answers what the host posted before the bridge had loaded', async () => {
+    // Right after the iframe's load event, before the panel has painted or its bridge
+    // code has arrived: kept by the inbox, read by the bridge once it loads.
+    fromHost({ type: 'getState', requestId: 'r-early' });
+    fromHost({ type: 'setActiveChat', chatId: OTHER }, 'https://evil.example');
+    renderEmbedded();
+    await ready();
+    await waitFor(() => expect(sentOfType('state')).toEqual([expect.objectContaining({ inReplyTo: 'r-early' })]));
+    // The early message from a page that is not allowed is still refused.
+    expect(screen.queryByText(`Chat ${OTHER}`, { exact: false })).not.toBeInTheDocument();
   });
 
   it('switches locale at the host’s word, right to left for Arabic', async () => {

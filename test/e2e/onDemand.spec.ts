@@ -8,6 +8,8 @@ test('the parts loaded on demand are fetched after the first paint, so they open
   await page.goto(`${sim.url}/?chatId=${SEED}`);
   await expect(page.getByRole('status')).toHaveText('Live');
   await expect.poll(() => requested.filter((path) => /\/assets\/(AddFieldForm|UnsavedWhenEnded)-/.test(path)).length, { timeout: 10_000 }).toBe(2);
+  // The host bridge, diagnostics and pop-out are for a panel that a page embeds: never fetched standalone.
+  expect(requested.filter((path) => /\/assets\/Embedding-/.test(path))).toEqual([]);
   await page.route('**/assets/**', (route) => route.abort('internetdisconnected'));
   await page.getByRole('button', { name: 'Add field' }).click();
   await expect(page.getByRole('form', { name: 'Add field' })).toBeVisible();

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { createHostBridge, PROTOCOL_NAMESPACE, PROTOCOL_VERSION, type HostBridge, type HostCommand, type WidgetEvent } from '../../src/embed';
+import { listenToHost, type HostBridge, type HostCommand, type WidgetEvent } from '../../src/embed';
+import { createHostBridge, PROTOCOL_NAMESPACE, PROTOCOL_VERSION } from '../../src/embed/host';
 
 const HOST = 'https://crm.example.com';
 const envelope = { namespace: PROTOCOL_NAMESPACE, version: PROTOCOL_VERSION };
@@ -18,7 +19,7 @@ beforeEach(() => {
   if (!iframe.contentWindow) throw new Error('jsdom gave the iframe no window');
   widget = iframe.contentWindow;
   posted = vi.spyOn(widget.parent, 'postMessage').mockImplementation(() => undefined);
-  bridge = createHostBridge(widget);
+  bridge = createHostBridge(listenToHost(widget));
   commands = [];
 });
 afterEach(() => {

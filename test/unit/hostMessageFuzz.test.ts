@@ -3,16 +3,8 @@
 // ours, answers the bad ones, and posts only to the host's exact origin.
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import {
-  createHostBridge,
-  PROTOCOL_NAMESPACE,
-  PROTOCOL_VERSION,
-  readHostMessage,
-  type HostBridge,
-  type HostCommand,
-  type HostMessageReading,
-  type WidgetEvent,
-} from '../../src/embed';
+import { listenToHost, type HostBridge, type HostCommand, type WidgetEvent } from '../../src/embed';
+import { createHostBridge, PROTOCOL_NAMESPACE, PROTOCOL_VERSION, readHostMessage, type HostMessageReading } from '../../src/embed/host';
 import { allowedHostPatterns } from '../../src/embed/framing';
 import { originMatches } from '../../src/embed/origins';
 import { readWidgetMessage } from '../../src/embed/sdk/widgetMessages';
@@ -209,7 +201,7 @@ describe('the host bridge under fuzzing', () => {
       fc.property(fc.array(incoming, { maxLength: 12 }), fc.boolean(), (messages, configureFirst) => {
         bridge?.destroy();
         posted.mockClear();
-        const current = createHostBridge(widget);
+        const current = createHostBridge(listenToHost(widget));
         bridge = current;
         const commands: HostCommand[] = [];
         const configure = () => current.configure({ allowedOrigins: [HOST], ancestorOrigins: [] });
@@ -245,7 +237,7 @@ describe('the host bridge under fuzzing', () => {
     // jsdom's iframe is about:blank, whose origin is "null", like a widget sandboxed without allow-same-origin.
     expect(widget.location.origin).toBe('null');
     expect(originMatches('null', allowedHostPatterns([HOST], 'null'))).toBe(false);
-    const current = createHostBridge(widget);
+    const current = createHostBridge(listenToHost(widget));
     bridge = current;
     current.configure({ allowedOrigins: [HOST], ancestorOrigins: ['null'] });
     current.send({ type: 'resize', height: 300 });
@@ -266,7 +258,7 @@ describe('the host bridge under fuzzing', () => {
       }
       return 0;
     });
-    const current = createHostBridge(widget);
+    const current = createHostBridge(listenToHost(widget));
     bridge = current;
     current.configure({ allowedOrigins: [HOST], ancestorOrigins: [HOST] });
     widget.dispatchEvent(new MessageEvent('message', { data: { ...VALID.focusKey }, origin: HOST, source: widget.parent }));

@@ -1,0 +1,47 @@
+// What the widget knows of its host before the bridge's code has loaded. The bridge (its
+// message schemas, origin checks and replies) loads after the first paint; a host that
+// posts right after the iframe's load event must not lose its first messages meanwhile,
+// so listening starts here, at start-up, and what arrives is kept, unread, for the bridge.
+
+import type { OriginPattern } from './origins';
+
+/** As many early messages as a host could sensibly send before the bridge reads them. */
+const EARLY_LIMIT = 100;
+
+export type HostInbox = {
+  readonly window: Window;
+  /** Hands the messages heard so far, then each new one, to `reader`. */
+  read(reader: (event: MessageEvent) => void): void;
+  /** Stops listening, for good. */
+  close(): void;
+};
+
+/** The host as configured at start-up: where its messages arrive, and who may send them. */
+export type HostLink = {
+  readonly inbox: HostInbox;
+  readonly allowedOrigins: readonly OriginPattern[];
+  /** The embedding page's origin as the browser reports it (nearest first), if it does. */
+  readonly ancestorOrigins: readonly string[];
+};
+
+export function listenToHost(win: Window): HostInbox {
+  const early: MessageEvent[] = [];
+  let reader: ((event: MessageEvent) => void) | null = null;
+  const onMessage = (event: MessageEvent) => {
+    if (reader) reader(event);
+    else if (early.length < EARLY_LIMIT) early.push(event);
+  };
+  win.addEventListener('message', onMessage);
+  return {
+    window: win,
+    read(next) {
+      reader = next;
+      for (const event of early.splice(0)) next(event);
+    },
+    close() {
+      win.removeEventListener('message', onMessage);
+      reader = null;
+      early.length = 0;
+    },
+  };
+}

@@ -1,0 +1,59 @@
+// The embedded panel's own code (app/Embedding.tsx) loads after the first paint. When that
+// load fails (a redeployed bundle, a network blip), the panel works on and tries again.
+import { QueryClient } from '@tanstack/react-query';
+import { render, screen, waitFor } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi, type MockInstance } from 'vitest';
+import { App } from '../../src/app/App';
+import { listenToHost, type HostLink } from '../../src/embed';
+import { createGwsClient } from '../../src/gws';
+import { createChatStore } from '../../src/store';
+import { simControl, withSimulator, type RunningSimulator } from '../support/simulator';
+
+const HOST = 'https://crm.example.com';
+const SEED = '0000Wa9CAM6W00J';
+
+// The first import fails as a chunk that cannot be fetched does; vitest runs the factory
+// again on the next import, which then gets the real module.
+const loads = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../src/app/Embedding', async (importOriginal) => {
+  loads.count += 1;
+  if (loads.count === 1) throw new TypeError('Failed to fetch dynamically imported module: /assets/Embedding-x.js');
+  return importOriginal();
+});
+
+let sim: RunningSimulator;
+let iframe: HTMLIFrameElement;
+let host: HostLink;
+let posted: MockInstance<Window['postMessage']>;
+
+beforeAll(async () => {
+  sim = await withSimulator();
+  await simControl(sim.url).reset();
+}, 60_000);
+afterAll(async () => {
+  await sim.close();
+});
+beforeEach(() => {
+  iframe = document.createElement('iframe');
+  document.body.append(iframe);
+  if (!iframe.contentWindow) throw new Error('jsdom gave the iframe no window');
+  posted = vi.spyOn(iframe.contentWindow.parent, 'postMessage').mockImplementation(() => undefined);
+  host = { inbox: listenToHost(iframe.contentWindow), allowedOrigins: [HOST], ancestorOrigins: [HOST] };
+});
+afterEach(() => {
+  host.inbox.close();
+  iframe.remove();
+});
+
+it('shows the case data while the embedding code fails to load, then connects to the host on a later try', async () => {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  render(<App client={createGwsClient({ baseUrl: sim.url, credentials: 'include', timeoutMs: 5_000 })} queryClient={queryClient} store={createChatStore({ activeChatId: SEED })} host={host} />);
+  expect(await screen.findByRole('grid', { name: 'Case data' })).toBeInTheDocument();
+  await waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringContaining('the embedding code did not load; trying again in 1 s'), expect.any(Error)));
+  const readies = () => posted.mock.calls.filter(([message]) => Reflect.get(Object(message), 'type') === 'ready');
+  expect(readies()).toEqual([]);
+  await waitFor(() => expect(readies()).toHaveLength(1), { timeout: 5_000 });
+  expect(loads.count).toBe(2);
+  expect(screen.getByText(/^Diagnostics/)).toBeInTheDocument();
+});
