@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react';
-import { useShallow } from 'zustand/shallow';
+import type { Chat } from '../gws';
 import type { ChatEntry } from './chatEntry';
 import { deriveRowsKeeping, type UserDataRow } from './rows';
 import { receivedTime } from './chatOrder';
@@ -10,14 +10,27 @@ export const useChatEntry = (chatId: string | null): ChatEntry | undefined =>
   useChatStore((state) => (chatId ? state.chats.get(chatId) : undefined));
 export const useConnection = () => useChatStore((state) => state.connection);
 export const useChatActions = () => useChatStore((state) => state.actions);
-export const useRejectedNotifications = () =>
-  useChatStore(useShallow((state) => ({ count: state.rejectedNotifications, last: state.lastRejection })));
+export const useRejectedNotifications = () => {
+  const count = useChatStore((state) => state.rejectedNotifications);
+  const last = useChatStore((state) => state.lastRejection);
+  return useMemo(() => ({ count, last }), [count, last]);
+};
 
 export type ChatSummary = { readonly id: string; readonly state: string; readonly customer: string };
 
-/** Chats for the picker, newest first; shallow-compared so unrelated updates do not re-render it. */
+/**
+ * Chats for the picker, newest first. The list is kept while its chats are the same objects,
+ * so drafts and writes (which change entries, not chats) do not re-render the picker.
+ * (zustand's useShallow does this for any shape, at 0.45 kB gzip on the way to the first paint.)
+ */
 export const useChatSummaries = (): readonly ChatSummary[] => {
-  const chats = useChatStore(useShallow((state) => [...state.chats.values()].map((entry) => entry.chat)));
+  const previous = useRef<readonly Chat[]>([]);
+  const chats = useChatStore((state) => {
+    const next = Array.from(state.chats.values(), (entry) => entry.chat);
+    const same = next.length === previous.current.length && next.every((chat, index) => chat === previous.current[index]);
+    if (!same) previous.current = next;
+    return previous.current;
+  });
   return useMemo(
     () =>
       [...chats]
