@@ -115,7 +115,7 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, edito
             kind={kind}
             initialText={editing.initialText}
             readOnly={editing.readOnly}
-            conflict={row.draftConflict && row.draft ? { before: formatValue(row.draft.base), now: formatValue(row.serverValue) } : null}
+            conflict={row.draftConflict && row.draft ? { before: formatValue(row.draft.base), now: row.serverValue === undefined ? null : formatValue(row.serverValue) } : null}
             options={options}
             onDraft={(draft) => handlers.draft(row.key, draft)}
             onCommit={(draft, move) => handlers.commit(row.key, draft, move)}

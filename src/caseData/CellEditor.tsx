@@ -15,7 +15,8 @@ type CellEditorProps = {
   /** Shows the whole value (a long text) without allowing changes. */
   readonly readOnly?: boolean;
   /** The server changed the value since editing began: shown as old -> new, the agent chooses. */
-  readonly conflict?: { readonly before: string; readonly now: string } | null;
+  /** The server's value changed since the editor opened: `now` is null when the key was deleted. */
+  readonly conflict?: { readonly before: string; readonly now: string | null } | null;
   /** Every change, so the draft survives a chat switch or a reload. */
   readonly onDraft: (text: string) => void;
   /** Returns the reason the value cannot be saved, or null when it was accepted. */
@@ -185,7 +186,9 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
         <span className="cell-editor__conflict" role="group" aria-label={t('caseData.editor.conflictGroup')} ref={intoView}>
           {/* An alert: the agent is typing, and Enter would overwrite the other party's value. */}
           <span className="cell-editor__conflict-text" id={`${reasonId}-conflict`} role="alert">
-            {t('caseData.editor.conflict', { before: conflict.before || t('caseData.emptyValue'), now: conflict.now || t('caseData.emptyValue') })}
+            {conflict.now === null
+              ? t('caseData.editor.conflictDeleted', { before: conflict.before || t('caseData.emptyValue') })
+              : t('caseData.editor.conflict', { before: conflict.before || t('caseData.emptyValue'), now: conflict.now || t('caseData.emptyValue') })}
           </span>
           <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => commit('stay')}>
             {t('caseData.keepMine')}

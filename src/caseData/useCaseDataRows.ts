@@ -58,10 +58,10 @@ function matches(gridRow: GridRow, needle: string): boolean {
 }
 
 /**
- * Rows in display order: configured order first, then the server's order; hidden keys
- * left out; the filter matching key, label or value (or work in progress, see matches).
- * Cheap enough to run per notification at thousands of keys (one pass, one sort of the
- * ordered ones).
+ * Rows in display order: configured order first, then the store's (the server's, except that
+ * a row on screen keeps its place: store/rows.ts); hidden keys left out; the filter matching
+ * key, label or value (or work in progress, see matches). Cheap enough to run per
+ * notification at thousands of keys (one pass, one sort of the ordered ones).
  */
 export function useCaseDataRows(chat: Chat | undefined, config: CaseDataConfig, rows: readonly UserDataRow[], filter: string, t: Translate) {
   // Grid rows are cached per store row: an unchanged row keeps its grid row, so its

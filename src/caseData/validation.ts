@@ -102,6 +102,8 @@ export const keyShown = (key: string, t: Translate) => (key === '' ? t('caseData
 /** Why the agent's write is not on the server, in words: refused, or overtaken by another's. */
 export function writeProblem(edit: PendingEdit | undefined, serverValue: UserDataValue | undefined, t: Translate): string | null {
   if (edit?.status === 'failed' && edit.error) return t(edit.op === 'delete' ? 'caseData.deleteNotSaved' : 'caseData.notSaved', { error: translateGwsError(t, edit.error) });
-  if (edit?.status === 'conflict') return t(edit.error ? 'caseData.changedSinceFailed' : 'caseData.changedOffline', { value: formatValue(serverValue) || t('caseData.emptyValue') });
-  return null;
+  if (edit?.status !== 'conflict') return null;
+  // Deleted is not "changed to (empty)": an empty text is a value the key still has.
+  if (serverValue === undefined) return t(edit.error ? 'caseData.deletedSinceFailed' : 'caseData.deletedOffline');
+  return t(edit.error ? 'caseData.changedSinceFailed' : 'caseData.changedOffline', { value: formatValue(serverValue) || t('caseData.emptyValue') });
 }

@@ -33,9 +33,9 @@ const sameRow = (a: UserDataRow, b: UserDataRow) =>
  * that changes one key of a thousand re-renders one row, not a thousand.
  */
 export function deriveRowsKeeping(entry: ChatEntry, previous: readonly UserDataRow[]): readonly UserDataRow[] {
-  const rows = deriveRows(entry);
   // The first rows of a chat (thousands of keys, on the way to the first paint) have nothing to keep.
-  if (previous.length === 0) return rows;
+  if (previous.length === 0) return deriveRows(entry);
+  const rows = keepPlaces(deriveRows(entry), previous);
   const before = new Map(previous.map((row) => [row.key, row]));
   let same = rows.length === previous.length;
   const kept = rows.map((row, index) => {
@@ -45,6 +45,34 @@ export function deriveRowsKeeping(entry: ChatEntry, previous: readonly UserDataR
     return result;
   });
   return same ? previous : kept;
+}
+
+/**
+ * A row on screen keeps its place while it stays: the agent may be typing in it, and a row
+ * that moves takes the editor and the focus with it (out of the window, in a long list).
+ * Rows move when the server's order changes under them: a key someone else deleted stays
+ * as the agent's draft but is no longer the server's (it would come last), and a key added
+ * again comes back at the end of the server's order. Rows not shown before come after.
+ */
+function keepPlaces(rows: readonly UserDataRow[], previous: readonly UserDataRow[]): readonly UserDataRow[] {
+  const placeBefore = new Map<string, number>();
+  previous.forEach((row, index) => placeBefore.set(row.key, index));
+  // Almost always: the rows shown before, in the same order, then any new ones.
+  let last = -1;
+  let sawNew = false;
+  let inPlace = true;
+  for (const row of rows) {
+    const place = placeBefore.get(row.key);
+    if (place === undefined) sawNew = true;
+    else if (place < last || sawNew) {
+      inPlace = false;
+      break;
+    } else last = place;
+  }
+  if (inPlace) return rows;
+  const place = (row: UserDataRow) => placeBefore.get(row.key) ?? Number.POSITIVE_INFINITY;
+  const shown = rows.filter((row) => placeBefore.has(row.key)).sort((a, b) => place(a) - place(b));
+  return [...shown, ...rows.filter((row) => !placeBefore.has(row.key))];
 }
 
 export function deriveRows(entry: ChatEntry): readonly UserDataRow[] {

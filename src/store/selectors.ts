@@ -45,9 +45,12 @@ export const useChatSummaries = (): readonly ChatSummary[] => {
 };
 
 export function useUserDataRows(entry: ChatEntry | undefined): readonly UserDataRow[] {
-  const previous = useRef<readonly UserDataRow[]>([]);
+  // Another chat's rows are nothing to keep, nor places to keep.
+  const previous = useRef<{ readonly chatId: string | null; readonly rows: readonly UserDataRow[] }>({ chatId: null, rows: [] });
   return useMemo(() => {
-    previous.current = entry ? deriveRowsKeeping(entry, previous.current) : [];
-    return previous.current;
+    const chatId = entry?.chat.id ?? null;
+    const rows = entry ? deriveRowsKeeping(entry, previous.current.chatId === chatId ? previous.current.rows : []) : [];
+    previous.current = { chatId, rows };
+    return rows;
   }, [entry]);
 }

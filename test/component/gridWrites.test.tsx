@@ -274,6 +274,35 @@ describe('what may be edited', () => {
     expect(await control.operations()).toEqual([]);
   });
 
+  it.each([
+    ['a short list', 0],
+    ['a windowed list', 200],
+  ])('an editor the agent typed into keeps its place, text and focus when someone else deletes the key (%s), and says it was deleted', async (_list, extra) => {
+    if (extra > 0) await control.updateUserData(SEED_CHAT_ID, Object.fromEntries(Array.from({ length: extra }, (_unused, index) => [`field_${String(index).padStart(3, '0')}`, index])));
+    const { user } = await openPanel();
+    const before = rowHeaders();
+    const at = before.indexOf('RTargetObjectSelected');
+    expect(at).toBeGreaterThan(0);
+    valueCell('RTargetObjectSelected').focus();
+    await user.keyboard('{F2} - mine');
+    await control.deleteUserData(SEED_CHAT_ID, ['RTargetObjectSelected']);
+    const conflict = await screen.findByRole('group', { name: 'Changed on the server while you were editing' });
+    expect(conflict).toHaveTextContent('Deleted on the server (it was “Chat distribution for processing”). Enter keeps yours, Escape takes theirs.');
+    const editor = screen.getByRole('textbox', { name: 'Value of RTargetObjectSelected' });
+    expect(editor).toHaveFocus();
+    expect(rowHeaders().indexOf('RTargetObjectSelected')).toBe(at);
+    // Typing goes on into the same editor.
+    await user.keyboard('!');
+    expect(editor).toHaveValue('Chat distribution for processing - mine!');
+    // Keeping mine adds the key again.
+    await user.keyboard('{Enter}');
+    await waitFor(async () =>
+      expect(await control.operations()).toEqual([{ operationName: 'AttachUserData', userData: { RTargetObjectSelected: 'Chat distribution for processing - mine!' } }]),
+    );
+    await waitFor(() => expect(valueCell('RTargetObjectSelected')).toHaveTextContent(/^Chat distribution for processing - mine!$/));
+    expect(rowHeaders().indexOf('RTargetObjectSelected')).toBe(at);
+  });
+
   it('an editor opened on a refused value is the agent’s unsaved value: a change by someone else is a conflict, not a reopen', async () => {
     const { user } = await openPanel();
     await control.faults({ failNext: 1, statusCode: 4 });

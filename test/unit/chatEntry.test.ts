@@ -21,7 +21,7 @@ import {
   type PendingEdit,
 } from '../../src/store/chatEntry';
 import { toSaved } from '../../src/store/persistence';
-import { deriveRows } from '../../src/store/rows';
+import { deriveRows, deriveRowsKeeping, type UserDataRow } from '../../src/store/rows';
 
 const chat = (userData: Record<string, UserDataValue> | Map<string, UserDataValue>): Chat => ({
   id: 'c1',
@@ -256,6 +256,44 @@ describe('settling (property-based)', () => {
         for (const row of rows) if (row.draft) expect(row.draftConflict).toBe(row.draft.base !== row.serverValue && JSON.stringify(row.draft.base) !== JSON.stringify(row.serverValue));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+// The grid's rows over a chat's life: whatever the server does to its order (keys deleted,
+// added again at the end, reordered) and wherever the agent has drafts, a row on screen
+// never moves while it stays, and new rows come after.
+describe('row places (property-based)', () => {
+  const keys = ['a', 'b', 'c', 'd', 'e', '__proto__'];
+  const step = fc.record({
+    server: fc.shuffledSubarray(keys),
+    drafts: fc.subarray(keys),
+  });
+
+  it('keeps every shown row in its place while it stays, puts new rows after, and loses none', () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 12 }), (steps) => {
+        let previous: readonly UserDataRow[] = [];
+        let entry = newEntry(chat({}), 0);
+        let clock = 1;
+        for (const { server, drafts } of steps) {
+          entry = applySnapshot(entry, chat(new Map(server.map((key) => [key, `v-${key}`]))), clock++, undefined);
+          for (const key of drafts) entry = setDraft(entry, key, `typed ${key}`);
+          const rows = deriveRowsKeeping(entry, previous);
+          const derived = deriveRows(entry);
+          // The same rows as derived afresh: only the order differs.
+          expect(new Map(rows.map((row) => [row.key, row]))).toEqual(new Map(derived.map((row) => [row.key, row])));
+          expect(rows).toHaveLength(derived.length);
+          const placeBefore = new Map(previous.map((row, index) => [row.key, index]));
+          const places = rows.map((row) => placeBefore.get(row.key) ?? Number.POSITIVE_INFINITY);
+          // Non-decreasing: rows shown before in their order, every new one after them.
+          for (let index = 1; index < places.length; index += 1) expect(places[index]).toBeGreaterThanOrEqual(places[index - 1] ?? 0);
+          // New rows in the order the server (then the drafts) gives them.
+          const fresh = rows.filter((row) => !placeBefore.has(row.key)).map((row) => row.key);
+          expect(fresh).toEqual(derived.filter((row) => !placeBefore.has(row.key)).map((row) => row.key));
+          previous = rows;
+        }
+      }),
     );
   });
 });

@@ -112,12 +112,15 @@ export const ar = {
   'caseData.deleteNotSaved': 'لم يُحذف: {error}',
   'caseData.changedOffline': 'تغيّرت القيمة على الخادم إلى «{value}» أثناء انقطاع اتصالك: احتفظ بقيمتك أو اعتمد قيمة الخادم.',
   'caseData.changedSinceFailed': 'لم يُحفظ، وتغيّرت القيمة على الخادم منذ ذلك الحين إلى «{value}»: احتفظ بقيمتك أو اعتمد قيمة الخادم.',
+  'caseData.deletedOffline': 'حُذفت القيمة على الخادم أثناء انقطاع اتصالك: احتفظ بقيمتك أو اعتمد الحذف.',
+  'caseData.deletedSinceFailed': 'لم يُحفظ، وحُذفت القيمة على الخادم منذ ذلك الحين: احتفظ بقيمتك أو اعتمد الحذف.',
 
   'caseData.editor.label': 'قيمة {key}',
   'caseData.editor.multilineHint': 'Ctrl+Enter للحفظ، وEscape للإلغاء.',
   'caseData.editor.readOnlyHint': 'للقراءة فقط. Escape للإغلاق.',
   'caseData.editor.conflictGroup': 'تغيّرت على الخادم أثناء التحرير',
   'caseData.editor.conflict': 'تغيّرت على الخادم: «{before}» ← «{now}». يحتفظ Enter بقيمتك، ويعتمد Escape قيمة الخادم.',
+  'caseData.editor.conflictDeleted': 'حُذفت على الخادم (كانت «{before}»). يحتفظ Enter بقيمتك، ويعتمد Escape الحذف.',
 
   'caseData.announce.added': 'تمت إضافة {key}.',
   'caseData.announce.deleted': 'تم حذف {key}. اضغط Ctrl+Z للتراجع.',

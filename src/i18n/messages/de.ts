@@ -94,12 +94,15 @@ export const de = {
   'caseData.deleteNotSaved': 'Nicht gelöscht: {error}',
   'caseData.changedOffline': 'Auf dem Server zu „{value}“ geändert, während Sie offline waren: Behalten Sie Ihren Wert oder übernehmen Sie den des Servers.',
   'caseData.changedSinceFailed': 'Nicht gespeichert, und inzwischen auf dem Server zu „{value}“ geändert: Behalten Sie Ihren Wert oder übernehmen Sie den des Servers.',
+  'caseData.deletedOffline': 'Auf dem Server gelöscht, während Sie offline waren: Behalten Sie Ihren Wert oder übernehmen Sie die Löschung.',
+  'caseData.deletedSinceFailed': 'Nicht gespeichert, und inzwischen auf dem Server gelöscht: Behalten Sie Ihren Wert oder übernehmen Sie die Löschung.',
 
   'caseData.editor.label': 'Wert von {key}',
   'caseData.editor.multilineHint': 'Strg+Eingabe speichert, Esc bricht ab.',
   'caseData.editor.readOnlyHint': 'Schreibgeschützt. Esc schließt.',
   'caseData.editor.conflictGroup': 'Auf dem Server geändert, während Sie bearbeitet haben',
   'caseData.editor.conflict': 'Auf dem Server geändert: „{before}“ → „{now}“. Eingabe behält Ihren Wert, Esc übernimmt den des Servers.',
+  'caseData.editor.conflictDeleted': 'Auf dem Server gelöscht (war „{before}“). Eingabe behält Ihren Wert, Esc übernimmt die Löschung.',
 
   'caseData.announce.added': '{key} hinzugefügt.',
   'caseData.announce.deleted': '{key} gelöscht. Mit Strg+Z machen Sie es rückgängig.',

@@ -100,12 +100,15 @@ export const en = {
   'caseData.deleteNotSaved': 'Not saved (delete): {error}',
   'caseData.changedOffline': 'Changed on the server to “{value}” while you were offline: keep yours or take theirs.',
   'caseData.changedSinceFailed': 'Not saved, and changed on the server to “{value}” since: keep yours or take theirs.',
+  'caseData.deletedOffline': 'Deleted on the server while you were offline: keep yours or take theirs.',
+  'caseData.deletedSinceFailed': 'Not saved, and deleted on the server since: keep yours or take theirs.',
 
   'caseData.editor.label': 'Value of {key}',
   'caseData.editor.multilineHint': 'Ctrl+Enter saves, Escape cancels.',
   'caseData.editor.readOnlyHint': 'Read-only. Escape closes.',
   'caseData.editor.conflictGroup': 'Changed on the server while you were editing',
   'caseData.editor.conflict': 'Changed on the server: “{before}” → “{now}”. Enter keeps yours, Escape takes theirs.',
+  'caseData.editor.conflictDeleted': 'Deleted on the server (it was “{before}”). Enter keeps yours, Escape takes theirs.',
 
   'caseData.announce.added': 'Added {key}.',
   'caseData.announce.deleted': 'Deleted {key}. Press Ctrl+Z to undo.',
