@@ -35,11 +35,13 @@ const sameRow = (a: UserDataRow, b: UserDataRow) =>
 export function deriveRowsKeeping(entry: ChatEntry, previous: readonly UserDataRow[]): readonly UserDataRow[] {
   // The first rows of a chat (thousands of keys, on the way to the first paint) have nothing to keep.
   if (previous.length === 0) return deriveRows(entry);
-  const rows = keepPlaces(deriveRows(entry), previous);
-  const before = new Map(previous.map((row) => [row.key, row]));
+  const placeBefore = new Map<string, number>();
+  previous.forEach((row, index) => placeBefore.set(row.key, index));
+  const rows = keepPlaces(deriveRows(entry), placeBefore);
   let same = rows.length === previous.length;
   const kept = rows.map((row, index) => {
-    const old = before.get(row.key);
+    const place = placeBefore.get(row.key);
+    const old = place === undefined ? undefined : previous[place];
     const result = old && sameRow(old, row) ? old : row;
     if (result !== previous[index]) same = false;
     return result;
@@ -54,9 +56,7 @@ export function deriveRowsKeeping(entry: ChatEntry, previous: readonly UserDataR
  * as the agent's draft but is no longer the server's (it would come last), and a key added
  * again comes back at the end of the server's order. Rows not shown before come after.
  */
-function keepPlaces(rows: readonly UserDataRow[], previous: readonly UserDataRow[]): readonly UserDataRow[] {
-  const placeBefore = new Map<string, number>();
-  previous.forEach((row, index) => placeBefore.set(row.key, index));
+function keepPlaces(rows: readonly UserDataRow[], placeBefore: ReadonlyMap<string, number>): readonly UserDataRow[] {
   // Almost always: the rows shown before, in the same order, then any new ones.
   let last = -1;
   let sawNew = false;
