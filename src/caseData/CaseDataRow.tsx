@@ -109,11 +109,12 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, edito
         {editing ? (
           <CellEditor
             // Opened again on a new value (an unchanged editor whose value was overtaken): a fresh editor.
-            key={editing.initialText}
+            // A read-only one shows the value as it is now, in place (the agent may have scrolled it).
+            key={editing.readOnly ? 'read-only' : editing.initialText}
             label={t('caseData.editor.label', { key: row.key === '' ? shownKey : keyName })}
             editor={editor}
             kind={kind}
-            initialText={editing.initialText}
+            initialText={editing.readOnly ? text : editing.initialText}
             readOnly={editing.readOnly}
             conflict={row.draftConflict && row.draft ? { before: formatValue(row.draft.base), now: row.serverValue === undefined ? null : formatValue(row.serverValue) } : null}
             options={options}

@@ -10,12 +10,12 @@ type CellEditorProps = {
   readonly label: string;
   readonly editor: EditorKind;
   readonly kind: ValueKind;
+  /** What the editor starts with; read-only, the value as it is now (followed, not copied). */
   readonly initialText: string;
   readonly options?: readonly FieldOption[];
   /** Shows the whole value (a long text) without allowing changes. */
   readonly readOnly?: boolean;
-  /** The server changed the value since editing began: shown as old -> new, the agent chooses. */
-  /** The server's value changed since the editor opened: `now` is null when the key was deleted. */
+  /** The server changed the value since editing began: shown as old -> new (`now` null: deleted), the agent chooses. */
   readonly conflict?: { readonly before: string; readonly now: string | null } | null;
   /** Every change, so the draft survives a chat switch or a reload. */
   readonly onDraft: (text: string) => void;
@@ -133,7 +133,8 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
   switch (editor) {
     case 'multiline':
       // dir="auto" here and on the text field: a value is typed in its own script's direction, whatever the panel's.
-      field = <textarea {...common} dir="auto" value={text} rows={6} readOnly={readOnly} spellCheck={false} onChange={(event) => change(event.target.value)} />;
+      // Read-only, it shows the value (initialText follows it), never a copy taken when it opened.
+      field = <textarea {...common} dir="auto" value={readOnly ? initialText : text} rows={6} readOnly={readOnly} spellCheck={false} onChange={(event) => change(event.target.value)} />;
       break;
     case 'checkbox':
       field = <input {...common} type="checkbox" checked={text === 'true'} onChange={(event) => change(String(event.target.checked))} />;

@@ -55,6 +55,24 @@ describe('the case-data configuration', () => {
     expect(valueCell('RTargetAgentSelected')).toHaveAttribute('aria-readonly', 'true');
   });
 
+  it('keeps a read-only long value opened for reading up to date with the server, focus and all', async () => {
+    const long = (word: string) => `${word} `.repeat(40).trim();
+    await control.updateUserData(SEED_CHAT_ID, { RStrategyName: long('first') });
+    const { user } = await openPanel({ config: demoConfig });
+    await waitFor(() => expect(valueCell('Strategy (RStrategyName)')).toHaveTextContent(/^first/));
+    valueCell('Strategy (RStrategyName)').focus();
+    await user.keyboard('{Enter}');
+    const viewer = screen.getByRole('textbox');
+    expect(viewer).toHaveAttribute('readonly');
+    expect(viewer).toHaveValue(long('first'));
+    await control.updateUserData(SEED_CHAT_ID, { RStrategyName: long('second') });
+    // Before: the viewer kept showing "first …" as if it were the value.
+    await waitFor(() => expect(viewer).toHaveValue(long('second')));
+    expect(viewer).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+  });
+
   it('offers allowed values as a select', async () => {
     const { user } = await openPanel({ config: demoConfig });
     valueCell('Segment (CustomerSegment)').focus();
