@@ -17,7 +17,7 @@ export type ClipboardTools = {
 export function copyCell(gridRow: GridRow, col: 0 | 1, { t, announce }: ClipboardTools): void {
   const text = col === 0 ? gridRow.row.key : formatValue(gridRow.row.value);
   if (!navigator.clipboard) return announce(t('caseData.announce.copyUnavailable'));
-  const key = keyShown(gridRow.row.key, t);
+  const key = keyShown(gridRow.row.key, t, gridRow.rule.label);
   navigator.clipboard.writeText(text).then(
     () => announce(col === 0 ? t('caseData.announce.copiedKey', { key }) : t('caseData.announce.copiedValue', { key })),
     () => announce(t('caseData.announce.copyRefused')),
@@ -32,7 +32,7 @@ export function pasteIntoCell(gridRow: GridRow, { t, announce, note, commitText 
     (text) => {
       const refused = commitText(key, text, 'stay');
       note(key, refused ? t('caseData.announce.notPasted', { reason: refused }) : null);
-      if (!refused) announce(t('caseData.announce.pasted', { key: keyShown(key, t) }));
+      if (!refused) announce(t('caseData.announce.pasted', { key: keyShown(key, t, gridRow.rule.label) }));
     },
     () => announce(t('caseData.announce.pasteRefused')),
   );

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { Chat, UserDataValue } from '../gws';
 import { useMessages } from '../i18n';
 import { draftOvertaken, isEditedDraft, sameValue, shownValue, useChatActions, type ChatEntry, type HistoryStep, type PendingEdit, type UserDataWrite } from '../store';
-import type { CaseDataConfig } from './caseDataConfig';
+import { resolveRule, type CaseDataConfig } from './caseDataConfig';
 import type { EditorMove } from './CellEditor';
 import type { RowHandlers } from './CaseDataRow';
 import { gridCommand, nextPosition } from './gridKeyboard';
@@ -45,6 +45,8 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   const { t, dir } = useMessages();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [notes, setNotes] = useState<ReadonlyMap<string, string>>(new Map());
+  // Keys are said as their row headers name them: "Segment (CustomerSegment)".
+  const named = (key: string) => keyShown(key, t, resolveRule(config, key).label);
   const [announcement, setAnnouncementText] = useState('');
   // The same words again (another refusal for the same reason) must change the live
   // region, or it is not said: a no-break space toggles at the end.
@@ -69,7 +71,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
       const problem = toldProblems.has(edit) ? null : writeProblem(edit, entry?.chat.userData.get(edit.key), t);
       if (!problem) continue;
       toldProblems.add(edit);
-      said.push(t('caseData.announce.problem', { key: keyShown(edit.key, t), problem }));
+      said.push(t('caseData.announce.problem', { key: named(edit.key), problem }));
     }
     if (said.length > 0) setAnnouncement(said.join(' '));
   }, [entry, t]);
@@ -89,7 +91,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     const gridRow = rows.find((candidate) => candidate.row.key === overtakenKey);
     if (overtakenKey === null || !gridRow) return;
     const text = formatValue(gridRow.row.value);
-    const key = keyShown(overtakenKey, t);
+    const key = named(overtakenKey);
     actions.draftChanged(chatId, overtakenKey, null);
     // Deleted by someone else: nothing to reopen on.
     if (gridRow.row.serverValue === undefined && !gridRow.row.pending) {
@@ -208,7 +210,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
       setAnnouncement(refused);
       return;
     }
-    setAnnouncement(t('caseData.announce.deleted', { key: keyShown(row.key, t) }));
+    setAnnouncement(t('caseData.announce.deleted', { key: named(row.key) }));
     const next = rows[index + 1] ?? rows[index - 1];
     if (next) focusCell({ key: next.row.key, col: position.col });
   };
@@ -226,7 +228,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     // that would silently overwrite their value. The agent is told instead.
     const expected = direction === 'undo' ? step.after : step.before;
     if (!sameValue(shownValue(entry, step.key), expected)) {
-      const reason = t(direction === 'undo' ? 'caseData.reason.undoChangedSince' : 'caseData.reason.redoChangedSince', { key: keyShown(step.key, t) });
+      const reason = t(direction === 'undo' ? 'caseData.reason.undoChangedSince' : 'caseData.reason.redoChangedSince', { key: named(step.key) });
       note(step.key, reason);
       setAnnouncement(reason);
       return;
@@ -239,7 +241,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     }
     if (direction === 'undo') actions.undoTaken(chatId);
     else actions.redoTaken(chatId);
-    setAnnouncement(direction === 'undo' ? t('caseData.announce.undid', { key: keyShown(step.key, t) }) : t('caseData.announce.redid', { key: keyShown(step.key, t) }));
+    setAnnouncement(direction === 'undo' ? t('caseData.announce.undid', { key: named(step.key) }) : t('caseData.announce.redid', { key: named(step.key) }));
   };
 
   const clipboardTools = { t, announce: setAnnouncement, note, commitText };
@@ -268,8 +270,8 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
       writer.discard(chatId, gridRow.row.pending.editId);
       setAnnouncement(
         gridRow.row.status === 'conflict'
-          ? t('caseData.announce.tookTheirs', { key: keyShown(gridRow.row.key, t) })
-          : t('caseData.announce.discarded', { key: keyShown(gridRow.row.key, t) }),
+          ? t('caseData.announce.tookTheirs', { key: named(gridRow.row.key) })
+          : t('caseData.announce.discarded', { key: named(gridRow.row.key) }),
       );
     }
     else startEdit(gridRow.row.key, event.key);

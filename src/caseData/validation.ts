@@ -96,8 +96,11 @@ export function textForCell(text: string, current: UserDataValue | undefined, ru
   return textToValue(effectiveKind(current, rule), text, t);
 }
 
-/** A key as the agent reads it in a sentence: the empty key has a name of its own. */
-export const keyShown = (key: string, t: Translate) => (key === '' ? t('caseData.emptyKey') : key);
+/**
+ * A key as the agent reads it in a sentence, as its row header names it: a configured label
+ * with the key ("Segment (CustomerSegment)"); the empty key has a name of its own.
+ */
+export const keyShown = (key: string, t: Translate, label?: string) => (key === '' ? t('caseData.emptyKey') : label ? `${label} (${key})` : key);
 
 /** Why the agent's write is not on the server, in words: refused, or overtaken by another's. */
 export function writeProblem(edit: PendingEdit | undefined, serverValue: UserDataValue | undefined, t: Translate): string | null {

@@ -73,6 +73,16 @@ describe('the case-data configuration', () => {
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
   });
 
+  it('says a labelled key as its row header names it, in what it announces', async () => {
+    const { user } = await openPanel({ config: demoConfig });
+    valueCell('Subject line (Subject)').focus();
+    await user.keyboard('{Delete}');
+    // Before: "Deleted Subject.", a name the grid shows nowhere on its own.
+    expect(await screen.findByText('Deleted Subject line (Subject). Press Ctrl+Z to undo.')).toBeInTheDocument();
+    await user.keyboard('{Control>}z{/Control}');
+    expect(await screen.findByText('Undid the change to Subject line (Subject).')).toBeInTheDocument();
+  });
+
   it('offers allowed values as a select', async () => {
     const { user } = await openPanel({ config: demoConfig });
     valueCell('Segment (CustomerSegment)').focus();
