@@ -10,6 +10,7 @@ import { resolveRule, type CaseDataConfig } from './caseDataConfig';
 import type { EditorMove } from './CellEditor';
 import type { RowHandlers } from './CaseDataRow';
 import { gridCommand, nextPosition } from './gridKeyboard';
+import { useAnnouncer } from './useAnnouncer';
 import { useCellFocus, type ActiveCell } from './useCellFocus';
 import { useCaseDataWriter } from './useCaseDataWriter';
 import type { GridRow } from './useCaseDataRows';
@@ -17,7 +18,6 @@ import { checkWrite, keyShown, textForCell, writeProblem } from './validation';
 import { copyCell, pasteIntoCell } from './clipboard';
 import { acceptsTyping, formatValue } from './userDataValues';
 
-const ANNOUNCEMENT_MS = 10_000;
 /** Writes whose refusal or conflict was announced (edits are replaced, never changed, on a new status). */
 const toldProblems = new WeakSet<PendingEdit>();
 
@@ -47,21 +47,11 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   const [notes, setNotes] = useState<ReadonlyMap<string, string>>(new Map());
   // Keys are said as their row headers name them: "Segment (CustomerSegment)".
   const named = (key: string) => keyShown(key, t, resolveRule(config, key).label);
-  const [announcement, setAnnouncementText] = useState('');
-  // The same words again (another refusal for the same reason) must change the live
-  // region, or it is not said: a no-break space toggles at the end.
-  const setAnnouncement = (text: string) => setAnnouncementText((current) => (text !== '' && current === text ? `${text}\u00a0` : text));
+  const [announcement, setAnnouncement] = useAnnouncer();
   // A note about a cell (a refused paste or delete) goes when the agent moves to another key.
   const { activeRowIndex, active, setActive, focusCell, flushFocus, cells } = useCellFocus(rows, scrollToRow, (key) =>
     setNotes((standing) => (standing.size === 0 || (standing.size === 1 && standing.has(key)) ? standing : new Map())),
   );
-  // An announcement is read once and then cleared.
-  useEffect(() => {
-    if (!announcement) return;
-    const timer = setTimeout(() => setAnnouncement(''), ANNOUNCEMENT_MS);
-    return () => clearTimeout(timer);
-  }, [announcement]);
-
   // A write refused or overtaken is said as well as shown: the agent has usually moved on
   // (Enter moves down), and a screen reader says nothing of a row changing elsewhere. All
   // that arrive together in one message; each write once, also across chat switches.
