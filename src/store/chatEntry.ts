@@ -104,8 +104,17 @@ export function applySnapshot(entry: ChatEntry, chat: Chat, receivedAt: number, 
  * unseen (Keep mine / Take theirs, as for a queued write).
  */
 function flagChangedFailures(pending: readonly PendingEdit[], chat: Chat): readonly PendingEdit[] {
+  const waiting = (edit: PendingEdit) => edit.status === 'failed' || edit.status === 'conflict';
+  // Someone else did what the refused write wanted (deleted its key, set its value): nothing left to decide.
+  const done = (edit: PendingEdit) => waiting(edit) && achieved(edit, chat);
   const changed = (edit: PendingEdit) => edit.status === 'failed' && !sameValue(chat.userData.get(edit.key), edit.base);
-  return pending.some(changed) ? pending.map((edit) => (changed(edit) ? { ...edit, status: 'conflict' as const } : edit)) : pending;
+  if (!pending.some((edit) => done(edit) || changed(edit))) return pending;
+  return pending.filter((edit) => !done(edit)).map((edit) => (changed(edit) ? { ...edit, status: 'conflict' as const } : edit));
+}
+
+/** The server already shows what the write wants. */
+function achieved(edit: PendingEdit, chat: Chat): boolean {
+  return edit.op === 'delete' ? !chat.userData.has(edit.key) : sameValue(chat.userData.get(edit.key), edit.value);
 }
 
 /**
@@ -170,11 +179,17 @@ export function dropPending(entry: ChatEntry, editId: number): ChatEntry {
 export function reconcileQueued(entry: ChatEntry): ChatEntry {
   const userData = entry.chat.userData;
   let changed = false;
-  const pending = entry.pending.map((edit) => {
-    if (edit.status !== 'queued' || sameValue(userData.get(edit.key), edit.base)) return edit;
-    changed = true;
-    return { ...edit, status: 'conflict' as const };
-  });
+  const pending: PendingEdit[] = [];
+  for (const edit of entry.pending) {
+    if (edit.status !== 'queued' || sameValue(userData.get(edit.key), edit.base)) pending.push(edit);
+    // Changed meanwhile to what the agent wanted (the key deleted, the same value set): no
+    // conflict, where both choices would mean the same; nothing to send either.
+    else if (achieved(edit, entry.chat)) changed = true;
+    else {
+      changed = true;
+      pending.push({ ...edit, status: 'conflict' });
+    }
+  }
   return changed ? { ...entry, pending } : entry;
 }
 

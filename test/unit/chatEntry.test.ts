@@ -106,6 +106,25 @@ describe('one chat: server snapshot, pending writes, drafts', () => {
     expect(entry.drafts.get('Subject')).toEqual({ text: 'my text, longer', base: 'old', openedWith: null });
   });
 
+  it('settles, with no conflict to decide, a refused or queued write whose outcome someone else brought about', () => {
+    // Refused: delete a, set b; then someone else deletes a and sets b to the same value.
+    let entry = newEntry(chat({ a: 'x', b: 'old', c: 'keep' }), 1);
+    entry = addPending(entry, { op: 'delete', key: 'a', editId: 1, status: 'sending', base: 'x' });
+    entry = addPending(entry, update(2, 'b', 'new', 'sending', 'old'));
+    entry = markFailed(entry, 1, { kind: 'status-code', statusCode: 4, statusMessage: 'no' });
+    entry = markFailed(entry, 2, { kind: 'status-code', statusCode: 4, statusMessage: 'no' });
+    entry = applySnapshot(entry, chat({ b: 'new', c: 'keep' }), 2, undefined);
+    // Before: two conflicts, "Not saved, and deleted on the server since: keep yours or take theirs", where both mean the same.
+    expect(entry.pending).toEqual([]);
+    expect(shown(entry)).toEqual({ b: ['new', 'confirmed'], c: ['keep', 'confirmed'] });
+
+    // Queued while offline: the same, found by the re-read after the reconnect; nothing is sent.
+    entry = addPending(entry, { op: 'delete', key: 'c', editId: 3, status: 'queued', base: 'keep' });
+    entry = applySnapshot(entry, chat({ b: 'new' }), 3, undefined);
+    entry = reconcileQueued(entry);
+    expect(entry.pending).toEqual([]);
+  });
+
   it('turns a queued write into a conflict when the server changed that key while offline', () => {
     let entry = newEntry(chat({ a: 'old', b: 'x' }), 1);
     entry = addPending(entry, update(1, 'a', 'mine', 'queued', 'old'));
@@ -186,6 +205,12 @@ describe('settling (property-based)', () => {
         const failed = new Map<string, UserDataValue | 'deleted'>();
         const drafts = new Map<string, string>();
 
+        // A refused write whose outcome someone else brought about (its key deleted, its
+        // value set) is settled by the next snapshot: nothing is left to decide.
+        const snapshot = (referenceId: number | undefined) => {
+          entry = applySnapshot(entry, chat(server), clock++, referenceId);
+          for (const [k, v] of failed) if (v === 'deleted' ? !server.has(k) : JSON.stringify(server.get(k)) === JSON.stringify(v)) failed.delete(k);
+        };
         const answerOne = (fail: boolean, replyFirst: boolean, withRef: boolean) => {
           const edit = entry.pending.find((candidate) => candidate.status === 'sending');
           if (!edit) return;
@@ -200,7 +225,7 @@ describe('settling (property-based)', () => {
           else server.set(edit.key, edit.value);
           const referenceId = withRef ? ++ref : undefined;
           if (replyFirst) entry = markAccepted(entry, edit.editId, referenceId);
-          entry = applySnapshot(entry, chat(server), clock++, referenceId);
+          snapshot(referenceId);
           if (!replyFirst) entry = markAccepted(entry, edit.editId, referenceId);
         };
         const sendQueued = () => {
@@ -208,7 +233,7 @@ describe('settling (property-based)', () => {
         };
         const reconnect = (keep: boolean) => {
           live = true;
-          entry = applySnapshot(entry, chat(server), clock++, undefined);
+          snapshot(undefined);
           entry = reconcileQueued(entry);
           // Queued writes whose key changed meanwhile, and refused ones whose key someone else
           // changed since, wait for the agent's choice: keep mine sends again, take theirs drops.
@@ -232,7 +257,7 @@ describe('settling (property-based)', () => {
           } else if (e.type === 'answer') answerOne(e.fail, e.replyFirst, e.refId);
           else if (e.type === 'remote') {
             server.set(e.key, e.value);
-            entry = applySnapshot(entry, chat(server), clock++, undefined);
+            snapshot(undefined);
           } else if (e.type === 'draft') {
             entry = setDraft(entry, e.key, e.text);
             drafts.set(e.key, e.text);
