@@ -6,7 +6,7 @@ import { onDemand, type ChunkState } from './onDemand';
 import { configuredKeys, resolveRule } from './caseDataConfig';
 import { useCaseDataConfig } from './CaseDataConfigContext';
 import { CaseDataRow } from './CaseDataRow';
-import { useCaseDataRows } from './useCaseDataRows';
+import { useCaseDataRows, type GridRow } from './useCaseDataRows';
 import { useGridController } from './useGridController';
 import { useVirtualRows } from './useVirtualRows';
 import { textForCell, chatBlockReason } from './validation';
@@ -104,6 +104,25 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
     const nearest = visible[Math.min(lastActiveIndex.current, visible.length - 1)];
     if (nearest) controller.focusCell({ key: nearest.row.key, col: controller.position.col });
     else document.getElementById(ids.filter)?.focus();
+  });
+
+  // In a windowed list, rows another party adds or deletes above the focused row move it; a
+  // notification must not move it out of the window, taking the agent's editor and focus with
+  // it (their typing would go nowhere). It is brought back into view, focus and editor with it.
+  // Only when the rows changed (not the agent's scrolling), and only if the grid had focus.
+  const placed = useRef<{ readonly rows: readonly GridRow[]; readonly inWindow: boolean; readonly hadFocus: boolean } | null>(null);
+  useLayoutEffect(() => {
+    const index = controller.activeRowIndex;
+    const inWindow = index >= rowWindow.start && index < rowWindow.end;
+    const before = placed.current;
+    placed.current = { rows: visible, inWindow, hadFocus: scroller.current?.contains(document.activeElement) ?? false };
+    if (!rowWindow.virtual || index < 0 || inWindow || !before || before.rows === visible || !before.inWindow || !before.hadFocus) return;
+    if (!document.hasFocus()) return;
+    const key = visible[index]?.row.key;
+    if (key === undefined) return;
+    // An open editor takes focus itself when it mounts again, with the agent's text.
+    if (editing?.key === key) rowWindow.scrollToRow(index);
+    else controller.focusCell({ key, col: controller.position.col });
   });
 
   const focusTarget = useRef({ all, visible, focusCell: controller.focusCell, setFilter });
@@ -240,7 +259,6 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
                 activeCol={index === tabRow ? position.col : null}
                 editing={editing?.key === key ? editing : null}
                 kind={gridRow.kind}
-                editor={gridRow.editor}
                 options={gridRow.rule.options}
                 readOnlyReason={editing?.key === key && editing.readOnly ? null : gridRow.readOnlyReason}
                 note={notes.get(key) ?? null}

@@ -3,8 +3,9 @@ import { useMessages } from '../i18n';
 import { isEditedDraft, type RowStatus, type UserDataRow } from '../store';
 import type { FieldOption } from './caseDataConfig';
 import { CellEditor, type EditorMove } from './CellEditor';
+import type { Editing } from './useGridController';
 import { keyShown, writeProblem } from './validation';
-import { formatValue, LONG_TEXT, type EditorKind, type ValueKind } from './userDataValues';
+import { formatValue, LONG_TEXT, type ValueKind } from './userDataValues';
 
 /** Stable callbacks for every row, so a notification re-renders only the rows it changed. */
 export type RowHandlers = {
@@ -27,9 +28,8 @@ type CaseDataRowProps = {
   readonly rowIndex: number;
   /** Which cell of this row holds the grid's single tab stop, if any. */
   readonly activeCol: 0 | 1 | null;
-  readonly editing: { readonly initialText: string; readonly readOnly: boolean } | null;
+  readonly editing: Pick<Editing, 'initialText' | 'readOnly' | 'editor' | 'kind'> | null;
   readonly kind: ValueKind;
-  readonly editor: EditorKind;
   readonly options: readonly FieldOption[] | undefined;
   readonly readOnlyReason: string | null;
   /** A short message about this cell (a refused paste, a copy), shown beside it. */
@@ -54,7 +54,7 @@ function useJustSaved(status: RowStatus): boolean {
   return justSaved && status === 'confirmed';
 }
 
-function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, editor, options, readOnlyReason, note, handlers }: CaseDataRowProps) {
+function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, options, readOnlyReason, note, handlers }: CaseDataRowProps) {
   // Read from context: a locale switch re-renders every row although the row is memoized.
   const { t } = useMessages();
   const justSaved = useJustSaved(row.status);
@@ -112,9 +112,10 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, edito
             // A read-only one shows the value as it is now, in place (the agent may have scrolled it).
             key={editing.readOnly ? 'read-only' : editing.initialText}
             label={t('caseData.editor.label', { key: row.key === '' ? shownKey : keyName })}
-            editor={editor}
-            kind={kind}
-            initialText={editing.readOnly ? text : editing.initialText}
+            editor={editing.editor}
+            kind={editing.kind}
+            // Mounted again (its row scrolled back into the window), it resumes the agent's text.
+            initialText={editing.readOnly ? text : (row.draft?.text ?? editing.initialText)}
             readOnly={editing.readOnly}
             conflict={row.draftConflict && row.draft ? { before: formatValue(row.draft.base), now: row.serverValue === undefined ? null : formatValue(row.serverValue) } : null}
             options={options}

@@ -16,12 +16,24 @@ import { useCaseDataWriter } from './useCaseDataWriter';
 import type { GridRow } from './useCaseDataRows';
 import { checkWrite, keyShown, textForCell, writeProblem } from './validation';
 import { copyCell, pasteIntoCell } from './clipboard';
-import { acceptsTyping, formatValue } from './userDataValues';
+import { acceptsTyping, formatValue, type EditorKind, type ValueKind } from './userDataValues';
 
 /** Writes whose refusal or conflict was announced (edits are replaced, never changed, on a new status). */
 const toldProblems = new WeakSet<PendingEdit>();
 
-export type Editing = { readonly key: string; readonly initialText: string; readonly replace: boolean; readonly readOnly: boolean };
+/**
+ * The open editor. Its editor and value kind are the ones it opened with: another party's
+ * change (a long text made short, a number made text) must not turn the agent's textarea
+ * into a one-line field under their hands, dropping line breaks or changing what Enter does.
+ */
+export type Editing = {
+  readonly key: string;
+  readonly initialText: string;
+  readonly replace: boolean;
+  readonly readOnly: boolean;
+  readonly editor: EditorKind;
+  readonly kind: ValueKind;
+};
 
 type ControllerInput = {
   readonly chatId: string;
@@ -90,7 +102,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
       return;
     }
     actions.draftOpened(chatId, overtakenKey, text, text);
-    setEditing((open) => (open?.key === overtakenKey ? { ...open, initialText: text, replace: false } : open));
+    setEditing((open) => (open?.key === overtakenKey ? { ...open, initialText: text, replace: false, editor: gridRow.editor, kind: gridRow.kind } : open));
     setAnnouncement(t('caseData.announce.reopened', { key }));
     // Once per key overtaken (the rest is read as it is then), not on every render.
   }, [overtakenKey]);
@@ -161,12 +173,12 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   const startEdit = (key: string, typed: string | null) => {
     const gridRow = rows.find((candidate) => candidate.row.key === key);
     if (!gridRow) return;
-    const { row, readOnlyReason, editor } = gridRow;
+    const { row, readOnlyReason, editor, kind } = gridRow;
     const text = formatValue(row.value);
     setActive({ key, col: 1 });
     if (readOnlyReason) {
       // A long read-only value still opens, to be read in full.
-      if (editor === 'multiline') setEditing({ key, initialText: text, replace: false, readOnly: true });
+      if (editor === 'multiline') setEditing({ key, initialText: text, replace: false, readOnly: true, editor, kind });
       else setAnnouncement(readOnlyReason);
       return;
     }
@@ -183,7 +195,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     // A changed draft is resumed; an unchanged one is stale the moment the value changed.
     const resumed = row.draft && isEditedDraft(row.draft) ? row.draft.text : null;
     const start = fromTyping ? typed : (resumed ?? (editor === 'checkbox' && typed === ' ' ? String(row.value !== true) : text));
-    setEditing({ key, initialText: start, replace: fromTyping, readOnly: false });
+    setEditing({ key, initialText: start, replace: fromTyping, readOnly: false, editor, kind });
     // An open editor is a draft from its first moment: its base is the value it started from.
     // Over a refused or overtaken write, the agent's value is not the server's: an editor
     // opened on it holds their unsaved value from the start, so a change by someone else

@@ -83,6 +83,35 @@ describe('the case-data configuration', () => {
     expect(await screen.findByText('Undid the change to Subject line (Subject).')).toBeInTheDocument();
   });
 
+  it('keeps a read-only value opened for reading in its viewer when the server makes it short, still read-only', async () => {
+    const long = `${'first '.repeat(40).trim()}`;
+    await control.updateUserData(SEED_CHAT_ID, { RStrategyName: long });
+    const { user } = await openPanel({ config: demoConfig });
+    await waitFor(() => expect(valueCell('Strategy (RStrategyName)')).toHaveTextContent(/^first/));
+    valueCell('Strategy (RStrategyName)').focus();
+    await user.keyboard('{Enter}');
+    await control.updateUserData(SEED_CHAT_ID, { RStrategyName: 'short now' });
+    // Before: a one-line field, writable, still showing "first …".
+    await waitFor(() => expect(screen.getByRole('textbox')).toHaveValue('short now'));
+    expect(screen.getByRole('textbox')).toHaveAttribute('readonly');
+    expect(screen.getByRole('textbox').tagName).toBe('TEXTAREA');
+  });
+
+  it('keeps the agent’s multi-line editor, line breaks and all, when another party makes the value short', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { Notes: 'line1\nline2' });
+    const { user } = await openPanel();
+    await waitFor(() => valueCell('Notes'));
+    valueCell('Notes').focus();
+    await user.keyboard('{Enter}{Enter}mine');
+    const editor = screen.getByRole('textbox', { name: 'Value of Notes' });
+    expect(editor).toHaveValue('line1\nline2\nmine');
+    await control.updateUserData(SEED_CHAT_ID, { Notes: 'short' });
+    expect(await screen.findByRole('group', { name: 'Changed on the server while you were editing' })).toBeInTheDocument();
+    // Before: the editor became a one-line field and the draft read "line1line2mine".
+    expect(screen.getByRole('textbox', { name: 'Value of Notes' }).tagName).toBe('TEXTAREA');
+    expect(screen.getByRole('textbox', { name: 'Value of Notes' })).toHaveValue('line1\nline2\nmine');
+  });
+
   it('offers allowed values as a select', async () => {
     const { user } = await openPanel({ config: demoConfig });
     valueCell('Segment (CustomerSegment)').focus();

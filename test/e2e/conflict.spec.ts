@@ -104,3 +104,53 @@ test('a conflict on the last row of the grid shows its choices, scrolled into vi
     });
   await expect.poll(inside).toBe(true);
 });
+
+test.describe('an open editor in a long, windowed list', () => {
+  const many = Object.fromEntries(Array.from({ length: 300 }, (_unused, index) => [`K${String(index).padStart(3, '0')}`, `v${index}`]));
+
+  async function editFarDown(page: import('@playwright/test').Page, sim: { url: string; control: { updateUserData(chatId: string, userData: Record<string, unknown>): Promise<unknown> } }) {
+    await sim.control.updateUserData(SEED, many);
+    await page.goto(`${sim.url}/?chatId=${SEED}`);
+    await expect(page.getByRole('status')).toHaveText('Live');
+    const grid = page.getByRole('grid', { name: 'Case data' });
+    await expect(grid).toHaveAttribute('aria-rowcount', String(300 + 32 + 1));
+    // K150, far down: reached with the keyboard from the first row.
+    const key = 'K150';
+    const row = grid.getByRole('row', { name: /^K150\b/ });
+    await grid.getByRole('gridcell').first().focus();
+    for (let step = 0; step < 60 && (await row.count()) === 0; step += 1) await page.keyboard.press('PageDown');
+    await row.getByRole('gridcell').dblclick();
+    const editor = page.getByRole('textbox', { name: `Value of ${key}` });
+    await editor.pressSequentially('-mine');
+    return { grid, key, editor };
+  }
+
+  test('keeps the agent’s text and focus when another party deletes many keys above it', async ({ page, sim }) => {
+    const { key, editor } = await editFarDown(page, sim);
+    const value = `v${Number(key.slice(1))}-mine`;
+    // Forty rows above it go: before, its row left the window, the editor unmounted and focus fell to the page.
+    const above = Object.keys(many).filter((candidate) => candidate < key).slice(0, 40);
+    await sim.control.deleteUserData(SEED, above);
+    await expect(page.getByRole('grid', { name: 'Case data' })).toHaveAttribute('aria-rowcount', String(300 - 40 + 32 + 1));
+    await expect(editor).toBeFocused();
+    await expect(editor).toHaveValue(value);
+    await page.keyboard.type('!');
+    await expect(editor).toHaveValue(`${value}!`);
+  });
+
+  test('resumes the agent’s text when its row is scrolled away and back', async ({ page, sim }) => {
+    const { grid, key, editor } = await editFarDown(page, sim);
+    const value = `v${Number(key.slice(1))}-mine`;
+    const box = await grid.boundingBox();
+    if (!box) throw new Error('no grid box');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, 4_000);
+    await expect(editor).toHaveCount(0);
+    await page.mouse.wheel(0, -4_000);
+    // Before: it came back with the server's value, and the next click committed that, dropping the draft.
+    await expect(editor).toHaveValue(value);
+    await expect(editor).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(grid.getByRole('row', { name: new RegExp(`^${key}\\b`) }).getByRole('gridcell')).toHaveText(value);
+  });
+});
