@@ -32,6 +32,16 @@ export function hostEventsBetween(previous: ChatStoreState, next: ChatStoreState
   return events;
 }
 
+/**
+ * What a host that has just heard `ready` is told at once, beyond what `getState` answers:
+ * the bridge loads after the first paint, so the connection may be up (or the session
+ * expired), a draft restored after a reload, a write refused, before it could hear a
+ * change. As changes from a start that knew nothing: no chat, still connecting.
+ */
+export function catchUpEvents(state: ChatStoreState): WidgetEvent[] {
+  return hostEventsBetween({ ...state, chats: new Map(), connection: { kind: 'connecting' } }, state);
+}
+
 function userDataEvents(chatId: string, before: ChatEntry | undefined, entry: ChatEntry): WidgetEvent[] {
   // A chat seen for the first time is not a change: the host reads it with getState.
   if (!before || before.chat.userData === entry.chat.userData) return [];

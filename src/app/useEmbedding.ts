@@ -7,49 +7,54 @@ const RETRY_MAX_MS = 30_000;
 /** A frame that is not rendered (hidden, zero-sized) gets no animation frames. */
 const HIDDEN_FRAME_START_MS = 300;
 
+const loadEmbedding = (): Promise<Embedding> => import('./Embedding');
 let loaded: Embedding | null = null;
 
 /**
  * The embedded panel's own code (Embedding.tsx), loaded once the panel has painted: the
  * host hears `ready` a moment later, the agent sees case data sooner. A failed load
- * (a redeployed bundle, a network blip) is tried again with a growing pause, for as long
- * as the panel is open; until then the panel works as it does standalone.
+ * (a redeployed bundle, a network blip) is tried again after 1 s, 2 s, 4 s… (at most
+ * 30 s), for as long as the panel is open; until then the panel works as it does
+ * standalone. `load` is the import, a parameter so that schedule can be tested.
  */
-export function useEmbedding(wanted: boolean): Embedding | null {
+export function useEmbedding(wanted: boolean, load: () => Promise<Embedding> = loadEmbedding): Embedding | null {
   const [embedding, setEmbedding] = useState(loaded);
   useEffect(() => {
     if (!wanted || embedding) return;
     let alive = true;
     let retryMs = RETRY_FIRST_MS;
+    // One attempt at a time, one timer at a time: the first paint and the hidden-frame
+    // fallback race to start the first attempt, and a failure schedules the next.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let started = false;
-    const load = () => {
-      if (started || !alive) return;
-      started = true;
-      import('./Embedding').then(
+    let frame: number | undefined;
+    const schedule = (ms: number) => {
+      clearTimeout(timer);
+      timer = setTimeout(attempt, ms);
+    };
+    const attempt = () => {
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      frame = undefined;
+      load().then(
         (module) => {
           loaded = module;
           if (alive) setEmbedding(module);
         },
         (error: unknown) => {
+          if (!alive) return;
           console.warn(`Case Data Panel: the embedding code did not load; trying again in ${retryMs / 1000} s.`, error);
-          started = false;
-          timer = setTimeout(load, retryMs);
+          schedule(retryMs);
           retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
         },
       );
     };
     // Animation frame callbacks run before that frame's paint; a task queued from one runs after it.
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(load, 0);
-    });
-    const fallback = setTimeout(load, HIDDEN_FRAME_START_MS);
+    frame = requestAnimationFrame(() => schedule(0));
+    schedule(HIDDEN_FRAME_START_MS);
     return () => {
       alive = false;
-      cancelAnimationFrame(frame);
+      if (frame !== undefined) cancelAnimationFrame(frame);
       clearTimeout(timer);
-      clearTimeout(fallback);
     };
-  }, [wanted, embedding]);
+  }, [wanted, embedding, load]);
   return embedding;
 }

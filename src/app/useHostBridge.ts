@@ -8,7 +8,7 @@ import { HOST_COMMAND_TYPES, WIDGET_EVENT_TYPES, WIDGET_VERSION } from '../embed
 import { LOCALES, resolveLocale, type Locale } from '../i18n';
 import { useChatStoreApi } from '../store';
 import type { FocusKeyChannel } from './focusChannel';
-import { hostEventsBetween, widgetState } from './hostEvents';
+import { catchUpEvents, hostEventsBetween, widgetState } from './hostEvents';
 
 export type Appearance = {
   readonly theme: Theme;
@@ -35,6 +35,18 @@ export function useHostBridge(bridge: HostBridge | null, appearance: Appearance,
   useEffect(() => {
     current.current = appearance;
   });
+
+  // First `ready`, then what happened before it, then every change: in that order, in one commit.
+  useEffect(() => {
+    if (!bridge || announced.has(bridge)) return;
+    announced.add(bridge);
+    bridge.send(readyEvent());
+    // A chat named at start (the URL's chatId) is no change the store would report: said
+    // here, so a host learns every active chat, the first included, from one event.
+    const { activeChatId } = store.getState();
+    if (activeChatId !== null) bridge.send({ type: 'activeChatChanged', chatId: activeChatId });
+    for (const event of catchUpEvents(store.getState())) bridge.send(event);
+  }, [bridge, store]);
 
   useEffect(() => {
     if (!bridge) return;
@@ -79,13 +91,5 @@ export function useHostBridge(bridge: HostBridge | null, appearance: Appearance,
     return bridge.onCommand(handle);
   }, [bridge, store, focus]);
 
-  useEffect(() => {
-    if (!bridge || announced.has(bridge)) return;
-    announced.add(bridge);
-    bridge.send(readyEvent());
-    // A chat named at start (the URL's chatId) is no change the store would report: said
-    // here, so a host learns every active chat, the first included, from one event.
-    const { activeChatId } = store.getState();
-    if (activeChatId !== null) bridge.send({ type: 'activeChatChanged', chatId: activeChatId });
-  }, [bridge, store]);
+
 }

@@ -1,7 +1,8 @@
 // The embedded panel's own code (app/Embedding.tsx) loads after the first paint. When that
 // load fails (a redeployed bundle, a network blip), the panel works on and tries again.
 import { QueryClient } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi, type MockInstance } from 'vitest';
 import { App } from '../../src/app/App';
 import { listenToHost, type HostLink } from '../../src/embed';
@@ -45,15 +46,29 @@ afterEach(() => {
   iframe.remove();
 });
 
-it('shows the case data while the embedding code fails to load, then connects to the host on a later try', async () => {
+it('shows the case data while the embedding code fails to load, then connects to the host on a later try, telling it what happened meanwhile', async () => {
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  const user = userEvent.setup();
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   render(<App client={createGwsClient({ baseUrl: sim.url, credentials: 'include', timeoutMs: 5_000 })} queryClient={queryClient} store={createChatStore({ activeChatId: SEED })} host={host} />);
-  expect(await screen.findByRole('grid', { name: 'Case data' })).toBeInTheDocument();
+  const grid = await screen.findByRole('grid', { name: 'Case data' });
   await waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringContaining('the embedding code did not load; trying again in 1 s'), expect.any(Error)));
-  const readies = () => posted.mock.calls.filter(([message]) => Reflect.get(Object(message), 'type') === 'ready');
-  expect(readies()).toEqual([]);
-  await waitFor(() => expect(readies()).toHaveLength(1), { timeout: 5_000 });
+  const sent = () => posted.mock.calls.map(([message]) => message);
+  const ofType = (type: string) => sent().filter((message) => Reflect.get(Object(message), 'type') === type);
+  expect(ofType('ready')).toEqual([]);
+
+  // Before the bridge is there: the panel goes live and the agent starts typing (a draft).
+  expect(await screen.findByText('Live', {}, { timeout: 5_000 })).toBeInTheDocument();
+  const subject = within(grid).getByRole('rowheader', { name: 'Subject' }).closest('[role="row"]')?.querySelector<HTMLElement>('[role="gridcell"]');
+  if (!subject) throw new Error('no Subject cell');
+  subject.focus();
+  await user.keyboard('{F2} and more');
+
+  await waitFor(() => expect(ofType('ready')).toHaveLength(1), { timeout: 5_000 });
   expect(loads.count).toBe(2);
   expect(screen.getByText(/^Diagnostics/)).toBeInTheDocument();
+  // Before: only ready and activeChatChanged; a CRM that warns from dirtyStateChanged let the agent leave.
+  expect(sent().map((message) => Reflect.get(Object(message), 'type'))).toEqual(['ready', 'activeChatChanged', 'connectionChanged', 'dirtyStateChanged', 'resize']);
+  expect(ofType('connectionChanged')).toEqual([expect.objectContaining({ status: 'live' })]);
+  expect(ofType('dirtyStateChanged')).toEqual([expect.objectContaining({ chatId: SEED, dirty: true })]);
 });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { hostEventsBetween, widgetState } from '../../src/app/hostEvents';
+import { catchUpEvents, hostEventsBetween, widgetState } from '../../src/app/hostEvents';
 import type { WidgetEvent } from '../../src/embed';
 import type { Chat, UserDataValue } from '../../src/gws';
 import { createChatStore, type ChatStore } from '../../src/store';
@@ -111,5 +111,23 @@ describe('host events from store changes', () => {
     notify({ ['__proto__']: 'x' });
     const state = widgetState(store.getState(), { locale: 'en', theme: 'light' });
     expect(state.userData && Object.hasOwn(state.userData, '__proto__')).toBe(true);
+  });
+});
+
+describe('catching a host up when the bridge arrives after the first paint', () => {
+  it('tells nothing of a panel that is still starting', () => {
+    expect(catchUpEvents(createChatStore().getState())).toEqual([]);
+  });
+
+  it('tells the connection, refused writes and unsaved work that came before it could hear them, not the first read', () => {
+    actions().draftChanged(CHAT, 'Subject', 'Billing, refund');
+    const { editId } = actions().userDataWriteSent(CHAT, { op: 'update', key: 'Priority', value: 3 });
+    actions().userDataWriteStarted(CHAT, editId);
+    actions().userDataWriteFailed(CHAT, editId, { kind: 'status-code', statusCode: 4, statusMessage: 'Internal error' });
+    expect(catchUpEvents(store.getState())).toEqual([
+      { type: 'connectionChanged', status: 'live' },
+      expect.objectContaining({ type: 'saveFailed', chatId: CHAT, key: 'Priority', operation: 'update' }),
+      { type: 'dirtyStateChanged', chatId: CHAT, dirty: true },
+    ]);
   });
 });
