@@ -42,7 +42,8 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
       clearTimeout(retry);
     };
   }, [locale]);
-  const known = catalog?.locale === locale ? catalog.loaded : null;
+  // A catalogue already at hand (loaded for an earlier switch) is known at once: no English frame in between.
+  const known = catalog?.locale === locale ? catalog.loaded : isCatalogLoaded(locale) ? true : null;
   // `known` is part of the key: once the catalogue arrives, `t` is a new function and every
   // memoized row that reads it renders its texts again.
   // Loading, the texts are English: so is `locale` (the root's lang), the direction already the asked one.
