@@ -5,7 +5,7 @@
 
 import type { OriginPattern } from './origins';
 
-/** As many early messages as a host could sensibly send before the bridge reads them. */
+/** More early messages than a host could sensibly send before the bridge reads them. */
 const EARLY_LIMIT = 100;
 
 export type HostInbox = {
@@ -27,9 +27,14 @@ export type HostLink = {
 export function listenToHost(win: Window): HostInbox {
   const early: MessageEvent[] = [];
   let reader: ((event: MessageEvent) => void) | null = null;
+  let dropped = 0;
   const onMessage = (event: MessageEvent) => {
-    if (reader) reader(event);
-    else if (early.length < EARLY_LIMIT) early.push(event);
+    if (reader) return reader(event);
+    // Only the embedding page can be the host; other windows' messages (extensions, other
+    // frames) must not take its places here. The bridge checks origin and namespace.
+    if (event.source !== win.parent) return;
+    if (early.length < EARLY_LIMIT) return void early.push(event);
+    if (dropped++ === 0) console.warn(`Case Data Panel: the host sent more than ${EARLY_LIMIT} messages before the panel could read them; later ones are dropped until it can.`);
   };
   win.addEventListener('message', onMessage);
   return {
