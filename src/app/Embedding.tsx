@@ -12,16 +12,19 @@ import { useResizeReporter } from './useResizeReporter';
 
 export { PopOutGate } from './PopOutGate';
 
-// One bridge per link for the page's life: React may render (and, in StrictMode, run
-// effects) twice, and a second bridge would find the early messages already read.
-const bridges = new WeakMap<HostLink, HostBridge>();
+// One bridge per inbox for the page's life: React may render (and, in StrictMode, run
+// effects) twice, a parent may pass a new link object for the same inbox, and a second
+// bridge would take the inbox over and say `ready` again. Made during render on purpose:
+// it only reads the messages kept so far (answering bad ones at once), and the hooks
+// below need it in this same render.
+const bridges = new WeakMap<HostLink['inbox'], HostBridge>();
 
 function bridgeFor(host: HostLink): HostBridge {
-  let bridge = bridges.get(host);
+  let bridge = bridges.get(host.inbox);
   if (!bridge) {
     bridge = createHostBridge(host.inbox);
     bridge.configure({ allowedOrigins: host.allowedOrigins, ancestorOrigins: host.ancestorOrigins });
-    bridges.set(host, bridge);
+    bridges.set(host.inbox, bridge);
   }
   return bridge;
 }

@@ -4,7 +4,7 @@
 // a chunk of its own.
 export { createHostBridge } from './hostBridge';
 export { readHostMessage, type HostMessageReading } from './hostMessages';
-export * from './protocol';
+export { HOST_COMMAND_TYPES, PROTOCOL_NAMESPACE, PROTOCOL_VERSION, WIDGET_EVENT_TYPES, WIDGET_VERSION } from './protocol';
 export { checkStorageAccess, openPopOut, popOutUrl, requestStorageAccess } from './storageAccess';
 export { DiagnosticsView } from './DiagnosticsView';
 export { PopOutOffer } from './PopOutOffer';

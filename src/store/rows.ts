@@ -50,8 +50,10 @@ export function deriveRowsKeeping(entry: ChatEntry, previous: readonly UserDataR
 }
 
 /**
- * A row on screen keeps its place while it stays: the agent may be typing in it, and a row
- * that moves takes the editor and the focus with it (out of the window, in a long list).
+ * A row keeps its place among the chat's rows while it stays (shown or not: windowed out,
+ * filtered): the agent may be typing in it, and a row that moves takes the editor and the
+ * focus with it (out of the window, in a long list). A reload or another chat starts again
+ * from the server's order.
  * Rows move when the server's order changes under them: a key someone else deleted stays
  * as the agent's draft but is no longer the server's (it would come last), and a key added
  * again comes back at the end of the server's order. Rows not shown before come after.

@@ -38,10 +38,11 @@ describe('store selectors', () => {
 
   it('counts rejected notifications with the last reason, the same object until they change', () => {
     const { actions, wrapper } = setUp();
-    const { result } = renderHook(() => useRejectedNotifications(), { wrapper });
+    const { result, rerender } = renderHook(() => useRejectedNotifications(), { wrapper });
     const none = result.current;
     expect(none.count).toBe(0);
     act(() => actions.draftChanged('a', 'Subject', 'typing'));
+    rerender();
     expect(result.current).toBe(none);
     act(() => actions.notificationReceived({ kind: 'rejected-notification', reason: 'notification is text, not a JSON object' }));
     expect(result.current).toMatchObject({ count: 1, last: 'notification is text, not a JSON object' });
