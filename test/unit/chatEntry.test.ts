@@ -125,6 +125,21 @@ describe('one chat: server snapshot, pending writes, drafts', () => {
     expect(entry.pending).toEqual([]);
   });
 
+  it('keeps mine as AttachUserData for a key the server no longer has, and as UpdateUserData for one it now has', () => {
+    let entry = newEntry(chat({ gone: 'x' }), 1);
+    entry = addPending(entry, update(1, 'gone', 'mine', 'queued', 'x'));
+    entry = addPending(entry, { op: 'attach', key: 'came', value: 'mine too', editId: 2, status: 'queued', base: undefined });
+    entry = applySnapshot(entry, chat({ came: 'theirs' }), 2, undefined);
+    entry = reconcileQueued(entry);
+    expect(entry.pending.map((edit) => [edit.key, edit.status])).toEqual([['gone', 'conflict'], ['came', 'conflict']]);
+    entry = keepMine(keepMine(entry, 1), 2);
+    // Before: UpdateUserData of a deleted key, AttachUserData of an existing one.
+    expect(entry.pending.map((edit) => [edit.key, edit.op, edit.status])).toEqual([
+      ['gone', 'attach', 'queued'],
+      ['came', 'update', 'queued'],
+    ]);
+  });
+
   it('turns a queued write into a conflict when the server changed that key while offline', () => {
     let entry = newEntry(chat({ a: 'old', b: 'x' }), 1);
     entry = addPending(entry, update(1, 'a', 'mine', 'queued', 'old'));
