@@ -64,6 +64,8 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
   const describedBy = [readOnlyReason || failure || note ? reasonId : null].filter(Boolean).join(' ') || undefined;
   const keyName = label ? `${label} (${row.key})` : row.key;
   const shownKey = keyShown(row.key, t);
+  // Only the agent's draft keeps the row: another party deleted the key under it.
+  const deleted = row.serverValue === undefined && !row.pending && row.draft !== undefined;
 
   return (
     <div role="row" aria-rowindex={rowIndex} className={`case-data__row case-data__row--${row.status}`}>
@@ -127,7 +129,9 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
           <>
             {/* Narrow panels cut long text with an ellipsis; the whole of it is one hover away. */}
             <span className="case-data__text" dir="auto" title={text.length > 0 && text.length <= LONG_TEXT * 4 ? text : undefined}>
-              {row.value === null ? (
+              {deleted ? (
+                <span className="case-data__muted">{t('caseData.deletedValue')}</span>
+              ) : row.value === null ? (
                 <span className="case-data__muted">{t('caseData.emptyValue')}</span>
               ) : text.length > LONG_TEXT * 4 ? (
                 `${text.slice(0, LONG_TEXT * 4)}…`
@@ -137,7 +141,9 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
             </span>
             {text.length > LONG_TEXT ? <span className="case-data__size">{t('caseData.size', { count: text.length })}</span> : null}
             {row.draft && isEditedDraft(row.draft) ? (
-              <span className="case-data__badge case-data__badge--draft">{row.draftConflict ? t('caseData.badge.draftChanged') : t('caseData.badge.draft')}</span>
+              <span className="case-data__badge case-data__badge--draft">
+                {deleted ? t('caseData.badge.draftDeleted') : row.draftConflict ? t('caseData.badge.draftChanged') : t('caseData.badge.draft')}
+              </span>
             ) : null}
             {row.status === 'queued' ? <span className="case-data__badge">{t('caseData.badge.queued')}</span> : null}
             {row.status === 'saving' ? <span className="case-data__badge">{t('caseData.badge.saving')}</span> : null}

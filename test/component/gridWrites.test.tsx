@@ -360,6 +360,14 @@ describe('what may be edited', () => {
     expect(rowHeaders().indexOf('RTargetObjectSelected')).toBe(at);
   });
 
+  it('shows a closed draft whose key someone else deleted as deleted, not as an empty value', async () => {
+    const { store } = await openPanel();
+    act(() => store.getState().actions.draftChanged(SEED_CHAT_ID, 'Subject', 'Customer support - mine'));
+    await control.deleteUserData(SEED_CHAT_ID, ['Subject']);
+    // Before: "(empty)" and "Draft · changed on the server".
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^\(deleted\)Draft · deleted on the server$/));
+  });
+
   it('an editor opened on a refused value is the agent’s unsaved value: a change by someone else is a conflict, not a reopen', async () => {
     const { user } = await openPanel();
     await control.faults({ failNext: 1, statusCode: 4 });

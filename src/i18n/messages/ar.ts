@@ -90,6 +90,7 @@ export const ar = {
   'caseData.noMatch': 'لا يوجد مفتاح أو قيمة يطابق «{filter}».',
   'caseData.emptyKey': '(مفتاح فارغ)',
   'caseData.emptyValue': '(فارغ)',
+  'caseData.deletedValue': '(محذوفة)',
   'caseData.size': {
     zero: '{count} حرف',
     one: 'حرف واحد',
@@ -100,6 +101,7 @@ export const ar = {
   },
   'caseData.badge.draft': 'مسودة',
   'caseData.badge.draftChanged': 'مسودة · تغيّرت على الخادم',
+  'caseData.badge.draftDeleted': 'مسودة · حُذفت على الخادم',
   'caseData.badge.queued': 'في الانتظار',
   'caseData.badge.saving': 'جارٍ الحفظ…',
   'caseData.badge.saved': 'تم الحفظ',
