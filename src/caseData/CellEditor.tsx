@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { revealInGrid } from './reveal';
 import { useMessages } from '../i18n';
 import type { FieldOption } from './caseDataConfig';
@@ -56,9 +56,22 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
     const grid = element?.closest<HTMLElement>('[role="grid"]');
     if (element && grid) revealInGrid(grid, element);
   }, []);
+  // A read-only viewer follows the server's value: the agent reading it with the caret (a
+  // screen reader's reading cursor) or selecting to copy keeps their place across a change.
+  const fieldRef = useRef<Field | null>(null);
+  const selection = useRef<readonly [number, number] | null>(null);
+  const shownReadOnly = readOnly ? initialText : null;
+  useLayoutEffect(() => {
+    const field = fieldRef.current;
+    const saved = selection.current;
+    if (shownReadOnly === null || !(field instanceof HTMLTextAreaElement) || !saved) return;
+    const end = field.value.length;
+    field.setSelectionRange(Math.min(saved[0], end), Math.min(saved[1], end));
+  }, [shownReadOnly]);
   // Focus through a callback ref, not an effect: the editor is usable the moment it mounts.
   const focusOnMount = useCallback(
     (field: Field | null) => {
+      fieldRef.current = field;
       if (!field) return;
       field.focus({ preventScroll: true });
       // The caret goes to the end, as in a spreadsheet's F2: agents mostly append or
@@ -134,7 +147,20 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
     case 'multiline':
       // dir="auto" here and on the text field: a value is typed in its own script's direction, whatever the panel's.
       // Read-only, it shows the value (initialText follows it), never a copy taken when it opened.
-      field = <textarea {...common} dir="auto" value={readOnly ? initialText : text} rows={6} readOnly={readOnly} spellCheck={false} onChange={(event) => change(event.target.value)} />;
+      field = (
+        <textarea
+          {...common}
+          dir="auto"
+          value={readOnly ? initialText : text}
+          rows={6}
+          readOnly={readOnly}
+          spellCheck={false}
+          onChange={(event) => change(event.target.value)}
+          onSelect={(event) => {
+            selection.current = [event.currentTarget.selectionStart, event.currentTarget.selectionEnd];
+          }}
+        />
+      );
       break;
     case 'checkbox':
       field = <input {...common} type="checkbox" checked={text === 'true'} onChange={(event) => change(String(event.target.checked))} />;

@@ -107,6 +107,19 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     // Once per key overtaken (the rest is read as it is then), not on every render.
   }, [overtakenKey]);
 
+  // A read-only value open for reading follows the server's value; the change is said, as
+  // for an editor reopened on a new value (a screen reader does not tell a field's value change).
+  const viewed = editing?.readOnly ? rows.find((gridRow) => gridRow.row.key === editing.key) : undefined;
+  const viewedText = viewed ? formatValue(viewed.row.value) : null;
+  const lastViewed = useRef<{ readonly key: string; readonly text: string } | null>(null);
+  useEffect(() => {
+    const before = lastViewed.current;
+    lastViewed.current = viewed && viewedText !== null ? { key: viewed.row.key, text: viewedText } : null;
+    if (before && lastViewed.current?.key === before.key && lastViewed.current.text !== before.text) {
+      setAnnouncement(t('caseData.announce.reopened', { key: named(before.key) }));
+    }
+  }, [viewed?.row.key, viewedText]);
+
   const position = { row: Math.max(0, activeRowIndex), col: active?.col ?? 1 } as const;
 
   const note = (key: string, text: string | null) =>

@@ -1,6 +1,6 @@
 // Typed editors, the case-data configuration, add field, capabilities and long values:
 // every write path, asserted on the grid and on what the simulator received.
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { createFocusKeyChannel } from '../../src/app/focusChannel';
 import { describe, expect, it } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
@@ -65,10 +65,15 @@ describe('the case-data configuration', () => {
     const viewer = screen.getByRole('textbox');
     expect(viewer).toHaveAttribute('readonly');
     expect(viewer).toHaveValue(long('first'));
+    // The agent reads (or selects) from the 7th character on.
+    (viewer as HTMLTextAreaElement).setSelectionRange(6, 11);
+    fireEvent.select(viewer);
     await control.updateUserData(SEED_CHAT_ID, { RStrategyName: long('second') });
     // Before: the viewer kept showing "first …" as if it were the value.
     await waitFor(() => expect(viewer).toHaveValue(long('second')));
     expect(viewer).toHaveFocus();
+    expect([(viewer as HTMLTextAreaElement).selectionStart, (viewer as HTMLTextAreaElement).selectionEnd]).toEqual([6, 11]);
+    expect(screen.getByText('Strategy (RStrategyName) was changed by someone else; the editor now shows the new value.')).toBeInTheDocument();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
   });
