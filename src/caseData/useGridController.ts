@@ -2,24 +2,22 @@
 // paste, delete, undo and redo. Each write goes through `checkWrite` (validation.ts)
 // before it is sent, whichever key or button started it.
 
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Chat, UserDataValue } from '../gws';
 import { useMessages } from '../i18n';
-import { draftOvertaken, isEditedDraft, sameValue, shownValue, useChatActions, type ChatEntry, type HistoryStep, type PendingEdit, type UserDataWrite } from '../store';
+import { isEditedDraft, sameValue, shownValue, useChatActions, type ChatEntry, type HistoryStep, type UserDataWrite } from '../store';
 import { resolveRule, type CaseDataConfig } from './caseDataConfig';
 import type { EditorMove } from './CellEditor';
 import type { RowHandlers } from './CaseDataRow';
 import { gridCommand, nextPosition } from './gridKeyboard';
 import { useAnnouncer } from './useAnnouncer';
 import { useCellFocus, type ActiveCell } from './useCellFocus';
+import { useServerChanges } from './useServerChanges';
 import { useCaseDataWriter } from './useCaseDataWriter';
 import type { GridRow } from './useCaseDataRows';
-import { checkWrite, keyShown, textForCell, writeProblem } from './validation';
+import { checkWrite, keyShown, textForCell } from './validation';
 import { copyCell, pasteIntoCell } from './clipboard';
 import { acceptsTyping, formatValue, type EditorKind, type ValueKind } from './userDataValues';
-
-/** Writes whose refusal or conflict was announced (edits are replaced, never changed, on a new status). */
-const toldProblems = new WeakSet<PendingEdit>();
 
 /**
  * The open editor. Its editor and value kind are the ones it opened with: another party's
@@ -64,61 +62,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   const { activeRowIndex, active, setActive, focusCell, flushFocus, cells } = useCellFocus(rows, scrollToRow, (key) =>
     setNotes((standing) => (standing.size === 0 || (standing.size === 1 && standing.has(key)) ? standing : new Map())),
   );
-  // A write refused or overtaken is said as well as shown: the agent has usually moved on
-  // (Enter moves down), and a screen reader says nothing of a row changing elsewhere. All
-  // that arrive together in one message; each write once, also across chat switches.
-  useEffect(() => {
-    const said: string[] = [];
-    for (const edit of entry?.pending ?? []) {
-      const problem = toldProblems.has(edit) ? null : writeProblem(edit, entry?.chat.userData.get(edit.key), t);
-      if (!problem) continue;
-      toldProblems.add(edit);
-      said.push(t('caseData.announce.problem', { key: named(edit.key), problem }));
-    }
-    if (said.length > 0) setAnnouncement(said.join(' '));
-  }, [entry, t]);
-
-  // A chat that completes (or a key that turns read-only) closes the editor; its text stays as a draft.
-  // So does one whose row is gone (another party deleted the key): the grid's keys wait on
-  // an open editor.
-  const editedRow = editing && !editing.readOnly ? rows.find((gridRow) => gridRow.row.key === editing.key) : undefined;
-  if (editing && !editing.readOnly && (!editedRow || editedRow.readOnlyReason)) setEditing(null);
-
-  // An editor opened but unchanged whose value someone else changed holds a stale text:
-  // it opens again on the new value, and says so (Enter would write the old one back, and
-  // the next key would edit a value the agent has not seen).
-  const overtakenKey =
-    entry && editedRow?.row.draft && !isEditedDraft(editedRow.row.draft) && draftOvertaken(entry, editedRow.row.key, editedRow.row.draft) ? editedRow.row.key : null;
-  useEffect(() => {
-    const gridRow = rows.find((candidate) => candidate.row.key === overtakenKey);
-    if (overtakenKey === null || !gridRow) return;
-    const text = formatValue(gridRow.row.value);
-    const key = named(overtakenKey);
-    actions.draftChanged(chatId, overtakenKey, null);
-    // Deleted by someone else: nothing to reopen on.
-    if (gridRow.row.serverValue === undefined && !gridRow.row.pending) {
-      setEditing(null);
-      setAnnouncement(t('caseData.announce.deletedByOther', { key }));
-      return;
-    }
-    actions.draftOpened(chatId, overtakenKey, text, text);
-    setEditing((open) => (open?.key === overtakenKey ? { ...open, initialText: text, replace: false, editor: gridRow.editor, kind: gridRow.kind } : open));
-    setAnnouncement(t('caseData.announce.reopened', { key }));
-    // Once per key overtaken (the rest is read as it is then), not on every render.
-  }, [overtakenKey]);
-
-  // A read-only value open for reading follows the server's value; the change is said, as
-  // for an editor reopened on a new value (a screen reader does not tell a field's value change).
-  const viewed = editing?.readOnly ? rows.find((gridRow) => gridRow.row.key === editing.key) : undefined;
-  const viewedText = viewed ? formatValue(viewed.row.value) : null;
-  const lastViewed = useRef<{ readonly key: string; readonly text: string } | null>(null);
-  useEffect(() => {
-    const before = lastViewed.current;
-    lastViewed.current = viewed && viewedText !== null ? { key: viewed.row.key, text: viewedText } : null;
-    if (before && lastViewed.current?.key === before.key && lastViewed.current.text !== before.text) {
-      setAnnouncement(t('caseData.announce.reopened', { key: named(before.key) }));
-    }
-  }, [viewed?.row.key, viewedText]);
+  useServerChanges({ chatId, entry, rows, editing, setEditing, announce: setAnnouncement, named });
 
   const position = { row: Math.max(0, activeRowIndex), col: active?.col ?? 1 } as const;
 

@@ -1,0 +1,85 @@
+import { useEffect, useRef, type Dispatch, type SetStateAction } from 'react';
+import { useMessages } from '../i18n';
+import { draftOvertaken, isEditedDraft, useChatActions, type ChatEntry, type PendingEdit } from '../store';
+import type { GridRow } from './useCaseDataRows';
+import type { Editing } from './useGridController';
+import { formatValue } from './userDataValues';
+import { writeProblem } from './validation';
+
+/** Writes whose refusal or conflict was announced (edits are replaced, never changed, on a new status). */
+const toldProblems = new WeakSet<PendingEdit>();
+
+type ServerChangesInput = {
+  readonly chatId: string;
+  readonly entry: ChatEntry | undefined;
+  readonly rows: readonly GridRow[];
+  readonly editing: Editing | null;
+  readonly setEditing: Dispatch<SetStateAction<Editing | null>>;
+  readonly announce: (text: string) => void;
+  /** A key as its row header names it. */
+  readonly named: (key: string) => string;
+};
+
+/**
+ * What another party's changes (and the server's answers) do to the agent's open editor and
+ * writes, and what the grid's live region says of them.
+ */
+export function useServerChanges({ chatId, entry, rows, editing, setEditing, announce, named }: ServerChangesInput): void {
+  const actions = useChatActions();
+  const { t } = useMessages();
+  // A write refused or overtaken is said as well as shown: the agent has usually moved on
+  // (Enter moves down), and a screen reader says nothing of a row changing elsewhere. All
+  // that arrive together in one message; each write once, also across chat switches.
+  useEffect(() => {
+    const said: string[] = [];
+    for (const edit of entry?.pending ?? []) {
+      const problem = toldProblems.has(edit) ? null : writeProblem(edit, entry?.chat.userData.get(edit.key), t);
+      if (!problem) continue;
+      toldProblems.add(edit);
+      said.push(t('caseData.announce.problem', { key: named(edit.key), problem }));
+    }
+    if (said.length > 0) announce(said.join(' '));
+  }, [entry, t]);
+
+  // A chat that completes (or a key that turns read-only) closes the editor; its text stays as a draft.
+  // So does one whose row is gone (another party deleted the key): the grid's keys wait on
+  // an open editor.
+  const editedRow = editing && !editing.readOnly ? rows.find((gridRow) => gridRow.row.key === editing.key) : undefined;
+  if (editing && !editing.readOnly && (!editedRow || editedRow.readOnlyReason)) setEditing(null);
+
+  // An editor opened but unchanged whose value someone else changed holds a stale text:
+  // it opens again on the new value, and says so (Enter would write the old one back, and
+  // the next key would edit a value the agent has not seen).
+  const overtakenKey =
+    entry && editedRow?.row.draft && !isEditedDraft(editedRow.row.draft) && draftOvertaken(entry, editedRow.row.key, editedRow.row.draft) ? editedRow.row.key : null;
+  useEffect(() => {
+    const gridRow = rows.find((candidate) => candidate.row.key === overtakenKey);
+    if (overtakenKey === null || !gridRow) return;
+    const text = formatValue(gridRow.row.value);
+    const key = named(overtakenKey);
+    actions.draftChanged(chatId, overtakenKey, null);
+    // Deleted by someone else: nothing to reopen on.
+    if (gridRow.row.serverValue === undefined && !gridRow.row.pending) {
+      setEditing(null);
+      announce(t('caseData.announce.deletedByOther', { key }));
+      return;
+    }
+    actions.draftOpened(chatId, overtakenKey, text, text);
+    setEditing((open) => (open?.key === overtakenKey ? { ...open, initialText: text, replace: false, editor: gridRow.editor, kind: gridRow.kind } : open));
+    announce(t('caseData.announce.reopened', { key }));
+    // Once per key overtaken (the rest is read as it is then), not on every render.
+  }, [overtakenKey]);
+
+  // A read-only value open for reading follows the server's value; the change is said, as
+  // for an editor reopened on a new value (a screen reader does not tell a field's value change).
+  const viewed = editing?.readOnly ? rows.find((gridRow) => gridRow.row.key === editing.key) : undefined;
+  const viewedText = viewed ? formatValue(viewed.row.value) : null;
+  const lastViewed = useRef<{ readonly key: string; readonly text: string } | null>(null);
+  useEffect(() => {
+    const before = lastViewed.current;
+    lastViewed.current = viewed && viewedText !== null ? { key: viewed.row.key, text: viewedText } : null;
+    if (before && lastViewed.current?.key === before.key && lastViewed.current.text !== before.text) {
+      announce(t('caseData.announce.reopened', { key: named(before.key) }));
+    }
+  }, [viewed?.row.key, viewedText]);
+}
