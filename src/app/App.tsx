@@ -11,6 +11,7 @@ import { createQueryClient } from './createQueryClient';
 import { createFocusKeyChannel, noGridFallback, type FocusKeyChannel } from './focusChannel';
 import { useEmbedding } from './useEmbedding';
 import { useLeaveWarning } from './useLeaveWarning';
+import '../i18n/panelTexts';
 
 export type AppProps = {
   readonly client: GwsClient;

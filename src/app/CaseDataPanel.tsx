@@ -7,6 +7,7 @@ import { ChatPicker } from './ChatPicker';
 import { ConnectionStatus } from './ConnectionStatus';
 import type { FocusKeyChannel } from './focusChannel';
 import { useLiveSync } from './useLiveSync';
+import '../i18n/panelTexts';
 
 /** The panel itself: status, chat picker, participants and the case-data grid of the active chat. */
 export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel }) {

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { labelFor, useMessages } from '../i18n';
 import { useChatActions, useChatSummaries } from '../store';
+import '../i18n/panelTexts';
 
 export function ChatPicker({ activeChatId }: { activeChatId: string | null }) {
   const chats = useChatSummaries();

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ConnectionStatus as Status } from '../gws';
 import { useMessages, type Translate } from '../i18n';
 import { useConnection, useRejectedNotifications } from '../store';
+import '../i18n/panelTexts';
 
 function label(t: Translate, status: Status, now: number): string {
   switch (status.kind) {

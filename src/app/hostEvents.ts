@@ -2,7 +2,8 @@
 // event (a snapshot, a write accepted or failed, a chat opened), so the host's events are
 // differences between two store states. Pure, so each rule is unit-tested on its own.
 
-import { describeGwsError, type UserDataValue } from '../gws';
+import type { UserDataValue } from '../gws';
+import { translateEnglish, translateGwsError } from '../i18n';
 import type { UserDataChange, WidgetEvent, WidgetState } from '../embed';
 import { deriveRows, hasUnsavedWork, sameValue, type ChatEntry, type ChatStoreState } from '../store';
 
@@ -89,7 +90,7 @@ function saveFailures(chatId: string, before: ChatEntry | undefined, entry: Chat
       chatId,
       key: write.key,
       operation: write.op,
-      error: write.error ? { kind: write.error.kind, message: describeGwsError(write.error) } : { kind: 'unknown', message: 'Not saved' },
+      error: write.error ? { kind: write.error.kind, message: translateGwsError(translateEnglish, write.error) } : { kind: 'unknown', message: 'Not saved' },
     }));
 }
 

@@ -1,4 +1,5 @@
 import { useMessages } from '../i18n';
+import '../i18n/panelTexts';
 
 /** The configuration's problems, listed where the agent (and their administrator) can read them. */
 export function ConfigProblems({ problems }: { problems: readonly string[] }) {

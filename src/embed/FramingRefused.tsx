@@ -1,4 +1,5 @@
 import { useMessages } from '../i18n';
+import '../i18n/panelTexts';
 
 /**
  * Shown instead of the panel when a page that is not allowed frames it (on a server that

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useMessages } from '../i18n';
+import '../i18n/panelTexts';
 
 export type PopOutReason = 'blocked' | 'maybe-blocked';
 

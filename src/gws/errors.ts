@@ -1,5 +1,4 @@
 import type { Issue } from './schema';
-import { formatIssues } from './schema';
 
 /** Every way a GWS request can fail, as a value the UI can switch on. */
 export type GwsError =
@@ -13,12 +12,13 @@ export type GwsError =
 
 /**
  * react-query wants a thrown value; this carries the typed error so callers narrow on
- * `error.detail.kind` instead of parsing messages.
+ * `error.detail.kind` instead of parsing messages. Its message is for a stack trace; the
+ * error is worded for people by i18n's translateGwsError (in English for the host contract).
  */
 export class GwsRequestError extends Error {
   readonly detail: GwsError;
   constructor(detail: GwsError) {
-    super(describeGwsError(detail));
+    super(`GWS request failed: ${detail.kind}${detail.kind === 'http' ? ` ${detail.status}` : detail.kind === 'status-code' ? ` ${detail.statusCode}` : ''}`);
     this.name = 'GwsRequestError';
     this.detail = detail;
   }
@@ -55,31 +55,6 @@ export function serverDetail(error: Extract<GwsError, { kind: 'http' | 'status-c
   return error.statusMessage.toLowerCase().startsWith(meaning.toLowerCase())
     ? error.statusMessage.slice(meaning.length).replace(/^[\s:.-]+/, '')
     : error.statusMessage;
-}
-
-/** English, for logs and the host contract; the UI shows `translateGwsError` (i18n/). */
-export function describeGwsError(error: GwsError): string {
-  switch (error.kind) {
-    case 'network':
-      return `Cannot reach the server: ${error.message}`;
-    case 'timeout':
-      return `The server did not answer within ${Math.round(error.afterMs / 1000)} s`;
-    case 'http': {
-      const message = serverDetail(error);
-      return `Server error HTTP ${error.status}${message ? `: ${message}` : ''}`;
-    }
-    case 'status-code': {
-      const meaning = statusCodeMeaning(error.statusCode) ?? 'Error';
-      const message = serverDetail(error);
-      return `${meaning} (statusCode ${error.statusCode})${message ? `: ${message}` : ''}`;
-    }
-    case 'invalid-payload':
-      return `Unexpected answer from the server: ${error.message}${error.issues.length ? ` (${formatIssues(error.issues, 3)})` : ''}`;
-    case 'session-expired':
-      return `Session expired: ${error.message}`;
-    case 'csrf':
-      return `Request refused by CSRF protection: ${error.message}`;
-  }
 }
 
 export function toGwsError(error: unknown): GwsError {

@@ -1,6 +1,6 @@
-// A GWS error as the agent reads it, in the panel's language. gws/ stays free of i18n:
-// its `describeGwsError` is English for logs and the host contract, and the two agree
-// word for word in English (the catalogue's English texts are the same sentences).
+// A GWS error as the agent reads it, in the panel's language; in English (translateEnglish)
+// as the host contract's saveFailed carries it. gws/ stays free of i18n: it holds the
+// error as a value, and the facts that wording needs (statusCode meanings, the server's detail).
 
 import { serverDetail, statusCodeMeaning, type GwsError } from '../gws/errors';
 import { formatIssues } from '../gws/schema';

@@ -3,24 +3,33 @@
 // a missing or misspelled parameter is a compile error, not a "{chatId}" on screen.
 
 import { en, type Catalog, type MessageKey, type PluralForms } from './messages/en';
+import type { enPanel } from './messages/enPanel';
 import type { Locale } from './locales';
 
-// English ships with the first render; other catalogues load when a locale asks for them
-// (most agents never switch), and until one has arrived its texts fall back to English.
-const catalogs = new Map<Locale, Catalog>([['en', en]]);
-const loaders: { readonly [L in Locale]: () => Promise<Catalog> } = {
-  en: async () => en,
+type Texts = { readonly [K in MessageKey]?: string | PluralForms };
+
+// English ships with the first render, the grid's part at once and the panel's with the
+// panel (addEnglish, from panelTexts.ts). Other catalogues load whole when a locale asks
+// for them (most agents never switch), and until one has arrived its texts fall back to English.
+const english: Texts = { ...en };
+const catalogs = new Map<Locale, Texts>([['en', english]]);
+const loaders: { readonly [L in Exclude<Locale, 'en'>]: () => Promise<Catalog> } = {
   de: async () => (await import('./messages/de')).de,
   ar: async () => (await import('./messages/ar')).ar,
 };
 
+/** Adds a part of the English catalogue (i18n/panelTexts.ts): a module that shows those texts imports it. */
+export function addEnglish(texts: Texts): void {
+  Object.assign(english, texts);
+}
+
 export const isCatalogLoaded = (locale: Locale) => catalogs.has(locale);
 
 export async function loadCatalog(locale: Locale): Promise<void> {
-  if (!catalogs.has(locale)) catalogs.set(locale, await loaders[locale]());
+  if (!catalogs.has(locale) && locale !== 'en') catalogs.set(locale, await loaders[locale]());
 }
 
-type English = typeof en;
+type English = typeof en & typeof enPanel;
 type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
 type TextsOf<M> = M extends string ? M : M[keyof M];
 type ParamNames<K extends MessageKey> = Placeholders<TextsOf<English[K]>> | (English[K] extends string ? never : 'count');
@@ -70,7 +79,9 @@ function fill(locale: Locale, text: string, params: Readonly<Record<string, stri
 }
 
 export function translate<K extends MessageKey>(locale: Locale, key: K, ...args: TranslateArgs<K>): string {
-  const message: string | PluralForms = (catalogs.get(locale) ?? en)[key];
+  const message = (catalogs.get(locale) ?? english)[key] ?? english[key];
+  // A text of a part no module has added: a programming error, shown as its key, not a crash.
+  if (message === undefined) return key;
   const params: Readonly<Record<string, string | number>> = args[0] ?? {};
   if (typeof message === 'string') return fill(locale, message, params);
   const count = params.count;
@@ -89,7 +100,7 @@ export function createTranslate(locale: Locale): Translate {
 export const translateEnglish: Translate = createTranslate('en');
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(en, key);
+  return Object.hasOwn(english, key);
 }
 
 /** Keys whose English text has no parameters: the ones a value can be looked up by. */
@@ -106,6 +117,6 @@ export function labelFor<P extends string>(t: Translate, prefix: P, value: strin
 
 function isPlainKey(key: string): key is PlainKey {
   if (!isMessageKey(key)) return false;
-  const message: string | PluralForms = en[key];
+  const message = english[key];
   return typeof message === 'string' && !/\{\w+\}/.test(message);
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Participant } from '../gws';
 import { labelFor, useMessages, type Translate } from '../i18n';
 import { useChatEntry } from '../store';
+import '../i18n/panelTexts';
 
 const NONE: readonly Participant[] = [];
 

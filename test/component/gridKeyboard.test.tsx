@@ -222,7 +222,8 @@ describe('editing keys', () => {
     const { user } = await openPanel();
     valueCell('UserData2').focus();
     await user.keyboard('{Control>}c{/Control}');
-    expect(await navigator.clipboard.readText()).toBe('DATAUPDATE-@123');
+    // Copying is asynchronous (the clipboard API, and its code loads on demand).
+    await waitFor(async () => expect(await navigator.clipboard.readText()).toBe('DATAUPDATE-@123'));
     valueCell('Subject').focus();
     await user.keyboard('{Control>}v{/Control}');
     await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('DATAUPDATE-@123'));

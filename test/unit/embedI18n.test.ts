@@ -2,7 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTranslate, directionOf, labelFor, loadCatalog, LOCALES, resolveLocale, translate, type Catalog } from '../../src/i18n';
 import { ar } from '../../src/i18n/messages/ar';
 import { de } from '../../src/i18n/messages/de';
-import { en } from '../../src/i18n/messages/en';
+import { en as grid } from '../../src/i18n/messages/en';
+import { enPanel } from '../../src/i18n/messages/enPanel';
+// What the panel shows adds its own English texts; the grid's come with i18n.
+import '../../src/i18n/panelTexts';
+
+const en = { ...grid, ...enPanel };
 
 const placeholders = (message: string | Readonly<Record<string, string | undefined>>): string[] => {
   const texts = typeof message === 'string' ? [message] : Object.values(message).filter((text): text is string => text !== undefined);

@@ -1,76 +1,15 @@
 // The English catalogue is the source of truth: its keys are the message keys, and its
 // `{placeholders}` decide which parameters `t()` requires. Other locales must translate
-// every key (checked by `satisfies Catalog`).
+// every key (checked by `satisfies Catalog`). It comes in two parts: this one, the grid's
+// and what every part of the widget needs, and enPanel.ts, the panel's around the grid.
 //
 // A message is a text, or plural forms chosen by Intl.PluralRules for `{count}`.
 
+import type { enPanel } from './enPanel';
+
 export const en = {
-  'panel.title': 'Case data',
-  'panel.loadFailed': 'Could not load chats.',
+  // Also the grid's, on a part that could not be loaded.
   'panel.tryAgain': 'Try again',
-  'panel.loading': 'Loading chats…',
-  'panel.chatUnknown': "Chat {chatId} is not among this agent's chats.",
-  'panel.noActiveChat': 'No active chat. Choose one above when a chat arrives.',
-  'panel.chatLabel': 'Chat {chatId}',
-  'panel.userDataHeading': 'User data',
-
-  'chatPicker.label': 'Chat',
-  'chatPicker.choose': 'Choose a chat',
-  'chatPicker.option': '{customer} · {state} · {chatId}',
-  'chatPicker.optionNoCustomer': '{state} · {chatId}',
-
-  'chatState.Invited': 'Invited',
-  'chatState.Chatting': 'Chatting',
-  'chatState.LeftChat': 'Left chat',
-  'chatState.Completed': 'Completed',
-  'chatState.Revoked': 'Revoked',
-
-  'connection.connecting': 'Connecting…',
-  'connection.live': 'Live',
-  'connection.reconnectingIn': 'Reconnecting in {seconds} s…',
-  'connection.reconnecting': 'Reconnecting…',
-  'connection.sessionExpired': 'Session expired: log in again to continue. Your edits are kept.',
-  'connection.offline': 'Offline',
-  'connection.rejected': { one: '{count} malformed notification ignored', other: '{count} malformed notifications ignored' },
-
-  'participants.heading': 'Participants',
-  'participants.none': 'Nobody has joined this chat.',
-  'participants.noNickname': '(no nickname)',
-  'participants.joined': '{name} joined the chat.',
-  'participants.left': '{name} left the chat.',
-  'participantType.Customer': 'Customer',
-  'participantType.Agent': 'Agent',
-  'participantType.External': 'External',
-
-  'config.problemsHeading': {
-    one: 'The panel configuration has {count} problem; the setting was ignored:',
-    other: 'The panel configuration has {count} problems; those settings were ignored:',
-  },
-
-  'framing.title': 'The Case Data Panel cannot be shown here',
-  'framing.notAllowed': 'This page ({origin}) is not allowed to embed the panel.',
-  'framing.unknownHost': 'The page embedding the panel is not on its list of allowed host origins.',
-  'framing.fix': 'An administrator can add this origin to "allowedHostOrigins" in the panel\'s config.json.',
-  'framing.openDirectly': 'Open the panel in its own window',
-
-  'popOut.blockedStorage': 'Your browser blocks cookies or storage for the panel inside this page, so it cannot use your Genesys session here.',
-  'popOut.maybeBlocked': 'If you are signed in to Genesys, your browser may be blocking its session cookie inside this page.',
-  'popOut.open': 'Open in a new window',
-  'popOut.allowAccess': 'Allow access',
-  'popOut.accessDenied': 'The browser did not grant access. Use a new window instead.',
-
-  'diagnostics.summary': 'Diagnostics',
-  'diagnostics.protocol': 'Host protocol version',
-  'diagnostics.hostOrigin': 'Host origin',
-  'diagnostics.hostOriginUnknown': 'not known yet',
-  'diagnostics.allowedOrigins': 'Allowed host origins',
-  'diagnostics.none': 'none',
-  'diagnostics.accepted': 'Messages accepted',
-  'diagnostics.answeredWithError': 'Messages answered with an error',
-  'diagnostics.rejected': 'Messages rejected',
-  'diagnostics.recent': 'Recent rejections',
-  'diagnostics.reason.origin-not-allowed': 'origin {origin} is not allowed',
-  'diagnostics.reason.not-from-parent': 'from {origin}, but not from the embedding page',
 
   // The case-data grid. Its English texts are also its accessible names, which tests and
   // integrators' scripts select by: change them only together with those.
@@ -186,8 +125,8 @@ export const en = {
   'caseData.reason.boolean': 'Enter true or false.',
   'caseData.reason.date': 'Enter a date as YYYY-MM-DD.',
 
-  // GWS errors as the agent reads them (i18n/gwsErrors.ts). The English texts equal
-  // gws/errors.ts's describeGwsError, which logs and host events keep using.
+  // GWS errors as the agent reads them (i18n/gwsErrors.ts); the English texts are also what
+  // a host reads in saveFailed.
   // {message}, {issues} are the server's or the wire layer's own words, never translated.
   'gwsError.network': 'Cannot reach the server: {message}',
   'gwsError.timeout': 'The server did not answer within {seconds} s',
@@ -210,7 +149,7 @@ export const en = {
   'gwsError.status.unknown': 'Error',
 } as const;
 
-type EnglishCatalog = typeof en;
+type EnglishCatalog = typeof en & typeof enPanel;
 export type MessageKey = keyof EnglishCatalog;
 
 export type PluralForms = {

@@ -1,0 +1,72 @@
+// The English texts of the panel around the grid (app/, participants/, embed/). They are
+// added to the English catalogue by i18n/panelTexts.ts, which each of those modules imports
+// for its effect, so a bundle of the grid alone does not carry them. Keys and placeholders
+// work as in en.ts; other locales translate these too (their catalogues are whole).
+
+export const enPanel = {
+  'panel.title': 'Case data',
+  'panel.loadFailed': 'Could not load chats.',
+  'panel.loading': 'Loading chats…',
+  'panel.chatUnknown': "Chat {chatId} is not among this agent's chats.",
+  'panel.noActiveChat': 'No active chat. Choose one above when a chat arrives.',
+  'panel.chatLabel': 'Chat {chatId}',
+  'panel.userDataHeading': 'User data',
+
+  'chatPicker.label': 'Chat',
+  'chatPicker.choose': 'Choose a chat',
+  'chatPicker.option': '{customer} · {state} · {chatId}',
+  'chatPicker.optionNoCustomer': '{state} · {chatId}',
+
+  'chatState.Invited': 'Invited',
+  'chatState.Chatting': 'Chatting',
+  'chatState.LeftChat': 'Left chat',
+  'chatState.Completed': 'Completed',
+  'chatState.Revoked': 'Revoked',
+
+  'connection.connecting': 'Connecting…',
+  'connection.live': 'Live',
+  'connection.reconnectingIn': 'Reconnecting in {seconds} s…',
+  'connection.reconnecting': 'Reconnecting…',
+  'connection.sessionExpired': 'Session expired: log in again to continue. Your edits are kept.',
+  'connection.offline': 'Offline',
+  'connection.rejected': { one: '{count} malformed notification ignored', other: '{count} malformed notifications ignored' },
+
+  'participants.heading': 'Participants',
+  'participants.none': 'Nobody has joined this chat.',
+  'participants.noNickname': '(no nickname)',
+  'participants.joined': '{name} joined the chat.',
+  'participants.left': '{name} left the chat.',
+  'participantType.Customer': 'Customer',
+  'participantType.Agent': 'Agent',
+  'participantType.External': 'External',
+
+  'config.problemsHeading': {
+    one: 'The panel configuration has {count} problem; the setting was ignored:',
+    other: 'The panel configuration has {count} problems; those settings were ignored:',
+  },
+
+  'framing.title': 'The Case Data Panel cannot be shown here',
+  'framing.notAllowed': 'This page ({origin}) is not allowed to embed the panel.',
+  'framing.unknownHost': 'The page embedding the panel is not on its list of allowed host origins.',
+  'framing.fix': 'An administrator can add this origin to "allowedHostOrigins" in the panel\'s config.json.',
+  'framing.openDirectly': 'Open the panel in its own window',
+
+  'popOut.blockedStorage': 'Your browser blocks cookies or storage for the panel inside this page, so it cannot use your Genesys session here.',
+  'popOut.maybeBlocked': 'If you are signed in to Genesys, your browser may be blocking its session cookie inside this page.',
+  'popOut.open': 'Open in a new window',
+  'popOut.allowAccess': 'Allow access',
+  'popOut.accessDenied': 'The browser did not grant access. Use a new window instead.',
+
+  'diagnostics.summary': 'Diagnostics',
+  'diagnostics.protocol': 'Host protocol version',
+  'diagnostics.hostOrigin': 'Host origin',
+  'diagnostics.hostOriginUnknown': 'not known yet',
+  'diagnostics.allowedOrigins': 'Allowed host origins',
+  'diagnostics.none': 'none',
+  'diagnostics.accepted': 'Messages accepted',
+  'diagnostics.answeredWithError': 'Messages answered with an error',
+  'diagnostics.rejected': 'Messages rejected',
+  'diagnostics.recent': 'Recent rejections',
+  'diagnostics.reason.origin-not-allowed': 'origin {origin} is not allowed',
+  'diagnostics.reason.not-from-parent': 'from {origin}, but not from the embedding page',
+} as const;

@@ -1,0 +1,41 @@
+// @vitest-environment node
+// The English catalogue comes in two parts (i18n/messages/en.ts, enPanel.ts): the panel's
+// texts are added by i18n/panelTexts.ts, which every module showing them imports. A module
+// that shows one without importing it would show the bare key; this keeps them honest.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/messages/en';
+import { enPanel } from '../../src/i18n/messages/enPanel';
+
+const SRC = join(__dirname, '../../src');
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'messages' || name === 'sdk' ? [] : files(path);
+    return /\.tsx?$/.test(name) ? [path] : [];
+  });
+
+const prefixes = [...new Set(Object.keys(enPanel).map((key) => key.slice(0, key.lastIndexOf('.') + 1)))];
+const showsPanelText = (text: string) =>
+  Object.keys(enPanel).some((key) => text.includes(`'${key}'`)) || prefixes.some((prefix) => text.includes(`t(\`${prefix}`) || text.includes(`labelFor(t, '${prefix.slice(0, -1)}'`));
+
+describe('the two parts of the English catalogue', () => {
+  it('share no key', () => {
+    expect(Object.keys(en).filter((key) => Object.hasOwn(enPanel, key))).toEqual([]);
+  });
+
+  it('every module that shows a text of the panel’s part imports i18n/panelTexts, and the grid shows none', () => {
+    const missing: string[] = [];
+    const inGrid: string[] = [];
+    for (const path of files(SRC)) {
+      const text = readFileSync(path, 'utf8');
+      if (!showsPanelText(text)) continue;
+      const name = relative(SRC, path);
+      if (/^(caseData|store|gws)\//.test(name)) inGrid.push(name);
+      else if (!name.startsWith('i18n/') && !text.includes("import '../i18n/panelTexts';")) missing.push(name);
+    }
+    expect(missing).toEqual([]);
+    expect(inGrid).toEqual([]);
+  });
+});
