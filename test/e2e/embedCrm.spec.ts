@@ -137,6 +137,18 @@ test('the CRM warns before leaving a case with unsaved case data', async ({ page
   await expect(page).toHaveURL(/\/cases\/00001027$/);
 });
 
+test('after a reload the CRM still warns about a draft the panel restored', async ({ page, embedding }) => {
+  const { frame } = await openCrm(page, embedding.crmUrl);
+  await valueCell(frame, 'Subject').dblclick();
+  await frame.getByRole('textbox', { name: 'Value of Subject' }).pressSequentially(' DRAFT');
+  await expect(page.getByText('The case data panel has unsaved changes.')).toBeVisible();
+  await page.reload();
+  await expect(valueCell(frame, 'Subject')).toContainText('Draft');
+  // The panel's bridge loads after its first paint: the restored draft came before it, and is told after ready.
+  await expect(eventLog(page)).toContainText('dirtyStateChanged {"chatId":"0000Wa9CAM6W00J","dirty":true}');
+  await expect(page.getByText('The case data panel has unsaved changes.')).toBeVisible();
+});
+
 test('a page that is not allowed gets an explanation, and the browser enforces frame-ancestors', async ({ page, embedding }) => {
   // A page on an origin the widget does not allow: another local server, another port.
   const body = `<!doctype html><title>Not allowed</title>
