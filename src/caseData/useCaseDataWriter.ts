@@ -74,22 +74,23 @@ export function useCaseDataWriter() {
     [actions, mutate],
   );
 
+  // Retry, and Keep mine on a conflict: the same value again, but the key may have come or
+  // gone since (someone else deleted or added it), so the operation is chosen anew, as the
+  // grid's own commits choose it: attach to a key the server no longer has, update one it has.
   const retry = useCallback(
     (chatId: string, editId: number, failed: UserDataWrite) => {
       actions.userDataWriteDiscarded(chatId, editId);
-      send(chatId, writeOf(failed), null);
+      const userData = store.getState().chats.get(chatId)?.chat.userData;
+      const write: UserDataWrite =
+        failed.op === 'delete' || !userData ? writeOf(failed) : { op: userData.has(failed.key) ? 'update' : 'attach', key: failed.key, value: failed.value };
+      send(chatId, write, null);
     },
-    [actions, send],
+    [actions, send, store],
   );
 
   const discard = useCallback((chatId: string, editId: number) => actions.userDataWriteDiscarded(chatId, editId), [actions]);
 
-  const resolveConflict = useCallback(
-    (chatId: string, editId: number, choice: 'mine' | 'theirs') => actions.conflictResolved(chatId, editId, choice),
-    [actions],
-  );
-
-  return { send, retry, discard, resolveConflict, mutate };
+  return { send, retry, discard, mutate };
 }
 
 /** Sends every queued write, chat by chat in the order made, once the outbox is open. */

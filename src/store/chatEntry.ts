@@ -193,18 +193,6 @@ export function reconcileQueued(entry: ChatEntry): ChatEntry {
   return changed ? { ...entry, pending } : entry;
 }
 
-/** Keep mine: the write goes again, now knowingly over the server's current value. */
-export function keepMine(entry: ChatEntry, editId: number): ChatEntry {
-  const userData = entry.chat.userData;
-  return updateEdit(entry, editId, (edit) => {
-    const base = userData.get(edit.key);
-    // The key may have come or gone meanwhile: a value is attached to a key the server no
-    // longer has, and updated on one it now has (as the grid's own commits choose).
-    if (edit.op === 'delete') return { ...edit, status: 'queued', base };
-    return { ...edit, op: userData.has(edit.key) ? 'update' : 'attach', status: 'queued', base };
-  });
-}
-
 /** The editor's text changed; null: it closed without committing. */
 export function setDraft(entry: ChatEntry, key: string, text: string | null): ChatEntry {
   const current = entry.drafts.get(key);

@@ -10,7 +10,6 @@ import {
   applySnapshot,
   dropPending,
   hasUnsavedWork,
-  keepMine,
   markAccepted,
   markFailed,
   markQueued,
@@ -70,7 +69,6 @@ export type ChatStoreActions = {
   /** The write did not reach the server (offline, session): it waits to be replayed. */
   userDataWriteRequeued(chatId: string, editId: number): void;
   userDataWriteDiscarded(chatId: string, editId: number): void;
-  conflictResolved(chatId: string, editId: number, choice: 'mine' | 'theirs'): void;
   /** The editor's text changed (null: the editor closed without committing). */
   draftChanged(chatId: string, key: string, text: string | null): void;
   /** An editor opened on `text`; `openedWith` is the value's text, null when it opened on a typed character. */
@@ -189,15 +187,6 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
         userDataWriteFailed: (chatId, editId, error) => updateEntry(chatId, (entry) => markFailed(entry, editId, error)),
         userDataWriteRequeued: (chatId, editId) => updateEntry(chatId, (entry) => markQueued(entry, editId)),
         userDataWriteDiscarded: (chatId, editId) => updateEntry(chatId, (entry) => dropPending(entry, editId)),
-        conflictResolved(chatId, editId, choice) {
-          // The choice is about the key: earlier conflicting writes of it (hidden behind the
-          // newest) go the same way, in their order.
-          updateEntry(chatId, (entry) => {
-            const key = entry.pending.find((edit) => edit.editId === editId)?.key;
-            const group = entry.pending.filter((edit) => edit.key === key && edit.status === 'conflict');
-            return group.reduce((current, edit) => (choice === 'mine' ? keepMine(current, edit.editId) : dropPending(current, edit.editId)), entry);
-          });
-        },
         draftChanged: (chatId, key, text) => updateEntry(chatId, (entry) => setDraft(entry, key, text)),
         draftOpened: (chatId, key, text, openedWith) => updateEntry(chatId, (entry) => openDraft(entry, key, text, openedWith)),
         unsavedDismissed(chatId) {

@@ -365,6 +365,22 @@ describe('what may be edited', () => {
     expect(rowHeaders().indexOf('RTargetObjectSelected')).toBe(at);
   });
 
+  it('keeps mine on a refused write whose key someone else deleted by adding it again (AttachUserData)', async () => {
+    const { user } = await openPanel();
+    await control.faults({ failNext: 1, statusCode: 4 });
+    valueCell('Subject').focus();
+    await user.keyboard('{F2} - mine{Enter}');
+    await waitFor(() => expect(valueCell('Subject')).toHaveAttribute('aria-invalid', 'true'));
+    await control.deleteUserData(SEED_CHAT_ID, ['Subject']);
+    await waitFor(() => expect(valueCell('Subject')).toHaveAccessibleDescription('Not saved, and deleted on the server since: keep yours or take theirs.'));
+    await user.click(within(valueCell('Subject')).getByRole('button', { name: 'Keep mine' }));
+    // Before: UpdateUserData of a key the server no longer has.
+    await waitFor(async () =>
+      expect((await control.operations()).slice(1)).toEqual([{ operationName: 'AttachUserData', userData: { Subject: 'Customer support - mine' } }]),
+    );
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^Customer support - mine/));
+  });
+
   it('shows a closed draft whose key someone else deleted as deleted, not as an empty value', async () => {
     const { store } = await openPanel();
     act(() => store.getState().actions.draftChanged(SEED_CHAT_ID, 'Subject', 'Customer support - mine'));

@@ -5,7 +5,6 @@ import type { Chat, UserDataValue } from '../../src/gws';
 import {
   addPending,
   applySnapshot,
-  keepMine,
   markAccepted,
   markFailed,
   markSending,
@@ -125,21 +124,6 @@ describe('one chat: server snapshot, pending writes, drafts', () => {
     expect(entry.pending).toEqual([]);
   });
 
-  it('keeps mine as AttachUserData for a key the server no longer has, and as UpdateUserData for one it now has', () => {
-    let entry = newEntry(chat({ gone: 'x' }), 1);
-    entry = addPending(entry, update(1, 'gone', 'mine', 'queued', 'x'));
-    entry = addPending(entry, { op: 'attach', key: 'came', value: 'mine too', editId: 2, status: 'queued', base: undefined });
-    entry = applySnapshot(entry, chat({ came: 'theirs' }), 2, undefined);
-    entry = reconcileQueued(entry);
-    expect(entry.pending.map((edit) => [edit.key, edit.status])).toEqual([['gone', 'conflict'], ['came', 'conflict']]);
-    entry = keepMine(keepMine(entry, 1), 2);
-    // Before: UpdateUserData of a deleted key, AttachUserData of an existing one.
-    expect(entry.pending.map((edit) => [edit.key, edit.op, edit.status])).toEqual([
-      ['gone', 'attach', 'queued'],
-      ['came', 'update', 'queued'],
-    ]);
-  });
-
   it('turns a queued write into a conflict when the server changed that key while offline', () => {
     let entry = newEntry(chat({ a: 'old', b: 'x' }), 1);
     entry = addPending(entry, update(1, 'a', 'mine', 'queued', 'old'));
@@ -147,8 +131,6 @@ describe('one chat: server snapshot, pending writes, drafts', () => {
     entry = applySnapshot(entry, chat({ a: 'theirs', b: 'x' }), 2, undefined);
     entry = reconcileQueued(entry);
     expect(shown(entry)).toEqual({ a: ['mine', 'conflict'], b: ['mine-b', 'queued'] });
-    entry = keepMine(entry, 1);
-    expect(entry.pending.find((edit) => edit.editId === 1)).toMatchObject({ status: 'queued', base: 'theirs' });
   });
 
   it('counts an editor opened but unchanged as no unsaved work, and knows when its value was overtaken', () => {
@@ -254,7 +236,9 @@ describe('settling (property-based)', () => {
           // changed since, wait for the agent's choice: keep mine sends again, take theirs drops.
           for (const edit of entry.pending.filter((candidate) => candidate.status === 'conflict')) {
             if (!keep) failed.delete(edit.key);
-            entry = keep ? keepMine(entry, edit.editId) : dropPending(entry, edit.editId);
+            // As the grid's Keep mine does (useCaseDataWriter's retry): the same value, written anew.
+            entry = dropPending(entry, edit.editId);
+            if (keep) entry = addPending(entry, { ...edit, editId: nextId++, status: 'queued', base: server.get(edit.key) });
           }
           sendQueued();
         };
