@@ -118,7 +118,10 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
     const before = placed.current;
     placed.current = { rows: visible, inWindow, hadFocus: scroller.current?.contains(document.activeElement) ?? false };
     if (!rowWindow.virtual || index < 0 || inWindow || !before || before.rows === visible || !before.inWindow || !before.hadFocus) return;
-    if (!document.hasFocus()) return;
+    // Only when the row took the focus with it: focus the agent moved themselves (to the
+    // filter, typing in it changes the rows too) stays where they put it.
+    const dropped = document.activeElement === null || document.activeElement === document.body;
+    if (!dropped || !document.hasFocus()) return;
     const key = visible[index]?.row.key;
     if (key === undefined) return;
     // An open editor takes focus itself when it mounts again, with the agent's text.

@@ -446,6 +446,23 @@ describe('what may be edited', () => {
     expect(screen.getByRole('searchbox', { name: 'Filter' })).toHaveValue('');
   });
 
+  it('leaves focus in the filter while the agent types in it, far down a long list', async () => {
+    await control.updateUserData(SEED_CHAT_ID, Object.fromEntries(Array.from({ length: 200 }, (_unused, index) => [`field_${String(index).padStart(3, '0')}`, index])));
+    const { user } = await openPanel();
+    await waitFor(() => expect(grid()).toHaveAttribute('aria-rowcount', String(200 + 32 + 1)));
+    valueCell(rowHeaders()[0] ?? '').focus();
+    await user.keyboard('{Control>}{End}{/Control}');
+    const filter = screen.getByRole('searchbox', { name: 'Filter' });
+    await user.click(filter);
+    await user.keyboard('field');
+    // Before: the first letter moved the focused row out of the window, focus went back to it,
+    // and "ield" opened an editor there (committed on the next click away).
+    expect(filter).toHaveValue('field');
+    expect(filter).toHaveFocus();
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    expect(await control.operations()).toEqual([]);
+  });
+
   it('virtualizes thousands of keys with correct aria-rowcount and aria-rowindex', async () => {
     const many = Object.fromEntries(Array.from({ length: 2000 }, (_unused, index) => [`field_${String(index).padStart(4, '0')}`, index]));
     await control.updateUserData(SEED_CHAT_ID, many);
