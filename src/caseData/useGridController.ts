@@ -109,7 +109,9 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     const gridRow = rows[index];
     if (!gridRow || !entry) return t('caseData.reason.keyGone');
     const { row, rule } = gridRow;
-    const parsed = textForCell(text, row.value, rule, t);
+    // An open editor's text is read as the kind it opened with: another party's change of
+    // the value (a text made a number) must not refuse or retype what the agent wrote.
+    const parsed = textForCell(text, row.value, rule, t, editing?.key === key ? editing.kind : undefined);
     if (!parsed.ok) return parsed.reason;
     // Committing a refused or conflicting value again is the keyboard's Retry / Keep mine.
     const again = row.status === 'failed' || row.status === 'conflict';

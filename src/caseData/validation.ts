@@ -88,12 +88,12 @@ export function checkWrite({ chat, config, existingKeys, write, restoring = fals
 }
 
 /** A text from the clipboard or an editor, read in the type of the cell it lands in. */
-export function textForCell(text: string, current: UserDataValue | undefined, rule: FieldRule, t: Translate = translateEnglish) {
+export function textForCell(text: string, current: UserDataValue | undefined, rule: FieldRule, t: Translate = translateEnglish, kind: ValueKind = effectiveKind(current, rule)) {
   if (rule.options) {
     const option = rule.options.find((candidate) => formatValue(candidate) === text.trim());
     return option === undefined ? ({ ok: false, reason: chooseOne(t, rule.options) } as const) : ({ ok: true, value: option } as const);
   }
-  return textToValue(effectiveKind(current, rule), text, t);
+  return textToValue(kind, text, t);
 }
 
 /**

@@ -381,6 +381,17 @@ describe('what may be edited', () => {
     await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^Customer support - mine/));
   });
 
+  it('saves the agent’s text as text when another party made the value a number while they typed', async () => {
+    const { user } = await openPanel();
+    valueCell('Subject').focus();
+    await user.keyboard('{F2} - mine');
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 42 });
+    expect(await screen.findByRole('group', { name: 'Changed on the server while you were editing' })).toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    // Before: refused with "Enter a whole number.", the agent's text impossible to keep.
+    await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Customer support - mine' }]));
+  });
+
   it('shows a closed draft whose key someone else deleted as deleted, not as an empty value', async () => {
     const { store } = await openPanel();
     act(() => store.getState().actions.draftChanged(SEED_CHAT_ID, 'Subject', 'Customer support - mine'));
