@@ -7,7 +7,7 @@ import { configuredKeys, resolveRule } from './caseDataConfig';
 import { useCaseDataConfig } from './CaseDataConfigContext';
 import { CaseDataRow } from './CaseDataRow';
 import { useCaseDataRows, type GridRow } from './useCaseDataRows';
-import { clipboardChunk, useGridController } from './useGridController';
+import { useGridController } from './useGridController';
 import { useVirtualRows } from './useVirtualRows';
 import { textForCell, chatBlockReason } from './validation';
 
@@ -58,7 +58,6 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
     const timer = setTimeout(() => {
       addFieldFormChunk.preload();
       unsavedWhenEndedChunk.preload();
-      clipboardChunk.preload();
     }, PRELOAD_AFTER_MS);
     return () => clearTimeout(timer);
   }, []);

@@ -64,8 +64,9 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
   const describedBy = [readOnlyReason || failure || note ? reasonId : null].filter(Boolean).join(' ') || undefined;
   const keyName = label ? `${label} (${row.key})` : row.key;
   const shownKey = keyShown(row.key, t);
-  // Only the agent's draft keeps the row: another party deleted the key under it.
-  const deleted = row.serverValue === undefined && !row.pending && row.draft !== undefined;
+  // Only the agent's draft keeps the row, begun on a value: another party deleted the key
+  // under it (a draft with no value to begin from is a key the agent is adding).
+  const deleted = row.serverValue === undefined && !row.pending && row.draft !== undefined && row.draft.base !== undefined;
 
   return (
     <div role="row" aria-rowindex={rowIndex} className={`case-data__row case-data__row--${row.status}`}>

@@ -3,8 +3,8 @@ import { useCallback, useRef, useState } from 'react';
 export type ChunkState<T> = { readonly kind: 'idle' | 'loading' | 'failed' } | { readonly kind: 'loaded'; readonly module: T };
 
 /**
- * A part of the grid that most chats never show (Add field's form, the ended-chat list,
- * copy and paste) is a chunk of its own: the first paint's 100 kB go to what every chat shows. It is
+ * A part of the grid that most chats never show (Add field's form, the ended-chat list)
+ * is a chunk of its own: the first paint's 100 kB go to what every chat shows. It is
  * fetched once the grid has painted (`preload`), so it is at hand when needed even if the
  * network has gone by then, and loaded at the latest when first needed (`useChunk().load`).
  * A failed load (offline, a redeployed bundle) is a state to show with a retry, never a
@@ -23,10 +23,6 @@ export function onDemand<T>(importChunk: () => Promise<T>) {
   return {
     preload(): void {
       if (!loaded) fetchChunk().catch(() => undefined);
-    },
-    /** For a part used from a handler, not rendered: the module, loading it if need be. */
-    get(): Promise<T> {
-      return loaded ? Promise.resolve(loaded.module) : fetchChunk().then((chunk) => chunk.module);
     },
     useChunk(): { readonly chunk: ChunkState<T>; load(): void } {
       const [chunk, setChunk] = useState<ChunkState<T>>(() => loaded ?? { kind: 'idle' });

@@ -16,7 +16,7 @@ import { useServerChanges } from './useServerChanges';
 import { useCaseDataWriter } from './useCaseDataWriter';
 import type { GridRow } from './useCaseDataRows';
 import { checkWrite, keyShown, textForCell } from './validation';
-import { onDemand } from './onDemand';
+import { copyCell, pasteIntoCell } from './clipboard';
 import { acceptsTyping, formatValue, type EditorKind, type ValueKind } from './userDataValues';
 
 /**
@@ -24,9 +24,6 @@ import { acceptsTyping, formatValue, type EditorKind, type ValueKind } from './u
  * change (a long text made short, a number made text) must not turn the agent's textarea
  * into a one-line field under their hands, dropping line breaks or changing what Enter does.
  */
-/** Copy and paste: used by few agents, on a key press, so not on the way to the first paint. */
-export const clipboardChunk = /* @__PURE__ */ onDemand(() => import('./clipboard'));
-
 export type Editing = {
   readonly key: string;
   readonly initialText: string;
@@ -225,14 +222,10 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     if (!command) return;
     event.preventDefault();
     if (command === 'undo' || command === 'redo') travel(command);
-    else if (command === 'copy' || command === 'paste') {
-      const col = position.col;
-      // Still within the key press's user activation once loaded (fetched 2 s after mount).
-      clipboardChunk.get().then(
-        (clipboard) => (command === 'copy' ? clipboard.copyCell(gridRow, col, clipboardTools) : clipboard.pasteIntoCell(gridRow, clipboardTools)),
-        () => setAnnouncement(t(command === 'copy' ? 'caseData.announce.copyUnavailable' : 'caseData.announce.pasteUnavailable')),
-      );
-    }
+    // Called in the key press itself: browsers other than Chromium allow the clipboard only
+    // within the user's gesture, so its code is not worth loading on demand.
+    else if (command === 'copy') copyCell(gridRow, position.col, clipboardTools);
+    else if (command === 'paste') pasteIntoCell(gridRow, clipboardTools);
     else if (command === 'delete') removeKey(gridRow, position.row);
     else if (command === 'edit') startEdit(gridRow.row.key, null);
     else if (command === 'to-value') focusCell({ key: gridRow.row.key, col: 1 });

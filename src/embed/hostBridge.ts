@@ -72,7 +72,8 @@ export function createHostBridge(inbox: HostInbox): HostBridge {
   const post = (message: WidgetMessage) => {
     if (hostOrigin === null) {
       outbox.push(message);
-      if (outbox.length > BUFFER_LIMIT) outbox.shift();
+      // Past the limit the oldest event goes, but never `ready`: a host learns of the panel from it.
+      if (outbox.length > BUFFER_LIMIT) outbox.splice(outbox[0]?.type === 'ready' ? 1 : 0, 1);
       return;
     }
     try {

@@ -80,8 +80,12 @@ function fill(locale: Locale, text: string, params: Readonly<Record<string, stri
 
 export function translate<K extends MessageKey>(locale: Locale, key: K, ...args: TranslateArgs<K>): string {
   const message = (catalogs.get(locale) ?? english)[key] ?? english[key];
-  // A text of a part no module has added: a programming error, shown as its key, not a crash.
-  if (message === undefined) return key;
+  // A text of a part no module has added (i18n/panelTexts.ts): a programming error, shown as
+  // its key rather than a crash, and said in the console (which fails a test: test/support/setupTests.ts).
+  if (message === undefined) {
+    console.error(`Case Data Panel: no text for "${key}"; the module showing it must import i18n/panelTexts.`);
+    return key;
+  }
   const params: Readonly<Record<string, string | number>> = args[0] ?? {};
   if (typeof message === 'string') return fill(locale, message, params);
   const count = params.count;

@@ -222,7 +222,7 @@ describe('editing keys', () => {
     const { user } = await openPanel();
     valueCell('UserData2').focus();
     await user.keyboard('{Control>}c{/Control}');
-    // Copying is asynchronous (the clipboard API, and its code loads on demand).
+    // Copying is asynchronous (the clipboard API).
     await waitFor(async () => expect(await navigator.clipboard.readText()).toBe('DATAUPDATE-@123'));
     valueCell('Subject').focus();
     await user.keyboard('{Control>}v{/Control}');

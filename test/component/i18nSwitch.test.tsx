@@ -2,6 +2,7 @@ import { render } from '@testing-library/react';
 import { expect, it } from 'vitest';
 import { I18nProvider, useMessages, type Locale } from '../../src/i18n';
 import { loadCatalog } from '../../src/i18n/translate';
+import '../../src/i18n/panelTexts';
 
 function Probe({ seen }: { seen: string[] }) {
   const { locale, t } = useMessages();

@@ -158,6 +158,17 @@ describe('the host bridge', () => {
     expect(bridge.getDiagnostics().hostOrigin).toBe(HOST);
   });
 
+  it('keeps the last 100 events for a host it does not know yet, and ready always', () => {
+    bridge.configure({ allowedOrigins: [HOST], ancestorOrigins: [] });
+    bridge.send({ type: 'ready', widgetVersion: '0.1.0', capabilities: { commands: [], events: [], locales: [], themes: [] } });
+    for (let height = 1; height <= 150; height += 1) bridge.send({ type: 'resize', height });
+    fromHost({ ...envelope, type: 'getState' });
+    const types = sent().map((message) => Reflect.get(Object(message), 'type'));
+    // Before: the 101st event pushed ready out, and a host never learned the panel was there.
+    expect(types[0]).toBe('ready');
+    expect(sent().slice(1).map((message) => Reflect.get(Object(message), 'height'))).toEqual(Array.from({ length: 99 }, (_unused, index) => 52 + index));
+  });
+
   it('does not take an ancestor origin that is not allowed as its host', () => {
     bridge.configure({ allowedOrigins: [HOST], ancestorOrigins: ['https://evil.example'] });
     bridge.send({ type: 'resize', height: 300 });
