@@ -2,7 +2,6 @@
 // like typed text: validated for the cell, refused with the reason as a note on the cell.
 
 import type { Translate } from '../i18n';
-import type { EditorMove } from './CellEditor';
 import type { GridRow } from './useCaseDataRows';
 import { formatValue } from './userDataValues';
 import { keyShown } from './validation';
@@ -11,7 +10,8 @@ export type ClipboardTools = {
   readonly t: Translate;
   readonly announce: (text: string) => void;
   readonly note: (key: string, text: string | null) => void;
-  readonly commitText: (key: string, text: string, move: EditorMove) => string | null;
+  /** The refusal's reason, null when written, undefined when not attempted (an editor is open on the key). */
+  readonly commitText: (key: string, text: string) => string | null | undefined;
 };
 
 export function copyCell(gridRow: GridRow, col: 0 | 1, { t, announce }: ClipboardTools): void {
@@ -30,7 +30,8 @@ export function pasteIntoCell(gridRow: GridRow, { t, announce, note, commitText 
   if (!navigator.clipboard) return announce(t('caseData.announce.pasteUnavailable'));
   navigator.clipboard.readText().then(
     (text) => {
-      const refused = commitText(key, text, 'stay');
+      const refused = commitText(key, text);
+      if (refused === undefined) return;
       note(key, refused ? t('caseData.announce.notPasted', { reason: refused }) : null);
       if (!refused) announce(t('caseData.announce.pasted', { key: keyShown(key, t, gridRow.rule.label) }));
     },

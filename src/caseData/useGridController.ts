@@ -205,7 +205,15 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     setAnnouncement(direction === 'undo' ? t('caseData.announce.undid', { key: named(step.key) }) : t('caseData.announce.redid', { key: named(step.key) }));
   };
 
-  const clipboardTools = { t, announce: setAnnouncement, note, commitText };
+  // A paste lands when the clipboard answers (after a permission prompt, perhaps): the agent
+  // may have moved on. It is written with the grid as it is then, without moving focus, and
+  // not over an editor the agent has since opened on that key.
+  const clipboardTools = {
+    t,
+    announce: setAnnouncement,
+    note,
+    commitText: (key: string, text: string) => (latest.current.editing?.key === key ? undefined : latest.current.commitText(key, text, 'away')),
+  };
 
   const onGridKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (editing || rows.length === 0 || !(event.target instanceof HTMLElement) || event.target.closest('[role="row"]') === null) return;

@@ -1,7 +1,7 @@
 // Every key binding of the case-data grid, driven with user-event against the real
 // simulator; assertions read the grid and what the simulator received.
-import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
 import { grid, renderPanel, rowHeaders, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
 
@@ -216,6 +216,34 @@ describe('editing keys', () => {
     expect(valueCell('CustomerSegment')).toHaveAccessibleDescription('“CustomerSegment” was changed by someone else since; undoing would overwrite their value.');
     expect(valueCell('CustomerSegment')).toHaveTextContent(/^platinum/);
     expect((await control.operations()).map((op) => op.userData)).toEqual([{ CustomerSegment: 'gold' }]);
+  });
+
+  it('writes a paste that lands late without taking focus from where the agent went, nor over an editor they opened', async () => {
+    const { user } = await openPanel();
+    let answer: (text: string) => void = () => undefined;
+    const readText = vi.spyOn(navigator.clipboard, 'readText').mockImplementation(() => new Promise<string>((resolve) => (answer = resolve)));
+    valueCell('Subject').focus();
+    await user.keyboard('{Control>}v{/Control}');
+    const filter = screen.getByRole('searchbox', { name: 'Filter' });
+    await user.click(filter);
+    await user.keyboard('Subj');
+    // The clipboard answers now (a permission prompt, a slow page).
+    await act(async () => answer('Pasted late'));
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^Pasted late/));
+    // Before: focus went back to the pasted cell, and the rest of the word opened an editor there.
+    expect(filter).toHaveFocus();
+    await user.keyboard('ect');
+    expect(filter).toHaveValue('Subject');
+
+    // Pasted into a key the agent has since opened an editor on: the editor wins, nothing is written.
+    await user.clear(filter);
+    valueCell('UserData2').focus();
+    await user.keyboard('{Control>}v{/Control}');
+    await user.keyboard('{F2} mine');
+    await act(async () => answer('Pasted later'));
+    expect(screen.getByRole('textbox', { name: 'Value of UserData2' })).toHaveValue('DATAUPDATE-@123 mine');
+    expect(readText).toHaveBeenCalledTimes(2);
+    expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Pasted late' }]);
   });
 
   it('Ctrl+C copies a value and Ctrl+V pastes it into another cell, validated like typing', async () => {
