@@ -65,7 +65,8 @@ export function useServerChanges({ chatId, entry, rows, editing, setEditing, ann
       return;
     }
     actions.draftOpened(chatId, overtakenKey, text, text);
-    setEditing((open) => (open?.key === overtakenKey ? { ...open, initialText: text, replace: false, editor: gridRow.editor, kind: gridRow.kind } : open));
+    // The same editor and kind: the agent's next key means what it meant (Enter a new line in a textarea).
+    setEditing((open) => (open?.key === overtakenKey ? { ...open, initialText: text, replace: false } : open));
     announce(t('caseData.announce.reopened', { key }));
     // Once per key overtaken (the rest is read as it is then), not on every render.
   }, [overtakenKey]);

@@ -102,6 +102,21 @@ describe('the case-data configuration', () => {
     expect(screen.getByRole('textbox').tagName).toBe('TEXTAREA');
   });
 
+  it('reopens an unchanged multi-line editor on a value another party made short as a multi-line editor still', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { Notes: 'line1\nline2', NextKey: 'important value' });
+    const { user } = await openPanel();
+    await waitFor(() => valueCell('Notes'));
+    valueCell('Notes').focus();
+    await user.keyboard('{Enter}');
+    await control.updateUserData(SEED_CHAT_ID, { Notes: 'line1 and line2 merged' });
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Value of Notes' })).toHaveValue('line1 and line2 merged'));
+    // Before: a one-line field; Enter closed it and moved down, and the agent's line went into NextKey.
+    expect(screen.getByRole('textbox', { name: 'Value of Notes' }).tagName).toBe('TEXTAREA');
+    await user.keyboard('{Enter}line3');
+    expect(screen.getByRole('textbox', { name: 'Value of Notes' })).toHaveValue('line1 and line2 merged\nline3');
+    expect(await control.operations()).toEqual([]);
+  });
+
   it('keeps the agent’s multi-line editor, line breaks and all, when another party makes the value short', async () => {
     await control.updateUserData(SEED_CHAT_ID, { Notes: 'line1\nline2' });
     const { user } = await openPanel();
