@@ -215,7 +215,9 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
           <span className="cell-editor__conflict-text" id={`${reasonId}-conflict`} role="alert">
             {conflict.now === null
               ? t('caseData.editor.conflictDeleted', { before: conflict.before || t('caseData.emptyValue') })
-              : t('caseData.editor.conflict', { before: conflict.before || t('caseData.emptyValue'), now: conflict.now || t('caseData.emptyValue') })}
+              : t('caseData.editor.conflict', { before: conflict.before || t('caseData.emptyValue'), now: conflict.now || t('caseData.emptyValue') })}{' '}
+            {/* In a textarea Enter is a new line: Ctrl+Enter keeps the agent's value there. */}
+            {editor === 'multiline' ? t('caseData.editor.conflictKeysMultiline') : t('caseData.editor.conflictKeys')}
           </span>
           <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => commit('stay')}>
             {t('caseData.keepMine')}

@@ -130,6 +130,8 @@ describe('the case-data configuration', () => {
     // Before: the editor became a one-line field and the draft read "line1line2mine".
     expect(screen.getByRole('textbox', { name: 'Value of Notes' }).tagName).toBe('TEXTAREA');
     expect(screen.getByRole('textbox', { name: 'Value of Notes' })).toHaveValue('line1\nline2\nmine');
+    // In a textarea Enter is a new line: the conflict names the key that keeps the agent's value there.
+    expect(screen.getByRole('group', { name: 'Changed on the server while you were editing' })).toHaveTextContent('Ctrl+Enter keeps yours, Escape takes theirs.');
   });
 
   it('offers allowed values as a select', async () => {

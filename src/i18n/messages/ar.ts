@@ -121,8 +121,10 @@ export const ar = {
   'caseData.editor.multilineHint': 'Ctrl+Enter للحفظ، وEscape للإلغاء.',
   'caseData.editor.readOnlyHint': 'للقراءة فقط. Escape للإغلاق.',
   'caseData.editor.conflictGroup': 'تغيّرت على الخادم أثناء التحرير',
-  'caseData.editor.conflict': 'تغيّرت على الخادم: «{before}» ← «{now}». يحتفظ Enter بقيمتك، ويعتمد Escape قيمة الخادم.',
-  'caseData.editor.conflictDeleted': 'حُذفت على الخادم (كانت «{before}»). يحتفظ Enter بقيمتك، ويعتمد Escape الحذف.',
+  'caseData.editor.conflict': 'تغيّرت على الخادم: «{before}» ← «{now}».',
+  'caseData.editor.conflictDeleted': 'حُذفت على الخادم (كانت «{before}»).',
+  'caseData.editor.conflictKeys': 'يحتفظ Enter بقيمتك، ويعتمد Escape قيمة الخادم.',
+  'caseData.editor.conflictKeysMultiline': 'يحتفظ Ctrl+Enter بقيمتك، ويعتمد Escape قيمة الخادم.',
 
   'caseData.announce.added': 'تمت إضافة {key}.',
   'caseData.announce.deleted': 'تم حذف {key}. اضغط Ctrl+Z للتراجع.',

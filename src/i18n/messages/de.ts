@@ -103,8 +103,10 @@ export const de = {
   'caseData.editor.multilineHint': 'Strg+Eingabe speichert, Esc bricht ab.',
   'caseData.editor.readOnlyHint': 'Schreibgeschützt. Esc schließt.',
   'caseData.editor.conflictGroup': 'Auf dem Server geändert, während Sie bearbeitet haben',
-  'caseData.editor.conflict': 'Auf dem Server geändert: „{before}“ → „{now}“. Eingabe behält Ihren Wert, Esc übernimmt den des Servers.',
-  'caseData.editor.conflictDeleted': 'Auf dem Server gelöscht (war „{before}“). Eingabe behält Ihren Wert, Esc übernimmt die Löschung.',
+  'caseData.editor.conflict': 'Auf dem Server geändert: „{before}“ → „{now}“.',
+  'caseData.editor.conflictDeleted': 'Auf dem Server gelöscht (war „{before}“).',
+  'caseData.editor.conflictKeys': 'Eingabe behält Ihren Wert, Esc übernimmt den des Servers.',
+  'caseData.editor.conflictKeysMultiline': 'Strg+Eingabe behält Ihren Wert, Esc übernimmt den des Servers.',
 
   'caseData.announce.added': '{key} hinzugefügt.',
   'caseData.announce.deleted': '{key} gelöscht. Mit Strg+Z machen Sie es rückgängig.',

@@ -48,8 +48,10 @@ export const en = {
   'caseData.editor.multilineHint': 'Ctrl+Enter saves, Escape cancels.',
   'caseData.editor.readOnlyHint': 'Read-only. Escape closes.',
   'caseData.editor.conflictGroup': 'Changed on the server while you were editing',
-  'caseData.editor.conflict': 'Changed on the server: “{before}” → “{now}”. Enter keeps yours, Escape takes theirs.',
-  'caseData.editor.conflictDeleted': 'Deleted on the server (it was “{before}”). Enter keeps yours, Escape takes theirs.',
+  'caseData.editor.conflict': 'Changed on the server: “{before}” → “{now}”.',
+  'caseData.editor.conflictDeleted': 'Deleted on the server (it was “{before}”).',
+  'caseData.editor.conflictKeys': 'Enter keeps yours, Escape takes theirs.',
+  'caseData.editor.conflictKeysMultiline': 'Ctrl+Enter keeps yours, Escape takes theirs.',
 
   'caseData.announce.added': 'Added {key}.',
   'caseData.announce.deleted': 'Deleted {key}. Press Ctrl+Z to undo.',
