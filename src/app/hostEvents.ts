@@ -5,31 +5,27 @@
 import type { UserDataValue } from '../gws';
 import { translateEnglish, translateGwsError } from '../i18n';
 import type { UserDataChange, WidgetEvent, WidgetState } from '../embed';
-import { deriveRows, hasUnsavedWork, sameValue, type ChatEntry, type ChatStoreState } from '../store';
-
-/**
- * Whether the chat holds agent work the server does not have: what a CRM warns about
- * before navigating away. The store defines it (open drafts, and writes not yet accepted
- * or failed); anything the host should count beyond that goes here, and only here.
- */
-export function isDirty(entry: ChatEntry): boolean {
-  return hasUnsavedWork(entry);
-}
+// Dirty, what a CRM warns about before navigating away, is the store's unsaved work
+// (store/chatEntry.ts unsavedChatIds): open drafts, writes not yet accepted, and chats a
+// previous page saved that are not read yet.
+import { deriveRows, sameValue, unsavedChatIds, type ChatEntry, type ChatStoreState } from '../store';
 
 export function hostEventsBetween(previous: ChatStoreState, next: ChatStoreState): WidgetEvent[] {
   const events: WidgetEvent[] = [];
   if (previous.activeChatId !== next.activeChatId) events.push({ type: 'activeChatChanged', chatId: next.activeChatId });
   if (previous.connection.kind !== next.connection.kind) events.push({ type: 'connectionChanged', status: next.connection.kind });
-  if (previous.chats === next.chats) return events;
+  if (previous.chats === next.chats && previous.unreadSaved === next.unreadSaved) return events;
   for (const [chatId, entry] of next.chats) {
     const before = previous.chats.get(chatId);
     if (before === entry) continue;
     events.push(...userDataEvents(chatId, before, entry));
     events.push(...saveFailures(chatId, before, entry));
-    const wasDirty = before ? isDirty(before) : false;
-    const dirty = isDirty(entry);
-    if (wasDirty !== dirty) events.push({ type: 'dirtyStateChanged', chatId, dirty });
   }
+  // Dirty or not, chat by chat: a chat saved by a previous page and not read yet counts.
+  const wasDirty = unsavedChatIds(previous);
+  const dirty = unsavedChatIds(next);
+  for (const chatId of dirty) if (!wasDirty.has(chatId)) events.push({ type: 'dirtyStateChanged', chatId, dirty: true });
+  for (const chatId of wasDirty) if (!dirty.has(chatId)) events.push({ type: 'dirtyStateChanged', chatId, dirty: false });
   return events;
 }
 
@@ -40,7 +36,7 @@ export function hostEventsBetween(previous: ChatStoreState, next: ChatStoreState
  * change. As changes from a start that knew nothing: no chat, still connecting.
  */
 export function catchUpEvents(state: ChatStoreState): WidgetEvent[] {
-  return hostEventsBetween({ ...state, chats: new Map(), connection: { kind: 'connecting' } }, state);
+  return hostEventsBetween({ ...state, chats: new Map(), unreadSaved: new Set(), connection: { kind: 'connecting' } }, state);
 }
 
 function userDataEvents(chatId: string, before: ChatEntry | undefined, entry: ChatEntry): WidgetEvent[] {
@@ -102,7 +98,7 @@ export function widgetState(state: ChatStoreState, appearance: { readonly locale
     // fromEntries defines own properties: a key such as "__proto__" stays data.
     userData: entry ? Object.fromEntries(deriveRows(entry).map((row) => [row.key, row.value])) : null,
     chats: [...state.chats.values()].map((chatEntry) => ({ chatId: chatEntry.chat.id, state: chatEntry.chat.state })),
-    dirtyChatIds: [...state.chats.values()].filter(isDirty).map((chatEntry) => chatEntry.chat.id),
+    dirtyChatIds: [...unsavedChatIds(state)],
     connection: state.connection.kind,
     locale: appearance.locale,
     theme: appearance.theme,

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { hasUnsavedWork, useChatStoreApi, type ChatStoreState } from '../store';
+import { unsavedChatIds, useChatStoreApi, type ChatStoreState } from '../store';
 
-const anyUnsaved = (state: ChatStoreState) => [...state.chats.values()].some(hasUnsavedWork);
+const anyUnsaved = (state: ChatStoreState) => unsavedChatIds(state).size > 0;
 
 /**
  * A page of its own (standalone, or the pop-out window) asks before it is closed or left

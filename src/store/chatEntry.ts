@@ -238,6 +238,13 @@ export function shownValue(entry: ChatEntry, key: string): UserDataValue | undef
 }
 
 /** Whether the agent has something the server does not: the "dirty" state a CRM asks about. */
+/** Every chat with work the server does not have: entries with unsaved work, and saved chats not read yet. */
+export function unsavedChatIds(state: { readonly chats: ReadonlyMap<string, ChatEntry>; readonly unreadSaved: ReadonlySet<string> }): ReadonlySet<string> {
+  const ids = new Set(state.unreadSaved);
+  for (const [chatId, entry] of state.chats) if (hasUnsavedWork(entry)) ids.add(chatId);
+  return ids;
+}
+
 export function hasUnsavedWork(entry: ChatEntry): boolean {
   return [...entry.drafts.values()].some(isEditedDraft) || entry.pending.some((edit) => edit.status !== 'awaiting');
 }

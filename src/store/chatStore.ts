@@ -45,6 +45,12 @@ export type ChatStoreState = {
   readonly lastRejection: string | null;
   /** Monotonic local clock: orders snapshots from reads against those from notifications. */
   readonly clock: number;
+  /**
+   * Chats a previous page left drafts or writes for in storage, not read again yet (the
+   * session expired before the first read, say): unsaved work all the same, for the leave
+   * warning and the host, until a read restores them or finds them gone.
+   */
+  readonly unreadSaved: ReadonlySet<string>;
   readonly actions: ChatStoreActions;
 };
 
@@ -125,6 +131,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
       rejectedNotifications: 0,
       lastRejection: null,
       clock: 0,
+      unreadSaved: new Set(storage?.chatIds() ?? []),
       actions: {
         readStarted: tick,
         chatsRead(list, startedAt) {
@@ -144,7 +151,8 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             if (!listed.has(chatId) && entry.receivedAt < startedAt && !hasUnsavedWork(entry) && chatId !== get().activeChatId) chats.delete(chatId);
           }
           for (const chatId of storage?.chatIds() ?? []) if (!chats.has(chatId)) storage?.save(chatId, null);
-          set({ chats, activeChatId: get().activeChatId ?? mostRecentChatting(chats) });
+          // Every saved chat is restored now, or gone with its storage.
+          set({ chats, activeChatId: get().activeChatId ?? mostRecentChatting(chats), unreadSaved: new Set() });
           openOutboxIfReady(startedAt);
         },
         notificationReceived(notification) {
@@ -158,7 +166,9 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           const chats = new Map(get().chats);
           const entry = chats.get(chat.id);
           chats.set(chat.id, entry ? applySnapshot(entry, chat, receivedAt, referenceId) : restored(chat, receivedAt));
-          set({ chats, activeChatId: get().activeChatId ?? mostRecentChatting(chats) });
+          const { unreadSaved } = get();
+          const stillUnread = unreadSaved.has(chat.id) ? new Set([...unreadSaved].filter((id) => id !== chat.id)) : unreadSaved;
+          set({ chats, activeChatId: get().activeChatId ?? mostRecentChatting(chats), unreadSaved: stillUnread });
         },
         connectionChanged(connection) {
           const wasLive = get().connection.kind === 'live';

@@ -238,7 +238,11 @@ describe('settling (property-based)', () => {
             if (!keep) failed.delete(edit.key);
             // As the grid's Keep mine does (useCaseDataWriter's retry): the same value, written anew.
             entry = dropPending(entry, edit.editId);
-            if (keep) entry = addPending(entry, { ...edit, editId: nextId++, status: 'queued', base: server.get(edit.key) });
+            if (keep) {
+              // A new write of the key replaces its draft, as any write does (addPending).
+              entry = addPending(entry, { ...edit, editId: nextId++, status: 'queued', base: server.get(edit.key) });
+              drafts.delete(edit.key);
+            }
           }
           sendQueued();
         };

@@ -1,7 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Chat, UserDataValue } from '../../src/gws';
-import { createChatStore, type DraftStorage, type SavedChat } from '../../src/store';
+import { createChatStore, unsavedChatIds, type DraftStorage, type SavedChat } from '../../src/store';
+import { catchUpEvents, hostEventsBetween, widgetState } from '../../src/app/hostEvents';
+import type { WidgetEvent } from '../../src/embed';
 
 const chat = (id: string, state: string, receivedDate: string, userData: Record<string, UserDataValue> = {}): Chat => ({
   id,
@@ -93,5 +95,27 @@ describe('stored drafts and writes', () => {
     expect(items.has('b')).toBe(false);
     actions.chatsRead([chat('a', 'Chatting', '')], actions.readStarted());
     expect(store.getState().chats.has('b')).toBe(false);
+  });
+
+  it('counts what a previous page saved as unsaved work before the first read can restore it (the session expired), and tells the host', () => {
+    const { storage } = memoryStorage({
+      b: { drafts: [['Subject', { text: 'typed', base: 'old', openedWith: null }]], writes: [] },
+      gone: { drafts: [['K', { text: 'x', base: 'y', openedWith: null }]], writes: [] },
+    });
+    const store = createChatStore({ storage, activeChatId: 'a' });
+    const events: WidgetEvent[] = [];
+    store.subscribe((next, previous) => events.push(...hostEventsBetween(previous, next)));
+    // Before: nothing was unsaved until a read succeeded: no leave warning, dirtyChatIds [].
+    expect([...unsavedChatIds(store.getState())].sort()).toEqual(['b', 'gone']);
+    expect([...widgetState(store.getState(), { locale: 'en', theme: 'light' }).dirtyChatIds].sort()).toEqual(['b', 'gone']);
+    expect(catchUpEvents(store.getState()).filter((event) => event.type === 'dirtyStateChanged')).toEqual([
+      { type: 'dirtyStateChanged', chatId: 'b', dirty: true },
+      { type: 'dirtyStateChanged', chatId: 'gone', dirty: true },
+    ]);
+    // The read restores b (still unsaved: no event) and finds "gone" gone (no longer unsaved).
+    const { actions } = store.getState();
+    actions.chatsRead([chat('a', 'Chatting', ''), chat('b', 'Chatting', '', { Subject: 'old' })], actions.readStarted());
+    expect([...unsavedChatIds(store.getState())]).toEqual(['b']);
+    expect(events.filter((event) => event.type === 'dirtyStateChanged')).toEqual([{ type: 'dirtyStateChanged', chatId: 'gone', dirty: false }]);
   });
 });
