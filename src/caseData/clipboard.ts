@@ -31,9 +31,11 @@ export function pasteIntoCell(gridRow: GridRow, { t, announce, note, commitText 
   navigator.clipboard.readText().then(
     (text) => {
       const refused = commitText(key, text);
-      if (refused === undefined) return;
+      const name = keyShown(key, t, gridRow.rule.label);
+      // The agent may be elsewhere by now (the clipboard answers late): what happened is said, not only noted on the cell.
+      if (refused === undefined) return announce(t('caseData.announce.notPastedEditing', { key: name }));
       note(key, refused ? t('caseData.announce.notPasted', { reason: refused }) : null);
-      if (!refused) announce(t('caseData.announce.pasted', { key: keyShown(key, t, gridRow.rule.label) }));
+      announce(refused ? `${name}: ${t('caseData.announce.notPasted', { reason: refused })}` : t('caseData.announce.pasted', { key: name }));
     },
     () => announce(t('caseData.announce.pasteRefused')),
   );

@@ -65,8 +65,13 @@ export function useServerChanges({ chatId, entry, rows, editing, setEditing, ann
       return;
     }
     actions.draftOpened(chatId, overtakenKey, text, text);
-    // The same editor and kind: the agent's next key means what it meant (Enter a new line in a textarea).
-    setEditing((open) => (open?.key === overtakenKey ? { ...open, initialText: text, replace: false } : open));
+    // The new value's kind (the agent has typed nothing to keep), but a textarea stays one:
+    // the agent's next Enter means a new line there, not "save and move down".
+    setEditing((open) =>
+      open?.key === overtakenKey
+        ? { ...open, initialText: text, replace: false, kind: gridRow.kind, editor: open.editor === 'multiline' && gridRow.editor === 'text' ? 'multiline' : gridRow.editor }
+        : open,
+    );
     announce(t('caseData.announce.reopened', { key }));
     // Once per key overtaken (the rest is read as it is then), not on every render.
   }, [overtakenKey]);

@@ -237,7 +237,6 @@ export function shownValue(entry: ChatEntry, key: string): UserDataValue | undef
   return own ? valueAfter(own) : entry.chat.userData.get(key);
 }
 
-/** Whether the agent has something the server does not: the "dirty" state a CRM asks about. */
 /** Every chat with work the server does not have: entries with unsaved work, and saved chats not read yet. */
 export function unsavedChatIds(state: { readonly chats: ReadonlyMap<string, ChatEntry>; readonly unreadSaved: ReadonlySet<string> }): ReadonlySet<string> {
   const ids = new Set(state.unreadSaved);
@@ -245,6 +244,7 @@ export function unsavedChatIds(state: { readonly chats: ReadonlyMap<string, Chat
   return ids;
 }
 
+/** Whether the agent has something the server does not: the "dirty" state a CRM asks about. */
 export function hasUnsavedWork(entry: ChatEntry): boolean {
   return [...entry.drafts.values()].some(isEditedDraft) || entry.pending.some((edit) => edit.status !== 'awaiting');
 }

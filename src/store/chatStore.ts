@@ -19,6 +19,7 @@ import {
   openDraft,
   setDraft,
   type ChatEntry,
+  type PendingEdit,
   type UserDataWrite,
 } from './chatEntry';
 import { mostRecentChatting } from './chatOrder';
@@ -131,7 +132,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
       rejectedNotifications: 0,
       lastRejection: null,
       clock: 0,
-      unreadSaved: new Set(storage?.chatIds() ?? []),
+      unreadSaved: new Set(storage?.chatIds().filter((chatId) => storage.load(chatId) !== null) ?? []),
       actions: {
         readStarted: tick,
         chatsRead(list, startedAt) {
@@ -196,7 +197,15 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
         userDataWriteAccepted: (chatId, editId, referenceId) => updateEntry(chatId, (entry) => markAccepted(entry, editId, referenceId)),
         userDataWriteFailed: (chatId, editId, error) => updateEntry(chatId, (entry) => markFailed(entry, editId, error)),
         userDataWriteRequeued: (chatId, editId) => updateEntry(chatId, (entry) => markQueued(entry, editId)),
-        userDataWriteDiscarded: (chatId, editId) => updateEntry(chatId, (entry) => dropPending(entry, editId)),
+        // Take theirs / Discard settles the key: earlier refused or conflicting writes of it
+        // (hidden behind the newest on its row) go with it.
+        userDataWriteDiscarded: (chatId, editId) =>
+          updateEntry(chatId, (entry) => {
+            const edit = entry.pending.find((candidate) => candidate.editId === editId);
+            const settled = (candidate: PendingEdit) => candidate.key === edit?.key && (candidate.status === 'failed' || candidate.status === 'conflict');
+            if (!edit || !settled(edit)) return dropPending(entry, editId);
+            return entry.pending.filter(settled).reduce((current, candidate) => dropPending(current, candidate.editId), entry);
+          }),
         draftChanged: (chatId, key, text) => updateEntry(chatId, (entry) => setDraft(entry, key, text)),
         draftOpened: (chatId, key, text, openedWith) => updateEntry(chatId, (entry) => openDraft(entry, key, text, openedWith)),
         unsavedDismissed(chatId) {

@@ -242,7 +242,16 @@ describe('editing keys', () => {
     await user.keyboard('{F2} mine');
     await act(async () => answer('Pasted later'));
     expect(screen.getByRole('textbox', { name: 'Value of UserData2' })).toHaveValue('DATAUPDATE-@123 mine');
-    expect(readText).toHaveBeenCalledTimes(2);
+    expect(await screen.findByText('Not pasted: UserData2 is open for editing.')).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+
+    // Pasted into a key a filter the agent typed since hides: not written, and said (before: a note on a hidden cell only).
+    valueCell('UserData1').focus();
+    await user.keyboard('{Control>}v{/Control}');
+    await user.type(filter, 'Subject');
+    await act(async () => answer('123'));
+    expect(await screen.findByText('UserData1: Not pasted: This key is no longer shown.')).toBeInTheDocument();
+    expect(readText).toHaveBeenCalledTimes(3);
     expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Pasted late' }]);
   });
 

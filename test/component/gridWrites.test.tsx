@@ -102,6 +102,21 @@ describe('the case-data configuration', () => {
     expect(screen.getByRole('textbox').tagName).toBe('TEXTAREA');
   });
 
+  it('reopens an unchanged number editor on a value another party made text as a text editor', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { Count: 5 });
+    const { user } = await openPanel();
+    await waitFor(() => valueCell('Count'));
+    valueCell('Count').focus();
+    await user.keyboard('{F2}');
+    await control.updateUserData(SEED_CHAT_ID, { Count: 'N/A' });
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Value of Count' })).toHaveValue('N/A'));
+    // Before: still a whole-number field, refusing every letter and even Enter on "N/A".
+    await user.keyboard(' yet');
+    expect(screen.getByRole('textbox', { name: 'Value of Count' })).toHaveValue('N/A yet');
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ Count: 'N/A yet' }]));
+  });
+
   it('reopens an unchanged multi-line editor on a value another party made short as a multi-line editor still', async () => {
     await control.updateUserData(SEED_CHAT_ID, { Notes: 'line1\nline2', NextKey: 'important value' });
     const { user } = await openPanel();

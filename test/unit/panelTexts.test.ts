@@ -4,7 +4,7 @@
 // that shows one without importing it would show the bare key; this keeps them honest.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { translate } from '../../src/i18n';
 import { en } from '../../src/i18n/messages/en';
 import { enPanel } from '../../src/i18n/messages/enPanel';
@@ -50,9 +50,11 @@ describe('the two parts of the English catalogue', () => {
     expect(inGrid).toEqual([]);
   });
 
-  it('shows a text of the panel’s part that no module added as its key, and says so (failing a test)', () => {
+  it('shows a text of the panel’s part that no module added as its key, and says so on the console (which fails other tests)', () => {
     // This file never imports i18n/panelTexts: the grid's texts are there, the panel's are not.
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(translate('en', 'caseData.grid')).toBe('Case data');
-    expect(() => translate('en', 'panel.title')).toThrow('Case Data Panel: no text for "panel.title"; the module showing it must import i18n/panelTexts.');
+    expect(translate('en', 'panel.title')).toBe('panel.title');
+    expect(error).toHaveBeenCalledWith('Case Data Panel: no text for "panel.title"; the module showing it must import i18n/panelTexts.');
   });
 });

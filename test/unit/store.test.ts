@@ -118,4 +118,30 @@ describe('stored drafts and writes', () => {
     expect([...unsavedChatIds(store.getState())]).toEqual(['b']);
     expect(events.filter((event) => event.type === 'dirtyStateChanged')).toEqual([{ type: 'dirtyStateChanged', chatId: 'gone', dirty: false }]);
   });
+
+  it('counts only stored work it can restore as unsaved', () => {
+    const { storage, items } = memoryStorage({ b: { drafts: [['Subject', { text: 'typed', base: 'old', openedWith: null }]], writes: [] } });
+    // An item of another format (or corrupt) is in storage, but load() cannot read it.
+    const broken: DraftStorage = { ...storage, chatIds: () => [...items.keys(), 'broken'] };
+    expect([...unsavedChatIds(createChatStore({ storage: broken }).getState())]).toEqual(['b']);
+  });
+});
+
+describe('settling a key', () => {
+  it('takes theirs for the whole key: older conflicting writes of it go with the newest', () => {
+    const store = createChatStore({ activeChatId: 'c' });
+    const { actions } = store.getState();
+    actions.chatsRead([chat('c', 'Chatting', '', { k: 'old' })], actions.readStarted());
+    // Offline: two writes of k queue up; the re-read finds k changed by someone else.
+    const first = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'm1' });
+    const second = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'm2' });
+    actions.connectionChanged({ kind: 'live' });
+    actions.chatsRead([chat('c', 'Chatting', '', { k: 'theirs' })], actions.readStarted());
+    const conflicts = () => store.getState().chats.get('c')?.pending.filter((edit) => edit.status === 'conflict').map((edit) => edit.editId);
+    expect(conflicts()).toEqual([first.editId, second.editId]);
+    actions.userDataWriteDiscarded('c', second.editId);
+    // Before: the row then showed m1, still in conflict, and the chat stayed dirty.
+    expect(store.getState().chats.get('c')?.pending).toEqual([]);
+    expect([...unsavedChatIds(store.getState())]).toEqual([]);
+  });
 });

@@ -123,8 +123,8 @@ export const ar = {
   'caseData.editor.conflictGroup': 'تغيّرت على الخادم أثناء التحرير',
   'caseData.editor.conflict': 'تغيّرت على الخادم: «{before}» ← «{now}».',
   'caseData.editor.conflictDeleted': 'حُذفت على الخادم (كانت «{before}»).',
-  'caseData.editor.conflictKeys': 'يحتفظ Enter بقيمتك، ويعتمد Escape قيمة الخادم.',
-  'caseData.editor.conflictKeysMultiline': 'يحتفظ Ctrl+Enter بقيمتك، ويعتمد Escape قيمة الخادم.',
+  'caseData.editor.conflictKeys': 'يحتفظ Enter بقيمتك، ويعتمد Escape ما على الخادم.',
+  'caseData.editor.conflictKeysMultiline': 'يحتفظ Ctrl+Enter بقيمتك، ويعتمد Escape ما على الخادم.',
 
   'caseData.announce.added': 'تمت إضافة {key}.',
   'caseData.announce.deleted': 'تم حذف {key}. اضغط Ctrl+Z للتراجع.',
@@ -142,6 +142,7 @@ export const ar = {
   'caseData.announce.pasted': 'تم اللصق في {key}.',
   'caseData.announce.pasteRefused': 'رفض المتصفح اللصق.',
   'caseData.announce.notPasted': 'لم يتم اللصق: {reason}',
+  'caseData.announce.notPastedEditing': 'لم يُلصق: {key} مفتوح للتحرير.',
   'caseData.announce.tookTheirs': 'تم اعتماد قيمة الخادم لـ {key}.',
   'caseData.announce.problem': '\u200f{key}: {problem}',
   'caseData.announce.reopened': 'غيّر شخص آخر {key}؛ يعرض المحرّر الآن القيمة الجديدة.',

@@ -105,8 +105,8 @@ export const de = {
   'caseData.editor.conflictGroup': 'Auf dem Server geändert, während Sie bearbeitet haben',
   'caseData.editor.conflict': 'Auf dem Server geändert: „{before}“ → „{now}“.',
   'caseData.editor.conflictDeleted': 'Auf dem Server gelöscht (war „{before}“).',
-  'caseData.editor.conflictKeys': 'Eingabe behält Ihren Wert, Esc übernimmt den des Servers.',
-  'caseData.editor.conflictKeysMultiline': 'Strg+Eingabe behält Ihren Wert, Esc übernimmt den des Servers.',
+  'caseData.editor.conflictKeys': 'Eingabe behält Ihren Wert, Esc übernimmt den Stand des Servers.',
+  'caseData.editor.conflictKeysMultiline': 'Strg+Eingabe behält Ihren Wert, Esc übernimmt den Stand des Servers.',
 
   'caseData.announce.added': '{key} hinzugefügt.',
   'caseData.announce.deleted': '{key} gelöscht. Mit Strg+Z machen Sie es rückgängig.',
@@ -124,6 +124,7 @@ export const de = {
   'caseData.announce.pasted': 'In {key} eingefügt.',
   'caseData.announce.pasteRefused': 'Der Browser hat das Einfügen verweigert.',
   'caseData.announce.notPasted': 'Nicht eingefügt: {reason}',
+  'caseData.announce.notPastedEditing': 'Nicht eingefügt: {key} wird gerade bearbeitet.',
   'caseData.announce.tookTheirs': 'Server-Wert von {key} übernommen.',
   'caseData.announce.problem': '{key}: {problem}',
   'caseData.announce.reopened': '{key} wurde von jemand anderem geändert; der Editor zeigt jetzt den neuen Wert.',

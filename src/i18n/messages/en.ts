@@ -69,6 +69,7 @@ export const en = {
   'caseData.announce.pasted': 'Pasted into {key}.',
   'caseData.announce.pasteRefused': 'The browser refused to paste.',
   'caseData.announce.notPasted': 'Not pasted: {reason}',
+  'caseData.announce.notPastedEditing': 'Not pasted: {key} is open for editing.',
   'caseData.announce.tookTheirs': "Took the server's value of {key}.",
   'caseData.announce.problem': '{key}: {problem}',
   'caseData.announce.reopened': '{key} was changed by someone else; the editor now shows the new value.',
