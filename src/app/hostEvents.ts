@@ -8,26 +8,31 @@ import type { UserDataChange, WidgetEvent, WidgetState } from '../embed';
 // Dirty, what a CRM warns about before navigating away, is the store's unsaved work
 // (store/chatEntry.ts unsavedChatIds): open drafts, writes not yet accepted, and chats a
 // previous page saved that are not read yet.
-import { deriveRows, sameValue, unsavedChatIds, type ChatEntry, type ChatStoreState } from '../store';
+import { deriveRows, isChatUnsaved, sameValue, unsavedChatIds, type ChatEntry, type ChatStoreState } from '../store';
 
 export function hostEventsBetween(previous: ChatStoreState, next: ChatStoreState): WidgetEvent[] {
   const events: WidgetEvent[] = [];
   if (previous.activeChatId !== next.activeChatId) events.push({ type: 'activeChatChanged', chatId: next.activeChatId });
   if (previous.connection.kind !== next.connection.kind) events.push({ type: 'connectionChanged', status: next.connection.kind });
   if (previous.chats === next.chats && previous.unreadSaved === next.unreadSaved) return events;
+  // Runs on every store change (each keystroke in an editor): only the chats that changed are looked at.
+  const touched = new Set([...previous.unreadSaved, ...next.unreadSaved]);
   for (const [chatId, entry] of next.chats) {
     const before = previous.chats.get(chatId);
     if (before === entry) continue;
+    touched.add(chatId);
     events.push(...userDataEvents(chatId, before, entry));
     events.push(...saveFailures(chatId, before, entry));
   }
+  for (const chatId of previous.chats.keys()) if (!next.chats.has(chatId)) touched.add(chatId);
   // Dirty or not, chat by chat: a chat saved by a previous page and not read yet counts.
-  const wasDirty = unsavedChatIds(previous);
-  const dirty = unsavedChatIds(next);
-  for (const chatId of dirty) if (!wasDirty.has(chatId)) events.push({ type: 'dirtyStateChanged', chatId, dirty: true });
-  for (const chatId of wasDirty) if (!dirty.has(chatId)) events.push({ type: 'dirtyStateChanged', chatId, dirty: false });
+  for (const chatId of touched) {
+    const dirty = isChatUnsaved(next, chatId);
+    if (isChatUnsaved(previous, chatId) !== dirty) events.push({ type: 'dirtyStateChanged', chatId, dirty });
+  }
   return events;
 }
+
 
 /**
  * What a host that has just heard `ready` is told at once, beyond what `getState` answers:

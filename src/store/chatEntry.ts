@@ -237,11 +237,19 @@ export function shownValue(entry: ChatEntry, key: string): UserDataValue | undef
   return own ? valueAfter(own) : entry.chat.userData.get(key);
 }
 
+type UnsavedSources = { readonly chats: ReadonlyMap<string, ChatEntry>; readonly unreadSaved: ReadonlySet<string> };
+
 /** Every chat with work the server does not have: entries with unsaved work, and saved chats not read yet. */
-export function unsavedChatIds(state: { readonly chats: ReadonlyMap<string, ChatEntry>; readonly unreadSaved: ReadonlySet<string> }): ReadonlySet<string> {
+export function unsavedChatIds(state: UnsavedSources): ReadonlySet<string> {
   const ids = new Set(state.unreadSaved);
   for (const [chatId, entry] of state.chats) if (hasUnsavedWork(entry)) ids.add(chatId);
   return ids;
+}
+
+/** The same for one chat. */
+export function isChatUnsaved(state: UnsavedSources, chatId: string): boolean {
+  const entry = state.chats.get(chatId);
+  return state.unreadSaved.has(chatId) || (entry !== undefined && hasUnsavedWork(entry));
 }
 
 /** Whether the agent has something the server does not: the "dirty" state a CRM asks about. */
