@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
+import { afterNextPaint } from './afterNextPaint';
 
 type Embedding = typeof import('./Embedding');
 
 const RETRY_FIRST_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
-/** A frame that is not rendered (hidden, zero-sized) gets no animation frames. */
-const HIDDEN_FRAME_START_MS = 300;
 
 const loadEmbedding = (): Promise<Embedding> => import('./Embedding');
 let loaded: Embedding | null = null;
@@ -23,17 +22,9 @@ export function useEmbedding(wanted: boolean, load: () => Promise<Embedding> = l
     if (!wanted || embedding) return;
     let alive = true;
     let retryMs = RETRY_FIRST_MS;
-    // One attempt at a time, one timer at a time: the first paint and the hidden-frame
-    // fallback race to start the first attempt, and a failure schedules the next.
+    // One attempt at a time: the first after the first paint, each next one scheduled by a failure.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let frame: number | undefined;
-    const schedule = (ms: number) => {
-      clearTimeout(timer);
-      timer = setTimeout(attempt, ms);
-    };
     const attempt = () => {
-      if (frame !== undefined) cancelAnimationFrame(frame);
-      frame = undefined;
       load().then(
         (module) => {
           loaded = module;
@@ -42,17 +33,15 @@ export function useEmbedding(wanted: boolean, load: () => Promise<Embedding> = l
         (error: unknown) => {
           if (!alive) return;
           console.warn(`Case Data Panel: the embedding code did not load; trying again in ${retryMs / 1000} s.`, error);
-          schedule(retryMs);
+          timer = setTimeout(attempt, retryMs);
           retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
         },
       );
     };
-    // Animation frame callbacks run before that frame's paint; a task queued from one runs after it.
-    frame = requestAnimationFrame(() => schedule(0));
-    schedule(HIDDEN_FRAME_START_MS);
+    const cancelFirst = afterNextPaint(attempt);
     return () => {
       alive = false;
-      if (frame !== undefined) cancelAnimationFrame(frame);
+      cancelFirst();
       clearTimeout(timer);
     };
   }, [wanted, embedding, load]);

@@ -3,9 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useOutboxFlush } from '../caseData';
 import { chatQueries, createNotificationConnection, toGwsError, useGwsClient, type GwsClient, type NotificationConnection } from '../gws';
 import { useChatActions, useChatStoreApi, type ChatStore } from '../store';
-
-/** A hidden iframe paints nothing and gets no animation frames: start live anyway after this. */
-const HIDDEN_FRAME_START_MS = 300;
+import { afterNextPaint } from './afterNextPaint';
 
 /** How often an expired session is checked again, so the widget resumes by itself. */
 export const SESSION_PROBE_MS = 5_000;
@@ -75,7 +73,6 @@ export function useLiveSync() {
     if (!firstReadSettled) return;
     let live: NotificationConnection | null = null;
     const begin = () => {
-      if (live) return;
       live = createNotificationConnection({
         url: `${client.baseUrl}/api/v2/notifications`,
         onNotification: actions.notificationReceived,
@@ -84,23 +81,14 @@ export function useLiveSync() {
       connection.current = live;
       live.start();
     };
-    // Animation frame callbacks run before that frame's paint; a task queued from one runs
-    // after it. Started straight from the callback, the CometD chunk was requested inside
-    // the frame that paints the grid, about one load in two.
-    let afterPaint: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      afterPaint = setTimeout(begin, 0);
-    });
-    const fallback = setTimeout(begin, HIDDEN_FRAME_START_MS);
+    const cancelBegin = afterNextPaint(begin);
     const reread = () => void queryClient.invalidateQueries({ queryKey: chatQueries.list(client).queryKey });
     const unsubscribe = store.subscribe((state, previous) => {
       // Live again after any gap: re-read before the held writes may go.
       if (state.connection.kind === 'live' && previous.connection.kind !== 'live' && state.outbox === 'held') reread();
     });
     return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(afterPaint);
-      clearTimeout(fallback);
+      cancelBegin();
       unsubscribe();
       connection.current = null;
       void live?.stop();

@@ -44,7 +44,8 @@ export function useServerChanges({ chatId, entry, rows, editing, setEditing, ann
   // A chat that completes (or a key that turns read-only) closes the editor; its text stays as a draft.
   // So does one whose row is gone (another party deleted the key): the grid's keys wait on
   // an open editor.
-  const editedRow = editing && !editing.readOnly ? rows.find((gridRow) => gridRow.row.key === editing.key) : undefined;
+  const openRow = editing ? rows.find((gridRow) => gridRow.row.key === editing.key) : undefined;
+  const editedRow = editing?.readOnly ? undefined : openRow;
   if (editing && !editing.readOnly && (!editedRow || editedRow.readOnlyReason)) setEditing(null);
 
   // An editor opened but unchanged whose value someone else changed holds a stale text:
@@ -78,7 +79,7 @@ export function useServerChanges({ chatId, entry, rows, editing, setEditing, ann
 
   // A read-only value open for reading follows the server's value; the change is said, as
   // for an editor reopened on a new value (a screen reader does not tell a field's value change).
-  const viewed = editing?.readOnly ? rows.find((gridRow) => gridRow.row.key === editing.key) : undefined;
+  const viewed = editing?.readOnly ? openRow : undefined;
   const viewedText = viewed ? formatValue(viewed.row.value) : null;
   const lastViewed = useRef<{ readonly key: string; readonly text: string } | null>(null);
   useEffect(() => {
