@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { afterNextPaint } from './afterNextPaint';
+import { afterNextPaint } from '../shared/afterNextPaint';
 
 type Embedding = typeof import('./Embedding');
 

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useOutboxFlush } from '../caseData';
 import { chatQueries, createNotificationConnection, toGwsError, useGwsClient, type GwsClient, type NotificationConnection } from '../gws';
 import { useChatActions, useChatStoreApi, type ChatStore } from '../store';
-import { afterNextPaint } from './afterNextPaint';
+import { afterNextPaint } from '../shared/afterNextPaint';
 
 /** How often an expired session is checked again, so the widget resumes by itself. */
 export const SESSION_PROBE_MS = 5_000;

@@ -90,8 +90,8 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
     const index = controller.activeRowIndex;
     if (index >= 0) {
       lastActiveIndex.current = index;
-      // Scrolled out of the window, the row took its focus with it; scrolled back, it must
-      // not take it again (nor the scroll position with it).
+      // Scrolled away from (pinned), the row keeps its focus; were it to go then (its key
+      // deleted), focus is not pulled back across the list, nor the scroll position with it.
       if (index < rowWindow.start || index >= rowWindow.end) {
         lastFocused.current = null;
         return;
@@ -106,26 +106,19 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
     else document.getElementById(ids.filter)?.focus();
   });
 
-  // In a windowed list, rows another party adds or deletes above the focused row move it; a
-  // notification must not move it out of the window, taking the agent's editor and focus with
-  // it (their typing would go nowhere). It is brought back into view, focus and editor with it.
-  // Only when the rows changed (not the agent's scrolling), and only if the grid had focus.
+  // In a windowed list, rows another party adds or deletes above the focused row move it out
+  // of the window; it stays rendered (pinned at its new place) with the focus and the agent's
+  // editor, and the view follows it, or the agent would type into a field they cannot see.
+  // Only when the rows changed (not the agent's scrolling), and only if it had the focus.
   const placed = useRef<{ readonly rows: readonly GridRow[]; readonly inWindow: boolean; readonly hadFocus: boolean } | null>(null);
   useLayoutEffect(() => {
     const index = controller.activeRowIndex;
     const inWindow = index >= rowWindow.start && index < rowWindow.end;
     const before = placed.current;
-    placed.current = { rows: visible, inWindow, hadFocus: scroller.current?.contains(document.activeElement) ?? false };
+    const hasFocus = scroller.current?.contains(document.activeElement) ?? false;
+    placed.current = { rows: visible, inWindow, hadFocus: hasFocus };
     if (!rowWindow.virtual || index < 0 || inWindow || !before || before.rows === visible || !before.inWindow || !before.hadFocus) return;
-    // Only when the row took the focus with it: focus the agent moved themselves (to the
-    // filter, typing in it changes the rows too) stays where they put it.
-    const dropped = document.activeElement === null || document.activeElement === document.body;
-    if (!dropped || !document.hasFocus()) return;
-    const key = visible[index]?.row.key;
-    if (key === undefined) return;
-    // An open editor takes focus itself when it mounts again, with the agent's text.
-    if (editing?.key === key) rowWindow.scrollToRow(index);
-    else controller.focusCell({ key, col: controller.position.col });
+    if (hasFocus && document.hasFocus()) rowWindow.scrollToRow(index);
   });
 
   const focusTarget = useRef({ all, visible, focusCell: controller.focusCell, setFilter });
@@ -154,9 +147,15 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   const chat = entry.chat;
   const lockedReason = chatBlockReason(chat, 'update', t);
   const addBlocked = chatBlockReason(chat, 'attach', t);
-  // The tab stop must sit on a rendered cell: if the active row scrolled away, the first rendered one takes it.
-  const tabRow = position.row >= rowWindow.start && position.row < rowWindow.end ? position.row : rowWindow.start;
-  const rendered = visible.slice(rowWindow.start, rowWindow.end);
+  // The active row stays rendered when the agent scrolls a windowed list away from it (see
+  // pinnedTop): an open editor keeps the agent's text, focus and typing, and the grid keeps its keys.
+  const activeIndex = controller.activeRowIndex;
+  const pinned = rowWindow.virtual && activeIndex >= 0 && (activeIndex < rowWindow.start || activeIndex >= rowWindow.end) ? activeIndex : null;
+  // The tab stop must sit on a rendered cell: the pinned active row's, or the first rendered one.
+  const tabRow = pinned ?? (position.row >= rowWindow.start && position.row < rowWindow.end ? position.row : rowWindow.start);
+  // One list in row order, so React moves no row (a moved row would lose its focus).
+  const renderedIndexes = Array.from({ length: rowWindow.end - rowWindow.start }, (_unused, offset) => rowWindow.start + offset);
+  if (pinned !== null) renderedIndexes.splice(pinned < rowWindow.start ? 0 : renderedIndexes.length, 0, pinned);
 
   const addField = (key: string, text: string) => {
     const rule = resolveRule(config, key);
@@ -250,8 +249,9 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
           className="case-data__body"
           style={rowWindow.virtual ? { paddingTop: rowWindow.start * rowWindow.rowHeight, paddingBottom: (visible.length - rowWindow.end) * rowWindow.rowHeight } : undefined}
         >
-          {rendered.map((gridRow, offset) => {
-            const index = rowWindow.start + offset;
+          {renderedIndexes.map((index) => {
+            const gridRow = visible[index];
+            if (!gridRow) return null;
             const key = gridRow.row.key;
             return (
               <CaseDataRow
@@ -266,6 +266,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
                 readOnlyReason={editing?.key === key && editing.readOnly ? null : gridRow.readOnlyReason}
                 note={notes.get(key) ?? null}
                 handlers={handlers}
+                pinnedTop={index === pinned ? index * rowWindow.rowHeight : undefined}
               />
             );
           })}

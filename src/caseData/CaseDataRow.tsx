@@ -35,6 +35,12 @@ type CaseDataRowProps = {
   /** A short message about this cell (a refused paste, a copy), shown beside it. */
   readonly note: string | null;
   readonly handlers: RowHandlers;
+  /**
+   * Set for the active row while the agent has scrolled a windowed list away from it: it
+   * stays in the page at its own place (its offset in the rows' box), so the cell or editor
+   * keeps focus and the agent's typing goes on into it.
+   */
+  readonly pinnedTop?: number;
 };
 
 const SAVED_FLASH_MS = 1500;
@@ -54,7 +60,7 @@ function useJustSaved(status: RowStatus): boolean {
   return justSaved && status === 'confirmed';
 }
 
-function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, options, readOnlyReason, note, handlers }: CaseDataRowProps) {
+function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, options, readOnlyReason, note, handlers, pinnedTop }: CaseDataRowProps) {
   // Read from context: a locale switch re-renders every row although the row is memoized.
   const { t } = useMessages();
   const justSaved = useJustSaved(row.status);
@@ -69,7 +75,14 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
   const deleted = row.serverValue === undefined && !row.pending && row.draft !== undefined && row.draft.base !== undefined;
 
   return (
-    <div role="row" aria-rowindex={rowIndex} className={`case-data__row case-data__row--${row.status}`}>
+    <div
+      role="row"
+      aria-rowindex={rowIndex}
+      // Striped by the row's own place, not its place among the rows rendered: a windowed
+      // list's stripes would swap with every odd row scrolled.
+      className={`case-data__row case-data__row--${row.status}${rowIndex % 2 === 1 ? ' case-data__row--alt' : ''}${pinnedTop === undefined ? '' : ' case-data__row--pinned'}`}
+      style={pinnedTop === undefined ? undefined : { top: pinnedTop }}
+    >
       <span
         role="rowheader"
         aria-colindex={1}

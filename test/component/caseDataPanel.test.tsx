@@ -59,6 +59,8 @@ describe('the case data panel against the simulator', () => {
   it('Escape cancels an edit and sends nothing', async () => {
     const { user } = renderPanel(sim.url);
     await screen.findByRole('grid', { name: 'Case data' });
+    // Rows below the first screen are rendered just after the first paint.
+    await screen.findByRole('rowheader', { name: 'Subject' });
     valueCell('Subject').focus();
     await user.keyboard('{F2}');
     await user.type(screen.getByRole('textbox', { name: 'Value of Subject' }), ' changed{Escape}');

@@ -2,6 +2,7 @@
 // simulator; assertions read the grid and what the simulator received.
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { createFocusKeyChannel } from '../../src/app/focusChannel';
 import { simulatorPerFile } from '../support/simulator';
 import { grid, renderPanel, rowHeaders, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
 
@@ -102,6 +103,42 @@ describe('grid navigation', () => {
     await user.click(within(valueCell('NoteA')).getByRole('button', { name: 'Discard' }));
     await waitFor(() => expect(rowHeaders()).toEqual(['NoteA', 'NoteB']));
     expect(valueCell('NoteA')).toHaveTextContent('foo one');
+  });
+});
+
+describe('first paint of a short list', () => {
+  const dataRows = () => within(grid()).getAllByRole('row').length - 1;
+
+  it('renders one screen of rows for the first paint and every row just after it', async () => {
+    renderPanel(sim.url);
+    await screen.findByRole('grid', { name: 'Case data' });
+    // The seed chat's 32 keys: fewer on the way to the first paint, all of them after it.
+    expect(dataRows()).toBeGreaterThan(0);
+    expect(dataRows()).toBeLessThan(32);
+    expect(grid()).toHaveAttribute('aria-rowcount', '33');
+    await waitFor(() => expect(dataRows()).toBe(32));
+  });
+
+  it('renders every row at once for a key the host asks for before then', async () => {
+    // No animation frame: the rest of the rows would wait for the hidden-frame timer.
+    const frames = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    try {
+      const channel = createFocusKeyChannel();
+      const { store } = renderPanel(sim.url, { focusChannel: channel });
+      await screen.findByRole('grid', { name: 'Case data' });
+      const shown = new Set(rowHeaders());
+      const keys = [...(store.getState().chats.get(SEED_CHAT_ID)?.chat.userData.keys() ?? [])];
+      const last = keys.find((key) => !shown.has(key)) ?? '';
+      expect(keys).toHaveLength(32);
+      expect(within(grid()).queryByRole('rowheader', { name: last })).not.toBeInTheDocument();
+      act(() => {
+        expect(channel.request(last)).toBe('focused');
+      });
+      expect(dataRows()).toBe(32);
+      expect(valueCell(last)).toHaveFocus();
+    } finally {
+      frames.mockRestore();
+    }
   });
 });
 

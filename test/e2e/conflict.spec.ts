@@ -138,14 +138,17 @@ test.describe('an open editor in a long, windowed list', () => {
     await expect(editor).toHaveValue(`${value}!`);
   });
 
-  test('resumes the agent’s text when its row is scrolled away and back', async ({ page, sim }) => {
+  test('keeps the agent’s text and focus while its row is scrolled away and back', async ({ page, sim }) => {
     const { grid, key, editor } = await editFarDown(page, sim);
     const value = `v${Number(key.slice(1))}-mine`;
     const box = await grid.boundingBox();
     if (!box) throw new Error('no grid box');
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.wheel(0, 4_000);
-    await expect(editor).toHaveCount(0);
+    await expect.poll(() => editor.evaluate((field) => field.getBoundingClientRect().top)).toBeLessThan(box.y);
+    // Out of view, it stays in the page: its row is kept rendered at its place.
+    await expect(editor).toBeFocused();
+    await expect(editor).toHaveValue(value);
     await page.mouse.wheel(0, -4_000);
     // Before: it came back with the server's value, and the next click committed that, dropping the draft.
     await expect(editor).toHaveValue(value);

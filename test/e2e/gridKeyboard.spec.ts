@@ -199,13 +199,16 @@ test('an arrow key held down through a windowed grid moves one row per press and
   expect(errors).toEqual([]);
 });
 
-test('scrolling a windowed grid away from the focused cell and back takes neither focus nor the scroll', async ({ page, sim }) => {
+test('scrolling a windowed grid away from the focused cell keeps its focus, and scrolling back takes no scroll', async ({ page, sim }) => {
   const grid = await openBigChat(page, sim, 300);
   await grid.getByRole('row', { name: /^Key00005\b/ }).getByRole('gridcell').click();
   await grid.evaluate((element) => {
     element.scrollTop = 4_000;
   });
-  await expect.poll(() => page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  // Before: the row left the page with the window and focus fell to the page, so the
+  // grid's keys did nothing until the agent clicked a cell again.
+  expect(await activeRowKey(page)).toBe('Key00005');
   // Back up in small steps, as a wheel does: each step lands where it was sent.
   for (let top = 3_900; top >= 0; top -= 100) {
     await grid.evaluate((element, to) => {
@@ -214,7 +217,33 @@ test('scrolling a windowed grid away from the focused cell and back takes neithe
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     expect(await grid.evaluate((element) => element.scrollTop)).toBe(top);
   }
-  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  expect(await activeRowKey(page)).toBe('Key00005');
+  // Far away again, the keys go on from the focused cell, and the view follows them.
+  await grid.evaluate((element) => {
+    element.scrollTop = 6_000;
+  });
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(() => activeRowKey(page)).toBe('Key00006');
+  await expect.poll(() => focusedCellInView(page)).toBe('in view');
+});
+
+test('an editor the agent scrolls away from keeps its text and takes the typing, in a windowed grid', async ({ page, sim }) => {
+  const grid = await openBigChat(page, sim, 300);
+  await grid.getByRole('row', { name: /^Key00005\b/ }).getByRole('gridcell').dblclick();
+  const editor = page.getByRole('textbox', { name: 'Value of Key00005' });
+  await expect(editor).toBeFocused();
+  await page.keyboard.type(' mine');
+  await grid.hover();
+  for (let turn = 0; turn < 4; turn += 1) await page.mouse.wheel(0, 2_000);
+  await expect.poll(() => grid.evaluate((element) => element.scrollTop)).toBeGreaterThan(4_000);
+  // Before: the editor's row left the page with the window; focus fell to the page and
+  // these keys went nowhere.
+  await expect(editor).toBeFocused();
+  await page.keyboard.type(' too');
+  await expect(editor).toHaveValue('value-5 mine too');
+  await page.keyboard.press('Enter');
+  await expect(grid.getByRole('row', { name: /^Key00005\b/ }).getByRole('gridcell')).toHaveText('value-5 mine too');
+  expect(await sim.control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Key00005: 'value-5 mine too' } }]);
 });
 
 /** Whether the focused cell lies wholly inside the grid's scrolled view. */

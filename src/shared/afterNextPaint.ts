@@ -1,3 +1,6 @@
+// shared/ holds what more than one concern uses and that knows none of them; it imports
+// nothing from src/. The grid and the panel's composition both schedule work after a paint.
+
 /** A hidden iframe paints nothing and gets no animation frames: the task runs anyway after this. */
 const HIDDEN_FRAME_MS = 300;
 
