@@ -83,25 +83,27 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   // So it does when an open editor closes by itself (the chat ended, the key turned
   // read-only): back to its cell. Only when that is what happened: the element that had
   // focus is gone and this document still has focus, so a notification never takes focus
-  // from the CRM or anywhere else; and not for a row the agent scrolled out of the window.
+  // from the CRM or anywhere else. If the agent had scrolled a windowed list away from that
+  // row, the view stays where they put it: focus goes to the row's cell if it is still there,
+  // else to the first row in view, without scrolling.
   const lastFocused = useRef<HTMLElement | null>(null);
   const lastActiveIndex = useRef(0);
   useLayoutEffect(() => {
     const index = controller.activeRowIndex;
-    if (index >= 0) {
-      lastActiveIndex.current = index;
-      // Scrolled away from (pinned), the row keeps its focus; were it to go then (its key
-      // deleted), focus is not pulled back across the list, nor the scroll position with it.
-      if (index < rowWindow.start || index >= rowWindow.end) {
-        lastFocused.current = null;
-        return;
-      }
-    }
+    if (index >= 0) lastActiveIndex.current = index;
     const gone = lastFocused.current !== null && !lastFocused.current.isConnected;
     const dropped = document.activeElement === null || document.activeElement === document.body;
     if (!gone || !dropped || !document.hasFocus()) return;
     lastFocused.current = null;
-    const nearest = visible[Math.min(lastActiveIndex.current, visible.length - 1)];
+    const lostAt = lastActiveIndex.current;
+    const element = scroller.current;
+    if (rowWindow.virtual && element && (lostAt < rowWindow.start || lostAt >= rowWindow.end)) {
+      const inView = Math.min(rowWindow.end - 1, Math.max(rowWindow.start, Math.ceil(element.scrollTop / rowWindow.rowHeight)));
+      const row = index >= 0 ? index : inView;
+      element.querySelector<HTMLElement>(`[aria-rowindex="${row + 2}"] [aria-colindex="${controller.position.col + 1}"]`)?.focus({ preventScroll: true });
+      return;
+    }
+    const nearest = visible[Math.min(lostAt, visible.length - 1)];
     if (nearest) controller.focusCell({ key: nearest.row.key, col: controller.position.col });
     else document.getElementById(ids.filter)?.focus();
   });

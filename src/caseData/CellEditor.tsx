@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { revealInGrid } from './reveal';
+import { revealInGrid, showsInGrid } from './reveal';
 import { useMessages } from '../i18n';
 import type { FieldOption } from './caseDataConfig';
 import { acceptsTyping, formatValue, type EditorKind, type ValueKind } from './userDataValues';
@@ -50,15 +50,18 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
   const closed = useRef(false);
   const reasonId = useId();
 
+  const fieldRef = useRef<Field | null>(null);
   // The conflict's choices appear below the field: on the grid's last rows they would be
-  // cut off by its edge (stable, so it runs when they appear, not on every keystroke).
+  // cut off by its edge (stable, so it runs when they appear, not on every keystroke). Not
+  // for a field the agent has scrolled away from: a notification does not move their view
+  // (the alert is read out, and the field comes back into view as they type).
   const intoView = useCallback((element: HTMLElement | null) => {
     const grid = element?.closest<HTMLElement>('[role="grid"]');
-    if (element && grid) revealInGrid(grid, element);
+    const field = fieldRef.current;
+    if (element && grid && field && showsInGrid(grid, field)) revealInGrid(grid, element);
   }, []);
   // A read-only viewer follows the server's value: the agent reading it with the caret (a
   // screen reader's reading cursor) or selecting to copy keeps their place across a change.
-  const fieldRef = useRef<Field | null>(null);
   const selection = useRef<readonly [number, number] | null>(null);
   const shownReadOnly = readOnly ? initialText : null;
   useLayoutEffect(() => {

@@ -3,6 +3,13 @@
 // and here the cause can be a notification or a resize, not the agent. Both cases are
 // about what went below the grid's bottom edge.
 
+/** Whether any of `element` shows in `grid`'s scrolled view. */
+export function showsInGrid(grid: HTMLElement, element: Element): boolean {
+  const top = grid.getBoundingClientRect().top + grid.clientTop;
+  const box = element.getBoundingClientRect();
+  return box.bottom > top && box.top < top + grid.clientHeight;
+}
+
 /** Scrolls `grid` by the least amount that shows the bottom of `element`. */
 export function revealInGrid(grid: HTMLElement, element: Element): void {
   const bottom = grid.getBoundingClientRect().top + grid.clientTop + grid.clientHeight;

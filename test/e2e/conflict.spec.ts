@@ -150,10 +150,29 @@ test.describe('an open editor in a long, windowed list', () => {
     await expect(editor).toBeFocused();
     await expect(editor).toHaveValue(value);
     await page.mouse.wheel(0, -4_000);
+    // The wheel's scroll lands asynchronously: Enter before it would save, and the wheel
+    // would then scroll away from the next row.
+    await expect.poll(() => editor.evaluate((field) => field.getBoundingClientRect().top)).toBeGreaterThanOrEqual(box.y);
     // Before: it came back with the server's value, and the next click committed that, dropping the draft.
     await expect(editor).toHaveValue(value);
     await expect(editor).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(grid.getByRole('row', { name: new RegExp(`^${key}\\b`) }).getByRole('gridcell')).toHaveText(value);
   });
+  for (const away of [-3_000, 3_000]) {
+    test(`a conflict on an editor the agent scrolled ${away < 0 ? 'below' : 'above'} moves no view, and is read out`, async ({ page, sim }) => {
+      const { grid, key, editor } = await editFarDown(page, sim);
+      await grid.evaluate((element, by) => {
+        element.scrollTop += by;
+      }, away);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const top = await grid.evaluate((element) => element.scrollTop);
+      await sim.control.updateUserData(SEED, { [key]: 'theirs' });
+      await expect(page.getByRole('alert').filter({ hasText: 'Enter keeps yours' })).toHaveCount(1);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      // Before: an editor below the view pulled the view down to it on the notification.
+      expect(await grid.evaluate((element) => element.scrollTop)).toBe(top);
+      await expect(editor).toBeFocused();
+    });
+  }
 });

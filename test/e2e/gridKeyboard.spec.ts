@@ -246,6 +246,71 @@ test('an editor the agent scrolls away from keeps its text and takes the typing,
   expect(await sim.control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Key00005: 'value-5 mine too' } }]);
 });
 
+const twoFrames = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
+test('a windowed list that becomes short while the agent is scrolled away from the focused cell keeps its focus', async ({ page, sim }) => {
+  const grid = await openBigChat(page, sim, 61);
+  await grid.evaluate((element) => {
+    element.scrollTop = element.scrollHeight;
+  });
+  await twoFrames(page);
+  await grid.getByRole('row', { name: /^Key00055\b/ }).getByRole('gridcell').click();
+  await grid.evaluate((element) => {
+    element.scrollTop = 0;
+  });
+  await twoFrames(page);
+  // 60 keys: no longer windowed. Before, only the first screen was rendered then, and the
+  // focused row left the page with the focus.
+  await sim.control.deleteUserData('BIG', ['Key00000']);
+  await expect(grid).toHaveAttribute('aria-rowcount', '61');
+  await twoFrames(page);
+  expect(await activeRowKey(page)).toBe('Key00055');
+});
+
+test('scrolled away and back, an editor the chat closes still gives focus back to its cell', async ({ page, sim }) => {
+  const grid = await openBigChat(page, sim, 300);
+  await grid.getByRole('row', { name: /^Key00005\b/ }).getByRole('gridcell').dblclick();
+  const editor = page.getByRole('textbox', { name: 'Value of Key00005' });
+  await page.keyboard.type(' mine');
+  for (const top of [4_000, 0]) {
+    await grid.evaluate((element, to) => {
+      element.scrollTop = to;
+    }, top);
+    await twoFrames(page);
+  }
+  await expect(editor).toBeFocused();
+  await sim.control.setState('BIG', 'Completed');
+  await expect(editor).toHaveCount(0);
+  await expect.poll(() => activeRowKey(page)).toBe('Key00005');
+});
+
+test('a focused row another party deletes: focus goes to the nearest row, or to a row in view if the agent had scrolled away', async ({ page, sim }) => {
+  const grid = await openBigChat(page, sim, 300);
+  await grid.getByRole('row', { name: /^Key00005\b/ }).getByRole('gridcell').click();
+  for (const top of [4_000, 0]) {
+    await grid.evaluate((element, to) => {
+      element.scrollTop = to;
+    }, top);
+    await twoFrames(page);
+  }
+  await sim.control.deleteUserData('BIG', ['Key00005']);
+  await expect(grid.getByRole('rowheader', { name: 'Key00005' })).toHaveCount(0);
+  await expect.poll(() => activeRowKey(page)).toBe('Key00006');
+
+  // Scrolled away: the view stays where the agent put it, and the grid's keys keep working.
+  await grid.evaluate((element) => {
+    element.scrollTop = 4_000;
+  });
+  await twoFrames(page);
+  await sim.control.deleteUserData('BIG', ['Key00006']);
+  await expect(grid.getByRole('rowheader', { name: 'Key00006' })).toHaveCount(0);
+  await expect.poll(() => focusedCellInView(page)).toBe('in view');
+  expect(await grid.evaluate((element) => element.scrollTop)).toBe(4_000);
+  const focused = await activeRowKey(page);
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(() => activeRowKey(page)).not.toBe(focused);
+});
+
 /** Whether the focused cell lies wholly inside the grid's scrolled view. */
 const focusedCellInView = (page: Page) =>
   page.evaluate(() => {
