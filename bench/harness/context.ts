@@ -35,9 +35,11 @@ export function settingsFor(mode: BenchMode, runs: number): BenchSettings {
   const quick = mode === 'quick';
   return {
     coldKeys: 50,
-    coldLoads: quick ? 2 : runs + 2,
+    // Nine cold loads at the default 3 runs: with five, one variant's median moved by 20% from
+    // one full run to the next (single loads at 4x CPU ranged 93-210 ms for the same build).
+    coldLoads: quick ? 2 : 2 * runs + 3,
     firstRenderSizes: [100, 1000, 10_000],
-    firstRenderLoads: quick ? 2 : runs + 2,
+    firstRenderLoads: quick ? 2 : 2 * runs + 3,
     notifySizes: [100, 1000],
     notifySamples: quick ? 30 : 60,
     typingKeys: 1000,
