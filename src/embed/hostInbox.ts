@@ -3,9 +3,10 @@
 // posts right after the iframe's load event must not lose its first messages meanwhile,
 // so listening starts here, at start-up, and what arrives is kept, unread, for the bridge.
 
+import { hasOurNamespace } from './namespace';
 import type { OriginPattern } from './origins';
 
-/** More early messages than a host could sensibly send before the bridge reads them. */
+/** More early protocol messages than a host could sensibly send before the bridge reads them. */
 const EARLY_LIMIT = 100;
 
 export type HostInbox = {
@@ -30,9 +31,10 @@ export function listenToHost(win: Window): HostInbox {
   let dropped = 0;
   const onMessage = (event: MessageEvent) => {
     if (reader) return reader(event);
-    // Only the embedding page can be the host; other windows' messages (extensions, other
-    // frames) must not take its places here. The bridge checks origin and namespace.
-    if (event.source !== win.parent) return;
+    // Only the embedding page can be the host, and only the protocol's messages are for the
+    // panel: other windows' (extensions, other frames) and other scripts' traffic on the
+    // page must not take the host's places here. The bridge checks origin and the rest.
+    if (event.source !== win.parent || !hasOurNamespace(event.data)) return;
     if (early.length < EARLY_LIMIT) return void early.push(event);
     if (dropped++ === 0) console.warn(`Case Data Panel: the host sent more than ${EARLY_LIMIT} messages before the panel could read them; later ones are dropped until it can.`);
   };

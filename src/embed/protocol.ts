@@ -6,9 +6,10 @@
 // Every message is a plain object with the fixed `namespace` (other scripts' postMessage
 // traffic is ignored), the protocol `version` and a `type`.
 
+import { PROTOCOL_NAMESPACE } from './namespace';
 import type { ThemeMode, ThemeTokens } from './theme';
 
-export const PROTOCOL_NAMESPACE = 'case-data-panel';
+export { hasOurNamespace, PROTOCOL_NAMESPACE } from './namespace';
 /** Bumped only for incompatible changes; additions (new types, new fields) keep it. */
 export const PROTOCOL_VERSION = 1;
 export const WIDGET_VERSION = '0.1.0';
@@ -105,9 +106,4 @@ export type WidgetMessage = Envelope & WidgetEvent & { readonly inReplyTo?: stri
 
 export function envelope(): Envelope {
   return { namespace: PROTOCOL_NAMESPACE, version: PROTOCOL_VERSION };
-}
-
-/** The first filter either side applies: anything else on the channel is someone else's. */
-export function hasOurNamespace(data: unknown): data is { readonly namespace: typeof PROTOCOL_NAMESPACE } & Readonly<Record<string, unknown>> {
-  return typeof data === 'object' && data !== null && !Array.isArray(data) && Object.hasOwn(data, 'namespace') && Reflect.get(data, 'namespace') === PROTOCOL_NAMESPACE;
 }
