@@ -116,6 +116,27 @@ describe('the case data panel against the simulator', () => {
     expect(region?.textContent?.trim()).toBe(first?.trim());
   });
 
+  it('says together what one notification brings: a refused write overtaken and an open editor reopened', async () => {
+    const { user } = renderPanel(sim.url);
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitForLive();
+    await control.faults({ failNext: 1, statusCode: 4 });
+    valueCell('Subject').focus();
+    await user.keyboard('Refund{Enter}');
+    const region = (await screen.findByText(/^Subject: Not saved: Internal error \(statusCode 4\)/)).closest('[aria-live]');
+    // An editor opened but unchanged on another key.
+    valueCell('ServiceType').focus();
+    await user.keyboard('{F2}');
+    expect(screen.getByRole('textbox', { name: /^Value of / })).toHaveFocus();
+    // One PropertiesUpdated changes both keys: two things to say, in one go. Said one after
+    // the other, the second would replace the first before a screen reader read it.
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'theirs', ServiceType: 'premium' });
+    await waitFor(() => expect(region?.textContent).toContain('was changed by someone else; the editor now shows the new value.'));
+    expect(region?.textContent).toBe(
+      'Subject: Not saved, and changed on the server to “theirs” since: keep yours or take theirs. ServiceType was changed by someone else; the editor now shows the new value.',
+    );
+  });
+
   it('opens the chat named in the URL and lets the agent switch', async () => {
     const { user } = renderPanel(sim.url, { chatId: SEED_CHAT_ID });
     await screen.findByRole('grid', { name: 'Case data' });
