@@ -8,7 +8,7 @@ import { startFirstRead } from './app/useLiveSync';
 import { parseCaseDataConfig } from './caseData';
 import { detectFraming, FramingRefused, formatConfigProblem, isFramed, listenToHost, loadWidgetConfig } from './embed';
 import { createGwsClient } from './gws';
-import { I18nProvider } from './i18n';
+import { I18nProvider, loadCatalog } from './i18n';
 import { createChatStore, sessionDraftStorage } from './store';
 import './app/styles.css';
 
@@ -16,6 +16,14 @@ import './app/styles.css';
 // iframe's load event must not lose its first message (the inbox keeps it for the bridge,
 // which loads after the first paint).
 const inbox = isFramed(window) ? listenToHost(window) : null;
+
+/**
+ * How long the first render waits for a language other than English. Its catalogue is
+ * fetched while the chats are read (the grid cannot paint before they arrive anyway), so
+ * the panel opens in its language instead of English for a moment. Slower than this (or
+ * failing), the panel starts in English and switches when it arrives (I18nProvider).
+ */
+const CATALOGUE_WAIT_MS = 300;
 
 async function start() {
   const root = document.getElementById('root');
@@ -28,11 +36,16 @@ async function start() {
   ];
   for (const problem of readable) console.warn(`Case Data Panel configuration: ${problem}`);
 
+  const catalogue =
+    config.locale === 'en'
+      ? null
+      : Promise.race([loadCatalog(config.locale).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, CATALOGUE_WAIT_MS))]);
   const framing = detectFraming(window, config.allowedHostOrigins);
   const widgetUrl = `${window.location.origin}${window.location.pathname}`;
   document.documentElement.lang = config.locale;
   if (framing.kind === 'framed' && framing.refusedOrigin !== null) {
     inbox?.close();
+    await catalogue;
     createRoot(root).render(
       <I18nProvider locale={config.locale}>
         <FramingRefused origin={framing.refusedOrigin} widgetUrl={widgetUrl} />
@@ -45,6 +58,7 @@ async function start() {
   const queryClient = createQueryClient();
   const store = createChatStore({ activeChatId: config.chatId, storage: sessionDraftStorage() });
   startFirstRead({ client, store, queryClient });
+  await catalogue;
   createRoot(root).render(
     <StrictMode>
       <App

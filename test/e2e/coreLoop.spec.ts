@@ -70,3 +70,27 @@ test('a live-connection chunk that fails to load is retried; the queued edit is 
   expect(refused).toBe(1);
   expect(errors).toEqual([]);
 });
+
+for (const [locale, title] of [
+  ['de', 'Falldaten'],
+  ['ar', 'بيانات الحالة'],
+] as const) {
+  test(`opened with ?locale=${locale}, the panel's first paint is already in its language`, async ({ page, sim }) => {
+    // Everything the page ever shows, from its first mutation on.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      Reflect.set(window, '__shownTexts', seen);
+      new MutationObserver(() => {
+        const text = document.body?.innerText ?? '';
+        if (text.trim() !== '') seen.push(text);
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await page.goto(`${sim.url}/?locale=${locale}`);
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expect(page.getByRole('status')).not.toHaveText('');
+    const shown = await page.evaluate(() => Reflect.get(window, '__shownTexts') as string[]);
+    expect(shown.length).toBeGreaterThan(0);
+    // Before: English ("Case data", "Participants", "Add field") for the moment the catalogue took to load.
+    expect(shown.filter((text) => ['Case data', 'Participants', 'Add field'].some((english) => text.includes(english)))).toEqual([]);
+  });
+}
