@@ -88,6 +88,11 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   // else to the first row in view, without scrolling.
   const lastFocused = useRef<HTMLElement | null>(null);
   const lastActiveIndex = useRef(0);
+  // Not when the agent's pointer moved the focus: an editor a click elsewhere closes (and
+  // saves) is gone, and the page has no focus for the moment between the blur and the focus
+  // of what was clicked; taking it back then kept the agent's typing from the filter, the
+  // picker or the cell they clicked, and sent it into this row instead.
+  const pointerMoving = usePointerMovingFocus();
   useLayoutEffect(() => {
     const index = controller.activeRowIndex;
     if (index >= 0) lastActiveIndex.current = index;
@@ -95,6 +100,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
     const dropped = document.activeElement === null || document.activeElement === document.body;
     if (!gone || !dropped || !document.hasFocus()) return;
     lastFocused.current = null;
+    if (pointerMoving.current) return;
     const lostAt = lastActiveIndex.current;
     const element = scroller.current;
     if (rowWindow.virtual && element && (lostAt < rowWindow.start || lostAt >= rowWindow.end)) {
@@ -122,6 +128,17 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
     if (!rowWindow.virtual || index < 0 || inWindow || !before || before.rows === visible || !before.inWindow || !before.hadFocus) return;
     if (hasFocus && document.hasFocus()) rowWindow.scrollToRow(index);
   });
+
+  // An editor opened (Enter, F2, typing) on a cell the agent had scrolled away from comes
+  // into view: the agent is about to type into it. Once per editor opened, so scrolling
+  // away from an open editor stays possible.
+  const editingKey = editing?.key ?? null;
+  useLayoutEffect(() => {
+    if (editingKey === null) return;
+    const index = visible.findIndex((gridRow) => gridRow.row.key === editingKey);
+    if (index >= 0) rowWindow.scrollToRow(index);
+    // Only for a newly opened editor, not for every change of the rows under it.
+  }, [editingKey]);
 
   const focusTarget = useRef({ all, visible, focusCell: controller.focusCell, setFilter });
   focusTarget.current = { all, visible, focusCell: controller.focusCell, setFilter };
@@ -301,4 +318,28 @@ function PartUnavailable({ part, retry }: { part: string; retry: () => void }) {
       </button>
     </p>
   );
+}
+
+/**
+ * Whether the agent's pointer is moving the focus right now: from a pointer press until the
+ * task after it, which covers the blur and focus the press causes.
+ */
+function usePointerMovingFocus() {
+  const moving = useRef(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const pressed = () => {
+      moving.current = true;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        moving.current = false;
+      }, 0);
+    };
+    document.addEventListener('pointerdown', pressed, true);
+    return () => {
+      document.removeEventListener('pointerdown', pressed, true);
+      clearTimeout(timer);
+    };
+  }, []);
+  return moving;
 }

@@ -89,8 +89,10 @@ export function useVirtualRows(count: number, scroller: RefObject<HTMLElement | 
       }
       if (!element) return;
       const current = viewportRef.current;
+      // In the scroller's content the header row comes first; it sticks to the top, so a row
+      // shows below it from `index * rowHeight` on, and its bottom must clear the view's.
       const top = index * current.rowHeight;
-      const bottom = top + current.rowHeight;
+      const bottom = (index + 2) * current.rowHeight;
       const height = element.clientHeight || current.height;
       let scrollTop = element.scrollTop;
       if (top < scrollTop) scrollTop = top;

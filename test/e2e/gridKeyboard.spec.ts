@@ -311,6 +311,78 @@ test('a focused row another party deletes: focus goes to the nearest row, or to 
   await expect.poll(() => activeRowKey(page)).not.toBe(focused);
 });
 
+test('a click elsewhere saves the open editor and leaves the focus where the agent clicked', async ({ page, sim }) => {
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  const grid = page.getByRole('grid', { name: 'Case data' });
+  const value = (key: string) => grid.getByRole('row', { name: new RegExp(`^${key}\\b`) }).getByRole('gridcell');
+
+  // Into the filter: before, focus went back to the saved cell and "abc" replaced its value.
+  await value('ServiceType').dblclick();
+  await page.keyboard.type('-x');
+  const filter = page.getByRole('searchbox', { name: 'Filter' });
+  await filter.click();
+  await page.keyboard.type('Ser');
+  await expect(filter).toHaveValue('Ser');
+  await expect(filter).toBeFocused();
+  await expect(value('ServiceType')).toHaveText(/^default-x(Saved)?$/);
+  await filter.fill('');
+
+  // Onto another cell.
+  await value('Subject').dblclick();
+  await page.keyboard.type(' y');
+  await value('UserData2').click();
+  await expect.poll(() => activeRowKey(page)).toBe('UserData2');
+  await expect(value('Subject')).toHaveText(/^Customer support y(Saved)?$/);
+
+  // Onto something that takes no focus (a column header): the typing opens no editor anywhere.
+  await value('Subject').dblclick();
+  await page.keyboard.type('z');
+  await grid.getByRole('columnheader', { name: 'Key' }).click();
+  await page.keyboard.type('Q');
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+  await expect(value('Subject')).toHaveText(/^Customer support yz(Saved)?$/);
+  await expect.poll(async () => (await sim.control.operations()).map((op) => op.userData)).toEqual([
+    { ServiceType: 'default-x' },
+    { Subject: 'Customer support y' },
+    { Subject: 'Customer support yz' },
+  ]);
+});
+
+test('an editor opened on a cell the agent scrolled away from comes into view, below the sticky header', async ({ page, sim }) => {
+  const grid = await openBigChat(page, sim, 300);
+  await grid.getByRole('row', { name: /^Key00005\b/ }).getByRole('gridcell').click();
+  await grid.evaluate((element) => {
+    element.scrollTop = 4_000;
+  });
+  await twoFrames(page);
+  // Before: the editor opened 4,000 px out of view, and typed characters replaced the value unseen.
+  await page.keyboard.press('Enter');
+  const editor = page.getByRole('textbox', { name: 'Value of Key00005' });
+  await expect(editor).toBeFocused();
+  await expect.poll(() => focusedCellInView(page)).toBe('in view');
+  await expect.poll(() => shownAtItsCentre(page)).toBe(true);
+
+  // Scrolled away from while open, it comes back as the agent types: not under the header row.
+  await grid.evaluate((element) => {
+    element.scrollTop = 3_000;
+  });
+  await twoFrames(page);
+  await page.keyboard.type('!');
+  await expect(editor).toHaveValue('value-5!');
+  await expect.poll(() => shownAtItsCentre(page)).toBe(true);
+});
+
+/** Whether what the page shows at the focused element's centre is that element (not the header over it). */
+const shownAtItsCentre = (page: Page) =>
+  page.evaluate(() => {
+    const focused = document.activeElement;
+    if (!focused) return false;
+    const box = focused.getBoundingClientRect();
+    const shown = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return shown !== null && (shown === focused || focused.contains(shown));
+  });
+
 /** Whether the focused cell lies wholly inside the grid's scrolled view. */
 const focusedCellInView = (page: Page) =>
   page.evaluate(() => {
