@@ -114,19 +114,20 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
     else document.getElementById(ids.filter)?.focus();
   });
 
-  // In a windowed list, rows another party adds or deletes above the focused row move it out
-  // of the window; it stays rendered (pinned at its new place) with the focus and the agent's
-  // editor, and the view follows it, or the agent would type into a field they cannot see.
-  // Only when the rows changed (not the agent's scrolling), and only if it had the focus.
-  const placed = useRef<{ readonly rows: readonly GridRow[]; readonly inWindow: boolean; readonly hadFocus: boolean } | null>(null);
+  // In a windowed list, rows another party adds or deletes above the focused row move it;
+  // the view moves with it, so it stays where the agent sees it (or they would type into a
+  // field that left the view). Only when the rows changed (not the agent's scrolling), and
+  // only for a row that had the focus and was rendered: one scrolled away from stays away.
+  const placed = useRef<{ readonly rows: readonly GridRow[]; readonly key?: string; readonly index: number; readonly inWindow: boolean; readonly hadFocus: boolean } | null>(null);
   useLayoutEffect(() => {
     const index = controller.activeRowIndex;
-    const inWindow = index >= rowWindow.start && index < rowWindow.end;
+    const key = visible[index]?.row.key;
     const before = placed.current;
-    const hasFocus = scroller.current?.contains(document.activeElement) ?? false;
-    placed.current = { rows: visible, inWindow, hadFocus: hasFocus };
-    if (!rowWindow.virtual || index < 0 || inWindow || !before || before.rows === visible || !before.inWindow || !before.hadFocus) return;
-    if (hasFocus && document.hasFocus()) rowWindow.scrollToRow(index);
+    const element = scroller.current;
+    const hasFocus = element?.contains(document.activeElement) ?? false;
+    placed.current = { rows: visible, key, index, inWindow: index >= rowWindow.start && index < rowWindow.end, hadFocus: hasFocus };
+    if (!rowWindow.virtual || !element || key === undefined || !before || before.rows === visible || before.key !== key || !before.inWindow || !before.hadFocus) return;
+    if (hasFocus && document.hasFocus()) element.scrollTop += (index - before.index) * rowWindow.rowHeight;
   });
 
   // An editor opened (Enter, F2, typing) on a cell the agent had scrolled away from comes

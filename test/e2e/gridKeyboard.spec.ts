@@ -373,6 +373,25 @@ test('an editor opened on a cell the agent scrolled away from comes into view, b
   await expect.poll(() => shownAtItsCentre(page)).toBe(true);
 });
 
+test('another party deletes keys above an editor in view: the view moves with it', async ({ page, sim }) => {
+  const grid = await openBigChat(page, sim, 300);
+  await grid.evaluate((element) => {
+    element.scrollTop = 40 * 32;
+  });
+  await twoFrames(page);
+  await grid.getByRole('row', { name: /^Key00050\b/ }).getByRole('gridcell').dblclick();
+  const editor = page.getByRole('textbox', { name: 'Value of Key00050' });
+  await page.keyboard.type(' mine');
+  const topBefore = await editor.evaluate((field) => Math.round(field.getBoundingClientRect().top));
+  await sim.control.deleteUserData('BIG', Array.from({ length: 10 }, (_unused, index) => `Key${String(index + 20).padStart(5, '0')}`));
+  await expect(grid).toHaveAttribute('aria-rowcount', String(290 + 1));
+  // Before: the editor moved 320 px up, out of view, and the view stayed.
+  await expect.poll(() => editor.evaluate((field) => Math.round(field.getBoundingClientRect().top))).toBe(topBefore);
+  await expect(editor).toBeFocused();
+  await page.keyboard.type('!');
+  await expect(editor).toHaveValue('value-50 mine!');
+});
+
 /** Whether what the page shows at the focused element's centre is that element (not the header over it). */
 const shownAtItsCentre = (page: Page) =>
   page.evaluate(() => {
