@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { chatQueries, toGwsError, useGwsClient, type ChatOperation, type GwsError } from '../gws';
-import { useChatActions, useChatStoreApi, type ChatStore, type HistoryStep, type UserDataWrite } from '../store';
+import { isEditedDraft, useChatActions, useChatStoreApi, type ChatStore, type HistoryStep, type UserDataWrite } from '../store';
 
 type WriteVariables = { readonly chatId: string; readonly write: UserDataWrite; readonly editId: number };
 
@@ -80,10 +80,15 @@ export function useCaseDataWriter() {
   const retry = useCallback(
     (chatId: string, editId: number, failed: UserDataWrite) => {
       actions.userDataWriteDiscarded(chatId, editId);
-      const userData = store.getState().chats.get(chatId)?.chat.userData;
+      const entry = store.getState().chats.get(chatId);
+      const userData = entry?.chat.userData;
       const write: UserDataWrite =
         failed.op === 'delete' || !userData ? writeOf(failed) : { op: userData.has(failed.key) ? 'update' : 'attach', key: failed.key, value: failed.value };
+      // What the agent typed since, still a draft (left by a chat switch or a reload), is not
+      // theirs to lose by sending the earlier value again: a write sent clears its key's draft.
+      const later = entry?.drafts.get(failed.key);
       send(chatId, write, null);
+      if (later && isEditedDraft(later)) actions.draftChanged(chatId, failed.key, later.text);
     },
     [actions, send, store],
   );

@@ -397,6 +397,22 @@ describe('what may be edited', () => {
     expect(rowHeaders().indexOf('RTargetObjectSelected')).toBe(at);
   });
 
+  it('Retry on a refused write keeps a later draft of the same key', async () => {
+    const { user, store } = await openPanel();
+    await control.faults({ failNext: 1, statusCode: 4 });
+    valueCell('Subject').focus();
+    await user.keyboard('{F2} - first{Enter}');
+    await waitFor(() => expect(valueCell('Subject')).toHaveAttribute('aria-invalid', 'true'));
+    // A later draft of the key, left without an editor (as a chat switch or a reload leaves it).
+    act(() => store.getState().actions.draftChanged(SEED_CHAT_ID, 'Subject', 'Customer support - second'));
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('Draft'));
+    await user.click(within(valueCell('Subject')).getByRole('button', { name: 'Retry' }));
+    await waitFor(async () => expect((await control.operations()).slice(1)).toEqual([{ operationName: 'UpdateUserData', userData: { Subject: 'Customer support - first' } }]));
+    // Before: sending the retry dropped the draft, and with it what the agent typed later.
+    expect(store.getState().chats.get(SEED_CHAT_ID)?.drafts.get('Subject')?.text).toBe('Customer support - second');
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('Draft'));
+  });
+
   it('keeps mine on a refused write whose key someone else deleted by adding it again (AttachUserData)', async () => {
     const { user } = await openPanel();
     await control.faults({ failNext: 1, statusCode: 4 });
