@@ -1,14 +1,15 @@
-import { useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMessages } from '../i18n';
-import type { FieldRule } from './caseDataConfig';
+import { configuredKeys, type CaseDataConfig } from './caseDataConfig';
+import type { GridRow } from './useCaseDataRows';
 import { formatValue } from './userDataValues';
 
 const FREE_KEY = '\u0000free';
 
 type AddFieldFormProps = {
-  /** Configured keys the chat does not have yet, as Workspace's Add Field offers them. */
-  readonly missing: readonly { key: string; rule: FieldRule }[];
-  readonly allowFreeKeys: boolean;
+  /** The chat's rows: the form offers the configured keys it does not have yet, as Workspace's Add Field does. */
+  readonly rows: readonly GridRow[];
+  readonly config: CaseDataConfig;
   /** The button that opens the form: focus moves into the form only from there (see below). */
   readonly openerId: string;
   /** Returns the reason the field cannot be added, or null when it was sent. */
@@ -16,8 +17,15 @@ type AddFieldFormProps = {
   readonly onClose: () => void;
 };
 
-export function AddFieldForm({ missing, allowFreeKeys, openerId, onAdd, onClose }: AddFieldFormProps) {
+export function AddFieldForm({ rows, config, openerId, onAdd, onClose }: AddFieldFormProps) {
   const { t } = useMessages();
+  const allowFreeKeys = config.allowFreeKeys;
+  // Worked out here, in the form's own chunk: no set of 10,000 keys on the way to the first paint.
+  const missing = useMemo(() => {
+    const present = new Set(rows.map((gridRow) => gridRow.row.key));
+    // A read-only key would only be refused once chosen: not offered.
+    return configuredKeys(config).filter((item) => !present.has(item.key) && !item.rule.readOnly);
+  }, [rows, config]);
   const [picked, setChoice] = useState(missing[0]?.key ?? FREE_KEY);
   // Once a configured key is added it leaves the list; the form moves on to what the list shows.
   const choice = picked === FREE_KEY || missing.some((item) => item.key === picked) ? picked : (missing[0]?.key ?? FREE_KEY);

@@ -1,9 +1,9 @@
-import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import './caseData.css';
 import { useMessages } from '../i18n';
 import { hasUnsavedWork, useChatEntry, useUserDataRows } from '../store';
 import { onDemand, type ChunkState } from './onDemand';
-import { configuredKeys, resolveRule } from './caseDataConfig';
+import { resolveRule } from './caseDataConfig';
 import { useCaseDataConfig } from './CaseDataConfigContext';
 import { CaseDataRow } from './CaseDataRow';
 import { useCaseDataRows, type GridRow } from './useCaseDataRows';
@@ -114,10 +114,11 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
     else document.getElementById(ids.filter)?.focus();
   });
 
-  // In a windowed list, rows another party adds or deletes above the focused row move it;
-  // the view moves with it, so it stays where the agent sees it (or they would type into a
-  // field that left the view). Only when the rows changed (not the agent's scrolling), and
-  // only for a row that had the focus and was rendered: one scrolled away from stays away.
+  // In a windowed list, rows removed above the focused row (another party's, or the agent's
+  // own confirmed delete) move it; the view moves with it, so it stays where the agent sees it
+  // (or they would type into a field that left the view). Only when the rows changed (not
+  // the agent's scrolling), and only for a row that had the focus and was rendered: one
+  // scrolled away from stays away.
   const placed = useRef<{ readonly rows: readonly GridRow[]; readonly key?: string; readonly index: number; readonly inWindow: boolean; readonly hadFocus: boolean } | null>(null);
   useLayoutEffect(() => {
     const index = controller.activeRowIndex;
@@ -127,7 +128,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
     const hasFocus = element?.contains(document.activeElement) ?? false;
     placed.current = { rows: visible, key, index, inWindow: index >= rowWindow.start && index < rowWindow.end, hadFocus: hasFocus };
     if (!rowWindow.virtual || !element || key === undefined || !before || before.rows === visible || before.key !== key || !before.inWindow || !before.hadFocus) return;
-    if (hasFocus && document.hasFocus()) element.scrollTop += (index - before.index) * rowWindow.rowHeight;
+    if (hasFocus && document.hasFocus()) rowWindow.scrollByRows(index - before.index);
   });
 
   // An editor opened (Enter, F2, typing) on a cell the agent had scrolled away from comes
@@ -154,14 +155,6 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
       return 'focused';
     });
   }, [registerFocusKey]);
-
-  // Only the open Add Field form needs it: no set of 10,000 keys on the way to the first paint.
-  const missing = useMemo(() => {
-    if (!adding) return [];
-    const present = new Set(all.map((gridRow) => gridRow.row.key));
-    // A read-only key would only be refused once chosen: not offered.
-    return configuredKeys(config).filter((item) => !present.has(item.key) && !item.rule.readOnly);
-  }, [adding, all, config]);
 
   if (!entry) return null;
   const chat = entry.chat;
@@ -223,8 +216,8 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
       {adding && !addBlocked
         ? renderLoaded(addFieldForm.chunk, addFieldForm.load, t('caseData.add.form'), ({ AddFieldForm }) => (
             <AddFieldForm
-              missing={missing}
-              allowFreeKeys={config.allowFreeKeys}
+              rows={all}
+              config={config}
               openerId={ids.add}
               onAdd={addField}
               onClose={() => setAdding(false)}
@@ -323,7 +316,8 @@ function PartUnavailable({ part, retry }: { part: string; retry: () => void }) {
 
 /**
  * Whether the agent's pointer is moving the focus right now: from a pointer press until the
- * task after it, which covers the blur and focus the press causes.
+ * task after it, which covers the blur and focus the press causes. A tap moves focus at the
+ * mousedown the browser sends when the finger lifts, so that counts as a press too.
  */
 function usePointerMovingFocus() {
   const moving = useRef(false);
@@ -337,8 +331,10 @@ function usePointerMovingFocus() {
       }, 0);
     };
     document.addEventListener('pointerdown', pressed, true);
+    document.addEventListener('mousedown', pressed, true);
     return () => {
       document.removeEventListener('pointerdown', pressed, true);
+      document.removeEventListener('mousedown', pressed, true);
       clearTimeout(timer);
     };
   }, []);

@@ -17,7 +17,10 @@ export type RowWindow = { readonly start: number; readonly end: number; readonly
  * Which rows to render for a scroll position. Rows have one fixed height (values are
  * kept to one line; long ones open in the multi-line editor), so the window is arithmetic.
  */
-export function useVirtualRows(count: number, scroller: RefObject<HTMLElement | null>): RowWindow & { scrollToRow(index: number): void } {
+export function useVirtualRows(
+  count: number,
+  scroller: RefObject<HTMLElement | null>,
+): RowWindow & { scrollToRow(index: number): void; scrollByRows(rows: number): void } {
   const virtual = count > VIRTUALIZE_AFTER;
   // The measure closure outlives renders; the count it checks coverage against is the
   // committed one (set in a layout effect, so a render React throws away cannot leave it).
@@ -44,6 +47,9 @@ export function useVirtualRows(count: number, scroller: RefObject<HTMLElement | 
   // counts commits that leave one behind, and held keys with scrolling reached its limit).
   // Set with every update (only setViewport updates `viewport`), so it is always the latest.
   const viewportRef = useRef(viewport);
+  // The scroll position as the agent last saw it (every scroll event): read in a layout effect
+  // after rows were removed, the element's own is already clamped to the shorter content.
+  const shownTop = useRef(0);
   const setViewport = useCallback((next: Viewport) => {
     if (next === viewportRef.current) return;
     viewportRef.current = next;
@@ -54,6 +60,7 @@ export function useVirtualRows(count: number, scroller: RefObject<HTMLElement | 
     const element = scroller.current;
     if (!element) return;
     const measure = () => {
+      shownTop.current = element.scrollTop;
       const sample = element.querySelector<HTMLElement>('[role="rowgroup"]:last-child [role="row"]');
       const rowHeight = sample?.offsetHeight || FALLBACK_ROW_HEIGHT;
       const next = { top: element.scrollTop, height: element.clientHeight || guessedHeight(), rowHeight, measured: true };
@@ -98,6 +105,7 @@ export function useVirtualRows(count: number, scroller: RefObject<HTMLElement | 
       if (top < scrollTop) scrollTop = top;
       else if (bottom > scrollTop + height) scrollTop = bottom - height;
       element.scrollTop = scrollTop;
+      shownTop.current = scrollTop;
       // Render the target's window now, so it can take focus before the scroll event arrives
       // (which then finds this top and changes nothing).
       if (current.top !== scrollTop) setViewport({ ...current, top: scrollTop });
@@ -105,9 +113,23 @@ export function useVirtualRows(count: number, scroller: RefObject<HTMLElement | 
     [virtual, wholeList, scroller, setViewport],
   );
 
+  /** Moves the view by whole rows from where the agent saw it, rendering the rows it then shows. */
+  const scrollByRows = useCallback(
+    (rows: number) => {
+      const element = scroller.current;
+      if (!virtual || !element) return;
+      const current = viewportRef.current;
+      const top = Math.max(0, shownTop.current + rows * current.rowHeight);
+      element.scrollTop = top;
+      shownTop.current = top;
+      if (current.top !== top) setViewport({ ...current, top });
+    },
+    [virtual, scroller, setViewport],
+  );
+
   if (!virtual) {
     const end = wholeList ? count : rowsAround(viewport, count, marginOf(viewport)).end;
-    return { start: 0, end, rowHeight: viewport.rowHeight, virtual, scrollToRow };
+    return { start: 0, end, rowHeight: viewport.rowHeight, virtual, scrollToRow, scrollByRows };
   }
-  return { ...rowsAround(viewport, count, marginOf(viewport)), rowHeight: viewport.rowHeight, virtual, scrollToRow };
+  return { ...rowsAround(viewport, count, marginOf(viewport)), rowHeight: viewport.rowHeight, virtual, scrollToRow, scrollByRows };
 }

@@ -392,6 +392,54 @@ test('another party deletes keys above an editor in view: the view moves with it
   await expect(editor).toHaveValue('value-50 mine!');
 });
 
+test('scrolled to the end of a long list, an editor stays in place when another party deletes keys above it', async ({ page, sim }) => {
+  const grid = await openBigChat(page, sim, 300);
+  await grid.evaluate((element) => {
+    element.scrollTop = element.scrollHeight;
+  });
+  await twoFrames(page);
+  await grid.getByRole('row', { name: /^Key00295\b/ }).getByRole('gridcell').dblclick();
+  const editor = page.getByRole('textbox', { name: 'Value of Key00295' });
+  await page.keyboard.type(' mine');
+  const topBefore = await editor.evaluate((field) => Math.round(field.getBoundingClientRect().top));
+  await sim.control.deleteUserData('BIG', Array.from({ length: 10 }, (_unused, index) => `Key${String(index + 20).padStart(5, '0')}`));
+  await expect(grid).toHaveAttribute('aria-rowcount', String(290 + 1));
+  await twoFrames(page);
+  // Before: the browser's own clamp of the scroll position had already kept it in place, and
+  // the view was moved a second time, taking the editor out of it.
+  expect(await editor.evaluate((field) => Math.round(field.getBoundingClientRect().top))).toBe(topBefore);
+  await expect(editor).toBeFocused();
+});
+
+test('a tap elsewhere saves the open editor and leaves the focus where the agent tapped', async ({ browser, sim }) => {
+  const context = await browser.newContext({ hasTouch: true, viewport: { width: 900, height: 700 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${sim.url}/?chatId=${SEED}`);
+    await expect(page.getByRole('status')).toHaveText('Live');
+    const value = page.getByRole('row', { name: /^ServiceType\b/ }).getByRole('gridcell');
+    await value.dblclick();
+    await page.keyboard.type('-x');
+    // A finger's tap: touch start, a moment, touch end; the browser moves focus on the
+    // mousedown it sends at touch end, after the pointerdown of touch start.
+    const filter = page.getByRole('searchbox', { name: 'Filter' });
+    const box = await filter.boundingBox();
+    if (!box) throw new Error('no filter box');
+    const cdp = await context.newCDPSession(page);
+    const point = { x: box.x + 20, y: box.y + box.height / 2 };
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+    await page.waitForTimeout(80);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await expect(filter).toBeFocused();
+    await page.keyboard.type('Ser');
+    await expect(filter).toHaveValue('Ser');
+    await expect(page.getByRole('textbox', { name: /^Value of/ })).toHaveCount(0);
+    await expect(value).toHaveText(/^default-x(Saved)?$/);
+  } finally {
+    await context.close();
+  }
+});
+
 /** Whether what the page shows at the focused element's centre is that element (not the header over it). */
 const shownAtItsCentre = (page: Page) =>
   page.evaluate(() => {
