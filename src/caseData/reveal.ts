@@ -3,7 +3,7 @@
 // and here the cause can be a notification or a resize, not the agent. Both cases are
 // about what went below the grid's bottom edge.
 
-/** Whether any of `element` shows in `grid`'s scrolled view. */
+/** Whether some part of `element` shows in `grid`'s scrolled view. */
 export function showsInGrid(grid: HTMLElement, element: Element): boolean {
   const top = grid.getBoundingClientRect().top + grid.clientTop;
   const box = element.getBoundingClientRect();

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 const SEED = '0000Wa9CAM6W00J';
@@ -248,17 +248,19 @@ test('an editor the agent scrolls away from keeps its text and takes the typing,
 
 const twoFrames = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
+/** Scrolls the grid to `top` (a number, or the element's own `scrollHeight`) and waits until that has been drawn. */
+async function scrollGrid(page: Page, grid: Locator, top: number | 'end') {
+  await grid.evaluate((element, to) => {
+    element.scrollTop = to === 'end' ? element.scrollHeight : to;
+  }, top);
+  await twoFrames(page);
+}
+
 test('a windowed list that becomes short while the agent is scrolled away from the focused cell keeps its focus', async ({ page, sim }) => {
   const grid = await openBigChat(page, sim, 61);
-  await grid.evaluate((element) => {
-    element.scrollTop = element.scrollHeight;
-  });
-  await twoFrames(page);
+  await scrollGrid(page, grid, 'end');
   await grid.getByRole('row', { name: /^Key00055\b/ }).getByRole('gridcell').click();
-  await grid.evaluate((element) => {
-    element.scrollTop = 0;
-  });
-  await twoFrames(page);
+  await scrollGrid(page, grid, 0);
   // 60 keys: no longer windowed. Before, only the first screen was rendered then, and the
   // focused row left the page with the focus.
   await sim.control.deleteUserData('BIG', ['Key00000']);
@@ -273,10 +275,7 @@ test('scrolled away and back, an editor the chat closes still gives focus back t
   const editor = page.getByRole('textbox', { name: 'Value of Key00005' });
   await page.keyboard.type(' mine');
   for (const top of [4_000, 0]) {
-    await grid.evaluate((element, to) => {
-      element.scrollTop = to;
-    }, top);
-    await twoFrames(page);
+    await scrollGrid(page, grid, top);
   }
   await expect(editor).toBeFocused();
   await sim.control.setState('BIG', 'Completed');
@@ -288,20 +287,14 @@ test('a focused row another party deletes: focus goes to the nearest row, or to 
   const grid = await openBigChat(page, sim, 300);
   await grid.getByRole('row', { name: /^Key00005\b/ }).getByRole('gridcell').click();
   for (const top of [4_000, 0]) {
-    await grid.evaluate((element, to) => {
-      element.scrollTop = to;
-    }, top);
-    await twoFrames(page);
+    await scrollGrid(page, grid, top);
   }
   await sim.control.deleteUserData('BIG', ['Key00005']);
   await expect(grid.getByRole('rowheader', { name: 'Key00005' })).toHaveCount(0);
   await expect.poll(() => activeRowKey(page)).toBe('Key00006');
 
   // Scrolled away: the view stays where the agent put it, and the grid's keys keep working.
-  await grid.evaluate((element) => {
-    element.scrollTop = 4_000;
-  });
-  await twoFrames(page);
+  await scrollGrid(page, grid, 4_000);
   await sim.control.deleteUserData('BIG', ['Key00006']);
   await expect(grid.getByRole('rowheader', { name: 'Key00006' })).toHaveCount(0);
   await expect.poll(() => focusedCellInView(page)).toBe('in view');
@@ -352,10 +345,7 @@ test('a click elsewhere saves the open editor and leaves the focus where the age
 test('an editor opened on a cell the agent scrolled away from comes into view, below the sticky header', async ({ page, sim }) => {
   const grid = await openBigChat(page, sim, 300);
   await grid.getByRole('row', { name: /^Key00005\b/ }).getByRole('gridcell').click();
-  await grid.evaluate((element) => {
-    element.scrollTop = 4_000;
-  });
-  await twoFrames(page);
+  await scrollGrid(page, grid, 4_000);
   // Before: the editor opened 4,000 px out of view, and typed characters replaced the value unseen.
   await page.keyboard.press('Enter');
   const editor = page.getByRole('textbox', { name: 'Value of Key00005' });
@@ -364,10 +354,7 @@ test('an editor opened on a cell the agent scrolled away from comes into view, b
   await expect.poll(() => shownAtItsCentre(page)).toBe(true);
 
   // Scrolled away from while open, it comes back as the agent types: not under the header row.
-  await grid.evaluate((element) => {
-    element.scrollTop = 3_000;
-  });
-  await twoFrames(page);
+  await scrollGrid(page, grid, 3_000);
   await page.keyboard.type('!');
   await expect(editor).toHaveValue('value-5!');
   await expect.poll(() => shownAtItsCentre(page)).toBe(true);
@@ -375,10 +362,7 @@ test('an editor opened on a cell the agent scrolled away from comes into view, b
 
 test('another party deletes keys above an editor in view: the view moves with it', async ({ page, sim }) => {
   const grid = await openBigChat(page, sim, 300);
-  await grid.evaluate((element) => {
-    element.scrollTop = 40 * 32;
-  });
-  await twoFrames(page);
+  await scrollGrid(page, grid, 40 * 32);
   await grid.getByRole('row', { name: /^Key00050\b/ }).getByRole('gridcell').dblclick();
   const editor = page.getByRole('textbox', { name: 'Value of Key00050' });
   await page.keyboard.type(' mine');
@@ -394,10 +378,7 @@ test('another party deletes keys above an editor in view: the view moves with it
 
 test('scrolled to the end of a long list, an editor stays in place when another party deletes keys above it', async ({ page, sim }) => {
   const grid = await openBigChat(page, sim, 300);
-  await grid.evaluate((element) => {
-    element.scrollTop = element.scrollHeight;
-  });
-  await twoFrames(page);
+  await scrollGrid(page, grid, 'end');
   await grid.getByRole('row', { name: /^Key00295\b/ }).getByRole('gridcell').dblclick();
   const editor = page.getByRole('textbox', { name: 'Value of Key00295' });
   await page.keyboard.type(' mine');

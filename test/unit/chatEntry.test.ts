@@ -239,7 +239,7 @@ describe('settling (property-based)', () => {
             // As the grid's Keep mine does (useCaseDataWriter's retry): the same value, written anew.
             entry = dropPending(entry, edit.editId);
             if (keep) {
-              // A new write of the key replaces its draft, as any write does (addPending).
+              // A new write of the key replaces its draft, as every write does (addPending).
               entry = addPending(entry, { ...edit, editId: nextId++, status: 'queued', base: server.get(edit.key) });
               drafts.delete(edit.key);
             }

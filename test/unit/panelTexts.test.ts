@@ -20,7 +20,7 @@ const files = (dir: string): string[] =>
 const prefixes = [...new Set(Object.keys(enPanel).map((key) => key.slice(0, key.lastIndexOf('.') + 1)))];
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const quote = `['"\x60]`;
-// A key in quotes of any kind, a key built from a prefix in a template, a prefix given to labelFor.
+// A key in quotes of whatever kind, a key built from a prefix in a template, a prefix given to labelFor.
 const usesOfPanelTexts = new RegExp(
   [
     ...Object.keys(enPanel).map((key) => `${quote}${escape(key)}${quote}`),
