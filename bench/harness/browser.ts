@@ -58,3 +58,34 @@ export async function heapAfterGc(cdp: CDPSession): Promise<number> {
   const usage = await cdp.send('Runtime.getHeapUsage');
   return usage.usedSize;
 }
+
+type HeapSnapshot = {
+  readonly snapshot: { readonly meta: { readonly node_fields: readonly string[]; readonly node_types: readonly [readonly string[], ...unknown[]] } };
+  readonly nodes: readonly number[];
+};
+
+/**
+ * Bytes of the heap that are V8's code rather than the page's data: bytecode, optimised
+ * machine code and their metadata, the heap snapshot's "code" nodes. A page's heap grows
+ * while its hot functions get compiled and stops when they are; a leak grows in its objects.
+ */
+export async function heapCodeBytes(cdp: CDPSession): Promise<number> {
+  const chunks: string[] = [];
+  const onChunk = (event: { chunk: string }) => chunks.push(event.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  try {
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  }
+  const heap = JSON.parse(chunks.join('')) as HeapSnapshot;
+  const fields = heap.snapshot.meta.node_fields;
+  const typeField = fields.indexOf('type');
+  const sizeField = fields.indexOf('self_size');
+  const codeType = heap.snapshot.meta.node_types[0].indexOf('code');
+  let bytes = 0;
+  for (let index = 0; index < heap.nodes.length; index += fields.length) {
+    if (heap.nodes[index + typeField] === codeType) bytes += heap.nodes[index + sizeField] ?? 0;
+  }
+  return bytes;
+}

@@ -24,5 +24,8 @@ test('bench harness: every scenario yields figures for every variant (smoke, no 
     expect(values.length, `${id} / ${PANEL.id}`).toBeGreaterThan(0);
     for (const value of values) expect(Number.isFinite(value), `${id} / ${PANEL.id} = ${value}`).toBe(true);
   }
+  // Scenario 6 splits the heap's growth into V8's compiled code and the page's data: the parts add up.
+  const growth = (id: string) => results.metrics.find((metric) => metric.id === `memory.${id}`)?.runs.ours[0] ?? NaN;
+  expect(growth('codeGrowth') + growth('dataGrowth')).toBeCloseTo(growth('growth'), 0);
   expect(results.targets.length).toBeGreaterThan(0);
 });

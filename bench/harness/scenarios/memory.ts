@@ -1,9 +1,13 @@
 // Scenario 6: JS heap after GC once 100 notifications have arrived and again after 10,000.
 // Notifications are sent a few at a time and the page must have received them all before
 // the heap is read, so the second figure really follows 10,000 messages.
+// Each reading is split, with a heap snapshot, into V8's compiled code and the rest: code
+// grows while hot functions get optimised and then stops; a leak grows in the rest. The
+// floor (same store and live sync, no grid) shows what every variant's shell grows by.
 
 import type { Page } from '@playwright/test';
-import { heapAfterGc, openApp } from '../browser';
+import { heapAfterGc, heapCodeBytes, openApp } from '../browser';
+import type { CDPSession } from '@playwright/test';
 import type { MetricDef } from '../model';
 import { keyName, updateUserData } from '../sim';
 import { sleep } from '../stats';
@@ -29,6 +33,13 @@ async function send(bench: Bench, page: Page, chatId: string, from: number, to: 
   await sleep(300);
 }
 
+type HeapReading = { readonly used: number; readonly code: number };
+
+async function readHeap(cdp: CDPSession): Promise<HeapReading> {
+  const used = await heapAfterGc(cdp);
+  return { used, code: await heapCodeBytes(cdp) };
+}
+
 export async function runMemory(bench: Bench): Promise<void> {
   const { memoryKeys, memoryBaseline, memoryTotal, memoryRuns } = bench.settings;
   const size = `${memoryKeys.toLocaleString('en-US')} keys`;
@@ -42,28 +53,35 @@ export async function runMemory(bench: Bench): Promise<void> {
     growth: def('growth', `growth ${count(memoryBaseline)} → ${count(memoryTotal)}`, 'KiB'),
     // Warm-up (optimised code, caches filling) shows in the first half; a leak keeps growing in the second.
     lateGrowth: def('lateGrowth', `growth ${count(half)} → ${count(memoryTotal)} (a leak keeps growing here)`, 'KiB'),
+    codeGrowth: def('codeGrowth', `· of which V8's compiled code (heap snapshot)`, 'KiB'),
+    dataGrowth: def('dataGrowth', `· the rest (objects, V8's caches, the timing buffer) ${count(memoryBaseline)} → ${count(memoryTotal)}`, 'KiB'),
+    lateDataGrowth: def('lateDataGrowth', `· the rest ${count(half)} → ${count(memoryTotal)}`, 'KiB'),
     seconds: def('seconds', `time to deliver ${count(memoryTotal)} notifications (heap reads excluded)`, 'ms'),
   };
   for (let run = 0; run < memoryRuns; run += 1) {
-    for (const variant of bench.variants(run)) {
+    for (const variant of bench.withFloor(run)) {
       const chatId = await bench.freshChat(memoryKeys);
       const open = await openApp(bench.browser, bench.url, variant, chatId, true);
       await send(bench, open.page, chatId, 0, memoryBaseline);
-      const base = await heapAfterGc(open.cdp);
+      const base = await readHeap(open.cdp);
       let started = performance.now();
       await send(bench, open.page, chatId, memoryBaseline, half);
       let elapsed = performance.now() - started;
-      const mid = await heapAfterGc(open.cdp);
+      const mid = await readHeap(open.cdp);
       started = performance.now();
       await send(bench, open.page, chatId, half, memoryTotal);
       elapsed += performance.now() - started;
-      const end = await heapAfterGc(open.cdp);
+      const end = await readHeap(open.cdp);
       await open.close();
-      bench.collect.add(metrics.base, variant, base / 2 ** 20);
-      bench.collect.add(metrics.mid, variant, mid / 2 ** 20);
-      bench.collect.add(metrics.end, variant, end / 2 ** 20);
-      bench.collect.add(metrics.growth, variant, (end - base) / 1024);
-      bench.collect.add(metrics.lateGrowth, variant, (end - mid) / 1024);
+      const data = (reading: HeapReading) => reading.used - reading.code;
+      bench.collect.add(metrics.base, variant, base.used / 2 ** 20);
+      bench.collect.add(metrics.mid, variant, mid.used / 2 ** 20);
+      bench.collect.add(metrics.end, variant, end.used / 2 ** 20);
+      bench.collect.add(metrics.growth, variant, (end.used - base.used) / 1024);
+      bench.collect.add(metrics.lateGrowth, variant, (end.used - mid.used) / 1024);
+      bench.collect.add(metrics.codeGrowth, variant, (end.code - base.code) / 1024);
+      bench.collect.add(metrics.dataGrowth, variant, (data(end) - data(base)) / 1024);
+      bench.collect.add(metrics.lateDataGrowth, variant, (data(end) - data(mid)) / 1024);
       bench.collect.add(metrics.seconds, variant, elapsed);
     }
   }
