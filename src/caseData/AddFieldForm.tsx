@@ -3,6 +3,7 @@ import { useMessages } from '../i18n';
 import { configuredKeys, type CaseDataConfig } from './caseDataConfig';
 import type { GridRow } from './useCaseDataRows';
 import { formatValue } from './userDataValues';
+import '../i18n/addFieldTexts';
 
 const FREE_KEY = '\u0000free';
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { translateEnglish, useMessages, type Translate } from '../i18n';
 import { isEditedDraft, useChatActions, type ChatEntry } from '../store';
 import { formatValue } from './userDataValues';
+import '../i18n/endedTexts';
 
 /**
  * The agent's work the server does not have, as "key: value" lines anyone can paste.

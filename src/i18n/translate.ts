@@ -2,15 +2,15 @@
 // `{count}`, and fills `{placeholders}`. Parameters are typed from the English text, so
 // a missing or misspelled parameter is a compile error, not a "{chatId}" on screen.
 
-import { en, type Catalog, type MessageKey, type PluralForms } from './messages/en';
-import type { enPanel } from './messages/enPanel';
+import { en, type Catalog, type EnglishCatalog, type MessageKey, type PluralForms } from './messages/en';
 import type { Locale } from './locales';
 
 type Texts = { readonly [K in MessageKey]?: string | PluralForms };
 
-// English ships with the first render, the grid's part at once and the panel's with the
-// panel (addEnglish, from panelTexts.ts). Other catalogues load whole when a locale asks
-// for them (most agents never switch), and until one has arrived its texts fall back to English.
+// English ships with the first render, the grid's part at once and the others with the
+// modules that show them (addEnglish, from panelTexts.ts, addFieldTexts.ts, endedTexts.ts).
+// Other catalogues load whole when a locale asks for them (most agents never switch), and
+// until one has arrived its texts fall back to English.
 const english: Texts = { ...en };
 const catalogs = new Map<Locale, Texts>([['en', english]]);
 const loaders: { readonly [L in Exclude<Locale, 'en'>]: () => Promise<Catalog> } = {
@@ -18,7 +18,7 @@ const loaders: { readonly [L in Exclude<Locale, 'en'>]: () => Promise<Catalog> }
   ar: async () => (await import('./messages/ar')).ar,
 };
 
-/** Adds a part of the English catalogue (i18n/panelTexts.ts): a module that shows those texts imports it. */
+/** Adds a part of the English catalogue (i18n/*Texts.ts): a module that shows those texts imports it. */
 export function addEnglish(texts: Texts): void {
   Object.assign(english, texts);
 }
@@ -29,10 +29,9 @@ export async function loadCatalog(locale: Locale): Promise<void> {
   if (!catalogs.has(locale) && locale !== 'en') catalogs.set(locale, await loaders[locale]());
 }
 
-type English = typeof en & typeof enPanel;
 type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
 type TextsOf<M> = M extends string ? M : M[keyof M];
-type ParamNames<K extends MessageKey> = Placeholders<TextsOf<English[K]>> | (English[K] extends string ? never : 'count');
+type ParamNames<K extends MessageKey> = Placeholders<TextsOf<EnglishCatalog[K]>> | (EnglishCatalog[K] extends string ? never : 'count');
 
 export type MessageParams<K extends MessageKey> = { readonly [P in ParamNames<K>]: P extends 'count' ? number : string | number };
 export type TranslateArgs<K extends MessageKey> = [ParamNames<K>] extends [never] ? [] : [params: MessageParams<K>];
@@ -80,10 +79,10 @@ function fill(locale: Locale, text: string, params: Readonly<Record<string, stri
 
 export function translate<K extends MessageKey>(locale: Locale, key: K, ...args: TranslateArgs<K>): string {
   const message = (catalogs.get(locale) ?? english)[key] ?? english[key];
-  // A text of a part no module has added (i18n/panelTexts.ts): a programming error, shown as
+  // A text of a part no module has added (i18n/*Texts.ts): a programming error, shown as
   // its key rather than a crash, and said in the console (which fails a test: test/support/setupTests.ts).
   if (message === undefined) {
-    console.error(`Case Data Panel: no text for "${key}"; the module showing it must import i18n/panelTexts.`);
+    console.error(`Case Data Panel: no text for "${key}"; the module showing it must import its part (i18n/*Texts.ts).`);
     return key;
   }
   const params: Readonly<Record<string, string | number>> = args[0] ?? {};

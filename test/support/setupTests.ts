@@ -16,8 +16,8 @@ afterEach(async () => {
   }
 });
 
-// A text of the panel's part of the English catalogue shown by a module that does not add it
-// (i18n/panelTexts.ts) is said on the console and shows its key: here it fails the test, also
+// A text of a part of the English catalogue shown by a module that does not add it
+// (i18n/*Texts.ts) is said on the console and shows its key: here it fails the test, also
 // when the render that said it was caught by an error boundary or a try.
 const missingTexts: string[] = [];
 const consoleError = console.error.bind(console);

@@ -1,10 +1,13 @@
 // The English catalogue is the source of truth: its keys are the message keys, and its
 // `{placeholders}` decide which parameters `t()` requires. Other locales must translate
-// every key (checked by `satisfies Catalog`). It comes in two parts: this one, the grid's
-// and what every part of the widget needs, and enPanel.ts, the panel's around the grid.
+// every key (checked by `satisfies Catalog`). It comes in parts: this one, the grid's and
+// what every part of the widget needs, shipped with the first render; enPanel.ts, the panel's
+// around the grid; enAddField.ts and enEnded.ts, those of the grid's parts that load on demand.
 //
 // A message is a text, or plural forms chosen by Intl.PluralRules for `{count}`.
 
+import type { enAddField } from './enAddField';
+import type { enEnded } from './enEnded';
 import type { enPanel } from './enPanel';
 
 export const en = {
@@ -77,31 +80,11 @@ export const en = {
   'caseData.announce.discarded': 'Discarded the unsaved change to {key}.',
 
   'caseData.partUnavailable': '“{part}” could not be loaded. Check the connection, then try again.',
+  // Also the placeholder's name while the form loads (its texts are in enAddField.ts).
   'caseData.add.form': 'Add field',
-  'caseData.add.field': 'Field',
-  'caseData.add.key': 'Key',
-  'caseData.add.value': 'Value',
-  'caseData.add.otherKey': 'Other key…',
-  'caseData.add.choose': 'Choose…',
-  'caseData.add.submit': 'Add',
-  'caseData.add.cancel': 'Cancel',
 
-  // One text per ended state rather than "{state}": each language words the two states its own way.
+  // Also the placeholder's name while the part below loads (its texts are in enEnded.ts).
   'caseData.ended.region': 'Unsaved changes',
-  'caseData.ended.Completed': {
-    one: 'This chat is Completed and one change was not saved:',
-    other: 'This chat is Completed and {count} changes were not saved:',
-  },
-  'caseData.ended.Revoked': {
-    one: 'This chat is Revoked and one change was not saved:',
-    other: 'This chat is Revoked and {count} changes were not saved:',
-  },
-  'caseData.ended.deleteLine': '{key}: (delete)',
-  'caseData.ended.copy': 'Copy unsaved changes',
-  'caseData.ended.dismiss': 'Dismiss',
-  'caseData.ended.copyUnavailable': 'Copying is not available here: select the list and copy it.',
-  'caseData.ended.copied': 'Copied. You can paste them into the case record.',
-  'caseData.ended.copyRefused': 'The browser refused to copy: select the list and copy it.',
 
   // Why a write is refused (validation.ts, userDataValues.ts). {state} and the capability
   // names are GWS identifiers and stay untranslated: they are what an administrator looks up.
@@ -152,7 +135,7 @@ export const en = {
   'gwsError.status.unknown': 'Error',
 } as const;
 
-type EnglishCatalog = typeof en & typeof enPanel;
+export type EnglishCatalog = typeof en & typeof enPanel & typeof enAddField & typeof enEnded;
 export type MessageKey = keyof EnglishCatalog;
 
 export type PluralForms = {

@@ -1,0 +1,13 @@
+// The English texts of the Add field form (caseData/AddFieldForm.tsx), which loads when the
+// agent opens it: i18n/addFieldTexts.ts adds them to the English catalogue with the form, so
+// the first render does not carry them. Keys and placeholders work as in en.ts.
+
+export const enAddField = {
+  'caseData.add.field': 'Field',
+  'caseData.add.key': 'Key',
+  'caseData.add.value': 'Value',
+  'caseData.add.otherKey': 'Other key…',
+  'caseData.add.choose': 'Choose…',
+  'caseData.add.submit': 'Add',
+  'caseData.add.cancel': 'Cancel',
+} as const;

@@ -1,0 +1,21 @@
+// The English texts of the unsaved-changes notice of an ended chat (caseData/UnsavedWhenEnded.tsx),
+// which loads only when a chat ends with edits not saved: i18n/endedTexts.ts adds them to the
+// English catalogue with it. Keys and placeholders work as in en.ts.
+
+export const enEnded = {
+  // One text per ended state rather than "{state}": each language words the two states its own way.
+  'caseData.ended.Completed': {
+    one: 'This chat is Completed and one change was not saved:',
+    other: 'This chat is Completed and {count} changes were not saved:',
+  },
+  'caseData.ended.Revoked': {
+    one: 'This chat is Revoked and one change was not saved:',
+    other: 'This chat is Revoked and {count} changes were not saved:',
+  },
+  'caseData.ended.deleteLine': '{key}: (delete)',
+  'caseData.ended.copy': 'Copy unsaved changes',
+  'caseData.ended.dismiss': 'Dismiss',
+  'caseData.ended.copyUnavailable': 'Copying is not available here: select the list and copy it.',
+  'caseData.ended.copied': 'Copied. You can paste them into the case record.',
+  'caseData.ended.copyRefused': 'The browser refused to copy: select the list and copy it.',
+} as const;
