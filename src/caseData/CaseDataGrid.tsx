@@ -6,8 +6,9 @@ import { onDemand, type ChunkState } from './onDemand';
 import { resolveRule } from './caseDataConfig';
 import { useCaseDataConfig } from './CaseDataConfigContext';
 import { CaseDataRow } from './CaseDataRow';
-import { useCaseDataRows, type GridRow } from './useCaseDataRows';
+import { useCaseDataRows } from './useCaseDataRows';
 import { useGridController } from './useGridController';
+import { useFocusKeeping } from './useFocusKeeping';
 import { useVirtualRows } from './useVirtualRows';
 import { textForCell, chatBlockReason } from './validation';
 
@@ -77,70 +78,16 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   // A row scrolled into view by the keyboard gets focus once it is rendered.
   useLayoutEffect(() => controller.flushFocus());
 
-  // The focused row can leave the view under the agent's hands: an edit that no longer
-  // matches the filter, another party deleting or changing the key. The browser then drops
-  // focus to the page; it goes to the nearest row instead (or the filter, if none is left).
-  // So it does when an open editor closes by itself (the chat ended, the key turned
-  // read-only): back to its cell. Only when that is what happened: the element that had
-  // focus is gone and this document still has focus, so a notification never takes focus
-  // from the CRM or anywhere else. If the agent had scrolled a windowed list away from that
-  // row, the view stays where they put it: focus goes to the row's cell if it is still there,
-  // else to the first row in view, without scrolling.
-  const lastFocused = useRef<HTMLElement | null>(null);
-  const lastActiveIndex = useRef(0);
-  // Not when the agent's pointer moved the focus: an editor a click elsewhere closes (and
-  // saves) is gone, and the page has no focus for the moment between the blur and the focus
-  // of what was clicked; taking it back then kept the agent's typing from the filter, the
-  // picker or the cell they clicked, and sent it into this row instead.
-  const pointerMoving = usePointerMovingFocus();
-  useLayoutEffect(() => {
-    const index = controller.activeRowIndex;
-    if (index >= 0) lastActiveIndex.current = index;
-    const gone = lastFocused.current !== null && !lastFocused.current.isConnected;
-    const dropped = document.activeElement === null || document.activeElement === document.body;
-    if (!gone || !dropped || !document.hasFocus()) return;
-    lastFocused.current = null;
-    if (pointerMoving.current) return;
-    const lostAt = lastActiveIndex.current;
-    const element = scroller.current;
-    if (rowWindow.virtual && element && (lostAt < rowWindow.start || lostAt >= rowWindow.end)) {
-      const inView = Math.min(rowWindow.end - 1, Math.max(rowWindow.start, Math.ceil(element.scrollTop / rowWindow.rowHeight)));
-      const row = index >= 0 ? index : inView;
-      element.querySelector<HTMLElement>(`[aria-rowindex="${row + 2}"] [aria-colindex="${controller.position.col + 1}"]`)?.focus({ preventScroll: true });
-      return;
-    }
-    const nearest = visible[Math.min(lostAt, visible.length - 1)];
-    if (nearest) controller.focusCell({ key: nearest.row.key, col: controller.position.col });
-    else document.getElementById(ids.filter)?.focus();
+  const { noteFocus } = useFocusKeeping({
+    scroller,
+    rowWindow,
+    rows: visible,
+    activeRowIndex: controller.activeRowIndex,
+    col: controller.position.col,
+    focusCell: controller.focusCell,
+    editingKey: editing?.key ?? null,
+    filterId: ids.filter,
   });
-
-  // In a windowed list, rows removed above the focused row (another party's, or the agent's
-  // own confirmed delete) move it; the view moves with it, so it stays where the agent sees it
-  // (or they would type into a field that left the view). Only when the rows changed (not
-  // the agent's scrolling), and only for a row that had the focus and was rendered: one
-  // scrolled away from stays away.
-  const placed = useRef<{ readonly rows: readonly GridRow[]; readonly key?: string; readonly index: number; readonly inWindow: boolean; readonly hadFocus: boolean } | null>(null);
-  useLayoutEffect(() => {
-    const index = controller.activeRowIndex;
-    const key = visible[index]?.row.key;
-    const before = placed.current;
-    const element = scroller.current;
-    const hasFocus = element?.contains(document.activeElement) ?? false;
-    placed.current = { rows: visible, key, index, inWindow: index >= rowWindow.start && index < rowWindow.end, hadFocus: hasFocus };
-    if (!rowWindow.virtual || !element || key === undefined || !before || before.rows === visible || before.key !== key || !before.inWindow || !before.hadFocus) return;
-    if (hasFocus && document.hasFocus()) rowWindow.scrollByRows(index - before.index);
-  });
-
-  // An editor opened (Enter, F2, typing) on a cell the agent had scrolled away from comes
-  // into view: the agent is about to type into it. Once per editor opened, so scrolling
-  // away from an open editor stays possible.
-  const editingKey = editing?.key ?? null;
-  useLayoutEffect(() => {
-    if (editingKey === null) return;
-    const index = visible.findIndex((gridRow) => gridRow.row.key === editingKey);
-    if (index >= 0) rowWindow.scrollToRow(index);
-    // Only for a newly opened editor, not for every change of the rows under it.
-  }, [editingKey]);
 
   const focusTarget = useRef({ all, visible, focusCell: controller.focusCell, setFilter });
   focusTarget.current = { all, visible, focusCell: controller.focusCell, setFilter };
@@ -244,7 +191,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
         className={`case-data__grid${rowWindow.virtual ? ' case-data__grid--virtual' : ''}`}
         onKeyDown={controller.onGridKeyDown}
         onFocus={(event) => {
-          lastFocused.current = event.target;
+          noteFocus(event.target);
         }}
       >
         <div role="rowgroup" className="case-data__head">
@@ -312,31 +259,4 @@ function PartUnavailable({ part, retry }: { part: string; retry: () => void }) {
       </button>
     </p>
   );
-}
-
-/**
- * Whether the agent's pointer is moving the focus right now: from a pointer press until the
- * task after it, which covers the blur and focus the press causes. A tap moves focus at the
- * mousedown the browser sends when the finger lifts, so that counts as a press too.
- */
-function usePointerMovingFocus() {
-  const moving = useRef(false);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const pressed = () => {
-      moving.current = true;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        moving.current = false;
-      }, 0);
-    };
-    document.addEventListener('pointerdown', pressed, true);
-    document.addEventListener('mousedown', pressed, true);
-    return () => {
-      document.removeEventListener('pointerdown', pressed, true);
-      document.removeEventListener('mousedown', pressed, true);
-      clearTimeout(timer);
-    };
-  }, []);
-  return moving;
 }
