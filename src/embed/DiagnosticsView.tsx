@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { useMessages } from '../i18n';
 import type { HostBridge } from './hostBridge';
 import { PROTOCOL_VERSION } from './protocol';
-import '../i18n/panelTexts';
+import '../i18n/embeddingTexts';
 
 /** What the integrator needs when "nothing happens": who we talk to, and what we refused. */
 export function DiagnosticsView({ bridge }: { bridge: HostBridge }) {

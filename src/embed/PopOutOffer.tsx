@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMessages } from '../i18n';
-import '../i18n/panelTexts';
+import '../i18n/embeddingTexts';
 
 export type PopOutReason = 'blocked' | 'maybe-blocked';
 

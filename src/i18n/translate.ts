@@ -8,7 +8,7 @@ import type { Locale } from './locales';
 type Texts = { readonly [K in MessageKey]?: string | PluralForms };
 
 // English ships with the first render, the grid's part at once and the others with the
-// modules that show them (addEnglish, from panelTexts.ts, addFieldTexts.ts, endedTexts.ts).
+// modules that show them (addEnglish, from the i18n/*Texts.ts modules).
 // Other catalogues load whole when a locale asks for them (most agents never switch), and
 // until one has arrived its texts fall back to English.
 const english: Texts = { ...en };

@@ -2,11 +2,13 @@
 // `{placeholders}` decide which parameters `t()` requires. Other locales must translate
 // every key (checked by `satisfies Catalog`). It comes in parts: this one, the grid's and
 // what every part of the widget needs, shipped with the first render; enPanel.ts, the panel's
-// around the grid; enAddField.ts and enEnded.ts, those of the grid's parts that load on demand.
+// around the grid; enEmbedding.ts, the host code's (after the first paint); enAddField.ts and
+// enEnded.ts, those of the grid's parts that load on demand.
 //
 // A message is a text, or plural forms chosen by Intl.PluralRules for `{count}`.
 
 import type { enAddField } from './enAddField';
+import type { enEmbedding } from './enEmbedding';
 import type { enEnded } from './enEnded';
 import type { enPanel } from './enPanel';
 
@@ -135,7 +137,7 @@ export const en = {
   'gwsError.status.unknown': 'Error',
 } as const;
 
-export type EnglishCatalog = typeof en & typeof enPanel & typeof enAddField & typeof enEnded;
+export type EnglishCatalog = typeof en & typeof enPanel & typeof enAddField & typeof enEnded & typeof enEmbedding;
 export type MessageKey = keyof EnglishCatalog;
 
 export type PluralForms = {

@@ -50,23 +50,4 @@ export const enPanel = {
   'framing.unknownHost': 'The page embedding the panel is not on its list of allowed host origins.',
   'framing.fix': 'An administrator can add this origin to "allowedHostOrigins" in the panel\'s config.json.',
   'framing.openDirectly': 'Open the panel in its own window',
-
-  'popOut.blockedStorage': 'Your browser blocks cookies or storage for the panel inside this page, so it cannot use your Genesys session here.',
-  'popOut.maybeBlocked': 'If you are signed in to Genesys, your browser may be blocking its session cookie inside this page.',
-  'popOut.open': 'Open in a new window',
-  'popOut.allowAccess': 'Allow access',
-  'popOut.accessDenied': 'The browser did not grant access. Use a new window instead.',
-
-  'diagnostics.summary': 'Diagnostics',
-  'diagnostics.protocol': 'Host protocol version',
-  'diagnostics.hostOrigin': 'Host origin',
-  'diagnostics.hostOriginUnknown': 'not known yet',
-  'diagnostics.allowedOrigins': 'Allowed host origins',
-  'diagnostics.none': 'none',
-  'diagnostics.accepted': 'Messages accepted',
-  'diagnostics.answeredWithError': 'Messages answered with an error',
-  'diagnostics.rejected': 'Messages rejected',
-  'diagnostics.recent': 'Recent rejections',
-  'diagnostics.reason.origin-not-allowed': 'origin {origin} is not allowed',
-  'diagnostics.reason.not-from-parent': 'from {origin}, but not from the embedding page',
 } as const;
