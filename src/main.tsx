@@ -6,7 +6,7 @@ import { App } from './app/App';
 import { createQueryClient } from './app/createQueryClient';
 import { startFirstRead } from './app/useLiveSync';
 import { parseCaseDataConfig } from './caseData';
-import { detectFraming, FramingRefused, formatConfigProblem, isFramed, listenToHost, loadWidgetConfig } from './embed';
+import { detectFraming, formatConfigProblem, isFramed, listenToHost, loadFramingRefused, loadWidgetConfig } from './embed';
 import { createGwsClient } from './gws';
 import { I18nProvider, loadCatalog } from './i18n';
 import { createChatStore, sessionDraftStorage } from './store';
@@ -45,7 +45,7 @@ async function start() {
   document.documentElement.lang = config.locale;
   if (framing.kind === 'framed' && framing.refusedOrigin !== null) {
     inbox?.close();
-    await catalogue;
+    const [{ FramingRefused }] = await Promise.all([loadFramingRefused(), catalogue]);
     createRoot(root).render(
       <I18nProvider locale={config.locale}>
         <FramingRefused origin={framing.refusedOrigin} widgetUrl={widgetUrl} />

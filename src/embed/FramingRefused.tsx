@@ -1,8 +1,8 @@
 import { useMessages } from '../i18n';
-import '../i18n/panelTexts';
+import '../i18n/framingTexts';
 
 /**
- * Shown instead of the panel when a page that is not allowed frames it (on a server that
+ * Loaded only when needed (embed/index.ts: loadFramingRefused). Shown instead of the panel when a page that is not allowed frames it (on a server that
  * does not send the frame-ancestors header): a clear reason, not a blank box. Nothing of
  * the agent's data loads: no GWS request, no notifications.
  */

@@ -23,4 +23,5 @@ export { detectFraming, isFramed, knownAncestorOrigins, type Framing } from './f
 export type { PopOutState, StorageCheck } from './storageAccess';
 export type { PopOutReason } from './PopOutOffer';
 export { ConfigProblems } from './ConfigProblems';
-export { FramingRefused } from './FramingRefused';
+/** The page shown instead of the panel to a host that may not frame it; loaded only then. */
+export const loadFramingRefused = () => import('./FramingRefused');

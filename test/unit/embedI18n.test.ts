@@ -6,15 +6,17 @@ import { en as grid } from '../../src/i18n/messages/en';
 import { enAddField } from '../../src/i18n/messages/enAddField';
 import { enEmbedding } from '../../src/i18n/messages/enEmbedding';
 import { enEnded } from '../../src/i18n/messages/enEnded';
+import { enFraming } from '../../src/i18n/messages/enFraming';
 import { enPanel } from '../../src/i18n/messages/enPanel';
 // What the panel and the grid's on-demand parts show add their own English texts; the
 // grid's first-render texts come with i18n.
 import '../../src/i18n/addFieldTexts';
 import '../../src/i18n/embeddingTexts';
 import '../../src/i18n/endedTexts';
+import '../../src/i18n/framingTexts';
 import '../../src/i18n/panelTexts';
 
-const en = { ...grid, ...enPanel, ...enAddField, ...enEnded, ...enEmbedding };
+const en = { ...grid, ...enPanel, ...enAddField, ...enEnded, ...enEmbedding, ...enFraming };
 
 const placeholders = (message: string | Readonly<Record<string, string | undefined>>): string[] => {
   const texts = typeof message === 'string' ? [message] : Object.values(message).filter((text): text is string => text !== undefined);

@@ -1,6 +1,6 @@
 // @vitest-environment node
 // The English catalogue comes in parts (i18n/messages/en.ts, enPanel.ts, enEmbedding.ts,
-// enAddField.ts, enEnded.ts): each part but the first is added by an i18n/*Texts.ts module, which every
+// enFraming.ts, enAddField.ts, enEnded.ts): each part but the first is added by an i18n/*Texts.ts module, which every
 // module showing its texts imports, so the part ships in that module's chunk. A module that
 // shows one without importing it would show the bare key; this keeps them honest.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { en } from '../../src/i18n/messages/en';
 import { enAddField } from '../../src/i18n/messages/enAddField';
 import { enEmbedding } from '../../src/i18n/messages/enEmbedding';
 import { enEnded } from '../../src/i18n/messages/enEnded';
+import { enFraming } from '../../src/i18n/messages/enFraming';
 import { enPanel } from '../../src/i18n/messages/enPanel';
 
 const SRC = join(__dirname, '../../src');
@@ -40,6 +41,7 @@ function usesOf(texts: object): RegExp {
 const parts = [
   { name: 'enPanel', texts: enPanel, module: 'panelTexts' },
   { name: 'enEmbedding', texts: enEmbedding, module: 'embeddingTexts' },
+  { name: 'enFraming', texts: enFraming, module: 'framingTexts' },
   { name: 'enAddField', texts: enAddField, module: 'addFieldTexts' },
   { name: 'enEnded', texts: enEnded, module: 'endedTexts' },
 ] as const;
@@ -66,8 +68,8 @@ describe('the parts of the English catalogue', () => {
     expect(missingImports(texts, module)).toEqual([]);
   });
 
-  it('the grid, its store and its client show none of the panel’s or the embedding’s texts', () => {
-    const shows = new RegExp(`${usesOf(enPanel).source}|${usesOf(enEmbedding).source}`);
+  it('the grid, its store and its client show none of the panel’s texts around it', () => {
+    const shows = new RegExp([enPanel, enEmbedding, enFraming].map((texts) => usesOf(texts).source).join('|'));
     const inGrid = files(SRC)
       .map((path) => relative(SRC, path))
       .filter((name) => /^(caseData|store|gws)\//.test(name) && shows.test(readFileSync(join(SRC, name), 'utf8')));

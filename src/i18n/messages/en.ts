@@ -2,14 +2,16 @@
 // `{placeholders}` decide which parameters `t()` requires. Other locales must translate
 // every key (checked by `satisfies Catalog`). It comes in parts: this one, the grid's and
 // what every part of the widget needs, shipped with the first render; enPanel.ts, the panel's
-// around the grid; enEmbedding.ts, the host code's (after the first paint); enAddField.ts and
-// enEnded.ts, those of the grid's parts that load on demand.
+// around the grid; enEmbedding.ts, the host code's (after the first paint); enFraming.ts, the
+// page shown to a host that may not frame the panel; enAddField.ts and enEnded.ts, those of
+// the grid's parts that load on demand.
 //
 // A message is a text, or plural forms chosen by Intl.PluralRules for `{count}`.
 
 import type { enAddField } from './enAddField';
 import type { enEmbedding } from './enEmbedding';
 import type { enEnded } from './enEnded';
+import type { enFraming } from './enFraming';
 import type { enPanel } from './enPanel';
 
 export const en = {
@@ -137,7 +139,7 @@ export const en = {
   'gwsError.status.unknown': 'Error',
 } as const;
 
-export type EnglishCatalog = typeof en & typeof enPanel & typeof enAddField & typeof enEnded & typeof enEmbedding;
+export type EnglishCatalog = typeof en & typeof enPanel & typeof enAddField & typeof enEnded & typeof enEmbedding & typeof enFraming;
 export type MessageKey = keyof EnglishCatalog;
 
 export type PluralForms = {

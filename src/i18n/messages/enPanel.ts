@@ -44,10 +44,4 @@ export const enPanel = {
     one: 'The panel configuration has {count} problem; the setting was ignored:',
     other: 'The panel configuration has {count} problems; those settings were ignored:',
   },
-
-  'framing.title': 'The Case Data Panel cannot be shown here',
-  'framing.notAllowed': 'This page ({origin}) is not allowed to embed the panel.',
-  'framing.unknownHost': 'The page embedding the panel is not on its list of allowed host origins.',
-  'framing.fix': 'An administrator can add this origin to "allowedHostOrigins" in the panel\'s config.json.',
-  'framing.openDirectly': 'Open the panel in its own window',
 } as const;

@@ -1,0 +1,11 @@
+// The English texts of the page shown instead of the panel when a page that is not allowed
+// frames it (embed/FramingRefused.tsx), which loads only then: i18n/framingTexts.ts adds them
+// to the English catalogue in its chunk. Keys and placeholders work as in en.ts.
+
+export const enFraming = {
+  'framing.title': 'The Case Data Panel cannot be shown here',
+  'framing.notAllowed': 'This page ({origin}) is not allowed to embed the panel.',
+  'framing.unknownHost': 'The page embedding the panel is not on its list of allowed host origins.',
+  'framing.fix': 'An administrator can add this origin to "allowedHostOrigins" in the panel\'s config.json.',
+  'framing.openDirectly': 'Open the panel in its own window',
+} as const;
