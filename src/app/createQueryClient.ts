@@ -8,7 +8,10 @@ export function createQueryClient(): QueryClient {
         refetchOnWindowFocus: false,
         retry: 2,
       },
-      mutations: { retry: false },
+      // The store's outbox decides when a write may go (held while not live, released after
+      // a re-read that checks it against the server). React Query's own offline pause would
+      // send a held write later by itself, past that check: over a supervisor's change.
+      mutations: { retry: false, networkMode: 'always' },
     },
   });
 }

@@ -62,6 +62,29 @@ test('a reload keeps the draft being typed', async ({ page, sim }) => {
   await expect(page.getByRole('textbox', { name: 'Value of Subject' })).toHaveValue('Customer support - half typed');
 });
 
+test('an edit made while the browser is offline waits, then meets what changed on the server meanwhile', async ({ page, context, sim }) => {
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  // The long poll in flight is not cut: CometD alone would say Live until its timeout.
+  await context.setOffline(true);
+  await expect(page.getByRole('status')).toHaveText('Offline');
+  const subject = page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell');
+  await subject.dblclick();
+  await page.keyboard.type(' (mine)');
+  await page.keyboard.press('Enter');
+  await expect(subject).toContainText('Queued');
+  await sim.control.updateUserData(SEED, { Subject: 'Supervisor’s' });
+  await context.setOffline(false);
+
+  // Before, React Query held the write and sent it by itself once online: over the supervisor's value.
+  await expect(subject).toContainText('Changed on the server to “Supervisor’s” while you were offline');
+  expect((await sim.control.operations()).length).toBe(0);
+  await subject.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(subject).toHaveText('Customer support (mine)');
+  const stored = (await (await fetch(`${sim.url}/api/v2/me/chats/${SEED}`)).json()) as { chat: { userData: Record<string, unknown> } };
+  expect(stored.chat.userData.Subject).toBe('Customer support (mine)');
+});
+
 test('in a narrow panel a refused value and its reason stay readable beside Retry and Discard', async ({ page, sim }) => {
   await page.setViewportSize({ width: 400, height: 800 });
   await page.goto(`${sim.url}/?chatId=${SEED}`);

@@ -71,6 +71,16 @@ export function openCometdSession({ url, onNotification, onResync, report }: Ses
     report({ kind: 'offline' });
   });
 
+  // The browser knows the network is gone before CometD does: a long poll in flight can
+  // take until its timeout to fail. Writes made meanwhile must wait in the queue, to be
+  // checked against a fresh read, not be sent into nothing. CometD reports live again at
+  // its next successful connect, which re-reads before they go.
+  const wentOffline = () => {
+    connected = false;
+    report({ kind: 'offline' });
+  };
+  window.addEventListener('offline', wentOffline);
+
   return {
     handshake() {
       handshakes = 0;
@@ -87,6 +97,7 @@ export function openCometdSession({ url, onNotification, onResync, report }: Ses
     },
     close: () =>
       new Promise<void>((resolve) => {
+        window.removeEventListener('offline', wentOffline);
         if (cometd.isDisconnected()) resolve();
         else cometd.disconnect(() => resolve());
       }),
