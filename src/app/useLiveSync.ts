@@ -18,6 +18,14 @@ type ReadParts = { readonly client: GwsClient; readonly store: ChatStore; readon
 function chatsReadQuery({ client, store, queryClient }: ReadParts) {
   return queryOptions({
     ...chatQueries.list(client),
+    // As every read (createQueryClient: twice); but the read that releases queued writes
+    // (live again after a gap) keeps trying, with React Query's growing pause, for as long
+    // as they wait on it: giving up left them queued under a status that said Live.
+    retry: (failures) => {
+      const { connection, outbox } = store.getState();
+      const usual = queryClient.getDefaultOptions().queries?.retry;
+      return (connection.kind === 'live' && outbox === 'held') || (typeof usual === 'number' ? failures < usual : usual === true);
+    },
     queryFn: async () => {
       const { actions } = store.getState();
       const startedAt = actions.readStarted();

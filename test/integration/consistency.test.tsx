@@ -139,6 +139,21 @@ describe('connection and session', () => {
     expect(announcement()).toHaveTextContent('');
   });
 
+  it('a re-read after a gap that fails is tried again until it succeeds, and the queued write then goes', async () => {
+    const { user } = await openPanel();
+    await control.faults({ notificationsDownMs: 2_000 });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/Reconnecting/), { timeout: 5_000 });
+    valueCell('UserData2').focus();
+    await user.keyboard('queued{Enter}');
+    await waitFor(() => expect(valueCell('UserData2')).toHaveTextContent('Queued'));
+    // The first read after the gap and both of its usual retries fail.
+    await control.faults({ failNext: 3, httpStatus: 502 });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Live'), { timeout: 10_000 });
+    // Before, the read gave up after its usual retries: the write stayed queued under "Live".
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { UserData2: 'queued' } }]), { timeout: 15_000 });
+    await waitFor(() => expect(valueCell('UserData2')).not.toHaveTextContent('Queued'));
+  });
+
   it('the CometD connection dropped for 10 s with two edits made meanwhile: queued, re-read, sent in order, the changed key flagged', async () => {
     const { user } = await openPanel();
     await control.faults({ notificationsDownMs: 10_000 });

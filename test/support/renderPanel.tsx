@@ -1,8 +1,8 @@
-import { QueryClient } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { expect } from 'vitest';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/app/App';
+import { createQueryClient } from '../../src/app/createQueryClient';
 import type { FocusKeyChannel } from '../../src/app/focusChannel';
 import { CaseDataConfigProvider, OPEN_CONFIG, parseCaseDataConfig, type CaseDataConfig } from '../../src/caseData';
 import { createGwsClient } from '../../src/gws';
@@ -15,7 +15,11 @@ export function renderPanel(
   simulatorUrl: string,
   options: { chatId?: string; config?: CaseDataConfig; store?: ChatStore; focusChannel?: FocusKeyChannel } = {},
 ) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  // The product's client (createQueryClient), but a failed read is not tried again unasked,
+  // so a test of a failure sees it at once.
+  const queryClient = createQueryClient();
+  const defaults = queryClient.getDefaultOptions();
+  queryClient.setDefaultOptions({ ...defaults, queries: { ...defaults.queries, retry: false } });
   const store = options.store ?? createChatStore({ activeChatId: options.chatId ?? null });
   const client = createGwsClient({ baseUrl: simulatorUrl, credentials: 'include', timeoutMs: 5_000 });
   const user = userEvent.setup();

@@ -79,7 +79,10 @@ export function openCometdSession({ url, onNotification, onResync, report }: Ses
     connected = false;
     report({ kind: 'offline' });
   };
-  window.addEventListener('offline', wentOffline);
+  // Not in Node, where the integration tests run this client (CometD's Node adapter
+  // defines a `window` of its own, without events).
+  const page = typeof globalThis.addEventListener === 'function' ? globalThis : null;
+  page?.addEventListener('offline', wentOffline);
 
   return {
     handshake() {
@@ -97,7 +100,7 @@ export function openCometdSession({ url, onNotification, onResync, report }: Ses
     },
     close: () =>
       new Promise<void>((resolve) => {
-        window.removeEventListener('offline', wentOffline);
+        page?.removeEventListener('offline', wentOffline);
         if (cometd.isDisconnected()) resolve();
         else cometd.disconnect(() => resolve());
       }),
