@@ -4,18 +4,14 @@ import { useMessages, type Translate } from '../i18n';
 import { useConnection, useRejectedNotifications } from '../store';
 import '../i18n/panelTexts';
 
-function label(t: Translate, status: Status, now: number): string {
+function label(t: Translate, status: Status): string {
   switch (status.kind) {
     case 'connecting':
       return t('connection.connecting');
     case 'live':
       return t('connection.live');
-    case 'reconnecting': {
-      // `now` ticks only while reconnecting; the first render of a new attempt may still hold
-      // an older tick, which would show a countdown longer than the backoff itself.
-      const seconds = Math.max(0, Math.ceil((status.since + status.retryInMs - Math.max(now, status.since)) / 1000));
-      return seconds > 0 ? t('connection.reconnectingIn', { seconds }) : t('connection.reconnecting');
-    }
+    case 'reconnecting':
+      return t('connection.reconnecting');
     case 'session-expired':
       return t('connection.sessionExpired');
     case 'offline':
@@ -33,10 +29,19 @@ export function ConnectionStatus() {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, [status]);
+  // `now` ticks only while reconnecting; the first render of a new attempt may still hold
+  // an older tick, which would show a countdown longer than the backoff itself.
+  const seconds = status.kind === 'reconnecting' ? Math.ceil((status.since + status.retryInMs - Math.max(now, status.since)) / 1000) : 0;
   return (
     <div className={`connection connection--${status.kind}`}>
-      <span role="status" className="connection__state">
-        {label(t, status, now)}
+      <span className="connection__state">
+        {/* A polite live region reads out every change to its text: with the countdown in it, a
+            screen reader would talk over the agent every second. It holds the state alone, out of
+            sight while the countdown (which repeats the state) is shown in its place. */}
+        <span role="status" className={seconds > 0 ? 'visually-hidden' : undefined}>
+          {label(t, status)}
+        </span>
+        {seconds > 0 ? <span aria-hidden>{t('connection.reconnectingIn', { seconds })}</span> : null}
       </span>
       {rejected.count > 0 ? (
         <span className="connection__rejected" title={rejected.last ?? undefined}>

@@ -58,7 +58,8 @@ test('a live-connection chunk that fails to load is retried; the queued edit is 
     return route.abort('connectionfailed');
   });
   await page.goto(`${sim.url}/?chatId=${SEED}`);
-  await expect(page.getByRole('status')).toHaveText(/Reconnecting in \d+ s/);
+  await expect(page.getByText(/Reconnecting in \d+ s/)).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('Reconnecting…');
   const cell = page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell');
   await cell.click();
   await page.keyboard.type('typed while loading');
