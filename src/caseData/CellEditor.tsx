@@ -42,7 +42,13 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
   const [refusal, setRefusal] = useState<string | null>(null);
   const refusalTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(refusalTimer.current), []);
+  // Typing that goes on past a refused key may make another number of it: "100", a
+  // refused "." and "50" read 10050. So the first commit of a text changed since the
+  // first refusal stops on that refusal's reason, and the next saves what the field
+  // shows. Keeping the digits rather than dropping them: the agent sees what they typed.
+  const refused = useRef<{ readonly reason: string; readonly text: string } | null>(null);
   const refuse = (why: string) => {
+    refused.current ??= { reason: why, text };
     setRefusal(why);
     clearTimeout(refusalTimer.current);
     refusalTimer.current = setTimeout(() => setRefusal(null), REFUSAL_SHOWN_MS);
@@ -97,6 +103,14 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
     if (readOnly) {
       closed.current = true;
       onCancel();
+      return;
+    }
+    const held = refused.current;
+    refused.current = null;
+    if (held && held.text !== text) {
+      clearTimeout(refusalTimer.current);
+      setRefusal(null);
+      setReason(held.reason);
       return;
     }
     // Closed before committing: the commit may move focus, and the blur that follows
@@ -241,7 +255,8 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
         <span className="cell-editor__hint">{readOnly ? t('caseData.editor.readOnlyHint') : t('caseData.editor.multilineHint')}</span>
       ) : null}
       {reason || refusal ? (
-        <span id={reasonId} className="cell-editor__reason" role="alert">
+        // Keyed: a held commit repeats the refusal's text, and only a new alert is read out again.
+        <span key={reason ? 1 : 0} id={reasonId} className="cell-editor__reason" role="alert">
           {reason ?? refusal}
         </span>
       ) : null}

@@ -13,7 +13,9 @@ export function valueKind(value: UserDataValue): ValueKind {
     case 'string':
       return 'string';
     case 'number':
-      return Number.isInteger(value) ? 'integer' : 'decimal';
+      // JSON cannot tell 100 from 100.0: a number's own kind takes every number, so typing
+      // ".50" after 100 means 100.5. Whole numbers only is the configuration's to say.
+      return 'decimal';
     case 'boolean':
       return 'boolean';
     default:
@@ -23,12 +25,15 @@ export function valueKind(value: UserDataValue): ValueKind {
 
 /**
  * The kind a cell is edited as: the value's own type, except that an empty value takes
- * the configured type and a text configured as a date gets a date picker.
+ * the configured type, a text configured as a date gets a date picker and a whole number
+ * configured as an integer is edited as one.
  */
 export function effectiveKind(value: UserDataValue | undefined, rule: FieldRule): ValueKind {
   const own = value === undefined ? 'null' : valueKind(value);
   if (own === 'null') return rule.type ?? 'null';
   if (own === 'string' && rule.type === 'date') return 'date';
+  // A fraction the server holds in a configured integer stays editable as it is, not refused.
+  if (rule.type === 'integer' && Number.isInteger(value)) return 'integer';
   return own;
 }
 
@@ -101,7 +106,10 @@ export function textToValue(kind: ValueKind, text: string, t: Translate = transl
     }
     case 'decimal': {
       const trimmed = text.trim();
-      return DECIMAL_TEXT.test(trimmed) ? { ok: true, value: Number(trimmed) } : { ok: false, reason: t('caseData.reason.decimal') };
+      if (!DECIMAL_TEXT.test(trimmed)) return { ok: false, reason: t('caseData.reason.decimal') };
+      // Past this, digits are rounded off (and 400 of them save as null): not the number typed.
+      const value = Number(trimmed);
+      return Math.abs(value) <= Number.MAX_SAFE_INTEGER ? { ok: true, value } : { ok: false, reason: t('caseData.reason.tooLarge') };
     }
     case 'boolean': {
       const lowered = text.trim().toLowerCase();

@@ -45,12 +45,17 @@ describe('the case data panel against the simulator', () => {
     await user.clear(editor);
     await user.type(editor, '12x');
     expect(editor).toHaveValue('12');
-    expect(screen.getByRole('alert')).toHaveTextContent('only digits are allowed');
-    expect(editor).toHaveAccessibleDescription('This value is a whole number: only digits are allowed.');
+    // Unconfigured, a number takes a fraction too: JSON cannot say it is a whole number.
+    expect(screen.getByRole('alert')).toHaveTextContent('only digits and one decimal point are allowed');
+    expect(editor).toHaveAccessibleDescription('This value is a number: only digits and one decimal point are allowed.');
     // The explanation stays while valid typing goes on, so it cannot flash by unseen.
     await user.type(editor, '3');
-    expect(screen.getByRole('alert')).toHaveTextContent('only digits are allowed');
+    expect(screen.getByRole('alert')).toHaveTextContent('only digits and one decimal point are allowed');
     expect(editor).not.toHaveAttribute('aria-invalid');
+    // Typed past a refused key, the value is held once, to be looked at, then saved.
+    await user.keyboard('{Enter}');
+    expect(editor).toHaveAttribute('aria-invalid', 'true');
+    expect(await control.operations()).toEqual([]);
     await user.keyboard('{Enter}');
     await waitFor(() => expect(valueCell('UserData1')).toHaveTextContent('123'));
     expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { UserData1: 123 } }]);

@@ -64,7 +64,7 @@ describe('the grid in German', () => {
     const editor = screen.getByRole('spinbutton', { name: 'Wert von UserData1' });
     await user.clear(editor);
     await user.type(editor, '12x');
-    expect(editor).toHaveAccessibleDescription('Dieser Wert ist eine ganze Zahl: Nur Ziffern sind erlaubt.');
+    expect(editor).toHaveAccessibleDescription('Dieser Wert ist eine Zahl: Nur Ziffern und ein Dezimalpunkt sind erlaubt.');
     await user.keyboard('{Escape}');
 
     valueCell('Subject').focus();
@@ -128,7 +128,7 @@ describe('the grid in Arabic', () => {
     const editor = screen.getByRole('spinbutton', { name: 'قيمة \u2068UserData1\u2069' });
     await user.clear(editor);
     await user.type(editor, 'x');
-    expect(editor).toHaveAccessibleDescription('هذه القيمة عدد صحيح: يُسمح بالأرقام فقط.');
+    expect(editor).toHaveAccessibleDescription('هذه القيمة عدد: يُسمح بالأرقام وفاصلة عشرية واحدة فقط.');
     await user.keyboard('{Escape}');
     await user.keyboard('{Control>}z{/Control}');
     expect(await screen.findByText('لا يوجد ما يمكن التراجع عنه.')).toBeInTheDocument();

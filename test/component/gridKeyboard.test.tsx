@@ -222,7 +222,7 @@ describe('editing keys', () => {
     valueCell('ServiceObjective').focus();
     await user.keyboard('z');
     expect(screen.queryByRole('spinbutton', { name: 'Value of ServiceObjective' })).not.toBeInTheDocument();
-    expect(valueCell('ServiceObjective')).toHaveAccessibleDescription('This value is a whole number: only digits are allowed.');
+    expect(valueCell('ServiceObjective')).toHaveAccessibleDescription('This value is a number: only digits and one decimal point are allowed.');
     await user.keyboard('7');
     expect(screen.getByRole('spinbutton', { name: 'Value of ServiceObjective' })).toHaveValue('7');
   });
@@ -304,7 +304,7 @@ describe('editing keys', () => {
     // The same text pasted into a number is refused with the reason beside the cell.
     valueCell('UserData1').focus();
     await user.keyboard('{Control>}v{/Control}');
-    await waitFor(() => expect(valueCell('UserData1')).toHaveAccessibleDescription('Not pasted: Enter a whole number.'));
+    await waitFor(() => expect(valueCell('UserData1')).toHaveAccessibleDescription('Not pasted: Enter a number.'));
     expect(valueCell('UserData1')).toHaveTextContent('987654321');
     expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Subject: 'DATAUPDATE-@123' } }]);
   });

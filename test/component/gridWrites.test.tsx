@@ -210,6 +210,53 @@ describe('typed editors', () => {
     await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Score: 3.75 } }]));
   });
 
+  it('saves ".50" typed after an unconfigured 100 as 100.5, and "2.5" typed over 0 as 2.5', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { Price: 100 });
+    const { user } = await openPanel();
+    await waitFor(() => valueCell('Price'));
+    await user.dblClick(valueCell('Price'));
+    const editor = screen.getByRole('spinbutton', { name: 'Value of Price' });
+    await user.keyboard('.50');
+    // Before: the "." was refused as not a whole number's, and Enter saved 10050.
+    expect(editor).toHaveValue('100.50');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Price: 100.5 } }]));
+    await waitFor(() => expect(valueCell('Price')).toHaveTextContent(/^100\.5/));
+    // ServiceObjective is 0 in the seed; before, this saved 25.
+    valueCell('ServiceObjective').focus();
+    await user.keyboard('2.5{Enter}');
+    await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ Price: 100.5 }, { ServiceObjective: 2.5 }]));
+  });
+
+  it('holds a configured whole number typed past a refused "." on the first Enter, the refusal shown, and saves it on the next', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { Priority: 100 });
+    const { user } = await openPanel({ config: demoConfig });
+    await waitFor(() => valueCell('Priority (Priority)'));
+    await user.dblClick(valueCell('Priority (Priority)'));
+    const editor = screen.getByRole('spinbutton', { name: 'Value of Priority (Priority)' });
+    await user.keyboard('.50');
+    expect(editor).toHaveValue('10050');
+    expect(screen.getByRole('alert')).toHaveTextContent('This value is a whole number: only digits are allowed.');
+    await user.keyboard('{Enter}');
+    // Before: saved 10050, a hundred times the 100.50 the agent typed.
+    expect(editor).toHaveAttribute('aria-invalid', 'true');
+    expect(editor).toHaveAccessibleDescription('This value is a whole number: only digits are allowed.');
+    expect(await control.operations()).toEqual([]);
+    // Seen and confirmed: what the field shows is saved, a whole number still.
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Priority: 10050 } }]));
+  });
+
+  it('does not hold a value whose refused key changed nothing typed after it', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { Priority: 100 });
+    const { user } = await openPanel({ config: demoConfig });
+    await waitFor(() => valueCell('Priority (Priority)'));
+    await user.dblClick(valueCell('Priority (Priority)'));
+    await user.keyboard('1x{Enter}');
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Priority: 1001 } }]));
+  });
+
   it('shows a 10 kB value truncated and edits all of it in the multi-line editor', async () => {
     const long = `${'Lorem ipsum dolor sit amet. '.repeat(365)}END`;
     await control.updateUserData(SEED_CHAT_ID, { Notes: long });

@@ -1,12 +1,17 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { acceptsTyping, textToValue, formatValue, valueKind } from '../../src/caseData/userDataValues';
+import { acceptsTyping, effectiveKind, textToValue, formatValue, valueKind } from '../../src/caseData/userDataValues';
 import { nextPosition, startsTypedEdit } from '../../src/caseData/gridKeyboard';
+import type { FieldRule } from '../../src/caseData/caseDataConfig';
+
+const unconfigured: FieldRule = { readOnly: false, hidden: false };
+const configuredInteger: FieldRule = { readOnly: false, hidden: false, type: 'integer' };
 
 describe('userData values keep their type', () => {
   it('classifies values', () => {
-    expect([987654321, 1.5, 'x', true, null, { a: 1 }, [1]].map(valueKind)).toEqual(['integer', 'decimal', 'string', 'boolean', 'null', 'json', 'json']);
+    // JSON has one kind of number: 987654321 could as well be 987654321.0.
+    expect([987654321, 1.5, 'x', true, null, { a: 1 }, [1]].map(valueKind)).toEqual(['decimal', 'decimal', 'string', 'boolean', 'null', 'json', 'json']);
   });
 
   it('round-trips any safe integer and any string through the editor text', () => {
@@ -35,9 +40,43 @@ describe('userData values keep their type', () => {
     expect(textToValue('integer', '99999999999999999999')).toEqual({ ok: false, reason: 'This number is too large.' });
   });
 
+  it('refuses a decimal that would not be saved as typed: rounded off, or made null by JSON', () => {
+    expect(textToValue('decimal', '99999999999999999999')).toEqual({ ok: false, reason: 'This number is too large.' });
+    expect(textToValue('decimal', `1${'0'.repeat(400)}`)).toEqual({ ok: false, reason: 'This number is too large.' });
+    expect(textToValue('decimal', '-9007199254740991')).toEqual({ ok: true, value: -9007199254740991 });
+  });
+
   it('keeps null until something is typed', () => {
     expect(textToValue('null', '')).toEqual({ ok: true, value: null });
     expect(textToValue('null', 'x')).toEqual({ ok: true, value: 'x' });
+  });
+});
+
+describe('a number is saved as the number the agent typed', () => {
+  it('takes a fraction typed after an unconfigured whole number, keystroke by keystroke (100 then ".50" is 100.5)', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.stringMatching(/^\d{1,6}$/), (whole, fraction) => {
+        const kind = effectiveKind(whole, unconfigured);
+        const start = formatValue(whole);
+        const text = `${start}.${fraction}`;
+        for (let end = start.length + 1; end <= text.length; end += 1) expect(acceptsTyping(kind, text.slice(0, end)).ok).toBe(true);
+        expect(textToValue(kind, text)).toEqual({ ok: true, value: Number(text) });
+      }),
+    );
+  });
+
+  it('edits a whole number as one only where configured, and a fraction the server holds as it is', () => {
+    fc.assert(
+      fc.property(fc.maxSafeInteger(), (n) => {
+        expect(effectiveKind(n, configuredInteger)).toBe('integer');
+        expect(effectiveKind(n, unconfigured)).toBe('decimal');
+        // Unchanged, it goes back as the same number either way.
+        expect(textToValue(effectiveKind(n, unconfigured), formatValue(n))).toEqual({ ok: true, value: n });
+      }),
+    );
+    expect(effectiveKind(2.5, configuredInteger)).toBe('decimal');
+    expect(effectiveKind(undefined, configuredInteger)).toBe('integer');
+    expect(effectiveKind('12', configuredInteger)).toBe('string');
   });
 });
 
