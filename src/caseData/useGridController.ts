@@ -3,7 +3,7 @@
 // before it is sent, whichever key or button started it.
 
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { Chat, UserDataValue } from '../gws';
+import type { UserDataValue } from '../gws';
 import { useMessages } from '../i18n';
 import { isEditedDraft, sameValue, shownValue, useChatActions, type ChatEntry, type HistoryStep, type UserDataWrite } from '../store';
 import { resolveRule, type CaseDataConfig } from './caseDataConfig';
@@ -41,10 +41,14 @@ type ControllerInput = {
   readonly scrollToRow: (index: number) => void;
 };
 
-/** The write that makes `key` hold `value` (undefined: absent), given what the server has. */
-function writeTo(chat: Chat, key: string, value: UserDataValue | undefined): UserDataWrite {
+/**
+ * The write that makes `key` hold `value` (undefined: absent), given the keys the chat has
+ * or is about to have: a key the agent has just added, not yet confirmed, is updated
+ * (UpdateUserData sets a key, there or not; attaching it again would be refused as a duplicate).
+ */
+function writeTo(keys: ReadonlySet<string>, key: string, value: UserDataValue | undefined): UserDataWrite {
   if (value === undefined) return { op: 'delete', key };
-  return chat.userData.has(key) ? { op: 'update', key, value } : { op: 'attach', key, value };
+  return keys.has(key) ? { op: 'update', key, value } : { op: 'attach', key, value };
 }
 
 export function useGridController({ chatId, entry, config, rows, scrollToRow }: ControllerInput) {
@@ -117,7 +121,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
       if (row.pending && again) writer.discard(chatId, row.pending.editId);
       const existed = entry.chat.userData.has(key) || row.status === 'saving';
       const step = { key, before: existed ? row.value : undefined, after: parsed.value };
-      const refused = submit(writeTo(entry.chat, key, parsed.value), step);
+      const refused = submit(writeTo(existingKeys(), key, parsed.value), step);
       if (refused) return refused;
     } else actions.draftChanged(chatId, key, null);
     note(key, null);
@@ -194,7 +198,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
       setAnnouncement(reason);
       return;
     }
-    const refused = submit(writeTo(entry.chat, step.key, target), null, true);
+    const refused = submit(writeTo(existingKeys(), step.key, target), null, true);
     if (refused) {
       note(step.key, refused);
       setAnnouncement(refused);

@@ -319,6 +319,29 @@ describe('add field', () => {
     expect(await control.operations()).toEqual([]);
   });
 
+  it('a key just added can be edited before the server confirms it: the edit updates it', async () => {
+    const { user } = await openPanel();
+    await control.faults({ latencyMs: 1_500 });
+    await user.click(screen.getByRole('button', { name: 'Add field' }));
+    const form = await screen.findByRole('form', { name: 'Add field' });
+    await user.type(within(form).getByLabelText('Key'), 'Ticket');
+    await user.type(within(form).getByLabelText('Value'), 'first');
+    await user.click(within(form).getByRole('button', { name: 'Add' }));
+    await waitFor(() => expect(valueCell('Ticket')).toHaveTextContent('first'));
+    valueCell('Ticket').focus();
+    // Before, this edit was refused as "Ticket already exists; edit its value instead."
+    await user.keyboard('{F2}-second{Enter}');
+    expect(screen.queryByRole('textbox', { name: 'Value of Ticket' })).not.toBeInTheDocument();
+    await waitFor(() => expect(valueCell('Ticket')).toHaveTextContent('first-second'));
+    await waitFor(async () =>
+      expect(await control.operations()).toEqual([
+        { operationName: 'AttachUserData', userData: { Ticket: 'first' } },
+        { operationName: 'UpdateUserData', userData: { Ticket: 'first-second' } },
+      ]),
+    { timeout: 5_000 });
+    await waitFor(() => expect(valueCell('Ticket')).not.toHaveAttribute('aria-busy'), { timeout: 5_000 });
+  });
+
   it('validates a free key: not empty, not a duplicate', async () => {
     const { user } = await openPanel();
     await user.click(screen.getByRole('button', { name: 'Add field' }));
