@@ -93,7 +93,8 @@ export function useCaseDataWriter() {
     [actions, send, store],
   );
 
-  const discard = useCallback((chatId: string, editId: number) => actions.userDataWriteDiscarded(chatId, editId), [actions]);
+  /** The agent's Discard (or Take theirs): undoable. */
+  const discard = useCallback((chatId: string, editId: number) => actions.userDataWriteDiscarded(chatId, editId, true), [actions]);
 
   return { send, retry, discard, mutate };
 }

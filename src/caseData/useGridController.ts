@@ -118,7 +118,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     const again = row.status === 'failed' || row.status === 'conflict';
     const unchanged = sameValue(parsed.value, row.value) && !again && !row.draftConflict;
     if (!unchanged) {
-      if (row.pending && again) writer.discard(chatId, row.pending.editId);
+      if (row.pending && again) actions.userDataWriteDiscarded(chatId, row.pending.editId);
       const existed = entry.chat.userData.has(key) || row.status === 'saving';
       const step = { key, before: existed ? row.value : undefined, after: parsed.value };
       const refused = submit(writeTo(existingKeys(), key, parsed.value), step);

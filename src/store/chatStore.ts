@@ -75,7 +75,8 @@ export type ChatStoreActions = {
   userDataWriteFailed(chatId: string, editId: number, error: GwsError): void;
   /** The write did not reach the server (offline, session): it waits to be replayed. */
   userDataWriteRequeued(chatId: string, editId: number): void;
-  userDataWriteDiscarded(chatId: string, editId: number): void;
+  /** `undoable`: the agent threw it away (Discard, Take theirs), so Ctrl+Z can send it again. */
+  userDataWriteDiscarded(chatId: string, editId: number, undoable?: boolean): void;
   /** The editor's text changed (null: the editor closed without committing). */
   draftChanged(chatId: string, key: string, text: string | null): void;
   /** An editor opened on `text`; `openedWith` is the value's text, null when it opened on a typed character. */
@@ -199,12 +200,17 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
         userDataWriteRequeued: (chatId, editId) => updateEntry(chatId, (entry) => markQueued(entry, editId)),
         // Take theirs / Discard settles the key: earlier refused or conflicting writes of it
         // (hidden behind the newest on its row) go with it.
-        userDataWriteDiscarded: (chatId, editId) =>
+        userDataWriteDiscarded: (chatId, editId, undoable) =>
           updateEntry(chatId, (entry) => {
             const edit = entry.pending.find((candidate) => candidate.editId === editId);
             const settled = (candidate: PendingEdit) => candidate.key === edit?.key && (candidate.status === 'failed' || candidate.status === 'conflict');
             if (!edit || !settled(edit)) return dropPending(entry, editId);
-            return entry.pending.filter(settled).reduce((current, candidate) => dropPending(current, candidate.editId), entry);
+            const dropped = entry.pending.filter(settled).reduce((current, candidate) => dropPending(current, candidate.editId), entry);
+            if (!undoable) return dropped;
+            // Throwing away what the agent typed is a step Ctrl+Z takes back (sending it again),
+            // as a delete is: two Escapes on a refused value must not lose it for good.
+            const value = edit.op === 'delete' ? undefined : edit.value;
+            return { ...dropped, history: recordStep(dropped.history, { key: edit.key, before: value, after: dropped.chat.userData.get(edit.key) }) };
           }),
         draftChanged: (chatId, key, text) => updateEntry(chatId, (entry) => setDraft(entry, key, text)),
         draftOpened: (chatId, key, text, openedWith) => updateEntry(chatId, (entry) => openDraft(entry, key, text, openedWith)),

@@ -543,7 +543,7 @@ describe('what may be edited', () => {
     expect(screen.getByRole('textbox', { name: 'Value of Subject' })).toHaveValue('Customer support - mine');
   });
 
-  it('Escape on a failed value discards it, back to the server value', async () => {
+  it('Escape on a failed value discards it, back to the server value; Ctrl+Z sends it again', async () => {
     const { user } = await openPanel();
     await control.faults({ failNext: 1, statusCode: 4 });
     valueCell('Subject').focus();
@@ -552,7 +552,17 @@ describe('what may be edited', () => {
     valueCell('Subject').focus();
     await user.keyboard('{Escape}');
     await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^Customer support$/));
-    expect(screen.getByText('Discarded the unsaved change to Subject.')).toBeInTheDocument();
+    expect(screen.getByText('Discarded the unsaved change to Subject. Press Ctrl+Z to undo.')).toBeInTheDocument();
+
+    // Before, Ctrl+Z said the key "was changed by someone else since", and the text was lost.
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^will fail$/));
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));
+    expect(await control.operations()).toEqual([
+      { operationName: 'UpdateUserData', userData: { Subject: 'will fail' } },
+      { operationName: 'UpdateUserData', userData: { Subject: 'will fail' } },
+    ]);
+    expect(valueCell('Subject')).not.toHaveAttribute('aria-invalid');
   });
 
   it('moves focus to a key when the host asks (focusKey), clearing a filter that hides it, even far down a long list', async () => {

@@ -147,7 +147,7 @@ export const ar = {
   'caseData.announce.problem': '\u200f{key}: {problem}',
   'caseData.announce.reopened': 'غيّر شخص آخر {key}؛ يعرض المحرّر الآن القيمة الجديدة.',
   'caseData.announce.deletedByOther': 'حذف شخص آخر {key}.',
-  'caseData.announce.discarded': 'تم تجاهل التغيير غير المحفوظ في {key}.',
+  'caseData.announce.discarded': 'تم تجاهل التغيير غير المحفوظ في {key}. اضغط Ctrl+Z للتراجع.',
 
   'caseData.partUnavailable': 'تعذّر تحميل «{part}». تحقّق من الاتصال ثم حاول مرة أخرى.',
   'caseData.add.form': 'إضافة حقل',

@@ -129,7 +129,7 @@ export const de = {
   'caseData.announce.problem': '{key}: {problem}',
   'caseData.announce.reopened': '{key} wurde von jemand anderem geändert; der Editor zeigt jetzt den neuen Wert.',
   'caseData.announce.deletedByOther': '{key} wurde von jemand anderem gelöscht.',
-  'caseData.announce.discarded': 'Nicht gespeicherte Änderung an {key} verworfen.',
+  'caseData.announce.discarded': 'Nicht gespeicherte Änderung an {key} verworfen. Mit Strg+Z machen Sie es rückgängig.',
 
   'caseData.partUnavailable': '„{part}“ konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
   'caseData.add.form': 'Feld hinzufügen',

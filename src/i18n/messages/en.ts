@@ -81,7 +81,7 @@ export const en = {
   'caseData.announce.problem': '{key}: {problem}',
   'caseData.announce.reopened': '{key} was changed by someone else; the editor now shows the new value.',
   'caseData.announce.deletedByOther': '{key} was deleted by someone else.',
-  'caseData.announce.discarded': 'Discarded the unsaved change to {key}.',
+  'caseData.announce.discarded': 'Discarded the unsaved change to {key}. Press Ctrl+Z to undo.',
 
   'caseData.partUnavailable': '“{part}” could not be loaded. Check the connection, then try again.',
   // Also the placeholder's name while the form loads (its texts are in enAddField.ts).
