@@ -7,7 +7,7 @@ import { resolveRule } from './caseDataConfig';
 import { useCaseDataConfig } from './CaseDataConfigContext';
 import { CaseDataRow } from './CaseDataRow';
 import { useCaseDataRows } from './useCaseDataRows';
-import { useGridController } from './useGridController';
+import { clipboardChunk, useGridController } from './useGridController';
 import { useFocusKeeping } from './useFocusKeeping';
 import { useVirtualRows } from './useVirtualRows';
 import { textForCell, chatBlockReason } from './validation';
@@ -59,6 +59,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
     const timer = setTimeout(() => {
       addFieldFormChunk.preload();
       unsavedWhenEndedChunk.preload();
+      clipboardChunk.preload();
     }, PRELOAD_AFTER_MS);
     return () => clearTimeout(timer);
   }, []);

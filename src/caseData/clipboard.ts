@@ -1,10 +1,12 @@
 // Copy and paste on the grid's active cell (Ctrl+C, Ctrl+V). A pasted text is committed
 // like typed text: validated for the cell, refused with the reason as a note on the cell.
+// A chunk of its own (useGridController.ts: clipboardChunk), with its texts.
 
 import type { Translate } from '../i18n';
 import type { GridRow } from './useCaseDataRows';
 import { formatValue } from './userDataValues';
 import { keyShown } from './validation';
+import '../i18n/clipboardTexts';
 
 export type ClipboardTools = {
   readonly t: Translate;

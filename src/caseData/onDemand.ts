@@ -24,6 +24,11 @@ export function onDemand<T>(importChunk: () => Promise<T>) {
     preload(): void {
       if (!loaded) fetchChunk().catch(() => undefined);
     },
+    /** Runs `use` with the module: at once, in the same task, when it is loaded; else once it is. */
+    use(use: (module: T) => void, failed: () => void): void {
+      if (loaded) use(loaded.module);
+      else fetchChunk().then((chunk) => use(chunk.module), failed);
+    },
     useChunk(): { readonly chunk: ChunkState<T>; load(): void } {
       const [chunk, setChunk] = useState<ChunkState<T>>(() => loaded ?? { kind: 'idle' });
       const loading = useRef(false);

@@ -16,8 +16,8 @@ import { useServerChanges } from './useServerChanges';
 import { useCaseDataWriter } from './useCaseDataWriter';
 import type { GridRow } from './useCaseDataRows';
 import { checkWrite, keyShown, textForCell } from './validation';
-import { copyCell, pasteIntoCell } from './clipboard';
 import { acceptsTyping, formatValue, type EditorKind, type ValueKind } from './userDataValues';
+import { onDemand } from './onDemand';
 
 /**
  * The open editor. Its editor and value kind are the ones it opened with: another party's
@@ -40,6 +40,14 @@ type ControllerInput = {
   readonly rows: readonly GridRow[];
   readonly scrollToRow: (index: number) => void;
 };
+
+/**
+ * Copy and paste: most agents never use them, so they are a chunk of their own, fetched
+ * after the first paint with the grid's other parts (CaseDataGrid), nearly always at hand
+ * by the first Ctrl+C. Then they run in the key press itself: browsers other than Chromium
+ * allow the clipboard only within the user's gesture.
+ */
+export const clipboardChunk = /* @__PURE__ */ onDemand(() => import('./clipboard'));
 
 /**
  * The write that makes `key` hold `value` (undefined: absent), given the keys the chat has
@@ -234,10 +242,11 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     if (!command) return;
     event.preventDefault();
     if (command === 'undo' || command === 'redo') travel(command);
-    // Called in the key press itself: browsers other than Chromium allow the clipboard only
-    // within the user's gesture, so its code is not worth loading on demand.
-    else if (command === 'copy') copyCell(gridRow, position.col, clipboardTools);
-    else if (command === 'paste') pasteIntoCell(gridRow, clipboardTools);
+    else if (command === 'copy' || command === 'paste')
+      clipboardChunk.use(
+        (clipboard) => (command === 'copy' ? clipboard.copyCell(gridRow, position.col, clipboardTools) : clipboard.pasteIntoCell(gridRow, clipboardTools)),
+        () => setAnnouncement(t(command === 'copy' ? 'caseData.announce.copyUnavailable' : 'caseData.announce.pasteUnavailable')),
+      );
     else if (command === 'delete') removeKey(gridRow, position.row);
     else if (command === 'edit') startEdit(gridRow.row.key, null);
     else if (command === 'to-value') focusCell({ key: gridRow.row.key, col: 1 });

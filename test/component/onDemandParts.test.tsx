@@ -1,4 +1,4 @@
-// Add field's form and the ended-chat list are chunks of their own, loaded on demand
+// Add field's form, the ended-chat list and copy and paste are chunks of their own, loaded on demand
 // (src/caseData/onDemand.ts). A load that fails must leave the grid working, say why, and
 // load on the next try.
 import { screen, waitFor, within } from '@testing-library/react';
@@ -20,6 +20,29 @@ const endedChunk = vi.hoisted(() => ({ reachable: false }));
 vi.mock('../../src/caseData/UnsavedWhenEnded', async (importOriginal) => {
   if (!endedChunk.reachable) throw new TypeError('Failed to fetch dynamically imported module');
   return importOriginal();
+});
+
+const clipboardChunk = vi.hoisted(() => ({ reachable: false }));
+vi.mock('../../src/caseData/clipboard', async (importOriginal) => {
+  if (!clipboardChunk.reachable) throw new TypeError('Failed to fetch dynamically imported module');
+  return importOriginal();
+});
+
+describe('copy and paste, a chunk of their own', () => {
+  it('say they are not available while the chunk cannot load, and work once it can', async () => {
+    const { user } = renderPanel(sim.url);
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitForLive();
+    valueCell('Subject').focus();
+    await user.keyboard('{Control>}c{/Control}');
+    expect(await screen.findByText('Copying is not available in this page.')).toBeInTheDocument();
+    expect(screen.getByRole('grid', { name: 'Case data' })).toBeInTheDocument();
+
+    clipboardChunk.reachable = true;
+    await user.keyboard('{Control>}c{/Control}');
+    expect(await screen.findByText('Copied the value of Subject.')).toBeInTheDocument();
+    expect(await navigator.clipboard.readText()).toBe('Customer support');
+  });
 });
 
 describe('loading Add field on demand', () => {

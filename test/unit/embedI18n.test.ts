@@ -4,6 +4,7 @@ import { ar } from '../../src/i18n/messages/ar';
 import { de } from '../../src/i18n/messages/de';
 import { en as grid } from '../../src/i18n/messages/en';
 import { enAddField } from '../../src/i18n/messages/enAddField';
+import { enClipboard } from '../../src/i18n/messages/enClipboard';
 import { enEmbedding } from '../../src/i18n/messages/enEmbedding';
 import { enEnded } from '../../src/i18n/messages/enEnded';
 import { enFraming } from '../../src/i18n/messages/enFraming';
@@ -11,12 +12,13 @@ import { enPanel } from '../../src/i18n/messages/enPanel';
 // What the panel and the grid's on-demand parts show add their own English texts; the
 // grid's first-render texts come with i18n.
 import '../../src/i18n/addFieldTexts';
+import '../../src/i18n/clipboardTexts';
 import '../../src/i18n/embeddingTexts';
 import '../../src/i18n/endedTexts';
 import '../../src/i18n/framingTexts';
 import '../../src/i18n/panelTexts';
 
-const en = { ...grid, ...enPanel, ...enAddField, ...enEnded, ...enEmbedding, ...enFraming };
+const en = { ...grid, ...enPanel, ...enAddField, ...enClipboard, ...enEnded, ...enEmbedding, ...enFraming };
 
 const placeholders = (message: string | Readonly<Record<string, string | undefined>>): string[] => {
   const texts = typeof message === 'string' ? [message] : Object.values(message).filter((text): text is string => text !== undefined);

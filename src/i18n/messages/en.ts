@@ -3,12 +3,13 @@
 // every key (checked by `satisfies Catalog`). It comes in parts: this one, the grid's and
 // what every part of the widget needs, shipped with the first render; enPanel.ts, the panel's
 // around the grid; enEmbedding.ts, the host code's (after the first paint); enFraming.ts, the
-// page shown to a host that may not frame the panel; enAddField.ts and enEnded.ts, those of
-// the grid's parts that load on demand.
+// page shown to a host that may not frame the panel; enAddField.ts, enClipboard.ts and
+// enEnded.ts, those of the grid's parts that load on demand.
 //
 // A message is a text, or plural forms chosen by Intl.PluralRules for `{count}`.
 
 import type { enAddField } from './enAddField';
+import type { enClipboard } from './enClipboard';
 import type { enEmbedding } from './enEmbedding';
 import type { enEnded } from './enEnded';
 import type { enFraming } from './enFraming';
@@ -69,14 +70,7 @@ export const en = {
   'caseData.announce.undid': 'Undid the change to {key}.',
   'caseData.announce.redid': 'Redid the change to {key}.',
   'caseData.announce.copyUnavailable': 'Copying is not available in this page.',
-  'caseData.announce.copiedKey': 'Copied the key {key}.',
-  'caseData.announce.copiedValue': 'Copied the value of {key}.',
-  'caseData.announce.copyRefused': 'The browser refused to copy.',
   'caseData.announce.pasteUnavailable': 'Pasting is not available in this page.',
-  'caseData.announce.pasted': 'Pasted into {key}.',
-  'caseData.announce.pasteRefused': 'The browser refused to paste.',
-  'caseData.announce.notPasted': 'Not pasted: {reason}',
-  'caseData.announce.notPastedEditing': 'Not pasted: {key} is open for editing.',
   'caseData.announce.tookTheirs': "Took the server's value of {key}.",
   'caseData.announce.problem': '{key}: {problem}',
   'caseData.announce.reopened': '{key} was changed by someone else; the editor now shows the new value.',
@@ -139,7 +133,7 @@ export const en = {
   'gwsError.status.unknown': 'Error',
 } as const;
 
-export type EnglishCatalog = typeof en & typeof enPanel & typeof enAddField & typeof enEnded & typeof enEmbedding & typeof enFraming;
+export type EnglishCatalog = typeof en & typeof enPanel & typeof enAddField & typeof enClipboard & typeof enEnded & typeof enEmbedding & typeof enFraming;
 export type MessageKey = keyof EnglishCatalog;
 
 export type PluralForms = {
