@@ -85,6 +85,23 @@ test('an edit made while the browser is offline waits, then meets what changed o
   expect(stored.chat.userData.Subject).toBe('Customer support (mine)');
 });
 
+test('back online, the panel connects again at once and sends what was queued', async ({ page, context, sim }) => {
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  await context.setOffline(true);
+  await expect(page.getByRole('status')).toHaveText('Offline');
+  const subject = page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell');
+  await subject.dblclick();
+  await page.keyboard.type(' (queued)');
+  await page.keyboard.press('Enter');
+  await expect(subject).toContainText('Queued');
+  await context.setOffline(false);
+  // Before, it said Offline until the long poll the network had not cut came back (its timeout).
+  await expect(page.getByRole('status')).toHaveText('Live', { timeout: 5_000 });
+  await expect(subject).toHaveText('Customer support (queued)');
+  expect(await sim.control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Subject: 'Customer support (queued)' } }]);
+});
+
 test('in a narrow panel a refused value and its reason stay readable beside Retry and Discard', async ({ page, sim }) => {
   await page.setViewportSize({ width: 400, height: 800 });
   await page.goto(`${sim.url}/?chatId=${SEED}`);

@@ -72,17 +72,25 @@ export function openCometdSession({ url, onNotification, onResync, report }: Ses
   });
 
   // The browser knows the network is gone before CometD does: a long poll in flight can
-  // take until its timeout to fail. Writes made meanwhile must wait in the queue, to be
-  // checked against a fresh read, not be sent into nothing. CometD reports live again at
-  // its next successful connect, which re-reads before they go.
+  // take until its timeout to fail, and one the network did not cut may still answer. So
+  // the connection is dropped here (writes made meanwhile wait in the queue, to be checked
+  // against a fresh read) and made anew as soon as the browser is online again: going live
+  // re-reads before they go.
   const wentOffline = () => {
     connected = false;
     report({ kind: 'offline' });
+    if (!cometd.isDisconnected()) cometd.disconnect();
+  };
+  const cameOnline = () => {
+    if (!cometd.isDisconnected()) return;
+    report({ kind: 'connecting' });
+    cometd.handshake();
   };
   // Not in Node, where the integration tests run this client (CometD's Node adapter
   // defines a `window` of its own, without events).
   const page = typeof globalThis.addEventListener === 'function' ? globalThis : null;
   page?.addEventListener('offline', wentOffline);
+  page?.addEventListener('online', cameOnline);
 
   return {
     handshake() {
@@ -101,6 +109,7 @@ export function openCometdSession({ url, onNotification, onResync, report }: Ses
     close: () =>
       new Promise<void>((resolve) => {
         page?.removeEventListener('offline', wentOffline);
+        page?.removeEventListener('online', cameOnline);
         if (cometd.isDisconnected()) resolve();
         else cometd.disconnect(() => resolve());
       }),
