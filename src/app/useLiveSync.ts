@@ -1,12 +1,15 @@
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useOutboxFlush } from '../caseData';
-import { chatQueries, createNotificationConnection, toGwsError, useGwsClient, type GwsClient, type NotificationConnection } from '../gws';
+import { chatQueries, createNotificationConnection, toGwsError, useGwsClient, type GwsClient, type GwsError, type NotificationConnection } from '../gws';
 import { useChatActions, useChatStoreApi, type ChatStore } from '../store';
 import { afterNextPaint } from '../shared/afterNextPaint';
 
 /** How often an expired session is checked again, so the widget resumes by itself. */
 export const SESSION_PROBE_MS = 5_000;
+
+/** A failure that trying again may get past. */
+const passing = (error: GwsError) => error.kind === 'network' || error.kind === 'timeout' || (error.kind === 'http' && (error.status >= 500 || error.status === 429));
 
 type ReadParts = { readonly client: GwsClient; readonly store: ChatStore; readonly queryClient: QueryClient };
 
@@ -20,11 +23,13 @@ function chatsReadQuery({ client, store, queryClient }: ReadParts) {
     ...chatQueries.list(client),
     // As every read (createQueryClient: twice); but the read that releases queued writes
     // (live again after a gap) keeps trying, with React Query's growing pause, for as long
-    // as they wait on it: giving up left them queued under a status that said Live.
-    retry: (failures) => {
+    // as they wait on it and the failure may pass (no answer, a 5xx, a 429): giving up left
+    // them queued under a status that said Live. A failure that will not pass (a 403 from a
+    // proxy, a login page instead of JSON) is shown with Try again instead.
+    retry: (failures, error) => {
       const { connection, outbox } = store.getState();
       const usual = queryClient.getDefaultOptions().queries?.retry;
-      return (connection.kind === 'live' && outbox === 'held') || (typeof usual === 'number' ? failures < usual : usual === true);
+      return (connection.kind === 'live' && outbox === 'held' && passing(toGwsError(error))) || (typeof usual === 'number' ? failures < usual : usual === true);
     },
     queryFn: async () => {
       const { actions } = store.getState();

@@ -154,6 +154,25 @@ describe('connection and session', () => {
     await waitFor(() => expect(valueCell('UserData2')).not.toHaveTextContent('Queued'));
   });
 
+  it('a re-read after a gap that fails in a way that will not pass is shown with Try again, not retried behind a Live status', async () => {
+    const { user } = await openPanel();
+    await control.faults({ notificationsDownMs: 2_000 });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/Reconnecting/), { timeout: 5_000 });
+    valueCell('UserData2').focus();
+    await user.keyboard('held{Enter}');
+    await waitFor(() => expect(valueCell('UserData2')).toHaveTextContent('Queued'));
+    // A proxy in front of GWS refuses every read.
+    await control.faults({ failNext: 1_000, httpStatus: 403 });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Live'), { timeout: 10_000 });
+    // Before (review): retried without end, no alert, the data from before the gap under "Live".
+    const alert = await screen.findByText(/Could not load chats\./, undefined, { timeout: 5_000 });
+    expect(valueCell('UserData2')).toHaveTextContent('Queued');
+    expect(await control.operations()).toEqual([]);
+    await control.faults({ failNext: 0 });
+    await user.click(within(alert.closest('[role="alert"]') ?? document.body).getByRole('button', { name: 'Try again' }));
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { UserData2: 'held' } }]), { timeout: 5_000 });
+  });
+
   it('the CometD connection dropped for 10 s with two edits made meanwhile: queued, re-read, sent in order, the changed key flagged', async () => {
     const { user } = await openPanel();
     await control.faults({ notificationsDownMs: 10_000 });
