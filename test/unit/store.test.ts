@@ -144,4 +144,25 @@ describe('settling a key', () => {
     expect(store.getState().chats.get('c')?.pending).toEqual([]);
     expect([...unsavedChatIds(store.getState())]).toEqual([]);
   });
+
+  it('a discard the agent can undo puts back what it threw away, from what the row shows', () => {
+    const store = createChatStore({ activeChatId: 'c' });
+    const { actions } = store.getState();
+    actions.chatsRead([chat('c', 'Chatting', '', { k: 'old' })], actions.readStarted());
+    actions.connectionChanged({ kind: 'live' });
+    actions.chatsRead([chat('c', 'Chatting', '', { k: 'old' })], actions.readStarted());
+    // A accepted, its notification still on its way; B refused.
+    const a = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A' });
+    actions.userDataWriteAccepted('c', a.editId, 1);
+    const b = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'B' });
+    actions.userDataWriteFailed('c', b.editId, { kind: 'http', status: 500, message: 'boom' });
+    actions.userDataWriteDiscarded('c', b.editId, true);
+    // Undo sends B again if the row still shows A. Before (review): it expected the server's "old" and blamed someone else.
+    expect(actions.undoTaken('c')).toEqual({ key: 'k', before: 'B', after: 'A' });
+    // A discard made for the agent (a retry replacing it) leaves no step.
+    const c = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'C' });
+    actions.userDataWriteFailed('c', c.editId, { kind: 'http', status: 500, message: 'boom' });
+    actions.userDataWriteDiscarded('c', c.editId);
+    expect(actions.undoTaken('c')).toBeNull();
+  });
 });
