@@ -45,7 +45,13 @@ async function start() {
   document.documentElement.lang = config.locale;
   if (framing.kind === 'framed' && framing.refusedOrigin !== null) {
     inbox?.close();
-    const [{ FramingRefused }] = await Promise.all([loadFramingRefused(), catalogue]);
+    const [refusal] = await Promise.all([loadFramingRefused().catch(() => null), catalogue]);
+    // Its chunk could not be loaded (a redeploy, the network): a blank box would say nothing.
+    if (!refusal) {
+      root.textContent = `This page (${framing.refusedOrigin ?? 'unknown'}) is not allowed to embed the Case Data Panel.`;
+      return;
+    }
+    const { FramingRefused } = refusal;
     createRoot(root).render(
       <I18nProvider locale={config.locale}>
         <FramingRefused origin={framing.refusedOrigin} widgetUrl={widgetUrl} />
