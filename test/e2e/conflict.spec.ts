@@ -102,6 +102,27 @@ test('back online, the panel connects again at once and sends what was queued', 
   expect(await sim.control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Subject: 'Customer support (queued)' } }]);
 });
 
+test('a network drop while the session is expired: back online, the panel says so again and resumes once it is back', async ({ page, context, sim }) => {
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  await sim.control.session({ expired: true });
+  await sim.control.faults({ disconnectNotifications: true });
+  await expect(page.getByRole('status')).toHaveText(/^Session expired/, { timeout: 10_000 });
+  const subject = page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell');
+  await subject.dblclick();
+  await page.keyboard.type(' (while expired)');
+  await page.keyboard.press('Enter');
+  await expect(subject).toContainText('Queued');
+  await context.setOffline(true);
+  await expect(page.getByRole('status')).toHaveText('Offline');
+  await context.setOffline(false);
+  // Before (review), it said Offline for good: nothing handshook again, and the session probe had stopped.
+  await expect(page.getByRole('status')).toHaveText(/^Session expired/, { timeout: 5_000 });
+  await sim.control.session({ expired: false });
+  await expect(page.getByRole('status')).toHaveText('Live', { timeout: 15_000 });
+  await expect(subject).toHaveText('Customer support (while expired)');
+});
+
 test('in a narrow panel a refused value and its reason stay readable beside Retry and Discard', async ({ page, sim }) => {
   await page.setViewportSize({ width: 400, height: 800 });
   await page.goto(`${sim.url}/?chatId=${SEED}`);
