@@ -83,9 +83,12 @@ export async function heapCodeBytes(cdp: CDPSession): Promise<number> {
   const typeField = fields.indexOf('type');
   const sizeField = fields.indexOf('self_size');
   const codeType = heap.snapshot.meta.node_types[0].indexOf('code');
+  // A snapshot format without "code" nodes would read as no code at all, and the split as none.
+  if (codeType < 0 || typeField < 0 || sizeField < 0) throw new Error('heap snapshot: no "code" node type, or no type/self_size fields');
   let bytes = 0;
   for (let index = 0; index < heap.nodes.length; index += fields.length) {
     if (heap.nodes[index + typeField] === codeType) bytes += heap.nodes[index + sizeField] ?? 0;
   }
+  if (bytes === 0) throw new Error('heap snapshot: no compiled code found');
   return bytes;
 }

@@ -24,8 +24,11 @@ test('bench harness: every scenario yields figures for every variant (smoke, no 
     expect(values.length, `${id} / ${PANEL.id}`).toBeGreaterThan(0);
     for (const value of values) expect(Number.isFinite(value), `${id} / ${PANEL.id} = ${value}`).toBe(true);
   }
-  // Scenario 6 splits the heap's growth into V8's compiled code and the page's data: the parts add up.
-  const growth = (id: string) => results.metrics.find((metric) => metric.id === `memory.${id}`)?.runs.ours[0] ?? NaN;
-  expect(growth('codeGrowth') + growth('dataGrowth')).toBeCloseTo(growth('growth'), 0);
+  // Scenario 6 splits the heap's growth with heap snapshots (which must find compiled code,
+  // or heapCodeBytes throws): both parts are there for every variant and the floor.
+  for (const id of ['memory.codeGrowth', 'memory.dataGrowth']) {
+    const values = results.metrics.find((metric) => metric.id === id)?.floor ?? [];
+    expect(values.length, `${id} / floor`).toBeGreaterThan(0);
+  }
   expect(results.targets.length).toBeGreaterThan(0);
 });
