@@ -28,7 +28,7 @@ type CaseDataRowProps = {
   readonly rowIndex: number;
   /** Which cell of this row holds the grid's single tab stop, if any. */
   readonly activeCol: 0 | 1 | null;
-  readonly editing: Pick<Editing, 'initialText' | 'readOnly' | 'editor' | 'kind'> | null;
+  readonly editing: Pick<Editing, 'initialText' | 'readOnly' | 'editor' | 'kind' | 'refused'> | null;
   readonly kind: ValueKind;
   readonly options: readonly FieldOption[] | undefined;
   readonly readOnlyReason: string | null;
@@ -133,6 +133,7 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
             // Mounted again (its row scrolled back into the window), it resumes the agent's text.
             initialText={editing.readOnly ? text : (row.draft?.text ?? editing.initialText)}
             readOnly={editing.readOnly}
+            refusedBefore={editing.refused}
             conflict={row.draftConflict && row.draft ? { before: formatValue(row.draft.base), now: row.serverValue === undefined ? null : formatValue(row.serverValue) } : null}
             options={options}
             onDraft={(draft) => handlers.draft(row.key, draft)}

@@ -21,6 +21,8 @@ type CellEditorProps = {
   readonly onDraft: (text: string) => void;
   /** Returns the reason the value cannot be saved, or null when it was accepted. */
   readonly onCommit: (text: string, move: EditorMove) => string | null;
+  /** A key refused on the cell just before this editor opened: its first commit is held too. */
+  readonly refusedBefore?: string | undefined;
   readonly onCancel: () => void;
 };
 
@@ -33,7 +35,7 @@ type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
  * cancels, leaving the field commits. The multi-line editor takes Enter as a line
  * break and commits with Ctrl+Enter. Numbers refuse non-digits as they are typed.
  */
-export function CellEditor({ label, editor, kind, initialText, options, readOnly = false, conflict = null, onDraft, onCommit, onCancel }: CellEditorProps) {
+export function CellEditor({ label, editor, kind, initialText, options, readOnly = false, refusedBefore, conflict = null, onDraft, onCommit, onCancel }: CellEditorProps) {
   const { t } = useMessages();
   const [text, setText] = useState(initialText);
   const [reason, setReason] = useState<string | null>(null);
@@ -46,7 +48,7 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
   // refused "." and "50" read 10050. So the first commit of a text changed since the
   // first refusal stops on that refusal's reason, and the next saves what the field
   // shows. Keeping the digits rather than dropping them: the agent sees what they typed.
-  const refused = useRef<{ readonly reason: string; readonly text: string } | null>(null);
+  const refused = useRef<{ readonly reason: string; readonly text: string } | null>(refusedBefore ? { reason: refusedBefore, text: '' } : null);
   const refuse = (why: string) => {
     refused.current ??= { reason: why, text };
     setRefusal(why);

@@ -3,7 +3,6 @@
 // before it is sent, whichever key or button started it.
 
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { UserDataValue } from '../gws';
 import { useMessages } from '../i18n';
 import { isEditedDraft, sameValue, shownValue, useChatActions, type ChatEntry, type HistoryStep, type UserDataWrite } from '../store';
 import { resolveRule, type CaseDataConfig } from './caseDataConfig';
@@ -15,7 +14,7 @@ import { useCellFocus, type ActiveCell } from './useCellFocus';
 import { useServerChanges } from './useServerChanges';
 import { useCaseDataWriter } from './useCaseDataWriter';
 import type { GridRow } from './useCaseDataRows';
-import { checkWrite, keyShown, textForCell } from './validation';
+import { checkWrite, keyShown, textForCell, writeTo } from './validation';
 import { acceptsTyping, formatValue, type EditorKind, type ValueKind } from './userDataValues';
 import { onDemand } from './onDemand';
 
@@ -31,6 +30,8 @@ export type Editing = {
   readonly readOnly: boolean;
   readonly editor: EditorKind;
   readonly kind: ValueKind;
+  /** A key refused on the closed cell just before typing opened it (CellEditor holds the commit). */
+  readonly refused?: string;
 };
 
 type ControllerInput = {
@@ -48,16 +49,6 @@ type ControllerInput = {
  * allow the clipboard only within the user's gesture.
  */
 export const clipboardChunk = /* @__PURE__ */ onDemand(() => import('./clipboard'));
-
-/**
- * The write that makes `key` hold `value` (undefined: absent), given the keys the chat has
- * or is about to have: a key the agent has just added, not yet confirmed, is updated
- * (UpdateUserData sets a key, there or not; attaching it again would be refused as a duplicate).
- */
-function writeTo(keys: ReadonlySet<string>, key: string, value: UserDataValue | undefined): UserDataWrite {
-  if (value === undefined) return { op: 'delete', key };
-  return keys.has(key) ? { op: 'update', key, value } : { op: 'attach', key, value };
-}
 
 export function useGridController({ chatId, entry, config, rows, scrollToRow }: ControllerInput) {
   const actions = useChatActions();
@@ -141,6 +132,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     return null;
   };
 
+  const refusedOpening = useRef<{ readonly key: string; readonly reason: string } | null>(null);
   const startEdit = (key: string, typed: string | null) => {
     const gridRow = rows.find((candidate) => candidate.row.key === key);
     if (!gridRow) return;
@@ -160,13 +152,18 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
       if (!allowed.ok) {
         note(key, allowed.reason);
         setAnnouncement(allowed.reason);
+        refusedOpening.current = { key, reason: allowed.reason };
         return;
       }
     }
+    // ".5" typed on a closed whole-number cell: the "." refused here, the "5" opens the
+    // editor; its commit is held as if the "." had been refused in it.
+    const refused = fromTyping && refusedOpening.current?.key === key ? refusedOpening.current.reason : undefined;
+    refusedOpening.current = null;
     // A changed draft is resumed; an unchanged one is stale the moment the value changed.
     const resumed = row.draft && isEditedDraft(row.draft) ? row.draft.text : null;
     const start = fromTyping ? typed : (resumed ?? (editor === 'checkbox' && typed === ' ' ? String(row.value !== true) : text));
-    setEditing({ key, initialText: start, replace: fromTyping, readOnly: false, editor, kind });
+    setEditing({ key, initialText: start, replace: fromTyping, readOnly: false, editor, kind, refused });
     // An open editor is a draft from its first moment: its base is the value it started from.
     // Over a refused or overtaken write, the agent's value is not the server's: an editor
     // opened on it holds their unsaved value from the start, so a change by someone else

@@ -11,6 +11,16 @@ import type { PendingEdit, UserDataWrite } from '../store';
 import { resolveRule, type CaseDataConfig, type FieldOption, type FieldRule } from './caseDataConfig';
 import { effectiveKind, formatValue, textToValue, valueKind, type ValueKind } from './userDataValues';
 
+/**
+ * The write that makes `key` hold `value` (undefined: absent), given the keys the chat has
+ * or is about to have: a key the agent has just added, not yet confirmed, is updated
+ * (UpdateUserData sets a key, there or not; attaching it again would be refused as a duplicate).
+ */
+export function writeTo(keys: ReadonlySet<string>, key: string, value: UserDataValue | undefined): UserDataWrite {
+  if (value === undefined) return { op: 'delete', key };
+  return keys.has(key) ? { op: 'update', key, value } : { op: 'attach', key, value };
+}
+
 export type WriteCheck = { readonly ok: true; readonly write: UserDataWrite } | { readonly ok: false; readonly reason: string };
 
 const OPERATION_OF = { update: 'UpdateUserData', attach: 'AttachUserData', delete: 'DeleteUserData' } as const;

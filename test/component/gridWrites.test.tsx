@@ -248,6 +248,23 @@ describe('typed editors', () => {
     await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Priority: 10050 } }]));
   });
 
+  it('holds ".5" typed on a closed whole-number cell: the "." refused on the cell, the "5" that opened the editor not saved at once', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { Priority: 100 });
+    const { user } = await openPanel({ config: demoConfig });
+    await waitFor(() => valueCell('Priority (Priority)'));
+    valueCell('Priority (Priority)').focus();
+    await user.keyboard('.5');
+    const editor = screen.getByRole('spinbutton', { name: 'Value of Priority (Priority)' });
+    expect(editor).toHaveValue('5');
+    await user.keyboard('{Enter}');
+    // Before (a helper's finding): saved 5 for the 0.5 the agent meant.
+    expect(editor).toHaveAttribute('aria-invalid', 'true');
+    expect(editor).toHaveAccessibleDescription('This value is a whole number: only digits are allowed.');
+    expect(await control.operations()).toEqual([]);
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Priority: 5 } }]));
+  });
+
   it('does not hold a value whose refused key changed nothing typed after it', async () => {
     await control.updateUserData(SEED_CHAT_ID, { Priority: 100 });
     const { user } = await openPanel({ config: demoConfig });
