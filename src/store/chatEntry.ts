@@ -89,7 +89,9 @@ export function applySnapshot(entry: ChatEntry, chat: Chat, receivedAt: number, 
     const ours = pending.some((edit) => edit.referenceId === referenceId);
     if (!ours && referenceId <= entry.lastReferenceId) return entry;
     lastReferenceId = Math.max(lastReferenceId, referenceId);
-    if (ours) pending = pending.filter((edit) => edit.referenceId !== referenceId);
+    // Ours, and every write of ours GWS accepted before it (referenceIds grow): a notification
+    // of those lost on the way must not leave an older value showing as Saving… over this one.
+    if (ours) pending = pending.filter((edit) => edit.referenceId === undefined || edit.referenceId > referenceId);
     else if (pending.some((edit) => edit.status === 'sending')) unclaimed = [...unclaimed, referenceId].slice(-UNCLAIMED_LIMIT);
   }
   // A write GWS accepted without giving a referenceId is confirmed by the values: a
@@ -228,6 +230,16 @@ const valueAfter = (edit: PendingEdit): UserDataValue | undefined => (edit.op ==
  */
 export const expectedAfter = (edit: PendingEdit | undefined, serverValue: UserDataValue | undefined): UserDataValue | undefined =>
   edit && edit.status !== 'failed' && edit.status !== 'conflict' ? valueAfter(edit) : serverValue;
+
+/**
+ * What the server holds as a new write of `key` goes out, as far as the agent knows: their
+ * own write already on its way (sending, accepted), else the server's value. Its base: a
+ * queued write is checked against it, and the agent's own earlier write is no conflict.
+ */
+export function baseFor(entry: ChatEntry, key: string): UserDataValue | undefined {
+  const onItsWay = entry.pending.filter((edit) => edit.key === key && (edit.status === 'sending' || edit.status === 'awaiting')).at(-1);
+  return onItsWay ? valueAfter(onItsWay) : entry.chat.userData.get(key);
+}
 
 const expectedValue = (entry: ChatEntry, key: string) => expectedAfter(latestWrite(entry, key), entry.chat.userData.get(key));
 

@@ -8,6 +8,7 @@ import {
   addPending,
   applyRead,
   applySnapshot,
+  baseFor,
   dropPending,
   hasUnsavedWork,
   markAccepted,
@@ -190,7 +191,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           const editId = nextEditId++;
           const sendNow = get().outbox === 'open';
           updateEntry(chatId, (entry) => {
-            const next = addPending(entry, { ...write, editId, base: entry.chat.userData.get(write.key), status: sendNow ? 'sending' : 'queued' });
+            const next = addPending(entry, { ...write, editId, base: baseFor(entry, write.key), status: sendNow ? 'sending' : 'queued' });
             return step ? { ...next, history: recordStep(next.history, step) } : next;
           });
           return { editId, sendNow };
