@@ -247,20 +247,20 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     else if (command === 'delete') removeKey(gridRow, position.row);
     else if (command === 'edit') startEdit(gridRow.row.key, null);
     else if (command === 'to-value') focusCell({ key: gridRow.row.key, col: 1 });
-    else if (command === 'discard' && gridRow.row.pending) {
-      writer.discard(chatId, gridRow.row.pending.editId);
-      setAnnouncement(
-        gridRow.row.status === 'conflict'
-          ? t('caseData.announce.tookTheirs', { key: named(gridRow.row.key) })
-          : t('caseData.announce.discarded', { key: named(gridRow.row.key) }),
-      );
-    }
+    else if (command === 'discard') discard(gridRow);
     else startEdit(gridRow.row.key, event.key);
   };
 
+  /** Escape, or the row's Discard / Take theirs button: said either way, with how to take it back. */
+  const discard = ({ row }: GridRow) => {
+    if (!row.pending) return;
+    writer.discard(chatId, row.pending.editId);
+    setAnnouncement(t(row.status === 'conflict' ? 'caseData.announce.tookTheirs' : 'caseData.announce.discarded', { key: named(row.key) }));
+  };
+
   // Rows get one handler object for their whole life; it reads the latest state through a ref.
-  const latest = useRef({ commitText, startEdit, setActive, actions, chatId, rows, writer, editing, setEditing, focusCell });
-  latest.current = { commitText, startEdit, setActive, actions, chatId, rows, writer, editing, setEditing, focusCell };
+  const latest = useRef({ commitText, startEdit, setActive, actions, chatId, rows, writer, editing, setEditing, focusCell, discard });
+  latest.current = { commitText, startEdit, setActive, actions, chatId, rows, writer, editing, setEditing, focusCell, discard };
   const handlers = useMemo<RowHandlers>(
     () => ({
       activate: (key, col) => {
@@ -284,8 +284,8 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
         if (row?.pending) latest.current.writer.retry(latest.current.chatId, row.pending.editId, row.pending);
       },
       discard: (key) => {
-        const row = latest.current.rows.find((gridRow) => gridRow.row.key === key)?.row;
-        if (row?.pending) latest.current.writer.discard(latest.current.chatId, row.pending.editId);
+        const gridRow = latest.current.rows.find((candidate) => candidate.row.key === key);
+        if (gridRow) latest.current.discard(gridRow);
       },
       registerCell: (id, element) => {
         if (element) cells.set(id, element);

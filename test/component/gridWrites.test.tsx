@@ -582,6 +582,18 @@ describe('what may be edited', () => {
     expect(valueCell('Subject')).not.toHaveAttribute('aria-invalid');
   });
 
+  it('the Discard button says what it did and how to take it back, as Escape does', async () => {
+    const { user } = await openPanel();
+    await control.faults({ failNext: 1, statusCode: 4 });
+    valueCell('Subject').focus();
+    await user.keyboard('will fail{Enter}');
+    const discard = await within(valueCell('Subject')).findByRole('button', { name: 'Discard' });
+    await user.click(discard);
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^Customer support$/));
+    // Before (exploratory test): the live region still held "Not saved: …".
+    expect(screen.getByText('Discarded the unsaved change to Subject. Press Ctrl+Z to undo.')).toBeInTheDocument();
+  });
+
   it('moves focus to a key when the host asks (focusKey), clearing a filter that hides it, even far down a long list', async () => {
     const many = Object.fromEntries(Array.from({ length: 500 }, (_unused, index) => [`field_${String(index).padStart(3, '0')}`, index]));
     await control.updateUserData(SEED_CHAT_ID, many);

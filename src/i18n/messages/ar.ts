@@ -143,7 +143,7 @@ export const ar = {
   'caseData.announce.pasteRefused': 'رفض المتصفح اللصق.',
   'caseData.announce.notPasted': 'لم يتم اللصق: {reason}',
   'caseData.announce.notPastedEditing': 'لم يُلصق: {key} مفتوح للتحرير.',
-  'caseData.announce.tookTheirs': 'تم اعتماد قيمة الخادم لـ {key}.',
+  'caseData.announce.tookTheirs': 'تم اعتماد قيمة الخادم لـ {key}. اضغط Ctrl+Z للتراجع.',
   'caseData.announce.problem': '\u200f{key}: {problem}',
   'caseData.announce.reopened': 'غيّر شخص آخر {key}؛ يعرض المحرّر الآن القيمة الجديدة.',
   'caseData.announce.deletedByOther': 'حذف شخص آخر {key}.',

@@ -125,7 +125,7 @@ export const de = {
   'caseData.announce.pasteRefused': 'Der Browser hat das Einfügen verweigert.',
   'caseData.announce.notPasted': 'Nicht eingefügt: {reason}',
   'caseData.announce.notPastedEditing': 'Nicht eingefügt: {key} wird gerade bearbeitet.',
-  'caseData.announce.tookTheirs': 'Server-Wert von {key} übernommen.',
+  'caseData.announce.tookTheirs': 'Server-Wert von {key} übernommen. Mit Strg+Z machen Sie es rückgängig.',
   'caseData.announce.problem': '{key}: {problem}',
   'caseData.announce.reopened': '{key} wurde von jemand anderem geändert; der Editor zeigt jetzt den neuen Wert.',
   'caseData.announce.deletedByOther': '{key} wurde von jemand anderem gelöscht.',

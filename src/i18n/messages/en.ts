@@ -71,7 +71,7 @@ export const en = {
   'caseData.announce.redid': 'Redid the change to {key}.',
   'caseData.announce.copyUnavailable': 'Copying is not available in this page.',
   'caseData.announce.pasteUnavailable': 'Pasting is not available in this page.',
-  'caseData.announce.tookTheirs': "Took the server's value of {key}.",
+  'caseData.announce.tookTheirs': "Took the server's value of {key}. Press Ctrl+Z to undo.",
   'caseData.announce.problem': '{key}: {problem}',
   'caseData.announce.reopened': '{key} was changed by someone else; the editor now shows the new value.',
   'caseData.announce.deletedByOther': '{key} was deleted by someone else.',
