@@ -36,7 +36,9 @@ export function useServerChanges({ chatId, entry, rows, editing, setEditing, ann
       const problem = toldProblems.has(edit) ? null : writeProblem(edit, entry?.chat.userData.get(edit.key), t);
       if (!problem) continue;
       toldProblems.add(edit);
-      said.push(t('caseData.announce.problem', { key: named(edit.key), problem }));
+      // Two queued writes of one key overtaken together: one sentence, said once.
+      const line = t('caseData.announce.problem', { key: named(edit.key), problem });
+      if (!said.includes(line)) said.push(line);
     }
     if (said.length > 0) announce(said.join(' '));
   }, [entry, t]);

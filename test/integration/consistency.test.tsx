@@ -173,6 +173,21 @@ describe('connection and session', () => {
     await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { UserData2: 'held' } }]), { timeout: 5_000 });
   });
 
+  it('two queued edits of one key overtaken together are said once', async () => {
+    const { user } = await openPanel();
+    await control.faults({ notificationsDownMs: 3_000 });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/Reconnecting/), { timeout: 5_000 });
+    valueCell('Subject').focus();
+    await user.keyboard('mine 1{Enter}');
+    valueCell('Subject').focus();
+    await user.keyboard('mine 2{Enter}');
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'theirs' });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Live'), { timeout: 15_000 });
+    await waitFor(() => expect(announcement()).toHaveTextContent(/Subject: Changed on the server to “theirs”/));
+    // Before (exploratory test): the sentence twice, once for each queued write.
+    expect(announcement().textContent?.match(/Changed on the server/g)).toHaveLength(1);
+  });
+
   it('the CometD connection dropped for 10 s with two edits made meanwhile: queued, re-read, sent in order, the changed key flagged', async () => {
     const { user } = await openPanel();
     await control.faults({ notificationsDownMs: 10_000 });
