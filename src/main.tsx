@@ -48,7 +48,7 @@ async function start() {
     const [refusal] = await Promise.all([loadFramingRefused().catch(() => null), catalogue]);
     // Its chunk could not be loaded (a redeploy, the network): a blank box would say nothing.
     if (!refusal) {
-      root.textContent = `This page (${framing.refusedOrigin ?? 'unknown'}) is not allowed to embed the Case Data Panel.`;
+      root.textContent = `This page (${framing.refusedOrigin}) is not allowed to embed the Case Data Panel.`;
       return;
     }
     const { FramingRefused } = refusal;

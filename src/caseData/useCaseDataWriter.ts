@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { chatQueries, toGwsError, useGwsClient, type ChatOperation, type GwsError } from '../gws';
 import { isEditedDraft, useChatActions, useChatStoreApi, type ChatStore, type HistoryStep, type UserDataWrite } from '../store';
+import { writeTo } from './validation';
 
 type WriteVariables = { readonly chatId: string; readonly write: UserDataWrite; readonly editId: number };
 
@@ -75,15 +76,14 @@ export function useCaseDataWriter() {
   );
 
   // Retry, and Keep mine on a conflict: the same value again, but the key may have come or
-  // gone since (someone else deleted or added it), so the operation is chosen anew, as the
-  // grid's own commits choose it: attach to a key the server no longer has, update one it has.
+  // gone since (someone else deleted or added it), so the operation is chosen anew
+  // (validation.ts writeTo): attach to a key the server no longer has, update one it has.
   const retry = useCallback(
     (chatId: string, editId: number, failed: UserDataWrite) => {
       actions.userDataWriteDiscarded(chatId, editId);
       const entry = store.getState().chats.get(chatId);
       const userData = entry?.chat.userData;
-      const write: UserDataWrite =
-        failed.op === 'delete' || !userData ? writeOf(failed) : { op: userData.has(failed.key) ? 'update' : 'attach', key: failed.key, value: failed.value };
+      const write = userData ? writeTo(userData, failed.key, failed.op === 'delete' ? undefined : failed.value) : writeOf(failed);
       // What the agent typed since, still a draft (left by a chat switch or a reload), is not
       // theirs to lose by sending the earlier value again: a write sent clears its key's draft.
       const later = entry?.drafts.get(failed.key);

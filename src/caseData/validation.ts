@@ -16,7 +16,7 @@ import { effectiveKind, formatValue, textToValue, valueKind, type ValueKind } fr
  * or is about to have: a key the agent has just added, not yet confirmed, is updated
  * (UpdateUserData sets a key, there or not; attaching it again would be refused as a duplicate).
  */
-export function writeTo(keys: ReadonlySet<string>, key: string, value: UserDataValue | undefined): UserDataWrite {
+export function writeTo(keys: { has(key: string): boolean }, key: string, value: UserDataValue | undefined): UserDataWrite {
   if (value === undefined) return { op: 'delete', key };
   return keys.has(key) ? { op: 'update', key, value } : { op: 'attach', key, value };
 }

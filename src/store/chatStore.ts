@@ -20,6 +20,7 @@ import {
   openDraft,
   setDraft,
   shownValue,
+  valueAfter,
   type ChatEntry,
   type PendingEdit,
   type UserDataWrite,
@@ -211,8 +212,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             if (!undoable) return dropped;
             // Throwing away what the agent typed is a step Ctrl+Z takes back (sending it again),
             // as a delete is: two Escapes on a refused value must not lose it for good.
-            const value = edit.op === 'delete' ? undefined : edit.value;
-            return { ...dropped, history: recordStep(dropped.history, { key: edit.key, before: value, after: shownValue(dropped, edit.key) }) };
+            return { ...dropped, history: recordStep(dropped.history, { key: edit.key, before: valueAfter(edit), after: shownValue(dropped, edit.key) }) };
           }),
         draftChanged: (chatId, key, text) => updateEntry(chatId, (entry) => setDraft(entry, key, text)),
         draftOpened: (chatId, key, text, openedWith) => updateEntry(chatId, (entry) => openDraft(entry, key, text, openedWith)),

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 
 const SEED = '0000Wa9CAM6W00J';
 
@@ -62,17 +63,23 @@ test('a reload keeps the draft being typed', async ({ page, sim }) => {
   await expect(page.getByRole('textbox', { name: 'Value of Subject' })).toHaveValue('Customer support - half typed');
 });
 
+/** Appends `text` to Subject while the panel is not live: the edit waits, shown Queued. */
+async function queueSubjectEdit(page: Page, text: string) {
+  const subject = page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell');
+  await subject.dblclick();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await expect(subject).toContainText('Queued');
+  return subject;
+}
+
 test('an edit made while the browser is offline waits, then meets what changed on the server meanwhile', async ({ page, context, sim }) => {
   await page.goto(`${sim.url}/?chatId=${SEED}`);
   await expect(page.getByRole('status')).toHaveText('Live');
   // The long poll in flight is not cut: CometD alone would say Live until its timeout.
   await context.setOffline(true);
   await expect(page.getByRole('status')).toHaveText('Offline');
-  const subject = page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell');
-  await subject.dblclick();
-  await page.keyboard.type(' (mine)');
-  await page.keyboard.press('Enter');
-  await expect(subject).toContainText('Queued');
+  const subject = await queueSubjectEdit(page, ' (mine)');
   await sim.control.updateUserData(SEED, { Subject: 'Supervisor’s' });
   await context.setOffline(false);
 
@@ -90,11 +97,7 @@ test('back online, the panel connects again at once and sends what was queued', 
   await expect(page.getByRole('status')).toHaveText('Live');
   await context.setOffline(true);
   await expect(page.getByRole('status')).toHaveText('Offline');
-  const subject = page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell');
-  await subject.dblclick();
-  await page.keyboard.type(' (queued)');
-  await page.keyboard.press('Enter');
-  await expect(subject).toContainText('Queued');
+  const subject = await queueSubjectEdit(page, ' (queued)');
   await context.setOffline(false);
   // Before, it said Offline until the long poll the network had not cut came back (its timeout).
   await expect(page.getByRole('status')).toHaveText('Live', { timeout: 5_000 });
@@ -108,11 +111,7 @@ test('a network drop while the session is expired: back online, the panel says s
   await sim.control.session({ expired: true });
   await sim.control.faults({ disconnectNotifications: true });
   await expect(page.getByRole('status')).toHaveText(/^Session expired/, { timeout: 10_000 });
-  const subject = page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell');
-  await subject.dblclick();
-  await page.keyboard.type(' (while expired)');
-  await page.keyboard.press('Enter');
-  await expect(subject).toContainText('Queued');
+  const subject = await queueSubjectEdit(page, ' (while expired)');
   await context.setOffline(true);
   await expect(page.getByRole('status')).toHaveText('Offline');
   await context.setOffline(false);

@@ -127,6 +127,15 @@ describe('stored drafts and writes', () => {
   });
 });
 
+/** A store, live, with chat c read from the server holding k = "old": writes go out at once. */
+function liveChatWithK() {
+  const store = createChatStore({ activeChatId: 'c' });
+  const { actions } = store.getState();
+  actions.connectionChanged({ kind: 'live' });
+  actions.chatsRead([chat('c', 'Chatting', '', { k: 'old' })], actions.readStarted());
+  return { store, actions };
+}
+
 describe('settling a key', () => {
   it('takes theirs for the whole key: older conflicting writes of it go with the newest', () => {
     const store = createChatStore({ activeChatId: 'c' });
@@ -146,10 +155,7 @@ describe('settling a key', () => {
   });
 
   it('an edit made offline over the agent’s own write still on its way is no conflict once that write is read back', () => {
-    const store = createChatStore({ activeChatId: 'c' });
-    const { actions } = store.getState();
-    actions.connectionChanged({ kind: 'live' });
-    actions.chatsRead([chat('c', 'Chatting', '', { k: 'old' })], actions.readStarted());
+    const { store, actions } = liveChatWithK();
     const first = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'first' });
     actions.userDataWriteAccepted('c', first.editId, 7);
     actions.connectionChanged({ kind: 'offline' });
@@ -168,10 +174,7 @@ describe('settling a key', () => {
   });
 
   it('a notification of the agent’s write settles its earlier accepted writes whose notifications were lost', () => {
-    const store = createChatStore({ activeChatId: 'c' });
-    const { actions } = store.getState();
-    actions.connectionChanged({ kind: 'live' });
-    actions.chatsRead([chat('c', 'Chatting', '', { k: 'old' })], actions.readStarted());
+    const { store, actions } = liveChatWithK();
     const one = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'one' });
     actions.userDataWriteAccepted('c', one.editId, 11);
     const two = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'two' });
@@ -183,11 +186,7 @@ describe('settling a key', () => {
   });
 
   it('a discard the agent can undo puts back what it threw away, from what the row shows', () => {
-    const store = createChatStore({ activeChatId: 'c' });
-    const { actions } = store.getState();
-    actions.chatsRead([chat('c', 'Chatting', '', { k: 'old' })], actions.readStarted());
-    actions.connectionChanged({ kind: 'live' });
-    actions.chatsRead([chat('c', 'Chatting', '', { k: 'old' })], actions.readStarted());
+    const { store, actions } = liveChatWithK();
     // A accepted, its notification still on its way; B refused.
     const a = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A' });
     actions.userDataWriteAccepted('c', a.editId, 1);
