@@ -57,6 +57,16 @@ function sdkDeclarations(): Plugin {
 }
 
 /**
+ * Chromium's per-file compile hint: every function of the entry chunk is compiled while the
+ * script streams in, on a background thread, instead of on the main thread the first time it
+ * runs. The entry chunk holds exactly what the first paint needs, so nearly all of it runs
+ * on the way there; measured on a cold load in an iframe at 4x CPU, 50 keys, it brought the
+ * grid's paint about 70 ms sooner. Other engines read it as a comment. It must open the file
+ * (hence postBanner, after minification); lazily loaded chunks do not get it.
+ */
+const COMPILE_ON_LOAD = '//# allFunctionsCalledOnLoad';
+
+/**
  * How the widget's bundle is split, shared with the bench's builds (bench/harness/build.ts):
  * - No modulepreload polyfill (0.35 kB gzip on the way to the first paint): browsers
  *   without native modulepreload (Safari before 17) simply load the CometD chunk when it
@@ -68,7 +78,12 @@ function sdkDeclarations(): Plugin {
  */
 export const FIRST_PAINT_BUILD = {
   modulePreload: { polyfill: false },
-  rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } } },
+  rolldownOptions: {
+    output: {
+      codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] },
+      postBanner: (chunk) => (chunk.isEntry ? COMPILE_ON_LOAD : ''),
+    },
+  },
 } satisfies UserConfig['build'];
 
 const PRELOAD_HELPER = '\0vite/preload-helper.js';

@@ -17,19 +17,26 @@ async function buildApp(files: Record<string, string>) {
     logLevel: 'silent',
     configFile: false,
     plugins: [importWithoutPreload()],
-    build: { outDir: join(dir, 'out'), ...FIRST_PAINT_BUILD },
+    build: { outDir: join(dir, 'out'), sourcemap: true, ...FIRST_PAINT_BUILD },
   });
-  const assets = join(dir, 'out', 'assets');
-  const entry = readdirSync(assets).find((name) => name.startsWith('index-') && name.endsWith('.js'));
-  if (!entry) throw new Error('no entry chunk was written');
-  return readFileSync(join(assets, entry), 'utf8');
+  return join(dir, 'out', 'assets');
+}
+
+function chunk(assets: string, prefix: string, extension = '.js') {
+  const name = readdirSync(assets).find((file) => file.startsWith(`${prefix}-`) && file.endsWith(extension));
+  if (!name) throw new Error(`no ${prefix} chunk was written`);
+  return readFileSync(join(assets, name), 'utf8');
+}
+
+async function buildEntry(files: Record<string, string>) {
+  return chunk(await buildApp(files), 'index');
 }
 
 const page = '<!doctype html><script type="module" src="./main.js"></script>';
 
 describe('importWithoutPreload (vite.config.ts)', () => {
   it('builds import() without Vite’s preload helper, still loading the chunk', async () => {
-    const entry = await buildApp({
+    const entry = await buildEntry({
       'index.html': page,
       'main.js': "import('./later.js').then((m) => m.show());",
       'later.js': 'export const show = () => document.body.append("later");',
@@ -41,12 +48,29 @@ describe('importWithoutPreload (vite.config.ts)', () => {
 
   it('refuses a lazily loaded chunk with CSS of its own, which the import alone would leave unstyled', async () => {
     await expect(
-      buildApp({
+      buildEntry({
         'index.html': page,
         'main.js': "import('./later.js').then((m) => m.show());",
         'later.js': "import './later.css'; export const show = () => document.body.append('later');",
         'later.css': '.later { color: red; }',
       }),
     ).rejects.toThrow(/later-[\w-]+\.js imports CSS of its own/);
+  }, 30_000);
+});
+
+describe('the compile hint (vite.config.ts)', () => {
+  it('opens the entry chunk, after minification, and no chunk loaded later', async () => {
+    const assets = await buildApp({
+      'index.html': page,
+      'main.js': "import('./later.js').then((m) => m.show()); /* a comment the minifier drops */ export const first = () => 1;",
+      'later.js': 'export const show = () => document.body.append("later");',
+    });
+    const entry = chunk(assets, 'index');
+    expect(entry.split('\n')[0]).toBe('//# allFunctionsCalledOnLoad');
+    expect(entry).not.toContain('a comment the minifier drops');
+    expect(chunk(assets, 'later')).not.toContain('allFunctionsCalledOnLoad');
+    // The source map knows of the added line: its mappings start on the line after it.
+    const map: { mappings: string } = JSON.parse(chunk(assets, 'index', '.js.map'));
+    expect(map.mappings.startsWith(';')).toBe(true);
   }, 30_000);
 });
