@@ -29,13 +29,13 @@ vi.mock('../../src/caseData/clipboard', async (importOriginal) => {
 });
 
 describe('copy and paste, a chunk of their own', () => {
-  it('say they are not available while the chunk cannot load, and work once it can', async () => {
+  it('say they could not be loaded while the chunk cannot load, and work once it can', async () => {
     const { user } = renderPanel(sim.url);
     await screen.findByRole('grid', { name: 'Case data' });
     await waitForLive();
     valueCell('Subject').focus();
     await user.keyboard('{Control>}c{/Control}');
-    expect(await screen.findByText('Copying is not available in this page.')).toBeInTheDocument();
+    expect(await screen.findByText('Copying could not be loaded. Check the connection, then try again.')).toBeInTheDocument();
     expect(screen.getByRole('grid', { name: 'Case data' })).toBeInTheDocument();
 
     clipboardChunk.reachable = true;

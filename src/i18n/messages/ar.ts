@@ -134,6 +134,8 @@ export const ar = {
   'caseData.reason.redoChangedSince': 'غيّر شخص آخر «{key}» منذ ذلك الحين؛ الإعادة ستستبدل قيمته.',
   'caseData.announce.undid': 'تم التراجع عن التغيير في {key}.',
   'caseData.announce.redid': 'تمت إعادة التغيير في {key}.',
+  'caseData.announce.copyNotLoaded': 'تعذّر تحميل النسخ. تحقّق من الاتصال ثم حاول مرة أخرى.',
+  'caseData.announce.pasteNotLoaded': 'تعذّر تحميل اللصق. تحقّق من الاتصال ثم حاول مرة أخرى.',
   'caseData.announce.copyUnavailable': 'النسخ غير متاح في هذه الصفحة.',
   'caseData.announce.copiedKey': 'تم نسخ المفتاح {key}.',
   'caseData.announce.copiedValue': 'تم نسخ قيمة {key}.',

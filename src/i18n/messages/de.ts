@@ -116,6 +116,8 @@ export const de = {
   'caseData.reason.redoChangedSince': '„{key}“ wurde inzwischen von jemand anderem geändert; Wiederholen würde diesen Wert überschreiben.',
   'caseData.announce.undid': 'Änderung an {key} rückgängig gemacht.',
   'caseData.announce.redid': 'Änderung an {key} wiederhergestellt.',
+  'caseData.announce.copyNotLoaded': 'Kopieren konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
+  'caseData.announce.pasteNotLoaded': 'Einfügen konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
   'caseData.announce.copyUnavailable': 'Kopieren ist auf dieser Seite nicht möglich.',
   'caseData.announce.copiedKey': 'Schlüssel {key} kopiert.',
   'caseData.announce.copiedValue': 'Wert von {key} kopiert.',

@@ -69,8 +69,9 @@ export const en = {
   'caseData.reason.redoChangedSince': '“{key}” was changed by someone else since; redoing would overwrite their value.',
   'caseData.announce.undid': 'Undid the change to {key}.',
   'caseData.announce.redid': 'Redid the change to {key}.',
-  'caseData.announce.copyUnavailable': 'Copying is not available in this page.',
-  'caseData.announce.pasteUnavailable': 'Pasting is not available in this page.',
+  // Copy and paste are a chunk of their own (their texts are in enClipboard.ts): if it cannot load.
+  'caseData.announce.copyNotLoaded': 'Copying could not be loaded. Check the connection, then try again.',
+  'caseData.announce.pasteNotLoaded': 'Pasting could not be loaded. Check the connection, then try again.',
   'caseData.announce.tookTheirs': "Took the server's value of {key}. Press Ctrl+Z to undo.",
   'caseData.announce.problem': '{key}: {problem}',
   'caseData.announce.reopened': '{key} was changed by someone else; the editor now shows the new value.',

@@ -1,9 +1,11 @@
 // The English texts of copy and paste on the grid (caseData/clipboard.ts), a chunk fetched
 // after the first paint: i18n/clipboardTexts.ts adds them to the English catalogue with it.
-// (The two said when the clipboard cannot be used at all stay in en.ts: they are also what
-// the grid says when that chunk cannot be loaded.) Keys and placeholders work as in en.ts.
+// (What the grid says when that chunk cannot be loaded is in en.ts.) Keys and placeholders
+// work as in en.ts.
 
 export const enClipboard = {
+  'caseData.announce.copyUnavailable': 'Copying is not available in this page.',
+  'caseData.announce.pasteUnavailable': 'Pasting is not available in this page.',
   'caseData.announce.copiedKey': 'Copied the key {key}.',
   'caseData.announce.copiedValue': 'Copied the value of {key}.',
   'caseData.announce.copyRefused': 'The browser refused to copy.',
