@@ -72,8 +72,10 @@ export type WriteRequest = {
   readonly existingKeys: ReadonlySet<string>;
   readonly write: UserDataWrite;
   /**
-   * Undo or redo putting back a key the server had: its name was the server's, so the
-   * rules for a name the agent types (not empty, not too long) do not apply.
+   * Undo or redo putting back what the key held: the server's value, or one the agent wrote
+   * through these checks. The rules for what an agent types (a key's name, a value's type,
+   * options, pattern) do not apply: a value from routing outside the configured options, or
+   * a structured one, deleted by mistake, must come back as it was.
    */
   readonly restoring?: boolean;
   /** Words the reason; English when left out. */
@@ -90,7 +92,7 @@ export function checkWrite({ chat, config, existingKeys, write, restoring = fals
     if (existingKeys.has(write.key)) return { ok: false, reason: t('caseData.reason.keyExists', { key: write.key }) };
   }
   if (rule.readOnly) return { ok: false, reason: readOnlyByConfig(t, rule, write.key) };
-  if (write.op === 'delete') return { ok: true, write };
+  if (write.op === 'delete' || restoring) return { ok: true, write };
   const existing = chat.userData.get(write.key);
   if (existing !== undefined && valueKind(existing) === 'json') return { ok: false, reason: t('caseData.reason.structured') };
   const problem = checkValue(t, rule, effectiveKind(write.value, rule), write.value);

@@ -88,6 +88,29 @@ describe('the case-data configuration', () => {
     expect(await screen.findByText('Undid the change to Subject line (Subject).')).toBeInTheDocument();
   });
 
+  it('puts back with Ctrl+Z a deleted value that the agent could not have typed: structured, or outside the options', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { routingHints: { skills: ['billing'], priority: 3 }, CustomerSegment: 'bronze' });
+    const { user } = await openPanel({ config: demoConfig });
+    await waitFor(() => expect(valueCell('Segment (CustomerSegment)')).toHaveTextContent('bronze'));
+    for (const [name, key] of [['routingHints', 'routingHints'], ['Segment (CustomerSegment)', 'CustomerSegment']] as const) {
+      valueCell(name).focus();
+      await user.keyboard('{Delete}');
+      await waitFor(() => expect(screen.queryByRole('gridcell', { name: new RegExp(`^Value of ${key}`) })).toBeNull());
+      await user.keyboard('{Control>}z{/Control}');
+      expect(await screen.findByText(`Undid the change to ${name}.`)).toBeInTheDocument();
+    }
+    // Before: the deletes went out, and each undo was refused ("read-only here", "Choose one of"): both values lost.
+    await waitFor(async () =>
+      expect((await control.operations()).slice(-4)).toEqual([
+        { operationName: 'DeleteUserData', keys: ['routingHints'] },
+        { operationName: 'AttachUserData', userData: { routingHints: { skills: ['billing'], priority: 3 } } },
+        { operationName: 'DeleteUserData', keys: ['CustomerSegment'] },
+        { operationName: 'AttachUserData', userData: { CustomerSegment: 'bronze' } },
+      ]),
+    );
+    await waitFor(() => expect(valueCell('Segment (CustomerSegment)')).toHaveTextContent('bronze'));
+  });
+
   it('keeps a read-only value opened for reading in its viewer when the server makes it short, still read-only', async () => {
     const long = `${'first '.repeat(40).trim()}`;
     await control.updateUserData(SEED_CHAT_ID, { RStrategyName: long });

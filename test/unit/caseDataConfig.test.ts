@@ -92,4 +92,16 @@ describe('checkWrite: the one gate for every write', () => {
     expect(check(c, { op: 'update', key: 'Nested', value: 'flat' }).ok).toBe(false);
     expect(keyReadOnlyReason(resolveRule(config, 'Nested'), 'Nested', { a: 1 })).toBe('Structured values (objects and lists) are read-only here.');
   });
+
+  it('lets undo and redo put back what a key held, whatever the rules for typed values say', () => {
+    // Deleted, then restored: a structured value, a value outside the options, text the pattern refuses.
+    const c = chat('Chatting', ALL, { Code: 'ab' });
+    const restore = (write: Parameters<typeof checkWrite>[0]['write']) => checkWrite({ chat: c, config, existingKeys: new Set(['Code']), write, restoring: true });
+    expect(restore({ op: 'attach', key: 'Nested', value: { a: 1 } })).toEqual({ ok: true, write: { op: 'attach', key: 'Nested', value: { a: 1 } } });
+    expect(restore({ op: 'attach', key: 'Level', value: 5 }).ok).toBe(true);
+    expect(restore({ op: 'update', key: 'Code', value: 'lower' }).ok).toBe(true);
+    // What no write may do, a restoring one may not either.
+    expect(restore({ op: 'attach', key: 'Locked', value: 'x' })).toEqual({ ok: false, reason: 'Locked is read-only by configuration.' });
+    expect(checkWrite({ chat: chat('Completed', []), config, existingKeys: new Set(), write: { op: 'attach', key: 'Level', value: 5 }, restoring: true }).ok).toBe(false);
+  });
 });
