@@ -48,6 +48,12 @@ export function AddFieldForm({ rows, config, openerId, onAdd, onClose }: AddFiel
     form.current?.querySelector<HTMLElement>('select, input')?.focus();
   }, [openerId]);
 
+  // The form goes: focus goes back to the button that opened it, not to the page.
+  const close = () => {
+    document.getElementById(openerId)?.focus();
+    onClose();
+  };
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const refused = onAdd(key, chosen?.rule.type === 'boolean' && text === '' ? 'false' : text);
@@ -59,7 +65,7 @@ export function AddFieldForm({ rows, config, openerId, onAdd, onClose }: AddFiel
   };
 
   return (
-    <form ref={form} className="add-field" aria-label={t('caseData.add.form')} onSubmit={submit} onKeyDown={(event) => event.key === 'Escape' && onClose()}>
+    <form ref={form} className="add-field" aria-label={t('caseData.add.form')} onSubmit={submit} onKeyDown={(event) => event.key === 'Escape' && close()}>
       {missing.length > 0 || !allowFreeKeys ? (
         <span className="add-field__item">
           <label htmlFor={ids.field}>{t('caseData.add.field')}</label>
@@ -105,7 +111,7 @@ export function AddFieldForm({ rows, config, openerId, onAdd, onClose }: AddFiel
         )}
       </span>
       <button type="submit">{t('caseData.add.submit')}</button>
-      <button type="button" onClick={onClose}>
+      <button type="button" onClick={close}>
         {t('caseData.add.cancel')}
       </button>
       {reason ? (

@@ -62,7 +62,14 @@ export function UnsavedWhenEnded({ chatId, entry }: { chatId: string; entry: Cha
       <button type="button" onClick={copy}>
         {t('caseData.ended.copy')}
       </button>
-      <button type="button" onClick={() => unsavedDismissed(chatId)}>
+      <button
+        type="button"
+        onClick={(event) => {
+          // The section goes with its button: the grid's cell takes the focus, not the page.
+          event.currentTarget.closest('.case-data')?.querySelector<HTMLElement>('[role="grid"] [tabindex="0"]')?.focus();
+          unsavedDismissed(chatId);
+        }}
+      >
         {t('caseData.ended.dismiss')}
       </button>
       <span role="status">{copied ? t(COPY_TEXT[copied]) : null}</span>

@@ -225,7 +225,10 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   };
 
   const onGridKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (editing || rows.length === 0 || !(event.target instanceof HTMLElement) || event.target.closest('[role="row"]') === null) return;
+    // A row's Retry or Discard button, focused (a screen reader moves focus onto it), takes
+    // its own Enter and Space: the grid's keys act on the active cell, another row perhaps.
+    const from = event.target instanceof HTMLElement ? event.target : null;
+    if (editing || rows.length === 0 || from?.closest('[role="row"]') == null || (from.tagName === 'BUTTON' && (event.key === 'Enter' || event.key === ' '))) return;
     const target = nextPosition(event.key, event.ctrlKey || event.metaKey, position, rows.length, dir);
     const gridRow = rows[position.row];
     if (target) {
@@ -279,12 +282,15 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
         latest.current.focusCell({ key, col: 1 });
       },
       draft: (key, text) => latest.current.actions.draftChanged(latest.current.chatId, key, text),
+      // The button goes with the row's failure: focus goes to its cell first, not to the page.
       retry: (key) => {
         const row = latest.current.rows.find((gridRow) => gridRow.row.key === key)?.row;
+        latest.current.focusCell({ key, col: 1 });
         if (row?.pending) latest.current.writer.retry(latest.current.chatId, row.pending.editId, row.pending);
       },
       discard: (key) => {
         const gridRow = latest.current.rows.find((candidate) => candidate.row.key === key);
+        latest.current.focusCell({ key, col: 1 });
         if (gridRow) latest.current.discard(gridRow);
       },
       registerCell: (id, element) => {

@@ -150,6 +150,63 @@ test('an editor the chat closes (it completed) gives focus back to its cell, not
   await expect.poll(() => activeRowKey(page)).toBe('RStrategyName');
 });
 
+test("a refused row's Retry and Discard keep the focus in the grid, by click or by their own Enter", async ({ page, sim }) => {
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  const subject = page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell');
+  const refuse = async (text: string) => {
+    await sim.control.faults({ failNext: 1, statusCode: 4 });
+    await subject.click();
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+    await expect(subject).toContainText('Not saved');
+  };
+
+  // A screen reader's cursor on the button moves focus there; its Enter must retry, not open
+  // the editor of the cell the grid last had active (Enter had moved that on to another row).
+  await refuse('first');
+  await subject.getByRole('button', { name: 'Retry' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(subject).toHaveText('first');
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+  await expect(subject).toBeFocused();
+
+  // Clicked, the button goes with the failure; focus stays on its cell, and the grid's keys work.
+  await refuse('second');
+  await subject.getByRole('button', { name: 'Discard' }).click();
+  await expect(subject).toHaveText('first');
+  await expect(subject).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(() => activeRowKey(page)).toBe('RStrategyName');
+});
+
+test('closing Add field, or dismissing the unsaved changes of an ended chat, leaves the focus on the panel, not the page', async ({ page, sim }) => {
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  const addField = page.getByRole('button', { name: 'Add field' });
+  await addField.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('form', { name: 'Add field' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('form', { name: 'Add field' })).toHaveCount(0);
+  await expect(addField).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(addField).toBeFocused();
+
+  const subject = page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell');
+  await sim.control.faults({ failNext: 1, statusCode: 4 });
+  await subject.click();
+  await page.keyboard.type('kept');
+  await page.keyboard.press('Enter');
+  await expect(subject).toContainText('Not saved');
+  await sim.control.setState(SEED, 'Completed');
+  const ended = page.getByRole('region', { name: 'Unsaved changes' });
+  await ended.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(ended).toHaveCount(0);
+  await expect(subject).toBeFocused();
+});
+
 /** A chat of `count` keys Key00000… with values value-0…, opened in the standalone page. */
 async function openBigChat(page: Page, sim: { url: string; control: { addChat(chat: Record<string, unknown>): Promise<unknown> } }, count: number) {
   const userData = Object.fromEntries(Array.from({ length: count }, (_, index) => [`Key${String(index).padStart(5, '0')}`, `value-${index}`]));
