@@ -109,13 +109,15 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     const gridRow = rows[index];
     if (!gridRow || !entry) return t('caseData.reason.keyGone');
     const { row, rule } = gridRow;
-    // An open editor's text is read as the kind it opened with: another party's change of
-    // the value (a text made a number) must not refuse or retype what the agent wrote.
-    const parsed = textForCell(text, row.value, rule, t, editing?.key === key ? editing.kind : undefined);
-    if (!parsed.ok) return parsed.reason;
     // Committing a refused or conflicting value again is the keyboard's Retry / Keep mine.
     const again = row.status === 'failed' || row.status === 'conflict';
-    const unchanged = sameValue(parsed.value, row.value) && !again && !row.draftConflict;
+    const settled = !again && !row.draftConflict;
+    // An open editor's text is read as the kind it opened with: another party's change of
+    // the value (a text made a number) must not refuse or retype what the agent wrote. Text
+    // left as it was is no change, even where typed it would be refused (1e-7, digits past 2^53).
+    const parsed = settled && text === formatValue(row.value) ? ({ ok: true, value: row.value } as const) : textForCell(text, row.value, rule, t, editing?.key === key ? editing.kind : undefined);
+    if (!parsed.ok) return parsed.reason;
+    const unchanged = sameValue(parsed.value, row.value) && settled;
     if (!unchanged) {
       if (row.pending && again) actions.userDataWriteDiscarded(chatId, row.pending.editId);
       const existed = entry.chat.userData.has(key) || row.status === 'saving';

@@ -111,6 +111,21 @@ describe('the case-data configuration', () => {
     await waitFor(() => expect(valueCell('Segment (CustomerSegment)')).toHaveTextContent('bronze'));
   });
 
+  it('closes an editor left unchanged on a number it could not take typed (1e-7, past 2^53), and sends nothing', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { Tiny: 1e-7, Huge: 1e21 });
+    const { user } = await openPanel();
+    await waitFor(() => expect(valueCell('Huge')).toHaveTextContent('1e+21'));
+    for (const [key, leave] of [['Tiny', '{Enter}'], ['Huge', '{Tab}']] as const) {
+      valueCell(key).focus();
+      await user.keyboard('{F2}');
+      expect(screen.getByRole('spinbutton', { name: `Value of ${key}` })).toHaveFocus();
+      await user.keyboard(leave);
+      // Before: "Enter a number." / "This number is too large.", and the editor held the focus.
+      expect(screen.queryByRole('spinbutton')).toBeNull();
+    }
+    expect(await control.operations()).toEqual([]);
+  });
+
   it('keeps a read-only value opened for reading in its viewer when the server makes it short, still read-only', async () => {
     const long = `${'first '.repeat(40).trim()}`;
     await control.updateUserData(SEED_CHAT_ID, { RStrategyName: long });
