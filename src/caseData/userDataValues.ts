@@ -74,17 +74,21 @@ const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export const isNumberKind = (kind: ValueKind) => kind === 'integer' || kind === 'decimal';
 
+/** Arabic-Indic digits (both sets) and the Arabic decimal separator, as an Arabic keyboard types them: the digits they are. */
+const latinDigits = (text: string) => text.replace(/[٠-٩۰-۹]/g, (digit) => String(digit.charCodeAt(0) & 15)).replace('٫', '.');
+
 // Reasons are worded by the `t` passed in: the grid passes its locale's, and the English
 // default serves callers without one (tests, scripts), whose texts stay as they always were.
 
 /**
- * Whether a keystroke may change the editor's text to `next`. Letters in a number field
- * are refused as they are typed, rather than surprising the agent at Enter.
+ * Whether a keystroke may change the editor's text to `next`, and to what text. Letters in
+ * a number field are refused as they are typed, rather than surprising the agent at Enter.
  */
 export function acceptsTyping(kind: ValueKind, next: string, t: Translate = translateEnglish): DraftCheck {
-  if (kind === 'integer' && !INTEGER_TYPING.test(next)) return { ok: false, reason: t('caseData.reason.typingInteger') };
-  if (kind === 'decimal' && !DECIMAL_TYPING.test(next)) return { ok: false, reason: t('caseData.reason.typingDecimal') };
-  return { ok: true, value: next };
+  const text = isNumberKind(kind) ? latinDigits(next) : next;
+  if (kind === 'integer' && !INTEGER_TYPING.test(text)) return { ok: false, reason: t('caseData.reason.typingInteger') };
+  if (kind === 'decimal' && !DECIMAL_TYPING.test(text)) return { ok: false, reason: t('caseData.reason.typingDecimal') };
+  return { ok: true, value: text };
 }
 
 function isRealDate(text: string): boolean {

@@ -133,6 +133,16 @@ describe('the grid in Arabic', () => {
     await user.keyboard('{Control>}z{/Control}');
     expect(await screen.findByText('لا يوجد ما يمكن التراجع عنه.')).toBeInTheDocument();
   });
+
+  it('takes the digits an Arabic keyboard types, in the editor and in the key that opens it', async () => {
+    const { user, valueCell } = await openIn('ar', 'بيانات الحالة');
+    valueCell('UserData1').focus();
+    // Before: refused as "only digits are allowed".
+    await user.keyboard('٤٢٫٥');
+    expect(screen.getByRole('spinbutton', { name: 'قيمة \u2068UserData1\u2069' })).toHaveValue('42.5');
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ UserData1: 42.5 }]));
+  });
 });
 
 describe('values inside right-to-left sentences', () => {

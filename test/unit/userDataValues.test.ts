@@ -34,6 +34,15 @@ describe('userData values keep their type', () => {
     expect(acceptsTyping('string', 'anything <b>').ok).toBe(true);
   });
 
+  it('reads Arabic-Indic digits and the Arabic decimal separator in a number as the digits they are', () => {
+    expect(acceptsTyping('integer', '١٢٣')).toEqual({ ok: true, value: '123' });
+    expect(acceptsTyping('integer', '۴۵۶')).toEqual({ ok: true, value: '456' });
+    expect(acceptsTyping('decimal', '٠٫٥')).toEqual({ ok: true, value: '0.5' });
+    expect(acceptsTyping('decimal', '١٫٢٫٣').ok).toBe(false);
+    // Text stays as typed.
+    expect(acceptsTyping('string', '١٢٣')).toEqual({ ok: true, value: '١٢٣' });
+  });
+
   it('refuses committing an unfinished number', () => {
     expect(textToValue('integer', '-').ok).toBe(false);
     expect(textToValue('integer', '').ok).toBe(false);
