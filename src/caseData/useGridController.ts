@@ -245,7 +245,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     else if (command === 'copy' || command === 'paste')
       clipboardChunk.use(
         (clipboard) => (command === 'copy' ? clipboard.copyCell(gridRow, position.col, clipboardTools) : clipboard.pasteIntoCell(gridRow, clipboardTools)),
-        () => setAnnouncement(t(command === 'copy' ? 'caseData.announce.copyNotLoaded' : 'caseData.announce.pasteNotLoaded')),
+        () => setAnnouncement(t('caseData.announce.clipboardNotLoaded')),
       );
     else if (command === 'delete') removeKey(gridRow, position.row);
     else if (command === 'edit') startEdit(gridRow.row.key, null);

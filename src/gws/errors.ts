@@ -12,20 +12,24 @@ export type GwsError =
 
 /**
  * react-query wants a thrown value; this carries the typed error so callers narrow on
- * `error.detail.kind` instead of parsing messages. Its message is for a stack trace; the
- * error is worded for people by i18n's translateGwsError (in English for the host contract).
+ * `error.detail.kind` instead of parsing messages. Its message is for a stack trace (the
+ * status is in `detail`); the error is worded for people by i18n's translateGwsError (in
+ * English for the host contract).
  */
 export class GwsRequestError extends Error {
   readonly detail: GwsError;
   constructor(detail: GwsError) {
-    super(`GWS request failed: ${detail.kind}${detail.kind === 'http' ? ` ${detail.status}` : detail.kind === 'status-code' ? ` ${detail.statusCode}` : ''}`);
+    super(`GWS request failed: ${detail.kind}`);
     this.name = 'GwsRequestError';
     this.detail = detail;
   }
 }
 
-/** Documented GWS statusCode meanings (Return Values page). */
-const STATUS_CODE_MEANINGS: Readonly<Record<number, string>> = {
+/**
+ * Documented GWS statusCode meanings (Return Values page), in English: the words GWS's own
+ * messages start with, and the English catalogue's texts for them (one copy of each).
+ */
+export const STATUS_CODE_MEANINGS = {
   1: 'Required parameter missing',
   2: 'Not valid in the current state',
   3: 'Operation forbidden',
@@ -34,11 +38,11 @@ const STATUS_CODE_MEANINGS: Readonly<Record<number, string>> = {
   6: 'Not found',
   7: 'Partial success',
   20: 'Not authenticated',
-};
+} as const satisfies Readonly<Record<number, string>>;
 
 /** The meaning GWS documents for a statusCode, in English, or undefined for an undocumented one. */
 export function statusCodeMeaning(statusCode: number): string | undefined {
-  return Object.hasOwn(STATUS_CODE_MEANINGS, statusCode) ? STATUS_CODE_MEANINGS[statusCode] : undefined;
+  return Object.hasOwn(STATUS_CODE_MEANINGS, statusCode) ? STATUS_CODE_MEANINGS[statusCode as keyof typeof STATUS_CODE_MEANINGS] : undefined;
 }
 
 /**

@@ -2,30 +2,17 @@
 // as the host contract's saveFailed carries it. gws/ stays free of i18n: it holds the
 // error as a value, and the facts that wording needs (statusCode meanings, the server's detail).
 
-import { serverDetail, statusCodeMeaning, type GwsError } from '../gws/errors';
+import { serverDetail, type GwsError } from '../gws/errors';
 import { formatIssues } from '../gws/schema';
 import type { MessageKey } from './messages/en';
-import type { Translate } from './translate';
+import { isMessageKey, type Translate } from './translate';
 
 type StatusKey = Extract<MessageKey, `gwsError.status.${string}`>;
 
-/** The statusCodes the GWS Return Values page documents, each with its catalogue text. */
-const STATUS_KEYS: Readonly<Record<number, StatusKey>> = {
-  1: 'gwsError.status.1',
-  2: 'gwsError.status.2',
-  3: 'gwsError.status.3',
-  4: 'gwsError.status.4',
-  5: 'gwsError.status.5',
-  6: 'gwsError.status.6',
-  7: 'gwsError.status.7',
-  20: 'gwsError.status.20',
-};
-
+/** A documented statusCode's meaning (the catalogue has a text for each), or "Error". */
 function meaningOf(t: Translate, statusCode: number): string {
-  const key = Object.hasOwn(STATUS_KEYS, statusCode) ? STATUS_KEYS[statusCode] : undefined;
-  if (key) return t(key);
-  // A meaning gws/ learned before the catalogues did: English beats a bare "Error".
-  return statusCodeMeaning(statusCode) ?? t('gwsError.status.unknown');
+  const key = `gwsError.status.${statusCode}`;
+  return t(isMessageKey(key) ? (key as StatusKey) : 'gwsError.status.unknown');
 }
 
 /**

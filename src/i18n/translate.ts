@@ -79,10 +79,11 @@ function fill(locale: Locale, text: string, params: Readonly<Record<string, stri
 
 export function translate<K extends MessageKey>(locale: Locale, key: K, ...args: TranslateArgs<K>): string {
   const message = (catalogs.get(locale) ?? english)[key] ?? english[key];
-  // A text of a part no module has added (i18n/*Texts.ts): a programming error, shown as
-  // its key rather than a crash, and said in the console (which fails a test: test/support/setupTests.ts).
+  // A text of a part no module has added: a programming error (the module showing it must
+  // import its part, i18n/*Texts.ts), shown as its key rather than a crash, and said in the
+  // console (which fails a test: test/support/setupTests.ts).
   if (message === undefined) {
-    console.error(`Case Data Panel: no text for "${key}"; the module showing it must import its part (i18n/*Texts.ts).`);
+    console.error(`Case Data Panel: no text for "${key}"`);
     return key;
   }
   const params: Readonly<Record<string, string | number>> = args[0] ?? {};

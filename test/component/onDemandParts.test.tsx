@@ -35,7 +35,7 @@ describe('copy and paste, a chunk of their own', () => {
     await waitForLive();
     valueCell('Subject').focus();
     await user.keyboard('{Control>}c{/Control}');
-    expect(await screen.findByText('Copying could not be loaded. Check the connection, then try again.')).toBeInTheDocument();
+    expect(await screen.findByText('Copy and paste could not be loaded. Check the connection, then try again.')).toBeInTheDocument();
     expect(screen.getByRole('grid', { name: 'Case data' })).toBeInTheDocument();
 
     clipboardChunk.reachable = true;

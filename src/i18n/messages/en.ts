@@ -8,6 +8,7 @@
 //
 // A message is a text, or plural forms chosen by Intl.PluralRules for `{count}`.
 
+import { STATUS_CODE_MEANINGS } from '../../gws/errors';
 import type { enAddField } from './enAddField';
 import type { enClipboard } from './enClipboard';
 import type { enEmbedding } from './enEmbedding';
@@ -70,8 +71,7 @@ export const en = {
   'caseData.announce.undid': 'Undid the change to {key}.',
   'caseData.announce.redid': 'Redid the change to {key}.',
   // Copy and paste are a chunk of their own (their texts are in enClipboard.ts): if it cannot load.
-  'caseData.announce.copyNotLoaded': 'Copying could not be loaded. Check the connection, then try again.',
-  'caseData.announce.pasteNotLoaded': 'Pasting could not be loaded. Check the connection, then try again.',
+  'caseData.announce.clipboardNotLoaded': 'Copy and paste could not be loaded. Check the connection, then try again.',
   'caseData.announce.tookTheirs': "Took the server's value of {key}. Press Ctrl+Z to undo.",
   'caseData.announce.problem': '{key}: {problem}',
   'caseData.announce.reopened': '{key} was changed by someone else; the editor now shows the new value.',
@@ -123,14 +123,15 @@ export const en = {
   'gwsError.invalidPayloadIssues': 'Unexpected answer from the server: {message} ({issues})',
   'gwsError.sessionExpired': 'Session expired: {message}',
   'gwsError.csrf': 'Request refused by CSRF protection: {message}',
-  'gwsError.status.1': 'Required parameter missing',
-  'gwsError.status.2': 'Not valid in the current state',
-  'gwsError.status.3': 'Operation forbidden',
-  'gwsError.status.4': 'Internal error',
-  'gwsError.status.5': 'No permission',
-  'gwsError.status.6': 'Not found',
-  'gwsError.status.7': 'Partial success',
-  'gwsError.status.20': 'Not authenticated',
+  // The statusCode meanings GWS documents, worded as gws/ holds them to read GWS's messages.
+  'gwsError.status.1': STATUS_CODE_MEANINGS[1],
+  'gwsError.status.2': STATUS_CODE_MEANINGS[2],
+  'gwsError.status.3': STATUS_CODE_MEANINGS[3],
+  'gwsError.status.4': STATUS_CODE_MEANINGS[4],
+  'gwsError.status.5': STATUS_CODE_MEANINGS[5],
+  'gwsError.status.6': STATUS_CODE_MEANINGS[6],
+  'gwsError.status.7': STATUS_CODE_MEANINGS[7],
+  'gwsError.status.20': STATUS_CODE_MEANINGS[20],
   'gwsError.status.unknown': 'Error',
 } as const;
 
