@@ -157,22 +157,22 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
             {text.length > LONG_TEXT ? <span className="case-data__size">{t('caseData.size', { count: text.length })}</span> : null}
             {row.draft && isEditedDraft(row.draft) ? (
               <span className="case-data__badge case-data__badge--draft">
-                {deleted ? t('caseData.badge.draftDeleted') : row.draftConflict ? t('caseData.badge.draftChanged') : t('caseData.badge.draft')}
+                {t(deleted ? 'caseData.badge.draftDeleted' : row.draftConflict ? 'caseData.badge.draftChanged' : 'caseData.badge.draft')}
               </span>
             ) : null}
-            {row.status === 'queued' ? <span className="case-data__badge">{t('caseData.badge.queued')}</span> : null}
-            {row.status === 'saving' ? <span className="case-data__badge">{t('caseData.badge.saving')}</span> : null}
-            {row.status === 'deleting' ? <span className="case-data__badge">{t('caseData.badge.deleting')}</span> : null}
+            {row.status === 'queued' || row.status === 'saving' || row.status === 'deleting' ? (
+              <span className="case-data__badge">{t(`caseData.badge.${row.status}`)}</span>
+            ) : null}
             {justSaved ? <span className="case-data__badge case-data__badge--saved">{t('caseData.badge.saved')}</span> : null}
             {row.status === 'failed' || row.status === 'conflict' ? (
               <span className="case-data__failure">
                 {readOnlyReason ? null : (
                   <button type="button" tabIndex={-1} onClick={() => handlers.retry(row.key)}>
-                    {row.status === 'conflict' ? t('caseData.keepMine') : t('caseData.retry')}
+                    {t(row.status === 'conflict' ? 'caseData.keepMine' : 'caseData.retry')}
                   </button>
                 )}
                 <button type="button" tabIndex={-1} onClick={() => handlers.discard(row.key)}>
-                  {row.status === 'conflict' ? t('caseData.takeTheirs') : t('caseData.discard')}
+                  {t(row.status === 'conflict' ? 'caseData.takeTheirs' : 'caseData.discard')}
                 </button>
               </span>
             ) : null}

@@ -85,8 +85,24 @@ export function useFocusKeeping({ scroller, rowWindow, rows, activeRowIndex, col
     // Only for a newly opened editor, not for every change of the rows under it.
   }, [editingKey]);
 
+  // Another chat (the host's setActiveChat) replaces the grid with a new one: focus that was
+  // in the old grid goes to the new one's cell, not to the page, where the agent's next keys
+  // would go nowhere. The old grid says so as it goes; one grid per document.
+  const hasRows = rows.length > 0;
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    if (focusHandedOver && document.activeElement === document.body) element.querySelector<HTMLElement>('[tabindex="0"]')?.focus();
+    focusHandedOver = false;
+    return () => {
+      focusHandedOver = document.hasFocus() && element.contains(document.activeElement);
+    };
+  }, [hasRows]);
+
   return { noteFocus: (element: HTMLElement) => void (lastFocused.current = element) };
 }
+
+let focusHandedOver = false;
 
 /**
  * Whether the agent's pointer is moving the focus right now: from a pointer press until the

@@ -198,7 +198,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     // that would silently overwrite their value. The agent is told instead.
     const expected = direction === 'undo' ? step.after : step.before;
     if (!sameValue(shownValue(entry, step.key), expected)) {
-      const reason = t(direction === 'undo' ? 'caseData.reason.undoChangedSince' : 'caseData.reason.redoChangedSince', { key: named(step.key) });
+      const reason = t('caseData.reason.changedSince', { key: named(step.key) });
       note(step.key, reason);
       setAnnouncement(reason);
       return;

@@ -250,7 +250,7 @@ describe('editing keys', () => {
     await waitFor(() => expect(valueCell('CustomerSegment')).toHaveTextContent(/^platinum/));
     valueCell('CustomerSegment').focus();
     await user.keyboard('{Control>}z{/Control}');
-    expect(valueCell('CustomerSegment')).toHaveAccessibleDescription('“CustomerSegment” was changed by someone else since; undoing would overwrite their value.');
+    expect(valueCell('CustomerSegment')).toHaveAccessibleDescription('“CustomerSegment” was changed by someone else since; this would overwrite their value.');
     expect(valueCell('CustomerSegment')).toHaveTextContent(/^platinum/);
     expect((await control.operations()).map((op) => op.userData)).toEqual([{ CustomerSegment: 'gold' }]);
   });

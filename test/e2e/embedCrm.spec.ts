@@ -117,6 +117,30 @@ test('notifications never take focus from the CRM; focusKey moves it only when a
   await expect(valueCell(frame, 'Subject')).toBeFocused();
 });
 
+test('a chat the CRM opens while the agent is in the panel keeps the focus in the panel, on the new grid', async ({ page, embedding }) => {
+  const { frame } = await openCrm(page, embedding.crmUrl);
+  await valueCell(frame, 'Subject').click();
+  await page.keyboard.type('draft kept');
+  await expect(frame.getByRole('textbox', { name: 'Value of Subject' })).toBeFocused();
+  // What a CRM reacting to a new interaction does, focus left where it is.
+  await page.evaluate(
+    ({ chatId, origin }) =>
+      document.querySelector('iframe')?.contentWindow?.postMessage({ namespace: 'case-data-panel', version: 1, type: 'setActiveChat', chatId }, origin),
+    { chatId: OTHER, origin: embedding.widgetUrl },
+  );
+  await expect(frame.getByText(`Chat ${OTHER}`)).toBeVisible();
+  // Before: the frame's focus fell to its page, and the agent's next keys went nowhere.
+  const inGrid = () => frame.getByRole('grid', { name: 'Case data' }).evaluate((grid) => grid.contains(document.activeElement));
+  await expect.poll(inGrid).toBe(true);
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('F2');
+  await expect(frame.getByRole('textbox', { name: /^Value of / })).toBeFocused();
+  await page.keyboard.press('Escape');
+  // The first chat's text is still its draft.
+  await page.getByLabel('Linked chat').selectOption(SEED);
+  await expect(valueCell(frame, 'Subject')).toContainText('Draft');
+});
+
 test('the CRM warns before leaving a case with unsaved case data', async ({ page, embedding }) => {
   const { frame } = await openCrm(page, embedding.crmUrl);
   await embedding.control.faults({ failNext: 1, statusCode: 4 });

@@ -66,8 +66,8 @@ export const en = {
   'caseData.announce.deleted': 'Deleted {key}. Press Ctrl+Z to undo.',
   'caseData.announce.nothingToUndo': 'Nothing to undo.',
   'caseData.announce.nothingToRedo': 'Nothing to redo.',
-  'caseData.reason.undoChangedSince': '“{key}” was changed by someone else since; undoing would overwrite their value.',
-  'caseData.reason.redoChangedSince': '“{key}” was changed by someone else since; redoing would overwrite their value.',
+  // Undo or redo refused (Ctrl+Z, Ctrl+Y).
+  'caseData.reason.changedSince': '“{key}” was changed by someone else since; this would overwrite their value.',
   'caseData.announce.undid': 'Undid the change to {key}.',
   'caseData.announce.redid': 'Redid the change to {key}.',
   // Copy and paste are a chunk of their own (their texts are in enClipboard.ts): if it cannot load.
