@@ -68,8 +68,7 @@ export function gridCommand(event: CommandKey, col: 0 | 1, settling: boolean): G
     : ctrl && key === 'c' ? 'copy'
     : ctrl && key === 'v' ? 'paste'
     : event.key === 'Delete' ? 'delete'
-    : col === 1 && (event.key === 'Enter' || event.key === 'F2') ? 'edit'
-    : col === 0 && event.key === 'Enter' ? 'to-value'
+    : event.key === 'Enter' || event.key === 'F2' ? (col ? 'edit' : 'to-value')
     : event.key === 'Escape' && settling ? 'discard'
     : col === 1 && startsTypedEdit(event.key, event.ctrlKey, event.metaKey, event.altKey) ? 'type'
     : null;

@@ -45,11 +45,11 @@ describe('gridCommand', () => {
     expect(gridCommand(press('v', { ctrl: true }), 1, false)).toBe('paste');
   });
 
-  it('edits from the value column only; Enter on a key goes to its value', () => {
+  it('edits from the value column only; Enter or F2 on a key goes to its value, as the README says', () => {
     expect(gridCommand(press('Enter'), 1, false)).toBe('edit');
     expect(gridCommand(press('F2'), 1, false)).toBe('edit');
     expect(gridCommand(press('Enter'), 0, false)).toBe('to-value');
-    expect(gridCommand(press('F2'), 0, false)).toBeNull();
+    expect(gridCommand(press('F2'), 0, false)).toBe('to-value');
     expect(gridCommand(press('a'), 1, false)).toBe('type');
     expect(gridCommand(press('a'), 0, false)).toBeNull();
     expect(gridCommand(press('a', { alt: true }), 1, false)).toBeNull();
