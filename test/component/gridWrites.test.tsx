@@ -454,6 +454,9 @@ describe('what may be edited', () => {
     await control.setState(SEED_CHAT_ID, 'Completed');
     await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Value of Subject' })).not.toBeInTheDocument());
     expect(valueCell('Subject')).toHaveTextContent('Draft');
+    // Said, not only shown: the agent is typing elsewhere, and nothing else tells a screen reader.
+    const unsaved = await screen.findByRole('region', { name: 'Unsaved changes' });
+    expect(within(unsaved).getByRole('alert')).toHaveTextContent('This chat is Completed and one change was not saved:');
     expect(await control.operations()).toEqual([]);
   });
 
