@@ -216,7 +216,7 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
           autoComplete="off"
           onChange={(event) => {
             const allowed = acceptsTyping(kind, event.target.value, t);
-            if (allowed.ok) change(String(allowed.value));
+            if (allowed.ok) change(event.target.value);
             else refuse(allowed.reason);
           }}
         />

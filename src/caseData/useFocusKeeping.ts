@@ -85,17 +85,22 @@ export function useFocusKeeping({ scroller, rowWindow, rows, activeRowIndex, col
     // Only for a newly opened editor, not for every change of the rows under it.
   }, [editingKey]);
 
-  // Another chat (the host's setActiveChat) replaces the grid with a new one: focus that was
-  // in the old grid goes to the new one's cell, not to the page, where the agent's next keys
-  // would go nowhere. The old grid says so as it goes; one grid per document.
+  // Another chat (the host's setActiveChat) replaces the grid, its toolbar and forms with new
+  // ones: focus that was in them goes to the new grid's cell (its filter, with no rows), not
+  // to the page, where the agent's next keys would go nowhere. In the same commit or never:
+  // the old grid says so as it goes (one grid per document), and it is forgotten in the
+  // microtask after, so a chat that arrives later, the agent in the CRM meanwhile, takes nothing.
   const hasRows = rows.length > 0;
   useLayoutEffect(() => {
-    const element = scroller.current;
-    if (!element) return;
-    if (focusHandedOver && document.activeElement === document.body) element.querySelector<HTMLElement>('[tabindex="0"]')?.focus();
+    const panel = scroller.current?.parentElement;
+    if (!panel) return;
+    if (focusHandedOver && document.hasFocus() && document.activeElement === document.body) {
+      (panel.querySelector<HTMLElement>('[role="grid"] [tabindex="0"]') ?? document.getElementById(filterId))?.focus();
+    }
     focusHandedOver = false;
     return () => {
-      focusHandedOver = document.hasFocus() && element.contains(document.activeElement);
+      focusHandedOver = document.hasFocus() && panel.contains(document.activeElement);
+      queueMicrotask(() => void (focusHandedOver = false));
     };
   }, [hasRows]);
 

@@ -148,13 +148,15 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
       return;
     }
     const fromTyping = typed !== null && (editor === 'text' || editor === 'number' || editor === 'multiline');
-    // The key that opens the editor is checked like every later one: a letter in a number is refused on the spot.
-    const opening = fromTyping ? acceptsTyping(gridRow.kind, typed, t) : null;
-    if (opening && !opening.ok) {
-      note(key, opening.reason);
-      setAnnouncement(opening.reason);
-      refusedOpening.current = { key, reason: opening.reason };
-      return;
+    if (fromTyping) {
+      // The key that opens the editor is checked like every later one: a letter in a number is refused on the spot.
+      const allowed = acceptsTyping(gridRow.kind, typed, t);
+      if (!allowed.ok) {
+        note(key, allowed.reason);
+        setAnnouncement(allowed.reason);
+        refusedOpening.current = { key, reason: allowed.reason };
+        return;
+      }
     }
     // ".5" typed on a closed whole-number cell: the "." refused here, the "5" opens the
     // editor; its commit is held as if the "." had been refused in it.
@@ -162,7 +164,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     refusedOpening.current = null;
     // A changed draft is resumed; an unchanged one is stale the moment the value changed.
     const resumed = row.draft && isEditedDraft(row.draft) ? row.draft.text : null;
-    const start = opening ? String(opening.value) : (resumed ?? (editor === 'checkbox' && typed === ' ' ? String(row.value !== true) : text));
+    const start = fromTyping ? typed : (resumed ?? (editor === 'checkbox' && typed === ' ' ? String(row.value !== true) : text));
     setEditing({ key, initialText: start, replace: fromTyping, readOnly: false, editor, kind, refused });
     // An open editor is a draft from its first moment: its base is the value it started from.
     // Over a refused or overtaken write, the agent's value is not the server's: an editor
@@ -225,10 +227,10 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   };
 
   const onGridKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    // A row's Retry or Discard button, focused (a screen reader moves focus onto it), takes
-    // its own Enter and Space: the grid's keys act on the active cell, another row perhaps.
+    // Not from a row's Retry or Discard button (a screen reader moves focus onto it): its keys
+    // are its own, and the grid's would act on the active cell, in another row perhaps.
     const from = event.target instanceof HTMLElement ? event.target : null;
-    if (editing || rows.length === 0 || from?.closest('[role="row"]') == null || (from.tagName === 'BUTTON' && (event.key === 'Enter' || event.key === ' '))) return;
+    if (editing || rows.length === 0 || from?.closest('[role="row"]') == null || from.tagName === 'BUTTON') return;
     const target = nextPosition(event.key, event.ctrlKey || event.metaKey, position, rows.length, dir);
     const gridRow = rows[position.row];
     if (target) {

@@ -81,14 +81,14 @@ const latinDigits = (text: string) => text.replace(/[٠-٩۰-۹]/g, (digit) => S
 // default serves callers without one (tests, scripts), whose texts stay as they always were.
 
 /**
- * Whether a keystroke may change the editor's text to `next`, and to what text. Letters in
- * a number field are refused as they are typed, rather than surprising the agent at Enter.
+ * Whether a keystroke may change the editor's text to `next`. Letters in a number field
+ * are refused as they are typed, rather than surprising the agent at Enter. Arabic digits
+ * stay as typed in the editor (rewritten, the caret would jump); they are read as a number.
  */
 export function acceptsTyping(kind: ValueKind, next: string, t: Translate = translateEnglish): DraftCheck {
-  const text = isNumberKind(kind) ? latinDigits(next) : next;
-  if (kind === 'integer' && !INTEGER_TYPING.test(text)) return { ok: false, reason: t('caseData.reason.typingInteger') };
-  if (kind === 'decimal' && !DECIMAL_TYPING.test(text)) return { ok: false, reason: t('caseData.reason.typingDecimal') };
-  return { ok: true, value: text };
+  if (kind === 'integer' && !INTEGER_TYPING.test(latinDigits(next))) return { ok: false, reason: t('caseData.reason.typingInteger') };
+  if (kind === 'decimal' && !DECIMAL_TYPING.test(latinDigits(next))) return { ok: false, reason: t('caseData.reason.typingDecimal') };
+  return { ok: true, value: next };
 }
 
 function isRealDate(text: string): boolean {
@@ -103,13 +103,13 @@ function isRealDate(text: string): boolean {
 export function textToValue(kind: ValueKind, text: string, t: Translate = translateEnglish): DraftCheck {
   switch (kind) {
     case 'integer': {
-      const trimmed = text.trim();
+      const trimmed = latinDigits(text.trim());
       if (!INTEGER_TEXT.test(trimmed)) return { ok: false, reason: t('caseData.reason.integer') };
       const value = Number(trimmed);
       return Number.isSafeInteger(value) ? { ok: true, value } : { ok: false, reason: t('caseData.reason.tooLarge') };
     }
     case 'decimal': {
-      const trimmed = text.trim();
+      const trimmed = latinDigits(text.trim());
       if (!DECIMAL_TEXT.test(trimmed)) return { ok: false, reason: t('caseData.reason.decimal') };
       // Past this, digits are rounded off (and 400 of them save as null): not the number typed.
       const value = Number(trimmed);

@@ -141,6 +141,26 @@ test('a chat the CRM opens while the agent is in the panel keeps the focus in th
   await expect(valueCell(frame, 'Subject')).toContainText('Draft');
 });
 
+test('a chat the CRM opens before it exists takes no focus when it arrives, the agent meanwhile in the CRM', async ({ page, embedding }) => {
+  const { frame } = await openCrm(page, embedding.crmUrl);
+  await valueCell(frame, 'Subject').click();
+  await page.evaluate(
+    ({ chatId, origin }) =>
+      document.querySelector('iframe')?.contentWindow?.postMessage({ namespace: 'case-data-panel', version: 1, type: 'setActiveChat', chatId }, origin),
+    { chatId: 'LATE', origin: embedding.widgetUrl },
+  );
+  await expect(frame.getByRole('grid', { name: 'Case data' })).toHaveCount(0);
+  const notes = page.getByLabel('Case notes');
+  await notes.click();
+  await embedding.control.addChat({ id: 'LATE', state: 'Chatting', participants: [{ nickname: 'Carol', type: 'Customer' }], userData: { Subject: 'Late' } });
+  await expect(valueCell(frame, 'Subject')).toHaveText('Late');
+  // Nothing in the frame was even asked to take focus (a browser may let a frame take it).
+  expect(await frame.locator('body').evaluate((body) => document.activeElement === body)).toBe(true);
+  await notes.pressSequentially(' typed on');
+  await expect(notes).toBeFocused();
+  await expect(notes).toHaveValue('Customer asks about a double charge. typed on');
+});
+
 test('the CRM warns before leaving a case with unsaved case data', async ({ page, embedding }) => {
   const { frame } = await openCrm(page, embedding.crmUrl);
   await embedding.control.faults({ failNext: 1, statusCode: 4 });

@@ -35,12 +35,13 @@ describe('userData values keep their type', () => {
   });
 
   it('reads Arabic-Indic digits and the Arabic decimal separator in a number as the digits they are', () => {
-    expect(acceptsTyping('integer', '١٢٣')).toEqual({ ok: true, value: '123' });
-    expect(acceptsTyping('integer', '۴۵۶')).toEqual({ ok: true, value: '456' });
-    expect(acceptsTyping('decimal', '٠٫٥')).toEqual({ ok: true, value: '0.5' });
+    // Typed, they stay as typed (rewritten, the caret would jump), and are read as a number.
+    expect(acceptsTyping('integer', '١٢٣')).toEqual({ ok: true, value: '١٢٣' });
     expect(acceptsTyping('decimal', '١٫٢٫٣').ok).toBe(false);
-    // Text stays as typed.
-    expect(acceptsTyping('string', '١٢٣')).toEqual({ ok: true, value: '١٢٣' });
+    expect(textToValue('integer', '١٢٣')).toEqual({ ok: true, value: 123 });
+    expect(textToValue('integer', ' ۴۵۶ ')).toEqual({ ok: true, value: 456 });
+    expect(textToValue('decimal', '٠٫٥')).toEqual({ ok: true, value: 0.5 });
+    expect(textToValue('string', '١٢٣')).toEqual({ ok: true, value: '١٢٣' });
   });
 
   it('refuses committing an unfinished number', () => {
