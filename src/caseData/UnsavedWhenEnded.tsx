@@ -51,7 +51,8 @@ export function UnsavedWhenEnded({ chatId, entry }: { chatId: string; entry: Cha
   };
   return (
     <section className="case-data__ended" role="region" aria-label={t('caseData.ended.region')}>
-      {/* An alert: the chat ended under the agent's hands, and nothing else says so where they are. */}
+      {/* An alert, said as the list appears: the chat ended under the agent's hands (or was opened
+          ended, with their changes unsaved), and nothing else says so where they are. */}
       <p role="alert">{t(state === 'Completed' ? 'caseData.ended.Completed' : 'caseData.ended.Revoked', { count: lines.length })}</p>
       <ul>
         {lines.map((line) => (
