@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { StorageCheck, Theme } from '../embed';
 import { checkStorageAccess, openPopOut, popOutUrl, PopOutOffer, requestStorageAccess } from '../embed/host';
 import type { Locale } from '../i18n';
-import { useActiveChatId, useConnection } from '../store';
+import { useStore } from 'zustand';
+import { unsavedChatIds, useActiveChatId, useChatStoreApi, useConnection } from '../store';
 
 type PopOutGateProps = {
   /** The widget's own URL; the gate renders only when set (framed, pop-out allowed). */
@@ -18,6 +19,7 @@ type PopOutGateProps = {
 export function PopOutGate({ widgetUrl, theme, locale }: PopOutGateProps) {
   const connection = useConnection();
   const activeChatId = useActiveChatId();
+  const unsaved = useStore(useChatStoreApi(), (state) => unsavedChatIds(state).size > 0);
   const [storage, setStorage] = useState<StorageCheck>({ kind: 'ok' });
 
   useEffect(() => {
@@ -35,6 +37,7 @@ export function PopOutGate({ widgetUrl, theme, locale }: PopOutGateProps) {
   return (
     <PopOutOffer
       reason={reason}
+      unsaved={unsaved}
       onRequestAccess={storage.kind === 'needs-permission' ? () => requestStorageAccess(window) : null}
       onOpen={() => openPopOut(window, popOutUrl(widgetUrl, { chatId: activeChatId, locale, theme: theme.mode, density: theme.tokens.density }))}
     />

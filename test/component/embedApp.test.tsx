@@ -10,6 +10,7 @@ import { createGwsClient } from '../../src/gws';
 import { I18nProvider } from '../../src/i18n';
 import { createChatStore } from '../../src/store';
 import { simControl, withSimulator, type RunningSimulator } from '../support/simulator';
+import { valueCell } from '../support/renderPanel';
 
 const HOST = 'https://crm.example.com';
 const SEED = '0000Wa9CAM6W00J';
@@ -207,6 +208,14 @@ describe('the panel embedded in a CRM', () => {
     await control.session({ expired: true });
     await control.updateUserData(SEED, { Subject: 'poke' });
     const offer = await screen.findByRole('button', { name: 'Open in a new window' }, { timeout: 10_000 });
+    // Nothing unsaved: nothing to warn about.
+    expect(screen.queryByText(/changes not yet saved stay in this panel/)).toBeNull();
+    // An edit made now is queued here; the offer says a new window will not have it.
+    valueCell('Subject').focus();
+    await user.keyboard('kept here{Enter}');
+    expect(
+      await screen.findByText('Your changes not yet saved stay in this panel, and are sent from here once the session works here again: a new window does not have them.'),
+    ).toBeInTheDocument();
     await user.click(offer);
     expect(open).toHaveBeenCalledWith(`https://panel.example.com/?chatId=${SEED}&locale=en&theme=light`, 'case-data-panel', 'noopener,width=440,height=760');
     await control.session({ expired: false });

@@ -51,6 +51,7 @@ export const de = {
 
   'popOut.blockedStorage': 'Ihr Browser blockiert Cookies oder Speicher für das Panel auf dieser Seite, daher kann es Ihre Genesys-Sitzung hier nicht nutzen.',
   'popOut.maybeBlocked': 'Falls Sie bei Genesys angemeldet sind, blockiert Ihr Browser möglicherweise das Sitzungs-Cookie auf dieser Seite.',
+  'popOut.unsavedStay': 'Ihre noch nicht gespeicherten Änderungen bleiben in diesem Panel und werden von hier gesendet, sobald die Sitzung hier wieder funktioniert: Ein neues Fenster hat sie nicht.',
   'popOut.open': 'In neuem Fenster öffnen',
   'popOut.allowAccess': 'Zugriff erlauben',
   'popOut.accessDenied': 'Der Browser hat den Zugriff nicht gewährt. Verwenden Sie ein neues Fenster.',

@@ -6,6 +6,7 @@
 export const enEmbedding = {
   'popOut.blockedStorage': 'Your browser blocks cookies or storage for the panel inside this page, so it cannot use your Genesys session here.',
   'popOut.maybeBlocked': 'If you are signed in to Genesys, your browser may be blocking its session cookie inside this page.',
+  'popOut.unsavedStay': 'Your changes not yet saved stay in this panel, and are sent from here once the session works here again: a new window does not have them.',
   'popOut.open': 'Open in a new window',
   'popOut.allowAccess': 'Allow access',
   'popOut.accessDenied': 'The browser did not grant access. Use a new window instead.',
