@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import AxeBuilder from '@axe-core/playwright';
 import type { FrameLocator, Page } from '@playwright/test';
 import { expect, test } from './embedFixtures';
 
@@ -48,6 +49,17 @@ test('the demo CRM on another origin drives the panel and hears its changes', as
   await page.getByRole('button', { name: 'Send an unknown message' }).click();
   await expect(eventLog(page)).toContainText('error {"kind":"unknown-type","message":"Unknown message type \\"openCase\\".');
   expect(errors).toEqual([]);
+});
+
+test('axe finds no violations in the demo CRM with the panel in it', async ({ page, embedding }) => {
+  await openCrm(page, embedding.crmUrl);
+  // Enough events that the CRM's event log scrolls: before, it could not be reached by keyboard to scroll it.
+  for (let change = 0; change < 12; change += 1) await embedding.control.updateUserData(SEED, { Subject: `change ${change}` });
+  await expect(eventLog(page)).toContainText('change 11');
+  expect(await eventLog(page).evaluate((log) => log.scrollHeight > log.clientHeight)).toBe(true);
+  // The panel's frame is analysed too.
+  const violations = (await new AxeBuilder({ page }).analyze()).violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  expect(violations).toEqual([]);
 });
 
 test('themes, locales and right-to-left follow the CRM, down to 320 px', async ({ page, embedding }, testInfo) => {
