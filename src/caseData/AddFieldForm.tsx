@@ -1,8 +1,10 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMessages } from '../i18n';
-import { configuredKeys, type CaseDataConfig } from './caseDataConfig';
+import type { HistoryStep, UserDataWrite } from '../store';
+import { configuredKeys, resolveRule, type CaseDataConfig } from './caseDataConfig';
 import type { GridRow } from './useCaseDataRows';
 import { formatValue } from './userDataValues';
+import { textForCell } from './validation';
 import '../i18n/addFieldTexts';
 
 const FREE_KEY = '\u0000free';
@@ -13,12 +15,14 @@ type AddFieldFormProps = {
   readonly config: CaseDataConfig;
   /** The button that opens the form: focus moves into the form only from there (see below). */
   readonly openerId: string;
-  /** Returns the reason the field cannot be added, or null when it was sent. */
-  readonly onAdd: (key: string, text: string) => string | null;
+  /** The grid's one way to write (useGridController): the reason it was refused, or null once sent. */
+  readonly submit: (write: UserDataWrite, step: HistoryStep | null) => string | null;
+  /** Says something in the grid's live region. */
+  readonly announce: (text: string) => void;
   readonly onClose: () => void;
 };
 
-export function AddFieldForm({ rows, config, openerId, onAdd, onClose }: AddFieldFormProps) {
+export function AddFieldForm({ rows, config, openerId, submit: send, announce, onClose }: AddFieldFormProps) {
   const { t } = useMessages();
   const allowFreeKeys = config.allowFreeKeys;
   // Worked out here, in the form's own chunk: no set of 10,000 keys on the way to the first paint.
@@ -54,9 +58,19 @@ export function AddFieldForm({ rows, config, openerId, onAdd, onClose }: AddFiel
     onClose();
   };
 
+  // Read in the key's configured type, sent as an attach that Ctrl+Z takes back. Here, in the
+  // form's own chunk: the first paint does not carry it.
+  const add = (name: string, typed: string): string | null => {
+    const value = textForCell(typed, undefined, resolveRule(config, name), t);
+    if (!value.ok) return value.reason;
+    const refused = send({ op: 'attach', key: name, value: value.value }, { key: name, before: undefined, after: value.value });
+    if (!refused) announce(t('caseData.announce.added', { key: name }));
+    return refused;
+  };
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const refused = onAdd(key, chosen?.rule.type === 'boolean' && text === '' ? 'false' : text);
+    const refused = add(key, chosen?.rule.type === 'boolean' && text === '' ? 'false' : text);
     setReason(refused);
     if (!refused) {
       setFreeKey('');

@@ -3,14 +3,13 @@ import './caseData.css';
 import { useMessages } from '../i18n';
 import { hasUnsavedWork, useChatEntry, useUserDataRows } from '../store';
 import { onDemand, type ChunkState } from './onDemand';
-import { resolveRule } from './caseDataConfig';
 import { useCaseDataConfig } from './CaseDataConfigContext';
 import { CaseDataRow } from './CaseDataRow';
 import { useCaseDataRows } from './useCaseDataRows';
 import { clipboardChunk, useGridController } from './useGridController';
 import { useFocusKeeping } from './useFocusKeeping';
 import { useVirtualRows } from './useVirtualRows';
-import { textForCell, chatBlockReason } from './validation';
+import { chatBlockReason } from './validation';
 
 // Marked pure, as CaseDataGrid's memo below: bundles that import only the outbox flush
 // from caseData must not keep them, nor the chunks they load.
@@ -118,14 +117,6 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   const renderedIndexes = Array.from({ length: rowWindow.end - rowWindow.start }, (_unused, offset) => rowWindow.start + offset);
   if (pinned !== null) renderedIndexes.splice(pinned < rowWindow.start ? 0 : renderedIndexes.length, 0, pinned);
 
-  const addField = (key: string, text: string) => {
-    const rule = resolveRule(config, key);
-    const value = textForCell(text, undefined, rule, t);
-    if (!value.ok) return value.reason;
-    const refused = controller.submit({ op: 'attach', key, value: value.value }, { key, before: undefined, after: value.value });
-    if (!refused) controller.setAnnouncement(t('caseData.announce.added', { key }));
-    return refused;
-  };
 
   return (
     <div className="case-data">
@@ -167,7 +158,8 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
               rows={all}
               config={config}
               openerId={ids.add}
-              onAdd={addField}
+              submit={controller.submit}
+              announce={controller.setAnnouncement}
               onClose={() => setAdding(false)}
             />
           ))

@@ -62,7 +62,6 @@ export const en = {
   'caseData.editor.conflictKeys': 'Enter keeps yours, Escape takes theirs.',
   'caseData.editor.conflictKeysMultiline': 'Ctrl+Enter keeps yours, Escape takes theirs.',
 
-  'caseData.announce.added': 'Added {key}.',
   'caseData.announce.deleted': 'Deleted {key}. Press Ctrl+Z to undo.',
   'caseData.announce.nothingToUndo': 'Nothing to undo.',
   'caseData.announce.nothingToRedo': 'Nothing to redo.',
