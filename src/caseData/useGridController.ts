@@ -2,7 +2,7 @@
 // paste, delete, undo and redo. Each write goes through `checkWrite` (validation.ts)
 // before it is sent, whichever key or button started it.
 
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useMessages } from '../i18n';
 import { isEditedDraft, sameValue, shownValue, useChatActions, type ChatEntry, type HistoryStep, type UserDataWrite } from '../store';
 import { resolveRule, type CaseDataConfig } from './caseDataConfig';
@@ -53,14 +53,16 @@ export const clipboardChunk = /* @__PURE__ */ onDemand(() => import('./clipboard
 export function useGridController({ chatId, entry, config, rows, scrollToRow }: ControllerInput) {
   const actions = useChatActions();
   const writer = useCaseDataWriter();
-  // Announcements and reasons are worded when they happen; a later locale switch leaves a
-  // standing one in the old language until the next replaces it, as with any live region.
-  const { t, dir } = useMessages();
+  // Announcements and reasons are worded when they happen. A locale switch clears the live
+  // region's standing line: left there, it showed garbled in the other direction and a screen
+  // reader read it with the new language's voice. A note beside a cell stays until the agent moves on.
+  const { t, dir, locale } = useMessages();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [notes, setNotes] = useState<ReadonlyMap<string, string>>(new Map());
   // Keys are said as their row headers name them: "Segment (CustomerSegment)".
   const named = (key: string) => keyShown(key, t, resolveRule(config, key).label);
   const [announcement, setAnnouncement] = useAnnouncer();
+  useEffect(() => setAnnouncement(''), [locale, setAnnouncement]);
   // A note about a cell (a refused paste or delete) goes when the agent moves to another key.
   const { activeRowIndex, active, setActive, focusCell, flushFocus, cells } = useCellFocus(rows, scrollToRow, (key) =>
     setNotes((standing) => (standing.size === 0 || (standing.size === 1 && standing.has(key)) ? standing : new Map())),
