@@ -6,7 +6,7 @@
 // default so that callers without a locale (tests, scripts) read the texts they always did.
 
 import type { Chat, UserDataValue } from '../gws';
-import { isMessageKey, translateEnglish, translateGwsError, type MessageKey, type Translate } from '../i18n';
+import { translateEnglish, translateGwsError, type Translate } from '../i18n';
 import type { PendingEdit, UserDataWrite } from '../store';
 import { resolveRule, type CaseDataConfig, type FieldOption, type FieldRule } from './caseDataConfig';
 import { effectiveKind, formatValue, textToValue, valueKind, type ValueKind } from './userDataValues';
@@ -38,10 +38,7 @@ export const MAX_KEY_LENGTH = 256;
 export function chatBlockReason(chat: Chat, op: UserDataWrite['op'], t: Translate = translateEnglish): string | null {
   if (chat.state === 'Completed') return t('caseData.reason.Completed');
   if (chat.state === 'Revoked') return t('caseData.reason.Revoked');
-  // The state as the panel's header names it ("Eingeladen"), if the catalogue has it (the
-  // grid alone, in English, has GWS's word): GWS may add states.
-  const state = `chatState.${chat.state}`;
-  if (!chat.capabilities.includes(OPERATION_OF[op])) return t(NO_CAPABILITY[op], { state: isMessageKey(state) ? t(state as Extract<MessageKey, `chatState.${string}`>) : chat.state });
+  if (!chat.capabilities.includes(OPERATION_OF[op])) return t(NO_CAPABILITY[op], { state: chat.state });
   return null;
 }
 
