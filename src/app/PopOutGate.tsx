@@ -2,8 +2,7 @@ import { useEffect, useState } from 'react';
 import type { StorageCheck, Theme } from '../embed';
 import { checkStorageAccess, openPopOut, popOutUrl, PopOutOffer, requestStorageAccess } from '../embed/host';
 import type { Locale } from '../i18n';
-import { useStore } from 'zustand';
-import { unsavedChatIds, useActiveChatId, useChatStoreApi, useConnection } from '../store';
+import { useActiveChatId, useAnyUnsaved, useConnection } from '../store';
 
 type PopOutGateProps = {
   /** The widget's own URL; the gate renders only when set (framed, pop-out allowed). */
@@ -19,7 +18,7 @@ type PopOutGateProps = {
 export function PopOutGate({ widgetUrl, theme, locale }: PopOutGateProps) {
   const connection = useConnection();
   const activeChatId = useActiveChatId();
-  const unsaved = useStore(useChatStoreApi(), (state) => unsavedChatIds(state).size > 0);
+  const unsaved = useAnyUnsaved();
   const [storage, setStorage] = useState<StorageCheck>({ kind: 'ok' });
 
   useEffect(() => {

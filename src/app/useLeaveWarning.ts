@@ -1,7 +1,5 @@
 import { useEffect } from 'react';
-import { unsavedChatIds, useChatStoreApi, type ChatStoreState } from '../store';
-
-const anyUnsaved = (state: ChatStoreState) => unsavedChatIds(state).size > 0;
+import { anyUnsaved, useChatStoreApi, type ChatStoreState } from '../store';
 
 /**
  * A page of its own (standalone, or the pop-out window) asks before it is closed or left

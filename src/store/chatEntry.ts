@@ -259,6 +259,13 @@ export function unsavedChatIds(state: UnsavedSources): ReadonlySet<string> {
   return ids;
 }
 
+/** Whether any chat has such work: asked on every store change, so it stops at the first. */
+export function anyUnsaved(state: UnsavedSources): boolean {
+  if (state.unreadSaved.size > 0) return true;
+  for (const entry of state.chats.values()) if (hasUnsavedWork(entry)) return true;
+  return false;
+}
+
 /** The same for one chat. */
 export function isChatUnsaved(state: UnsavedSources, chatId: string): boolean {
   const entry = state.chats.get(chatId);

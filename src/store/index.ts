@@ -4,6 +4,7 @@ export { sessionDraftStorage, type DraftStorage, type SavedChat } from './persis
 export { ChatStoreProvider, useChatStoreApi } from './ChatStoreProvider';
 export {
   useActiveChatId,
+  useAnyUnsaved,
   useChatActions,
   useChatEntry,
   useChatSummaries,
@@ -13,6 +14,6 @@ export {
   type ChatSummary,
 } from './selectors';
 export { mostRecentChatting, receivedTime } from './chatOrder';
-export { draftOvertaken, hasUnsavedWork, isChatUnsaved, unsavedChatIds, isEditedDraft, sameValue, shownValue, type ChatEntry, type Draft, type PendingEdit, type UserDataWrite, type WriteStatus } from './chatEntry';
+export { anyUnsaved, draftOvertaken, hasUnsavedWork, isChatUnsaved, unsavedChatIds, isEditedDraft, sameValue, shownValue, type ChatEntry, type Draft, type PendingEdit, type UserDataWrite, type WriteStatus } from './chatEntry';
 export { deriveRows, type RowStatus, type UserDataRow } from './rows';
 export type { HistoryStep } from './history';

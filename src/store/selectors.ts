@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import type { Chat } from '../gws';
-import type { ChatEntry } from './chatEntry';
+import { anyUnsaved, type ChatEntry } from './chatEntry';
 import { deriveRowsKeeping, type UserDataRow } from './rows';
 import { receivedTime } from './chatOrder';
 import { useChatStore } from './ChatStoreProvider';
@@ -9,6 +9,8 @@ export const useActiveChatId = () => useChatStore((state) => state.activeChatId)
 export const useChatEntry = (chatId: string | null): ChatEntry | undefined =>
   useChatStore((state) => (chatId ? state.chats.get(chatId) : undefined));
 export const useConnection = () => useChatStore((state) => state.connection);
+/** Whether the agent has work in any chat that the server does not have. */
+export const useAnyUnsaved = () => useChatStore(anyUnsaved);
 export const useChatActions = () => useChatStore((state) => state.actions);
 export const useRejectedNotifications = () => {
   const count = useChatStore((state) => state.rejectedNotifications);
