@@ -5,6 +5,8 @@ import { hasUnsavedWork, useChatEntry, useUserDataRows } from '../store';
 import { onDemand, type ChunkState } from './onDemand';
 import { useCaseDataConfig } from './CaseDataConfigContext';
 import { CaseDataRow } from './CaseDataRow';
+import { cellEditorChunk } from './CellEditorSlot';
+import { afterNextPaint } from '../shared/afterNextPaint';
 import { useCaseDataRows } from './useCaseDataRows';
 import { clipboardChunk, useGridController } from './useGridController';
 import { useFocusKeeping } from './useFocusKeeping';
@@ -54,6 +56,8 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   const [adding, setAdding] = useState(false);
   const addFieldForm = addFieldFormChunk.useChunk();
   const unsavedWhenEnded = unsavedWhenEndedChunk.useChunk();
+  // The editor as soon as the grid has painted: an agent may open a cell in the next second.
+  useEffect(() => afterNextPaint(cellEditorChunk.preload), []);
   useEffect(() => {
     const timer = setTimeout(() => {
       addFieldFormChunk.preload();

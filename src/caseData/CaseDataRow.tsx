@@ -2,7 +2,8 @@ import { memo, useEffect, useRef, useState } from 'react';
 import { useMessages } from '../i18n';
 import { isEditedDraft, type RowStatus, type UserDataRow } from '../store';
 import type { FieldOption } from './caseDataConfig';
-import { CellEditor, type EditorMove } from './CellEditor';
+import type { EditorMove } from './CellEditor';
+import { CellEditorSlot } from './CellEditorSlot';
 import type { Editing } from './useGridController';
 import { keyShown, writeProblem } from './validation';
 import { formatValue, LONG_TEXT, type ValueKind } from './userDataValues';
@@ -123,7 +124,7 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
         onDoubleClick={() => handlers.startEdit(row.key)}
       >
         {editing ? (
-          <CellEditor
+          <CellEditorSlot
             // Opened again on a new value (an unchanged editor whose value was overtaken): a fresh editor.
             // A read-only one shows the value as it is now, in place (the agent may have scrolled it).
             key={editing.readOnly ? 'read-only' : editing.initialText}

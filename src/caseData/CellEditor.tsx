@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { revealInGrid, showsInGrid } from './reveal';
 import { useMessages } from '../i18n';
+import '../i18n/editorTexts';
 import type { FieldOption } from './caseDataConfig';
 import { acceptsTyping, formatValue, type EditorKind, type ValueKind } from './userDataValues';
 
 export type EditorMove = 'down' | 'next' | 'previous' | 'stay' | 'away';
 
-type CellEditorProps = {
+export type CellEditorProps = {
   readonly label: string;
   readonly editor: EditorKind;
   readonly kind: ValueKind;

@@ -14,12 +14,18 @@ export type ChunkState<T> = { readonly kind: 'idle' | 'loading' | 'failed' } | {
  * loaded, every grid has it at once.
  */
 export function onDemand<T>(importChunk: () => Promise<T>) {
-  let loaded: { readonly kind: 'loaded'; readonly module: T } | null = null;
+  type Loaded = { readonly kind: 'loaded'; readonly module: T };
+  let loaded: Loaded | null = null;
+  // One import at a time: the preload and a cell that opens meanwhile wait for the same one.
+  let importing: Promise<Loaded> | null = null;
   const fetchChunk = () =>
-    importChunk().then((module) => {
-      loaded = { kind: 'loaded', module };
-      return loaded;
-    });
+    (importing ??= importChunk().then(
+      (module) => (loaded = { kind: 'loaded', module }),
+      (error: unknown) => {
+        importing = null;
+        throw error;
+      },
+    ));
   return {
     preload(): void {
       if (!loaded) fetchChunk().catch(() => undefined);

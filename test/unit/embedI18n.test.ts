@@ -5,6 +5,7 @@ import { de } from '../../src/i18n/messages/de';
 import { en as grid } from '../../src/i18n/messages/en';
 import { enAddField } from '../../src/i18n/messages/enAddField';
 import { enClipboard } from '../../src/i18n/messages/enClipboard';
+import { enEditor } from '../../src/i18n/messages/enEditor';
 import { enEmbedding } from '../../src/i18n/messages/enEmbedding';
 import { enEnded } from '../../src/i18n/messages/enEnded';
 import { enFraming } from '../../src/i18n/messages/enFraming';
@@ -13,12 +14,13 @@ import { enPanel } from '../../src/i18n/messages/enPanel';
 // grid's first-render texts come with i18n.
 import '../../src/i18n/addFieldTexts';
 import '../../src/i18n/clipboardTexts';
+import '../../src/i18n/editorTexts';
 import '../../src/i18n/embeddingTexts';
 import '../../src/i18n/endedTexts';
 import '../../src/i18n/framingTexts';
 import '../../src/i18n/panelTexts';
 
-const en = { ...grid, ...enPanel, ...enAddField, ...enClipboard, ...enEnded, ...enEmbedding, ...enFraming };
+const en = { ...grid, ...enPanel, ...enAddField, ...enClipboard, ...enEditor, ...enEnded, ...enEmbedding, ...enFraming };
 
 const placeholders = (message: string | Readonly<Record<string, string | undefined>>): string[] => {
   const texts = typeof message === 'string' ? [message] : Object.values(message).filter((text): text is string => text !== undefined);

@@ -119,6 +119,7 @@ export const ar = {
   'caseData.deletedSinceFailed': 'لم يُحفظ، وحُذفت القيمة على الخادم منذ ذلك الحين: احتفظ بقيمتك أو اعتمد الحذف.',
 
   'caseData.editor.label': 'قيمة {key}',
+  'caseData.editor.notLoaded': 'تعذّر تحميل المحرّر: ما تكتبه هنا يُحفظ كمسودة. تحقّق من الاتصال ثم حاول مرة أخرى.',
   'caseData.editor.multilineHint': 'Ctrl+Enter للحفظ، وEscape للإلغاء.',
   'caseData.editor.readOnlyHint': 'للقراءة فقط. Escape للإغلاق.',
   'caseData.editor.conflictGroup': 'تغيّرت على الخادم أثناء التحرير',

@@ -3,14 +3,15 @@
 // every key (checked by `satisfies Catalog`). It comes in parts: this one, the grid's and
 // what every part of the widget needs, shipped with the first render; enPanel.ts, the panel's
 // around the grid; enEmbedding.ts, the host code's (after the first paint); enFraming.ts, the
-// page shown to a host that may not frame the panel; enAddField.ts, enClipboard.ts and
-// enEnded.ts, those of the grid's parts that load on demand.
+// page shown to a host that may not frame the panel; enAddField.ts, enClipboard.ts,
+// enEditor.ts and enEnded.ts, those of the grid's parts that load on demand.
 //
 // A message is a text, or plural forms chosen by Intl.PluralRules for `{count}`.
 
 import { STATUS_CODE_MEANINGS } from '../../gws/errors';
 import type { enAddField } from './enAddField';
 import type { enClipboard } from './enClipboard';
+import type { enEditor } from './enEditor';
 import type { enEmbedding } from './enEmbedding';
 import type { enEnded } from './enEnded';
 import type { enFraming } from './enFraming';
@@ -54,13 +55,8 @@ export const en = {
   'caseData.deletedSinceFailed': 'Not saved, and deleted on the server since: keep yours or take theirs.',
 
   'caseData.editor.label': 'Value of {key}',
-  'caseData.editor.multilineHint': 'Ctrl+Enter saves, Escape cancels.',
-  'caseData.editor.readOnlyHint': 'Read-only. Escape closes.',
-  'caseData.editor.conflictGroup': 'Changed on the server while you were editing',
-  'caseData.editor.conflict': 'Changed on the server: “{before}” → “{now}”.',
-  'caseData.editor.conflictDeleted': 'Deleted on the server (it was “{before}”).',
-  'caseData.editor.conflictKeys': 'Enter keeps yours, Escape takes theirs.',
-  'caseData.editor.conflictKeysMultiline': 'Ctrl+Enter keeps yours, Escape takes theirs.',
+  // The editor is a chunk of its own (its texts are in enEditor.ts): if it cannot load.
+  'caseData.editor.notLoaded': 'The editor could not be loaded: what you type here is kept as a draft. Check the connection, then try again.',
 
   'caseData.announce.deleted': 'Deleted {key}. Press Ctrl+Z to undo.',
   'caseData.announce.nothingToUndo': 'Nothing to undo.',
@@ -134,7 +130,7 @@ export const en = {
   'gwsError.status.unknown': 'Error',
 } as const;
 
-export type EnglishCatalog = typeof en & typeof enPanel & typeof enAddField & typeof enClipboard & typeof enEnded & typeof enEmbedding & typeof enFraming;
+export type EnglishCatalog = typeof en & typeof enPanel & typeof enAddField & typeof enClipboard & typeof enEditor & typeof enEnded & typeof enEmbedding & typeof enFraming;
 export type MessageKey = keyof EnglishCatalog;
 
 export type PluralForms = {

@@ -1,0 +1,14 @@
+// The English texts of the in-cell editor (caseData/CellEditor.tsx), a chunk fetched right
+// after the first paint: i18n/editorTexts.ts adds them to the English catalogue with it.
+// (The editor's accessible name, and what the grid says when the chunk cannot be loaded,
+// are in en.ts: the cell shows them before it loads.) Keys and placeholders work as in en.ts.
+
+export const enEditor = {
+  'caseData.editor.multilineHint': 'Ctrl+Enter saves, Escape cancels.',
+  'caseData.editor.readOnlyHint': 'Read-only. Escape closes.',
+  'caseData.editor.conflictGroup': 'Changed on the server while you were editing',
+  'caseData.editor.conflict': 'Changed on the server: “{before}” → “{now}”.',
+  'caseData.editor.conflictDeleted': 'Deleted on the server (it was “{before}”).',
+  'caseData.editor.conflictKeys': 'Enter keeps yours, Escape takes theirs.',
+  'caseData.editor.conflictKeysMultiline': 'Ctrl+Enter keeps yours, Escape takes theirs.',
+} as const;
