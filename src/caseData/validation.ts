@@ -6,7 +6,7 @@
 // default so that callers without a locale (tests, scripts) read the texts they always did.
 
 import type { Chat, UserDataValue } from '../gws';
-import { translateEnglish, translateGwsError, type Translate } from '../i18n';
+import { labelFor, translateEnglish, translateGwsError, type Translate } from '../i18n';
 import type { PendingEdit, UserDataWrite } from '../store';
 import { resolveRule, type CaseDataConfig, type FieldOption, type FieldRule } from './caseDataConfig';
 import { effectiveKind, formatValue, textToValue, valueKind, type ValueKind } from './userDataValues';
@@ -38,7 +38,8 @@ export const MAX_KEY_LENGTH = 256;
 export function chatBlockReason(chat: Chat, op: UserDataWrite['op'], t: Translate = translateEnglish): string | null {
   if (chat.state === 'Completed') return t('caseData.reason.Completed');
   if (chat.state === 'Revoked') return t('caseData.reason.Revoked');
-  if (!chat.capabilities.includes(OPERATION_OF[op])) return t(NO_CAPABILITY[op], { state: chat.state });
+  // The state as the panel's header names it ("Eingeladen"); a state GWS adds later, in GWS's word.
+  if (!chat.capabilities.includes(OPERATION_OF[op])) return t(NO_CAPABILITY[op], { state: labelFor(t, 'chatState', chat.state) });
   return null;
 }
 

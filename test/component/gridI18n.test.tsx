@@ -19,11 +19,11 @@ const CATALOGUE = { timeout: 5_000 };
 const sim = simulatorPerFile();
 const { control } = sim;
 
-function renderIn(locale: Locale, baseUrl = sim.url) {
+function renderIn(locale: Locale, baseUrl = sim.url, activeChatId: string | null = null) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const client = createGwsClient({ baseUrl, credentials: 'include', timeoutMs: 5_000 });
   const user = userEvent.setup();
-  render(<App client={client} queryClient={queryClient} store={createChatStore({ activeChatId: null })} initialLocale={locale} />);
+  render(<App client={client} queryClient={queryClient} store={createChatStore({ activeChatId })} initialLocale={locale} />);
   return { user };
 }
 
@@ -89,6 +89,14 @@ describe('the grid in German', () => {
     await waitFor(() => expect(valueCell('Subject')).toHaveAccessibleDescription(/^Nicht gespeichert: Interner Fehler \(statusCode 4\)/));
     expect(within(valueCell('Subject')).getByRole('button', { name: 'Erneut versuchen' })).toBeInTheDocument();
     expect(within(valueCell('Subject')).getByRole('button', { name: 'Verwerfen' })).toBeInTheDocument();
+  });
+
+  it('names the chat state in German where a chat refuses changes', async () => {
+    renderIn('de', sim.url, '0000Wa9CAM6W00Q');
+    await screen.findByRole('grid', { name: 'Falldaten' }, CATALOGUE);
+    // Before: "… im Status Invited …", GWS's word inside a German sentence.
+    expect((await screen.findAllByText('Der Chat im Status Eingeladen erlaubt kein Ändern von Falldaten (Capability UpdateUserData fehlt).')).length).toBeGreaterThan(0);
+    expect(screen.queryByText(/Status Invited/)).toBeNull();
   });
 
   it('explains a failed chat list in German', async () => {

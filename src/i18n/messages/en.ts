@@ -73,6 +73,13 @@ export const en = {
   'caseData.announce.deletedByOther': '{key} was deleted by someone else.',
   'caseData.announce.discarded': 'Discarded the unsaved change to {key}. Press Ctrl+Z to undo.',
 
+  // Named by the panel's header and the chat picker, and by the grid where a chat refuses changes.
+  'chatState.Invited': 'Invited',
+  'chatState.Chatting': 'Chatting',
+  'chatState.LeftChat': 'Left chat',
+  'chatState.Completed': 'Completed',
+  'chatState.Revoked': 'Revoked',
+
   'caseData.partUnavailable': '“{part}” could not be loaded. Check the connection, then try again.',
   // Also the placeholder's name while the form loads (its texts are in enAddField.ts).
   'caseData.add.form': 'Add field',

@@ -17,12 +17,6 @@ export const enPanel = {
   'chatPicker.option': '{customer} · {state} · {chatId}',
   'chatPicker.optionNoCustomer': '{state} · {chatId}',
 
-  'chatState.Invited': 'Invited',
-  'chatState.Chatting': 'Chatting',
-  'chatState.LeftChat': 'Left chat',
-  'chatState.Completed': 'Completed',
-  'chatState.Revoked': 'Revoked',
-
   'connection.connecting': 'Connecting…',
   'connection.live': 'Live',
   'connection.reconnectingIn': 'Reconnecting in {seconds} s…',
