@@ -166,7 +166,9 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     refusedOpening.current = null;
     // A changed draft is resumed; an unchanged one is stale the moment the value changed.
     const resumed = row.draft && isEditedDraft(row.draft) ? row.draft.text : null;
-    const start = fromTyping ? typed : (resumed ?? (editor === 'checkbox' && typed === ' ' ? String(row.value !== true) : text));
+    // A letter typed on a list opens it on the first option that begins with it, as a closed list does.
+    const option = editor === 'select' && typed ? gridRow.rule.options?.map(formatValue).find((candidate) => candidate.toLowerCase().startsWith(typed.toLowerCase())) : undefined;
+    const start = fromTyping ? typed : (option ?? resumed ?? (editor === 'checkbox' && typed === ' ' ? String(row.value !== true) : text));
     setEditing({ key, initialText: start, replace: fromTyping, readOnly: false, editor, kind, refused });
     // An open editor is a draft from its first moment: its base is the value it started from.
     // Over a refused or overtaken write, the agent's value is not the server's: an editor

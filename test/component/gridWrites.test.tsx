@@ -197,6 +197,17 @@ describe('the case-data configuration', () => {
     await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { CustomerSegment: 'platinum' } }]));
   });
 
+  it('opens the list on the first option that begins with the letter typed on its cell', async () => {
+    const { user } = await openPanel({ config: demoConfig });
+    valueCell('Segment (CustomerSegment)').focus();
+    await user.keyboard('G');
+    // Before: the list opened on the value as it was, and the letter was lost.
+    const select = await screen.findByRole('combobox', { name: 'Value of Segment (CustomerSegment)' });
+    expect(select).toHaveValue('gold');
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { CustomerSegment: 'gold' } }]));
+  });
+
   it('blocks a value that does not match the pattern, with the reason, and sends nothing', async () => {
     await control.updateUserData(SEED_CHAT_ID, { AccountNumber: 'AB1234' });
     const { user } = await openPanel({ config: demoConfig });
