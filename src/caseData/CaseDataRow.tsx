@@ -15,6 +15,7 @@ export type RowHandlers = {
   commit(key: string, text: string, move: EditorMove): string | null;
   cancel(key: string): void;
   draft(key: string, text: string): void;
+  refusedAway(key: string, reason: string): void;
   retry(key: string): void;
   discard(key: string): void;
   registerCell(id: string, element: HTMLElement | null): void;
@@ -140,6 +141,7 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
             onDraft={(draft) => handlers.draft(row.key, draft)}
             onCommit={(draft, move) => handlers.commit(row.key, draft, move)}
             onCancel={() => handlers.cancel(row.key)}
+            onRefusedAway={(reason) => handlers.refusedAway(row.key, reason)}
           />
         ) : (
           <>

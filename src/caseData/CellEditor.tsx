@@ -25,6 +25,8 @@ export type CellEditorProps = {
   /** A key refused on the cell just before this editor opened: its first commit is held too. */
   readonly refusedBefore?: string | undefined;
   readonly onCancel: () => void;
+  /** A commit by leaving the field was refused (the editor stays open, with the reason, until the agent is elsewhere). */
+  readonly onRefusedAway?: (reason: string) => void;
 };
 
 const REFUSAL_SHOWN_MS = 4000;
@@ -36,7 +38,7 @@ type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
  * cancels, leaving the field commits. The multi-line editor takes Enter as a line
  * break and commits with Ctrl+Enter. Numbers refuse non-digits as they are typed.
  */
-export function CellEditor({ label, editor, kind, initialText, options, readOnly = false, refusedBefore, conflict = null, onDraft, onCommit, onCancel }: CellEditorProps) {
+export function CellEditor({ label, editor, kind, initialText, options, readOnly = false, refusedBefore, conflict = null, onDraft, onCommit, onCancel, onRefusedAway }: CellEditorProps) {
   const { t } = useMessages();
   const [text, setText] = useState(initialText);
   const [reason, setReason] = useState<string | null>(null);
@@ -114,6 +116,7 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
       clearTimeout(refusalTimer.current);
       setRefusal(null);
       setReason(held.reason);
+      if (move === 'away') onRefusedAway?.(held.reason);
       return;
     }
     // Closed before committing: the commit may move focus, and the blur that follows
@@ -123,6 +126,7 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
     if (problem) {
       closed.current = false;
       setReason(problem);
+      if (move === 'away') onRefusedAway?.(problem);
     }
   };
 

@@ -268,17 +268,24 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   };
 
   // Rows get one handler object for their whole life; it reads the latest state through a ref.
-  const latest = useRef({ commitText, startEdit, setActive, actions, chatId, rows, writer, editing, setEditing, focusCell, discard });
-  latest.current = { commitText, startEdit, setActive, actions, chatId, rows, writer, editing, setEditing, focusCell, discard };
+  const latest = useRef({ commitText, startEdit, setActive, actions, chatId, rows, writer, editing, setEditing, focusCell, discard, note });
+  latest.current = { commitText, startEdit, setActive, actions, chatId, rows, writer, editing, setEditing, focusCell, discard, note };
+  // Why the open editor's last click-away commit was refused: said beside its cell once another row closes it.
+  const refusedAway = useRef<{ readonly key: string; readonly reason: string } | null>(null);
   const handlers = useMemo<RowHandlers>(
     () => ({
       activate: (key, col) => {
         // An editor whose click-away commit was refused stays open; once the agent is in
         // another row it is closed (its text stays a draft), or the grid's keys would wait on it.
         const { editing: open } = latest.current;
+        const refused = refusedAway.current;
+        refusedAway.current = null;
         if (open && open.key !== key) latest.current.setEditing(null);
         latest.current.setActive({ key, col });
+        // After the move, which clears the notes of the row left.
+        if (open && open.key !== key && refused?.key === open.key) latest.current.note(open.key, refused.reason);
       },
+      refusedAway: (key, reason) => void (refusedAway.current = { key, reason }),
       startEdit: (key) => latest.current.startEdit(key, null),
       commit: (key, text, move) => latest.current.commitText(key, text, move),
       cancel: (key) => {

@@ -219,6 +219,23 @@ describe('the case-data configuration', () => {
     await user.keyboard('{Control>}a{/Control}CD9876{Enter}');
     await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { AccountNumber: 'CD9876' } }]));
   });
+
+  it('says beside the cell why a value left by a click elsewhere was not saved', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { AccountNumber: 'AB1234' });
+    const { user } = await openPanel({ config: demoConfig });
+    await waitFor(() => valueCell('Account (AccountNumber)'));
+    valueCell('Account (AccountNumber)').focus();
+    await user.keyboard('bad');
+    await user.click(valueCell('Subject line (Subject)'));
+    expect(valueCell('Subject line (Subject)')).toHaveFocus();
+    // The editor closed; its text stays a draft. Before: only the Draft badge, not why.
+    const account = valueCell('Account (AccountNumber)');
+    expect(within(account).queryByRole('textbox')).not.toBeInTheDocument();
+    expect(account).toHaveTextContent('Draft');
+    expect(account).toHaveAccessibleDescription('This value does not have the expected format.');
+    expect(account).toHaveAttribute('aria-invalid', 'true');
+    expect(await control.operations()).toEqual([]);
+  });
 });
 
 describe('typed editors', () => {
