@@ -7,13 +7,19 @@ test('the parts loaded on demand are fetched after the first paint, so they open
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   await page.goto(`${sim.url}/?chatId=${SEED}`);
   await expect(page.getByRole('status')).toHaveText('Live');
-  await expect.poll(() => requested.filter((path) => /\/assets\/(AddFieldForm|UnsavedWhenEnded)-/.test(path)).length, { timeout: 10_000 }).toBe(2);
+  await expect.poll(() => requested.filter((path) => /\/assets\/(AddFieldForm|UnsavedWhenEnded|CellEditor)-/.test(path)).length, { timeout: 10_000 }).toBe(3);
   // The host bridge, diagnostics and pop-out are for a panel that a page embeds: never fetched standalone.
   expect(requested.filter((path) => /\/assets\/Embedding-/.test(path))).toEqual([]);
   await page.route('**/assets/**', (route) => route.abort('internetdisconnected'));
   await page.getByRole('button', { name: 'Add field' }).click();
   await expect(page.getByRole('form', { name: 'Add field' })).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Field' }).or(page.getByRole('textbox', { name: 'Key' }))).toBeFocused();
+  await page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell').dblclick();
+  await expect(page.getByRole('textbox', { name: 'Value of Subject' })).toBeFocused();
+  // The editor itself: Enter saves (the stand-in that takes typing while it loads would hold it).
+  await page.keyboard.type('!');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await sim.control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Customer support!' }]);
 });
 
 test('a part whose chunk failed to load loads on Try again once the network is back', async ({ page, sim }) => {
@@ -28,4 +34,54 @@ test('a part whose chunk failed to load loads on Try again once the network is b
   await alert.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('form', { name: 'Add field' })).toBeVisible();
   await expect(alert).toHaveCount(0);
+});
+
+test('the cell editor is fetched after the first paint; typing before it arrives is kept, and it opens on that text', async ({ page, sim }) => {
+  let arrive = () => undefined as void;
+  const arrived = new Promise<void>((resolve) => (arrive = resolve));
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.route('**/assets/CellEditor-*.js', async (route) => {
+    await arrived;
+    await route.continue();
+  });
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  const cell = page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell');
+  await cell.focus();
+  // Asked for by then (the preload), held here: the agent's keys go into a plain field.
+  await expect.poll(() => requested.filter((path) => /\/assets\/CellEditor-/.test(path)).length).toBeGreaterThan(0);
+  await page.keyboard.type('typed while');
+  const field = page.getByRole('textbox', { name: 'Value of Subject' });
+  await expect(field).toHaveAttribute('aria-busy', 'true');
+  await expect(field).toBeFocused();
+  arrive();
+  await expect(field).not.toHaveAttribute('aria-busy');
+  await page.keyboard.type(' loading');
+  await expect(field).toHaveValue('typed while loading');
+  await expect(field).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await sim.control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'typed while loading' }]);
+});
+
+test('a cell editor whose chunk cannot load keeps the typing as a draft, says so, and opens on Try again', async ({ page, sim }) => {
+  let blocked = true;
+  await page.route('**/assets/CellEditor-*.js', (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  await page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell').focus();
+  await page.keyboard.type('kept');
+  const alert = page.getByRole('alert').filter({ hasText: 'The editor could not be loaded' });
+  await expect(alert).toBeVisible();
+  await page.keyboard.type(' anyway');
+  const field = page.getByRole('textbox', { name: 'Value of Subject' });
+  await expect(field).toHaveValue('kept anyway');
+  blocked = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  // Loading again (busy, no alert), then the editor itself (neither).
+  await expect(alert).toHaveCount(0);
+  await expect(field).not.toHaveAttribute('aria-busy');
+  await expect(field).toHaveValue('kept anyway');
+  await expect(field).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await sim.control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'kept anyway' }]);
 });
