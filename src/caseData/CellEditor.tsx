@@ -27,7 +27,11 @@ export type CellEditorProps = {
   readonly onCancel: () => void;
   /** A commit by leaving the field was refused (the editor stays open, with the reason, until the agent is elsewhere). */
   readonly onRefusedAway?: (reason: string) => void;
+  /** The stand-in field this editor replaces, having loaded late (CellEditorSlot): whether it had focus, and its caret. */
+  readonly handover?: Handover | undefined;
 };
+
+export type Handover = { readonly focused: boolean; readonly selection: readonly [number, number] };
 
 const REFUSAL_SHOWN_MS = 4000;
 
@@ -38,7 +42,7 @@ type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
  * cancels, leaving the field commits. The multi-line editor takes Enter as a line
  * break and commits with Ctrl+Enter. Numbers refuse non-digits as they are typed.
  */
-export function CellEditor({ label, editor, kind, initialText, options, readOnly = false, refusedBefore, conflict = null, onDraft, onCommit, onCancel, onRefusedAway }: CellEditorProps) {
+export function CellEditor({ label, editor, kind, initialText, options, readOnly = false, refusedBefore, conflict = null, onDraft, onCommit, onCancel, onRefusedAway, handover }: CellEditorProps) {
   const { t } = useMessages();
   const [text, setText] = useState(initialText);
   const [reason, setReason] = useState<string | null>(null);
@@ -83,15 +87,18 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
     field.setSelectionRange(Math.min(saved[0], end), Math.min(saved[1], end));
   }, [shownReadOnly]);
   // Focus through a callback ref, not an effect: the editor is usable the moment it mounts.
+  // Replacing a stand-in, it takes the focus only if the stand-in had it, and its caret.
+  const handedOver = useRef(handover);
   const focusOnMount = useCallback(
     (field: Field | null) => {
       fieldRef.current = field;
-      if (!field) return;
+      const from = handedOver.current;
+      if (!field || from?.focused === false) return;
       field.focus({ preventScroll: true });
       // The caret goes to the end, as in a spreadsheet's F2: agents mostly append or
       // correct the tail; typing a character instead replaces the whole value.
       if (field instanceof HTMLTextAreaElement || (field instanceof HTMLInputElement && field.type === 'text')) {
-        field.setSelectionRange(field.value.length, field.value.length);
+        field.setSelectionRange(...(from?.selection ?? [field.value.length, field.value.length]));
       }
     },
     [],

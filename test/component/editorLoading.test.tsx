@@ -4,7 +4,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
-import { renderPanel, waitForLive, waitUntilSettled } from '../support/renderPanel';
+import { renderPanel, SEED_CHAT_ID, waitUntilSettled } from '../support/renderPanel';
 
 const sim = simulatorPerFile();
 const { control } = sim;
@@ -42,14 +42,12 @@ describe('the cell editor, loaded after the first paint', () => {
     subjectCell().focus();
     await user.keyboard('Refund');
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('The editor could not be loaded: what you type here is kept as a draft.');
-    // The grid's keys did not act on the agent's typing, and the field kept every key.
+    expect(alert).toHaveTextContent('The full editor could not be loaded: this plain field still saves with Enter.');
+    // The grid's keys did not act on the agent's typing, and the field kept every key, in the draft too.
     expect(field()).toHaveFocus();
     await user.keyboard(' now');
     expect(field()).toHaveValue('Refund now');
-    // Enter waits for the editor, which judges the value; nothing was sent.
-    await user.keyboard('{Enter}');
-    expect(field()).toHaveValue('Refund now');
+    expect(store.getState().chats.get(SEED_CHAT_ID)?.drafts.get('Subject')?.text).toBe('Refund now');
     expect(await control.operations()).toEqual([]);
 
     chunk.reachable = true;
@@ -60,7 +58,7 @@ describe('the cell editor, loaded after the first paint', () => {
     expect(field()).toHaveValue('Refund now');
     expect(field()).toHaveFocus();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
-    await user.keyboard('{Enter}');
-    await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Refund now' }]));
+    await user.keyboard('!{Enter}');
+    await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Refund now!' }]));
   });
 });

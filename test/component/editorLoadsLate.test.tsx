@@ -1,10 +1,11 @@
 // The in-cell editor's chunk (src/caseData/CellEditorSlot.tsx) arriving while the agent is
-// already typing into a cell: the editor takes over the plain field's text, caret and focus.
+// already typing into a cell: until then a plain field keeps the editor's contract for
+// typed values, and the editor takes over its text, caret and (only if it had it) focus.
 // (One that cannot load at all: editorLoading.test.tsx.)
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
-import { renderPanel, waitUntilSettled } from '../support/renderPanel';
+import { caseDataConfig, renderPanel, waitUntilSettled } from '../support/renderPanel';
 
 const sim = simulatorPerFile();
 const { control } = sim;
@@ -20,37 +21,54 @@ vi.mock('../../src/caseData/CellEditor', async (importOriginal) => {
   return importOriginal();
 });
 
+const config = caseDataConfig({ fields: { AccountNumber: { pattern: '[A-Z]{2}\\d{4}' }, UserData1: { type: 'integer' } }, allowFreeKeys: true });
 const field = (name: string) => screen.getByRole('textbox', { name: `Value of ${name}` });
 const cell = (key: string) => {
   const header = within(screen.getByRole('grid', { name: 'Case data' })).getByRole('rowheader', { name: key });
   return within(header.closest<HTMLElement>('[role="row"]') ?? header).getByRole('gridcell');
 };
+const sent = async () => (await control.operations()).map((op) => op.userData);
 
 describe('the cell editor arriving while the agent types', () => {
-  it('opens on what was typed so far, focused, and saves it with Enter', async () => {
-    const { user, store } = renderPanel(sim.url);
+  it('keeps the editor’s keys meanwhile, then takes over the text and caret, and the focus only where the agent left it', async () => {
+    await control.updateUserData('0000Wa9CAM6W00J', { AccountNumber: 'AB1234', UserData1: 7 });
+    const { user, store } = renderPanel(sim.url, { config });
     await screen.findByRole('grid', { name: 'Case data' });
     await waitUntilSettled(store);
 
+    // A plain field, busy: the agent's keys are in it and in the draft; Escape leaves, keeping nothing.
     cell('Subject').focus();
     await user.keyboard('Late');
-    // The plain field, busy while the editor loads: the agent's keys are in it, and in the draft.
     expect(field('Subject')).toHaveAttribute('aria-busy', 'true');
     expect(field('Subject')).toHaveValue('Late');
     expect(field('Subject')).toHaveFocus();
-    await user.keyboard('{Backspace}{Backspace}ss{Escape}');
-    // Escape leaves it as the editor's would, keeping nothing.
+    await user.keyboard('{Escape}');
     expect(screen.queryByRole('textbox', { name: 'Value of Subject' })).not.toBeInTheDocument();
     expect(cell('Subject')).toHaveFocus();
     expect(cell('Subject')).not.toHaveTextContent('Draft');
-    await user.keyboard('Les');
 
+    // Enter saves through the grid and moves down, as in the editor: the next typing is the next row's.
+    await user.keyboard('Refund{Enter}');
+    await waitFor(async () => expect(await sent()).toEqual([{ Subject: 'Refund' }]));
+    expect(cell('Subject').contains(document.activeElement)).toBe(false);
+
+    // A number's field refuses a letter, as the editor does, and says why.
+    cell('UserData1').focus();
+    await user.keyboard('12a');
+    expect(field('UserData1')).toHaveValue('12');
+    expect(screen.getByRole('alert')).toHaveTextContent(/digits/);
+    await user.keyboard('{Escape}');
+
+    // Left by a click while its value is refused, it stays open with the reason; the agent is
+    // elsewhere when the editor arrives, and keeps the focus.
+    cell('AccountNumber').focus();
+    await user.keyboard('bad');
+    await user.click(screen.getByRole('button', { name: 'Before the panel' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('This value does not have the expected format.');
     chunk.arrive();
-    await waitFor(() => expect(field('Subject')).not.toHaveAttribute('aria-busy'));
-    expect(field('Subject')).toHaveValue('Les');
-    expect(field('Subject')).toHaveFocus();
-    await user.keyboard('s{Enter}');
-    await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Less' }]));
-    await waitFor(() => expect(cell('Subject')).toHaveTextContent(/^Less(Saved)?$/));
+    await waitFor(() => expect(field('AccountNumber')).not.toHaveAttribute('aria-busy'));
+    expect(field('AccountNumber')).toHaveValue('bad');
+    expect(screen.getByRole('button', { name: 'Before the panel' })).toHaveFocus();
+    expect(await sent()).toEqual([{ Subject: 'Refund' }]);
   });
 });

@@ -50,27 +50,31 @@ test('the cell editor is fetched after the first paint; typing before it arrives
   await cell.focus();
   // Asked for by then (the preload), held here: the agent's keys go into a plain field.
   await expect.poll(() => requested.filter((path) => /\/assets\/CellEditor-/.test(path)).length).toBeGreaterThan(0);
-  await page.keyboard.type('typed while');
+  await page.keyboard.type('while loading');
+  await page.keyboard.press('Home');
+  await page.keyboard.type('typed ');
   const field = page.getByRole('textbox', { name: 'Value of Subject' });
   await expect(field).toHaveAttribute('aria-busy', 'true');
   await expect(field).toBeFocused();
   arrive();
+  // The editor takes over the text, the focus and the caret (after "typed "), and saves nothing yet.
   await expect(field).not.toHaveAttribute('aria-busy');
-  await page.keyboard.type(' loading');
-  await expect(field).toHaveValue('typed while loading');
+  await page.keyboard.type('text ');
+  await expect(field).toHaveValue('typed text while loading');
   await expect(field).toBeFocused();
+  expect(await sim.control.operations()).toEqual([]);
   await page.keyboard.press('Enter');
-  await expect.poll(async () => (await sim.control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'typed while loading' }]);
+  await expect.poll(async () => (await sim.control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'typed text while loading' }]);
 });
 
-test('a cell editor whose chunk cannot load keeps the typing as a draft, says so, and opens on Try again', async ({ page, sim }) => {
+test('a cell editor whose chunk cannot load keeps the typing, says so, and opens on Try again', async ({ page, sim }) => {
   let blocked = true;
   await page.route('**/assets/CellEditor-*.js', (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
   await page.goto(`${sim.url}/?chatId=${SEED}`);
   await expect(page.getByRole('status')).toHaveText('Live');
   await page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell').focus();
   await page.keyboard.type('kept');
-  const alert = page.getByRole('alert').filter({ hasText: 'The editor could not be loaded' });
+  const alert = page.getByRole('alert').filter({ hasText: 'The full editor could not be loaded' });
   await expect(alert).toBeVisible();
   await page.keyboard.type(' anyway');
   const field = page.getByRole('textbox', { name: 'Value of Subject' });
