@@ -2,7 +2,7 @@ import { memo, useEffect, useRef, useState } from 'react';
 import { useMessages } from '../i18n';
 import { isEditedDraft, type RowStatus, type UserDataRow } from '../store';
 import type { FieldOption } from './caseDataConfig';
-import type { EditorMove } from './CellEditor';
+import type { EditorMove } from './useEditorText';
 import { CellEditorSlot } from './CellEditorSlot';
 import type { Editing } from './useGridController';
 import { keyShown, writeProblem } from './validation';

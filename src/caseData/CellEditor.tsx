@@ -1,68 +1,29 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useId, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { revealInGrid, showsInGrid } from './reveal';
 import { useMessages } from '../i18n';
 import '../i18n/editorTexts';
 import type { FieldOption } from './caseDataConfig';
-import { acceptsTyping, formatValue, type EditorKind, type ValueKind } from './userDataValues';
+import { useEditorText, type EditorTextInput } from './useEditorText';
+import { formatValue } from './userDataValues';
 
-export type EditorMove = 'down' | 'next' | 'previous' | 'stay' | 'away';
-
-export type CellEditorProps = {
+export type CellEditorProps = EditorTextInput & {
   readonly label: string;
-  readonly editor: EditorKind;
-  readonly kind: ValueKind;
-  /** What the editor starts with; read-only, the value as it is now (followed, not copied). */
-  readonly initialText: string;
   readonly options?: readonly FieldOption[];
-  /** Shows the whole value (a long text) without allowing changes. */
-  readonly readOnly?: boolean;
   /** The server changed the value since editing began: shown as old -> new (`now` null: deleted), the agent chooses. */
   readonly conflict?: { readonly before: string; readonly now: string | null } | null;
-  /** Every change, so the draft survives a chat switch or a reload. */
-  readonly onDraft: (text: string) => void;
-  /** Returns the reason the value cannot be saved, or null when it was accepted. */
-  readonly onCommit: (text: string, move: EditorMove) => string | null;
-  /** A key refused on the cell just before this editor opened: its first commit is held too. */
-  readonly refusedBefore?: string | undefined;
-  readonly onCancel: () => void;
-  /** A commit by leaving the field was refused (the editor stays open, with the reason, until the agent is elsewhere). */
-  readonly onRefusedAway?: (reason: string) => void;
-  /** The stand-in field this editor replaces, having loaded late (CellEditorSlot): whether it had focus, and its caret. */
-  readonly handover?: Handover | undefined;
 };
-
-export type Handover = { readonly focused: boolean; readonly selection: readonly [number, number] };
-
-const REFUSAL_SHOWN_MS = 4000;
 
 type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
 /**
- * The in-cell editor. Enter commits and moves down, Tab commits and moves on, Escape
- * cancels, leaving the field commits. The multi-line editor takes Enter as a line
- * break and commits with Ctrl+Enter. Numbers refuse non-digits as they are typed.
+ * The in-cell editor: a field of the cell's kind keeping the editor's keys (useEditorText:
+ * Enter, Tab, Escape, leaving the field, numbers checked as typed), and the choices of a
+ * conflict with another party's change.
  */
-export function CellEditor({ label, editor, kind, initialText, options, readOnly = false, refusedBefore, conflict = null, onDraft, onCommit, onCancel, onRefusedAway, handover }: CellEditorProps) {
+export function CellEditor(props: CellEditorProps) {
+  const { label, editor, kind, initialText, options, readOnly = false, conflict = null, handover } = props;
   const { t } = useMessages();
-  const [text, setText] = useState(initialText);
-  const [reason, setReason] = useState<string | null>(null);
-  // A refused keystroke is explained for a few seconds, even if valid typing follows:
-  // otherwise the reason flashes and the agent never sees why the "." vanished.
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const refusalTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(refusalTimer.current), []);
-  // Typing that goes on past a refused key may make another number of it: "100", a
-  // refused "." and "50" read 10050. So the first commit of a text changed since the
-  // first refusal stops on that refusal's reason, and the next saves what the field
-  // shows. Keeping the digits rather than dropping them: the agent sees what they typed.
-  const refused = useRef<{ readonly reason: string; readonly text: string } | null>(refusedBefore ? { reason: refusedBefore, text: '' } : null);
-  const refuse = (why: string) => {
-    refused.current ??= { reason: why, text };
-    setRefusal(why);
-    clearTimeout(refusalTimer.current);
-    refusalTimer.current = setTimeout(() => setRefusal(null), REFUSAL_SHOWN_MS);
-  };
-  const closed = useRef(false);
+  const { text, reason, refusal, change, type, commit, cancel, onKeyDown, onBlur } = useEditorText(props);
   const reasonId = useId();
 
   const fieldRef = useRef<Field | null>(null);
@@ -104,73 +65,22 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
     [],
   );
 
-  const change = (next: string) => {
-    setText(next);
-    setReason(null);
-    onDraft(next);
-  };
-
-  const commit = (move: EditorMove) => {
-    if (closed.current) return;
-    if (readOnly) {
-      closed.current = true;
-      onCancel();
-      return;
-    }
-    const held = refused.current;
-    refused.current = null;
-    if (held && held.text !== text) {
-      clearTimeout(refusalTimer.current);
-      setRefusal(null);
-      setReason(held.reason);
-      if (move === 'away') onRefusedAway?.(held.reason);
-      return;
-    }
-    // Closed before committing: the commit may move focus, and the blur that follows
-    // must not commit a second time.
-    closed.current = true;
-    const problem = onCommit(text, move);
-    if (problem) {
-      closed.current = false;
-      setReason(problem);
-      if (move === 'away') onRefusedAway?.(problem);
-    }
-  };
-
-  const onKeyDown = (event: KeyboardEvent<Field>) => {
-    // The grid's own keys must not fire while the agent types.
-    event.stopPropagation();
-    const multiline = editor === 'multiline';
-    if (event.key === 'Enter' && (!multiline || event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      commit('down');
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      closed.current = true;
-      onCancel();
-    } else if (event.key === 'Tab' && conflict) {
-      // While a conflict is shown, Tab reaches its two buttons instead of committing.
-    } else if (event.key === 'Tab') {
-      event.preventDefault();
-      commit(event.shiftKey ? 'previous' : 'next');
-    } else if (editor === 'number' && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
-      event.preventDefault();
-      const current = Number(text || '0');
-      if (Number.isFinite(current)) change(String(current + (event.key === 'ArrowUp' ? 1 : -1)));
-    }
-  };
-
   const common = {
     ref: focusOnMount,
     className: `cell-editor__field cell-editor__field--${editor}`,
     'aria-label': label,
     'aria-invalid': reason ? true : undefined,
     'aria-describedby': [reason || refusal ? reasonId : '', conflict ? `${reasonId}-conflict` : ''].join(' ').trim() || undefined,
-    onKeyDown,
-    // Leaving the field commits; a value that cannot be saved stays open with its reason.
-    onBlur: () => {
-      if (!conflict) commit('away');
+    // Up and Down step a number (the editor's own: the field standing in for it does not).
+    onKeyDown: (event: KeyboardEvent) => {
+      if (editor === 'number' && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+        event.preventDefault();
+        const current = Number(text || '0');
+        if (Number.isFinite(current)) change(String(current + (event.key === 'ArrowUp' ? 1 : -1)));
+      }
+      onKeyDown(event);
     },
+    onBlur,
   } as const;
 
   let field;
@@ -226,11 +136,7 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
           value={text}
           spellCheck={false}
           autoComplete="off"
-          onChange={(event) => {
-            const allowed = acceptsTyping(kind, event.target.value, t);
-            if (allowed.ok) change(event.target.value);
-            else refuse(allowed.reason);
-          }}
+          onChange={(event) => type(event.target.value)}
         />
       );
       break;
@@ -256,10 +162,7 @@ export function CellEditor({ label, editor, kind, initialText, options, readOnly
           <button
             type="button"
             onMouseDown={(event) => event.preventDefault()}
-            onClick={() => {
-              closed.current = true;
-              onCancel();
-            }}
+            onClick={cancel}
           >
             {t('caseData.takeTheirs')}
           </button>

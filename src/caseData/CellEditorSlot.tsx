@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef } from 'react';
 import { useMessages } from '../i18n';
-import type { CellEditorProps, EditorMove, Handover } from './CellEditor';
+import type { CellEditorProps } from './CellEditor';
 import { onDemand } from './onDemand';
-import { acceptsTyping } from './userDataValues';
+import { useEditorText, type Handover } from './useEditorText';
 
 /**
  * The in-cell editor is a chunk of its own, out of the first paint's 100 kB: it is fetched
@@ -12,104 +12,90 @@ import { acceptsTyping } from './userDataValues';
 export const cellEditorChunk = /* @__PURE__ */ onDemand(() => import('./CellEditor'));
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
+/** The stand-in as it is, for the editor that replaces it. */
+type StandIn = { readonly field: Field | null; readonly reason: string | null; readonly held: Handover['refused'] };
 
 /**
  * Where a cell's editor goes: the editor itself once its chunk is loaded, and until then
  * (a key pressed in the first moments, a network gone since the page loaded) a plain field,
- * marked busy. It keeps the editor's contract for typed values: the typing is checked and
- * kept in the draft, Enter and Tab save through the grid (which checks the value), leaving
- * the field saves, Escape cancels. The editor then takes over its text, caret and focus,
- * the focus only if the field had it: the agent may be in the CRM by then.
+ * marked busy, with the editor's contract for typed values (useEditorText). The editor then
+ * takes over its text (the draft), caret, reason, a refusal held, and the focus only if the
+ * field had it: the agent may be in the CRM by then.
  */
 export function CellEditorSlot(props: CellEditorProps) {
   const { chunk, load } = cellEditorChunk.useChunk();
-  const standIn = useRef<Field | null>(null);
+  const standIn = useRef<StandIn | null>(null);
   useEffect(() => {
     if (chunk.kind === 'idle') load();
   }, [chunk.kind, load]);
   if (chunk.kind === 'loaded') {
     // Read as the stand-in goes, in the render that replaces it. A frame whose page has the
     // focus elsewhere (the CRM's) keeps its active element: that is not the agent's focus.
-    const field = standIn.current;
-    const focused = document.hasFocus() && field === document.activeElement;
-    const handover: Handover | undefined = field ? { focused, selection: [field.selectionStart ?? 0, field.selectionEnd ?? 0] } : undefined;
+    const { field, reason = null, held = null } = standIn.current ?? {};
+    const handover: Handover | undefined = field
+      ? { focused: document.hasFocus() && field === document.activeElement, selection: [field.selectionStart ?? 0, field.selectionEnd ?? 0], reason, refused: held }
+      : undefined;
     return <chunk.module.CellEditor {...props} handover={handover} />;
   }
-  return <EditorStandIn {...props} fieldRef={standIn} failed={chunk.kind === 'failed'} retry={load} />;
+  return <EditorStandIn {...props} standIn={standIn} failed={chunk.kind === 'failed'} retry={load} />;
 }
 
 type StandInProps = CellEditorProps & {
-  readonly fieldRef: { current: Field | null };
+  readonly standIn: { current: StandIn | null };
   readonly failed: boolean;
   readonly retry: () => void;
 };
 
-function EditorStandIn({ label, editor, kind, initialText, readOnly = false, conflict, onDraft, onCommit, onCancel, onRefusedAway, fieldRef, failed, retry }: StandInProps) {
+function EditorStandIn({ standIn, failed, retry, ...props }: StandInProps) {
+  const { label, editor, readOnly = false } = props;
   const { t } = useMessages();
-  const [text, setText] = useState(initialText);
-  const [reason, setReason] = useState<string | null>(null);
-  // As in the editor: a commit that moves focus must not commit again on the blur that follows.
-  const closed = useRef(false);
   // Typed text only: a checkbox, a list or a date waits for the editor, showing its value.
-  // So does a conflict, which only the editor can show before the agent chooses.
   const typed = !readOnly && (editor === 'text' || editor === 'number' || editor === 'multiline');
-  const focusAtEnd = useCallback(
-    (field: Field | null) => {
-      fieldRef.current = field;
-      field?.focus({ preventScroll: true });
-      field?.setSelectionRange(field.value.length, field.value.length);
-    },
-    [fieldRef],
-  );
-  const commit = (move: EditorMove) => {
-    if (!typed || conflict || closed.current) return;
-    closed.current = true;
-    const problem = onCommit(text, move);
-    closed.current = problem === null;
-    setReason(problem);
-    if (problem && move === 'away') onRefusedAway?.(problem);
-  };
+  const entry = useEditorText(props);
+  const fieldRef = useRef<Field | null>(null);
+  useLayoutEffect(() => {
+    standIn.current = { field: fieldRef.current, reason: entry.reason, held: entry.held() };
+    return () => void (standIn.current = null);
+  });
+  const focusAtEnd = useCallback((field: Field | null) => {
+    fieldRef.current = field;
+    field?.focus({ preventScroll: true });
+    field?.setSelectionRange(field.value.length, field.value.length);
+  }, []);
+  const reasonId = useId();
+  const shown = entry.reason ?? entry.refusal;
   const field = {
     ref: focusAtEnd,
     className: `cell-editor__field cell-editor__field--${editor}`,
     'aria-label': label,
     'aria-busy': failed ? undefined : true,
-    'aria-invalid': reason ? true : undefined,
+    'aria-invalid': entry.reason ? true : undefined,
+    'aria-describedby': shown || failed ? reasonId : undefined,
     dir: 'auto',
-    value: text,
+    value: entry.text,
     readOnly: !typed,
     spellCheck: false,
-    onChange: (event: { target: { value: string } }) => {
-      const allowed = acceptsTyping(kind, event.target.value, t);
-      setReason(allowed.ok ? null : allowed.reason);
-      if (!allowed.ok) return;
-      setText(event.target.value);
-      onDraft(event.target.value);
-    },
-    onKeyDown: (event: KeyboardEvent) => {
-      // The grid's own keys must not act while the agent types.
+    onChange: (event: { target: { value: string } }) => entry.type(event.target.value),
+    // A field that cannot be typed in has nothing to save: only Escape acts, as in the editor.
+    onKeyDown: typed ? entry.onKeyDown : (event: { key: string; stopPropagation(): void }) => {
       event.stopPropagation();
-      const enter = event.key === 'Enter' && (editor !== 'multiline' || event.ctrlKey || event.metaKey);
-      if (event.key === 'Escape') {
-        closed.current = true;
-        onCancel();
-      }
-      if (event.key === 'Escape' || event.key === 'Tab' || enter) event.preventDefault();
-      if (enter) commit('down');
-      else if (event.key === 'Tab') commit(event.shiftKey ? 'previous' : 'next');
+      if (event.key === 'Escape') entry.cancel();
     },
-    onBlur: () => commit('away'),
+    onBlur: typed ? entry.onBlur : undefined,
   } as const;
   return (
     <span className={`cell-editor cell-editor--${editor === 'multiline' ? 'multiline' : 'text'}`}>
       {editor === 'multiline' ? <textarea {...field} rows={6} /> : <input {...field} type="text" autoComplete="off" />}
-      {failed || reason ? (
-        <span className="cell-editor__reason" role="alert">
-          {reason ?? t('caseData.editor.notLoaded')}{' '}
-          {reason ? null : (
-            <button type="button" tabIndex={-1} onMouseDown={(event) => event.preventDefault()} onClick={retry}>
-              {t('panel.tryAgain')}
-            </button>
+      {shown || failed ? (
+        // A reason first: what the agent just did. Try again also happens by itself, on the next cell opened.
+        <span id={reasonId} className="cell-editor__reason" role="alert">
+          {shown ?? (
+            <>
+              {t('caseData.editor.notLoaded')}{' '}
+              <button type="button" tabIndex={-1} onMouseDown={(event) => event.preventDefault()} onClick={retry}>
+                {t('panel.tryAgain')}
+              </button>
+            </>
           )}
         </span>
       ) : null}

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useMessages } from '../i18n';
 import { isEditedDraft, sameValue, shownValue, useChatActions, type ChatEntry, type HistoryStep, type UserDataWrite } from '../store';
 import { resolveRule, type CaseDataConfig } from './caseDataConfig';
-import type { EditorMove } from './CellEditor';
+import type { EditorMove } from './useEditorText';
 import type { RowHandlers } from './CaseDataRow';
 import { gridCommand, nextPosition } from './gridKeyboard';
 import { useAnnouncer } from './useAnnouncer';

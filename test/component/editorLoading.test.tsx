@@ -33,6 +33,22 @@ const subjectCell = () => {
 };
 
 describe('the cell editor, loaded after the first paint', () => {
+  // In this order: the chunk loads at the end of the second test, and stays loaded for this file.
+  it('still saves with Enter while its chunk cannot load, also over another party’s change (Enter keeps the agent’s value)', async () => {
+    chunk.reachable = false;
+    const { user, store } = renderPanel(sim.url);
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitUntilSettled(store);
+    subjectCell().focus();
+    await user.keyboard('Mine');
+    expect(await screen.findByRole('alert')).toHaveTextContent('The full editor could not be loaded');
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'Theirs' });
+    await waitFor(() => expect(store.getState().chats.get(SEED_CHAT_ID)?.chat.userData.get('Subject')).toBe('Theirs'));
+    // Before: Enter and Tab did nothing over a conflict, and only Escape (dropping "Mine") left the field.
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Mine' }]));
+  });
+
   it('keeps what the agent types while its chunk cannot load, says so, and opens on it on Try again', async () => {
     chunk.reachable = false;
     const { user, store } = renderPanel(sim.url);

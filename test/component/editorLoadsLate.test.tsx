@@ -52,11 +52,15 @@ describe('the cell editor arriving while the agent types', () => {
     await waitFor(async () => expect(await sent()).toEqual([{ Subject: 'Refund' }]));
     expect(cell('Subject').contains(document.activeElement)).toBe(false);
 
-    // A number's field refuses a letter, as the editor does, and says why.
+    // A number's field refuses a letter or a point, as the editor does, and says why; the
+    // digits typed after a refused key make another number, so the first Enter is held.
     cell('UserData1').focus();
-    await user.keyboard('12a');
-    expect(field('UserData1')).toHaveValue('12');
+    await user.keyboard('100.50');
+    expect(field('UserData1')).toHaveValue('10050');
     expect(screen.getByRole('alert')).toHaveTextContent(/digits/);
+    await user.keyboard('{Enter}');
+    expect(field('UserData1')).toHaveAccessibleDescription(/digits/);
+    expect(await sent()).toEqual([{ Subject: 'Refund' }]);
     await user.keyboard('{Escape}');
 
     // Left by a click while its value is refused, it stays open with the reason; the agent is
@@ -68,6 +72,8 @@ describe('the cell editor arriving while the agent types', () => {
     chunk.arrive();
     await waitFor(() => expect(field('AccountNumber')).not.toHaveAttribute('aria-busy'));
     expect(field('AccountNumber')).toHaveValue('bad');
+    // The editor says why, as the stand-in did, and leaves the focus where the agent is.
+    expect(field('AccountNumber')).toHaveAccessibleDescription('This value does not have the expected format.');
     expect(screen.getByRole('button', { name: 'Before the panel' })).toHaveFocus();
     expect(await sent()).toEqual([{ Subject: 'Refund' }]);
   });

@@ -1,0 +1,137 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useMessages } from '../i18n';
+import { acceptsTyping, type EditorKind, type ValueKind } from './userDataValues';
+
+export type EditorMove = 'down' | 'next' | 'previous' | 'stay' | 'away';
+
+/** A refused key whose reason holds the next commit of a text changed since (see `refused` below). */
+export type HeldRefusal = { readonly reason: string; readonly text: string };
+
+/** What a stand-in field hands to the editor that replaces it (CellEditorSlot). */
+export type Handover = {
+  readonly focused: boolean;
+  readonly selection: readonly [number, number];
+  readonly reason: string | null;
+  readonly refused: HeldRefusal | null;
+};
+
+export type EditorTextInput = {
+  readonly editor: EditorKind;
+  readonly kind: ValueKind;
+  readonly initialText: string;
+  readonly readOnly?: boolean;
+  /** The server changed the value since editing began: Enter keeps the agent's value, leaving the field does nothing. */
+  readonly conflict?: unknown;
+  /** A key refused on the cell just before the editor opened: its first commit is held too. */
+  readonly refusedBefore?: string | undefined;
+  readonly handover?: Handover | undefined;
+  /** Every change, so the draft survives a chat switch or a reload. */
+  readonly onDraft: (text: string) => void;
+  /** Returns the reason the value cannot be saved, or null when it was accepted. */
+  readonly onCommit: (text: string, move: EditorMove) => string | null;
+  readonly onCancel: () => void;
+  /** A commit by leaving the field was refused (the editor stays open, with the reason, until the agent is elsewhere). */
+  readonly onRefusedAway?: ((reason: string) => void) | undefined;
+};
+
+const REFUSAL_SHOWN_MS = 4000;
+
+/**
+ * An open cell's text and keys, the editor's contract: Enter commits and moves down (Ctrl+Enter
+ * in the multi-line editor, where Enter is a line break), Tab commits and moves on, Escape
+ * cancels, leaving the field commits, a value refused stays open with its reason, numbers
+ * refuse non-digits as they are typed. Shared by the editor (its own chunk) and the plain
+ * field that stands in for it until it is loaded (CellEditorSlot), so both keep it alike.
+ */
+export function useEditorText({ editor, kind, initialText, readOnly = false, conflict, refusedBefore, handover, onDraft, onCommit, onCancel, onRefusedAway }: EditorTextInput) {
+  const { t } = useMessages();
+  const [text, setText] = useState(initialText);
+  const [reason, setReason] = useState<string | null>(handover?.reason ?? null);
+  // A refused keystroke is explained for a few seconds, even if valid typing follows:
+  // otherwise the reason flashes and the agent never sees why the "." vanished.
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const refusalTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(refusalTimer.current), []);
+  // Typing that goes on past a refused key may make another number of it: "100", a
+  // refused "." and "50" read 10050. So the first commit of a text changed since the
+  // first refusal stops on that refusal's reason, and the next saves what the field
+  // shows. Keeping the digits rather than dropping them: the agent sees what they typed.
+  const refused = useRef<HeldRefusal | null>(handover ? handover.refused : refusedBefore ? { reason: refusedBefore, text: '' } : null);
+  // Closed before committing: the commit may move focus, and the blur that follows must
+  // not commit a second time.
+  const closed = useRef(false);
+
+  const change = (next: string) => {
+    setText(next);
+    setReason(null);
+    onDraft(next);
+  };
+
+  /** A typed text: checked like every key the agent types into a value. */
+  const type = (next: string) => {
+    const allowed = acceptsTyping(kind, next, t);
+    if (allowed.ok) return change(next);
+    refused.current ??= { reason: allowed.reason, text };
+    setRefusal(allowed.reason);
+    clearTimeout(refusalTimer.current);
+    refusalTimer.current = setTimeout(() => setRefusal(null), REFUSAL_SHOWN_MS);
+  };
+
+  const cancel = () => {
+    closed.current = true;
+    onCancel();
+  };
+
+  const commit = (move: EditorMove) => {
+    if (closed.current) return;
+    if (readOnly) return cancel();
+    const held = refused.current;
+    refused.current = null;
+    let problem: string | null;
+    if (held && held.text !== text) {
+      clearTimeout(refusalTimer.current);
+      setRefusal(null);
+      problem = held.reason;
+    } else {
+      closed.current = true;
+      problem = onCommit(text, move);
+      closed.current = problem === null;
+    }
+    setReason(problem);
+    if (problem && move === 'away') onRefusedAway?.(problem);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    // The grid's own keys must not fire while the agent types.
+    event.stopPropagation();
+    if (event.key === 'Enter' && (editor !== 'multiline' || event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      commit('down');
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      cancel();
+    } else if (event.key === 'Tab' && conflict) {
+      // While a conflict is shown, Tab reaches its two buttons instead of committing.
+    } else if (event.key === 'Tab') {
+      event.preventDefault();
+      commit(event.shiftKey ? 'previous' : 'next');
+    }
+  };
+
+  return {
+    text,
+    reason,
+    refusal,
+    /** What the field's state is for an editor that takes over from it. */
+    held: () => refused.current,
+    change,
+    type,
+    commit,
+    cancel,
+    onKeyDown,
+    // Leaving the field commits; a value that cannot be saved stays open with its reason.
+    onBlur: () => {
+      if (!conflict) commit('away');
+    },
+  };
+}
