@@ -13,7 +13,7 @@ export const cellEditorChunk = /* @__PURE__ */ onDemand(() => import('./CellEdit
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 /** The stand-in as it is, for the editor that replaces it. */
-type StandIn = { readonly field: Field | null; readonly reason: string | null; readonly held: Handover['refused'] };
+type StandIn = { readonly field: Field | null; readonly reason: string | null; readonly held: () => Handover['refused'] };
 
 /**
  * Where a cell's editor goes: the editor itself once its chunk is loaded, and until then
@@ -31,10 +31,11 @@ export function CellEditorSlot(props: CellEditorProps) {
   if (chunk.kind === 'loaded') {
     // Read as the stand-in goes, in the render that replaces it. A frame whose page has the
     // focus elsewhere (the CRM's) keeps its active element: that is not the agent's focus.
-    const { field, reason = null, held = null } = standIn.current ?? {};
-    const handover: Handover | undefined = field
-      ? { focused: document.hasFocus() && field === document.activeElement, selection: [field.selectionStart ?? 0, field.selectionEnd ?? 0], reason, refused: held }
-      : undefined;
+    const { field, reason = null, held } = standIn.current ?? {};
+    const handover: Handover | undefined =
+      field && held
+        ? { focused: document.hasFocus() && field === document.activeElement, selection: [field.selectionStart ?? 0, field.selectionEnd ?? 0], reason, refused: held() }
+        : undefined;
     return <chunk.module.CellEditor {...props} handover={handover} />;
   }
   return <EditorStandIn {...props} standIn={standIn} failed={chunk.kind === 'failed'} retry={load} />;
@@ -54,7 +55,7 @@ function EditorStandIn({ standIn, failed, retry, ...props }: StandInProps) {
   const entry = useEditorText(props);
   const fieldRef = useRef<Field | null>(null);
   useLayoutEffect(() => {
-    standIn.current = { field: fieldRef.current, reason: entry.reason, held: entry.held() };
+    standIn.current = { field: fieldRef.current, reason: entry.reason, held: entry.held };
     return () => void (standIn.current = null);
   });
   const focusAtEnd = useCallback((field: Field | null) => {
@@ -63,15 +64,17 @@ function EditorStandIn({ standIn, failed, retry, ...props }: StandInProps) {
     field?.setSelectionRange(field.value.length, field.value.length);
   }, []);
   const reasonId = useId();
-  const shown = entry.reason ?? entry.refusal;
+  // Over another party's change the editor shows both values and the choice; here it is at
+  // least said, since Enter keeps the agent's value.
+  const said = entry.reason ?? entry.refusal ?? (props.conflict ? t('caseData.badge.draftChanged') : null);
   const field = {
     ref: focusAtEnd,
     className: `cell-editor__field cell-editor__field--${editor}`,
     'aria-label': label,
-    'aria-busy': failed ? undefined : true,
     'aria-invalid': entry.reason ? true : undefined,
-    'aria-describedby': shown || failed ? reasonId : undefined,
-    dir: 'auto',
+    'aria-describedby': said || failed ? reasonId : undefined,
+    // As in the editor: a number in the panel's direction, a text in its own script's.
+    dir: editor === 'number' ? undefined : 'auto',
     value: entry.text,
     readOnly: !typed,
     spellCheck: false,
@@ -84,14 +87,16 @@ function EditorStandIn({ standIn, failed, retry, ...props }: StandInProps) {
     onBlur: typed ? entry.onBlur : undefined,
   } as const;
   return (
-    <span className={`cell-editor cell-editor--${editor === 'multiline' ? 'multiline' : 'text'}`}>
+    // Busy while the editor loads: the box, not the field, which the agent's screen reader must keep reading.
+    <span className={`cell-editor cell-editor--${editor === 'multiline' ? 'multiline' : 'text'}`} aria-busy={failed ? undefined : true}>
       {editor === 'multiline' ? <textarea {...field} rows={6} /> : <input {...field} type="text" autoComplete="off" />}
-      {shown || failed ? (
-        // A reason first: what the agent just did. Try again also happens by itself, on the next cell opened.
-        <span id={reasonId} className="cell-editor__reason" role="alert">
-          {shown ?? (
+      {said || failed ? (
+        <span className="cell-editor__reason" role="alert">
+          <span id={reasonId}>{said ?? t('caseData.editor.notLoaded')}</span>
+          {said ? null : (
+            // Also tried again by itself on the next cell opened: the way there for the keyboard.
             <>
-              {t('caseData.editor.notLoaded')}{' '}
+              {' '}
               <button type="button" tabIndex={-1} onMouseDown={(event) => event.preventDefault()} onClick={retry}>
                 {t('panel.tryAgain')}
               </button>

@@ -287,8 +287,14 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
       },
       refusedAway: (key, reason) => void (refusedAway.current = { key, reason }),
       startEdit: (key) => latest.current.startEdit(key, null),
-      commit: (key, text, move) => latest.current.commitText(key, text, move),
+      // A reason kept from an earlier click-away is stale once the editor commits again or
+      // cancels (a refusal now is said again, after the commit); it must not land on a saved value.
+      commit: (key, text, move) => {
+        refusedAway.current = null;
+        return latest.current.commitText(key, text, move);
+      },
       cancel: (key) => {
+        refusedAway.current = null;
         const { actions: act, chatId: id } = latest.current;
         act.draftChanged(id, key, null);
         latest.current.setEditing(null);

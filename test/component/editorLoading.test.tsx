@@ -1,6 +1,7 @@
 // The in-cell editor is a chunk of its own, fetched once the grid has painted
-// (src/caseData/CellEditorSlot.tsx). Until it is loaded, or when it cannot be, what the
-// agent types into a cell goes into a plain field and the draft: none of it may be lost.
+// (src/caseData/CellEditorSlot.tsx). When it cannot be loaded, a plain field stands in for it:
+// what the agent types is kept and can be saved, and the editor opens on it once it loads.
+// One test: the chunk, once loaded, stays loaded for the file (and Vitest shuffles tests).
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
@@ -9,72 +10,56 @@ import { renderPanel, SEED_CHAT_ID, waitUntilSettled } from '../support/renderPa
 const sim = simulatorPerFile();
 const { control } = sim;
 
-// Each import of the editor's module waits for `arrive`, then fails while `reachable` is false,
-// as an unreachable chunk would. Once one import succeeds, the module is loaded for this file:
-// so the chunk that arrives late is editorLoadsLate.test.tsx's.
-const chunk = vi.hoisted(() => {
-  let open = () => undefined as void;
-  const state = { reachable: true, arrive: Promise.resolve(), attempts: 0, hold() {}, release() {} };
-  state.hold = () => void (state.arrive = new Promise<void>((resolve) => (open = resolve)));
-  state.release = () => open();
-  return state;
-});
+// While `reachable` is false, importing the editor's module fails as an unreachable chunk would.
+const chunk = vi.hoisted(() => ({ reachable: false, attempts: 0 }));
 vi.mock('../../src/caseData/CellEditor', async (importOriginal) => {
   chunk.attempts += 1;
-  await chunk.arrive;
   if (!chunk.reachable) throw new TypeError('Failed to fetch dynamically imported module');
   return importOriginal();
 });
 
-const field = () => screen.getByRole('textbox', { name: 'Value of Subject' });
-const subjectCell = () => {
-  const header = within(screen.getByRole('grid', { name: 'Case data' })).getByRole('rowheader', { name: 'Subject' });
+const field = (key: string) => screen.getByRole('textbox', { name: `Value of ${key}` });
+const cell = (key: string) => {
+  const header = within(screen.getByRole('grid', { name: 'Case data' })).getByRole('rowheader', { name: key });
   return within(header.closest<HTMLElement>('[role="row"]') ?? header).getByRole('gridcell');
 };
+const sent = async () => (await control.operations()).map((op) => op.userData);
 
-describe('the cell editor, loaded after the first paint', () => {
-  // In this order: the chunk loads at the end of the second test, and stays loaded for this file.
-  it('still saves with Enter while its chunk cannot load, also over another party’s change (Enter keeps the agent’s value)', async () => {
-    chunk.reachable = false;
+describe('the cell editor, when its chunk cannot load', () => {
+  it('keeps and saves what the agent types, says why over another party’s change, and opens on the text on Try again', async () => {
     const { user, store } = renderPanel(sim.url);
     await screen.findByRole('grid', { name: 'Case data' });
     await waitUntilSettled(store);
-    subjectCell().focus();
+
+    // Another party changes the value being typed: said, since Enter keeps the agent's value.
+    cell('Subject').focus();
     await user.keyboard('Mine');
-    expect(await screen.findByRole('alert')).toHaveTextContent('The full editor could not be loaded');
+    expect(field('Subject')).toHaveAccessibleDescription('The full editor could not be loaded. Check the connection, then try again.');
     await control.updateUserData(SEED_CHAT_ID, { Subject: 'Theirs' });
-    await waitFor(() => expect(store.getState().chats.get(SEED_CHAT_ID)?.chat.userData.get('Subject')).toBe('Theirs'));
-    // Before: Enter and Tab did nothing over a conflict, and only Escape (dropping "Mine") left the field.
+    // Before: nothing said, and Enter overwrote "Theirs" unseen.
+    await waitFor(() => expect(field('Subject')).toHaveAccessibleDescription('Draft · changed on the server'));
     await user.keyboard('{Enter}');
-    await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Mine' }]));
-  });
+    await waitFor(async () => expect(await sent()).toEqual([{ Subject: 'Mine' }]));
 
-  it('keeps what the agent types while its chunk cannot load, says so, and opens on it on Try again', async () => {
-    chunk.reachable = false;
-    const { user, store } = renderPanel(sim.url);
-    await screen.findByRole('grid', { name: 'Case data' });
-    await waitUntilSettled(store);
-
-    subjectCell().focus();
+    // The grid's keys do not act on the agent's typing; the field keeps every key, in the draft too.
+    cell('ServiceType').focus();
     await user.keyboard('Refund');
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('The full editor could not be loaded: this plain field still saves with Enter.');
-    // The grid's keys did not act on the agent's typing, and the field kept every key, in the draft too.
-    expect(field()).toHaveFocus();
+    expect(alert).toHaveTextContent('The full editor could not be loaded.');
+    expect(field('ServiceType')).toHaveFocus();
     await user.keyboard(' now');
-    expect(field()).toHaveValue('Refund now');
-    expect(store.getState().chats.get(SEED_CHAT_ID)?.drafts.get('Subject')?.text).toBe('Refund now');
-    expect(await control.operations()).toEqual([]);
+    expect(field('ServiceType')).toHaveValue('Refund now');
+    expect(store.getState().chats.get(SEED_CHAT_ID)?.drafts.get('ServiceType')?.text).toBe('Refund now');
 
     chunk.reachable = true;
     const attempts = chunk.attempts;
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
-    await waitFor(() => expect(field()).not.toHaveAttribute('aria-busy'));
+    await waitFor(() => expect(field('ServiceType').closest('[aria-busy]')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
     expect(chunk.attempts).toBeGreaterThan(attempts);
-    expect(field()).toHaveValue('Refund now');
-    expect(field()).toHaveFocus();
-    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(field('ServiceType')).toHaveValue('Refund now');
+    expect(field('ServiceType')).toHaveFocus();
     await user.keyboard('!{Enter}');
-    await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Refund now!' }]));
+    await waitFor(async () => expect(await sent()).toEqual([{ Subject: 'Mine' }, { ServiceType: 'Refund now!' }]));
   });
 });

@@ -39,7 +39,7 @@ describe('the cell editor arriving while the agent types', () => {
     // A plain field, busy: the agent's keys are in it and in the draft; Escape leaves, keeping nothing.
     cell('Subject').focus();
     await user.keyboard('Late');
-    expect(field('Subject')).toHaveAttribute('aria-busy', 'true');
+    expect(field('Subject').closest('[aria-busy="true"]')).not.toBeNull();
     expect(field('Subject')).toHaveValue('Late');
     expect(field('Subject')).toHaveFocus();
     await user.keyboard('{Escape}');
@@ -70,7 +70,7 @@ describe('the cell editor arriving while the agent types', () => {
     await user.click(screen.getByRole('button', { name: 'Before the panel' }));
     expect(screen.getByRole('alert')).toHaveTextContent('This value does not have the expected format.');
     chunk.arrive();
-    await waitFor(() => expect(field('AccountNumber')).not.toHaveAttribute('aria-busy'));
+    await waitFor(() => expect(field('AccountNumber').closest('[aria-busy]')).toBeNull());
     expect(field('AccountNumber')).toHaveValue('bad');
     // The editor says why, as the stand-in did, and leaves the focus where the agent is.
     expect(field('AccountNumber')).toHaveAccessibleDescription('This value does not have the expected format.');

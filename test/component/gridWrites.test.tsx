@@ -236,6 +236,23 @@ describe('the case-data configuration', () => {
     expect(account).toHaveAttribute('aria-invalid', 'true');
     expect(await control.operations()).toEqual([]);
   });
+
+  it('does not leave a reason from an earlier click-away on a value saved since', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { AccountNumber: 'AB1234' });
+    const { user } = await openPanel({ config: demoConfig });
+    await waitFor(() => valueCell('Account (AccountNumber)'));
+    valueCell('Account (AccountNumber)').focus();
+    await user.keyboard('bad');
+    // Refused on leaving (the editor stays open with its reason), then corrected and saved by Shift+Tab.
+    await user.click(screen.getByRole('button', { name: 'Before the panel' }));
+    await user.click(screen.getByRole('textbox', { name: 'Value of Account (AccountNumber)' }));
+    await user.keyboard('{Control>}a{/Control}CD9876{Shift>}{Tab}{/Shift}');
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { AccountNumber: 'CD9876' } }]));
+    // Before: the saved cell also said "This value does not have the expected format.", marked invalid.
+    const account = valueCell('Account (AccountNumber)');
+    expect(account).not.toHaveAttribute('aria-invalid');
+    expect(account).not.toHaveTextContent('expected format');
+  });
 });
 
 describe('typed editors', () => {

@@ -119,7 +119,7 @@ export const ar = {
   'caseData.deletedSinceFailed': 'لم يُحفظ، وحُذفت القيمة على الخادم منذ ذلك الحين: احتفظ بقيمتك أو اعتمد الحذف.',
 
   'caseData.editor.label': 'قيمة {key}',
-  'caseData.editor.notLoaded': 'تعذّر تحميل المحرّر الكامل: هذا الحقل البسيط يحفظ بمفتاح Enter مع ذلك. تحقّق من الاتصال ثم حاول مرة أخرى.',
+  'caseData.editor.notLoaded': 'تعذّر تحميل المحرّر الكامل. تحقّق من الاتصال ثم حاول مرة أخرى.',
   'caseData.editor.multilineHint': 'Ctrl+Enter للحفظ، وEscape للإلغاء.',
   'caseData.editor.readOnlyHint': 'للقراءة فقط. Escape للإغلاق.',
   'caseData.editor.conflictGroup': 'تغيّرت على الخادم أثناء التحرير',

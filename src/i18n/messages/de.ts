@@ -101,7 +101,7 @@ export const de = {
   'caseData.deletedSinceFailed': 'Nicht gespeichert, und inzwischen auf dem Server gelöscht: Behalten Sie Ihren Wert oder übernehmen Sie die Löschung.',
 
   'caseData.editor.label': 'Wert von {key}',
-  'caseData.editor.notLoaded': 'Der vollständige Editor konnte nicht geladen werden: Dieses einfache Feld speichert trotzdem mit der Eingabetaste. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
+  'caseData.editor.notLoaded': 'Der vollständige Editor konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
   'caseData.editor.multilineHint': 'Strg+Eingabe speichert, Esc bricht ab.',
   'caseData.editor.readOnlyHint': 'Schreibgeschützt. Esc schließt.',
   'caseData.editor.conflictGroup': 'Auf dem Server geändert, während Sie bearbeitet haben',

@@ -56,7 +56,7 @@ export const en = {
 
   'caseData.editor.label': 'Value of {key}',
   // The editor is a chunk of its own (its texts are in enEditor.ts): if it cannot load.
-  'caseData.editor.notLoaded': 'The full editor could not be loaded: this plain field still saves with Enter. Check the connection, then try again.',
+  'caseData.editor.notLoaded': 'The full editor could not be loaded. Check the connection, then try again.',
 
   'caseData.announce.deleted': 'Deleted {key}. Press Ctrl+Z to undo.',
   'caseData.announce.nothingToUndo': 'Nothing to undo.',
