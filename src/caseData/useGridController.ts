@@ -2,12 +2,11 @@
 // paste, delete, undo and redo. Each write goes through `checkWrite` (validation.ts)
 // before it is sent, whichever key or button started it.
 
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useMessages } from '../i18n';
 import { isEditedDraft, sameValue, shownValue, useChatActions, type ChatEntry, type HistoryStep, type UserDataWrite } from '../store';
 import { resolveRule, type CaseDataConfig } from './caseDataConfig';
 import type { EditorMove } from './useEditorText';
-import type { RowHandlers } from './CaseDataRow';
 import { gridCommand, nextPosition } from './gridKeyboard';
 import { useAnnouncer } from './useAnnouncer';
 import { useCellFocus, type ActiveCell } from './useCellFocus';
@@ -17,6 +16,7 @@ import type { GridRow } from './useCaseDataRows';
 import { checkWrite, keyShown, textForCell, writeTo } from './validation';
 import { acceptsTyping, formatValue, type EditorKind, type ValueKind } from './userDataValues';
 import { onDemand } from './onDemand';
+import { useRowHandlers, type RowActions } from './useRowHandlers';
 
 /**
  * The open editor. Its editor and value kind are the ones it opened with: another party's
@@ -268,57 +268,9 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   };
 
   // Rows get one handler object for their whole life; it reads the latest state through a ref.
-  const latest = useRef({ commitText, startEdit, setActive, actions, chatId, rows, writer, editing, setEditing, focusCell, discard, note });
+  const latest = useRef<RowActions>({ commitText, startEdit, setActive, actions, chatId, rows, writer, editing, setEditing, focusCell, discard, note });
   latest.current = { commitText, startEdit, setActive, actions, chatId, rows, writer, editing, setEditing, focusCell, discard, note };
-  // Why the open editor's last click-away commit was refused: said beside its cell once another row closes it.
-  const refusedAway = useRef<{ readonly key: string; readonly reason: string } | null>(null);
-  const handlers = useMemo<RowHandlers>(
-    () => ({
-      activate: (key, col) => {
-        // An editor whose click-away commit was refused stays open; once the agent is in
-        // another row it is closed (its text stays a draft), or the grid's keys would wait on it.
-        const { editing: open } = latest.current;
-        const refused = refusedAway.current;
-        refusedAway.current = null;
-        if (open && open.key !== key) latest.current.setEditing(null);
-        latest.current.setActive({ key, col });
-        // After the move, which clears the notes of the row left.
-        if (open && open.key !== key && refused?.key === open.key) latest.current.note(open.key, refused.reason);
-      },
-      refusedAway: (key, reason) => void (refusedAway.current = { key, reason }),
-      startEdit: (key) => latest.current.startEdit(key, null),
-      // A reason kept from an earlier click-away is stale once the editor commits again or
-      // cancels (a refusal now is said again, after the commit); it must not land on a saved value.
-      commit: (key, text, move) => {
-        refusedAway.current = null;
-        return latest.current.commitText(key, text, move);
-      },
-      cancel: (key) => {
-        refusedAway.current = null;
-        const { actions: act, chatId: id } = latest.current;
-        act.draftChanged(id, key, null);
-        latest.current.setEditing(null);
-        latest.current.focusCell({ key, col: 1 });
-      },
-      draft: (key, text) => latest.current.actions.draftChanged(latest.current.chatId, key, text),
-      // The button goes with the row's failure: focus goes to its cell first, not to the page.
-      retry: (key) => {
-        const row = latest.current.rows.find((gridRow) => gridRow.row.key === key)?.row;
-        latest.current.focusCell({ key, col: 1 });
-        if (row?.pending) latest.current.writer.retry(latest.current.chatId, row.pending.editId, row.pending);
-      },
-      discard: (key) => {
-        const gridRow = latest.current.rows.find((candidate) => candidate.row.key === key);
-        latest.current.focusCell({ key, col: 1 });
-        if (gridRow) latest.current.discard(gridRow);
-      },
-      registerCell: (id, element) => {
-        if (element) cells.set(id, element);
-        else cells.delete(id);
-      },
-    }),
-    [],
-  );
+  const handlers = useRowHandlers(latest, cells);
 
   return { activeRowIndex, position, editing, notes, announcement, setAnnouncement, handlers, onGridKeyDown, flushFocus, submit, focusCell };
 }

@@ -1,0 +1,80 @@
+import { useMemo, useRef, type RefObject } from 'react';
+import type { ChatStoreActions } from '../store';
+import type { RowHandlers } from './CaseDataRow';
+import type { GridRow } from './useCaseDataRows';
+import type { ActiveCell } from './useCellFocus';
+import type { useCaseDataWriter } from './useCaseDataWriter';
+import type { EditorMove } from './useEditorText';
+import type { Editing } from './useGridController';
+
+/** What the rows' handlers act through: the grid controller's latest state and actions. */
+export type RowActions = {
+  readonly commitText: (key: string, text: string, move: EditorMove) => string | null;
+  readonly startEdit: (key: string, typed: string | null) => void;
+  readonly setActive: (cell: ActiveCell) => void;
+  readonly actions: ChatStoreActions;
+  readonly chatId: string;
+  readonly rows: readonly GridRow[];
+  readonly writer: ReturnType<typeof useCaseDataWriter>;
+  readonly editing: Editing | null;
+  readonly setEditing: (editing: Editing | null) => void;
+  readonly focusCell: (cell: ActiveCell) => void;
+  readonly discard: (gridRow: GridRow) => void;
+  readonly note: (key: string, text: string | null) => void;
+};
+
+/**
+ * One handler object for the rows' whole life (a notification re-renders only the rows it
+ * changed); each handler reads the grid controller's latest state through `latest`.
+ */
+export function useRowHandlers(latest: RefObject<RowActions>, cells: Map<string, HTMLElement>): RowHandlers {
+  // Why the open editor's last click-away commit was refused: said beside its cell once another row closes it.
+  const refusedAway = useRef<{ readonly key: string; readonly reason: string } | null>(null);
+  return useMemo<RowHandlers>(
+    () => ({
+      activate: (key, col) => {
+        // An editor whose click-away commit was refused stays open; once the agent is in
+        // another row it is closed (its text stays a draft), or the grid's keys would wait on it.
+        const { editing: open } = latest.current;
+        const refused = refusedAway.current;
+        refusedAway.current = null;
+        if (open && open.key !== key) latest.current.setEditing(null);
+        latest.current.setActive({ key, col });
+        // After the move, which clears the notes of the row left.
+        if (open && open.key !== key && refused?.key === open.key) latest.current.note(open.key, refused.reason);
+      },
+      refusedAway: (key, reason) => void (refusedAway.current = { key, reason }),
+      startEdit: (key) => latest.current.startEdit(key, null),
+      // A reason kept from an earlier click-away is stale once the editor commits again or
+      // cancels (a refusal now is said again, after the commit); it must not land on a saved value.
+      commit: (key, text, move) => {
+        refusedAway.current = null;
+        return latest.current.commitText(key, text, move);
+      },
+      cancel: (key) => {
+        refusedAway.current = null;
+        const { actions: act, chatId: id } = latest.current;
+        act.draftChanged(id, key, null);
+        latest.current.setEditing(null);
+        latest.current.focusCell({ key, col: 1 });
+      },
+      draft: (key, text) => latest.current.actions.draftChanged(latest.current.chatId, key, text),
+      // The button goes with the row's failure: focus goes to its cell first, not to the page.
+      retry: (key) => {
+        const row = latest.current.rows.find((gridRow) => gridRow.row.key === key)?.row;
+        latest.current.focusCell({ key, col: 1 });
+        if (row?.pending) latest.current.writer.retry(latest.current.chatId, row.pending.editId, row.pending);
+      },
+      discard: (key) => {
+        const gridRow = latest.current.rows.find((candidate) => candidate.row.key === key);
+        latest.current.focusCell({ key, col: 1 });
+        if (gridRow) latest.current.discard(gridRow);
+      },
+      registerCell: (id, element) => {
+        if (element) cells.set(id, element);
+        else cells.delete(id);
+      },
+    }),
+    [],
+  );
+}
