@@ -8,7 +8,8 @@ export function formatNumber(value: number, unit: Metric['unit']): string {
   if (!Number.isFinite(value)) return 'n/a';
   if (unit === 'count' || unit === 'rows') return Math.round(value).toLocaleString('en-US');
   const abs = Math.abs(value);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
+  // Sizes keep two decimals below 100 kB: 99.96 must not read as the 100 kB bound reached.
+  const digits = abs >= 100 ? 0 : abs >= 10 && unit !== 'kB' ? 1 : 2;
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 

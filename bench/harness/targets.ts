@@ -27,10 +27,10 @@ export function checkTargets(metrics: readonly Metric[]): TargetCheck[] {
     checks.push({ target: 'S1 own code gzip ≤ ½ lighter peer grid package', figure: `${fmt(ours)} kB vs ½ × ${fmt(lighter)} = ${fmt(lighter / 2)} kB`, met: ours <= lighter / 2 });
   }
   const js = byId.get('bytes.js.gzip');
-  if (js) checks.push({ target: 'S1 all JS for first render ≤ 100 kB gzip', figure: `${fmt(med(js, 'ours'))} kB`, met: med(js, 'ours') <= 100 });
+  if (js) checks.push({ target: 'S1 all JS for first render ≤ 100 kB gzip', figure: `${fmt(med(js, 'ours'), 2)} kB`, met: med(js, 'ours') <= 100 });
   // The same bound for the widget as a CRM page loads it, so the grid-only figure is not read as the panel's.
   const panelJs = js?.panel?.length ? summarize(js.panel).median : NaN;
-  if (Number.isFinite(panelJs)) checks.push({ target: 'S1 whole panel as shipped: all JS for first render ≤ 100 kB gzip', figure: `${fmt(panelJs)} kB`, met: panelJs <= 100 });
+  if (Number.isFinite(panelJs)) checks.push({ target: 'S1 whole panel as shipped: all JS for first render ≤ 100 kB gzip', figure: `${fmt(panelJs, 2)} kB`, met: panelJs <= 100 });
 
   const p95 = byId.get('notify.p95.1000');
   if (p95) checks.push({ target: 'S4 notification → paint p95 ≤ 16 ms at 1,000 keys', figure: `${fmt(med(p95, 'ours'))} ms`, met: med(p95, 'ours') <= 16 });
