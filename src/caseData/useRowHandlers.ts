@@ -54,6 +54,8 @@ export function useRowHandlers(latest: RefObject<RowActions>, cells: Map<string,
       cancel: (key) => {
         refusedAway.current = null;
         const { actions: act, chatId: id } = latest.current;
+        // The draft goes, and with it the reason it was not saved.
+        latest.current.note(key, null);
         act.draftChanged(id, key, null);
         latest.current.setEditing(null);
         latest.current.focusCell({ key, col: 1 });

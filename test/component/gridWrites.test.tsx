@@ -237,6 +237,26 @@ describe('the case-data configuration', () => {
     expect(await control.operations()).toEqual([]);
   });
 
+  it('takes the reason of a click-away away with the draft when the agent cancels it', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { AccountNumber: 'AB1234' });
+    const { user } = await openPanel({ config: demoConfig });
+    await waitFor(() => valueCell('Account (AccountNumber)'));
+    valueCell('Account (AccountNumber)').focus();
+    await user.keyboard('bad');
+    await user.click(valueCell('Subject line (Subject)'));
+    expect(valueCell('Account (AccountNumber)')).toHaveAccessibleDescription('This value does not have the expected format.');
+    // Back on the cell, the draft reopened and cancelled: the value is the server's, valid.
+    valueCell('Account (AccountNumber)').focus();
+    await user.keyboard('{Enter}{Escape}');
+    const account = valueCell('Account (AccountNumber)');
+    expect(account).toHaveFocus();
+    expect(account).not.toHaveTextContent('Draft');
+    // Before: "This value does not have the expected format." stayed beside AB1234, marked invalid.
+    expect(account).not.toHaveAttribute('aria-invalid');
+    expect(account).not.toHaveTextContent('expected format');
+    expect(await control.operations()).toEqual([]);
+  });
+
   it('does not leave a reason from an earlier click-away on a value saved since', async () => {
     await control.updateUserData(SEED_CHAT_ID, { AccountNumber: 'AB1234' });
     const { user } = await openPanel({ config: demoConfig });
