@@ -5,7 +5,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
-import { renderPanel, SEED_CHAT_ID, waitUntilSettled } from '../support/renderPanel';
+import { renderPanel, SEED_CHAT_ID, valueCell, waitUntilSettled } from '../support/renderPanel';
 
 const sim = simulatorPerFile();
 const { control } = sim;
@@ -19,10 +19,6 @@ vi.mock('../../src/caseData/CellEditor', async (importOriginal) => {
 });
 
 const field = (key: string) => screen.getByRole('textbox', { name: `Value of ${key}` });
-const cell = (key: string) => {
-  const header = within(screen.getByRole('grid', { name: 'Case data' })).getByRole('rowheader', { name: key });
-  return within(header.closest<HTMLElement>('[role="row"]') ?? header).getByRole('gridcell');
-};
 const sent = async () => (await control.operations()).map((op) => op.userData);
 
 describe('the cell editor, when its chunk cannot load', () => {
@@ -32,7 +28,7 @@ describe('the cell editor, when its chunk cannot load', () => {
     await waitUntilSettled(store);
 
     // Another party changes the value being typed: said, since Enter keeps the agent's value.
-    cell('Subject').focus();
+    valueCell('Subject').focus();
     await user.keyboard('Mine');
     expect(field('Subject')).toHaveAccessibleDescription('The full editor could not be loaded. Check the connection, then try again.');
     await control.updateUserData(SEED_CHAT_ID, { Subject: 'Theirs' });
@@ -42,7 +38,7 @@ describe('the cell editor, when its chunk cannot load', () => {
     await waitFor(async () => expect(await sent()).toEqual([{ Subject: 'Mine' }]));
 
     // The grid's keys do not act on the agent's typing; the field keeps every key, in the draft too.
-    cell('ServiceType').focus();
+    valueCell('ServiceType').focus();
     await user.keyboard('Refund');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The full editor could not be loaded.');

@@ -2,10 +2,10 @@
 // already typing into a cell: until then a plain field keeps the editor's contract for
 // typed values, and the editor takes over its text, caret and (only if it had it) focus.
 // (One that cannot load at all: editorLoading.test.tsx.)
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
-import { caseDataConfig, renderPanel, waitUntilSettled } from '../support/renderPanel';
+import { caseDataConfig, renderPanel, valueCell, waitUntilSettled } from '../support/renderPanel';
 
 const sim = simulatorPerFile();
 const { control } = sim;
@@ -23,10 +23,6 @@ vi.mock('../../src/caseData/CellEditor', async (importOriginal) => {
 
 const config = caseDataConfig({ fields: { AccountNumber: { pattern: '[A-Z]{2}\\d{4}' }, UserData1: { type: 'integer' } }, allowFreeKeys: true });
 const field = (name: string) => screen.getByRole('textbox', { name: `Value of ${name}` });
-const cell = (key: string) => {
-  const header = within(screen.getByRole('grid', { name: 'Case data' })).getByRole('rowheader', { name: key });
-  return within(header.closest<HTMLElement>('[role="row"]') ?? header).getByRole('gridcell');
-};
 const sent = async () => (await control.operations()).map((op) => op.userData);
 
 describe('the cell editor arriving while the agent types', () => {
@@ -37,24 +33,24 @@ describe('the cell editor arriving while the agent types', () => {
     await waitUntilSettled(store);
 
     // A plain field, busy: the agent's keys are in it and in the draft; Escape leaves, keeping nothing.
-    cell('Subject').focus();
+    valueCell('Subject').focus();
     await user.keyboard('Late');
     expect(field('Subject').closest('[aria-busy="true"]')).not.toBeNull();
     expect(field('Subject')).toHaveValue('Late');
     expect(field('Subject')).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('textbox', { name: 'Value of Subject' })).not.toBeInTheDocument();
-    expect(cell('Subject')).toHaveFocus();
-    expect(cell('Subject')).not.toHaveTextContent('Draft');
+    expect(valueCell('Subject')).toHaveFocus();
+    expect(valueCell('Subject')).not.toHaveTextContent('Draft');
 
     // Enter saves through the grid and moves down, as in the editor: the next typing is the next row's.
     await user.keyboard('Refund{Enter}');
     await waitFor(async () => expect(await sent()).toEqual([{ Subject: 'Refund' }]));
-    expect(cell('Subject').contains(document.activeElement)).toBe(false);
+    expect(valueCell('Subject').contains(document.activeElement)).toBe(false);
 
     // A number's field refuses a letter or a point, as the editor does, and says why; the
     // digits typed after a refused key make another number, so the first Enter is held.
-    cell('UserData1').focus();
+    valueCell('UserData1').focus();
     await user.keyboard('100.50');
     expect(field('UserData1')).toHaveValue('10050');
     expect(screen.getByRole('alert')).toHaveTextContent(/digits/);
@@ -65,7 +61,7 @@ describe('the cell editor arriving while the agent types', () => {
 
     // Left by a click while its value is refused, it stays open with the reason; the agent is
     // elsewhere when the editor arrives, and keeps the focus.
-    cell('AccountNumber').focus();
+    valueCell('AccountNumber').focus();
     await user.keyboard('bad');
     await user.click(screen.getByRole('button', { name: 'Before the panel' }));
     expect(screen.getByRole('alert')).toHaveTextContent('This value does not have the expected format.');

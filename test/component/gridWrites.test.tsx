@@ -33,6 +33,16 @@ async function openPanel(options: Parameters<typeof renderPanel>[1] = {}) {
   return view;
 }
 
+/** The demo configuration's Account (pattern AA9999) open for editing on AB1234, with "bad" typed in. */
+async function typeBadAccountNumber() {
+  await control.updateUserData(SEED_CHAT_ID, { AccountNumber: 'AB1234' });
+  const view = await openPanel({ config: demoConfig });
+  await waitFor(() => valueCell('Account (AccountNumber)'));
+  valueCell('Account (AccountNumber)').focus();
+  await view.user.keyboard('bad');
+  return view;
+}
+
 describe('the case-data configuration', () => {
   it('labels, orders and hides keys', async () => {
     await openPanel({ config: demoConfig });
@@ -221,11 +231,7 @@ describe('the case-data configuration', () => {
   });
 
   it('says beside the cell why a value left by a click elsewhere was not saved', async () => {
-    await control.updateUserData(SEED_CHAT_ID, { AccountNumber: 'AB1234' });
-    const { user } = await openPanel({ config: demoConfig });
-    await waitFor(() => valueCell('Account (AccountNumber)'));
-    valueCell('Account (AccountNumber)').focus();
-    await user.keyboard('bad');
+    const { user } = await typeBadAccountNumber();
     await user.click(valueCell('Subject line (Subject)'));
     expect(valueCell('Subject line (Subject)')).toHaveFocus();
     // The editor closed; its text stays a draft. Before: only the Draft badge, not why.
@@ -238,11 +244,7 @@ describe('the case-data configuration', () => {
   });
 
   it('takes the reason of a click-away away with the draft when the agent cancels it', async () => {
-    await control.updateUserData(SEED_CHAT_ID, { AccountNumber: 'AB1234' });
-    const { user } = await openPanel({ config: demoConfig });
-    await waitFor(() => valueCell('Account (AccountNumber)'));
-    valueCell('Account (AccountNumber)').focus();
-    await user.keyboard('bad');
+    const { user } = await typeBadAccountNumber();
     await user.click(valueCell('Subject line (Subject)'));
     expect(valueCell('Account (AccountNumber)')).toHaveAccessibleDescription('This value does not have the expected format.');
     // Back on the cell, the draft reopened and cancelled: the value is the server's, valid.
@@ -258,11 +260,7 @@ describe('the case-data configuration', () => {
   });
 
   it('does not leave a reason from an earlier click-away on a value saved since', async () => {
-    await control.updateUserData(SEED_CHAT_ID, { AccountNumber: 'AB1234' });
-    const { user } = await openPanel({ config: demoConfig });
-    await waitFor(() => valueCell('Account (AccountNumber)'));
-    valueCell('Account (AccountNumber)').focus();
-    await user.keyboard('bad');
+    const { user } = await typeBadAccountNumber();
     // Refused on leaving (the editor stays open with its reason), then corrected and saved by Shift+Tab.
     await user.click(screen.getByRole('button', { name: 'Before the panel' }));
     await user.click(screen.getByRole('textbox', { name: 'Value of Account (AccountNumber)' }));
