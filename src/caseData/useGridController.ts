@@ -26,7 +26,6 @@ import { useRowHandlers, type RowActions } from './useRowHandlers';
 export type Editing = {
   readonly key: string;
   readonly initialText: string;
-  readonly replace: boolean;
   readonly readOnly: boolean;
   readonly editor: EditorKind;
   readonly kind: ValueKind;
@@ -145,14 +144,18 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     setActive({ key, col: 1 });
     if (readOnlyReason) {
       // A long read-only value still opens, to be read in full.
-      if (editor === 'multiline') setEditing({ key, initialText: text, replace: false, readOnly: true, editor, kind });
+      if (editor === 'multiline') setEditing({ key, initialText: text, readOnly: true, editor, kind });
       else setAnnouncement(readOnlyReason);
       return;
     }
+    // A changed draft is resumed; an unchanged one is stale the moment the value changed.
+    const resumed = row.draft && isEditedDraft(row.draft) ? row.draft.text : null;
     const fromTyping = typed !== null && (editor === 'text' || editor === 'number' || editor === 'multiline');
+    // A character typed on a draft goes on the end of it: the agent's unsaved text is never replaced by a keystroke.
+    const typedText = (resumed ?? '') + typed;
     if (fromTyping) {
       // The key that opens the editor is checked like every later one: a letter in a number is refused on the spot.
-      const allowed = acceptsTyping(gridRow.kind, typed, t);
+      const allowed = acceptsTyping(gridRow.kind, typedText, t);
       if (!allowed.ok) {
         note(key, allowed.reason);
         setAnnouncement(allowed.reason);
@@ -164,18 +167,17 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     // editor; its commit is held as if the "." had been refused in it.
     const refused = fromTyping && refusedOpening.current?.key === key ? refusedOpening.current.reason : undefined;
     refusedOpening.current = null;
-    // A changed draft is resumed; an unchanged one is stale the moment the value changed.
-    const resumed = row.draft && isEditedDraft(row.draft) ? row.draft.text : null;
     // A letter typed on a list opens it on the first option that begins with it, as a closed list does.
     const option = editor === 'select' && typed ? gridRow.rule.options?.map(formatValue).find((candidate) => candidate.toLowerCase().startsWith(typed.toLowerCase())) : undefined;
-    const start = fromTyping ? typed : (option ?? resumed ?? (editor === 'checkbox' && typed === ' ' ? String(row.value !== true) : text));
-    setEditing({ key, initialText: start, replace: fromTyping, readOnly: false, editor, kind, refused });
+    const start = fromTyping ? typedText : (option ?? resumed ?? (editor === 'checkbox' && typed === ' ' ? String(row.value !== true) : text));
+    setEditing({ key, initialText: start, readOnly: false, editor, kind, refused });
     // An open editor is a draft from its first moment: its base is the value it started from.
     // Over a refused or overtaken write, the agent's value is not the server's: an editor
     // opened on it holds their unsaved value from the start, so a change by someone else
     // is a conflict to settle, not a value to reopen on.
     const unsettled = row.status === 'failed' || row.status === 'conflict';
     actions.draftOpened(chatId, key, start, fromTyping ? null : unsettled ? formatValue(row.serverValue) : text);
+    if (fromTyping) actions.draftChanged(chatId, key, start);
   };
 
   const removeKey = (gridRow: GridRow, index: number) => {

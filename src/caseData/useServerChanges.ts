@@ -72,7 +72,7 @@ export function useServerChanges({ chatId, entry, rows, editing, setEditing, ann
     // the agent's next Enter means a new line there, not "save and move down".
     setEditing((open) =>
       open?.key === overtakenKey
-        ? { ...open, initialText: text, replace: false, kind: gridRow.kind, editor: open.editor === 'multiline' && gridRow.editor === 'text' ? 'multiline' : gridRow.editor }
+        ? { ...open, initialText: text, kind: gridRow.kind, editor: open.editor === 'multiline' && gridRow.editor === 'text' ? 'multiline' : gridRow.editor }
         : open,
     );
     announce(t('caseData.announce.reopened', { key }));

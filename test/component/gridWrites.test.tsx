@@ -259,6 +259,24 @@ describe('the case-data configuration', () => {
     expect(await control.operations()).toEqual([]);
   });
 
+  it('puts a character typed on a cell with a Draft on the end of the draft', async () => {
+    const { user } = await typeBadAccountNumber();
+    await user.click(valueCell('Subject line (Subject)'));
+    expect(valueCell('Account (AccountNumber)')).toHaveTextContent('Draft');
+    valueCell('Account (AccountNumber)').focus();
+    await user.keyboard('X');
+    // Before: the draft reopened as "bad" and the X was lost.
+    const field = await screen.findByRole('textbox', { name: 'Value of Account (AccountNumber)' });
+    await waitFor(() => expect(field).toHaveValue('badX'));
+    // The draft itself holds it, not only the field: left and reopened, it is still there.
+    await user.click(valueCell('Subject line (Subject)'));
+    valueCell('Account (AccountNumber)').focus();
+    await user.keyboard('{Enter}');
+    const reopened = await screen.findByRole('textbox', { name: 'Value of Account (AccountNumber)' });
+    await waitFor(() => expect(reopened).toHaveValue('badX'));
+    expect(await control.operations()).toEqual([]);
+  });
+
   it('does not leave a reason from an earlier click-away on a value saved since', async () => {
     const { user } = await typeBadAccountNumber();
     // Refused on leaving (the editor stays open with its reason), then corrected and saved by Shift+Tab.
