@@ -63,7 +63,9 @@ describe('concurrent changes', () => {
 
   it('a pending value does not flicker back while its notification is slow, and another party’s write in between is not taken for the confirmation', async () => {
     const { user } = await openPanel();
-    await control.faults({ latencyMs: 2_000 });
+    // Long enough that the steps below run well inside it on a loaded machine (at 2 s they
+    // sometimes did not, and the write was confirmed before it was checked as pending).
+    await control.faults({ latencyMs: 5_000 });
     valueCell('Subject').focus();
     await user.keyboard('agent value{Enter}');
     expect(valueCell('Subject')).toHaveTextContent('agent value');
@@ -72,7 +74,7 @@ describe('concurrent changes', () => {
     await waitFor(() => expect(valueCell('ServiceType')).toHaveTextContent('remote meanwhile'));
     expect(valueCell('Subject')).toHaveTextContent('agent value');
     expect(valueCell('Subject')).toHaveAttribute('aria-busy', 'true');
-    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'), { timeout: 8_000 });
     expect(valueCell('Subject')).toHaveTextContent('agent value');
   });
 
