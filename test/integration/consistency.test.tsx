@@ -17,6 +17,9 @@ async function openPanel(options: Parameters<typeof renderPanel>[1] = {}) {
   const view = renderPanel(sim.url, options);
   await screen.findByRole('grid', { name: 'Case data' });
   await waitForLive();
+  // Live, and the chats read again since: until then a write waits queued, and a fault set
+  // by a test (a slow server) would slow that read too.
+  await waitFor(() => expect(view.store.getState().outbox).toBe('open'));
   return view;
 }
 
@@ -63,9 +66,7 @@ describe('concurrent changes', () => {
 
   it('a pending value does not flicker back while its notification is slow, and another party’s write in between is not taken for the confirmation', async () => {
     const { user } = await openPanel();
-    // Long enough that the steps below run well inside it on a loaded machine (at 2 s they
-    // sometimes did not, and the write was confirmed before it was checked as pending).
-    await control.faults({ latencyMs: 5_000 });
+    await control.faults({ latencyMs: 3_000 });
     valueCell('Subject').focus();
     await user.keyboard('agent value{Enter}');
     expect(valueCell('Subject')).toHaveTextContent('agent value');
@@ -74,7 +75,7 @@ describe('concurrent changes', () => {
     await waitFor(() => expect(valueCell('ServiceType')).toHaveTextContent('remote meanwhile'));
     expect(valueCell('Subject')).toHaveTextContent('agent value');
     expect(valueCell('Subject')).toHaveAttribute('aria-busy', 'true');
-    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'), { timeout: 8_000 });
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'), { timeout: 5_000 });
     expect(valueCell('Subject')).toHaveTextContent('agent value');
   });
 
