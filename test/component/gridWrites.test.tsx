@@ -30,6 +30,8 @@ async function openPanel(options: Parameters<typeof renderPanel>[1] = {}) {
   const view = renderPanel(sim.url, options);
   await screen.findByRole('grid', { name: 'Case data' });
   await waitForLive();
+  // Live and read again since: a write made before waits queued (a slow-server fault would slow that read too).
+  await waitFor(() => expect(view.store.getState().outbox).toBe('open'));
   return view;
 }
 
