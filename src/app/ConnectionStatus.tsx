@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ConnectionStatus as Status } from '../gws';
 import { useMessages, type Translate } from '../i18n';
-import { useConnection, useRejectedNotifications } from '../store';
+import { useConnection, useOutboxOpen, useRejectedNotifications } from '../store';
 import '../i18n/panelTexts';
 
 function label(t: Translate, status: Status): string {
@@ -21,6 +21,10 @@ function label(t: Translate, status: Status): string {
 
 export function ConnectionStatus() {
   const status = useConnection();
+  // Connected, but the chats not yet read again (a read that keeps failing after an outage
+  // keeps it so): what changed meanwhile is not on screen yet, so the panel is not "Live".
+  const readAgain = useOutboxOpen();
+  const updating = status.kind === 'live' && !readAgain;
   const rejected = useRejectedNotifications();
   const { t } = useMessages();
   const [now, setNow] = useState(() => Date.now());
@@ -33,13 +37,13 @@ export function ConnectionStatus() {
   // an older tick, which would show a countdown longer than the backoff itself.
   const seconds = status.kind === 'reconnecting' ? Math.ceil((status.since + status.retryInMs - Math.max(now, status.since)) / 1000) : 0;
   return (
-    <div className={`connection connection--${status.kind}`}>
+    <div className={`connection connection--${updating ? 'updating' : status.kind}`}>
       <span className="connection__state">
         {/* A polite live region reads out every change to its text: with the countdown in it, a
             screen reader would talk over the agent every second. It holds the state alone, out of
             sight while the countdown (which repeats the state) is shown in its place. */}
         <span role="status" className={seconds > 0 ? 'visually-hidden' : undefined}>
-          {label(t, status)}
+          {updating ? t('connection.updating') : label(t, status)}
         </span>
         {seconds > 0 ? <span aria-hidden>{t('connection.reconnectingIn', { seconds })}</span> : null}
       </span>

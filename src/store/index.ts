@@ -9,6 +9,7 @@ export {
   useChatEntry,
   useChatSummaries,
   useConnection,
+  useOutboxOpen,
   useRejectedNotifications,
   useUserDataRows,
   type ChatSummary,

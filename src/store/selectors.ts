@@ -9,6 +9,8 @@ export const useActiveChatId = () => useChatStore((state) => state.activeChatId)
 export const useChatEntry = (chatId: string | null): ChatEntry | undefined =>
   useChatStore((state) => (chatId ? state.chats.get(chatId) : undefined));
 export const useConnection = () => useChatStore((state) => state.connection);
+/** Whether writes go out: live, and the chats read again since (what was missed while not live is known). */
+export const useOutboxOpen = () => useChatStore((state) => state.outbox === 'open');
 /** Whether the agent has work in any chat that the server does not have. */
 export const useAnyUnsaved = () => useChatStore(anyUnsaved);
 export const useChatActions = () => useChatStore((state) => state.actions);

@@ -19,6 +19,7 @@ export const enPanel = {
 
   'connection.connecting': 'Connecting…',
   'connection.live': 'Live',
+  'connection.updating': 'Updating…',
   'connection.reconnectingIn': 'Reconnecting in {seconds} s…',
   'connection.reconnecting': 'Reconnecting…',
   'connection.sessionExpired': 'Session expired: log in again to continue. Your edits are kept.',
