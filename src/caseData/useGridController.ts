@@ -31,6 +31,8 @@ export type Editing = {
   readonly kind: ValueKind;
   /** A key refused on the closed cell just before typing opened it (CellEditor holds the commit). */
   readonly refused?: string;
+  /** The agent's draft it reopened: Escape leaves it as it was. */
+  readonly resumed?: string | null;
 };
 
 type ControllerInput = {
@@ -91,10 +93,13 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   };
 
   /** Validates and sends; returns the reason it was refused, or null. */
+  // The draft last discarded (Escape on its cell), for Ctrl+Z: until the next write.
+  const dropped = useRef<{ readonly chatId: string; readonly key: string; readonly text: string } | null>(null);
   const submit = (write: UserDataWrite, step: HistoryStep | null, restoring = false): string | null => {
     if (!entry) return t('caseData.reason.chatNotLoaded');
     const checked = checkWrite({ chat: entry.chat, config, existingKeys: existingKeys(), write, restoring, t });
     if (!checked.ok) return checked.reason;
+    dropped.current = null;
     writer.send(chatId, checked.write, step);
     return null;
   };
@@ -142,14 +147,14 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     const { row, readOnlyReason, editor, kind } = gridRow;
     const text = formatValue(row.value);
     setActive({ key, col: 1 });
+    // A changed draft is resumed; an unchanged one is stale the moment the value changed.
+    const resumed = row.draft && isEditedDraft(row.draft) ? row.draft.text : null;
     if (readOnlyReason) {
-      // A long read-only value still opens, to be read in full.
-      if (editor === 'multiline') setEditing({ key, initialText: text, readOnly: true, editor, kind });
+      // A long read-only value still opens, to be read in full (a draft kept from before it turned read-only stays).
+      if (editor === 'multiline') setEditing({ key, initialText: text, readOnly: true, editor, kind, resumed });
       else setAnnouncement(readOnlyReason);
       return;
     }
-    // A changed draft is resumed; an unchanged one is stale the moment the value changed.
-    const resumed = row.draft && isEditedDraft(row.draft) ? row.draft.text : null;
     const fromTyping = typed !== null && (editor === 'text' || editor === 'number' || editor === 'multiline');
     // A character typed on a draft goes on the end of it: the agent's unsaved text is never replaced by a keystroke.
     const typedText = (resumed ?? '') + typed;
@@ -170,7 +175,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     // A letter typed on a list opens it on the first option that begins with it, as a closed list does.
     const option = editor === 'select' && typed ? gridRow.rule.options?.map(formatValue).find((candidate) => candidate.toLowerCase().startsWith(typed.toLowerCase())) : undefined;
     const start = fromTyping ? typedText : (option ?? resumed ?? (editor === 'checkbox' && typed === ' ' ? String(row.value !== true) : text));
-    setEditing({ key, initialText: start, readOnly: false, editor, kind, refused });
+    setEditing({ key, initialText: start, readOnly: false, editor, kind, refused, resumed });
     // An open editor is a draft from its first moment: its base is the value it started from.
     // Over a refused or overtaken write, the agent's value is not the server's: an editor
     // opened on it holds their unsaved value from the start, so a change by someone else
@@ -194,6 +199,12 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   };
 
   const travel = (direction: 'undo' | 'redo') => {
+    const back = dropped.current;
+    dropped.current = null;
+    if (back?.chatId === chatId && direction === 'undo') {
+      actions.draftChanged(chatId, back.key, back.text);
+      return setAnnouncement(t('caseData.announce.undid', { key: named(back.key) }));
+    }
     if (!entry) return;
     const stack = direction === 'undo' ? entry.history.undo : entry.history.redo;
     const step = stack.at(-1);
@@ -246,7 +257,8 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
       return;
     }
     if (!gridRow) return;
-    const command = gridCommand(event, position.col, gridRow.row.status === 'failed' || gridRow.row.status === 'conflict');
+    const { row } = gridRow;
+    const command = gridCommand(event, position.col, row.status === 'failed' || row.status === 'conflict' || (!!row.draft && isEditedDraft(row.draft)));
     if (!command) return;
     event.preventDefault();
     if (command === 'undo' || command === 'redo') travel(command);
@@ -264,7 +276,13 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
 
   /** Escape, or the row's Discard / Take theirs button: said either way, with how to take it back. */
   const discard = ({ row }: GridRow) => {
-    if (!row.pending) return;
+    if (!row.pending) {
+      // Only from the closed cell (an editor's Escape leaves its draft as it was): said, and Ctrl+Z brings it back.
+      if (!row.draft) return;
+      dropped.current = { chatId, key: row.key, text: row.draft.text };
+      actions.draftChanged(chatId, row.key, null);
+      return setAnnouncement(t('caseData.announce.discarded', { key: named(row.key) }));
+    }
     writer.discard(chatId, row.pending.editId);
     setAnnouncement(t(row.status === 'conflict' ? 'caseData.announce.tookTheirs' : 'caseData.announce.discarded', { key: named(row.key) }));
   };

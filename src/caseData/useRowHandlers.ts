@@ -53,10 +53,12 @@ export function useRowHandlers(latest: RefObject<RowActions>, cells: Map<string,
       },
       cancel: (key) => {
         refusedAway.current = null;
-        const { actions: act, chatId: id } = latest.current;
-        // The draft goes, and with it the reason it was not saved.
+        const { actions: act, chatId: id, editing, rows } = latest.current;
+        // This editor's typing goes, and with it the reason it was not saved. A draft it
+        // reopened stays as it was (Escape on the closed cell discards that), unless it is
+        // over another party's change: there Escape takes theirs.
         latest.current.note(key, null);
-        act.draftChanged(id, key, null);
+        act.draftChanged(id, key, rows.find((gridRow) => gridRow.row.key === key)?.row.draftConflict ? null : (editing?.resumed ?? null));
         latest.current.setEditing(null);
         latest.current.focusCell({ key, col: 1 });
       },

@@ -245,13 +245,15 @@ describe('the case-data configuration', () => {
     expect(await control.operations()).toEqual([]);
   });
 
-  it('takes the reason of a click-away away with the draft when the agent cancels it', async () => {
+  it('takes the reason of a click-away away with the draft when the agent discards it', async () => {
     const { user } = await typeBadAccountNumber();
     await user.click(valueCell('Subject line (Subject)'));
     expect(valueCell('Account (AccountNumber)')).toHaveAccessibleDescription('This value does not have the expected format.');
-    // Back on the cell, the draft reopened and cancelled: the value is the server's, valid.
+    // Back on the cell, the draft reopened and closed (it stays), then discarded: the value is the server's, valid.
     valueCell('Account (AccountNumber)').focus();
     await user.keyboard('{Enter}{Escape}');
+    expect(valueCell('Account (AccountNumber)')).toHaveTextContent('Draft');
+    await user.keyboard('{Escape}');
     const account = valueCell('Account (AccountNumber)');
     expect(account).toHaveFocus();
     expect(account).not.toHaveTextContent('Draft');

@@ -1,0 +1,103 @@
+// A draft (text typed and not saved, kept across chat switches and reloads) goes only when the
+// agent saves it or discards it on purpose: Escape on its closed cell, said, and taken back
+// with Ctrl+Z. Escape in an editor reopened on it drops only what that editor added.
+import { act, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { simulatorPerFile } from '../support/simulator';
+import { grid, renderPanel, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
+
+const sim = simulatorPerFile();
+const { control } = sim;
+
+/** The panel with a draft of Subject left without an editor, as a chat switch or a reload leaves it. */
+async function panelWithDraft(text = 'Customer support - my note') {
+  const view = renderPanel(sim.url);
+  await screen.findByRole('grid', { name: 'Case data' });
+  await waitForLive();
+  act(() => view.store.getState().actions.draftChanged(SEED_CHAT_ID, 'Subject', text));
+  await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('Draft'));
+  const draftOf = (key: string) => view.store.getState().chats.get(SEED_CHAT_ID)?.drafts.get(key)?.text;
+  return { ...view, draftOf };
+}
+
+const announcement = () => grid().closest('.case-data')?.querySelector('[aria-live="polite"]');
+const subjectEditor = () => screen.findByRole('textbox', { name: 'Value of Subject' });
+
+describe('a draft', () => {
+  it('stays as it was when the agent reopens it and presses Escape', async () => {
+    const { user, draftOf } = await panelWithDraft();
+    valueCell('Subject').focus();
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect(await subjectEditor()).toHaveValue('Customer support - my note'));
+    await user.keyboard('{Escape}');
+    // Before (exploratory test): Escape threw the whole draft away, and Ctrl+Z said "Nothing to undo."
+    expect(valueCell('Subject')).toHaveFocus();
+    expect(valueCell('Subject')).toHaveTextContent('Draft');
+    expect(draftOf('Subject')).toBe('Customer support - my note');
+    expect(await control.operations()).toEqual([]);
+  });
+
+  it('drops only what the reopened editor added on Escape, a character typed on the cell included', async () => {
+    const { user, draftOf } = await panelWithDraft();
+    valueCell('Subject').focus();
+    await user.keyboard('!');
+    await waitFor(async () => expect(await subjectEditor()).toHaveValue('Customer support - my note!'));
+    await user.keyboard(' and more{Escape}');
+    expect(draftOf('Subject')).toBe('Customer support - my note');
+    expect(valueCell('Subject')).toHaveTextContent('Draft');
+  });
+
+  it('is discarded by Escape on its closed cell, said so, and Ctrl+Z brings it back', async () => {
+    const { user, draftOf } = await panelWithDraft();
+    valueCell('Subject').focus();
+    await user.keyboard('{Escape}');
+    expect(draftOf('Subject')).toBeUndefined();
+    expect(valueCell('Subject')).not.toHaveTextContent('Draft');
+    expect(announcement()).toHaveTextContent('Discarded the unsaved change to Subject. Press Ctrl+Z to undo.');
+    await user.keyboard('{Control>}z{/Control}');
+    expect(draftOf('Subject')).toBe('Customer support - my note');
+    expect(valueCell('Subject')).toHaveTextContent('Draft');
+    expect(announcement()).toHaveTextContent('Undid the change to Subject.');
+    // Taken back once: the next Ctrl+Z has nothing of it left to undo.
+    await user.keyboard('{Control>}z{/Control}');
+    expect(announcement()).toHaveTextContent('Nothing to undo.');
+    expect(await control.operations()).toEqual([]);
+  });
+
+  it('once discarded is not brought back by a Ctrl+Z after a later save: that undoes the save', async () => {
+    const { user, draftOf } = await panelWithDraft();
+    valueCell('Subject').focus();
+    await user.keyboard('{Escape}');
+    valueCell('ServiceType').focus();
+    await user.keyboard('saved later{Enter}');
+    await waitFor(() => expect(valueCell('ServiceType')).not.toHaveAttribute('aria-busy'));
+    valueCell('ServiceType').focus();
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(async () => expect((await control.operations()).length).toBe(2));
+    expect(draftOf('Subject')).toBeUndefined();
+  });
+
+  it('over another party’s change: Escape in its editor still takes theirs', async () => {
+    const { user, draftOf } = await panelWithDraft();
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'theirs' });
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('Draft · changed on the server'));
+    valueCell('Subject').focus();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('group', { name: 'Changed on the server while you were editing' })).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(draftOf('Subject')).toBeUndefined();
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^theirs$/));
+  });
+
+  it('kept when its chat turned read-only, stays when the agent reads the value and presses Escape', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'line one\nline two' });
+    const { user, draftOf } = await panelWithDraft('line one\nline two\nmy line');
+    await control.setState(SEED_CHAT_ID, 'Completed');
+    await waitFor(() => expect(valueCell('Subject')).toHaveAttribute('aria-readonly', 'true'));
+    valueCell('Subject').focus();
+    await user.keyboard('{Enter}');
+    expect(await subjectEditor()).toHaveAttribute('readonly');
+    await user.keyboard('{Escape}');
+    expect(draftOf('Subject')).toBe('line one\nline two\nmy line');
+  });
+});
