@@ -8,7 +8,7 @@ import { CaseDataRow } from './CaseDataRow';
 import { cellEditorChunk } from './CellEditorSlot';
 import { afterNextPaint } from '../shared/afterNextPaint';
 import { useCaseDataRows } from './useCaseDataRows';
-import { clipboardChunk, useGridController } from './useGridController';
+import { clipboardChunk, editHistoryChunk, useGridController } from './useGridController';
 import { useFocusKeeping } from './useFocusKeeping';
 import { useVirtualRows } from './useVirtualRows';
 import { chatBlockReason } from './validation';
@@ -63,6 +63,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
       addFieldFormChunk.preload();
       unsavedWhenEndedChunk.preload();
       clipboardChunk.preload();
+      editHistoryChunk.preload();
     }, PRELOAD_AFTER_MS);
     return () => clearTimeout(timer);
   }, []);

@@ -4,7 +4,7 @@
 
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useMessages } from '../i18n';
-import { isEditedDraft, sameValue, shownValue, useChatActions, type ChatEntry, type HistoryStep, type UserDataWrite } from '../store';
+import { isEditedDraft, sameValue, useChatActions, type ChatEntry, type HistoryStep, type UserDataWrite } from '../store';
 import { resolveRule, type CaseDataConfig } from './caseDataConfig';
 import type { EditorMove } from './useEditorText';
 import { gridCommand, nextPosition } from './gridKeyboard';
@@ -16,6 +16,7 @@ import type { GridRow } from './useCaseDataRows';
 import { checkWrite, keyShown, textForCell, writeTo } from './validation';
 import { acceptsTyping, formatValue, type EditorKind, type ValueKind } from './userDataValues';
 import { onDemand } from './onDemand';
+import type { DroppedDraft, EditHistoryTools } from './editHistory';
 import { useRowHandlers, type RowActions } from './useRowHandlers';
 
 /**
@@ -50,6 +51,8 @@ type ControllerInput = {
  * allow the clipboard only within the user's gesture.
  */
 export const clipboardChunk = /* @__PURE__ */ onDemand(() => import('./clipboard'));
+/** Undo, redo and delete, likewise (a key pressed before it arrives acts once it has). */
+export const editHistoryChunk = /* @__PURE__ */ onDemand(() => import('./editHistory'));
 
 export function useGridController({ chatId, entry, config, rows, scrollToRow }: ControllerInput) {
   const actions = useChatActions();
@@ -92,9 +95,9 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     return keys;
   };
 
-  /** Validates and sends; returns the reason it was refused, or null. */
   // The draft last discarded (Escape on its cell), for Ctrl+Z: until the next write.
-  const dropped = useRef<{ readonly chatId: string; readonly key: string; readonly text: string } | null>(null);
+  const dropped = useRef<DroppedDraft | null>(null);
+  /** Validates and sends; returns the reason it was refused, or null. */
   const submit = (write: UserDataWrite, step: HistoryStep | null, restoring = false): string | null => {
     if (!entry) return t('caseData.reason.chatNotLoaded');
     const checked = checkWrite({ chat: entry.chat, config, existingKeys: existingKeys(), write, restoring, t });
@@ -185,54 +188,6 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     if (fromTyping) actions.draftChanged(chatId, key, start);
   };
 
-  const removeKey = (gridRow: GridRow, index: number) => {
-    const { row } = gridRow;
-    const refused = submit({ op: 'delete', key: row.key }, { key: row.key, before: row.value, after: undefined });
-    if (refused) {
-      note(row.key, refused);
-      setAnnouncement(refused);
-      return;
-    }
-    setAnnouncement(t('caseData.announce.deleted', { key: named(row.key) }));
-    const next = rows[index + 1] ?? rows[index - 1];
-    if (next) focusCell({ key: next.row.key, col: position.col });
-  };
-
-  const travel = (direction: 'undo' | 'redo') => {
-    const back = dropped.current;
-    dropped.current = null;
-    if (back?.chatId === chatId && direction === 'undo') {
-      actions.draftChanged(chatId, back.key, back.text);
-      return setAnnouncement(t('caseData.announce.undid', { key: named(back.key) }));
-    }
-    if (!entry) return;
-    const stack = direction === 'undo' ? entry.history.undo : entry.history.redo;
-    const step = stack.at(-1);
-    if (!step) {
-      setAnnouncement(direction === 'undo' ? t('caseData.announce.nothingToUndo') : t('caseData.announce.nothingToRedo'));
-      return;
-    }
-    const target = direction === 'undo' ? step.before : step.after;
-    // Undo puts back what this agent replaced; if someone else has changed the key since,
-    // that would silently overwrite their value. The agent is told instead.
-    const expected = direction === 'undo' ? step.after : step.before;
-    if (!sameValue(shownValue(entry, step.key), expected)) {
-      const reason = t('caseData.reason.changedSince', { key: named(step.key) });
-      note(step.key, reason);
-      setAnnouncement(reason);
-      return;
-    }
-    const refused = submit(writeTo(existingKeys(), step.key, target), null, true);
-    if (refused) {
-      note(step.key, refused);
-      setAnnouncement(refused);
-      return;
-    }
-    if (direction === 'undo') actions.undoTaken(chatId);
-    else actions.redoTaken(chatId);
-    setAnnouncement(direction === 'undo' ? t('caseData.announce.undid', { key: named(step.key) }) : t('caseData.announce.redid', { key: named(step.key) }));
-  };
-
   // A paste lands when the clipboard answers (after a permission prompt, perhaps): the agent
   // may have moved on. It is written with the grid as it is then, without moving focus, and
   // not over an editor the agent has since opened on that key.
@@ -261,13 +216,12 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     const command = gridCommand(event, position.col, row.status === 'failed' || row.status === 'conflict' || (!!row.draft && isEditedDraft(row.draft)));
     if (!command) return;
     event.preventDefault();
-    if (command === 'undo' || command === 'redo') travel(command);
+    const notLoaded = () => setAnnouncement(t('caseData.announce.commandNotLoaded'));
+    const { col } = position;
+    if (command === 'undo' || command === 'redo' || command === 'delete')
+      editHistoryChunk.use((history) => (command === 'delete' ? history.removeKey(gridRow, col, latest.current.history) : history.travel(command, latest.current.history)), notLoaded);
     else if (command === 'copy' || command === 'paste')
-      clipboardChunk.use(
-        (clipboard) => (command === 'copy' ? clipboard.copyCell(gridRow, position.col, clipboardTools) : clipboard.pasteIntoCell(gridRow, clipboardTools)),
-        () => setAnnouncement(t('caseData.announce.clipboardNotLoaded')),
-      );
-    else if (command === 'delete') removeKey(gridRow, position.row);
+      clipboardChunk.use((clipboard) => (command === 'copy' ? clipboard.copyCell(gridRow, col, clipboardTools) : clipboard.pasteIntoCell(gridRow, clipboardTools)), notLoaded);
     else if (command === 'edit') startEdit(gridRow.row.key, null);
     else if (command === 'to-value') focusCell({ key: gridRow.row.key, col: 1 });
     else if (command === 'discard') discard(gridRow);
@@ -288,8 +242,9 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   };
 
   // Rows get one handler object for their whole life; it reads the latest state through a ref.
-  const latest = useRef<RowActions>({ commitText, startEdit, setActive, actions, chatId, rows, writer, editing, setEditing, focusCell, discard, note });
-  latest.current = { commitText, startEdit, setActive, actions, chatId, rows, writer, editing, setEditing, focusCell, discard, note };
+  const history: EditHistoryTools = { t, chatId, entry, actions, announce: setAnnouncement, note, named, submit, existingKeys, dropped, rows, focusCell };
+  const latest = useRef<RowActions>({ commitText, startEdit, setActive, actions, chatId, rows, writer, editing, setEditing, focusCell, discard, note, history });
+  latest.current = { commitText, startEdit, setActive, actions, chatId, rows, writer, editing, setEditing, focusCell, discard, note, history };
   const handlers = useRowHandlers(latest, cells);
 
   return { activeRowIndex, position, editing, notes, announcement, setAnnouncement, handlers, onGridKeyDown, flushFocus, submit, focusCell };

@@ -6,6 +6,7 @@ import type { ActiveCell } from './useCellFocus';
 import type { useCaseDataWriter } from './useCaseDataWriter';
 import type { EditorMove } from './useEditorText';
 import type { Editing } from './useGridController';
+import type { EditHistoryTools } from './editHistory';
 
 /** What the rows' handlers act through: the grid controller's latest state and actions. */
 export type RowActions = {
@@ -21,6 +22,8 @@ export type RowActions = {
   readonly focusCell: (cell: ActiveCell) => void;
   readonly discard: (gridRow: GridRow) => void;
   readonly note: (key: string, text: string | null) => void;
+  /** What undo, redo and delete (editHistory.ts) act through. */
+  readonly history: EditHistoryTools;
 };
 
 /**

@@ -1,4 +1,4 @@
-// Add field's form, the ended-chat list and copy and paste are chunks of their own, loaded on demand
+// Add field's form, the ended-chat list, copy and paste, and undo, redo and delete are chunks of their own, loaded on demand
 // (src/caseData/onDemand.ts). A load that fails must leave the grid working, say why, and
 // load on the next try.
 import { screen, waitFor, within } from '@testing-library/react';
@@ -28,6 +28,33 @@ vi.mock('../../src/caseData/clipboard', async (importOriginal) => {
   return importOriginal();
 });
 
+const historyChunk = vi.hoisted(() => ({ reachable: false }));
+vi.mock('../../src/caseData/editHistory', async (importOriginal) => {
+  if (!historyChunk.reachable) throw new TypeError('Failed to fetch dynamically imported module');
+  return importOriginal();
+});
+
+describe('undo, redo and delete, a chunk of their own', () => {
+  it('say they could not be loaded while the chunk cannot load, and work once it can', async () => {
+    const { user } = renderPanel(sim.url);
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitForLive();
+    valueCell('Subject').focus();
+    await user.keyboard('{Delete}');
+    expect(await screen.findByText('This command could not be loaded. Check the connection, then try again.')).toBeInTheDocument();
+    // Nothing was sent, and the grid still edits.
+    await user.keyboard('{F2} - edited{Enter}');
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Subject: 'Customer support - edited' } }]));
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));
+
+    historyChunk.reachable = true;
+    valueCell('Subject').focus();
+    await user.keyboard('{Control>}z{/Control}');
+    expect(await screen.findByText('Undid the change to Subject.')).toBeInTheDocument();
+    await waitFor(async () => expect((await control.operations()).at(-1)).toEqual({ operationName: 'UpdateUserData', userData: { Subject: 'Customer support' } }));
+  });
+});
+
 describe('copy and paste, a chunk of their own', () => {
   it('say they could not be loaded while the chunk cannot load, and work once it can', async () => {
     const { user } = renderPanel(sim.url);
@@ -35,7 +62,7 @@ describe('copy and paste, a chunk of their own', () => {
     await waitForLive();
     valueCell('Subject').focus();
     await user.keyboard('{Control>}c{/Control}');
-    expect(await screen.findByText('Copy and paste could not be loaded. Check the connection, then try again.')).toBeInTheDocument();
+    expect(await screen.findByText('This command could not be loaded. Check the connection, then try again.')).toBeInTheDocument();
     expect(screen.getByRole('grid', { name: 'Case data' })).toBeInTheDocument();
 
     clipboardChunk.reachable = true;

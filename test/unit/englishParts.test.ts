@@ -1,6 +1,6 @@
 // @vitest-environment node
 // The English catalogue comes in parts (i18n/messages/en.ts, enPanel.ts, enEmbedding.ts,
-// enFraming.ts, enAddField.ts, enClipboard.ts, enEditor.ts, enEnded.ts): each part but the first is added by an i18n/*Texts.ts module, which every
+// enFraming.ts, enAddField.ts, enClipboard.ts, enHistory.ts, enEditor.ts, enEnded.ts): each part but the first is added by an i18n/*Texts.ts module, which every
 // module showing its texts imports, so the part ships in that module's chunk. A module that
 // shows one without importing it would show the bare key; this keeps them honest.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { enEditor } from '../../src/i18n/messages/enEditor';
 import { enEmbedding } from '../../src/i18n/messages/enEmbedding';
 import { enEnded } from '../../src/i18n/messages/enEnded';
 import { enFraming } from '../../src/i18n/messages/enFraming';
+import { enHistory } from '../../src/i18n/messages/enHistory';
 import { enPanel } from '../../src/i18n/messages/enPanel';
 
 const SRC = join(__dirname, '../../src');
@@ -46,6 +47,7 @@ const parts = [
   { name: 'enFraming', texts: enFraming, module: 'framingTexts' },
   { name: 'enAddField', texts: enAddField, module: 'addFieldTexts' },
   { name: 'enClipboard', texts: enClipboard, module: 'clipboardTexts' },
+  { name: 'enHistory', texts: enHistory, module: 'historyTexts' },
   { name: 'enEditor', texts: enEditor, module: 'editorTexts' },
   { name: 'enEnded', texts: enEnded, module: 'endedTexts' },
 ] as const;

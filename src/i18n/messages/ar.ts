@@ -136,7 +136,7 @@ export const ar = {
   'caseData.reason.changedSince': 'غيّر شخص آخر «{key}» منذ ذلك الحين؛ هذا سيستبدل قيمته.',
   'caseData.announce.undid': 'تم التراجع عن التغيير في {key}.',
   'caseData.announce.redid': 'تمت إعادة التغيير في {key}.',
-  'caseData.announce.clipboardNotLoaded': 'تعذّر تحميل النسخ واللصق. تحقّق من الاتصال ثم حاول مرة أخرى.',
+  'caseData.announce.commandNotLoaded': 'تعذّر تحميل هذا الأمر. تحقّق من الاتصال ثم حاول مرة أخرى.',
   'caseData.announce.copyUnavailable': 'النسخ غير متاح في هذه الصفحة.',
   'caseData.announce.copiedKey': 'تم نسخ المفتاح {key}.',
   'caseData.announce.copiedValue': 'تم نسخ قيمة {key}.',

@@ -118,7 +118,7 @@ export const de = {
   'caseData.reason.changedSince': '„{key}“ wurde inzwischen von jemand anderem geändert; das würde diesen Wert überschreiben.',
   'caseData.announce.undid': 'Änderung an {key} rückgängig gemacht.',
   'caseData.announce.redid': 'Änderung an {key} wiederhergestellt.',
-  'caseData.announce.clipboardNotLoaded': 'Kopieren und Einfügen konnten nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
+  'caseData.announce.commandNotLoaded': 'Dieser Befehl konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
   'caseData.announce.copyUnavailable': 'Kopieren ist auf dieser Seite nicht möglich.',
   'caseData.announce.copiedKey': 'Schlüssel {key} kopiert.',
   'caseData.announce.copiedValue': 'Wert von {key} kopiert.',

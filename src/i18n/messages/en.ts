@@ -4,7 +4,7 @@
 // what every part of the widget needs, shipped with the first render; enPanel.ts, the panel's
 // around the grid; enEmbedding.ts, the host code's (after the first paint); enFraming.ts, the
 // page shown to a host that may not frame the panel; enAddField.ts, enClipboard.ts,
-// enEditor.ts and enEnded.ts, those of the grid's parts that load on demand.
+// enHistory.ts, enEditor.ts and enEnded.ts, those of the grid's parts that load on demand.
 //
 // A message is a text, or plural forms chosen by Intl.PluralRules for `{count}`.
 
@@ -15,6 +15,7 @@ import type { enEditor } from './enEditor';
 import type { enEmbedding } from './enEmbedding';
 import type { enEnded } from './enEnded';
 import type { enFraming } from './enFraming';
+import type { enHistory } from './enHistory';
 import type { enPanel } from './enPanel';
 
 export const en = {
@@ -58,15 +59,9 @@ export const en = {
   // The editor is a chunk of its own (its texts are in enEditor.ts): if it cannot load.
   'caseData.editor.notLoaded': 'The full editor could not be loaded. Check the connection, then try again.',
 
-  'caseData.announce.deleted': 'Deleted {key}. Press Ctrl+Z to undo.',
-  'caseData.announce.nothingToUndo': 'Nothing to undo.',
-  'caseData.announce.nothingToRedo': 'Nothing to redo.',
-  // Undo or redo refused (Ctrl+Z, Ctrl+Y).
-  'caseData.reason.changedSince': '“{key}” was changed by someone else since; this would overwrite their value.',
-  'caseData.announce.undid': 'Undid the change to {key}.',
-  'caseData.announce.redid': 'Redid the change to {key}.',
-  // Copy and paste are a chunk of their own (their texts are in enClipboard.ts): if it cannot load.
-  'caseData.announce.clipboardNotLoaded': 'Copy and paste could not be loaded. Check the connection, then try again.',
+  // Copy and paste, undo, redo and delete are chunks of their own (their texts are in
+  // enClipboard.ts and enHistory.ts): if one cannot load.
+  'caseData.announce.commandNotLoaded': 'This command could not be loaded. Check the connection, then try again.',
   'caseData.announce.tookTheirs': "Took the server's value of {key}. Press Ctrl+Z to undo.",
   'caseData.announce.problem': '{key}: {problem}',
   'caseData.announce.reopened': '{key} was changed by someone else; the editor now shows the new value.',
@@ -137,7 +132,7 @@ export const en = {
   'gwsError.status.unknown': 'Error',
 } as const;
 
-export type EnglishCatalog = typeof en & typeof enPanel & typeof enAddField & typeof enClipboard & typeof enEditor & typeof enEnded & typeof enEmbedding & typeof enFraming;
+export type EnglishCatalog = typeof en & typeof enPanel & typeof enAddField & typeof enClipboard & typeof enHistory & typeof enEditor & typeof enEnded & typeof enEmbedding & typeof enFraming;
 export type MessageKey = keyof EnglishCatalog;
 
 export type PluralForms = {

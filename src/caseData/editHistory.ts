@@ -1,0 +1,83 @@
+// Undo, redo and delete on the grid's active cell (Ctrl+Z, Ctrl+Y or Ctrl+Shift+Z, Delete).
+// A chunk of its own (useGridController.ts: editHistoryChunk), with its texts, fetched after
+// the first paint with the grid's other parts: the first paint does not carry it.
+
+import type { Translate } from '../i18n';
+import { sameValue, shownValue, type ChatEntry, type ChatStoreActions, type HistoryStep, type UserDataWrite } from '../store';
+import type { GridRow } from './useCaseDataRows';
+import type { ActiveCell } from './useCellFocus';
+import { writeTo } from './validation';
+import '../i18n/historyTexts';
+
+/** A draft the agent discarded (Escape on its closed cell), for Ctrl+Z to bring back. */
+export type DroppedDraft = { readonly chatId: string; readonly key: string; readonly text: string };
+
+/** The grid controller as it is when the command runs (after the key press, if the chunk was still loading). */
+export type EditHistoryTools = {
+  readonly t: Translate;
+  readonly chatId: string;
+  readonly entry: ChatEntry | undefined;
+  readonly actions: ChatStoreActions;
+  readonly announce: (text: string) => void;
+  readonly note: (key: string, text: string | null) => void;
+  /** A key as its row header names it. */
+  readonly named: (key: string) => string;
+  /** Validates and sends; the reason it was refused, or null. */
+  readonly submit: (write: UserDataWrite, step: HistoryStep | null, restoring?: boolean) => string | null;
+  readonly existingKeys: () => ReadonlySet<string>;
+  readonly dropped: { current: DroppedDraft | null };
+  readonly rows: readonly GridRow[];
+  readonly focusCell: (cell: ActiveCell) => void;
+};
+
+/** Delete on a value or a key: the key goes (DeleteUserData), focus to the row that takes its place. */
+export function removeKey({ row }: GridRow, col: 0 | 1, tools: EditHistoryTools): void {
+  const { t, announce, rows } = tools;
+  const refused = tools.submit({ op: 'delete', key: row.key }, { key: row.key, before: row.value, after: undefined });
+  if (refused) {
+    tools.note(row.key, refused);
+    announce(refused);
+    return;
+  }
+  announce(t('caseData.announce.deleted', { key: tools.named(row.key) }));
+  const index = rows.findIndex((gridRow) => gridRow.row.key === row.key);
+  const next = rows[index + 1] ?? rows[index - 1];
+  if (next) tools.focusCell({ key: next.row.key, col });
+}
+
+export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): void {
+  const { t, announce, note, named, entry, actions, chatId } = tools;
+  const back = tools.dropped.current;
+  tools.dropped.current = null;
+  if (back?.chatId === chatId && direction === 'undo') {
+    actions.draftChanged(chatId, back.key, back.text);
+    announce(t('caseData.announce.undid', { key: named(back.key) }));
+    return;
+  }
+  if (!entry) return;
+  const stack = direction === 'undo' ? entry.history.undo : entry.history.redo;
+  const step = stack.at(-1);
+  if (!step) {
+    announce(direction === 'undo' ? t('caseData.announce.nothingToUndo') : t('caseData.announce.nothingToRedo'));
+    return;
+  }
+  const target = direction === 'undo' ? step.before : step.after;
+  // Undo puts back what this agent replaced; if someone else has changed the key since,
+  // that would silently overwrite their value. The agent is told instead.
+  const expected = direction === 'undo' ? step.after : step.before;
+  if (!sameValue(shownValue(entry, step.key), expected)) {
+    const reason = t('caseData.reason.changedSince', { key: named(step.key) });
+    note(step.key, reason);
+    announce(reason);
+    return;
+  }
+  const refused = tools.submit(writeTo(tools.existingKeys(), step.key, target), null, true);
+  if (refused) {
+    note(step.key, refused);
+    announce(refused);
+    return;
+  }
+  if (direction === 'undo') actions.undoTaken(chatId);
+  else actions.redoTaken(chatId);
+  announce(direction === 'undo' ? t('caseData.announce.undid', { key: named(step.key) }) : t('caseData.announce.redid', { key: named(step.key) }));
+}
