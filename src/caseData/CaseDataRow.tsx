@@ -47,25 +47,28 @@ type CaseDataRowProps = {
 
 const SAVED_FLASH_MS = 1500;
 
-/** "Saved" shows briefly after a pending write is confirmed, then the cell is plain again. */
-function useJustSaved(status: RowStatus): boolean {
+/**
+ * "Saved" shows briefly after a pending write is confirmed, then the cell is plain again;
+ * at once if another party's value replaces the one saved (it is not the agent's).
+ */
+function useJustSaved(status: RowStatus, value: unknown): boolean {
   const previous = useRef(status);
-  const [justSaved, setJustSaved] = useState(false);
+  const [saved, setSaved] = useState<{ readonly value: unknown } | null>(null);
   useEffect(() => {
     const wasPending = previous.current === 'saving';
     previous.current = status;
     if (!wasPending || status !== 'confirmed') return;
-    setJustSaved(true);
-    const timer = setTimeout(() => setJustSaved(false), SAVED_FLASH_MS);
+    setSaved({ value });
+    const timer = setTimeout(() => setSaved(null), SAVED_FLASH_MS);
     return () => clearTimeout(timer);
   }, [status]);
-  return justSaved && status === 'confirmed';
+  return status === 'confirmed' && saved !== null && saved.value === value;
 }
 
 function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, options, readOnlyReason, note, handlers, pinnedTop }: CaseDataRowProps) {
   // Read from context: a locale switch re-renders every row although the row is memoized.
   const { t } = useMessages();
-  const justSaved = useJustSaved(row.status);
+  const justSaved = useJustSaved(row.status, row.value);
   const text = formatValue(row.value);
   const reasonId = `cdp-why-${rowIndex}`;
   const failure = writeProblem(row.pending, row.serverValue, t);

@@ -45,7 +45,8 @@ export function useFocusKeeping({ scroller, rowWindow, rows, activeRowIndex, col
     if (!gone || !dropped || !document.hasFocus()) return;
     lastFocused.current = null;
     if (pointerMoving.current) return;
-    const lostAt = lastActiveIndex.current;
+    // The last row gone, its index is past the end: the row before it is the nearest, not one "scrolled away".
+    const lostAt = Math.min(lastActiveIndex.current, rows.length - 1);
     const element = scroller.current;
     if (rowWindow.virtual && element && (lostAt < rowWindow.start || lostAt >= rowWindow.end)) {
       const inView = Math.min(rowWindow.end - 1, Math.max(rowWindow.start, Math.ceil(element.scrollTop / rowWindow.rowHeight)));
@@ -53,7 +54,7 @@ export function useFocusKeeping({ scroller, rowWindow, rows, activeRowIndex, col
       element.querySelector<HTMLElement>(`[aria-rowindex="${row + 2}"] [aria-colindex="${col + 1}"]`)?.focus({ preventScroll: true });
       return;
     }
-    const nearest = rows[Math.min(lostAt, rows.length - 1)];
+    const nearest = rows[lostAt];
     if (nearest) focusCell({ key: nearest.row.key, col });
     else document.getElementById(filterId)?.focus();
   });

@@ -422,6 +422,17 @@ describe('typed editors', () => {
     expect(await within(valueCell('Subject')).findByText('Saved')).toBeInTheDocument();
     await waitFor(() => expect(within(valueCell('Subject')).queryByText('Saved')).not.toBeInTheDocument(), { timeout: 3000 });
   });
+
+  it('takes "Saved" away at once when another party’s value replaces the one saved', async () => {
+    const { user } = await openPanel();
+    valueCell('Subject').focus();
+    await user.keyboard('New subject{Enter}');
+    expect(await within(valueCell('Subject')).findByText('Saved')).toBeInTheDocument();
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'theirs' });
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('theirs'));
+    // Before (exploratory test): "theirs" with the agent's "Saved" beside it.
+    expect(within(valueCell('Subject')).queryByText('Saved')).not.toBeInTheDocument();
+  });
 });
 
 describe('add field', () => {

@@ -363,6 +363,17 @@ test('a focused row another party deletes: focus goes to the nearest row, or to 
   await expect.poll(() => activeRowKey(page)).not.toBe(focused);
 });
 
+test('the focused last row of a windowed list deleted by another party: focus goes to the row before it', async ({ page, sim }) => {
+  const grid = await openBigChat(page, sim, 300);
+  await grid.getByRole('row', { name: /^Key00000\b/ }).getByRole('gridcell').click();
+  await page.keyboard.press('Control+End');
+  await expect.poll(() => activeRowKey(page)).toBe('Key00299');
+  await sim.control.deleteUserData('BIG', ['Key00299']);
+  await expect(grid.getByRole('rowheader', { name: 'Key00299' })).toHaveCount(0);
+  // Before (exploratory test): the row at the top of the view, about 15 rows up.
+  await expect.poll(() => activeRowKey(page)).toBe('Key00298');
+});
+
 test('a click elsewhere saves the open editor and leaves the focus where the agent clicked', async ({ page, sim }) => {
   await page.goto(`${sim.url}/?chatId=${SEED}`);
   await expect(page.getByRole('status')).toHaveText('Live');
