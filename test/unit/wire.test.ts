@@ -45,6 +45,16 @@ describe('parseChatNotification', () => {
     expect(parseChatNotification(input).kind).toBe('rejected-notification');
   });
 
+  it('rejects a PropertiesUpdated without userData instead of reading it as no case data', () => {
+    const notification = seedNotificationJson() as { chat: Record<string, unknown> };
+    delete notification.chat.userData;
+    // Before (exploratory test): read as an empty userData, and the grid emptied as if fresh.
+    expect(parseChatNotification(notification)).toEqual({ kind: 'rejected-notification', reason: 'chat.userData: missing from PropertiesUpdated, which carries the whole userData' });
+    expect(parseChatNotification({ ...notification, chat: { ...notification.chat, userData: null } }).kind).toBe('rejected-notification');
+    // A state change may come without it (an Invited chat): read as empty, as before.
+    expect(parseChatNotification({ ...notification, notificationType: 'StatusChange' }).kind).toBe('chat-changed');
+  });
+
   it('names the failing path in the reason', () => {
     const parsed = parseChatNotification({
       messageType: 'ChatStateChangeMessage',

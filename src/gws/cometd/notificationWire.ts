@@ -45,8 +45,14 @@ export function parseChatNotification(data: unknown): ChatNotification | Notific
     return reject(`unknown notificationType ${typeof notificationType === 'string' ? JSON.stringify(notificationType) : describe(notificationType)}`);
   }
 
-  const chat = chatSchema(ownField(data, 'chat'), 'chat');
+  const rawChat = ownField(data, 'chat');
+  const chat = chatSchema(rawChat, 'chat');
   if (!chat.ok) return reject(formatIssues(chat.issues));
+  // It announces a change of userData and carries the whole of it (contract.md §4): one
+  // without it would be read as "no case data" and empty the grid, shown as fresh.
+  if (notificationType === 'PropertiesUpdated' && isRecord(rawChat) && ownField(rawChat, 'userData') == null) {
+    return reject('chat.userData: missing from PropertiesUpdated, which carries the whole userData');
+  }
   return {
     kind: 'chat-changed',
     notificationType,
