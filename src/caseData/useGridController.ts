@@ -185,7 +185,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     // is a conflict to settle, not a value to reopen on.
     const unsettled = row.status === 'failed' || row.status === 'conflict';
     actions.draftOpened(chatId, key, start, fromTyping ? null : unsettled ? formatValue(row.serverValue) : text);
-    if (fromTyping) actions.draftChanged(chatId, key, start);
+    if (fromTyping || option) actions.draftChanged(chatId, key, start);
   };
 
   // A paste lands when the clipboard answers (after a permission prompt, perhaps): the agent

@@ -4,18 +4,18 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
-import { grid, renderPanel, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
+import { caseDataConfig, grid, renderPanel, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
 
 const sim = simulatorPerFile();
 const { control } = sim;
 
 /** The panel with a draft of Subject left without an editor, as a chat switch or a reload leaves it. */
-async function panelWithDraft(text = 'Customer support - my note') {
-  const view = renderPanel(sim.url);
+async function panelWithDraft(text = 'Customer support - my note', options: Parameters<typeof renderPanel>[1] = {}, key = 'Subject') {
+  const view = renderPanel(sim.url, options);
   await screen.findByRole('grid', { name: 'Case data' });
   await waitForLive();
-  act(() => view.store.getState().actions.draftChanged(SEED_CHAT_ID, 'Subject', text));
-  await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('Draft'));
+  act(() => view.store.getState().actions.draftChanged(SEED_CHAT_ID, key, text));
+  await waitFor(() => expect(valueCell(key)).toHaveTextContent('Draft'));
   const draftOf = (key: string) => view.store.getState().chats.get(SEED_CHAT_ID)?.drafts.get(key)?.text;
   return { ...view, draftOf };
 }
@@ -87,6 +87,17 @@ describe('a draft', () => {
     await user.keyboard('{Escape}');
     expect(draftOf('Subject')).toBeUndefined();
     await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^theirs$/));
+  });
+
+  it('of a value with options: a letter typed on its cell opens the list on the first option that begins with it', async () => {
+    const config = caseDataConfig({ fields: { CustomerSegment: { options: ['default', 'gold', 'platinum'] } }, allowFreeKeys: true });
+    const { user, draftOf } = await panelWithDraft('gold', { config }, 'CustomerSegment');
+    valueCell('CustomerSegment').focus();
+    await user.keyboard('p');
+    // Before (exploratory test): the list opened on the draft, "gold", the letter lost.
+    expect(await screen.findByRole('combobox', { name: 'Value of CustomerSegment' })).toHaveValue('platinum');
+    await user.keyboard('{Escape}');
+    expect(draftOf('CustomerSegment')).toBe('gold');
   });
 
   it('kept when its chat turned read-only, stays when the agent reads the value and presses Escape', async () => {
