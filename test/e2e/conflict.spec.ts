@@ -84,7 +84,7 @@ test('an edit made while the browser is offline waits, then meets what changed o
   await context.setOffline(false);
 
   // Before, React Query held the write and sent it by itself once online: over the supervisor's value.
-  await expect(subject).toContainText('Changed on the server to “Supervisor’s” while you were offline');
+  await expect(subject).toContainText('Changed on the server to “Supervisor’s” before yours was sent');
   expect((await sim.control.operations()).length).toBe(0);
   await subject.getByRole('button', { name: 'Keep mine' }).click();
   await expect(subject).toHaveText('Customer support (mine)');

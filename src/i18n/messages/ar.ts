@@ -114,9 +114,9 @@ export const ar = {
   'caseData.takeTheirs': 'اعتماد قيمة الخادم',
   'caseData.notSaved': 'لم يُحفظ: {error}',
   'caseData.deleteNotSaved': 'لم يُحذف: {error}',
-  'caseData.changedOffline': 'تغيّرت القيمة على الخادم إلى «{value}» أثناء انقطاع اتصالك: احتفظ بقيمتك أو اعتمد قيمة الخادم.',
+  'caseData.changedOffline': 'تغيّرت القيمة على الخادم إلى «{value}» قبل إرسال قيمتك: احتفظ بقيمتك أو اعتمد قيمة الخادم.',
   'caseData.changedSinceFailed': 'لم يُحفظ، وتغيّرت القيمة على الخادم منذ ذلك الحين إلى «{value}»: احتفظ بقيمتك أو اعتمد قيمة الخادم.',
-  'caseData.deletedOffline': 'حُذفت القيمة على الخادم أثناء انقطاع اتصالك: احتفظ بقيمتك أو اعتمد الحذف.',
+  'caseData.deletedOffline': 'حُذفت القيمة على الخادم قبل إرسال قيمتك: احتفظ بقيمتك أو اعتمد الحذف.',
   'caseData.deletedSinceFailed': 'لم يُحفظ، وحُذفت القيمة على الخادم منذ ذلك الحين: احتفظ بقيمتك أو اعتمد الحذف.',
 
   'caseData.editor.label': 'قيمة {key}',

@@ -96,9 +96,9 @@ export const de = {
   'caseData.takeTheirs': 'Server-Wert übernehmen',
   'caseData.notSaved': 'Nicht gespeichert: {error}',
   'caseData.deleteNotSaved': 'Nicht gelöscht: {error}',
-  'caseData.changedOffline': 'Auf dem Server zu „{value}“ geändert, während Sie offline waren: Behalten Sie Ihren Wert oder übernehmen Sie den des Servers.',
+  'caseData.changedOffline': 'Auf dem Server zu „{value}“ geändert, bevor Ihr Wert gesendet wurde: Behalten Sie Ihren Wert oder übernehmen Sie den des Servers.',
   'caseData.changedSinceFailed': 'Nicht gespeichert, und inzwischen auf dem Server zu „{value}“ geändert: Behalten Sie Ihren Wert oder übernehmen Sie den des Servers.',
-  'caseData.deletedOffline': 'Auf dem Server gelöscht, während Sie offline waren: Behalten Sie Ihren Wert oder übernehmen Sie die Löschung.',
+  'caseData.deletedOffline': 'Auf dem Server gelöscht, bevor Ihr Wert gesendet wurde: Behalten Sie Ihren Wert oder übernehmen Sie die Löschung.',
   'caseData.deletedSinceFailed': 'Nicht gespeichert, und inzwischen auf dem Server gelöscht: Behalten Sie Ihren Wert oder übernehmen Sie die Löschung.',
 
   'caseData.editor.label': 'Wert von {key}',

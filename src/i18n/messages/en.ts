@@ -50,9 +50,9 @@ export const en = {
   'caseData.takeTheirs': 'Take theirs',
   'caseData.notSaved': 'Not saved: {error}',
   'caseData.deleteNotSaved': 'Not saved (delete): {error}',
-  'caseData.changedOffline': 'Changed on the server to “{value}” while you were offline: keep yours or take theirs.',
+  'caseData.changedOffline': 'Changed on the server to “{value}” before yours was sent: keep yours or take theirs.',
   'caseData.changedSinceFailed': 'Not saved, and changed on the server to “{value}” since: keep yours or take theirs.',
-  'caseData.deletedOffline': 'Deleted on the server while you were offline: keep yours or take theirs.',
+  'caseData.deletedOffline': 'Deleted on the server before yours was sent: keep yours or take theirs.',
   'caseData.deletedSinceFailed': 'Not saved, and deleted on the server since: keep yours or take theirs.',
 
   'caseData.editor.label': 'Value of {key}',
