@@ -39,7 +39,8 @@ export function AddFieldForm({ rows, config, openerId, submit: send, announce, o
   const [reason, setReason] = useState<string | null>(null);
   const ids = { field: useId(), key: useId(), value: useId(), reason: useId() };
   const chosen = missing.find((item) => item.key === choice);
-  const key = choice === FREE_KEY ? freeKey : choice;
+  // A typed key is trimmed: "Subject " would be another key that looks exactly like Subject.
+  const key = choice === FREE_KEY ? freeKey.trim() : choice;
 
   // Focus moves into the form as it opens from its button. A form whose chunk arrived late
   // does not take focus from wherever the agent went meanwhile (an open editor would
