@@ -230,7 +230,8 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
 
   /** Escape, or the row's Discard / Take theirs button: said either way, with how to take it back. */
   const discard = ({ row }: GridRow) => {
-    if (!row.pending) {
+    // A draft beside a write on its way: the draft goes, the write goes on.
+    if (!row.pending || (row.status !== 'failed' && row.status !== 'conflict')) {
       // Only from the closed cell (an editor's Escape leaves its draft as it was): said, and Ctrl+Z brings it back.
       if (!row.draft) return;
       dropped.current = { chatId, key: row.key, text: row.draft.text };

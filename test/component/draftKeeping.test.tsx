@@ -77,6 +77,24 @@ describe('a draft', () => {
     expect(draftOf('Subject')).toBeUndefined();
   });
 
+  it('discarded beside a write still on its way: the draft goes, the write goes on', async () => {
+    const view = renderPanel(sim.url);
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitForLive();
+    await waitFor(() => expect(view.store.getState().outbox).toBe('open'));
+    await control.faults({ latencyMs: 1_500 });
+    valueCell('Subject').focus();
+    await view.user.keyboard('sent{Enter}');
+    expect(valueCell('Subject')).toHaveAttribute('aria-busy', 'true');
+    act(() => view.store.getState().actions.draftChanged(SEED_CHAT_ID, 'Subject', 'sent, and more'));
+    valueCell('Subject').focus();
+    await view.user.keyboard('{Escape}');
+    expect(view.store.getState().chats.get(SEED_CHAT_ID)?.drafts.get('Subject')).toBeUndefined();
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'), { timeout: 5_000 });
+    expect(valueCell('Subject')).toHaveTextContent(/^sent/);
+    expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Subject: 'sent' } }]);
+  });
+
   it('over another party’s change: Escape in its editor still takes theirs', async () => {
     const { user, draftOf } = await panelWithDraft();
     await control.updateUserData(SEED_CHAT_ID, { Subject: 'theirs' });
