@@ -56,14 +56,20 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   const [adding, setAdding] = useState(false);
   const addFieldForm = addFieldFormChunk.useChunk();
   const unsavedWhenEnded = unsavedWhenEndedChunk.useChunk();
-  // The editor as soon as the grid has painted: an agent may open a cell in the next second.
-  useEffect(() => afterNextPaint(cellEditorChunk.preload), []);
+  // The editor, and undo, redo and delete, as soon as the grid has painted: an agent may open a cell, or press Ctrl+Z, in the next second.
+  useEffect(
+    () =>
+      afterNextPaint(() => {
+        cellEditorChunk.preload();
+        editHistoryChunk.preload();
+      }),
+    [],
+  );
   useEffect(() => {
     const timer = setTimeout(() => {
       addFieldFormChunk.preload();
       unsavedWhenEndedChunk.preload();
       clipboardChunk.preload();
-      editHistoryChunk.preload();
     }, PRELOAD_AFTER_MS);
     return () => clearTimeout(timer);
   }, []);

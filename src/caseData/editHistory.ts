@@ -9,9 +9,6 @@ import type { ActiveCell } from './useCellFocus';
 import { writeTo } from './validation';
 import '../i18n/historyTexts';
 
-/** A draft the agent discarded (Escape on its closed cell), for Ctrl+Z to bring back. */
-export type DroppedDraft = { readonly chatId: string; readonly key: string; readonly text: string };
-
 /** The grid controller as it is when the command runs (after the key press, if the chunk was still loading). */
 export type EditHistoryTools = {
   readonly t: Translate;
@@ -25,10 +22,19 @@ export type EditHistoryTools = {
   /** Validates and sends; the reason it was refused, or null. */
   readonly submit: (write: UserDataWrite, step: HistoryStep | null, restoring?: boolean) => string | null;
   readonly existingKeys: () => ReadonlySet<string>;
-  readonly dropped: { current: DroppedDraft | null };
   readonly rows: readonly GridRow[];
   readonly focusCell: (cell: ActiveCell) => void;
 };
+
+/**
+ * A key pressed before this chunk arrived runs now only if the chat is as it was then (the
+ * grid passes the entry it saw): an edit made meanwhile must not be undone in its place,
+ * nor a value someone else wrote meanwhile deleted unseen.
+ */
+export function runWaited(pressedOn: ChatEntry | undefined, tools: EditHistoryTools, command: () => void): void {
+  if (tools.entry === pressedOn) command();
+  else tools.announce(tools.t('caseData.announce.changedWhileLoading'));
+}
 
 /** Delete on a value or a key: the key goes (DeleteUserData), focus to the row that takes its place. */
 export function removeKey({ row }: GridRow, col: 0 | 1, tools: EditHistoryTools): void {
@@ -47,18 +53,24 @@ export function removeKey({ row }: GridRow, col: 0 | 1, tools: EditHistoryTools)
 
 export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): void {
   const { t, announce, note, named, entry, actions, chatId } = tools;
-  const back = tools.dropped.current;
-  tools.dropped.current = null;
-  if (back?.chatId === chatId && direction === 'undo') {
-    actions.draftChanged(chatId, back.key, back.text);
-    announce(t('caseData.announce.undid', { key: named(back.key) }));
-    return;
-  }
   if (!entry) return;
   const stack = direction === 'undo' ? entry.history.undo : entry.history.redo;
   const step = stack.at(-1);
   if (!step) {
     announce(direction === 'undo' ? t('caseData.announce.nothingToUndo') : t('caseData.announce.nothingToRedo'));
+    return;
+  }
+  const done = () => announce(direction === 'undo' ? t('caseData.announce.undid', { key: named(step.key) }) : t('caseData.announce.redid', { key: named(step.key) }));
+  if (step.draft) {
+    // A discarded draft: back as it was, or discarded again, if the agent has not typed a new one since.
+    if (direction === 'redo' && entry.drafts.get(step.key) !== step.draft) {
+      announce(t('caseData.reason.draftChangedSince', { key: named(step.key) }));
+      return;
+    }
+    if (direction === 'undo') actions.undoTaken(chatId);
+    else actions.redoTaken(chatId);
+    actions.draftRestored(chatId, step.key, direction === 'undo' ? step.draft : null);
+    done();
     return;
   }
   const target = direction === 'undo' ? step.before : step.after;
@@ -79,5 +91,5 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
   }
   if (direction === 'undo') actions.undoTaken(chatId);
   else actions.redoTaken(chatId);
-  announce(direction === 'undo' ? t('caseData.announce.undid', { key: named(step.key) }) : t('caseData.announce.redid', { key: named(step.key) }));
+  done();
 }

@@ -16,7 +16,7 @@ import type { GridRow } from './useCaseDataRows';
 import { checkWrite, keyShown, textForCell, writeTo } from './validation';
 import { acceptsTyping, formatValue, type EditorKind, type ValueKind } from './userDataValues';
 import { onDemand } from './onDemand';
-import type { DroppedDraft, EditHistoryTools } from './editHistory';
+import type { EditHistoryTools } from './editHistory';
 import { useRowHandlers, type RowActions } from './useRowHandlers';
 
 /**
@@ -95,14 +95,11 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     return keys;
   };
 
-  // The draft last discarded (Escape on its cell), for Ctrl+Z: until the next write.
-  const dropped = useRef<DroppedDraft | null>(null);
   /** Validates and sends; returns the reason it was refused, or null. */
   const submit = (write: UserDataWrite, step: HistoryStep | null, restoring = false): string | null => {
     if (!entry) return t('caseData.reason.chatNotLoaded');
     const checked = checkWrite({ chat: entry.chat, config, existingKeys: existingKeys(), write, restoring, t });
     if (!checked.ok) return checked.reason;
-    dropped.current = null;
     writer.send(chatId, checked.write, step);
     return null;
   };
@@ -143,6 +140,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     return null;
   };
 
+  const waitingCommand = useRef(false);
   const refusedOpening = useRef<{ readonly key: string; readonly reason: string } | null>(null);
   const startEdit = (key: string, typed: string | null) => {
     const gridRow = rows.find((candidate) => candidate.row.key === key);
@@ -218,8 +216,22 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     event.preventDefault();
     const notLoaded = () => setAnnouncement(t('caseData.announce.commandNotLoaded'));
     const { col } = position;
-    if (command === 'undo' || command === 'redo' || command === 'delete')
-      editHistoryChunk.use((history) => (command === 'delete' ? history.removeKey(gridRow, col, latest.current.history) : history.travel(command, latest.current.history)), notLoaded);
+    if (command === 'undo' || command === 'redo' || command === 'delete') {
+      // Until its chunk arrives, one such key waits; it acts only on the chat as it was when
+      // pressed (editHistory.ts: runWaited), and keys pressed meanwhile are not stacked on it.
+      if (waitingCommand.current) return;
+      waitingCommand.current = true;
+      editHistoryChunk.use(
+        (history) => {
+          waitingCommand.current = false;
+          history.runWaited(entry, latest.current.history, () => (command === 'delete' ? history.removeKey(gridRow, col, latest.current.history) : history.travel(command, latest.current.history)));
+        },
+        () => {
+          waitingCommand.current = false;
+          notLoaded();
+        },
+      );
+    }
     else if (command === 'copy' || command === 'paste')
       clipboardChunk.use((clipboard) => (command === 'copy' ? clipboard.copyCell(gridRow, col, clipboardTools) : clipboard.pasteIntoCell(gridRow, clipboardTools)), notLoaded);
     else if (command === 'edit') startEdit(gridRow.row.key, null);
@@ -234,8 +246,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     if (!row.pending || (row.status !== 'failed' && row.status !== 'conflict')) {
       // Only from the closed cell (an editor's Escape leaves its draft as it was): said, and Ctrl+Z brings it back.
       if (!row.draft) return;
-      dropped.current = { chatId, key: row.key, text: row.draft.text };
-      actions.draftChanged(chatId, row.key, null);
+      actions.draftDiscarded(chatId, row.key);
       return setAnnouncement(t('caseData.announce.discarded', { key: named(row.key) }));
     }
     writer.discard(chatId, row.pending.editId);
@@ -243,7 +254,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   };
 
   // Rows get one handler object for their whole life; it reads the latest state through a ref.
-  const history: EditHistoryTools = { t, chatId, entry, actions, announce: setAnnouncement, note, named, submit, existingKeys, dropped, rows, focusCell };
+  const history: EditHistoryTools = { t, chatId, entry, actions, announce: setAnnouncement, note, named, submit, existingKeys, rows, focusCell };
   const latest = useRef<RowActions>({ commitText, startEdit, setActive, actions, chatId, rows, writer, editing, setEditing, focusCell, discard, note, history });
   latest.current = { commitText, startEdit, setActive, actions, chatId, rows, writer, editing, setEditing, focusCell, discard, note, history };
   const handlers = useRowHandlers(latest, cells);

@@ -22,6 +22,7 @@ import {
   shownValue,
   valueAfter,
   type ChatEntry,
+  type Draft,
   type PendingEdit,
   type UserDataWrite,
 } from './chatEntry';
@@ -84,6 +85,10 @@ export type ChatStoreActions = {
   draftChanged(chatId: string, key: string, text: string | null): void;
   /** An editor opened on `text`; `openedWith` is the value's text, null when it opened on a typed character. */
   draftOpened(chatId: string, key: string, text: string, openedWith: string | null): void;
+  /** Escape on a draft's closed cell: it goes, as a step Ctrl+Z takes back (HistoryStep.draft). */
+  draftDiscarded(chatId: string, key: string): void;
+  /** Undo or redo of a discard: the draft exactly as it was, or none. */
+  draftRestored(chatId: string, key: string, draft: Draft | null): void;
   /** The agent took note of an ended chat's unsaved changes: drop them. */
   unsavedDismissed(chatId: string): void;
   /** Moves the newest step to the redo side and returns it, for the caller to send. */
@@ -216,6 +221,19 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           }),
         draftChanged: (chatId, key, text) => updateEntry(chatId, (entry) => setDraft(entry, key, text)),
         draftOpened: (chatId, key, text, openedWith) => updateEntry(chatId, (entry) => openDraft(entry, key, text, openedWith)),
+        draftDiscarded: (chatId, key) =>
+          updateEntry(chatId, (entry) => {
+            const draft = entry.drafts.get(key);
+            const value = shownValue(entry, key);
+            return draft ? { ...setDraft(entry, key, null), history: recordStep(entry.history, { key, before: value, after: value, draft }) } : entry;
+          }),
+        draftRestored: (chatId, key, draft) =>
+          updateEntry(chatId, (entry) => {
+            const drafts = new Map(entry.drafts);
+            if (draft) drafts.set(key, draft);
+            else drafts.delete(key);
+            return { ...entry, drafts };
+          }),
         unsavedDismissed(chatId) {
           updateEntry(chatId, (entry) => ({ ...entry, drafts: new Map(), pending: entry.pending.filter((edit) => edit.status === 'awaiting') }));
         },

@@ -3,11 +3,17 @@
 // write, sent like any other; notifications from others never touch this history.
 
 import type { UserDataValue } from '../gws';
+import type { Draft } from './chatEntry';
 
 export type HistoryStep = {
   readonly key: string;
   readonly before: UserDataValue | undefined;
   readonly after: UserDataValue | undefined;
+  /**
+   * A draft the agent discarded (Escape on its cell): undo puts it back as it was, its base
+   * too (a change by someone else since is then a conflict), redo discards it again. Nothing is sent.
+   */
+  readonly draft?: Draft;
 };
 
 export type History = { readonly undo: readonly HistoryStep[]; readonly redo: readonly HistoryStep[] };

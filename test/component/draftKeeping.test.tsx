@@ -1,7 +1,7 @@
 // A draft (text typed and not saved, kept across chat switches and reloads) goes only when the
 // agent saves it or discards it on purpose: Escape on its closed cell, said, and taken back
 // with Ctrl+Z. Escape in an editor reopened on it drops only what that editor added.
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
 import { caseDataConfig, grid, renderPanel, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
@@ -75,6 +75,47 @@ describe('a draft', () => {
     await user.keyboard('{Control>}z{/Control}');
     await waitFor(async () => expect((await control.operations()).length).toBe(2));
     expect(draftOf('Subject')).toBeUndefined();
+  });
+
+  it('discarded, is brought back by Ctrl+Z after a chat switch, and two discards by two', async () => {
+    const { user, store, draftOf } = await panelWithDraft();
+    act(() => store.getState().actions.draftChanged(SEED_CHAT_ID, 'ServiceType', 'my service'));
+    valueCell('Subject').focus();
+    await user.keyboard('{Escape}');
+    valueCell('ServiceType').focus();
+    await user.keyboard('{Escape}');
+    expect([draftOf('Subject'), draftOf('ServiceType')]).toEqual([undefined, undefined]);
+    // Away to another chat and back: the discards are this chat's undo history.
+    const picker = screen.getByRole('combobox', { name: 'Chat' });
+    const other = within(picker).getAllByRole('option').find((option) => !option.textContent?.includes(SEED_CHAT_ID));
+    if (!other) throw new Error('the simulator should seed a second chat');
+    await user.selectOptions(picker, other);
+    await user.selectOptions(picker, within(picker).getAllByRole('option').find((option) => option.textContent?.includes(SEED_CHAT_ID)) ?? SEED_CHAT_ID);
+    await waitFor(() => valueCell('Subject'));
+    valueCell('Subject').focus();
+    // Before (exploratory test): "Nothing to undo." after the switch, and only the last discard could come back.
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(draftOf('ServiceType')).toBe('my service'));
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(draftOf('Subject')).toBe('Customer support - my note'));
+    // Redo discards again.
+    await user.keyboard('{Control>}y{/Control}');
+    await waitFor(() => expect(draftOf('Subject')).toBeUndefined());
+    expect(await control.operations()).toEqual([]);
+  });
+
+  it('discarded, then changed by another party: Ctrl+Z brings it back as a conflict, not as a plain draft over their value', async () => {
+    const { user, draftOf } = await panelWithDraft();
+    valueCell('Subject').focus();
+    await user.keyboard('{Escape}');
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'theirs' });
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^theirs$/));
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(draftOf('Subject')).toBe('Customer support - my note'));
+    // Before (exploratory test): a plain "Draft", and Enter overwrote "theirs" unseen.
+    expect(valueCell('Subject')).toHaveTextContent('Draft · changed on the server');
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('group', { name: 'Changed on the server while you were editing' })).toBeInTheDocument();
   });
 
   it('discarded beside a write still on its way: the draft goes, the write goes on', async () => {

@@ -1,7 +1,7 @@
 // Add field's form, the ended-chat list, copy and paste, and undo, redo and delete are chunks of their own, loaded on demand
 // (src/caseData/onDemand.ts). A load that fails must leave the grid working, say why, and
 // load on the next try.
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
 import { renderPanel, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
@@ -28,9 +28,11 @@ vi.mock('../../src/caseData/clipboard', async (importOriginal) => {
   return importOriginal();
 });
 
-const historyChunk = vi.hoisted(() => ({ reachable: false }));
+// Unreachable, then reachable only once `arrive` is called: a chunk still on its way.
+const historyChunk = vi.hoisted(() => ({ reachable: false, arrive: null as null | (() => void) }));
 vi.mock('../../src/caseData/editHistory', async (importOriginal) => {
   if (!historyChunk.reachable) throw new TypeError('Failed to fetch dynamically imported module');
+  await new Promise<void>((resolve) => (historyChunk.arrive = resolve));
   return importOriginal();
 });
 
@@ -49,9 +51,20 @@ describe('undo, redo and delete, a chunk of their own', () => {
 
     historyChunk.reachable = true;
     valueCell('Subject').focus();
+    // Pressed while the chunk is on its way, the chat changed meanwhile (an edit): not done, said.
+    await user.keyboard('{Control>}z{/Control}{Control>}z{/Control}');
+    await user.keyboard('{F2}!{Enter}');
+    await waitFor(async () => expect((await control.operations()).length).toBe(2));
+    await waitFor(() => expect(historyChunk.arrive).not.toBeNull());
+    act(() => historyChunk.arrive?.());
+    // Before (exploratory test): both presses undid, after the edit made meanwhile, each sending the value before it.
+    expect(await screen.findByText('Not done: the case data changed while the command was loading. Press the key again.')).toBeInTheDocument();
+    expect((await control.operations()).length).toBe(2);
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));
+    valueCell('Subject').focus();
     await user.keyboard('{Control>}z{/Control}');
     expect(await screen.findByText('Undid the change to Subject.')).toBeInTheDocument();
-    await waitFor(async () => expect((await control.operations()).at(-1)).toEqual({ operationName: 'UpdateUserData', userData: { Subject: 'Customer support' } }));
+    await waitFor(async () => expect((await control.operations()).at(-1)).toEqual({ operationName: 'UpdateUserData', userData: { Subject: 'Customer support - edited' } }));
   });
 });
 

@@ -136,6 +136,8 @@ export const ar = {
   'caseData.reason.changedSince': 'غيّر شخص آخر «{key}» منذ ذلك الحين؛ هذا سيستبدل قيمته.',
   'caseData.announce.undid': 'تم التراجع عن التغيير في {key}.',
   'caseData.announce.redid': 'تمت إعادة التغيير في {key}.',
+  'caseData.reason.draftChangedSince': 'تغيّرت مسودة {key} منذ ذلك الحين؛ إعادة تجاهلها ستحذف ذلك.',
+  'caseData.announce.changedWhileLoading': 'لم يُنفَّذ: تغيّرت بيانات الحالة أثناء تحميل الأمر. اضغط المفتاح مرة أخرى.',
   'caseData.announce.commandNotLoaded': 'تعذّر تحميل هذا الأمر. تحقّق من الاتصال ثم حاول مرة أخرى.',
   'caseData.announce.copyUnavailable': 'النسخ غير متاح في هذه الصفحة.',
   'caseData.announce.copiedKey': 'تم نسخ المفتاح {key}.',

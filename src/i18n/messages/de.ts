@@ -118,6 +118,8 @@ export const de = {
   'caseData.reason.changedSince': '„{key}“ wurde inzwischen von jemand anderem geändert; das würde diesen Wert überschreiben.',
   'caseData.announce.undid': 'Änderung an {key} rückgängig gemacht.',
   'caseData.announce.redid': 'Änderung an {key} wiederhergestellt.',
+  'caseData.reason.draftChangedSince': 'Der Entwurf von {key} wurde inzwischen geändert; das Verwerfen zu wiederholen, würde das verwerfen.',
+  'caseData.announce.changedWhileLoading': 'Nicht ausgeführt: Die Falldaten haben sich geändert, während der Befehl geladen wurde. Drücken Sie die Taste erneut.',
   'caseData.announce.commandNotLoaded': 'Dieser Befehl konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
   'caseData.announce.copyUnavailable': 'Kopieren ist auf dieser Seite nicht möglich.',
   'caseData.announce.copiedKey': 'Schlüssel {key} kopiert.',

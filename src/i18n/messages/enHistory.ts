@@ -11,4 +11,8 @@ export const enHistory = {
   'caseData.reason.changedSince': '“{key}” was changed by someone else since; this would overwrite their value.',
   'caseData.announce.undid': 'Undid the change to {key}.',
   'caseData.announce.redid': 'Redid the change to {key}.',
+  // Redo of a discarded draft when the agent has typed a new draft of the key since.
+  'caseData.reason.draftChangedSince': 'The draft of {key} was changed since; redoing its discard would throw that away.',
+  // Undo, redo or delete pressed before their chunk arrived, the chat changed meanwhile.
+  'caseData.announce.changedWhileLoading': 'Not done: the case data changed while the command was loading. Press the key again.',
 } as const;
