@@ -3,6 +3,7 @@
 // A chunk of its own (useGridController.ts: clipboardChunk), with its texts.
 
 import type { Translate } from '../i18n';
+import { isEditedDraft } from '../store';
 import type { GridRow } from './useCaseDataRows';
 import { formatValue } from './userDataValues';
 import { keyShown } from './validation';
@@ -29,6 +30,12 @@ export function copyCell(gridRow: GridRow, col: 0 | 1, { t, announce }: Clipboar
 export function pasteIntoCell(gridRow: GridRow, { t, announce, note, commitText }: ClipboardTools): void {
   const key = gridRow.row.key;
   if (gridRow.readOnlyReason) return note(key, gridRow.readOnlyReason);
+  // A paste would replace the agent's unsaved draft of the key, unseen.
+  if (gridRow.row.draft && isEditedDraft(gridRow.row.draft)) {
+    const why = t('caseData.announce.notPastedDraft', { key: keyShown(key, t, gridRow.rule.label) });
+    note(key, why);
+    return announce(why);
+  }
   if (!navigator.clipboard) return announce(t('caseData.announce.pasteUnavailable'));
   navigator.clipboard.readText().then(
     (text) => {

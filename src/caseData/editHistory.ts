@@ -3,7 +3,7 @@
 // the first paint with the grid's other parts: the first paint does not carry it.
 
 import type { Translate } from '../i18n';
-import { sameValue, shownValue, type ChatEntry, type ChatStoreActions, type HistoryStep, type UserDataWrite } from '../store';
+import { isEditedDraft, sameValue, shownValue, type ChatEntry, type ChatStoreActions, type HistoryStep, type UserDataWrite } from '../store';
 import type { GridRow } from './useCaseDataRows';
 import type { ActiveCell } from './useCellFocus';
 import { writeTo } from './validation';
@@ -39,7 +39,8 @@ export function runWaited(pressedOn: ChatEntry | undefined, tools: EditHistoryTo
 /** Delete on a value or a key: the key goes (DeleteUserData), focus to the row that takes its place. */
 export function removeKey({ row }: GridRow, col: 0 | 1, tools: EditHistoryTools): void {
   const { t, announce, rows } = tools;
-  const refused = tools.submit({ op: 'delete', key: row.key }, { key: row.key, before: row.value, after: undefined });
+  // A write of the key would take the agent's unsaved draft of it with it, unsaid.
+  const refused = draftIn(tools, row.key) ?? tools.submit({ op: 'delete', key: row.key }, { key: row.key, before: row.value, after: undefined });
   if (refused) {
     tools.note(row.key, refused);
     announce(refused);
@@ -83,7 +84,7 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
     announce(reason);
     return;
   }
-  const refused = tools.submit(writeTo(tools.existingKeys(), step.key, target), null, true);
+  const refused = draftIn(tools, step.key) ?? tools.submit(writeTo(tools.existingKeys(), step.key, target), null, true);
   if (refused) {
     note(step.key, refused);
     announce(refused);
@@ -92,4 +93,10 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
   if (direction === 'undo') actions.undoTaken(chatId);
   else actions.redoTaken(chatId);
   done();
+}
+
+/** Why a write of `key` waits: the agent has a draft of it, which the write would replace unseen. */
+function draftIn({ entry, t, named }: EditHistoryTools, key: string): string | null {
+  const draft = entry?.drafts.get(key);
+  return draft && isEditedDraft(draft) ? t('caseData.reason.draftFirst', { key: named(key) }) : null;
 }

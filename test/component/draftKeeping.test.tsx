@@ -118,6 +118,28 @@ describe('a draft', () => {
     expect(await screen.findByRole('group', { name: 'Changed on the server while you were editing' })).toBeInTheDocument();
   });
 
+  it('is not replaced unseen by Delete, Ctrl+V or Ctrl+Z on its key: they wait for it to be saved or discarded', async () => {
+    const { user, store, draftOf } = await panelWithDraft();
+    // An earlier saved edit of the key, so there is something to undo.
+    act(() => store.getState().actions.draftChanged(SEED_CHAT_ID, 'Subject', null));
+    valueCell('Subject').focus();
+    await user.keyboard('first{Enter}');
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));
+    act(() => store.getState().actions.draftChanged(SEED_CHAT_ID, 'Subject', 'my draft'));
+    await navigator.clipboard.writeText('pasted');
+    const why = 'Subject has a draft that is not saved: save it (Enter) or discard it (Escape) first.';
+    valueCell('Subject').focus();
+    // Before (exploratory test): Delete sent DeleteUserData and the draft went with the key, unsaid.
+    await user.keyboard('{Delete}');
+    await waitFor(() => expect(announcement()).toHaveTextContent(why));
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(announcement()).toHaveTextContent(why));
+    await user.keyboard('{Control>}v{/Control}');
+    await waitFor(() => expect(announcement()).toHaveTextContent('Not pasted: Subject has a draft that is not saved. Save it (Enter) or discard it (Escape) first.'));
+    expect(draftOf('Subject')).toBe('my draft');
+    expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Subject: 'first' } }]);
+  });
+
   it('discarded beside a write still on its way: the draft goes, the write goes on', async () => {
     const view = renderPanel(sim.url);
     await screen.findByRole('grid', { name: 'Case data' });

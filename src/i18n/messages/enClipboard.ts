@@ -13,4 +13,5 @@ export const enClipboard = {
   'caseData.announce.pasteRefused': 'The browser refused to paste.',
   'caseData.announce.notPasted': 'Not pasted: {reason}',
   'caseData.announce.notPastedEditing': 'Not pasted: {key} is open for editing.',
+  'caseData.announce.notPastedDraft': 'Not pasted: {key} has a draft that is not saved. Save it (Enter) or discard it (Escape) first.',
 } as const;

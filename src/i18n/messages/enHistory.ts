@@ -11,6 +11,8 @@ export const enHistory = {
   'caseData.reason.changedSince': '“{key}” was changed by someone else since; this would overwrite their value.',
   'caseData.announce.undid': 'Undid the change to {key}.',
   'caseData.announce.redid': 'Redid the change to {key}.',
+  // Delete, undo or redo of a key with a draft: the write would replace the draft unseen.
+  'caseData.reason.draftFirst': '{key} has a draft that is not saved: save it (Enter) or discard it (Escape) first.',
   // Redo of a discarded draft when the agent has typed a new draft of the key since.
   'caseData.reason.draftChangedSince': 'The draft of {key} was changed since; redoing its discard would throw that away.',
   // Undo, redo or delete pressed before their chunk arrived, the chat changed meanwhile.
