@@ -9,7 +9,10 @@ import type { ActiveCell } from './useCellFocus';
 import { writeTo } from './validation';
 import '../i18n/historyTexts';
 
-/** The grid controller as it is when the command runs (after the key press, if the chunk was still loading). */
+/**
+ * The grid controller as it is when the command runs (after the key press, if the chunk was
+ * still loading; a grid gone by then runs nothing, useGridController).
+ */
 export type EditHistoryTools = {
   readonly t: Translate;
   readonly chatId: string;
@@ -64,8 +67,9 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
   const done = () => announce(direction === 'undo' ? t('caseData.announce.undid', { key: named(step.key) }) : t('caseData.announce.redid', { key: named(step.key) }));
   if (step.draft) {
     // A discarded draft: back as it was, or discarded again, if the agent has not typed a new one since.
-    if (direction === 'redo' && entry.drafts.get(step.key) !== step.draft) {
-      announce(t('caseData.reason.draftChangedSince', { key: named(step.key) }));
+    const refused = direction === 'undo' ? draftIn(tools, step.key) : entry.drafts.get(step.key) === step.draft ? null : t('caseData.reason.draftChangedSince', { key: named(step.key) });
+    if (refused) {
+      announce(refused);
       return;
     }
     if (direction === 'undo') actions.undoTaken(chatId);

@@ -140,7 +140,8 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     return null;
   };
 
-  const waitingCommand = useRef(false);
+  const waitingCommand = useRef<object | null>(null);
+  useEffect(() => () => void (waitingCommand.current = null), []);
   const refusedOpening = useRef<{ readonly key: string; readonly reason: string } | null>(null);
   const startEdit = (key: string, typed: string | null) => {
     const gridRow = rows.find((candidate) => candidate.row.key === key);
@@ -219,17 +220,17 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     if (command === 'undo' || command === 'redo' || command === 'delete') {
       // Until its chunk arrives, one such key waits; it acts only on the chat as it was when
       // pressed (editHistory.ts: runWaited), and keys pressed meanwhile are not stacked on it.
+      // A grid gone meanwhile (another chat) drops it: its state would no longer follow the chat.
       if (waitingCommand.current) return;
-      waitingCommand.current = true;
+      const mine = {};
+      waitingCommand.current = mine;
+      const ours = () => waitingCommand.current === mine && !(waitingCommand.current = null);
       editHistoryChunk.use(
-        (history) => {
-          waitingCommand.current = false;
-          history.runWaited(entry, latest.current.history, () => (command === 'delete' ? history.removeKey(gridRow, col, latest.current.history) : history.travel(command, latest.current.history)));
+        (editHistory) => {
+          const tools = latest.current.historyTools;
+          if (ours()) editHistory.runWaited(entry, tools, () => (command === 'delete' ? editHistory.removeKey(gridRow, col, tools) : editHistory.travel(command, tools)));
         },
-        () => {
-          waitingCommand.current = false;
-          notLoaded();
-        },
+        () => ours() && notLoaded(),
       );
     }
     else if (command === 'copy' || command === 'paste')
@@ -241,9 +242,9 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   };
 
   /** Escape, or the row's Discard / Take theirs button: said either way, with how to take it back. */
-  const discard = ({ row }: GridRow) => {
+  const discard = ({ row }: GridRow, draftOnly?: boolean) => {
     // A draft beside a write on its way: the draft goes, the write goes on.
-    if (!row.pending || (row.status !== 'failed' && row.status !== 'conflict')) {
+    if (draftOnly || !row.pending || (row.status !== 'failed' && row.status !== 'conflict')) {
       // Only from the closed cell (an editor's Escape leaves its draft as it was): said, and Ctrl+Z brings it back.
       if (!row.draft) return;
       actions.draftDiscarded(chatId, row.key);
@@ -254,9 +255,9 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   };
 
   // Rows get one handler object for their whole life; it reads the latest state through a ref.
-  const history: EditHistoryTools = { t, chatId, entry, actions, announce: setAnnouncement, note, named, submit, existingKeys, rows, focusCell };
-  const latest = useRef<RowActions>({ commitText, startEdit, setActive, actions, chatId, rows, writer, editing, setEditing, focusCell, discard, note, history });
-  latest.current = { commitText, startEdit, setActive, actions, chatId, rows, writer, editing, setEditing, focusCell, discard, note, history };
+  const historyTools: EditHistoryTools = { t, chatId, entry, actions, announce: setAnnouncement, note, named, submit, existingKeys, rows, focusCell };
+  const latest = useRef<RowActions>({ commitText, startEdit, setActive, actions, chatId, rows, writer, editing, setEditing, focusCell, discard, note, historyTools });
+  latest.current = { commitText, startEdit, setActive, actions, chatId, rows, writer, editing, setEditing, focusCell, discard, note, historyTools };
   const handlers = useRowHandlers(latest, cells);
 
   return { activeRowIndex, position, editing, notes, announcement, setAnnouncement, handlers, onGridKeyDown, flushFocus, submit, focusCell };

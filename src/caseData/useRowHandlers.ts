@@ -20,10 +20,11 @@ export type RowActions = {
   readonly editing: Editing | null;
   readonly setEditing: (editing: Editing | null) => void;
   readonly focusCell: (cell: ActiveCell) => void;
-  readonly discard: (gridRow: GridRow) => void;
+  /** `draftOnly`: the draft, not a refused write beside it (an editor's Escape over another party's change). */
+  readonly discard: (gridRow: GridRow, draftOnly?: boolean) => void;
   readonly note: (key: string, text: string | null) => void;
   /** What undo, redo and delete (editHistory.ts) act through. */
-  readonly history: EditHistoryTools;
+  readonly historyTools: EditHistoryTools;
 };
 
 /**
@@ -59,9 +60,11 @@ export function useRowHandlers(latest: RefObject<RowActions>, cells: Map<string,
         const { actions: act, chatId: id, editing, rows } = latest.current;
         // This editor's typing goes, and with it the reason it was not saved. A draft it
         // reopened stays as it was (Escape on the closed cell discards that), unless it is
-        // over another party's change: there Escape takes theirs.
+        // over another party's change: there Escape takes theirs, said and undoable as a discard.
         latest.current.note(key, null);
-        act.draftChanged(id, key, rows.find((gridRow) => gridRow.row.key === key)?.row.draftConflict ? null : (editing?.resumed ?? null));
+        const gridRow = rows.find((candidate) => candidate.row.key === key);
+        if (gridRow?.row.draftConflict) latest.current.discard(gridRow, true);
+        else act.draftChanged(id, key, editing?.resumed ?? null);
         latest.current.setEditing(null);
         latest.current.focusCell({ key, col: 1 });
       },

@@ -168,6 +168,22 @@ describe('a draft', () => {
     await user.keyboard('{Escape}');
     expect(draftOf('Subject')).toBeUndefined();
     await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^theirs$/));
+    // Said and undoable, as a discard on the closed cell (before (review): silent, and "Nothing to undo.").
+    expect(announcement()).toHaveTextContent('Discarded the unsaved change to Subject. Press Ctrl+Z to undo.');
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(draftOf('Subject')).toBe('Customer support - my note'));
+    expect(valueCell('Subject')).toHaveTextContent('Draft · changed on the server');
+  });
+
+  it('discarded, is not brought back over a newer draft of the key: Ctrl+Z says to save or discard that first', async () => {
+    const { user, store, draftOf } = await panelWithDraft();
+    valueCell('Subject').focus();
+    await user.keyboard('{Escape}');
+    act(() => store.getState().actions.draftChanged(SEED_CHAT_ID, 'Subject', 'a newer draft'));
+    await user.keyboard('{Control>}z{/Control}');
+    // Before (review): the old draft replaced the newer one, and Ctrl+Y then threw both away.
+    await waitFor(() => expect(announcement()).toHaveTextContent('Subject has a draft that is not saved: save it (Enter) or discard it (Escape) first.'));
+    expect(draftOf('Subject')).toBe('a newer draft');
   });
 
   it('of a value with options: a letter typed on its cell opens the list on the first option that begins with it', async () => {
