@@ -52,6 +52,8 @@ export type ChatNotification =
       readonly notificationType: ChatStateChangeType;
       readonly chat: Chat;
       readonly referenceId?: number;
+      /** A state change that came without userData: it says nothing of it, so a chat on screen keeps its own. */
+      readonly userDataAbsent?: true;
     }
   | {
       readonly kind: 'operation-failed';

@@ -175,7 +175,8 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           const { chat, referenceId } = notification;
           const chats = new Map(get().chats);
           const entry = chats.get(chat.id);
-          chats.set(chat.id, entry ? applySnapshot(entry, chat, receivedAt, referenceId) : restored(chat, receivedAt));
+          // A state change without userData keeps the chat's (read as none, it would empty the grid).
+          chats.set(chat.id, entry ? applySnapshot(entry, notification.userDataAbsent ? { ...chat, userData: entry.chat.userData } : chat, receivedAt, referenceId) : restored(chat, receivedAt));
           const { unreadSaved } = get();
           const stillUnread = unreadSaved.has(chat.id) ? new Set([...unreadSaved].filter((id) => id !== chat.id)) : unreadSaved;
           set({ chats, activeChatId: get().activeChatId ?? mostRecentChatting(chats), unreadSaved: stillUnread });

@@ -47,6 +47,19 @@ describe('chat store', () => {
     expect(store.getState().chats.get('c')?.chat.userData.get('a')).toBe(3);
   });
 
+  it('keeps a chat’s userData through a state change that came without it, and takes the new state', () => {
+    const store = createChatStore();
+    const { actions } = store.getState();
+    actions.chatsRead([chat('c', 'Chatting', '', { a: 1 })], actions.readStarted());
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'StatusChange', chat: chat('c', 'Completed', ''), userDataAbsent: true });
+    // Before (review): read as no case data, the grid emptied under "Live".
+    expect(store.getState().chats.get('c')?.chat.state).toBe('Completed');
+    expect(store.getState().chats.get('c')?.chat.userData.get('a')).toBe(1);
+    // A chat seen for the first time has nothing to keep: empty, as before.
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'StatusChange', chat: chat('new', 'Invited', ''), userDataAbsent: true });
+    expect(store.getState().chats.get('new')?.chat.userData.size).toBe(0);
+  });
+
   it('counts rejected notifications and keeps the last reason', () => {
     const store = createChatStore();
     const { actions } = store.getState();

@@ -51,8 +51,10 @@ describe('parseChatNotification', () => {
     // Before (exploratory test): read as an empty userData, and the grid emptied as if fresh.
     expect(parseChatNotification(notification)).toEqual({ kind: 'rejected-notification', reason: 'chat.userData: missing from PropertiesUpdated, which carries the whole userData' });
     expect(parseChatNotification({ ...notification, chat: { ...notification.chat, userData: null } }).kind).toBe('rejected-notification');
-    // A state change may come without it (an Invited chat): read as empty, as before.
-    expect(parseChatNotification({ ...notification, notificationType: 'StatusChange' }).kind).toBe('chat-changed');
+    // A state change may come without it (an Invited chat, a state change that says only the state): said so, for the store to keep a known chat's.
+    const stateChange = parseChatNotification({ ...notification, notificationType: 'StatusChange' });
+    expect(stateChange.kind === 'chat-changed' && stateChange.userDataAbsent).toBe(true);
+    expect(parseChatNotification(seedNotificationJson())).not.toHaveProperty('userDataAbsent');
   });
 
   it('names the failing path in the reason', () => {

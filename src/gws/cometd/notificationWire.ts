@@ -50,7 +50,8 @@ export function parseChatNotification(data: unknown): ChatNotification | Notific
   if (!chat.ok) return reject(formatIssues(chat.issues));
   // It announces a change of userData and carries the whole of it (contract.md §4): one
   // without it would be read as "no case data" and empty the grid, shown as fresh.
-  if (notificationType === 'PropertiesUpdated' && isRecord(rawChat) && ownField(rawChat, 'userData') == null) {
+  const absent = isRecord(rawChat) && ownField(rawChat, 'userData') == null;
+  if (absent && notificationType === 'PropertiesUpdated') {
     return reject('chat.userData: missing from PropertiesUpdated, which carries the whole userData');
   }
   return {
@@ -58,6 +59,8 @@ export function parseChatNotification(data: unknown): ChatNotification | Notific
     notificationType,
     chat: chat.value,
     ...reference,
+    // Another type may leave it out (contract §2.3: "a chat resource with the updated state").
+    ...(absent ? { userDataAbsent: true } : {}),
   };
 }
 
