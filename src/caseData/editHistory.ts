@@ -64,7 +64,6 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
     announce(direction === 'undo' ? t('caseData.announce.nothingToUndo') : t('caseData.announce.nothingToRedo'));
     return;
   }
-  const done = () => announce(direction === 'undo' ? t('caseData.announce.undid', { key: named(step.key) }) : t('caseData.announce.redid', { key: named(step.key) }));
   if (step.draft) {
     // A discarded draft: back as it was, or discarded again, if the agent has not typed a new one since.
     const refused = direction === 'undo' ? draftIn(tools, step.key) : entry.drafts.get(step.key) === step.draft ? null : t('caseData.reason.draftChangedSince', { key: named(step.key) });
@@ -72,31 +71,24 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
       announce(refused);
       return;
     }
-    if (direction === 'undo') actions.undoTaken(chatId);
-    else actions.redoTaken(chatId);
     actions.draftRestored(chatId, step.key, direction === 'undo' ? step.draft : null);
-    done();
-    return;
-  }
-  const target = direction === 'undo' ? step.before : step.after;
-  // Undo puts back what this agent replaced; if someone else has changed the key since,
-  // that would silently overwrite their value. The agent is told instead.
-  const expected = direction === 'undo' ? step.after : step.before;
-  if (!sameValue(shownValue(entry, step.key), expected)) {
-    const reason = t('caseData.reason.changedSince', { key: named(step.key) });
-    note(step.key, reason);
-    announce(reason);
-    return;
-  }
-  const refused = draftIn(tools, step.key) ?? tools.submit(writeTo(tools.existingKeys(), step.key, target), null, true);
-  if (refused) {
-    note(step.key, refused);
-    announce(refused);
-    return;
+  } else {
+    const target = direction === 'undo' ? step.before : step.after;
+    // Undo puts back what this agent replaced; if someone else has changed the key since,
+    // that would silently overwrite their value. The agent is told instead.
+    const expected = direction === 'undo' ? step.after : step.before;
+    const refused = !sameValue(shownValue(entry, step.key), expected)
+      ? t('caseData.reason.changedSince', { key: named(step.key) })
+      : (draftIn(tools, step.key) ?? tools.submit(writeTo(tools.existingKeys(), step.key, target), null, true));
+    if (refused) {
+      note(step.key, refused);
+      announce(refused);
+      return;
+    }
   }
   if (direction === 'undo') actions.undoTaken(chatId);
   else actions.redoTaken(chatId);
-  done();
+  announce(direction === 'undo' ? t('caseData.announce.undid', { key: named(step.key) }) : t('caseData.announce.redid', { key: named(step.key) }));
 }
 
 /** Why a write of `key` waits: the agent has a draft of it, which the write would replace unseen. */

@@ -229,12 +229,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             return draft ? { ...setDraft(entry, key, null), history: recordStep(entry.history, { key, before: value, after: value, draft }) } : entry;
           }),
         draftRestored: (chatId, key, draft) =>
-          updateEntry(chatId, (entry) => {
-            const drafts = new Map(entry.drafts);
-            if (draft) drafts.set(key, draft);
-            else drafts.delete(key);
-            return { ...entry, drafts };
-          }),
+          updateEntry(chatId, (entry) => (draft ? { ...entry, drafts: new Map(entry.drafts).set(key, draft) } : setDraft(entry, key, null))),
         unsavedDismissed(chatId) {
           updateEntry(chatId, (entry) => ({ ...entry, drafts: new Map(), pending: entry.pending.filter((edit) => edit.status === 'awaiting') }));
         },

@@ -4,7 +4,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
-import { caseDataConfig, grid, renderPanel, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
+import { caseDataConfig, grid, renderPanel, SEED_CHAT_ID, valueCell, waitForLive, waitUntilSettled } from '../support/renderPanel';
 
 const sim = simulatorPerFile();
 const { control } = sim;
@@ -143,8 +143,7 @@ describe('a draft', () => {
   it('discarded beside a write still on its way: the draft goes, the write goes on', async () => {
     const view = renderPanel(sim.url);
     await screen.findByRole('grid', { name: 'Case data' });
-    await waitForLive();
-    await waitFor(() => expect(view.store.getState().outbox).toBe('open'));
+    await waitUntilSettled(view.store);
     await control.faults({ latencyMs: 1_500 });
     valueCell('Subject').focus();
     await view.user.keyboard('sent{Enter}');

@@ -4,7 +4,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { createFocusKeyChannel } from '../../src/app/focusChannel';
 import { describe, expect, it } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
-import { caseDataConfig, grid, renderPanel, rowHeaders, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
+import { caseDataConfig, grid, renderPanel, rowHeaders, SEED_CHAT_ID, valueCell, waitUntilSettled } from '../support/renderPanel';
 
 const sim = simulatorPerFile();
 const { control } = sim;
@@ -29,9 +29,8 @@ const demoConfig = caseDataConfig({
 async function openPanel(options: Parameters<typeof renderPanel>[1] = {}) {
   const view = renderPanel(sim.url, options);
   await screen.findByRole('grid', { name: 'Case data' });
-  await waitForLive();
   // Live and read again since: a write made before waits queued (a slow-server fault would slow that read too).
-  await waitFor(() => expect(view.store.getState().outbox).toBe('open'));
+  await waitUntilSettled(view.store);
   return view;
 }
 

@@ -3,7 +3,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
-import { renderPanel, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
+import { renderPanel, SEED_CHAT_ID, valueCell, waitUntilSettled } from '../support/renderPanel';
 
 const sim = simulatorPerFile();
 const { control } = sim;
@@ -19,8 +19,7 @@ describe('a history key pressed while its chunk loads', () => {
   it('does nothing once the agent has switched to another chat', async () => {
     const view = renderPanel(sim.url);
     await screen.findByRole('grid', { name: 'Case data' });
-    await waitForLive();
-    await waitFor(() => expect(view.store.getState().outbox).toBe('open'));
+    await waitUntilSettled(view.store);
     valueCell('Subject').focus();
     await view.user.keyboard('{F2} - mine{Enter}');
     await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));

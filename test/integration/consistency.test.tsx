@@ -4,7 +4,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createChatStore, sessionDraftStorage } from '../../src/store';
 import { simulatorPerFile } from '../support/simulator';
-import { grid, renderPanel, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
+import { grid, renderPanel, SEED_CHAT_ID, valueCell, waitUntilSettled } from '../support/renderPanel';
 
 const sim = simulatorPerFile();
 const { control } = sim;
@@ -16,10 +16,9 @@ beforeEach(() => {
 async function openPanel(options: Parameters<typeof renderPanel>[1] = {}) {
   const view = renderPanel(sim.url, options);
   await screen.findByRole('grid', { name: 'Case data' });
-  await waitForLive();
   // Live, and the chats read again since: until then a write waits queued, and a fault set
   // by a test (a slow server) would slow that read too.
-  await waitFor(() => expect(view.store.getState().outbox).toBe('open'));
+  await waitUntilSettled(view.store);
   return view;
 }
 
