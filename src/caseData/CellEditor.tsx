@@ -3,7 +3,7 @@ import { revealInGrid, showsInGrid } from './reveal';
 import { useMessages } from '../i18n';
 import '../i18n/editorTexts';
 import type { FieldOption } from './caseDataConfig';
-import { useEditorText, type EditorTextInput } from './useEditorText';
+import { useEditorText, type EditorTextInput, type Handover } from './useEditorText';
 import { formatValue } from './userDataValues';
 
 export type CellEditorProps = EditorTextInput & {
@@ -14,6 +14,33 @@ export type CellEditorProps = EditorTextInput & {
 };
 
 type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+/**
+ * A text editor as it closed, for one that opens in its place in the same commit: an
+ * unchanged editor opened again on another party's new value is a fresh editor (keyed by
+ * its text, CaseDataRow), and the agent's place must carry over. Text selected whole
+ * (Ctrl+A, about to type over it) is the new text selected whole; a caret at the end stays
+ * at the end. Kept for that commit only: an editor opened later starts afresh.
+ */
+let justClosed: { readonly label: string; readonly focused: boolean; readonly start: number; readonly end: number; readonly length: number } | null = null;
+
+function closing(label: string, field: HTMLInputElement | HTMLTextAreaElement): void {
+  const closed = { label, focused: field === document.activeElement, start: field.selectionStart ?? 0, end: field.selectionEnd ?? 0, length: field.value.length };
+  justClosed = closed;
+  queueMicrotask(() => {
+    if (justClosed === closed) justClosed = null;
+  });
+}
+
+function reopenedFrom(label: string, length: number): Pick<Handover, 'focused' | 'selection'> | null {
+  const closed = justClosed?.label === label ? justClosed : null;
+  justClosed = null;
+  if (!closed) return null;
+  const { start, end, focused } = closed;
+  if (start === 0 && end === closed.length && end > 0) return { focused, selection: [0, length] };
+  if (start === closed.length) return { focused, selection: [length, length] };
+  return { focused, selection: [Math.min(start, length), Math.min(end, length)] };
+}
 
 /**
  * The in-cell editor: a field of the cell's kind keeping the editor's keys (useEditorText:
@@ -48,19 +75,22 @@ export function CellEditor(props: CellEditorProps) {
     field.setSelectionRange(Math.min(saved[0], end), Math.min(saved[1], end));
   }, [shownReadOnly]);
   // Focus through a callback ref, not an effect: the editor is usable the moment it mounts.
-  // Replacing a stand-in, it takes the focus only if the stand-in had it, and its caret.
+  // Replacing a stand-in, it takes the focus only if the stand-in had it, and its caret;
+  // opened again on another party's value, the focus and selection of the editor it replaces.
   const handedOver = useRef(handover);
   const focusOnMount = useCallback(
     (field: Field | null) => {
       fieldRef.current = field;
-      const from = handedOver.current;
-      if (!field || from?.focused === false) return;
-      field.focus({ preventScroll: true });
-      // The caret goes to the end, as in a spreadsheet's F2: agents mostly append or
-      // correct the tail; typing a character instead replaces the whole value.
-      if (field instanceof HTMLTextAreaElement || (field instanceof HTMLInputElement && field.type === 'text')) {
-        field.setSelectionRange(...(from?.selection ?? [field.value.length, field.value.length]));
+      if (!field) return;
+      const typed = field instanceof HTMLTextAreaElement || (field instanceof HTMLInputElement && field.type === 'text');
+      const from = handedOver.current ?? reopenedFrom(label, field.value.length);
+      if (from?.focused !== false) {
+        field.focus({ preventScroll: true });
+        // The caret goes to the end, as in a spreadsheet's F2: agents mostly append or
+        // correct the tail; typing a character instead replaces the whole value.
+        if (typed) field.setSelectionRange(...(from?.selection ?? [field.value.length, field.value.length]));
       }
+      if (typed) return () => closing(label, field);
     },
     [],
   );

@@ -581,6 +581,19 @@ describe('what may be edited', () => {
     await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Changed by a supervisor (seen)' }]));
   });
 
+  it('an editor opened again on a change from the server keeps the agent’s selection: text selected whole is typed over', async () => {
+    const { user } = await openPanel();
+    valueCell('Subject').focus();
+    await user.keyboard('{F2}{Control>}a{/Control}');
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'Changed by a supervisor' });
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Value of Subject' })).toHaveValue('Changed by a supervisor'));
+    const field = screen.getByRole<HTMLInputElement>('textbox', { name: 'Value of Subject' });
+    expect([field.selectionStart, field.selectionEnd]).toEqual([0, 'Changed by a supervisor'.length]);
+    // Before: the caret went to the end, and "Billing" was appended to the supervisor's value.
+    await user.keyboard('Billing{Enter}');
+    await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Billing' }]));
+  });
+
   it('an editor opened but unchanged on a key someone else deletes closes, says so, and leaves the grid’s keys working', async () => {
     const { user } = await openPanel();
     valueCell('Subject').focus();
