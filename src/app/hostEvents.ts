@@ -8,7 +8,7 @@ import type { UserDataChange, WidgetEvent, WidgetState } from '../embed';
 // Dirty, what a CRM warns about before navigating away, is the store's unsaved work
 // (store/chatEntry.ts unsavedChatIds): open drafts, writes not yet accepted, and chats a
 // previous page saved that are not read yet.
-import { deriveRows, isChatUnsaved, sameValue, unsavedChatIds, type ChatEntry, type ChatStoreState } from '../store';
+import { deriveRows, isChatUnsaved, isEditedDraft, sameValue, unsavedChatIds, type ChatEntry, type ChatStoreState } from '../store';
 
 export function hostEventsBetween(previous: ChatStoreState, next: ChatStoreState): WidgetEvent[] {
   const events: WidgetEvent[] = [];
@@ -102,6 +102,7 @@ export function widgetState(state: ChatStoreState, appearance: { readonly locale
     chatState: entry?.chat.state ?? null,
     // fromEntries defines own properties: a key such as "__proto__" stays data.
     userData: entry ? Object.fromEntries(deriveRows(entry).map((row) => [row.key, row.value])) : null,
+    drafts: entry ? Object.fromEntries([...entry.drafts].filter(([, draft]) => isEditedDraft(draft)).map(([key, draft]) => [key, draft.text])) : null,
     chats: [...state.chats.values()].map((chatEntry) => ({ chatId: chatEntry.chat.id, state: chatEntry.chat.state })),
     dirtyChatIds: [...unsavedChatIds(state)],
     connection: state.connection.kind,

@@ -58,8 +58,13 @@ export type WidgetState = {
   readonly activeChatId: string | null;
   /** GWS state of the active chat (Chatting, Completed, ...), null when not loaded. */
   readonly chatState: string | null;
-  /** The active chat's userData as the agent sees it (their unsaved values included). */
+  /** The active chat's userData as the agent sees it: the server's, with the agent's writes on their way or refused in place. */
   readonly userData: { readonly [key: string]: JsonValue } | null;
+  /**
+   * The active chat's drafts: text the agent typed into a value and has not saved, by key.
+   * Apart from userData: a draft is not a value yet (a number's draft may not be a number).
+   */
+  readonly drafts: { readonly [key: string]: string } | null;
   readonly chats: readonly { readonly chatId: string; readonly state: string }[];
   readonly dirtyChatIds: readonly string[];
   readonly connection: ConnectionState;

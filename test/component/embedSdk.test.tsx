@@ -157,7 +157,7 @@ describe('mountCaseDataPanel', () => {
     const [first, second] = sent();
     expect(first).toEqual({ ...envelope, type: 'getState', requestId: 'cdp-1' });
     expect(second).toEqual({ ...envelope, type: 'getState', requestId: 'cdp-2' });
-    const reply = { activeChatId: 'C-1', chatState: 'Chatting', userData: { Subject: 'Billing' }, chats: [{ chatId: 'C-1', state: 'Chatting' }], dirtyChatIds: [], connection: 'live', locale: 'en', theme: 'light' };
+    const reply = { activeChatId: 'C-1', chatState: 'Chatting', userData: { Subject: 'Billing' }, drafts: {}, chats: [{ chatId: 'C-1', state: 'Chatting' }], dirtyChatIds: [], connection: 'live', locale: 'en', theme: 'light' };
     fromWidget({ ...envelope, type: 'error', error: { kind: 'unknown-type', type: 'getState', message: 'no' }, inReplyTo: 'cdp-2' });
     fromWidget({ ...envelope, type: 'state', ...reply, inReplyTo: 'cdp-1' });
     expect(await state).toEqual({ ok: true, state: reply });
@@ -209,7 +209,7 @@ describe('mountCaseDataPanel', () => {
     expect(sent()).toEqual([{ ...envelope, type: 'setLocale', locale: 'de', requestId: 'cdp-2' }]);
     const state = panel.getState();
     expect(sent().at(-1)).toEqual({ ...envelope, type: 'getState', requestId: 'cdp-4' });
-    const reply = { activeChatId: null, chatState: null, userData: {}, chats: [], dirtyChatIds: [], connection: 'live', locale: 'de', theme: 'light' };
+    const reply = { activeChatId: null, chatState: null, userData: {}, drafts: null, chats: [], dirtyChatIds: [], connection: 'live', locale: 'de', theme: 'light' };
     fromWidget({ ...envelope, type: 'state', ...reply, inReplyTo: 'cdp-4' });
     expect(await state).toEqual({ ok: true, state: reply });
   });

@@ -44,6 +44,7 @@ const stateReply: WidgetEvent = {
   activeChatId: 'C-1',
   chatState: 'Chatting',
   userData: { Subject: 'Billing' },
+  drafts: {},
   chats: [{ chatId: 'C-1', state: 'Chatting' }],
   dirtyChatIds: [],
   connection: 'live',

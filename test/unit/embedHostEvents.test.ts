@@ -98,6 +98,18 @@ describe('host events from store changes', () => {
     expect(take()).toEqual([{ type: 'dirtyStateChanged', chatId: CHAT, dirty: false }]);
   });
 
+  it('reports the agent’s drafts in the state apart from userData, and not an editor opened but unchanged', () => {
+    notify({ Subject: 'Billing', Priority: 2, ['__proto__']: 'x' });
+    actions().draftOpened(CHAT, 'Priority', '2', '2');
+    actions().draftChanged(CHAT, 'Subject', 'Refund, then call back');
+    actions().draftChanged(CHAT, '__proto__', 'typed');
+    const state = widgetState(store.getState(), { locale: 'en', theme: 'light' });
+    // Before: drafts were nowhere in the state, and a host saving unsaved work missed them.
+    expect(state.drafts).toEqual({ Subject: 'Refund, then call back', ['__proto__']: 'typed' });
+    expect(state.drafts && Object.hasOwn(state.drafts, '__proto__')).toBe(true);
+    expect(state.userData).toEqual({ Subject: 'Billing', Priority: 2, ['__proto__']: 'x' });
+  });
+
   it('reports a removal the agent asked for as source "agent"', () => {
     take();
     const { editId } = actions().userDataWriteSent(CHAT, { op: 'delete', key: 'Priority' });

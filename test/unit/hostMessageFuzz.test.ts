@@ -183,6 +183,7 @@ describe('the host bridge under fuzzing', () => {
     activeChatId: 'C-1',
     chatState: 'Chatting',
     userData: { Subject: 'Billing', ['__proto__']: 'data' },
+    drafts: { ['__proto__']: 'typed' },
     chats: [{ chatId: 'C-1', state: 'Chatting' }],
     dirtyChatIds: [],
     connection: 'live',

@@ -40,6 +40,7 @@ const SEEDS: readonly Record<string, unknown>[] = [
     activeChatId: 'C-1',
     chatState: 'Chatting',
     userData: { Subject: 'Billing' },
+    drafts: { Priority: 'urgent' },
     chats: [{ chatId: 'C-1', state: 'Chatting' }],
     dirtyChatIds: [],
     connection: 'live',

@@ -48,6 +48,8 @@ const nullable =
     input === null ? ok(null) : schema(input, path);
 const jsonObject: Schema<{ readonly [key: string]: JsonValue }> = (input, path) =>
   isRecord(input) && isJson(input) ? ok(input) : fail(path, 'expected an object of JSON values');
+const isTexts = (input: unknown): input is { readonly [key: string]: string } => isPlainRecord(input) && Object.values(input).every((text) => typeof text === 'string');
+const textsByKey: Schema<{ readonly [key: string]: string }> = (input, path) => (isTexts(input) ? ok(input) : fail(path, 'expected an object of strings'));
 /** Lists a newer widget may extend: unknown entries are dropped, not fatal. */
 const knownOnly =
   <const O extends readonly string[]>(options: O): Schema<readonly O[number][]> =>
@@ -131,6 +133,7 @@ function readEvent(type: string, input: Readonly<Record<string, unknown>>): Pars
         activeChatId: nullable(string),
         chatState: nullable(string),
         userData: nullable(jsonObject),
+        drafts: nullable(textsByKey),
         chats: array(object({ chatId: string, state: string })),
         dirtyChatIds: array(string),
         connection: oneOf(CONNECTION_STATES),
