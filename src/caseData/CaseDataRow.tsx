@@ -69,7 +69,10 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
   // Read from context: a locale switch re-renders every row although the row is memoized.
   const { t } = useMessages();
   const justSaved = useJustSaved(row.status, row.value);
-  const text = formatValue(row.value);
+  const draft = row.draft && isEditedDraft(row.draft) ? row.draft : undefined;
+  // A Draft shows what the agent typed, as they left it; its badge says it is not saved
+  // (the value it began on, or another party's since, the editor shows when it opens).
+  const text = draft ? draft.text : formatValue(row.value);
   const reasonId = `cdp-why-${rowIndex}`;
   const failure = writeProblem(row.pending, row.serverValue, t);
   const describedBy = [readOnlyReason || failure || note ? reasonId : null].filter(Boolean).join(' ') || undefined;
@@ -77,7 +80,7 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
   const shownKey = keyShown(row.key, t);
   // Only the agent's draft keeps the row, begun on a value: another party deleted the key
   // under it (a draft with no value to begin from is a key the agent is adding).
-  const deleted = row.serverValue === undefined && !row.pending && row.draft !== undefined && row.draft.base !== undefined;
+  const deleted = row.serverValue === undefined && !row.pending && draft?.base !== undefined;
 
   return (
     <div
@@ -150,9 +153,7 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
           <>
             {/* Narrow panels cut long text with an ellipsis; the whole of it is one hover away. */}
             <span className="case-data__text" dir="auto" title={text.length > 0 && text.length <= LONG_TEXT * 4 ? text : undefined}>
-              {deleted ? (
-                <span className="case-data__muted">{t('caseData.deletedValue')}</span>
-              ) : row.value === null ? (
+              {text === '' && (draft || row.value === null) ? (
                 <span className="case-data__muted">{t('caseData.emptyValue')}</span>
               ) : text.length > LONG_TEXT * 4 ? (
                 `${text.slice(0, LONG_TEXT * 4)}…`
@@ -161,7 +162,7 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
               )}
             </span>
             {text.length > LONG_TEXT ? <span className="case-data__size">{t('caseData.size', { count: text.length })}</span> : null}
-            {row.draft && isEditedDraft(row.draft) ? (
+            {draft ? (
               <span className="case-data__badge case-data__badge--draft">
                 {t(deleted ? 'caseData.badge.draftDeleted' : row.draftConflict ? 'caseData.badge.draftChanged' : 'caseData.badge.draft')}
               </span>

@@ -18,7 +18,9 @@ export type ClipboardTools = {
 };
 
 export function copyCell(gridRow: GridRow, col: 0 | 1, { t, announce }: ClipboardTools): void {
-  const text = col === 0 ? gridRow.row.key : formatValue(gridRow.row.value);
+  const { key: rowKey, draft, value } = gridRow.row;
+  // What the cell shows: a Draft's text.
+  const text = col === 0 ? rowKey : draft && isEditedDraft(draft) ? draft.text : formatValue(value);
   if (!navigator.clipboard) return announce(t('caseData.announce.copyUnavailable'));
   const key = keyShown(gridRow.row.key, t, gridRow.rule.label);
   navigator.clipboard.writeText(text).then(

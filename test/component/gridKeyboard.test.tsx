@@ -309,6 +309,15 @@ describe('editing keys', () => {
     expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Subject: 'DATAUPDATE-@123' } }]);
   });
 
+  it('Ctrl+C on a cell with a Draft copies the draft the cell shows', async () => {
+    const { user, store } = await openPanel();
+    act(() => store.getState().actions.draftChanged(SEED_CHAT_ID, 'Subject', 'Refund request'));
+    valueCell('Subject').focus();
+    await user.keyboard('{Control>}c{/Control}');
+    // Before: the server's value, which the cell no longer shows.
+    await waitFor(async () => expect(await navigator.clipboard.readText()).toBe('Refund request'));
+  });
+
   it('Delete removes a key with DeleteUserData and Ctrl+Z restores key and value with AttachUserData', async () => {
     const { user } = await openPanel();
     valueCell('UserData1').focus();

@@ -677,12 +677,23 @@ describe('what may be edited', () => {
     await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Customer support - mine' }]));
   });
 
-  it('shows a closed draft whose key someone else deleted as deleted, not as an empty value', async () => {
+  it('shows a closed draft whose key someone else deleted with its text, as deleted on the server', async () => {
     const { store } = await openPanel();
     act(() => store.getState().actions.draftChanged(SEED_CHAT_ID, 'Subject', 'Customer support - mine'));
     await control.deleteUserData(SEED_CHAT_ID, ['Subject']);
     // Before: "(empty)" and "Draft · changed on the server".
-    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^\(deleted\)Draft · deleted on the server$/));
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^Customer support - mineDraft · deleted on the server$/));
+  });
+
+  it('shows a closed draft’s text, not the server’s value it hides, and an emptied one as empty', async () => {
+    const { store } = await openPanel();
+    act(() => store.getState().actions.draftChanged(SEED_CHAT_ID, 'Subject', 'Refund request'));
+    // Before: "Customer supportDraft": the server's value read as the draft (exploratory tests, twice).
+    expect(valueCell('Subject')).toHaveTextContent(/^Refund requestDraft$/);
+    act(() => store.getState().actions.draftChanged(SEED_CHAT_ID, 'Subject', ''));
+    expect(valueCell('Subject')).toHaveTextContent(/^\(empty\)Draft$/);
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'Changed by a supervisor' });
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^\(empty\)Draft · changed on the server$/));
   });
 
   it('an editor opened on a refused value is the agent’s unsaved value: a change by someone else is a conflict, not a reopen', async () => {

@@ -92,7 +92,6 @@ export const ar = {
   'caseData.noMatch': 'لا يوجد مفتاح أو قيمة يطابق «{filter}».',
   'caseData.emptyKey': '(مفتاح فارغ)',
   'caseData.emptyValue': '(فارغ)',
-  'caseData.deletedValue': '(محذوفة)',
   'caseData.size': {
     zero: '{count} حرف',
     one: 'حرف واحد',

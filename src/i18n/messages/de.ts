@@ -81,7 +81,6 @@ export const de = {
   'caseData.noMatch': 'Kein Schlüssel und kein Wert enthält „{filter}“.',
   'caseData.emptyKey': '(leerer Schlüssel)',
   'caseData.emptyValue': '(leer)',
-  'caseData.deletedValue': '(gelöscht)',
   'caseData.size': { one: '{count} Zeichen', other: '{count} Zeichen' },
   'caseData.badge.draft': 'Entwurf',
   'caseData.badge.draftChanged': 'Entwurf · auf dem Server geändert',

@@ -35,7 +35,6 @@ export const en = {
   'caseData.noMatch': 'No key or value matches “{filter}”.',
   'caseData.emptyKey': '(empty key)',
   'caseData.emptyValue': '(empty)',
-  'caseData.deletedValue': '(deleted)',
   'caseData.size': { one: '{count} character', other: '{count} characters' },
   'caseData.badge.draft': 'Draft',
   'caseData.badge.draftChanged': 'Draft · changed on the server',
