@@ -44,8 +44,11 @@ export function useCaseDataWriter() {
   const { mutate } = useMutation({
     mutationKey: chatQueries.all(client),
     scope: WRITE_SCOPE,
-    mutationFn: ({ chatId, write }: WriteVariables) => client.operate(chatId, toOperation(write)),
+    // Its turn has come: not over a change by another party made while it waited (chatEntry.ts: flagOvertaken).
+    mutationFn: async ({ chatId, write, editId }: WriteVariables) =>
+      store.getState().chats.get(chatId)?.pending.find((edit) => edit.editId === editId)?.overtaken ? null : client.operate(chatId, toOperation(write)),
     onSuccess: (accepted, { chatId, editId }) => {
+      if (!accepted) return actions.userDataWriteOvertaken(chatId, editId);
       actions.userDataWriteAccepted(chatId, editId, accepted.referenceId);
       // Its notification confirms it in milliseconds; one lost in transit must not leave
       // "Saving…" up for good: read the chats again (the read settles it, applyRead).

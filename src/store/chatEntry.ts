@@ -25,6 +25,8 @@ export type PendingEdit = UserDataWrite & {
   readonly base: UserDataValue | undefined;
   readonly referenceId?: number;
   readonly error?: GwsError;
+  /** Made but not answered yet, another party changed its key meanwhile (flagOvertaken). */
+  readonly overtaken?: true;
 };
 
 export type Draft = {
@@ -97,7 +99,32 @@ export function applySnapshot(entry: ChatEntry, chat: Chat, receivedAt: number, 
   // A write GWS accepted without giving a referenceId is confirmed by the values: a
   // snapshot that shows it. Someone else's write that does not carry our value confirms nothing.
   pending = pending.filter((edit) => !(edit.status === 'awaiting' && edit.referenceId === undefined && snapshotShows(chat, edit)));
-  return { ...entry, chat, receivedAt, pending: flagChangedFailures(pending, chat), unclaimedReferenceIds: unclaimed, lastReferenceId };
+  return { ...entry, chat, receivedAt, pending: flagChangedFailures(flagOvertaken(pending, entry.chat, chat), chat), unclaimedReferenceIds: unclaimed, lastReferenceId };
+}
+
+/**
+ * Writes go out one at a time, in order: one made behind a slow one waits its turn, and
+ * another party may change its key meanwhile (a value none of the agent's writes of it
+ * holds). Flagged, it is not sent over that change (useCaseDataWriter) but becomes a
+ * conflict, as a queued write does after a reconnect (reconcileQueued).
+ */
+function flagOvertaken(pending: readonly PendingEdit[], before: Chat, after: Chat): readonly PendingEdit[] {
+  const changed = (edit: PendingEdit) => {
+    const now = after.userData.get(edit.key);
+    return (
+      edit.status === 'sending' &&
+      !sameValue(before.userData.get(edit.key), now) &&
+      !pending.some((own) => own.key === edit.key && sameValue(valueAfter(own), now))
+    );
+  };
+  return pending.some(changed) ? pending.map((edit) => (changed(edit) ? { ...edit, overtaken: true } : edit)) : pending;
+}
+
+/** A write flagged overtaken as its turn came: not sent, a conflict, or nothing if the server shows what it wanted. */
+export function markOvertaken(entry: ChatEntry, editId: number): ChatEntry {
+  const edit = entry.pending.find((candidate) => candidate.editId === editId);
+  if (!edit) return entry;
+  return achieved(edit, entry.chat) ? dropPending(entry, editId) : updateEdit(entry, editId, (candidate) => ({ ...candidate, status: 'conflict' }));
 }
 
 /**
@@ -125,7 +152,7 @@ function achieved(edit: PendingEdit, chat: Chat): boolean {
  */
 export function applyRead(entry: ChatEntry, chat: Chat, receivedAt: number): ChatEntry {
   const pending = entry.pending.filter((edit) => edit.status !== 'awaiting');
-  return { ...entry, chat, receivedAt, lastReferenceId: 0, pending: flagChangedFailures(pending, chat) };
+  return { ...entry, chat, receivedAt, lastReferenceId: 0, pending: flagChangedFailures(flagOvertaken(pending, entry.chat, chat), chat) };
 }
 
 export function addPending(entry: ChatEntry, edit: PendingEdit): ChatEntry {

@@ -78,6 +78,38 @@ describe('concurrent changes', () => {
     expect(valueCell('Subject')).toHaveTextContent('agent value');
   });
 
+  it('a write waiting its turn behind a slow one is not sent over another party’s change that came meanwhile: it becomes a choice', async () => {
+    const { user } = await openPanel();
+    await control.faults({ latencyMs: 1_500 });
+    valueCell('Subject').focus();
+    await user.keyboard('slow first{Enter}');
+    valueCell('ServiceType').focus();
+    await user.keyboard('agent value{Enter}');
+    await control.updateUserData(SEED_CHAT_ID, { ServiceType: 'supervisor value' });
+    // Before: it went out after the first write's answer and overwrote the supervisor's value, shown as Saved.
+    await waitFor(() => expect(valueCell('ServiceType')).toHaveAccessibleDescription('Changed on the server to “supervisor value” before yours was sent: keep yours or take theirs.'), { timeout: 5_000 });
+    expect(valueCell('ServiceType')).toHaveTextContent('agent value');
+    expect(await screen.findByText(/ServiceType: Changed on the server to “supervisor value” before yours was sent/)).toBeInTheDocument();
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'), { timeout: 5_000 });
+    expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'slow first' }]);
+    // Keep mine sends it, now over a value the agent has seen.
+    await user.click(within(valueCell('ServiceType')).getByRole('button', { name: 'Keep mine' }));
+    await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'slow first' }, { ServiceType: 'agent value' }]), { timeout: 5_000 });
+  });
+
+  it('a write waiting its turn goes out when the only change meanwhile was the agent’s own earlier write of the key', async () => {
+    const { user } = await openPanel();
+    await control.faults({ latencyMs: 1_000 });
+    valueCell('Subject').focus();
+    await user.keyboard('first{Enter}');
+    valueCell('Subject').focus();
+    await user.keyboard('second{Enter}');
+    await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'first' }, { Subject: 'second' }]), { timeout: 6_000 });
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'), { timeout: 5_000 });
+    expect(valueCell('Subject')).toHaveTextContent(/^second/);
+    expect(valueCell('Subject')).not.toHaveAttribute('aria-invalid');
+  });
+
   it('a refused save whose key someone else then changes becomes a choice; Retry no longer overwrites unseen', async () => {
     const { user } = await openPanel();
     await control.faults({ failNext: 1, statusCode: 4 });

@@ -186,6 +186,27 @@ describe('settling a key', () => {
     expect(store.getState().chats.get('c')?.pending.map((edit) => edit.status)).toEqual(['conflict', 'conflict']);
   });
 
+  it('flags a write not yet answered whose key another party changed, not one the agent’s own writes explain', () => {
+    const { store, actions } = liveChatWithK();
+    const pending = () => store.getState().chats.get('c')?.pending.map((edit) => [edit.op === 'delete' ? null : edit.value, edit.overtaken ?? false]);
+    const notify = (userData: Record<string, UserDataValue>, referenceId?: number) =>
+      actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', userData), referenceId });
+    const one = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'one' });
+    actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'two' });
+    actions.userDataWriteSent('c', { op: 'update', key: 'other', value: 'mine' });
+    // The agent's own first write, published before its answer: explains k for both.
+    notify({ k: 'one' }, 31);
+    expect(pending()).toEqual([['one', false], ['two', false], ['mine', false]]);
+    actions.userDataWriteAccepted('c', one.editId, 31);
+    // Someone else's values: k's and other's waiting writes are flagged; a value the agent's write holds is not theirs.
+    notify({ k: 'supervisor', other: 'mine' });
+    expect(pending()).toEqual([['two', true], ['mine', false]]);
+    // Its turn comes: not sent, a conflict for the agent to decide.
+    const [two] = store.getState().chats.get('c')?.pending ?? [];
+    actions.userDataWriteOvertaken('c', two?.editId ?? 0);
+    expect(store.getState().chats.get('c')?.pending.map((edit) => edit.status)).toEqual(['conflict', 'sending']);
+  });
+
   it('a notification of the agent’s write settles its earlier accepted writes whose notifications were lost', () => {
     const { store, actions } = liveChatWithK();
     const one = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'one' });
