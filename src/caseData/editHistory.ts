@@ -1,4 +1,5 @@
-// Undo, redo and delete on the grid's active cell (Ctrl+Z, Ctrl+Y or Ctrl+Shift+Z, Delete).
+// Undo, redo and delete on the grid's active cell (Ctrl+Z, Ctrl+Y or Ctrl+Shift+Z, Delete),
+// and the discards they take back (Escape, a row's Discard or Take theirs).
 // A chunk of its own (useGridController.ts: editHistoryChunk), with its texts, fetched after
 // the first paint with the grid's other parts: the first paint does not carry it.
 
@@ -89,6 +90,22 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
   if (direction === 'undo') actions.undoTaken(chatId);
   else actions.redoTaken(chatId);
   announce(direction === 'undo' ? t('caseData.announce.undid', { key: named(step.key) }) : t('caseData.announce.redid', { key: named(step.key) }));
+}
+
+/**
+ * Escape on a value, or its row's Discard / Take theirs: the agent's draft or refused write
+ * goes, said either way, with how to take it back (a step of the chat's history).
+ */
+export function discardRow({ row }: GridRow, draftOnly: boolean | undefined, { t, actions, chatId, announce, named }: EditHistoryTools): void {
+  // A draft beside a write on its way: the draft goes, the write goes on.
+  if (draftOnly || !row.pending || (row.status !== 'failed' && row.status !== 'conflict')) {
+    // Only from the closed cell (an editor's Escape leaves its draft as it was).
+    if (!row.draft) return;
+    actions.draftDiscarded(chatId, row.key);
+    return announce(t('caseData.announce.discarded', { key: named(row.key) }));
+  }
+  actions.userDataWriteDiscarded(chatId, row.pending.editId, true);
+  announce(t(row.status === 'conflict' ? 'caseData.announce.tookTheirs' : 'caseData.announce.discarded', { key: named(row.key) }));
 }
 
 /** Why a write of `key` waits: the agent has a draft of it, which the write would replace unseen. */

@@ -96,10 +96,7 @@ export function useCaseDataWriter() {
     [actions, send, store],
   );
 
-  /** The agent's Discard (or Take theirs): undoable. */
-  const discard = useCallback((chatId: string, editId: number) => actions.userDataWriteDiscarded(chatId, editId, true), [actions]);
-
-  return { send, retry, discard, mutate };
+  return { send, retry, mutate };
 }
 
 /** Sends every queued write, chat by chat in the order made, once the outbox is open. */

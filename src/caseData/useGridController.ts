@@ -215,7 +215,6 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     const command = gridCommand(event, position.col, row.status === 'failed' || row.status === 'conflict' || (!!row.draft && isEditedDraft(row.draft)));
     if (!command) return;
     event.preventDefault();
-    const notLoaded = () => setAnnouncement(t('caseData.announce.commandNotLoaded'));
     const { col } = position;
     if (command === 'undo' || command === 'redo' || command === 'delete') {
       // Until its chunk arrives, one such key waits; it acts only on the chat as it was when
@@ -241,18 +240,10 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     else startEdit(gridRow.row.key, event.key);
   };
 
-  /** Escape, or the row's Discard / Take theirs button: said either way, with how to take it back. */
-  const discard = ({ row }: GridRow, draftOnly?: boolean) => {
-    // A draft beside a write on its way: the draft goes, the write goes on.
-    if (draftOnly || !row.pending || (row.status !== 'failed' && row.status !== 'conflict')) {
-      // Only from the closed cell (an editor's Escape leaves its draft as it was): said, and Ctrl+Z brings it back.
-      if (!row.draft) return;
-      actions.draftDiscarded(chatId, row.key);
-      return setAnnouncement(t('caseData.announce.discarded', { key: named(row.key) }));
-    }
-    writer.discard(chatId, row.pending.editId);
-    setAnnouncement(t(row.status === 'conflict' ? 'caseData.announce.tookTheirs' : 'caseData.announce.discarded', { key: named(row.key) }));
-  };
+  const notLoaded = () => setAnnouncement(t('caseData.announce.commandNotLoaded'));
+  /** Escape, or the row's Discard / Take theirs button: with undo, in its chunk (editHistory.ts). */
+  const discard = (gridRow: GridRow, draftOnly?: boolean) =>
+    editHistoryChunk.use((editHistory) => editHistory.discardRow(gridRow, draftOnly, latest.current.historyTools), notLoaded);
 
   // Rows get one handler object for their whole life; it reads the latest state through a ref.
   const historyTools: EditHistoryTools = { t, chatId, entry, actions, announce: setAnnouncement, note, named, submit, existingKeys, rows, focusCell };

@@ -61,11 +61,9 @@ export const en = {
   // Copy and paste, undo, redo and delete are chunks of their own (their texts are in
   // enClipboard.ts and enHistory.ts): if one cannot load.
   'caseData.announce.commandNotLoaded': 'This command could not be loaded. Check the connection, then try again.',
-  'caseData.announce.tookTheirs': "Took the server's value of {key}. Press Ctrl+Z to undo.",
   'caseData.announce.problem': '{key}: {problem}',
   'caseData.announce.reopened': '{key} was changed by someone else; the editor now shows the new value.',
   'caseData.announce.deletedByOther': '{key} was deleted by someone else.',
-  'caseData.announce.discarded': 'Discarded the unsaved change to {key}. Press Ctrl+Z to undo.',
 
   // Named by the panel's header and the chat picker, and by the grid where a chat refuses changes.
   'chatState.Invited': 'Invited',

@@ -4,6 +4,9 @@
 // placeholders work as in en.ts.
 
 export const enHistory = {
+  // Escape, Discard or Take theirs.
+  'caseData.announce.discarded': 'Discarded the unsaved change to {key}. Press Ctrl+Z to undo.',
+  'caseData.announce.tookTheirs': "Took the server's value of {key}. Press Ctrl+Z to undo.",
   'caseData.announce.deleted': 'Deleted {key}. Press Ctrl+Z to undo.',
   'caseData.announce.nothingToUndo': 'Nothing to undo.',
   'caseData.announce.nothingToRedo': 'Nothing to redo.',
