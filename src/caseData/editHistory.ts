@@ -87,8 +87,7 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
       return;
     }
   }
-  if (direction === 'undo') actions.undoTaken(chatId);
-  else actions.redoTaken(chatId);
+  actions.stepTaken(chatId, direction);
   announce(direction === 'undo' ? t('caseData.announce.undid', { key: named(step.key) }) : t('caseData.announce.redid', { key: named(step.key) }));
 }
 

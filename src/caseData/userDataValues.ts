@@ -72,8 +72,6 @@ const INTEGER_TYPING = /^[+-]?\d*$/;
 const DECIMAL_TYPING = /^[+-]?\d*\.?\d*$/;
 const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export const isNumberKind = (kind: ValueKind) => kind === 'integer' || kind === 'decimal';
-
 /** Arabic-Indic digits (both sets) and the Arabic decimal separator, as an Arabic keyboard types them: the digits they are. */
 const latinDigits = (text: string) => text.replace(/[٠-٩۰-۹]/g, (digit) => String(digit.charCodeAt(0) & 15)).replace('٫', '.');
 

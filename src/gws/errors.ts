@@ -8,7 +8,9 @@ export type GwsError =
   | { readonly kind: 'status-code'; readonly statusCode: number; readonly statusMessage: string }
   | { readonly kind: 'invalid-payload'; readonly message: string; readonly issues: readonly Issue[] }
   | { readonly kind: 'session-expired'; readonly message: string }
-  | { readonly kind: 'csrf'; readonly message: string };
+  | { readonly kind: 'csrf'; readonly message: string }
+  /** Accepted, then refused by the contact center: a notification of type Error for its referenceId. */
+  | { readonly kind: 'refused-later'; readonly message: string };
 
 /**
  * react-query wants a thrown value; this carries the typed error so callers narrow on

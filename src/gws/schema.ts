@@ -40,11 +40,6 @@ export const integer: Schema<number> = (input, path) =>
 export const boolean: Schema<boolean> = (input, path) =>
   typeof input === 'boolean' ? ok(input) : fail(path, `expected a boolean, got ${describe(input)}`);
 
-export const literal =
-  <const L extends string | number>(expected: L): Schema<L> =>
-  (input, path) =>
-    input === expected ? ok(expected) : fail(path, `expected ${JSON.stringify(expected)}`);
-
 export const optional =
   <T>(schema: Schema<T>): Schema<T | undefined> =>
   (input, path) =>

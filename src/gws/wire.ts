@@ -82,7 +82,6 @@ export function readEnvelope(body: unknown): ParseResult<Envelope> {
 }
 
 export const chatsResponse = object({ chats: array(chatSchema) });
-export const chatResponse = object({ chat: chatSchema });
 export const operationResponse = object({ referenceId: optional(integer) });
 export const meResponse = object({
   user: object({

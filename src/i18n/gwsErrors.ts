@@ -44,5 +44,7 @@ export function translateGwsError(t: Translate, error: GwsError): string {
       return t('gwsError.sessionExpired', { message: error.message });
     case 'csrf':
       return t('gwsError.csrf', { message: error.message });
+    case 'refused-later':
+      return t('gwsError.refusedLater', { message: error.message });
   }
 }

@@ -99,7 +99,7 @@ export function applySnapshot(entry: ChatEntry, chat: Chat, receivedAt: number, 
   // A write GWS accepted without giving a referenceId is confirmed by the values: a
   // snapshot that shows it. Someone else's write that does not carry our value confirms nothing.
   pending = pending.filter((edit) => !(edit.status === 'awaiting' && edit.referenceId === undefined && snapshotShows(chat, edit)));
-  return { ...entry, chat, receivedAt, pending: flagChangedFailures(flagOvertaken(pending, entry.chat, chat), chat), unclaimedReferenceIds: unclaimed, lastReferenceId };
+  return { ...entry, chat, receivedAt, pending: flagChangedFailures(flagOvertaken(pending, entry, chat), chat), unclaimedReferenceIds: unclaimed, lastReferenceId };
 }
 
 /**
@@ -108,13 +108,14 @@ export function applySnapshot(entry: ChatEntry, chat: Chat, receivedAt: number, 
  * holds). Flagged, it is not sent over that change (useCaseDataWriter) but becomes a
  * conflict, as a queued write does after a reconnect (reconcileQueued).
  */
-function flagOvertaken(pending: readonly PendingEdit[], before: Chat, after: Chat): readonly PendingEdit[] {
+function flagOvertaken(pending: readonly PendingEdit[], before: ChatEntry, after: Chat): readonly PendingEdit[] {
   const changed = (edit: PendingEdit) => {
     const now = after.userData.get(edit.key);
     return (
       edit.status === 'sending' &&
-      !sameValue(before.userData.get(edit.key), now) &&
-      !pending.some((own) => own.key === edit.key && sameValue(valueAfter(own), now))
+      !sameValue(before.chat.userData.get(edit.key), now) &&
+      // Every write the agent had before this snapshot, also those it has just confirmed.
+      !before.pending.some((own) => own.key === edit.key && sameValue(valueAfter(own), now))
     );
   };
   return pending.some(changed) ? pending.map((edit) => (changed(edit) ? { ...edit, overtaken: true } : edit)) : pending;
@@ -152,7 +153,7 @@ function achieved(edit: PendingEdit, chat: Chat): boolean {
  */
 export function applyRead(entry: ChatEntry, chat: Chat, receivedAt: number): ChatEntry {
   const pending = entry.pending.filter((edit) => edit.status !== 'awaiting');
-  return { ...entry, chat, receivedAt, lastReferenceId: 0, pending: flagChangedFailures(flagOvertaken(pending, entry.chat, chat), chat) };
+  return { ...entry, chat, receivedAt, lastReferenceId: 0, pending: flagChangedFailures(flagOvertaken(pending, entry, chat), chat) };
 }
 
 export function addPending(entry: ChatEntry, edit: PendingEdit): ChatEntry {

@@ -28,7 +28,7 @@ import {
   type UserDataWrite,
 } from './chatEntry';
 import { mostRecentChatting } from './chatOrder';
-import { recordStep, takeRedo, takeUndo, type HistoryStep } from './history';
+import { recordStep, takeStep, type HistoryStep } from './history';
 import { toSaved, type DraftStorage, type SavedChat } from './persistence';
 
 export type ChatStoreState = {
@@ -94,9 +94,8 @@ export type ChatStoreActions = {
   draftRestored(chatId: string, key: string, draft: Draft | null): void;
   /** The agent took note of an ended chat's unsaved changes: drop them. */
   unsavedDismissed(chatId: string): void;
-  /** Moves the newest step to the redo side and returns it, for the caller to send. */
-  undoTaken(chatId: string): HistoryStep | null;
-  redoTaken(chatId: string): HistoryStep | null;
+  /** Undo moves the newest step to the redo side, redo moves it back; returns it, for the caller to send. */
+  stepTaken(chatId: string, direction: 'undo' | 'redo'): HistoryStep | null;
 };
 
 export type ChatStore = ReturnType<typeof createChatStore>;
@@ -173,9 +172,19 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             set((state) => ({ rejectedNotifications: state.rejectedNotifications + 1, lastRejection: notification.reason }));
             return;
           }
-          if (notification.kind !== 'chat-changed') return;
+          if (notification.kind === 'ignored') return;
+          const { referenceId } = notification;
+          if (notification.kind === 'operation-failed') {
+            // GWS accepted a write of the agent's, then the contact center refused it (contract.md
+            // §4, notification Error): not saved, said as such, never left to a re-read that would put the old value back.
+            for (const [chatId, entry] of get().chats) {
+              const edit = referenceId === undefined ? undefined : entry.pending.find((candidate) => candidate.referenceId === referenceId);
+              if (edit) updateEntry(chatId, (current) => markFailed(current, edit.editId, { kind: 'refused-later', message: notification.message }));
+            }
+            return;
+          }
           const receivedAt = tick();
-          const { chat, referenceId } = notification;
+          const { chat } = notification;
           const chats = new Map(get().chats);
           const entry = chats.get(chat.id);
           // A state change without userData keeps the chat's (read as none, it would empty the grid).
@@ -237,15 +246,9 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
         unsavedDismissed(chatId) {
           updateEntry(chatId, (entry) => ({ ...entry, drafts: new Map(), pending: entry.pending.filter((edit) => edit.status === 'awaiting') }));
         },
-        undoTaken(chatId) {
+        stepTaken(chatId, direction) {
           const history = get().chats.get(chatId)?.history;
-          const result = history ? takeUndo(history) : null;
-          if (result) updateEntry(chatId, (entry) => ({ ...entry, history: result.history }));
-          return result?.step ?? null;
-        },
-        redoTaken(chatId) {
-          const history = get().chats.get(chatId)?.history;
-          const result = history ? takeRedo(history) : null;
+          const result = history ? takeStep(history, direction) : null;
           if (result) updateEntry(chatId, (entry) => ({ ...entry, history: result.history }));
           return result?.step ?? null;
         },

@@ -27,14 +27,10 @@ export function recordStep(history: History, step: HistoryStep): History {
   return { undo: [...history.undo, step].slice(-HISTORY_LIMIT), redo: [] };
 }
 
-export function takeUndo(history: History): { step: HistoryStep; history: History } | null {
-  const step = history.undo.at(-1);
+/** Undo moves the newest step to the redo side, redo moves it back. */
+export function takeStep(history: History, direction: 'undo' | 'redo'): { step: HistoryStep; history: History } | null {
+  const step = history[direction].at(-1);
   if (!step) return null;
-  return { step, history: { undo: history.undo.slice(0, -1), redo: [...history.redo, step] } };
-}
-
-export function takeRedo(history: History): { step: HistoryStep; history: History } | null {
-  const step = history.redo.at(-1);
-  if (!step) return null;
-  return { step, history: { undo: [...history.undo, step], redo: history.redo.slice(0, -1) } };
+  const rest = history[direction].slice(0, -1);
+  return { step, history: direction === 'undo' ? { undo: rest, redo: [...history.redo, step] } : { undo: [...history.undo, step], redo: rest } };
 }

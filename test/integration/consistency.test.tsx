@@ -110,6 +110,29 @@ describe('concurrent changes', () => {
     expect(valueCell('Subject')).not.toHaveAttribute('aria-invalid');
   });
 
+  it('a write GWS accepted and the contact center then refused (a notification of type Error) is not saved, said, and kept for Retry', async () => {
+    const { user, store } = await openPanel();
+    await control.faults({ dropNotifications: true });
+    valueCell('Subject').focus();
+    await user.keyboard('refused later{Enter}');
+    const accepted = () => store.getState().chats.get(SEED_CHAT_ID)?.pending.find((edit) => edit.key === 'Subject')?.referenceId;
+    await waitFor(() => expect(accepted()).toBeDefined());
+    await control.faults({ dropNotifications: false });
+    await control.publish({
+      messageType: 'ChatStateChangeMessage',
+      notificationType: 'Error',
+      referenceId: accepted(),
+      chat: { id: SEED_CHAT_ID },
+      errorMessage: 'UpdateUserData failed: T-Server refused the request',
+    });
+    // Before: dropped; Saving… until the re-read 5 s later put the old value back, unsaid.
+    await waitFor(() =>
+      expect(valueCell('Subject')).toHaveAccessibleDescription('Not saved: Accepted, then refused by the contact center: UpdateUserData failed: T-Server refused the request'),
+    );
+    expect(valueCell('Subject')).toHaveTextContent(/^refused later/);
+    expect(within(valueCell('Subject')).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+  });
+
   it('a refused save whose key someone else then changes becomes a choice; Retry no longer overwrites unseen', async () => {
     const { user } = await openPanel();
     await control.faults({ failNext: 1, statusCode: 4 });

@@ -119,7 +119,7 @@ describe('live sync', () => {
     if (!entry) throw new Error('seed chat missing');
     const row = deriveRows(entry).find((candidate) => candidate.key === 'Subject');
     expect(row).toMatchObject({ value: 'mine', status: 'failed', pending: { error: { kind: 'status-code', statusCode: 4 } } });
-    const fresh = await client().getChat(SEED);
-    expect(fresh.userData.get('Subject')).toBe('Customer support');
+    const fresh = (await client().listChats()).find((chat) => chat.id === SEED);
+    expect(fresh?.userData.get('Subject')).toBe('Customer support');
   });
 });

@@ -207,6 +207,21 @@ describe('settling a key', () => {
     expect(store.getState().chats.get('c')?.pending.map((edit) => edit.status)).toEqual(['conflict', 'sending']);
   });
 
+  it('does not flag a queued write sent after the agent’s own write of the key was confirmed by its notification', () => {
+    const { store, actions } = liveChatWithK();
+    actions.connectionChanged({ kind: 'offline' });
+    const first = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'offline 1' });
+    actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'offline 3' });
+    actions.connectionChanged({ kind: 'live' });
+    actions.chatsRead([chat('c', 'Chatting', '', { k: 'old' })], actions.readStarted());
+    // Flushed in order: both sending, the first answered, then its notification (which confirms and drops it).
+    for (const edit of store.getState().chats.get('c')?.pending ?? []) actions.userDataWriteStarted('c', edit.editId);
+    actions.userDataWriteAccepted('c', first.editId, 5);
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { k: 'offline 1' }), referenceId: 5 });
+    // Before (a full test run): "offline 3" was flagged, taken for another party's change, and never sent.
+    expect(store.getState().chats.get('c')?.pending.map((edit) => [edit.op === 'delete' ? null : edit.value, edit.overtaken ?? false])).toEqual([['offline 3', false]]);
+  });
+
   it('a notification of the agent’s write settles its earlier accepted writes whose notifications were lost', () => {
     const { store, actions } = liveChatWithK();
     const one = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'one' });
@@ -228,11 +243,11 @@ describe('settling a key', () => {
     actions.userDataWriteFailed('c', b.editId, { kind: 'http', status: 500, message: 'boom' });
     actions.userDataWriteDiscarded('c', b.editId, true);
     // Undo sends B again if the row still shows A. Before (review): it expected the server's "old" and blamed someone else.
-    expect(actions.undoTaken('c')).toEqual({ key: 'k', before: 'B', after: 'A' });
+    expect(actions.stepTaken('c', 'undo')).toEqual({ key: 'k', before: 'B', after: 'A' });
     // A discard made for the agent (a retry replacing it) leaves no step.
     const c = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'C' });
     actions.userDataWriteFailed('c', c.editId, { kind: 'http', status: 500, message: 'boom' });
     actions.userDataWriteDiscarded('c', c.editId);
-    expect(actions.undoTaken('c')).toBeNull();
+    expect(actions.stepTaken('c', 'undo')).toBeNull();
   });
 });

@@ -13,12 +13,4 @@ export const chatQueries = {
       // on purpose (start, re-handshake), never on a timer or window focus.
       staleTime: Infinity,
     }),
-  detail: (client: GwsClient, chatId: string) =>
-    queryOptions({
-      queryKey: [...chatQueries.all(client), 'detail', chatId] as const,
-      queryFn: () => client.getChat(chatId),
-      staleTime: Infinity,
-    }),
-  /** Mutation key for writes to one chat's userData. */
-  userDataWrites: (client: GwsClient, chatId: string) => [...chatQueries.all(client), 'userData', chatId] as const,
 };

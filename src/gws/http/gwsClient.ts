@@ -5,7 +5,7 @@
 import { GwsRequestError, type GwsError } from '../errors';
 import type { Agent, Chat, ChatOperation, OperationAccepted } from '../types';
 import { formatIssues, type Schema } from '../schema';
-import { chatResponse, chatsResponse, meResponse, operationResponse, readEnvelope, userDataToJson } from '../wire';
+import { chatsResponse, meResponse, operationResponse, readEnvelope, userDataToJson } from '../wire';
 
 export type GwsClientOptions = {
   /** Origin of GWS, e.g. "https://gws.example.com"; "" means the widget's own origin. */
@@ -20,7 +20,6 @@ export type GwsClient = {
   readonly baseUrl: string;
   getMe(): Promise<Agent>;
   listChats(): Promise<readonly Chat[]>;
-  getChat(chatId: string): Promise<Chat>;
   operate(chatId: string, operation: ChatOperation): Promise<OperationAccepted>;
 };
 
@@ -141,9 +140,6 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
     },
     async listChats() {
       return (await get('/me/chats', chatsResponse)).chats;
-    },
-    async getChat(chatId) {
-      return (await get(`/me/chats/${encodeURIComponent(chatId)}`, chatResponse)).chat;
     },
     async operate(chatId, operation) {
       const result = await post(`/me/chats/${encodeURIComponent(chatId)}`, operationToJson(operation), operationResponse);
