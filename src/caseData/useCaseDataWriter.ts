@@ -48,7 +48,8 @@ export function useCaseDataWriter() {
     mutationFn: async ({ chatId, write, editId }: WriteVariables) =>
       store.getState().chats.get(chatId)?.pending.find((edit) => edit.editId === editId)?.overtaken ? null : client.operate(chatId, toOperation(write)),
     onSuccess: (accepted, { chatId, editId }) => {
-      if (!accepted) return actions.userDataWriteOvertaken(chatId, editId);
+      // Not sent: a conflict now (chatEntry.ts: markQueued).
+      if (!accepted) return actions.userDataWriteRequeued(chatId, editId);
       actions.userDataWriteAccepted(chatId, editId, accepted.referenceId);
       // Its notification confirms it in milliseconds; one lost in transit must not leave
       // "Saving…" up for good: read the chats again (the read settles it, applyRead).

@@ -118,14 +118,7 @@ function flagOvertaken(pending: readonly PendingEdit[], before: ChatEntry, after
       !before.pending.some((own) => own.key === edit.key && sameValue(valueAfter(own), now))
     );
   };
-  return pending.some(changed) ? pending.map((edit) => (changed(edit) ? { ...edit, overtaken: true } : edit)) : pending;
-}
-
-/** A write flagged overtaken as its turn came: not sent, a conflict, or nothing if the server shows what it wanted. */
-export function markOvertaken(entry: ChatEntry, editId: number): ChatEntry {
-  const edit = entry.pending.find((candidate) => candidate.editId === editId);
-  if (!edit) return entry;
-  return achieved(edit, entry.chat) ? dropPending(entry, editId) : updateEdit(entry, editId, (candidate) => ({ ...candidate, status: 'conflict' }));
+  return pending.map((edit) => (changed(edit) ? { ...edit, overtaken: true } : edit));
 }
 
 /**
@@ -193,9 +186,12 @@ export function markFailed(entry: ChatEntry, editId: number, error: GwsError): C
   return updateEdit(entry, editId, (edit) => ({ ...edit, status: 'failed', error }));
 }
 
-/** A write that could not reach the server (offline, session expired) waits to be replayed. */
+/**
+ * A write that did not reach the server (offline, session expired) waits to be replayed; one
+ * not sent because another party changed its key meanwhile (flagOvertaken) is a conflict.
+ */
 export function markQueued(entry: ChatEntry, editId: number): ChatEntry {
-  return updateEdit(entry, editId, ({ error: _dropped, ...edit }) => ({ ...edit, status: 'queued' }));
+  return updateEdit(entry, editId, ({ error: _dropped, ...edit }) => ({ ...edit, status: edit.overtaken ? 'conflict' : 'queued' }));
 }
 
 export function dropPending(entry: ChatEntry, editId: number): ChatEntry {

@@ -13,7 +13,6 @@ import {
   hasUnsavedWork,
   markAccepted,
   markFailed,
-  markOvertaken,
   markQueued,
   markSending,
   newEntry,
@@ -78,10 +77,8 @@ export type ChatStoreActions = {
   userDataWriteStarted(chatId: string, editId: number): void;
   userDataWriteAccepted(chatId: string, editId: number, referenceId: number | undefined): void;
   userDataWriteFailed(chatId: string, editId: number, error: GwsError): void;
-  /** The write did not reach the server (offline, session): it waits to be replayed. */
+  /** The write did not reach the server (offline, session): it waits to be replayed (overtaken meanwhile: a conflict). */
   userDataWriteRequeued(chatId: string, editId: number): void;
-  /** Another party changed the key while the write waited its turn: it was not sent. */
-  userDataWriteOvertaken(chatId: string, editId: number): void;
   /** `undoable`: the agent threw it away (Discard, Take theirs), so Ctrl+Z can send it again. */
   userDataWriteDiscarded(chatId: string, editId: number, undoable?: boolean): void;
   /** The editor's text changed (null: the editor closed without committing). */
@@ -219,7 +216,6 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
         userDataWriteAccepted: (chatId, editId, referenceId) => updateEntry(chatId, (entry) => markAccepted(entry, editId, referenceId)),
         userDataWriteFailed: (chatId, editId, error) => updateEntry(chatId, (entry) => markFailed(entry, editId, error)),
         userDataWriteRequeued: (chatId, editId) => updateEntry(chatId, (entry) => markQueued(entry, editId)),
-        userDataWriteOvertaken: (chatId, editId) => updateEntry(chatId, (entry) => markOvertaken(entry, editId)),
         // Take theirs / Discard settles the key: earlier refused or conflicting writes of it
         // (hidden behind the newest on its row) go with it.
         userDataWriteDiscarded: (chatId, editId, undoable) =>

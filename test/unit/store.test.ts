@@ -203,7 +203,7 @@ describe('settling a key', () => {
     expect(pending()).toEqual([['two', true], ['mine', false]]);
     // Its turn comes: not sent, a conflict for the agent to decide.
     const [two] = store.getState().chats.get('c')?.pending ?? [];
-    actions.userDataWriteOvertaken('c', two?.editId ?? 0);
+    actions.userDataWriteRequeued('c', two?.editId ?? 0);
     expect(store.getState().chats.get('c')?.pending.map((edit) => edit.status)).toEqual(['conflict', 'sending']);
   });
 
