@@ -212,7 +212,8 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     }
     if (!gridRow) return;
     const { row } = gridRow;
-    const command = gridCommand(event, position.col, row.status === 'failed' || row.status === 'conflict' || (!!row.draft && isEditedDraft(row.draft)));
+    const unsettled = row.status === 'failed' || row.status === 'conflict';
+    const command = gridCommand(event, position.col, unsettled || (!!row.draft && isEditedDraft(row.draft)));
     if (!command) return;
     event.preventDefault();
     const { col } = position;
@@ -234,7 +235,11 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     }
     else if (command === 'copy' || command === 'paste')
       clipboardChunk.use((clipboard) => (command === 'copy' ? clipboard.copyCell(gridRow, col, clipboardTools) : clipboard.pasteIntoCell(gridRow, clipboardTools)), notLoaded);
-    else if (command === 'edit') startEdit(gridRow.row.key, null);
+    else if (command === 'edit') {
+      // Enter on a refused or overtaken delete is its Retry or Keep mine: there is no value of the agent's to edit.
+      if (unsettled && row.pending?.op === 'delete') writer.retry(chatId, row.pending.editId, row.pending);
+      else startEdit(row.key, null);
+    }
     else if (command === 'to-value') focusCell({ key: gridRow.row.key, col: 1 });
     else if (command === 'discard') discard(gridRow);
     else startEdit(gridRow.row.key, event.key);

@@ -121,5 +121,7 @@ export function writeProblem(edit: PendingEdit | undefined, serverValue: UserDat
   if (edit?.status !== 'conflict') return null;
   // Deleted is not "changed to (empty)": an empty text is a value the key still has.
   if (serverValue === undefined) return t(edit.error ? 'caseData.deletedSinceFailed' : 'caseData.deletedOffline');
-  return t(edit.error ? 'caseData.changedSinceFailed' : 'caseData.changedOffline', { value: formatValue(serverValue) || t('caseData.emptyValue') });
+  const changed = t(edit.error ? 'caseData.changedSinceFailed' : 'caseData.changedOffline', { value: formatValue(serverValue) || t('caseData.emptyValue') });
+  // The cell shows their value: "yours" is a delete, and is named.
+  return edit.op === 'delete' && !edit.error ? t('caseData.deleteNotSaved', { error: changed }) : changed;
 }

@@ -196,6 +196,24 @@ describe('connection and session', () => {
     expect(announcement()).toHaveTextContent('');
   });
 
+  it('a delete overtaken before it was sent names the delete, and Enter is its Keep mine', async () => {
+    const { user } = await openPanel();
+    await control.faults({ notificationsDownMs: 3_000 });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/Reconnecting/), { timeout: 5_000 });
+    valueCell('UserData2').focus();
+    await user.keyboard('{Delete}');
+    await waitFor(() => expect(valueCell('UserData2')).toHaveTextContent('Queued'));
+    await control.updateUserData(SEED_CHAT_ID, { UserData2: 'theirs' });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Live'), { timeout: 15_000 });
+    // Before: "Changed on the server to “theirs” before yours was sent" beside "theirs": "yours", a delete, was never named.
+    await waitFor(() => expect(valueCell('UserData2')).toHaveAccessibleDescription('Not saved (delete): Changed on the server to “theirs” before yours was sent: keep yours or take theirs.'));
+    // Before: Enter opened an editor on "theirs", and Enter again sent it as an update: the delete was gone, unsaid.
+    valueCell('UserData2').focus();
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'DeleteUserData', keys: ['UserData2'] }]));
+    await waitFor(() => expect(screen.queryByRole('rowheader', { name: 'UserData2' })).not.toBeInTheDocument());
+  });
+
   it('a re-read after a gap that fails is tried again until it succeeds, and the queued write then goes', async () => {
     const { user } = await openPanel();
     await control.faults({ notificationsDownMs: 2_000 });
