@@ -75,7 +75,8 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
   const text = draft ? draft.text : formatValue(row.value);
   const reasonId = `cdp-why-${rowIndex}`;
   const failure = writeProblem(row.pending, row.serverValue, t);
-  const describedBy = [readOnlyReason || failure || note ? reasonId : null].filter(Boolean).join(' ') || undefined;
+  const why = failure ?? note ?? readOnlyReason;
+  const unsettled = row.status === 'failed' || row.status === 'conflict';
   const keyName = label ? `${label} (${row.key})` : row.key;
   const shownKey = keyShown(row.key, t);
   // Only the agent's draft keeps the row, begun on a value: another party deleted the key
@@ -115,9 +116,9 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
         role="gridcell"
         aria-colindex={2}
         aria-readonly={readOnlyReason ? true : undefined}
-        aria-invalid={row.status === 'failed' || row.status === 'conflict' || note ? true : undefined}
+        aria-invalid={unsettled || note ? true : undefined}
         aria-busy={row.status === 'saving' || row.status === 'deleting' ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={why ? reasonId : undefined}
         tabIndex={activeCol === 1 && !editing ? 0 : -1}
         className={`case-data__value case-data__value--${kind}`}
         ref={(element) => handlers.registerCell(cellId(row.key, 1), element)}
@@ -171,7 +172,7 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
               <span className="case-data__badge">{t(`caseData.badge.${row.status}`)}</span>
             ) : null}
             {justSaved ? <span className="case-data__badge case-data__badge--saved">{t('caseData.badge.saved')}</span> : null}
-            {row.status === 'failed' || row.status === 'conflict' ? (
+            {unsettled ? (
               <span className="case-data__failure">
                 {readOnlyReason ? null : (
                   <button type="button" tabIndex={-1} onClick={() => handlers.retry(row.key)}>
@@ -185,9 +186,9 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
             ) : null}
           </>
         )}
-        {readOnlyReason || failure || note ? (
-          <span id={reasonId} className={failure || note ? 'case-data__reason' : 'case-data__why'} title={failure ?? note ?? readOnlyReason ?? undefined}>
-            {failure ?? note ?? readOnlyReason}
+        {why ? (
+          <span id={reasonId} className={failure || note ? 'case-data__reason' : 'case-data__why'} title={why}>
+            {why}
           </span>
         ) : null}
       </span>
