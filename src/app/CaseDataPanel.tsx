@@ -1,13 +1,24 @@
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { CaseDataGrid } from '../caseData';
 import { toGwsError } from '../gws';
 import { labelFor, translateGwsError, useMessages } from '../i18n';
 import { ParticipantsList } from '../participants';
-import { useActiveChatId, useChatEntry } from '../store';
+import { useActiveChatId, useChatEntry, useConnection } from '../store';
 import { ChatPicker } from './ChatPicker';
 import { ConnectionStatus } from './ConnectionStatus';
 import type { FocusKeyChannel } from './focusChannel';
 import { useLiveSync } from './useLiveSync';
+import { afterNextPaint } from '../shared/afterNextPaint';
 import '../i18n/panelTexts';
+
+// Not loaded (offline since the page loaded): nothing is said, the picker still marks the chat;
+// a rejected lazy component would take the whole panel down with it.
+const OtherChatProblems = lazy(() =>
+  import('./OtherChatProblems').then(
+    (module): { default: ComponentType } => ({ default: module.OtherChatProblems }),
+    () => ({ default: () => null }),
+  ),
+);
 
 /** The panel itself: status, chat picker, participants and the case-data grid of the active chat. */
 export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel }) {
@@ -15,6 +26,10 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
   const activeChatId = useActiveChatId();
   const entry = useChatEntry(activeChatId);
   const { t } = useMessages();
+  // After the first paint: React.lazy's fetch would otherwise start with the first render.
+  const [painted, setPainted] = useState(false);
+  useEffect(() => afterNextPaint(() => setPainted(true)), []);
+  const sessionExpired = useConnection().kind === 'session-expired';
 
   return (
     <main className="panel">
@@ -31,7 +46,7 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
           </button>
         </p>
       ) : null}
-      {chats.isPending ? <p className="panel__loading">{t('panel.loading')}</p> : null}
+      {chats.isPending ? <p className="panel__loading">{t(sessionExpired ? 'panel.loadingWhenSession' : 'panel.loading')}</p> : null}
       {chats.isSuccess && !entry ? (
         <p className="panel__empty">{activeChatId ? t('panel.chatUnknown', { chatId: activeChatId }) : t('panel.noActiveChat')}</p>
       ) : null}
@@ -48,6 +63,11 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
             <CaseDataGrid chatId={activeChatId} registerFocusKey={focusChannel?.register} />
           </section>
         </>
+      ) : null}
+      {painted ? (
+        <Suspense fallback={null}>
+          <OtherChatProblems />
+        </Suspense>
       ) : null}
     </main>
   );

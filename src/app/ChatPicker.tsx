@@ -1,10 +1,11 @@
 import { useId } from 'react';
 import { labelFor, useMessages } from '../i18n';
-import { useChatActions, useChatSummaries } from '../store';
+import { useChatActions, useChatMarks, useChatSummaries } from '../store';
 import '../i18n/panelTexts';
 
 export function ChatPicker({ activeChatId }: { activeChatId: string | null }) {
   const chats = useChatSummaries();
+  const marks = useChatMarks();
   const { chatOpened } = useChatActions();
   const { t } = useMessages();
   const id = useId();
@@ -16,9 +17,12 @@ export function ChatPicker({ activeChatId }: { activeChatId: string | null }) {
         {chats.some((chat) => chat.id === activeChatId) ? null : <option value="">{t('chatPicker.choose')}</option>}
         {chats.map((chat) => {
           const state = labelFor(t, 'chatState', chat.state);
+          const mark = marks.get(chat.id);
           return (
             <option key={chat.id} value={chat.id}>
               {chat.customer ? t('chatPicker.option', { customer: chat.customer, state, chatId: chat.id }) : t('chatPicker.optionNoCustomer', { state, chatId: chat.id })}
+              {/* A chat off screen with work to settle or to save is told apart before it is opened. */}
+              {mark ? ` · ${t(mark === 'refused' ? 'chatPicker.notSaved' : 'chatPicker.unsaved')}` : null}
             </option>
           );
         })}

@@ -7,11 +7,14 @@ export {
   useAnyUnsaved,
   useChatActions,
   useChatEntry,
+  useChatMarks,
   useChatSummaries,
+  isUnsettled,
   useConnection,
   useOutboxOpen,
   useRejectedNotifications,
   useUserDataRows,
+  type ChatMark,
   type ChatSummary,
 } from './selectors';
 export { mostRecentChatting, receivedTime } from './chatOrder';

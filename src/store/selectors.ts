@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import type { Chat } from '../gws';
-import { anyUnsaved, type ChatEntry } from './chatEntry';
+import { anyUnsaved, isChatUnsaved, type ChatEntry, type PendingEdit } from './chatEntry';
 import { deriveRowsKeeping, type UserDataRow } from './rows';
 import { receivedTime } from './chatOrder';
 import { useChatStore } from './ChatStoreProvider';
@@ -58,3 +58,28 @@ export function useUserDataRows(entry: ChatEntry | undefined): readonly UserData
     return rows;
   }, [entry]);
 }
+
+/** A write the server refused, or that another party's change overtook: the agent has to settle it. */
+export const isUnsettled = (edit: PendingEdit): boolean => edit.status === 'failed' || edit.status === 'conflict';
+
+/** What a chat holds that the server does not: a write to settle ('refused'), or other unsaved work. */
+export type ChatMark = 'refused' | 'unsaved';
+
+/**
+ * Each chat's mark, for the picker: a chat off screen with a refused write or a draft is
+ * told apart before the agent opens it. Kept while the marks are the same, so typing a
+ * draft does not re-render the picker.
+ */
+export const useChatMarks = (): ReadonlyMap<string, ChatMark> => {
+  const previous = useRef<ReadonlyMap<string, ChatMark>>(new Map());
+  return useChatStore((state) => {
+    const next = new Map<string, ChatMark>();
+    for (const [chatId, entry] of state.chats) {
+      if (entry.pending.some(isUnsettled)) next.set(chatId, 'refused');
+      else if (isChatUnsaved(state, chatId)) next.set(chatId, 'unsaved');
+    }
+    const same = next.size === previous.current.size && [...next].every(([chatId, mark]) => previous.current.get(chatId) === mark);
+    if (!same) previous.current = next;
+    return previous.current;
+  });
+};

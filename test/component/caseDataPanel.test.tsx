@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
-import { renderPanel, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
+import { renderPanel, SEED_CHAT_ID, valueCell, waitForLive, waitUntilSettled } from '../support/renderPanel';
 
 const sim = simulatorPerFile();
 const { control } = sim;
@@ -173,5 +173,45 @@ describe('the case data panel against the simulator', () => {
     expect(await screen.findByText('1 malformed notification ignored')).toBeInTheDocument();
     await control.updateUserData(SEED_CHAT_ID, { Subject: 'still live' });
     await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('still live'));
+  });
+});
+
+describe('work in a chat that is not on screen', () => {
+  it('says a write refused after the agent switched chats, and marks that chat in the picker until it is settled', async () => {
+    const { user, store } = renderPanel(sim.url);
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitUntilSettled(store);
+    await control.faults({ latencyMs: 1_000 });
+    await control.faults({ failNext: 1, statusCode: 4 });
+    valueCell('Subject').focus();
+    await user.keyboard('mine{Enter}');
+    const picker = screen.getByRole('combobox', { name: 'Chat' });
+    const seedOption = () => within(picker).getAllByRole('option').find((option) => option.getAttribute('value') === SEED_CHAT_ID);
+    const other = within(picker).getAllByRole('option').find((option) => option !== seedOption());
+    if (!other) throw new Error('the simulator should seed a second chat');
+    await user.selectOptions(picker, other);
+    // Before: nothing was said, and the picker did not tell the chat apart.
+    await waitFor(() => expect(screen.getByText(/^Not saved in the chat with .+: Subject\. Open that chat to keep or discard it\.$/)).toBeInTheDocument(), { timeout: 5_000 });
+    expect(seedOption()).toHaveTextContent(/ · not saved$/);
+    await control.faults({ latencyMs: 0 });
+    await user.selectOptions(picker, SEED_CHAT_ID);
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^mine/));
+    await user.click(within(valueCell('Subject')).getByRole('button', { name: 'Discard' }));
+    await waitFor(() => expect(seedOption()).not.toHaveTextContent('not saved'));
+  });
+});
+
+describe('a panel opened while the session is expired', () => {
+  it('says the chats wait for the session, not that they are loading', async () => {
+    await control.session({ expired: true });
+    try {
+      renderPanel(sim.url);
+      await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/Session expired/), { timeout: 5_000 });
+      // Before: "Loading chats…" under "Session expired" (exploratory test).
+      expect(screen.getByText('The chats load once the session is back.')).toBeInTheDocument();
+      expect(screen.queryByText('Loading chats…')).not.toBeInTheDocument();
+    } finally {
+      await control.session({ expired: false });
+    }
   });
 });

@@ -14,6 +14,10 @@ export const de = {
   'chatPicker.choose': 'Chat auswählen',
   'chatPicker.option': '{customer} · {state} · {chatId}',
   'chatPicker.optionNoCustomer': '{state} · {chatId}',
+  'chatPicker.notSaved': 'nicht gespeichert',
+  'chatPicker.unsaved': 'ungespeicherte Änderungen',
+  'panel.otherChatProblem': 'Nicht gespeichert im Chat mit {chat}: {keys}. Öffnen Sie diesen Chat, um die Änderung zu behalten oder zu verwerfen.',
+  'panel.loadingWhenSession': 'Die Chats werden geladen, sobald die Sitzung wieder besteht.',
 
   'chatState.Invited': 'Eingeladen',
   'chatState.Chatting': 'Im Gespräch',

@@ -16,6 +16,13 @@ export const enPanel = {
   'chatPicker.choose': 'Choose a chat',
   'chatPicker.option': '{customer} · {state} · {chatId}',
   'chatPicker.optionNoCustomer': '{state} · {chatId}',
+  // After an option: the chat has a write refused or overtaken, or unsaved changes.
+  'chatPicker.notSaved': 'not saved',
+  'chatPicker.unsaved': 'unsaved changes',
+  // A write refused or overtaken in a chat that is not on screen ({chat}: its customer, or its id).
+  'panel.otherChatProblem': 'Not saved in the chat with {chat}: {keys}. Open that chat to keep or discard it.',
+  // The first read waits for an expired session to come back.
+  'panel.loadingWhenSession': 'The chats load once the session is back.',
 
   'connection.connecting': 'Connecting…',
   'connection.live': 'Live',
