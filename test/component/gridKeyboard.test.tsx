@@ -71,6 +71,9 @@ describe('grid navigation', () => {
     await user.clear(screen.getByRole('searchbox', { name: 'Filter' }));
     await user.type(screen.getByRole('searchbox', { name: 'Filter' }), 'DATAUPDATE');
     expect(rowHeaders()).toEqual(['UserData2']);
+    await user.type(screen.getByRole('searchbox', { name: 'Filter' }), ' nothing like it');
+    expect(within(grid()).queryAllByRole('rowheader')).toEqual([]);
+    expect(screen.getByText('No key or value matches “DATAUPDATE nothing like it”.')).toBeInTheDocument();
   });
 
   it('keeps an open editor in the filtered view when someone else changes its key to a value that does not match', async () => {
