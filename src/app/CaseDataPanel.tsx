@@ -13,9 +13,9 @@ import '../i18n/panelTexts';
 
 // Not loaded (offline since the page loaded): nothing is said, the picker still marks the chat;
 // a rejected lazy component would take the whole panel down with it.
-const OtherChatProblems = lazy(() =>
-  import('./OtherChatProblems').then(
-    (module): { default: ComponentType } => ({ default: module.OtherChatProblems }),
+const WriteNotices = lazy(() =>
+  import('./WriteNotices').then(
+    (module): { default: ComponentType } => ({ default: module.WriteNotices }),
     () => ({ default: () => null }),
   ),
 );
@@ -66,7 +66,7 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
       ) : null}
       {painted ? (
         <Suspense fallback={null}>
-          <OtherChatProblems />
+          <WriteNotices />
         </Suspense>
       ) : null}
     </main>

@@ -10,4 +10,5 @@ export {
   type FieldRule,
 } from './caseDataConfig';
 export { chatBlockReason } from './validation';
+export { formatValue } from './userDataValues';
 export { useOutboxFlush } from './useCaseDataWriter';

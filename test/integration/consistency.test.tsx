@@ -97,6 +97,21 @@ describe('concurrent changes', () => {
     await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'slow first' }, { ServiceType: 'agent value' }]), { timeout: 5_000 });
   });
 
+  it('a save already on its way when another party changes the key goes through, and the agent is told whose value it replaced', async () => {
+    const { user } = await openPanel();
+    await control.faults({ latencyMs: 1_500 });
+    valueCell('ServiceType').focus();
+    await user.keyboard('agent value{Enter}');
+    await waitFor(async () => expect((await control.requests()).some((request) => request.method === 'POST')).toBe(true));
+    await control.updateUserData(SEED_CHAT_ID, { ServiceType: 'supervisor value' });
+    await waitFor(() => expect(valueCell('ServiceType')).not.toHaveAttribute('aria-busy'), { timeout: 6_000 });
+    expect(valueCell('ServiceType')).toHaveTextContent(/^agent value/);
+    // Before: Saved, and nothing said of the supervisor's value it replaced.
+    expect(
+      await screen.findByText('Saved ServiceType over a change someone else made while yours was on its way (their value was “supervisor value”).'),
+    ).toBeInTheDocument();
+  });
+
   it('a write waiting its turn goes out when the only change meanwhile was the agent’s own earlier write of the key', async () => {
     const { user } = await openPanel();
     await control.faults({ latencyMs: 1_000 });

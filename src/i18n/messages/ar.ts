@@ -18,6 +18,7 @@ export const ar = {
   'chatPicker.notSaved': 'لم يُحفظ',
   'chatPicker.unsaved': 'تغييرات غير محفوظة',
   'panel.otherChatProblem': 'لم يُحفظ في المحادثة مع {chat}: {keys}. افتح تلك المحادثة للإبقاء على التغيير أو تجاهله.',
+  'panel.savedOverOther': 'حُفظ {key} فوق تغيير أجراه شخص آخر أثناء إرسال تغييرك (كانت قيمته «{value}»).',
   'panel.loadingWhenSession': 'ستُحمَّل المحادثات عند عودة الجلسة.',
 
   'chatState.Invited': 'مدعو',

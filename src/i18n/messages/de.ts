@@ -17,6 +17,7 @@ export const de = {
   'chatPicker.notSaved': 'nicht gespeichert',
   'chatPicker.unsaved': 'ungespeicherte Änderungen',
   'panel.otherChatProblem': 'Nicht gespeichert im Chat mit {chat}: {keys}. Öffnen Sie diesen Chat, um die Änderung zu behalten oder zu verwerfen.',
+  'panel.savedOverOther': '{key} gespeichert, über eine Änderung hinweg, die jemand anderes vorgenommen hat, während Ihre unterwegs war (dessen Wert war „{value}“).',
   'panel.loadingWhenSession': 'Die Chats werden geladen, sobald die Sitzung wieder besteht.',
 
   'chatState.Invited': 'Eingeladen',

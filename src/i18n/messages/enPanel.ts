@@ -21,6 +21,8 @@ export const enPanel = {
   'chatPicker.unsaved': 'unsaved changes',
   // A write refused or overtaken in a chat that is not on screen ({chat}: its customer, or its id).
   'panel.otherChatProblem': 'Not saved in the chat with {chat}: {keys}. Open that chat to keep or discard it.',
+  // The agent's save went through over another party's change that arrived while it was on its way.
+  'panel.savedOverOther': 'Saved {key} over a change someone else made while yours was on its way (their value was “{value}”).',
   // The first read waits for an expired session to come back.
   'panel.loadingWhenSession': 'The chats load once the session is back.',
 
