@@ -67,6 +67,11 @@ export function CellEditor(props: CellEditorProps) {
   // screen reader's reading cursor) or selecting to copy keeps their place across a change.
   const selection = useRef<readonly [number, number] | null>(null);
   const shownReadOnly = readOnly ? initialText : null;
+  // The change is said, in the viewer's hint (a live region): a screen reader does not tell
+  // a field's value changing. Counted, so that each change is a new text, read out again.
+  const viewed = useRef({ text: shownReadOnly, changes: 0 });
+  if (viewed.current.text !== shownReadOnly) viewed.current = { text: shownReadOnly, changes: viewed.current.changes + 1 };
+  const changes = viewed.current.changes;
   useLayoutEffect(() => {
     const field = fieldRef.current;
     const saved = selection.current;
@@ -199,7 +204,9 @@ export function CellEditor(props: CellEditorProps) {
         </span>
       ) : null}
       {editor === 'multiline' ? (
-        <span className="cell-editor__hint">{readOnly ? t('caseData.editor.readOnlyHint') : t('caseData.editor.multilineHint')}</span>
+        <span className="cell-editor__hint" aria-live={readOnly ? 'polite' : undefined}>
+          {!readOnly ? t('caseData.editor.multilineHint') : changes > 0 ? t('caseData.editor.readOnlyChanged', { count: changes }) : t('caseData.editor.readOnlyHint')}
+        </span>
       ) : null}
       {reason || refusal ? (
         // Keyed: a held commit repeats the refusal's text, and only a new alert is read out again.

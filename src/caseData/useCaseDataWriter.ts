@@ -44,11 +44,15 @@ export function useCaseDataWriter() {
   const { mutate } = useMutation({
     mutationKey: chatQueries.all(client),
     scope: WRITE_SCOPE,
-    // Its turn has come: not over a change by another party made while it waited (chatEntry.ts: flagOvertaken).
-    mutationFn: async ({ chatId, write, editId }: WriteVariables) =>
-      store.getState().chats.get(chatId)?.pending.find((edit) => edit.editId === editId)?.overtaken ? null : client.operate(chatId, toOperation(write)),
+    // Its turn has come: not over a change by another party made while it waited (chatEntry.ts:
+    // flagOvertaken), nor while notifications are down, when such a change would go unseen (it
+    // waits queued for the re-read, which checks it: reconcileQueued).
+    mutationFn: async ({ chatId, write, editId }: WriteVariables) => {
+      const { chats, outbox } = store.getState();
+      return outbox !== 'open' || chats.get(chatId)?.pending.find((edit) => edit.editId === editId)?.overtaken ? null : client.operate(chatId, toOperation(write));
+    },
     onSuccess: (accepted, { chatId, editId }) => {
-      // Not sent: a conflict now (chatEntry.ts: markQueued).
+      // Not sent: queued, or a conflict if overtaken (chatEntry.ts: markQueued).
       if (!accepted) return actions.userDataWriteRequeued(chatId, editId);
       actions.userDataWriteAccepted(chatId, editId, accepted.referenceId);
       // Its notification confirms it in milliseconds; one lost in transit must not leave

@@ -237,7 +237,8 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
       clipboardChunk.use((clipboard) => (command === 'copy' ? clipboard.copyCell(gridRow, col, clipboardTools) : clipboard.pasteIntoCell(gridRow, clipboardTools)), notLoaded);
     else if (command === 'edit') {
       // Enter on a refused or overtaken delete is its Retry or Keep mine: there is no value of the agent's to edit.
-      if (unsettled && row.pending?.op === 'delete') writer.retry(chatId, row.pending.editId, row.pending);
+      // Read-only meanwhile (the chat ended): the editor says why, as the hidden Retry would not.
+      if (unsettled && row.pending?.op === 'delete' && !gridRow.readOnlyReason) writer.retry(chatId, row.pending.editId, row.pending);
       else startEdit(row.key, null);
     }
     else if (command === 'to-value') focusCell({ key: gridRow.row.key, col: 1 });

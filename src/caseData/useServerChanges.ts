@@ -1,4 +1,4 @@
-import { useEffect, useRef, type Dispatch, type SetStateAction } from 'react';
+import { useEffect, type Dispatch, type SetStateAction } from 'react';
 import { useMessages } from '../i18n';
 import { draftOvertaken, isEditedDraft, useChatActions, type ChatEntry, type PendingEdit } from '../store';
 import type { GridRow } from './useCaseDataRows';
@@ -78,17 +78,5 @@ export function useServerChanges({ chatId, entry, rows, editing, setEditing, ann
     announce(t('caseData.announce.reopened', { key }));
     // Once per key overtaken (the rest is read as it is then), not on every render.
   }, [overtakenKey]);
-
-  // A read-only value open for reading follows the server's value; the change is said, as
-  // for an editor reopened on a new value (a screen reader does not tell a field's value change).
-  const viewed = editing?.readOnly ? openRow : undefined;
-  const viewedText = viewed ? formatValue(viewed.row.value) : null;
-  const lastViewed = useRef<{ readonly key: string; readonly text: string } | null>(null);
-  useEffect(() => {
-    const before = lastViewed.current;
-    lastViewed.current = viewed && viewedText !== null ? { key: viewed.row.key, text: viewedText } : null;
-    if (before && lastViewed.current?.key === before.key && lastViewed.current.text !== before.text) {
-      announce(t('caseData.announce.reopened', { key: named(before.key) }));
-    }
-  }, [viewed?.row.key, viewedText]);
+  // (A read-only value open for reading follows the server's value, and says so itself: CellEditor.)
 }

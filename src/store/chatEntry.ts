@@ -25,8 +25,8 @@ export type PendingEdit = UserDataWrite & {
   readonly base: UserDataValue | undefined;
   readonly referenceId?: number;
   readonly error?: GwsError;
-  /** Made but not answered yet, another party changed its key meanwhile (flagOvertaken). */
-  readonly overtaken?: true;
+  /** Made but not answered yet, another party changed its key meanwhile, to `theirs` (flagOvertaken). */
+  readonly overtaken?: { readonly theirs: UserDataValue | undefined };
 };
 
 export type Draft = {
@@ -76,10 +76,9 @@ export function newEntry(chat: Chat, receivedAt: number): ChatEntry {
   return { chat, receivedAt, pending: [], drafts: new Map(), unclaimedReferenceIds: [], lastReferenceId: 0, history: emptyHistory };
 }
 
-/** Whether a snapshot already shows what the write asked for. */
+/** Whether a snapshot already shows what the write asked for (a value is never undefined: an absent key shows none). */
 export function snapshotShows(chat: Chat, write: UserDataWrite): boolean {
-  if (write.op === 'delete') return !chat.userData.has(write.key);
-  return chat.userData.has(write.key) && sameValue(chat.userData.get(write.key), write.value);
+  return write.op === 'delete' ? !chat.userData.has(write.key) : sameValue(chat.userData.get(write.key), write.value);
 }
 
 /** A fresh snapshot from a notification: confirm what it confirms, keep the rest pending. */
@@ -93,7 +92,8 @@ export function applySnapshot(entry: ChatEntry, chat: Chat, receivedAt: number, 
     lastReferenceId = Math.max(lastReferenceId, referenceId);
     // Ours, and every write of ours GWS accepted before it (referenceIds grow): a notification
     // of those lost on the way must not leave an older value showing as Saving… over this one.
-    if (ours) pending = pending.filter((edit) => edit.referenceId === undefined || edit.referenceId > referenceId);
+    // (A write refused later, by a notification of type Error, keeps its referenceId and stays.)
+    if (ours) pending = pending.filter((edit) => edit.status !== 'awaiting' || (edit.referenceId ?? Infinity) > referenceId);
     else if (pending.some((edit) => edit.status === 'sending')) unclaimed = [...unclaimed, referenceId].slice(-UNCLAIMED_LIMIT);
   }
   // A write GWS accepted without giving a referenceId is confirmed by the values: a
@@ -109,16 +109,15 @@ export function applySnapshot(entry: ChatEntry, chat: Chat, receivedAt: number, 
  * conflict, as a queued write does after a reconnect (reconcileQueued).
  */
 function flagOvertaken(pending: readonly PendingEdit[], before: ChatEntry, after: Chat): readonly PendingEdit[] {
-  const changed = (edit: PendingEdit) => {
-    const now = after.userData.get(edit.key);
-    return (
+  return pending.map((edit) => {
+    const theirs = after.userData.get(edit.key);
+    const changed =
       edit.status === 'sending' &&
-      !sameValue(before.chat.userData.get(edit.key), now) &&
+      !sameValue(before.chat.userData.get(edit.key), theirs) &&
       // Every write the agent had before this snapshot, also those it has just confirmed.
-      !before.pending.some((own) => own.key === edit.key && sameValue(valueAfter(own), now))
-    );
-  };
-  return pending.map((edit) => (changed(edit) ? { ...edit, overtaken: true } : edit));
+      !before.pending.some((own) => own.key === edit.key && sameValue(valueAfter(own), theirs));
+    return changed ? { ...edit, overtaken: { theirs } } : edit;
+  });
 }
 
 /**
@@ -129,15 +128,10 @@ function flagOvertaken(pending: readonly PendingEdit[], before: ChatEntry, after
 function flagChangedFailures(pending: readonly PendingEdit[], chat: Chat): readonly PendingEdit[] {
   const waiting = (edit: PendingEdit) => edit.status === 'failed' || edit.status === 'conflict';
   // Someone else did what the refused write wanted (deleted its key, set its value): nothing left to decide.
-  const done = (edit: PendingEdit) => waiting(edit) && achieved(edit, chat);
+  const done = (edit: PendingEdit) => waiting(edit) && snapshotShows(chat, edit);
   const changed = (edit: PendingEdit) => edit.status === 'failed' && !sameValue(chat.userData.get(edit.key), edit.base);
   if (!pending.some((edit) => done(edit) || changed(edit))) return pending;
   return pending.filter((edit) => !done(edit)).map((edit) => (changed(edit) ? { ...edit, status: 'conflict' as const } : edit));
-}
-
-/** The server already shows what the write wants. */
-function achieved(edit: PendingEdit, chat: Chat): boolean {
-  return edit.op === 'delete' ? !chat.userData.has(edit.key) : sameValue(chat.userData.get(edit.key), edit.value);
 }
 
 /**
@@ -210,7 +204,7 @@ export function reconcileQueued(entry: ChatEntry): ChatEntry {
     if (edit.status !== 'queued' || sameValue(userData.get(edit.key), edit.base)) pending.push(edit);
     // Changed meanwhile to what the agent wanted (the key deleted, the same value set): no
     // conflict, where both choices would mean the same; nothing to send either.
-    else if (achieved(edit, entry.chat)) changed = true;
+    else if (snapshotShows(entry.chat, edit)) changed = true;
     else {
       changed = true;
       pending.push({ ...edit, status: 'conflict' });

@@ -97,16 +97,9 @@ export function deriveRows(entry: ChatEntry): readonly UserDataRow[] {
   return rows;
 }
 
-function statusOf(edit: PendingEdit): RowStatus {
-  switch (edit.status) {
-    case 'failed':
-    case 'conflict':
-    case 'queued':
-      return edit.status;
-    default:
-      return edit.op === 'delete' ? 'deleting' : 'saving';
-  }
-}
+/** On its way (sent, or accepted and not confirmed yet) it is saving or deleting; otherwise its own status. */
+const statusOf = ({ status, op }: PendingEdit): RowStatus =>
+  status === 'sending' || status === 'awaiting' ? (op === 'delete' ? 'deleting' : 'saving') : status;
 
 function rowFor(key: string, serverValue: UserDataValue | undefined, edit: PendingEdit | undefined, draft: Draft | undefined): UserDataRow {
   // Built field by field, without spreads: this runs once per key, thousands of times per snapshot.

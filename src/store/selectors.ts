@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import type { Chat } from '../gws';
-import { anyUnsaved, isChatUnsaved, type ChatEntry, type PendingEdit } from './chatEntry';
+import { anyUnsaved, isEditedDraft, type ChatEntry, type PendingEdit } from './chatEntry';
 import { deriveRowsKeeping, type UserDataRow } from './rows';
 import { receivedTime } from './chatOrder';
 import { useChatStore } from './ChatStoreProvider';
@@ -75,8 +75,9 @@ export const useChatMarks = (): ReadonlyMap<string, ChatMark> => {
   return useChatStore((state) => {
     const next = new Map<string, ChatMark>();
     for (const [chatId, entry] of state.chats) {
+      // A write on its way is not marked: every save would flash the mark.
       if (entry.pending.some(isUnsettled)) next.set(chatId, 'refused');
-      else if (isChatUnsaved(state, chatId)) next.set(chatId, 'unsaved');
+      else if (state.unreadSaved.has(chatId) || entry.pending.some((edit) => edit.status === 'queued') || [...entry.drafts.values()].some(isEditedDraft)) next.set(chatId, 'unsaved');
     }
     const same = next.size === previous.current.size && [...next].every(([chatId, mark]) => previous.current.get(chatId) === mark);
     if (!same) previous.current = next;

@@ -84,7 +84,10 @@ describe('the case-data configuration', () => {
     await waitFor(() => expect(viewer).toHaveValue(long('second')));
     expect(viewer).toHaveFocus();
     expect([(viewer as HTMLTextAreaElement).selectionStart, (viewer as HTMLTextAreaElement).selectionEnd]).toEqual([6, 11]);
-    expect(screen.getByText('Strategy (RStrategyName) was changed by someone else; the editor now shows the new value.')).toBeInTheDocument();
+    expect(screen.getByText('Changed by someone else: this is the new value. Read-only. Escape closes.')).toBeInTheDocument();
+    await control.updateUserData(SEED_CHAT_ID, { RStrategyName: long('third') });
+    // Each change a new text, so that it is read out again.
+    expect(await screen.findByText('Changed by someone else 2 times: this is the newest value. Read-only. Escape closes.')).toBeInTheDocument();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
   });

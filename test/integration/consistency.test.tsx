@@ -112,6 +112,21 @@ describe('concurrent changes', () => {
     ).toBeInTheDocument();
   });
 
+  it('a write waiting its turn is not sent while notifications are down: it waits for the re-read, which finds another party’s change', async () => {
+    const { user } = await openPanel();
+    await control.faults({ latencyMs: 3_000 });
+    valueCell('Subject').focus();
+    await user.keyboard('slow first{Enter}');
+    valueCell('ServiceType').focus();
+    await user.keyboard('agent value{Enter}');
+    await control.faults({ notificationsDownMs: 5_000 });
+    await waitFor(() => expect(screen.getByRole('status')).not.toHaveTextContent('Live'), { timeout: 3_000 });
+    await control.updateUserData(SEED_CHAT_ID, { ServiceType: 'supervisor value' });
+    // Before (review): it went out when its turn came, over the supervisor's value nobody had seen.
+    await waitFor(() => expect(valueCell('ServiceType')).toHaveAccessibleDescription('Changed on the server to “supervisor value” before yours was sent: keep yours or take theirs.'), { timeout: 15_000 });
+    expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'slow first' }]);
+  }, 30_000);
+
   it('a write waiting its turn goes out when the only change meanwhile was the agent’s own earlier write of the key', async () => {
     const { user } = await openPanel();
     await control.faults({ latencyMs: 1_000 });

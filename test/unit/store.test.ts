@@ -188,7 +188,7 @@ describe('settling a key', () => {
 
   it('flags a write not yet answered whose key another party changed, not one the agent’s own writes explain', () => {
     const { store, actions } = liveChatWithK();
-    const pending = () => store.getState().chats.get('c')?.pending.map((edit) => [edit.op === 'delete' ? null : edit.value, edit.overtaken ?? false]);
+    const pending = () => store.getState().chats.get('c')?.pending.map((edit) => [edit.op === 'delete' ? null : edit.value, edit.overtaken !== undefined]);
     const notify = (userData: Record<string, UserDataValue>, referenceId?: number) =>
       actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', userData), referenceId });
     const one = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'one' });
@@ -219,7 +219,19 @@ describe('settling a key', () => {
     actions.userDataWriteAccepted('c', first.editId, 5);
     actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { k: 'offline 1' }), referenceId: 5 });
     // Before (a full test run): "offline 3" was flagged, taken for another party's change, and never sent.
-    expect(store.getState().chats.get('c')?.pending.map((edit) => [edit.op === 'delete' ? null : edit.value, edit.overtaken ?? false])).toEqual([['offline 3', false]]);
+    expect(store.getState().chats.get('c')?.pending.map((edit) => [edit.op === 'delete' ? null : edit.value, edit.overtaken !== undefined])).toEqual([['offline 3', false]]);
+  });
+
+  it('a write the contact center refused later stays refused when a later write of the agent is confirmed', () => {
+    const { store, actions } = liveChatWithK();
+    const refused = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A' });
+    actions.userDataWriteAccepted('c', refused.editId, 5);
+    actions.notificationReceived({ kind: 'operation-failed', referenceId: 5, message: 'refused' });
+    const other = actions.userDataWriteSent('c', { op: 'update', key: 'j', value: 'B' });
+    actions.userDataWriteAccepted('c', other.editId, 6);
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { k: 'old', j: 'B' }), referenceId: 6 });
+    // Before (review): taken for an accepted write whose notification was lost, and dropped: the old value showed, unsaid.
+    expect(store.getState().chats.get('c')?.pending.map((edit) => [edit.key, edit.status])).toEqual([['k', 'failed']]);
   });
 
   it('a notification of the agent’s write settles its earlier accepted writes whose notifications were lost', () => {

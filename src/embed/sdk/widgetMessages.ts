@@ -133,7 +133,8 @@ function readEvent(type: string, input: Readonly<Record<string, unknown>>): Pars
         activeChatId: nullable(string),
         chatState: nullable(string),
         userData: nullable(jsonObject),
-        drafts: nullable(textsByKey),
+        // A widget from before drafts were reported leaves them out: none known, not an error.
+        drafts: (input, path) => (input === undefined ? ok(null) : nullable(textsByKey)(input, path)),
         chats: array(object({ chatId: string, state: string })),
         dirtyChatIds: array(string),
         connection: oneOf(CONNECTION_STATES),

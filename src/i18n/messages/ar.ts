@@ -19,6 +19,8 @@ export const ar = {
   'chatPicker.unsaved': 'تغييرات غير محفوظة',
   'panel.otherChatProblem': 'لم يُحفظ في المحادثة مع {chat}: {keys}. افتح تلك المحادثة للإبقاء على التغيير أو تجاهله.',
   'panel.savedOverOther': 'حُفظ {key} فوق تغيير أجراه شخص آخر أثناء إرسال تغييرك (كانت قيمته «{value}»).',
+  'panel.deletedOverOther': 'حُذف {key} فوق تغيير أجراه شخص آخر أثناء إرسال تغييرك (كانت قيمته «{value}»).',
+  'panel.savedOverDelete': 'حُفظ {key}، وكان شخص آخر قد حذفه أثناء إرسال تغييرك.',
   'panel.loadingWhenSession': 'ستُحمَّل المحادثات عند عودة الجلسة.',
 
   'chatState.Invited': 'مدعو',
@@ -127,6 +129,14 @@ export const ar = {
   'caseData.editor.notLoaded': 'تعذّر تحميل المحرّر الكامل. تحقّق من الاتصال ثم حاول مرة أخرى.',
   'caseData.editor.multilineHint': 'Ctrl+Enter للحفظ، وEscape للإلغاء.',
   'caseData.editor.readOnlyHint': 'للقراءة فقط. Escape للإغلاق.',
+  'caseData.editor.readOnlyChanged': {
+    zero: 'غيّرها شخص آخر: هذه هي القيمة الجديدة. للقراءة فقط. Escape للإغلاق.',
+    one: 'غيّرها شخص آخر: هذه هي القيمة الجديدة. للقراءة فقط. Escape للإغلاق.',
+    two: 'غيّرها شخص آخر مرتين: هذه أحدث قيمة. للقراءة فقط. Escape للإغلاق.',
+    few: 'غيّرها شخص آخر {count} مرات: هذه أحدث قيمة. للقراءة فقط. Escape للإغلاق.',
+    many: 'غيّرها شخص آخر {count} مرة: هذه أحدث قيمة. للقراءة فقط. Escape للإغلاق.',
+    other: 'غيّرها شخص آخر {count} مرة: هذه أحدث قيمة. للقراءة فقط. Escape للإغلاق.',
+  },
   'caseData.editor.conflictGroup': 'تغيّرت على الخادم أثناء التحرير',
   'caseData.editor.conflict': 'تغيّرت على الخادم: «{before}» ← «{now}».',
   'caseData.editor.conflictDeleted': 'حُذفت على الخادم (كانت «{before}»).',

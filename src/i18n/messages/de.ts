@@ -18,6 +18,8 @@ export const de = {
   'chatPicker.unsaved': 'ungespeicherte Änderungen',
   'panel.otherChatProblem': 'Nicht gespeichert im Chat mit {chat}: {keys}. Öffnen Sie diesen Chat, um die Änderung zu behalten oder zu verwerfen.',
   'panel.savedOverOther': '{key} gespeichert, über eine Änderung hinweg, die jemand anderes vorgenommen hat, während Ihre unterwegs war (dessen Wert war „{value}“).',
+  'panel.deletedOverOther': '{key} gelöscht, über eine Änderung hinweg, die jemand anderes vorgenommen hat, während Ihre unterwegs war (dessen Wert war „{value}“).',
+  'panel.savedOverDelete': '{key} gespeichert; jemand anderes hatte den Schlüssel gelöscht, während Ihre Änderung unterwegs war.',
   'panel.loadingWhenSession': 'Die Chats werden geladen, sobald die Sitzung wieder besteht.',
 
   'chatState.Invited': 'Eingeladen',
@@ -109,6 +111,10 @@ export const de = {
   'caseData.editor.notLoaded': 'Der vollständige Editor konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
   'caseData.editor.multilineHint': 'Strg+Eingabe speichert, Esc bricht ab.',
   'caseData.editor.readOnlyHint': 'Schreibgeschützt. Esc schließt.',
+  'caseData.editor.readOnlyChanged': {
+    one: 'Von jemand anderem geändert: Das ist der neue Wert. Schreibgeschützt. Esc schließt.',
+    other: '{count}-mal von jemand anderem geändert: Das ist der neueste Wert. Schreibgeschützt. Esc schließt.',
+  },
   'caseData.editor.conflictGroup': 'Auf dem Server geändert, während Sie bearbeitet haben',
   'caseData.editor.conflict': 'Auf dem Server geändert: „{before}“ → „{now}“.',
   'caseData.editor.conflictDeleted': 'Auf dem Server gelöscht (war „{before}“).',

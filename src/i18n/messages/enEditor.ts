@@ -6,6 +6,11 @@
 export const enEditor = {
   'caseData.editor.multilineHint': 'Ctrl+Enter saves, Escape cancels.',
   'caseData.editor.readOnlyHint': 'Read-only. Escape closes.',
+  // The read-only value open for reading was changed by someone else (it shows the new value).
+  'caseData.editor.readOnlyChanged': {
+    one: 'Changed by someone else: this is the new value. Read-only. Escape closes.',
+    other: 'Changed by someone else {count} times: this is the newest value. Read-only. Escape closes.',
+  },
   'caseData.editor.conflictGroup': 'Changed on the server while you were editing',
   'caseData.editor.conflict': 'Changed on the server: “{before}” → “{now}”.',
   'caseData.editor.conflictDeleted': 'Deleted on the server (it was “{before}”).',

@@ -23,6 +23,9 @@ export const enPanel = {
   'panel.otherChatProblem': 'Not saved in the chat with {chat}: {keys}. Open that chat to keep or discard it.',
   // The agent's save went through over another party's change that arrived while it was on its way.
   'panel.savedOverOther': 'Saved {key} over a change someone else made while yours was on its way (their value was “{value}”).',
+  'panel.deletedOverOther': 'Deleted {key} over a change someone else made while yours was on its way (their value was “{value}”).',
+  // Someone else deleted the key meanwhile; the agent's save added it again.
+  'panel.savedOverDelete': 'Saved {key}, which someone else deleted while yours was on its way.',
   // The first read waits for an expired session to come back.
   'panel.loadingWhenSession': 'The chats load once the session is back.',
 

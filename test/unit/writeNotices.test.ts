@@ -1,0 +1,100 @@
+// @vitest-environment node
+// What the panel's own live region says of the agent's writes (src/app/WriteNotices.tsx), from
+// store changes alone: a save that went through over another party's change, in every order
+// the notifications and the HTTP answer can come in, and refused writes in chats not on screen.
+import { describe, expect, it } from 'vitest';
+import type { Chat, UserDataValue } from '../../src/gws';
+import { translateEnglish } from '../../src/i18n';
+import '../../src/i18n/panelTexts';
+import { createChatStore, type ChatStoreState } from '../../src/store';
+import { writeNotices } from '../../src/app/WriteNotices';
+
+const chat = (id: string, userData: Record<string, UserDataValue> = {}): Chat => ({
+  id,
+  state: 'Chatting',
+  capabilities: [],
+  participants: [{ participantId: `${id}-customer`, nickname: `customer of ${id}`, type: 'Customer' }],
+  userData: new Map(Object.entries(userData)),
+  receivedDate: '',
+});
+
+function live() {
+  const store = createChatStore({ activeChatId: 'c' });
+  const { actions } = store.getState();
+  actions.connectionChanged({ kind: 'live' });
+  actions.chatsRead([chat('c', { k: 'old' }), chat('d', { k: 'old' })], actions.readStarted());
+  const said: string[] = [];
+  store.subscribe((state: ChatStoreState, previous: ChatStoreState) => {
+    if (state.chats !== previous.chats) said.push(...writeNotices(state, previous, translateEnglish));
+  });
+  const notify = (id: string, userData: Record<string, UserDataValue>, referenceId?: number) =>
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat(id, userData), referenceId });
+  return { actions, notify, said };
+}
+
+const SAVED_OVER = 'Saved k over a change someone else made while yours was on its way (their value was “theirs”).';
+
+describe('a save that went through over another party’s change', () => {
+  it('is said when its answer comes before its notification', () => {
+    const { actions, notify, said } = live();
+    const mine = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'mine' });
+    notify('c', { k: 'theirs' });
+    actions.userDataWriteAccepted('c', mine.editId, 8);
+    notify('c', { k: 'mine' }, 8);
+    expect(said).toEqual([SAVED_OVER]);
+  });
+
+  it('is said when its notification comes before its answer', () => {
+    const { actions, notify, said } = live();
+    const mine = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'mine' });
+    notify('c', { k: 'theirs' });
+    notify('c', { k: 'mine' }, 8);
+    actions.userDataWriteAccepted('c', mine.editId, 8);
+    // Before (review): the snapshot before the answer already showed "mine", and nothing was said.
+    expect(said).toEqual([SAVED_OVER]);
+  });
+
+  it('is said for a delete, and for a key someone else deleted meanwhile', () => {
+    const { actions, notify, said } = live();
+    const remove = actions.userDataWriteSent('c', { op: 'delete', key: 'k' });
+    notify('c', { k: 'theirs' });
+    actions.userDataWriteAccepted('c', remove.editId, 8);
+    notify('c', {}, 8);
+    const add = actions.userDataWriteSent('c', { op: 'attach', key: 'k', value: 'back' });
+    notify('c', { k: 'again' });
+    notify('c', {});
+    actions.userDataWriteAccepted('c', add.editId, 9);
+    notify('c', { k: 'back' }, 9);
+    expect(said).toEqual([
+      'Deleted k over a change someone else made while yours was on its way (their value was “theirs”).',
+      'Saved k, which someone else deleted while yours was on its way.',
+    ]);
+  });
+
+  it('is not said when theirs came last (it shows), nor for the agent’s own earlier write', () => {
+    const { actions, notify, said } = live();
+    const first = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'first' });
+    const second = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'second' });
+    notify('c', { k: 'first' }, 4);
+    actions.userDataWriteAccepted('c', first.editId, 4);
+    notify('c', { k: 'second' }, 5);
+    actions.userDataWriteAccepted('c', second.editId, 5);
+    const mine = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'mine' });
+    notify('c', { k: 'mine' }, 6);
+    notify('c', { k: 'theirs' });
+    actions.userDataWriteAccepted('c', mine.editId, 6);
+    expect(said).toEqual([]);
+  });
+});
+
+describe('a write refused in a chat not on screen', () => {
+  it('is said once, naming the chat by its customer', () => {
+    const { actions, said } = live();
+    const write = actions.userDataWriteSent('d', { op: 'update', key: 'k', value: 'mine' });
+    actions.userDataWriteFailed('d', write.editId, { kind: 'status-code', statusCode: 4, statusMessage: 'boom' });
+    const again = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'here' });
+    actions.userDataWriteFailed('c', again.editId, { kind: 'status-code', statusCode: 4, statusMessage: 'boom' });
+    // The chat on screen says its own (the grid's live region).
+    expect(said).toEqual(['Not saved in the chat with customer of d: k. Open that chat to keep or discard it.']);
+  });
+});
