@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatValue } from '../caseData';
+import { formatValue, keyShown, resolveRule, useCaseDataConfig } from '../caseData';
 import { useMessages, type Translate } from '../i18n';
 import { isUnsettled, snapshotShows, useChatStoreApi, type ChatEntry, type ChatStoreState } from '../store';
 import '../i18n/panelTexts';
@@ -7,18 +7,22 @@ import '../i18n/panelTexts';
 /** A chat as the agent knows it: by its customer, else by its id. */
 const chatName = (entry: ChatEntry) => entry.chat.participants.find((participant) => participant.type === 'Customer')?.nickname || entry.chat.id;
 
-/** What the grid does not say of the agent's writes, in sentences for the panel's live region. */
-export function writeNotices(state: ChatStoreState, previous: ChatStoreState, t: Translate): string[] {
+/**
+ * What the grid does not say of the agent's writes, in sentences for the panel's live region.
+ * `named`: a key as its row header names it ("Segment (CustomerSegment)").
+ */
+export function writeNotices(state: ChatStoreState, previous: ChatStoreState, t: Translate, named: (key: string) => string = (key) => keyShown(key, t)): string[] {
   const lines: string[] = [];
   for (const [chatId, entry] of state.chats) {
     const before = previous.chats.get(chatId);
     if (!before || entry === before) continue;
+    const onScreen = chatId === state.activeChatId;
     // Refused or overtaken in a chat not on screen (the agent switched while it was on its
     // way): the grid says only its own chat's, and the agent would learn of it only on opening
     // that chat (the picker marks it too: useChatMarks).
-    if (chatId !== state.activeChatId) {
+    if (!onScreen) {
       const known = new Set(before.pending.filter(isUnsettled).map((edit) => edit.editId));
-      const keys = new Set(entry.pending.filter((edit) => isUnsettled(edit) && !known.has(edit.editId)).map((edit) => (edit.key === '' ? t('caseData.emptyKey') : edit.key)));
+      const keys = new Set(entry.pending.filter((edit) => isUnsettled(edit) && !known.has(edit.editId)).map((edit) => named(edit.key)));
       if (keys.size > 0) lines.push(t('panel.otherChatProblem', { chat: chatName(entry), keys: [...keys].join(', ') }));
     }
     // Saved over another party's change that arrived while it was on its way (flagged
@@ -28,36 +32,45 @@ export function writeNotices(state: ChatStoreState, previous: ChatStoreState, t:
     for (const edit of before.pending) {
       if (!edit.overtaken || entry.pending.some((other) => other.editId === edit.editId) || !snapshotShows(entry.chat, edit)) continue;
       const { theirs } = edit.overtaken;
-      const key = edit.key === '' ? t('caseData.emptyKey') : edit.key;
-      if (theirs === undefined) lines.push(t('panel.savedOverDelete', { key }));
-      else lines.push(t(edit.op === 'delete' ? 'panel.deletedOverOther' : 'panel.savedOverOther', { key, value: formatValue(theirs) || t('caseData.emptyValue') }));
+      const key = named(edit.key);
+      const notice =
+        theirs === undefined
+          ? t('panel.savedOverDelete', { key })
+          : t(edit.op === 'delete' ? 'panel.deletedOverOther' : 'panel.savedOverOther', { key, value: formatValue(theirs) || t('caseData.emptyValue') });
+      lines.push(onScreen ? notice : t('panel.inOtherChat', { chat: chatName(entry), notice }));
     }
   }
   return lines;
 }
 
+/** How many notices stay in the region: each is a node of its own, read out as it is added. */
+const NOTICES_KEPT = 4;
+
 /**
- * The panel's live region for `writeNotices`. A chunk of its own, mounted after the first
- * paint (CaseDataPanel): it has nothing to say before a write has been made.
+ * The panel's live region for `writeNotices`. Notices are added, not replaced: two that come
+ * in quick succession are both read out, and the same sentence again is a new node, read out
+ * again. A chunk of its own, mounted after the first paint (CaseDataPanel): it has nothing to
+ * say before a write has been made.
  */
 export function WriteNotices() {
   const store = useChatStoreApi();
+  const config = useCaseDataConfig();
   const { t } = useMessages();
-  // Counted: the same sentence again is a new text, read out again.
-  const [said, setSaid] = useState({ text: '', count: 0 });
-  useEffect(
-    () =>
-      store.subscribe((state, previous) => {
-        if (state.chats === previous.chats) return;
-        const lines = writeNotices(state, previous, t);
-        if (lines.length > 0) setSaid(({ count }) => ({ text: lines.join(' '), count: count + 1 }));
-      }),
-    [store, t],
-  );
+  const [notices, setNotices] = useState<readonly { readonly id: number; readonly text: string }[]>([]);
+  useEffect(() => {
+    let nextId = 0;
+    const named = (key: string) => keyShown(key, t, resolveRule(config, key).label);
+    return store.subscribe((state, previous) => {
+      if (state.chats === previous.chats) return;
+      const lines = writeNotices(state, previous, t, named);
+      if (lines.length > 0) setNotices((shown) => [...shown, ...lines.map((text) => ({ id: nextId++, text }))].slice(-NOTICES_KEPT));
+    });
+  }, [store, t, config]);
   return (
-    <p className="visually-hidden" aria-live="polite">
-      {said.text}
-      {said.count % 2 === 0 ? '' : '\u00a0'}
-    </p>
+    <div className="visually-hidden" aria-live="polite">
+      {notices.map((notice) => (
+        <p key={notice.id}>{notice.text}</p>
+      ))}
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 // Public face of `caseData/`: the editable grid of a chat's userData and its configuration.
 export { CaseDataGrid, type FocusKeyResult } from './CaseDataGrid';
-export { CaseDataConfigProvider } from './CaseDataConfigContext';
+export { CaseDataConfigProvider, useCaseDataConfig } from './CaseDataConfigContext';
 export {
   OPEN_CONFIG,
   parseCaseDataConfig,
@@ -9,6 +9,6 @@ export {
   type ConfigProblem as CaseDataConfigProblem,
   type FieldRule,
 } from './caseDataConfig';
-export { chatBlockReason } from './validation';
+export { chatBlockReason, keyShown } from './validation';
 export { formatValue } from './userDataValues';
 export { useOutboxFlush } from './useCaseDataWriter';

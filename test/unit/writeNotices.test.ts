@@ -71,6 +71,16 @@ describe('a save that went through over another party’s change', () => {
     ]);
   });
 
+  it('names the chat when it is not the one on screen', () => {
+    const { actions, notify, said } = live();
+    const mine = actions.userDataWriteSent('d', { op: 'update', key: 'k', value: 'mine' });
+    notify('d', { k: 'theirs' });
+    actions.userDataWriteAccepted('d', mine.editId, 8);
+    notify('d', { k: 'mine' }, 8);
+    // Before (exploratory test): "Saved k over …" heard in chat c, which has a k of its own.
+    expect(said).toEqual([`In the chat with customer of d: ${SAVED_OVER}`]);
+  });
+
   it('is not said when theirs came last (it shows), nor for the agent’s own earlier write', () => {
     const { actions, notify, said } = live();
     const first = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'first' });

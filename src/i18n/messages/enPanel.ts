@@ -25,6 +25,8 @@ export const enPanel = {
   'panel.savedOverOther': 'Saved {key} over a change someone else made while yours was on its way (their value was “{value}”).',
   'panel.deletedOverOther': 'Deleted {key} over a change someone else made while yours was on its way (their value was “{value}”).',
   // Someone else deleted the key meanwhile; the agent's save added it again.
+  // One of the three above, in a chat other than the one on screen.
+  'panel.inOtherChat': 'In the chat with {chat}: {notice}',
   'panel.savedOverDelete': 'Saved {key}, which someone else deleted while yours was on its way.',
   // The first read waits for an expired session to come back.
   'panel.loadingWhenSession': 'The chats load once the session is back.',
