@@ -126,8 +126,9 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     const unchanged = sameValue(parsed.value, row.value) && settled;
     if (!unchanged) {
       if (row.pending && again) actions.userDataWriteDiscarded(chatId, row.pending.editId);
+      // Undo puts back what this write replaces: over a refused or overtaken write, the server's value.
       const existed = entry.chat.userData.has(key) || row.status === 'saving';
-      const step = { key, before: existed ? row.value : undefined, after: parsed.value };
+      const step = { key, before: again ? row.serverValue : existed ? row.value : undefined, after: parsed.value };
       const refused = submit(writeTo(existingKeys(), key, parsed.value), step);
       if (refused) return refused;
     } else actions.draftChanged(chatId, key, null);

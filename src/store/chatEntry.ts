@@ -176,8 +176,12 @@ export function markFailed(entry: ChatEntry, editId: number, error: GwsError): C
   const index = entry.pending.findIndex((edit) => edit.editId === editId);
   const failed = entry.pending[index];
   // A newer write of the same key already replaced this one in the agent's intent.
-  if (failed && entry.pending.slice(index + 1).some((edit) => edit.key === failed.key)) return dropPending(entry, editId);
-  return updateEdit(entry, editId, (edit) => ({ ...edit, status: 'failed', error }));
+  if (!failed || entry.pending.slice(index + 1).some((edit) => edit.key === failed.key)) return dropPending(entry, editId);
+  const next = updateEdit(entry, editId, (edit) => ({ ...edit, status: 'failed', error }));
+  // A draft begun over this write's value rests, now, on the value it would have replaced:
+  // the refusal is no change by someone else (it was read as one: "Changed on the server").
+  const draft = next.drafts.get(failed.key);
+  return draft && sameValue(draft.base, valueAfter(failed)) ? { ...next, drafts: new Map(next.drafts).set(failed.key, { ...draft, base: failed.base }) } : next;
 }
 
 /**

@@ -18,6 +18,6 @@ export {
   type ChatSummary,
 } from './selectors';
 export { mostRecentChatting, receivedTime } from './chatOrder';
-export { anyUnsaved, draftOvertaken, snapshotShows, hasUnsavedWork, isChatUnsaved, unsavedChatIds, isEditedDraft, sameValue, shownValue, type ChatEntry, type Draft, type PendingEdit, type UserDataWrite, type WriteStatus } from './chatEntry';
+export { anyUnsaved, draftOvertaken, snapshotShows, valueAfter, hasUnsavedWork, isChatUnsaved, unsavedChatIds, isEditedDraft, sameValue, shownValue, type ChatEntry, type Draft, type PendingEdit, type UserDataWrite, type WriteStatus } from './chatEntry';
 export { deriveRows, type RowStatus, type UserDataRow } from './rows';
 export type { HistoryStep } from './history';

@@ -179,6 +179,37 @@ describe('concurrent changes', () => {
     expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { ServiceType: 'agent value' } }]);
   });
 
+  it('Ctrl+Z after Keep mine puts back the other party’s value it replaced, by the button or by committing again', async () => {
+    const { user } = await openPanel();
+    for (const [key, how] of [['ServiceType', 'button'], ['UserData2', 'keyboard']] as const) {
+      await control.faults({ failNext: 1, statusCode: 4 });
+      valueCell(key).focus();
+      await user.keyboard(`mine ${how}{Enter}`);
+      await waitFor(() => expect(valueCell(key)).toHaveAttribute('aria-invalid', 'true'));
+      await control.updateUserData(SEED_CHAT_ID, { [key]: `theirs ${how}` });
+      await waitFor(() => expect(valueCell(key)).toHaveAccessibleDescription(`Not saved, and changed on the server to “theirs ${how}” since: keep yours or take theirs.`));
+      if (how === 'button') await user.click(within(valueCell(key)).getByRole('button', { name: 'Keep mine' }));
+      else {
+        valueCell(key).focus();
+        await user.keyboard('{Enter}{Enter}');
+      }
+      await waitFor(() => expect(valueCell(key)).not.toHaveAttribute('aria-busy'));
+      expect(valueCell(key)).toHaveTextContent(new RegExp(`^mine ${how}`));
+      valueCell(key).focus();
+      await user.keyboard('{Control>}z{/Control}');
+      // Before (exploratory test): the keyboard's undo sent "mine" again, the button's the value from before the agent's first try.
+      await waitFor(() => expect(valueCell(key)).toHaveTextContent(new RegExp(`^theirs ${how}`)));
+    }
+    expect((await control.operations()).map((op) => op.userData)).toEqual([
+      { ServiceType: 'mine button' },
+      { ServiceType: 'mine button' },
+      { ServiceType: 'theirs button' },
+      { UserData2: 'mine keyboard' },
+      { UserData2: 'mine keyboard' },
+      { UserData2: 'theirs keyboard' },
+    ]);
+  });
+
   it('a repeated or older notification does no harm', async () => {
     const { user } = await openPanel();
     const before = (await (await fetch(`${sim.url}/api/v2/me/chats/${SEED_CHAT_ID}`)).json()) as { chat: Record<string, unknown> };

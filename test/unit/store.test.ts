@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Chat, UserDataValue } from '../../src/gws';
-import { createChatStore, unsavedChatIds, type DraftStorage, type SavedChat } from '../../src/store';
+import { createChatStore, deriveRows, unsavedChatIds, type DraftStorage, type SavedChat } from '../../src/store';
 import { catchUpEvents, hostEventsBetween, widgetState } from '../../src/app/hostEvents';
 import type { WidgetEvent } from '../../src/embed';
 
@@ -232,6 +232,22 @@ describe('settling a key', () => {
     actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { k: 'old', j: 'B' }), referenceId: 6 });
     // Before (review): taken for an accepted write whose notification was lost, and dropped: the old value showed, unsaid.
     expect(store.getState().chats.get('c')?.pending.map((edit) => [edit.key, edit.status])).toEqual([['k', 'failed']]);
+  });
+
+  it('a draft begun over the agent’s own write that is then refused is no conflict: nobody else changed the value', () => {
+    const { store, actions } = liveChatWithK();
+    const first = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'V1' });
+    actions.draftOpened('c', 'k', 'V1', 'V1');
+    actions.draftChanged('c', 'k', 'V1-more');
+    actions.userDataWriteFailed('c', first.editId, { kind: 'status-code', statusCode: 4, statusMessage: 'boom' });
+    const entry = store.getState().chats.get('c');
+    if (!entry) throw new Error('chat missing');
+    // Before (exploratory test): "Draft · changed on the server", "V1" → "old", and Take theirs offered for nobody's value.
+    expect(deriveRows(entry).find((row) => row.key === 'k')).toMatchObject({ status: 'failed', draftConflict: false, draft: { text: 'V1-more', base: 'old' } });
+    // Someone else's change since still is one.
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { k: 'supervisor' }) });
+    const after = store.getState().chats.get('c');
+    expect(after && deriveRows(after).find((row) => row.key === 'k')?.draftConflict).toBe(true);
   });
 
   it('a notification of the agent’s write settles its earlier accepted writes whose notifications were lost', () => {
