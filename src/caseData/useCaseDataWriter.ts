@@ -2,19 +2,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { chatQueries, toGwsError, useGwsClient, type ChatOperation, type GwsError } from '../gws';
 import { isEditedDraft, sameValue, useChatActions, useChatStoreApi, valueAfter, type ChatStore, type HistoryStep, type PendingEdit, type UserDataWrite } from '../store';
-import { writeTo } from './validation';
+import { OPERATION_OF, writeTo } from './validation';
 
 type WriteVariables = { readonly chatId: string; readonly write: UserDataWrite; readonly editId: number };
 
 function toOperation(write: UserDataWrite): ChatOperation {
-  switch (write.op) {
-    case 'update':
-      return { operationName: 'UpdateUserData', userData: new Map([[write.key, write.value]]) };
-    case 'attach':
-      return { operationName: 'AttachUserData', userData: new Map([[write.key, write.value]]) };
-    case 'delete':
-      return { operationName: 'DeleteUserData', keys: [write.key] };
-  }
+  return write.op === 'delete'
+    ? { operationName: OPERATION_OF.delete, keys: [write.key] }
+    : { operationName: OPERATION_OF[write.op], userData: new Map([[write.key, write.value]]) };
 }
 
 /** Only the write itself, not a previous attempt's status, error or base. */

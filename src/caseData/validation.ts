@@ -23,7 +23,8 @@ export function writeTo(keys: { has(key: string): boolean }, key: string, value:
 
 export type WriteCheck = { readonly ok: true; readonly write: UserDataWrite } | { readonly ok: false; readonly reason: string };
 
-const OPERATION_OF = { update: 'UpdateUserData', attach: 'AttachUserData', delete: 'DeleteUserData' } as const;
+/** The GWS operation (and capability) of each kind of write. */
+export const OPERATION_OF = { update: 'UpdateUserData', attach: 'AttachUserData', delete: 'DeleteUserData' } as const;
 // One text per operation, not a "{verb}" slot: the verb's form depends on each language's grammar.
 const NO_CAPABILITY = {
   update: 'caseData.reason.noCapability.update',
