@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formatValue, keyShown, resolveRule, useCaseDataConfig } from '../caseData';
 import { useMessages, type Translate } from '../i18n';
-import { isUnsettled, snapshotShows, useChatStoreApi, type ChatEntry, type ChatStoreState } from '../store';
+import { draftOvertaken, isEditedDraft, isUnsettled, snapshotShows, useChatStoreApi, type ChatEntry, type ChatStoreState } from '../store';
 import '../i18n/panelTexts';
 
 /** A chat as the agent knows it: by its customer, else by its id. */
@@ -37,6 +37,16 @@ export function writeNotices(state: ChatStoreState, previous: ChatStoreState, t:
         theirs === undefined
           ? t('panel.savedOverDelete', { key })
           : t(edit.op === 'delete' ? 'panel.deletedOverOther' : 'panel.savedOverOther', { key, value: formatValue(theirs) || t('caseData.emptyValue') });
+      lines.push(onScreen ? notice : t('panel.inOtherChat', { chat: chatName(entry), notice }));
+    }
+    // A draft another party's change overtook: the cell says "Draft · changed on the server", and
+    // this says it (an open editor also shows the choice, as an alert; a closed draft did not say it).
+    for (const [key, draft] of entry.drafts) {
+      const old = before.drafts.get(key);
+      if (!isEditedDraft(draft) || !draftOvertaken(entry, key, draft) || (old && draftOvertaken(before, key, old))) continue;
+      const now = entry.chat.userData.get(key);
+      const notice =
+        now === undefined ? t('panel.draftDeleted', { key: named(key) }) : t('panel.draftOvertaken', { key: named(key), value: formatValue(now) || t('caseData.emptyValue') });
       lines.push(onScreen ? notice : t('panel.inOtherChat', { chat: chatName(entry), notice }));
     }
   }

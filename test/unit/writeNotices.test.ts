@@ -108,3 +108,20 @@ describe('a write refused in a chat not on screen', () => {
     expect(said).toEqual(['Not saved in the chat with customer of d: k. Open that chat to keep or discard it.']);
   });
 });
+
+describe('a draft another party’s change overtakes', () => {
+  it('is said once, for a change or a delete, and not for an editor merely opened', () => {
+    const { actions, notify, said } = live();
+    actions.draftChanged('c', 'k', 'my draft');
+    actions.draftOpened('c', 'j', 'j0', 'j0');
+    notify('c', { k: 'theirs', j: 'changed' });
+    notify('c', { k: 'theirs again', j: 'changed' });
+    actions.draftChanged('d', 'k', 'draft in d');
+    notify('d', {});
+    // Before (exploratory test): a closed draft showed "Draft · changed on the server", and nothing was said.
+    expect(said).toEqual([
+      'k was changed by someone else to “theirs”; your unsaved draft is kept.',
+      'In the chat with customer of d: k was deleted by someone else; your unsaved draft is kept.',
+    ]);
+  });
+});

@@ -20,6 +20,8 @@ export const ar = {
   'panel.otherChatProblem': 'لم يُحفظ في المحادثة مع {chat}: {keys}. افتح تلك المحادثة للإبقاء على التغيير أو تجاهله.',
   'panel.savedOverOther': 'حُفظ {key} فوق تغيير أجراه شخص آخر أثناء إرسال تغييرك (كانت قيمته «{value}»).',
   'panel.deletedOverOther': 'حُذف {key} فوق تغيير أجراه شخص آخر أثناء إرسال تغييرك (كانت قيمته «{value}»).',
+  'panel.draftOvertaken': 'غيّر شخص آخر {key} إلى «{value}»؛ تبقى مسودتك غير المحفوظة.',
+  'panel.draftDeleted': 'حذف شخص آخر {key}؛ تبقى مسودتك غير المحفوظة.',
   'panel.inOtherChat': 'في المحادثة مع {chat}: {notice}',
   'panel.savedOverDelete': 'حُفظ {key}، وكان شخص آخر قد حذفه أثناء إرسال تغييرك.',
   'panel.loadingWhenSession': 'ستُحمَّل المحادثات عند عودة الجلسة.',

@@ -19,6 +19,8 @@ export const de = {
   'panel.otherChatProblem': 'Nicht gespeichert im Chat mit {chat}: {keys}. Öffnen Sie diesen Chat, um die Änderung zu behalten oder zu verwerfen.',
   'panel.savedOverOther': '{key} gespeichert, über eine Änderung hinweg, die jemand anderes vorgenommen hat, während Ihre unterwegs war (dessen Wert war „{value}“).',
   'panel.deletedOverOther': '{key} gelöscht, über eine Änderung hinweg, die jemand anderes vorgenommen hat, während Ihre unterwegs war (dessen Wert war „{value}“).',
+  'panel.draftOvertaken': '{key} wurde von jemand anderem zu „{value}“ geändert; Ihr ungespeicherter Entwurf bleibt erhalten.',
+  'panel.draftDeleted': '{key} wurde von jemand anderem gelöscht; Ihr ungespeicherter Entwurf bleibt erhalten.',
   'panel.inOtherChat': 'Im Chat mit {chat}: {notice}',
   'panel.savedOverDelete': '{key} gespeichert; jemand anderes hatte den Schlüssel gelöscht, während Ihre Änderung unterwegs war.',
   'panel.loadingWhenSession': 'Die Chats werden geladen, sobald die Sitzung wieder besteht.',

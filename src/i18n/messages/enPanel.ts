@@ -25,7 +25,10 @@ export const enPanel = {
   'panel.savedOverOther': 'Saved {key} over a change someone else made while yours was on its way (their value was “{value}”).',
   'panel.deletedOverOther': 'Deleted {key} over a change someone else made while yours was on its way (their value was “{value}”).',
   // Someone else deleted the key meanwhile; the agent's save added it again.
-  // One of the three above, in a chat other than the one on screen.
+  // Another party changed (or deleted) a key the agent has an unsaved draft of.
+  'panel.draftOvertaken': '{key} was changed by someone else to “{value}”; your unsaved draft is kept.',
+  'panel.draftDeleted': '{key} was deleted by someone else; your unsaved draft is kept.',
+  // One of the above, in a chat other than the one on screen.
   'panel.inOtherChat': 'In the chat with {chat}: {notice}',
   'panel.savedOverDelete': 'Saved {key}, which someone else deleted while yours was on its way.',
   // The first read waits for an expired session to come back.
