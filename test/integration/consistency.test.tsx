@@ -80,7 +80,7 @@ describe('concurrent changes', () => {
 
   it('a write waiting its turn behind a slow one is not sent over another party’s change that came meanwhile: it becomes a choice', async () => {
     const { user } = await openPanel();
-    await control.faults({ latencyMs: 1_500 });
+    await control.faults({ latencyMs: 3_000 });
     valueCell('Subject').focus();
     await user.keyboard('slow first{Enter}');
     valueCell('ServiceType').focus();
@@ -92,14 +92,16 @@ describe('concurrent changes', () => {
     expect(await screen.findByText(/ServiceType: Changed on the server to “supervisor value” before yours was sent/)).toBeInTheDocument();
     await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'), { timeout: 5_000 });
     expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'slow first' }]);
-    // Keep mine sends it, now over a value the agent has seen.
+    // Keep mine sends it, now over a value the agent has seen (and lands within this test: a
+    // request still on its way would land in the next one's chat).
     await user.click(within(valueCell('ServiceType')).getByRole('button', { name: 'Keep mine' }));
     await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'slow first' }, { ServiceType: 'agent value' }]), { timeout: 5_000 });
+    await waitFor(() => expect(valueCell('ServiceType')).not.toHaveAttribute('aria-busy'), { timeout: 6_000 });
   });
 
   it('a save already on its way when another party changes the key goes through, and the agent is told whose value it replaced', async () => {
     const { user } = await openPanel();
-    await control.faults({ latencyMs: 1_500 });
+    await control.faults({ latencyMs: 3_000 });
     valueCell('ServiceType').focus();
     await user.keyboard('agent value{Enter}');
     await waitFor(async () => expect((await control.requests()).some((request) => request.method === 'POST')).toBe(true));
@@ -113,19 +115,23 @@ describe('concurrent changes', () => {
   });
 
   it('a write waiting its turn is not sent while notifications are down: it waits for the re-read, which finds another party’s change', async () => {
-    const { user } = await openPanel();
-    await control.faults({ latencyMs: 3_000 });
+    const view = await openPanel({ timeoutMs: 12_000 });
+    const { user } = view;
+    // The first write's answer (6 s) comes after the outage has begun, on a loaded machine too.
+    await control.faults({ latencyMs: 6_000 });
     valueCell('Subject').focus();
     await user.keyboard('slow first{Enter}');
     valueCell('ServiceType').focus();
     await user.keyboard('agent value{Enter}');
-    await control.faults({ notificationsDownMs: 5_000 });
-    await waitFor(() => expect(screen.getByRole('status')).not.toHaveTextContent('Live'), { timeout: 3_000 });
+    await control.faults({ notificationsDownMs: 7_000 });
+    await waitFor(() => expect(screen.getByRole('status')).not.toHaveTextContent('Live'), { timeout: 5_000 });
     await control.updateUserData(SEED_CHAT_ID, { ServiceType: 'supervisor value' });
+    // Live again: read again since, and the queued write checked against it.
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Live'), { timeout: 40_000 });
     // Before (review): it went out when its turn came, over the supervisor's value nobody had seen.
-    await waitFor(() => expect(valueCell('ServiceType')).toHaveAccessibleDescription('Changed on the server to “supervisor value” before yours was sent: keep yours or take theirs.'), { timeout: 15_000 });
     expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'slow first' }]);
-  }, 30_000);
+    await waitFor(() => expect(valueCell('ServiceType')).toHaveAccessibleDescription('Changed on the server to “supervisor value” before yours was sent: keep yours or take theirs.'));
+  }, 60_000);
 
   it('a write waiting its turn goes out when the only change meanwhile was the agent’s own earlier write of the key', async () => {
     const { user } = await openPanel();

@@ -13,7 +13,8 @@ export const SEED_CHAT_ID = '0000Wa9CAM6W00J';
 /** Renders the whole widget against a running simulator, with a fresh cache and store. */
 export function renderPanel(
   simulatorUrl: string,
-  options: { chatId?: string; config?: CaseDataConfig; store?: ChatStore; focusChannel?: FocusKeyChannel } = {},
+  /** `timeoutMs`: the client's, 5 s unless a test makes the server slower than that. */
+  options: { chatId?: string; config?: CaseDataConfig; store?: ChatStore; focusChannel?: FocusKeyChannel; timeoutMs?: number } = {},
 ) {
   // The product's client (createQueryClient), but a failed read is not tried again unasked,
   // so a test of a failure sees it at once.
@@ -21,7 +22,7 @@ export function renderPanel(
   const defaults = queryClient.getDefaultOptions();
   queryClient.setDefaultOptions({ ...defaults, queries: { ...defaults.queries, retry: false } });
   const store = options.store ?? createChatStore({ activeChatId: options.chatId ?? null });
-  const client = createGwsClient({ baseUrl: simulatorUrl, credentials: 'include', timeoutMs: 5_000 });
+  const client = createGwsClient({ baseUrl: simulatorUrl, credentials: 'include', timeoutMs: options.timeoutMs ?? 5_000 });
   const user = userEvent.setup();
   const view = render(
     <CaseDataConfigProvider config={options.config ?? OPEN_CONFIG}>
