@@ -26,9 +26,11 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
   const activeChatId = useActiveChatId();
   const entry = useChatEntry(activeChatId);
   const { t } = useMessages();
-  // After the first paint: React.lazy's fetch would otherwise start with the first render.
+  // Once a grid has painted (nothing to say before a write): React.lazy's fetch would otherwise
+  // start with the first render, and the panel's first paint ("Loading chats…") comes before the grid's.
   const [painted, setPainted] = useState(false);
-  useEffect(() => afterNextPaint(() => setPainted(true)), []);
+  const gridShown = entry !== undefined;
+  useEffect(() => (gridShown ? afterNextPaint(() => setPainted(true)) : undefined), [gridShown]);
   const sessionExpired = useConnection().kind === 'session-expired';
 
   return (
