@@ -272,33 +272,6 @@ export function shownValue(entry: ChatEntry, key: string): UserDataValue | undef
   return own ? valueAfter(own) : entry.chat.userData.get(key);
 }
 
-type UnsavedSources = { readonly chats: ReadonlyMap<string, ChatEntry>; readonly unreadSaved: ReadonlySet<string> };
-
-/** Every chat with work the server does not have: entries with unsaved work, and saved chats not read yet. */
-export function unsavedChatIds(state: UnsavedSources): ReadonlySet<string> {
-  const ids = new Set(state.unreadSaved);
-  for (const [chatId, entry] of state.chats) if (hasUnsavedWork(entry)) ids.add(chatId);
-  return ids;
-}
-
-/** Whether any chat has such work: asked on every store change, so it stops at the first. */
-export function anyUnsaved(state: UnsavedSources): boolean {
-  if (state.unreadSaved.size > 0) return true;
-  for (const entry of state.chats.values()) if (hasUnsavedWork(entry)) return true;
-  return false;
-}
-
-/** The same for one chat. */
-export function isChatUnsaved(state: UnsavedSources, chatId: string): boolean {
-  const entry = state.chats.get(chatId);
-  return state.unreadSaved.has(chatId) || (entry !== undefined && hasUnsavedWork(entry));
-}
-
-/** Whether the agent has something the server does not: the "dirty" state a CRM asks about. */
-export function hasUnsavedWork(entry: ChatEntry): boolean {
-  return [...entry.drafts.values()].some(isEditedDraft) || entry.pending.some((edit) => edit.status !== 'awaiting');
-}
-
 export function sameValue(a: UserDataValue | undefined, b: UserDataValue | undefined): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;

@@ -10,7 +10,6 @@ import {
   applySnapshot,
   baseFor,
   dropPending,
-  hasUnsavedWork,
   markAccepted,
   markFailed,
   markQueued,
@@ -27,6 +26,7 @@ import {
   type UserDataWrite,
 } from './chatEntry';
 import { mostRecentChatting } from './chatOrder';
+import { hasUnsavedWork } from './unsavedWork';
 import { recordStep, takeStep, type HistoryStep } from './history';
 import { toSaved, type DraftStorage, type SavedChat } from './persistence';
 

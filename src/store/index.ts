@@ -18,6 +18,7 @@ export {
   type ChatSummary,
 } from './selectors';
 export { mostRecentChatting, receivedTime } from './chatOrder';
-export { anyUnsaved, draftOvertaken, snapshotShows, valueAfter, hasUnsavedWork, isChatUnsaved, unsavedChatIds, isEditedDraft, sameValue, shownValue, type ChatEntry, type Draft, type PendingEdit, type UserDataWrite, type WriteStatus } from './chatEntry';
+export { anyUnsaved, hasUnsavedWork, isChatUnsaved, unsavedChatIds } from './unsavedWork';
+export { draftOvertaken, snapshotShows, valueAfter, isEditedDraft, sameValue, shownValue, type ChatEntry, type Draft, type PendingEdit, type UserDataWrite, type WriteStatus } from './chatEntry';
 export { deriveRows, type RowStatus, type UserDataRow } from './rows';
 export type { HistoryStep } from './history';

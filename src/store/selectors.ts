@@ -1,6 +1,7 @@
 import { useMemo, useRef } from 'react';
 import type { Chat } from '../gws';
-import { anyUnsaved, isEditedDraft, type ChatEntry, type PendingEdit } from './chatEntry';
+import { isEditedDraft, type ChatEntry, type PendingEdit } from './chatEntry';
+import { anyUnsaved } from './unsavedWork';
 import { deriveRowsKeeping, type UserDataRow } from './rows';
 import { receivedTime } from './chatOrder';
 import { useChatStore } from './ChatStoreProvider';

@@ -13,13 +13,13 @@ import {
   setDraft,
   dropPending,
   draftOvertaken,
-  hasUnsavedWork,
   isEditedDraft,
   openDraft,
   type ChatEntry,
   type PendingEdit,
 } from '../../src/store/chatEntry';
 import { toSaved } from '../../src/store/persistence';
+import { hasUnsavedWork } from '../../src/store/unsavedWork';
 import { deriveRows, deriveRowsKeeping, type UserDataRow } from '../../src/store/rows';
 
 const chat = (userData: Record<string, UserDataValue> | Map<string, UserDataValue>): Chat => ({
