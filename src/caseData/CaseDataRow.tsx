@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { useMessages } from '../i18n';
-import { isEditedDraft, type RowStatus, type UserDataRow } from '../store';
+import { isEditedDraft, isUnsettled, type RowStatus, type UserDataRow } from '../store';
 import type { FieldOption } from './caseDataConfig';
 import type { EditorMove } from './useEditorText';
 import { CellEditorSlot } from './CellEditorSlot';
@@ -76,7 +76,7 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
   const reasonId = `cdp-why-${rowIndex}`;
   const failure = writeProblem(row.pending, row.serverValue, t);
   const why = failure ?? note ?? readOnlyReason;
-  const unsettled = row.status === 'failed' || row.status === 'conflict';
+  const unsettled = isUnsettled(row);
   const keyName = label ? `${label} (${row.key})` : row.key;
   const shownKey = keyShown(row.key, t);
   // Only the agent's draft keeps the row, begun on a value: another party deleted the key

@@ -86,7 +86,7 @@ export function useCaseDataWriter() {
       actions.userDataWriteDiscarded(chatId, editId);
       const entry = store.getState().chats.get(chatId);
       const userData = entry?.chat.userData;
-      const write = userData ? writeTo(userData, failed.key, failed.op === 'delete' ? undefined : failed.value) : writeOf(failed);
+      const write = userData ? writeTo(userData, failed.key, valueAfter(failed)) : writeOf(failed);
       // What the agent typed since, still a draft (left by a chat switch or a reload), is not
       // theirs to lose by sending the earlier value again: a write sent clears its key's draft.
       const later = entry?.drafts.get(failed.key);

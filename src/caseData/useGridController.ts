@@ -4,7 +4,7 @@
 
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useMessages } from '../i18n';
-import { isEditedDraft, sameValue, useChatActions, type ChatEntry, type HistoryStep, type UserDataWrite } from '../store';
+import { isEditedDraft, isUnsettled, sameValue, useChatActions, type ChatEntry, type HistoryStep, type UserDataWrite } from '../store';
 import { resolveRule, type CaseDataConfig } from './caseDataConfig';
 import type { EditorMove } from './useEditorText';
 import { gridCommand, nextPosition } from './gridKeyboard';
@@ -90,7 +90,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     const keys = new Set(entry?.chat.userData.keys() ?? []);
     for (const edit of entry?.pending ?? []) {
       if (edit.op !== 'delete') keys.add(edit.key);
-      else if (edit.status !== 'failed' && edit.status !== 'conflict') keys.delete(edit.key);
+      else if (!isUnsettled(edit)) keys.delete(edit.key);
     }
     return keys;
   };
@@ -116,7 +116,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     if (!gridRow || !entry) return t('caseData.reason.keyGone');
     const { row, rule } = gridRow;
     // Committing a refused or conflicting value again is the keyboard's Retry / Keep mine.
-    const again = row.status === 'failed' || row.status === 'conflict';
+    const again = isUnsettled(row);
     const settled = !again && !row.draftConflict;
     // An open editor's text is read as the kind it opened with: another party's change of
     // the value (a text made a number) must not refuse or retype what the agent wrote. Text
@@ -183,7 +183,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     // Over a refused or overtaken write, the agent's value is not the server's: an editor
     // opened on it holds their unsaved value from the start, so a change by someone else
     // is a conflict to settle, not a value to reopen on.
-    const unsettled = row.status === 'failed' || row.status === 'conflict';
+    const unsettled = isUnsettled(row);
     actions.draftOpened(chatId, key, start, fromTyping ? null : unsettled ? formatValue(row.serverValue) : text);
     if (fromTyping || option) actions.draftChanged(chatId, key, start);
   };
@@ -213,7 +213,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     }
     if (!gridRow) return;
     const { row } = gridRow;
-    const unsettled = row.status === 'failed' || row.status === 'conflict';
+    const unsettled = isUnsettled(row);
     const command = gridCommand(event, position.col, unsettled || (!!row.draft && isEditedDraft(row.draft)));
     if (!command) return;
     event.preventDefault();

@@ -46,6 +46,9 @@ export type Draft = {
  * leave warning, nothing kept over a reload or listed when the chat ends) and cannot
  * conflict with anyone.
  */
+/** A write the server refused, or that another party's change overtook: the agent has to settle it (a row's status, too). */
+export const isUnsettled = ({ status }: { readonly status: string }): boolean => status === 'failed' || status === 'conflict';
+
 export const isEditedDraft = (draft: Draft): boolean => draft.openedWith === null || draft.text !== draft.openedWith;
 
 export type ChatEntry = {
@@ -99,25 +102,34 @@ export function applySnapshot(entry: ChatEntry, chat: Chat, receivedAt: number, 
   // A write GWS accepted without giving a referenceId is confirmed by the values: a
   // snapshot that shows it. Someone else's write that does not carry our value confirms nothing.
   pending = pending.filter((edit) => !(edit.status === 'awaiting' && edit.referenceId === undefined && snapshotShows(chat, edit)));
-  return { ...entry, chat, receivedAt, pending: flagChangedFailures(flagOvertaken(pending, entry, chat), chat), unclaimedReferenceIds: unclaimed, lastReferenceId };
+  return settle(entry, { ...entry, chat, receivedAt, pending, unclaimedReferenceIds: unclaimed, lastReferenceId });
 }
 
 /**
+ * The agent's writes against a new snapshot (`next`, taken over `before`).
+ *
  * Writes go out one at a time, in order: one made behind a slow one waits its turn, and
  * another party may change its key meanwhile (a value none of the agent's writes of it
- * holds). Flagged, it is not sent over that change (useCaseDataWriter) but becomes a
- * conflict, as a queued write does after a reconnect (reconcileQueued).
+ * holds). Flagged overtaken, with their value, it is not sent over that change
+ * (useCaseDataWriter) but becomes a conflict, as a queued write does after a reconnect
+ * (reconcileQueued); one already sent replaces their value. Either way, its undo puts back
+ * their value, not the one the agent saw when making it.
  */
-function flagOvertaken(pending: readonly PendingEdit[], before: ChatEntry, after: Chat): readonly PendingEdit[] {
-  return pending.map((edit) => {
-    const theirs = after.userData.get(edit.key);
-    const changed =
-      edit.status === 'sending' &&
-      !sameValue(before.chat.userData.get(edit.key), theirs) &&
+function settle(before: ChatEntry, next: ChatEntry): ChatEntry {
+  let { undo } = next.history;
+  const pending = next.pending.map((edit) => {
+    const theirs = next.chat.userData.get(edit.key);
+    if (
+      edit.status !== 'sending' ||
+      sameValue(before.chat.userData.get(edit.key), theirs) ||
       // Every write the agent had before this snapshot, also those it has just confirmed.
-      !before.pending.some((own) => own.key === edit.key && sameValue(valueAfter(own), theirs));
-    return changed ? { ...edit, overtaken: { theirs } } : edit;
+      before.pending.some((own) => own.key === edit.key && sameValue(valueAfter(own), theirs))
+    )
+      return edit;
+    undo = undo.map((step) => (step.key === edit.key && sameValue(step.after, valueAfter(edit)) ? { ...step, before: theirs } : step));
+    return { ...edit, overtaken: { theirs } };
   });
+  return { ...next, pending: flagChangedFailures(pending, next.chat), history: { ...next.history, undo } };
 }
 
 /**
@@ -126,9 +138,8 @@ function flagOvertaken(pending: readonly PendingEdit[], before: ChatEntry, after
  * unseen (Keep mine / Take theirs, as for a queued write).
  */
 function flagChangedFailures(pending: readonly PendingEdit[], chat: Chat): readonly PendingEdit[] {
-  const waiting = (edit: PendingEdit) => edit.status === 'failed' || edit.status === 'conflict';
   // Someone else did what the refused write wanted (deleted its key, set its value): nothing left to decide.
-  const done = (edit: PendingEdit) => waiting(edit) && snapshotShows(chat, edit);
+  const done = (edit: PendingEdit) => isUnsettled(edit) && snapshotShows(chat, edit);
   const changed = (edit: PendingEdit) => edit.status === 'failed' && !sameValue(chat.userData.get(edit.key), edit.base);
   if (!pending.some((edit) => done(edit) || changed(edit))) return pending;
   return pending.filter((edit) => !done(edit)).map((edit) => (changed(edit) ? { ...edit, status: 'conflict' as const } : edit));
@@ -140,12 +151,12 @@ function flagChangedFailures(pending: readonly PendingEdit[], chat: Chat): reado
  */
 export function applyRead(entry: ChatEntry, chat: Chat, receivedAt: number): ChatEntry {
   const pending = entry.pending.filter((edit) => edit.status !== 'awaiting');
-  return { ...entry, chat, receivedAt, lastReferenceId: 0, pending: flagChangedFailures(flagOvertaken(pending, entry, chat), chat) };
+  return settle(entry, { ...entry, chat, receivedAt, lastReferenceId: 0, pending });
 }
 
 export function addPending(entry: ChatEntry, edit: PendingEdit): ChatEntry {
   // A newer write of the same key supersedes a failed or conflicting one; in-flight ones stay until answered.
-  const pending = entry.pending.filter((other) => !(other.key === edit.key && (other.status === 'failed' || other.status === 'conflict')));
+  const pending = entry.pending.filter((other) => !(other.key === edit.key && isUnsettled(other)));
   const drafts = new Map(entry.drafts);
   drafts.delete(edit.key);
   return { ...entry, pending: [...pending, edit], drafts };
@@ -252,7 +263,7 @@ export const valueAfter = (edit: PendingEdit): UserDataValue | undefined => (edi
  * over the agent's own pending write is not overtaken by its confirmation, nor before it.
  */
 export const expectedAfter = (edit: PendingEdit | undefined, serverValue: UserDataValue | undefined): UserDataValue | undefined =>
-  edit && edit.status !== 'failed' && edit.status !== 'conflict' ? valueAfter(edit) : serverValue;
+  edit && !isUnsettled(edit) ? valueAfter(edit) : serverValue;
 
 /**
  * What the server holds as a new write of `key` goes out, as far as the agent knows: their

@@ -10,6 +10,7 @@ import {
   applySnapshot,
   baseFor,
   dropPending,
+  isUnsettled,
   markAccepted,
   markFailed,
   markQueued,
@@ -169,19 +170,21 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             set((state) => ({ rejectedNotifications: state.rejectedNotifications + 1, lastRejection: notification.reason }));
             return;
           }
-          if (notification.kind === 'ignored') return;
-          const { referenceId } = notification;
           if (notification.kind === 'operation-failed') {
             // GWS accepted a write of the agent's, then the contact center refused it (contract.md
-            // §4, notification Error): not saved, said as such, never left to a re-read that would put the old value back.
+            // §4, notification Error): not saved, said as such, never left to a re-read that would
+            // put the old value back. Once (a repeat finds it refused), in the chat it names, if any.
+            const { referenceId, chatId: named } = notification;
             for (const [chatId, entry] of get().chats) {
-              const edit = referenceId === undefined ? undefined : entry.pending.find((candidate) => candidate.referenceId === referenceId);
-              if (edit) updateEntry(chatId, (current) => markFailed(current, edit.editId, { kind: 'refused-later', message: notification.message }));
+              const edit = entry.pending.find((candidate) => candidate.status === 'awaiting' && candidate.referenceId === referenceId);
+              if (edit && referenceId !== undefined && (!named || named === chatId))
+                updateEntry(chatId, (current) => markFailed(current, edit.editId, { kind: 'refused-later', message: notification.message }));
             }
             return;
           }
+          if (notification.kind !== 'chat-changed') return;
           const receivedAt = tick();
-          const { chat } = notification;
+          const { chat, referenceId } = notification;
           const chats = new Map(get().chats);
           const entry = chats.get(chat.id);
           // A state change without userData keeps the chat's (read as none, it would empty the grid).
@@ -221,7 +224,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
         userDataWriteDiscarded: (chatId, editId, undoable) =>
           updateEntry(chatId, (entry) => {
             const edit = entry.pending.find((candidate) => candidate.editId === editId);
-            const settled = (candidate: PendingEdit) => candidate.key === edit?.key && (candidate.status === 'failed' || candidate.status === 'conflict');
+            const settled = (candidate: PendingEdit) => candidate.key === edit?.key && isUnsettled(candidate);
             if (!edit || !settled(edit)) return dropPending(entry, editId);
             const dropped = entry.pending.filter(settled).reduce((current, candidate) => dropPending(current, candidate.editId), entry);
             if (!undoable) return dropped;

@@ -9,7 +9,6 @@ export {
   useChatEntry,
   useChatMarks,
   useChatSummaries,
-  isUnsettled,
   useConnection,
   useOutboxOpen,
   useRejectedNotifications,
@@ -19,6 +18,6 @@ export {
 } from './selectors';
 export { mostRecentChatting, receivedTime } from './chatOrder';
 export { anyUnsaved, hasUnsavedWork, isChatUnsaved, unsavedChatIds } from './unsavedWork';
-export { draftOvertaken, snapshotShows, valueAfter, isEditedDraft, sameValue, shownValue, type ChatEntry, type Draft, type PendingEdit, type UserDataWrite, type WriteStatus } from './chatEntry';
+export { draftOvertaken, snapshotShows, valueAfter, isEditedDraft, isUnsettled, sameValue, shownValue, type ChatEntry, type Draft, type PendingEdit, type UserDataWrite, type WriteStatus } from './chatEntry';
 export { deriveRows, type RowStatus, type UserDataRow } from './rows';
 export type { HistoryStep } from './history';

@@ -2,7 +2,7 @@
 // and the drafts. Pure, so it is property-tested against any interleaving.
 
 import type { UserDataValue } from '../gws';
-import { expectedAfter, isEditedDraft, sameValue, type ChatEntry, type Draft, type PendingEdit } from './chatEntry';
+import { expectedAfter, isEditedDraft, isUnsettled, sameValue, type ChatEntry, type Draft, type PendingEdit } from './chatEntry';
 
 export type RowStatus = 'confirmed' | 'queued' | 'saving' | 'deleting' | 'failed' | 'conflict';
 
@@ -87,7 +87,7 @@ export function deriveRows(entry: ChatEntry): readonly UserDataRow[] {
   }
   // Keys the agent wrote that the server does not show (yet): never drop them silently.
   for (const [key, edit] of latest) {
-    if (edit.op === 'delete' && edit.status !== 'failed' && edit.status !== 'conflict') continue;
+    if (edit.op === 'delete' && !isUnsettled(edit)) continue;
     rows.push(rowFor(key, undefined, edit, entry.drafts.get(key)));
   }
   // A draft for a key that vanished from the server (deleted by someone else) stays visible too.

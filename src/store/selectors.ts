@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import type { Chat } from '../gws';
-import { isEditedDraft, type ChatEntry, type PendingEdit } from './chatEntry';
+import { isEditedDraft, isUnsettled, type ChatEntry } from './chatEntry';
 import { anyUnsaved } from './unsavedWork';
 import { deriveRowsKeeping, type UserDataRow } from './rows';
 import { receivedTime } from './chatOrder';
@@ -59,9 +59,6 @@ export function useUserDataRows(entry: ChatEntry | undefined): readonly UserData
     return rows;
   }, [entry]);
 }
-
-/** A write the server refused, or that another party's change overtook: the agent has to settle it. */
-export const isUnsettled = (edit: PendingEdit): boolean => edit.status === 'failed' || edit.status === 'conflict';
 
 /** What a chat holds that the server does not: a write to settle ('refused'), or other unsaved work. */
 export type ChatMark = 'refused' | 'unsaved';

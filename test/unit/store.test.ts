@@ -250,6 +250,31 @@ describe('settling a key', () => {
     expect(after && deriveRows(after).find((row) => row.key === 'k')?.draftConflict).toBe(true);
   });
 
+  it('undo of a write another party’s change overtook on its way puts back their value, the one it replaced', () => {
+    const { store, actions } = liveChatWithK();
+    const mine = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'mine' }, { key: 'k', before: 'old', after: 'mine' });
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { k: 'theirs' }) });
+    actions.userDataWriteAccepted('c', mine.editId, 9);
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { k: 'mine' }), referenceId: 9 });
+    // Before (exploratory test): undo sent "old", the value from before the agent's edit, and "theirs" was gone for good.
+    expect(store.getState().chats.get('c')?.history.undo).toEqual([{ key: 'k', before: 'theirs', after: 'mine' }]);
+  });
+
+  it('an Error notification refuses a write once, and only in the chat it names', () => {
+    const { store, actions } = liveChatWithK();
+    const write = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A' });
+    actions.userDataWriteAccepted('c', write.editId, 5);
+    actions.notificationReceived({ kind: 'operation-failed', chatId: 'elsewhere', referenceId: 5, message: 'refused' });
+    // Before (exploratory test): another chat's Error refused this chat's write of the same referenceId.
+    expect(store.getState().chats.get('c')?.pending.map((edit) => edit.status)).toEqual(['awaiting']);
+    actions.notificationReceived({ kind: 'operation-failed', chatId: 'c', referenceId: 5, message: 'refused' });
+    const refused = store.getState().chats.get('c')?.pending[0];
+    expect(refused?.status).toBe('failed');
+    // Before: the same Error again made a new refused write, said a second time.
+    actions.notificationReceived({ kind: 'operation-failed', chatId: 'c', referenceId: 5, message: 'refused' });
+    expect(store.getState().chats.get('c')?.pending[0]).toBe(refused);
+  });
+
   it('a notification of the agent’s write settles its earlier accepted writes whose notifications were lost', () => {
     const { store, actions } = liveChatWithK();
     const one = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'one' });
