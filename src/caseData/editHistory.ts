@@ -1,10 +1,11 @@
 // Undo, redo and delete on the grid's active cell (Ctrl+Z, Ctrl+Y or Ctrl+Shift+Z, Delete),
-// and the discards they take back (Escape, a row's Discard or Take theirs).
+// the discards they take back (Escape, a row's Discard or Take theirs), and a refused write sent
+// again (Retry, Keep mine).
 // A chunk of its own (useGridController.ts: editHistoryChunk), with its texts, fetched after
 // the first paint with the grid's other parts: the first paint does not carry it.
 
 import type { Translate } from '../i18n';
-import { isEditedDraft, sameValue, shownValue, type ChatEntry, type ChatStoreActions, type HistoryStep, type UserDataWrite } from '../store';
+import { isEditedDraft, sameValue, shownValue, valueAfter, type ChatEntry, type ChatStoreActions, type HistoryStep, type PendingEdit, type UserDataWrite } from '../store';
 import type { GridRow } from './useCaseDataRows';
 import type { ActiveCell } from './useCellFocus';
 import { writeTo } from './validation';
@@ -28,6 +29,8 @@ export type EditHistoryTools = {
   readonly existingKeys: () => ReadonlySet<string>;
   readonly rows: readonly GridRow[];
   readonly focusCell: (cell: ActiveCell) => void;
+  /** Sends a write already checked (the writer's). */
+  readonly send: (chatId: string, write: UserDataWrite, step: HistoryStep | null) => void;
 };
 
 /**
@@ -105,6 +108,24 @@ export function discardRow({ row }: GridRow, draftOnly: boolean | undefined, { t
   }
   actions.userDataWriteDiscarded(chatId, row.pending.editId, true);
   announce(t(row.status === 'conflict' ? 'caseData.announce.tookTheirs' : 'caseData.announce.discarded', { key: named(row.key) }));
+}
+
+/**
+ * Retry, and Keep mine on a conflict (a row's button, or Enter on a refused delete): the same
+ * value again, but the key may have come or gone since (someone else deleted or added it), so
+ * the operation is chosen anew (validation.ts writeTo): attach to a key the server no longer
+ * has, update one it has.
+ */
+export function retryWrite(failed: PendingEdit, { entry, actions, chatId, send }: EditHistoryTools): void {
+  if (!entry) return;
+  actions.userDataWriteDiscarded(chatId, failed.editId);
+  const theirs = entry.chat.userData.get(failed.key);
+  // What the agent typed since, still a draft (left by a chat switch or a reload), is not
+  // theirs to lose by sending the earlier value again: a write sent clears its key's draft.
+  const later = entry.drafts.get(failed.key);
+  // Keep mine over another party's value: undo puts theirs back (a plain retry replaces what its first attempt did).
+  send(chatId, writeTo(entry.chat.userData, failed.key, valueAfter(failed)), sameValue(theirs, failed.base) ? null : { key: failed.key, before: theirs, after: valueAfter(failed) });
+  if (later && isEditedDraft(later)) actions.draftChanged(chatId, failed.key, later.text);
 }
 
 /** Why a write of `key` waits: the agent has a draft of it, which the write would replace unseen. */

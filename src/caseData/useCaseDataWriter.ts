@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { chatQueries, toGwsError, useGwsClient, type ChatOperation, type GwsError } from '../gws';
-import { isEditedDraft, sameValue, useChatActions, useChatStoreApi, valueAfter, type ChatStore, type HistoryStep, type PendingEdit, type UserDataWrite } from '../store';
-import { OPERATION_OF, writeTo } from './validation';
+import { useChatActions, useChatStoreApi, type ChatStore, type HistoryStep, type UserDataWrite } from '../store';
+import { OPERATION_OF } from './validation';
 
 type WriteVariables = { readonly chatId: string; readonly write: UserDataWrite; readonly editId: number };
 
@@ -78,27 +78,7 @@ export function useCaseDataWriter() {
     [actions, mutate],
   );
 
-  // Retry, and Keep mine on a conflict: the same value again, but the key may have come or
-  // gone since (someone else deleted or added it), so the operation is chosen anew
-  // (validation.ts writeTo): attach to a key the server no longer has, update one it has.
-  const retry = useCallback(
-    (chatId: string, editId: number, failed: PendingEdit) => {
-      actions.userDataWriteDiscarded(chatId, editId);
-      const entry = store.getState().chats.get(chatId);
-      const userData = entry?.chat.userData;
-      const write = userData ? writeTo(userData, failed.key, valueAfter(failed)) : writeOf(failed);
-      // What the agent typed since, still a draft (left by a chat switch or a reload), is not
-      // theirs to lose by sending the earlier value again: a write sent clears its key's draft.
-      const later = entry?.drafts.get(failed.key);
-      // Keep mine over another party's value: undo puts theirs back (a plain retry replaces what its first attempt did).
-      const theirs = userData?.get(failed.key);
-      send(chatId, write, sameValue(theirs, failed.base) ? null : { key: failed.key, before: theirs, after: valueAfter(failed) });
-      if (later && isEditedDraft(later)) actions.draftChanged(chatId, failed.key, later.text);
-    },
-    [actions, send, store],
-  );
-
-  return { send, retry, mutate };
+  return { send, mutate };
 }
 
 /** Sends every queued write, chat by chat in the order made, once the outbox is open. */

@@ -4,7 +4,7 @@
 
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useMessages } from '../i18n';
-import { isEditedDraft, isUnsettled, sameValue, useChatActions, type ChatEntry, type HistoryStep, type UserDataWrite } from '../store';
+import { isEditedDraft, isUnsettled, sameValue, useChatActions, type ChatEntry, type HistoryStep, type PendingEdit, type UserDataWrite } from '../store';
 import { resolveRule, type CaseDataConfig } from './caseDataConfig';
 import type { EditorMove } from './useEditorText';
 import { gridCommand, nextPosition } from './gridKeyboard';
@@ -239,7 +239,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     else if (command === 'edit') {
       // Enter on a refused or overtaken delete is its Retry or Keep mine: there is no value of the agent's to edit.
       // Read-only meanwhile (the chat ended): the editor says why, as the hidden Retry would not.
-      if (unsettled && row.pending?.op === 'delete' && !gridRow.readOnlyReason) writer.retry(chatId, row.pending.editId, row.pending);
+      if (unsettled && row.pending?.op === 'delete' && !gridRow.readOnlyReason) retry(row.pending);
       else startEdit(row.key, null);
     }
     else if (command === 'to-value') focusCell({ key: gridRow.row.key, col: 1 });
@@ -251,11 +251,13 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   /** Escape, or the row's Discard / Take theirs button: with undo, in its chunk (editHistory.ts). */
   const discard = (gridRow: GridRow, draftOnly?: boolean) =>
     editHistoryChunk.use((editHistory) => editHistory.discardRow(gridRow, draftOnly, latest.current.historyTools), notLoaded);
+  /** Retry, Keep mine: in the same chunk. */
+  const retry = (failed: PendingEdit) => editHistoryChunk.use((editHistory) => editHistory.retryWrite(failed, latest.current.historyTools), notLoaded);
 
   // Rows get one handler object for their whole life; it reads the latest state through a ref.
-  const historyTools: EditHistoryTools = { t, chatId, entry, actions, announce: setAnnouncement, note, named, submit, existingKeys, rows, focusCell };
-  const latest = useRef<RowActions>({ commitText, startEdit, setActive, actions, chatId, rows, writer, editing, setEditing, focusCell, discard, note, historyTools });
-  latest.current = { commitText, startEdit, setActive, actions, chatId, rows, writer, editing, setEditing, focusCell, discard, note, historyTools };
+  const historyTools: EditHistoryTools = { t, chatId, entry, actions, announce: setAnnouncement, note, named, submit, existingKeys, rows, focusCell, send: writer.send };
+  const latest = useRef<RowActions>({ commitText, startEdit, setActive, actions, chatId, rows, retry, editing, setEditing, focusCell, discard, note, historyTools });
+  latest.current = { commitText, startEdit, setActive, actions, chatId, rows, retry, editing, setEditing, focusCell, discard, note, historyTools };
   const handlers = useRowHandlers(latest, cells);
 
   return { activeRowIndex, position, editing, notes, announcement, setAnnouncement, handlers, onGridKeyDown, flushFocus, submit, focusCell };

@@ -1,9 +1,8 @@
 import { useMemo, useRef, type RefObject } from 'react';
-import type { ChatStoreActions } from '../store';
+import type { ChatStoreActions, PendingEdit } from '../store';
 import type { RowHandlers } from './CaseDataRow';
 import type { GridRow } from './useCaseDataRows';
 import type { ActiveCell } from './useCellFocus';
-import type { useCaseDataWriter } from './useCaseDataWriter';
 import type { EditorMove } from './useEditorText';
 import type { Editing } from './useGridController';
 import type { EditHistoryTools } from './editHistory';
@@ -16,7 +15,8 @@ export type RowActions = {
   readonly actions: ChatStoreActions;
   readonly chatId: string;
   readonly rows: readonly GridRow[];
-  readonly writer: ReturnType<typeof useCaseDataWriter>;
+  /** Retry / Keep mine of a refused or overtaken write (editHistory.ts). */
+  readonly retry: (failed: PendingEdit) => void;
   readonly editing: Editing | null;
   readonly setEditing: (editing: Editing | null) => void;
   readonly focusCell: (cell: ActiveCell) => void;
@@ -73,7 +73,7 @@ export function useRowHandlers(latest: RefObject<RowActions>, cells: Map<string,
       retry: (key) => {
         const row = latest.current.rows.find((gridRow) => gridRow.row.key === key)?.row;
         latest.current.focusCell({ key, col: 1 });
-        if (row?.pending) latest.current.writer.retry(latest.current.chatId, row.pending.editId, row.pending);
+        if (row?.pending) latest.current.retry(row.pending);
       },
       discard: (key) => {
         const gridRow = latest.current.rows.find((candidate) => candidate.row.key === key);

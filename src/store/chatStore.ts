@@ -173,12 +173,12 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           if (notification.kind === 'operation-failed') {
             // GWS accepted a write of the agent's, then the contact center refused it (contract.md
             // §4, notification Error): not saved, said as such, never left to a re-read that would
-            // put the old value back. Once (a repeat finds it refused), in the chat it names, if any.
-            const { referenceId, chatId: named } = notification;
+            // put the old value back. Once: a repeat finds it refused. (referenceIds are the
+            // session's, whichever chat the notification names.)
+            const { referenceId } = notification;
             for (const [chatId, entry] of get().chats) {
               const edit = entry.pending.find((candidate) => candidate.status === 'awaiting' && candidate.referenceId === referenceId);
-              if (edit && referenceId !== undefined && (!named || named === chatId))
-                updateEntry(chatId, (current) => markFailed(current, edit.editId, { kind: 'refused-later', message: notification.message }));
+              if (edit && referenceId !== undefined) updateEntry(chatId, (current) => markFailed(current, edit.editId, { kind: 'refused-later', message: notification.message }));
             }
             return;
           }
