@@ -5,7 +5,7 @@
 // overwrites what the agent is typing.
 
 import type { Chat, GwsError, UserDataValue } from '../gws';
-import { emptyHistory, type History } from './history';
+import { emptyHistory, type History, type HistoryStep } from './history';
 
 export type UserDataWrite =
   | { readonly op: 'update' | 'attach'; readonly key: string; readonly value: UserDataValue }
@@ -105,6 +105,10 @@ export function applySnapshot(entry: ChatEntry, chat: Chat, receivedAt: number, 
   return settle(entry, { ...entry, chat, receivedAt, pending, unclaimedReferenceIds: unclaimed, lastReferenceId });
 }
 
+/** Undo of a write another party's change overtook puts back their value, the one it replaces, not the one the agent saw. */
+const theirsBefore = (undo: readonly HistoryStep[], edit: PendingEdit, theirs: UserDataValue | undefined): readonly HistoryStep[] =>
+  undo.map((step) => (step.key === edit.key && sameValue(step.after, valueAfter(edit)) ? { ...step, before: theirs } : step));
+
 /**
  * The agent's writes against a new snapshot (`next`, taken over `before`).
  *
@@ -126,7 +130,7 @@ function settle(before: ChatEntry, next: ChatEntry): ChatEntry {
       before.pending.some((own) => own.key === edit.key && sameValue(valueAfter(own), theirs))
     )
       return edit;
-    undo = undo.map((step) => (step.key === edit.key && sameValue(step.after, valueAfter(edit)) ? { ...step, before: theirs } : step));
+    undo = theirsBefore(undo, edit, theirs);
     return { ...edit, overtaken: { theirs } };
   });
   return { ...next, pending: flagChangedFailures(pending, next.chat), history: { ...next.history, undo } };
@@ -214,6 +218,7 @@ export function dropPending(entry: ChatEntry, editId: number): ChatEntry {
 export function reconcileQueued(entry: ChatEntry): ChatEntry {
   const userData = entry.chat.userData;
   let changed = false;
+  let { undo } = entry.history;
   const pending: PendingEdit[] = [];
   for (const edit of entry.pending) {
     if (edit.status !== 'queued' || sameValue(userData.get(edit.key), edit.base)) pending.push(edit);
@@ -222,10 +227,11 @@ export function reconcileQueued(entry: ChatEntry): ChatEntry {
     else if (snapshotShows(entry.chat, edit)) changed = true;
     else {
       changed = true;
+      undo = theirsBefore(undo, edit, userData.get(edit.key));
       pending.push({ ...edit, status: 'conflict' });
     }
   }
-  return changed ? { ...entry, pending } : entry;
+  return changed ? { ...entry, pending, history: { ...entry.history, undo } } : entry;
 }
 
 /** The editor's text changed; null: it closed without committing. */

@@ -272,6 +272,17 @@ describe('settling a key', () => {
     expect(store.getState().chats.get('c')?.pending[0]).toBe(refused);
   });
 
+  it('undo of a write made offline that the re-read finds overtaken puts back their value', () => {
+    const { store, actions } = liveChatWithK();
+    actions.connectionChanged({ kind: 'offline' });
+    actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'mine' }, { key: 'k', before: 'old', after: 'mine' });
+    actions.connectionChanged({ kind: 'live' });
+    actions.chatsRead([chat('c', 'Chatting', '', { k: 'theirs' })], actions.readStarted());
+    expect(store.getState().chats.get('c')?.pending.map((edit) => edit.status)).toEqual(['conflict']);
+    // Before (exploratory test): Take theirs, then undo twice, wrote "old" over "theirs".
+    expect(store.getState().chats.get('c')?.history.undo).toEqual([{ key: 'k', before: 'theirs', after: 'mine' }]);
+  });
+
   it('a notification of the agent’s write settles its earlier accepted writes whose notifications were lost', () => {
     const { store, actions } = liveChatWithK();
     const one = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'one' });
