@@ -29,6 +29,9 @@ export type PendingEdit = UserDataWrite & {
   readonly overtaken?: { readonly theirs: UserDataValue | undefined };
 };
 
+/** A write the server refused, or that another party's change overtook: the agent has to settle it (a row's status, too). */
+export const isUnsettled = ({ status }: { readonly status: string }): boolean => status === 'failed' || status === 'conflict';
+
 export type Draft = {
   readonly text: string;
   /** The server's value when the editor opened: if the server moves on, it is a conflict. */
@@ -46,9 +49,6 @@ export type Draft = {
  * leave warning, nothing kept over a reload or listed when the chat ends) and cannot
  * conflict with anyone.
  */
-/** A write the server refused, or that another party's change overtook: the agent has to settle it (a row's status, too). */
-export const isUnsettled = ({ status }: { readonly status: string }): boolean => status === 'failed' || status === 'conflict';
-
 export const isEditedDraft = (draft: Draft): boolean => draft.openedWith === null || draft.text !== draft.openedWith;
 
 export type ChatEntry = {
@@ -133,7 +133,8 @@ function settle(before: ChatEntry, next: ChatEntry): ChatEntry {
     undo = theirsBefore(undo, edit, theirs);
     return { ...edit, overtaken: { theirs } };
   });
-  return { ...next, pending: flagChangedFailures(pending, next.chat), history: { ...next.history, undo } };
+  // Most snapshots overtake nothing: the history stays the same object.
+  return { ...next, pending: flagChangedFailures(pending, next.chat), history: undo === next.history.undo ? next.history : { ...next.history, undo } };
 }
 
 /**
