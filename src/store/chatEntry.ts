@@ -24,6 +24,8 @@ export type PendingEdit = UserDataWrite & {
   /** The server's value of the key when the agent made the write (undefined: absent). */
   readonly base: UserDataValue | undefined;
   readonly referenceId?: number;
+  /** Clock tick of GWS's acceptance: a re-read started before it may not show the write yet (applyRead). */
+  readonly acceptedAt?: number;
   readonly error?: GwsError;
   /** Made but not answered yet, another party changed its key meanwhile, to `theirs` (flagOvertaken). */
   readonly overtaken?: { readonly theirs: UserDataValue | undefined };
@@ -73,7 +75,7 @@ export type ChatEntry = {
 };
 
 /** How many unmatched referenceIds to remember; older ones can no longer be ours. */
-const UNCLAIMED_LIMIT = 50;
+export const UNCLAIMED_LIMIT = 50;
 
 export function newEntry(chat: Chat, receivedAt: number): ChatEntry {
   return { chat, receivedAt, pending: [], drafts: new Map(), unclaimedReferenceIds: [], lastReferenceId: 0, history: emptyHistory };
@@ -151,11 +153,13 @@ function flagChangedFailures(pending: readonly PendingEdit[], chat: Chat): reado
 }
 
 /**
- * A full re-read is the server's truth: every write it had accepted is in it (or was
- * overwritten since), so nothing accepted is left waiting for a notification that was lost.
+ * A full re-read is the server's truth: every write it had accepted before the read began
+ * is in it (or was overwritten since), so nothing accepted is left waiting for a
+ * notification that was lost. One accepted after the read began may not be in it yet: it
+ * waits for its notification, unless the read shows it already.
  */
-export function applyRead(entry: ChatEntry, chat: Chat, receivedAt: number): ChatEntry {
-  const pending = entry.pending.filter((edit) => edit.status !== 'awaiting');
+export function applyRead(entry: ChatEntry, chat: Chat, receivedAt: number, startedAt: number): ChatEntry {
+  const pending = entry.pending.filter((edit) => edit.status !== 'awaiting' || ((edit.acceptedAt ?? 0) > startedAt && !snapshotShows(chat, edit)));
   return settle(entry, { ...entry, chat, receivedAt, lastReferenceId: 0, pending });
 }
 
@@ -176,7 +180,7 @@ export function markSending(entry: ChatEntry, editId: number): ChatEntry {
   return updateEdit(entry, editId, (edit) => ({ ...edit, status: 'sending' }));
 }
 
-export function markAccepted(entry: ChatEntry, editId: number, referenceId: number | undefined): ChatEntry {
+export function markAccepted(entry: ChatEntry, editId: number, referenceId: number | undefined, acceptedAt: number): ChatEntry {
   const edit = entry.pending.find((candidate) => candidate.editId === editId);
   if (!edit) return entry;
   const without = entry.pending.filter((candidate) => candidate.editId !== editId);
@@ -185,7 +189,7 @@ export function markAccepted(entry: ChatEntry, editId: number, referenceId: numb
     return { ...entry, pending: without, unclaimedReferenceIds: entry.unclaimedReferenceIds.filter((id) => id !== referenceId) };
   }
   if (referenceId === undefined && snapshotShows(entry.chat, edit)) return { ...entry, pending: without };
-  return updateEdit(entry, editId, (candidate) => ({ ...candidate, status: 'awaiting', ...(referenceId === undefined ? {} : { referenceId }) }));
+  return updateEdit(entry, editId, (candidate) => ({ ...candidate, status: 'awaiting', acceptedAt, ...(referenceId === undefined ? {} : { referenceId }) }));
 }
 
 export function markFailed(entry: ChatEntry, editId: number, error: GwsError): ChatEntry {

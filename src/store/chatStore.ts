@@ -25,6 +25,7 @@ import {
   type Draft,
   type PendingEdit,
   type UserDataWrite,
+  UNCLAIMED_LIMIT,
 } from './chatEntry';
 import { mostRecentChatting } from './chatOrder';
 import { hasUnsavedWork } from './unsavedWork';
@@ -102,6 +103,11 @@ export type ChatStoreOptions = { readonly activeChatId?: string | null; readonly
 
 export function createChatStore({ activeChatId = null, storage = null }: ChatStoreOptions = {}) {
   let nextEditId = 1;
+  /**
+   * Refusals (notifications of type Error) that came before the HTTP reply of the write they
+   * refuse: GWS may publish first. The reply's referenceId finds them (userDataWriteAccepted).
+   */
+  let refusedEarly: { readonly referenceId: number; readonly message: string }[] = [];
   const store = createStore<ChatStoreState>()((set, get) => {
     const tick = () => {
       const clock = get().clock + 1;
@@ -151,7 +157,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             const entry = chats.get(chat.id);
             if (!entry) chats.set(chat.id, restored(chat, receivedAt));
             // A notification newer than this read already holds fresher data.
-            else if (entry.receivedAt < startedAt) chats.set(chat.id, applyRead(entry, chat, receivedAt));
+            else if (entry.receivedAt < startedAt) chats.set(chat.id, applyRead(entry, chat, receivedAt, startedAt));
           }
           // A chat GWS no longer lists is gone: forget it unless the agent still has unsaved
           // work in it (then it stays, so the work can be copied), and drop what a previous
@@ -176,9 +182,11 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             // put the old value back. Once: a repeat finds it refused. (referenceIds are the
             // session's, whichever chat the notification names.)
             const { referenceId } = notification;
+            if (referenceId === undefined) return;
+            refusedEarly = [...refusedEarly, { referenceId, message: notification.message }].slice(-UNCLAIMED_LIMIT);
             for (const [chatId, entry] of get().chats) {
               const edit = entry.pending.find((candidate) => candidate.status === 'awaiting' && candidate.referenceId === referenceId);
-              if (edit && referenceId !== undefined) updateEntry(chatId, (current) => markFailed(current, edit.editId, { kind: 'refused-later', message: notification.message }));
+              if (edit) updateEntry(chatId, (current) => markFailed(current, edit.editId, { kind: 'refused-later', message: notification.message }));
             }
             return;
           }
@@ -216,7 +224,11 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           return { editId, sendNow };
         },
         userDataWriteStarted: (chatId, editId) => updateEntry(chatId, (entry) => markSending(entry, editId)),
-        userDataWriteAccepted: (chatId, editId, referenceId) => updateEntry(chatId, (entry) => markAccepted(entry, editId, referenceId)),
+        userDataWriteAccepted(chatId, editId, referenceId) {
+          const refused = refusedEarly.find((notification) => notification.referenceId === referenceId);
+          const acceptedAt = tick();
+          updateEntry(chatId, (entry) => (refused ? markFailed(entry, editId, { kind: 'refused-later', message: refused.message }) : markAccepted(entry, editId, referenceId, acceptedAt)));
+        },
         userDataWriteFailed: (chatId, editId, error) => updateEntry(chatId, (entry) => markFailed(entry, editId, error)),
         userDataWriteRequeued: (chatId, editId) => updateEntry(chatId, (entry) => markQueued(entry, editId)),
         // Take theirs / Discard settles the key: earlier refused or conflicting writes of it

@@ -45,7 +45,7 @@ describe('one chat: server snapshot, pending writes, drafts', () => {
     let entry = newEntry(chat({ a: 'old', b: 1 }), 1);
     entry = addPending(entry, update(1, 'a', 'mine'));
     expect(shown(entry).a).toEqual(['mine', 'saving']);
-    entry = markAccepted(entry, 1, 85);
+    entry = markAccepted(entry, 1, 85, 1);
     // Someone else's write, before ours lands: no referenceId, does not carry our value.
     entry = applySnapshot(entry, chat({ a: 'old', b: 2 }), 2, undefined);
     expect(shown(entry)).toEqual({ a: ['mine', 'saving'], b: [2, 'confirmed'] });
@@ -58,14 +58,14 @@ describe('one chat: server snapshot, pending writes, drafts', () => {
     let entry = addPending(newEntry(chat({ a: 'old' }), 1), update(1, 'a', 'mine'));
     entry = applySnapshot(entry, chat({ a: 'mine' }), 2, 86);
     expect(entry.pending).toHaveLength(1);
-    entry = markAccepted(entry, 1, 86);
+    entry = markAccepted(entry, 1, 86, 1);
     expect(entry.pending).toEqual([]);
     expect(entry.unclaimedReferenceIds).toEqual([]);
   });
 
   it('falls back to values when the reply carries no referenceId', () => {
     let entry = addPending(newEntry(chat({ a: 'old' }), 1), update(1, 'a', 'mine'));
-    entry = markAccepted(entry, 1, undefined);
+    entry = markAccepted(entry, 1, undefined, 1);
     entry = applySnapshot(entry, chat({ a: 'other' }), 2, undefined);
     expect(shown(entry).a).toEqual(['mine', 'saving']);
     entry = applySnapshot(entry, chat({ a: 'mine' }), 3, undefined);
@@ -74,7 +74,7 @@ describe('one chat: server snapshot, pending writes, drafts', () => {
 
   it('ignores a repeated or older notification', () => {
     let entry = addPending(newEntry(chat({ a: 'old' }), 1), update(1, 'a', 'mine'));
-    entry = markAccepted(entry, 1, 7);
+    entry = markAccepted(entry, 1, 7, 1);
     entry = applySnapshot(entry, chat({ a: 'mine' }), 2, 7);
     const again = applySnapshot(entry, chat({ a: 'mine' }), 3, 7);
     expect(shown(again)).toEqual(shown(entry));
@@ -221,9 +221,9 @@ describe('settling (property-based)', () => {
           if (edit.op === 'delete') server.delete(edit.key);
           else server.set(edit.key, edit.value);
           const referenceId = withRef ? ++ref : undefined;
-          if (replyFirst) entry = markAccepted(entry, edit.editId, referenceId);
+          if (replyFirst) entry = markAccepted(entry, edit.editId, referenceId, 1);
           snapshot(referenceId);
-          if (!replyFirst) entry = markAccepted(entry, edit.editId, referenceId);
+          if (!replyFirst) entry = markAccepted(entry, edit.editId, referenceId, 1);
         };
         const sendQueued = () => {
           for (const edit of entry.pending) if (edit.status === 'queued') entry = markSending(entry, edit.editId);

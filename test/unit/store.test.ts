@@ -272,6 +272,44 @@ describe('settling a key', () => {
     expect(store.getState().chats.get('c')?.pending[0]).toBe(refused);
   });
 
+  it('an Error notification that comes before the HTTP reply of its write refuses it when the reply comes', () => {
+    const { store, actions } = liveChatWithK();
+    const write = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A' });
+    // GWS may publish before it answers: the refusal names a referenceId no write has yet.
+    actions.notificationReceived({ kind: 'operation-failed', chatId: 'c', referenceId: 5, message: 'T-Server refused' });
+    expect(store.getState().chats.get('c')?.pending[0]?.status).toBe('sending');
+    actions.userDataWriteAccepted('c', write.editId, 5);
+    // Before (review): Saving… until a re-read put the old value back, unsaid.
+    expect(store.getState().chats.get('c')?.pending.map((edit) => [edit.status, edit.error])).toEqual([['failed', { kind: 'refused-later', message: 'T-Server refused' }]]);
+    // Another write's reply is not taken for it.
+    const other = actions.userDataWriteSent('c', { op: 'update', key: 'j', value: 'B' });
+    actions.userDataWriteAccepted('c', other.editId, 6);
+    expect(store.getState().chats.get('c')?.pending.find((edit) => edit.key === 'j')?.status).toBe('awaiting');
+  });
+
+  it('a re-read that began before GWS accepted a write keeps the write Saving… unless the read already shows it', () => {
+    for (const readShows of [false, true]) {
+      const { store, actions } = liveChatWithK();
+      const startedAt = actions.readStarted();
+      const first = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'V1' });
+      actions.userDataWriteAccepted('c', first.editId, 5);
+      actions.chatsRead([chat('c', 'Chatting', '', { k: readShows ? 'V1' : 'old' })], startedAt);
+      // Before (review): dropped as if the read had settled it; the old value showed until its notification.
+      expect(store.getState().chats.get('c')?.pending.map((edit) => edit.op !== 'delete' && edit.value)).toEqual(readShows ? [] : ['V1']);
+      if (readShows) continue;
+      // A second write of the key, then the first one's notification: the agent's own value, no other party's change.
+      actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'V2' });
+      actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { k: 'V1' }), referenceId: 5 });
+      expect(store.getState().chats.get('c')?.pending.map((edit) => [edit.op !== 'delete' && edit.value, edit.status, edit.overtaken])).toEqual([['V2', 'sending', undefined]]);
+    }
+    // A read begun after the acceptance settles the write (its notification may have been lost).
+    const { store, actions } = liveChatWithK();
+    const write = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'V1' });
+    actions.userDataWriteAccepted('c', write.editId, 5);
+    actions.chatsRead([chat('c', 'Chatting', '', { k: 'old' })], actions.readStarted());
+    expect(store.getState().chats.get('c')?.pending).toEqual([]);
+  });
+
   it('undo of a write made offline that the re-read finds overtaken puts back their value', () => {
     const { store, actions } = liveChatWithK();
     actions.connectionChanged({ kind: 'offline' });
