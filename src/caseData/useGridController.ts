@@ -256,8 +256,9 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
 
   // Rows get one handler object for their whole life; it reads the latest state through a ref.
   const historyTools: EditHistoryTools = { t, chatId, entry, actions, announce: setAnnouncement, note, named, submit, existingKeys, rows, focusCell, send: writer.send };
-  const latest = useRef<RowActions>({ commitText, startEdit, setActive, actions, chatId, rows, retry, editing, setEditing, focusCell, discard, note, historyTools });
-  latest.current = { commitText, startEdit, setActive, actions, chatId, rows, retry, editing, setEditing, focusCell, discard, note, historyTools };
+  const current: RowActions = { commitText, startEdit, setActive, actions, chatId, rows, retry, editing, setEditing, focusCell, discard, note, historyTools };
+  const latest = useRef(current);
+  latest.current = current;
   const handlers = useRowHandlers(latest, cells);
 
   return { activeRowIndex, position, editing, notes, announcement, setAnnouncement, handlers, onGridKeyDown, flushFocus, submit, focusCell };
