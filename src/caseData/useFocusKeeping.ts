@@ -37,6 +37,8 @@ export function useFocusKeeping({ scroller, rowWindow, rows, activeRowIndex, col
   // of what was clicked; taking it back then kept the agent's typing from the filter, the
   // picker or the cell they clicked, and sent it into this row instead.
   const pointerMoving = usePointerMovingFocus();
+  /** The rows, active row and view as of the last commit (also the focus lost's "as the rows were"). */
+  const placed = useRef<{ readonly rows: readonly GridRow[]; readonly key?: string; readonly index: number; readonly inWindow: boolean; readonly hadFocus: boolean } | null>(null);
   useLayoutEffect(() => {
     const index = activeRowIndex;
     if (index >= 0) lastActiveIndex.current = index;
@@ -45,10 +47,17 @@ export function useFocusKeeping({ scroller, rowWindow, rows, activeRowIndex, col
     if (!gone || !dropped || !document.hasFocus()) return;
     lastFocused.current = null;
     if (pointerMoving.current) return;
-    // The last row gone, its index is past the end: the row before it is the nearest, not one "scrolled away".
-    const lostAt = Math.min(lastActiveIndex.current, rows.length - 1);
+    // The nearest row: the first after the lost one that is still there, else the last before
+    // it, as the rows were (rows gone above it in the same change move it up: its old index
+    // landed as many rows further on).
+    const lostIndex = lastActiveIndex.current;
+    const old = placed.current?.rows ?? rows;
+    const now = new Set(rows.map((gridRow) => gridRow.row.key));
+    const nearestKey = [...old.slice(lostIndex), ...old.slice(0, lostIndex).reverse()].find((gridRow) => now.has(gridRow.row.key))?.row.key;
+    // (The row still there, its editor closed by itself: that row.)
+    const lostAt = index >= 0 ? index : rows.findIndex((gridRow) => gridRow.row.key === nearestKey);
     const element = scroller.current;
-    if (rowWindow.virtual && element && (lostAt < rowWindow.start || lostAt >= rowWindow.end)) {
+    if (rowWindow.virtual && element && lostAt >= 0 && (lostAt < rowWindow.start || lostAt >= rowWindow.end)) {
       const inView = Math.min(rowWindow.end - 1, Math.max(rowWindow.start, Math.ceil(element.scrollTop / rowWindow.rowHeight)));
       const row = index >= 0 ? index : inView;
       element.querySelector<HTMLElement>(`[aria-rowindex="${row + 2}"] [aria-colindex="${col + 1}"]`)?.focus({ preventScroll: true });
@@ -64,7 +73,6 @@ export function useFocusKeeping({ scroller, rowWindow, rows, activeRowIndex, col
   // (or they would type into a field that left the view). Only when the rows changed (not
   // the agent's scrolling), and only for a row that had the focus and was rendered: one
   // scrolled away from stays away.
-  const placed = useRef<{ readonly rows: readonly GridRow[]; readonly key?: string; readonly index: number; readonly inWindow: boolean; readonly hadFocus: boolean } | null>(null);
   useLayoutEffect(() => {
     const index = activeRowIndex;
     const key = rows[index]?.row.key;

@@ -374,6 +374,21 @@ test('the focused last row of a windowed list deleted by another party: focus go
   await expect.poll(() => activeRowKey(page)).toBe('Key00298');
 });
 
+test('a focused row deleted with rows above it in one change: focus goes to the next row, not as many rows further on', async ({ page, sim }) => {
+  const grid = await openBigChat(page, sim, 300);
+  await grid.getByRole('row', { name: /^Key00010\b/ }).getByRole('gridcell').click();
+  await sim.control.deleteUserData('BIG', ['Key00003', 'Key00004', 'Key00010']);
+  await expect(grid.getByRole('rowheader', { name: 'Key00010' })).toHaveCount(0);
+  // Before (exploratory test): Key00013, the old index counted in the new rows.
+  await expect.poll(() => activeRowKey(page)).toBe('Key00011');
+  // The last rows with one above: the row before, as it was.
+  await page.keyboard.press('Control+End');
+  await expect.poll(() => activeRowKey(page)).toBe('Key00299');
+  await sim.control.deleteUserData('BIG', ['Key00100', 'Key00298', 'Key00299']);
+  await expect(grid.getByRole('rowheader', { name: 'Key00299' })).toHaveCount(0);
+  await expect.poll(() => activeRowKey(page)).toBe('Key00297');
+});
+
 test('a click elsewhere saves the open editor and leaves the focus where the agent clicked', async ({ page, sim }) => {
   await page.goto(`${sim.url}/?chatId=${SEED}`);
   await expect(page.getByRole('status')).toHaveText('Live');
