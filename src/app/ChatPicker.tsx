@@ -18,9 +18,11 @@ export function ChatPicker({ activeChatId }: { activeChatId: string | null }) {
         {chats.map((chat) => {
           const state = labelFor(t, 'chatState', chat.state);
           const mark = marks.get(chat.id);
+          // The customer chose the nickname: isolated (FSI … PDI), its direction marks stay inside it
+          // (a right-to-left override reversed the state and the chat id after it).
           return (
             <option key={chat.id} value={chat.id}>
-              {chat.customer ? t('chatPicker.option', { customer: chat.customer, state, chatId: chat.id }) : t('chatPicker.optionNoCustomer', { state, chatId: chat.id })}
+              {chat.customer ? t('chatPicker.option', { customer: `\u2068${chat.customer}\u2069`, state, chatId: chat.id }) : t('chatPicker.optionNoCustomer', { state, chatId: chat.id })}
               {/* A chat off screen with work to settle or to save is told apart before it is opened. */}
               {mark ? ` · ${t(mark === 'refused' ? 'chatPicker.notSaved' : 'chatPicker.unsaved')}` : null}
             </option>

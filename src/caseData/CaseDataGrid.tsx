@@ -11,6 +11,7 @@ import { useCaseDataRows } from './useCaseDataRows';
 import { clipboardChunk, editHistoryChunk, useGridController } from './useGridController';
 import { useFocusKeeping } from './useFocusKeeping';
 import { useVirtualRows } from './useVirtualRows';
+import { writerChunk } from './useCaseDataWriter';
 import { chatBlockReason } from './validation';
 
 // Marked pure, as CaseDataGrid's memo below: bundles that import only the outbox flush
@@ -56,12 +57,13 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   const [adding, setAdding] = useState(false);
   const addFieldForm = addFieldFormChunk.useChunk();
   const unsavedWhenEnded = unsavedWhenEndedChunk.useChunk();
-  // The editor, and undo, redo and delete, as soon as the grid has painted: an agent may open a cell, or press Ctrl+Z, in the next second.
+  // The editor, undo, redo and delete, and what sends writes, as soon as the grid has painted: an agent may open a cell, or press Ctrl+Z, in the next second.
   useEffect(
     () =>
       afterNextPaint(() => {
         cellEditorChunk.preload();
         editHistoryChunk.preload();
+        writerChunk.preload();
       }),
     [],
   );

@@ -142,6 +142,54 @@ test('in a narrow panel a refused value and its reason stay readable beside Retr
   await expect(subject.locator('.case-data__reason')).toContainText('Not saved');
 });
 
+test('a long unbroken server message or value wraps in a narrow panel: no sideways scrolling, nothing cut off', async ({ page, sim }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  const message = `com.genesyslab.platform.commons.protocol.ProtocolException:${'UpdateUserData/rejected_by_interaction_server/'.repeat(4)}errorCode=1200`;
+  await sim.control.faults({ dropNotifications: true });
+  const subject = page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell');
+  await subject.dblclick();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('refused later');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await sim.control.operations()).length).toBe(1);
+  // The write's referenceId is GWS's: refuse whichever it was.
+  for (let referenceId = 1; referenceId <= 60; referenceId += 1) {
+    await sim.control.publish({ messageType: 'ChatStateChangeMessage', notificationType: 'Error', referenceId, chat: { id: SEED }, errorMessage: message });
+  }
+  await expect(subject).toHaveAccessibleDescription(`Not saved: Accepted, then refused by the contact center: ${message}`);
+  const overflow = () => page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
+  // Before (exploratory test): 1176 px wide in a 360 px panel, the reason cut off with "…".
+  expect(await overflow()).toBe(0);
+  const clipped = await subject.evaluate((cell) =>
+    [...cell.querySelectorAll('.case-data__text, .case-data__reason')].filter((part) => part.scrollWidth > part.clientWidth + 1).map((part) => part.textContent),
+  );
+  expect(clipped).toEqual([]);
+
+  // A value to choose between, in the editor: readable in the editor's width.
+  await sim.control.faults({ dropNotifications: false });
+  const serviceType = page.getByRole('row', { name: /^ServiceType\b/ }).getByRole('gridcell');
+  await serviceType.dblclick();
+  await page.keyboard.type(' mine');
+  await sim.control.updateUserData(SEED, { ServiceType: `https://crm.example.com/${'a'.repeat(260)}` });
+  const choice = page.getByRole('group', { name: 'Changed on the server while you were editing' });
+  await expect(choice.getByRole('button', { name: 'Keep mine' })).toBeVisible();
+  expect(await choice.evaluate((group) => [...group.querySelectorAll('*')].filter((part) => part.scrollWidth > group.clientWidth + 1).length)).toBe(0);
+  expect(await overflow()).toBe(0);
+});
+
+test('a nickname with a right-to-left override stays inside its own text in the chat picker and the participants', async ({ page, sim }) => {
+  await sim.control.leaveParticipant(SEED, '007352CE982D031B');
+  await sim.control.joinParticipant(SEED, { nickname: '\u202egnp.exe', type: 'Customer' });
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  const option = page.getByRole('combobox', { name: 'Chat' }).locator(`option[value="${SEED}"]`);
+  // Before (exploratory test): drawn as "J00W6MAC9aW0000 · gnittahC · exe.png".
+  await expect(option).toHaveText(`\u2068\u202egnp.exe\u2069 · Chatting · ${SEED}`);
+  expect(await page.locator('.participant__nickname', { hasText: 'gnp.exe' }).evaluate((element) => getComputedStyle(element).unicodeBidi)).toBe('isolate');
+});
+
 test('a conflict on the last row of the grid shows its choices, scrolled into view', async ({ page, sim }) => {
   await sim.control.updateUserData(SEED, { ZNote: 'first words' });
   await page.setViewportSize({ width: 800, height: 700 });

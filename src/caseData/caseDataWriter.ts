@@ -1,0 +1,109 @@
+// The agent's writes to GWS, a chunk of its own (useCaseDataWriter.ts loads it): no write
+// can be made before the grid has painted, so the mutation and its observer need not be in
+// the first paint's 100 kB.
+
+import { MutationObserver, type QueryClient } from '@tanstack/react-query';
+import { chatQueries, toGwsError, type ChatOperation, type GwsClient, type GwsError } from '../gws';
+import type { ChatStore, UserDataWrite } from '../store';
+import { firstQueued } from './useCaseDataWriter';
+import { OPERATION_OF } from './validation';
+
+export type WriteVariables = { readonly chatId: string; readonly write: UserDataWrite; readonly editId: number };
+export type WriterParts = { readonly client: GwsClient; readonly store: ChatStore; readonly queryClient: QueryClient };
+
+function toOperation(write: UserDataWrite): ChatOperation {
+  return write.op === 'delete'
+    ? { operationName: OPERATION_OF.delete, keys: [write.key] }
+    : { operationName: OPERATION_OF[write.op], userData: new Map([[write.key, write.value]]) };
+}
+
+/** Only the write itself, not a previous attempt's status, error or base. */
+const writeOf = (edit: UserDataWrite): UserDataWrite =>
+  edit.op === 'delete' ? { op: 'delete', key: edit.key } : { op: edit.op, key: edit.key, value: edit.value };
+
+const isSessionProblem = (error: GwsError) => error.kind === 'session-expired' || error.kind === 'csrf';
+
+// Every write of the widget goes through one mutation scope, so they reach GWS in the
+// order the agent made them: UpdateUserData is last-writer-wins per key.
+const WRITE_SCOPE = { id: 'case-data-writes' };
+
+/** How long an accepted write may wait for the notification that confirms it. */
+export const UNCONFIRMED_REREAD_MS = 5_000;
+
+/**
+ * Sends the agent's writes (UpdateUserData, AttachUserData, DeleteUserData). The store
+ * shows a write as pending from the moment it is made; while the connection is not live
+ * it is queued and replayed in order after the chats are re-read; only the server's
+ * notification makes it confirmed; a refused write stays in place with the reason.
+ * One mutation observer per widget (its store), made on the first write: the mutation is
+ * React Query's, as useMutation's would be, without a hook that would have to be in the
+ * first paint.
+ */
+function createWriter({ client, store, queryClient }: WriterParts) {
+  const { actions } = store.getState();
+  const observer = new MutationObserver(queryClient, {
+    mutationKey: chatQueries.all(client),
+    scope: WRITE_SCOPE,
+    // Its turn has come: not over a change by another party made while it waited (chatEntry.ts:
+    // settle), nor while notifications are down, when such a change would go unseen (it
+    // waits queued for the re-read, which checks it: reconcileQueued).
+    mutationFn: async ({ chatId, write, editId }: WriteVariables) => {
+      const { chats, outbox } = store.getState();
+      return outbox !== 'open' || chats.get(chatId)?.pending.find((edit) => edit.editId === editId)?.overtaken ? null : client.operate(chatId, toOperation(write));
+    },
+    onSuccess: (accepted, { chatId, editId }) => {
+      // Not sent: queued, or a conflict if overtaken (chatEntry.ts: markQueued).
+      if (!accepted) return actions.userDataWriteRequeued(chatId, editId);
+      actions.userDataWriteAccepted(chatId, editId, accepted.referenceId);
+      // Its notification confirms it in milliseconds; one lost in transit must not leave
+      // "Saving…" up for good: read the chats again (the read settles it, applyRead).
+      setTimeout(() => {
+        if (store.getState().chats.get(chatId)?.pending.some((edit) => edit.editId === editId && edit.status === 'awaiting'))
+          void queryClient.invalidateQueries({ queryKey: chatQueries.list(client).queryKey }, { cancelRefetch: false });
+      }, UNCONFIRMED_REREAD_MS);
+    },
+    onError: (error, { chatId, editId }) => {
+      const detail = toGwsError(error);
+      // Nothing reached GWS: keep the write for the replay rather than calling it failed.
+      const unreachable = detail.kind === 'network' || detail.kind === 'timeout';
+      if (isSessionProblem(detail)) actions.sessionExpired();
+      if (isSessionProblem(detail) || (unreachable && store.getState().outbox === 'held')) actions.userDataWriteRequeued(chatId, editId);
+      else actions.userDataWriteFailed(chatId, editId, detail);
+    },
+    // A write is never repeated behind the agent's back; a failed one offers Retry instead.
+    retry: false,
+  });
+  // The outcome is handled above; the promise's rejection is not a second report.
+  const mutate = (variables: WriteVariables) => void observer.mutate(variables).catch(() => undefined);
+
+  // Marking a write as sent notifies the store's subscribers, one of which is the flush
+  // itself: without this guard the nested flush would send the later writes first, and the
+  // outer loop would then send them again.
+  let flushing = false;
+  /** Sends every queued write, chat by chat in the order made, once the outbox is open. */
+  const flush = () => {
+    if (flushing) return;
+    flushing = true;
+    try {
+      // Taken from a fresh state each round until nothing is queued: in the order made.
+      for (let next = firstQueued(store); next; next = firstQueued(store)) {
+        actions.userDataWriteStarted(next.chatId, next.edit.editId);
+        mutate({ chatId: next.chatId, write: writeOf(next.edit), editId: next.edit.editId });
+      }
+    } finally {
+      flushing = false;
+    }
+  };
+  return { mutate, flush };
+}
+
+export type Writer = ReturnType<typeof createWriter>;
+
+const writers = new WeakMap<ChatStore, Writer>();
+
+/** The widget's writer (one per store: one scope, one flush guard). */
+export function writerFor(parts: WriterParts): Writer {
+  let writer = writers.get(parts.store);
+  if (!writer) writers.set(parts.store, (writer = createWriter(parts)));
+  return writer;
+}
