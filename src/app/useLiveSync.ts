@@ -36,7 +36,7 @@ function chatsReadQuery({ client, store, queryClient }: ReadParts) {
       const startedAt = actions.readStarted();
       try {
         const list = await client.listChats();
-        actions.chatsRead(list, startedAt);
+        actions.chatsRead(list.chats, startedAt, list.unreadable);
         // This read began before the connection last became live (a request for a newer
         // read was merged into it): read once more, or held writes would wait forever.
         const { connection, outbox } = store.getState();

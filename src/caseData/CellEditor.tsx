@@ -4,7 +4,11 @@ import { useMessages } from '../i18n';
 import '../i18n/editorTexts';
 import type { FieldOption } from './caseDataConfig';
 import { useEditorText, type EditorTextInput, type Handover } from './useEditorText';
+import { useSaidAtMost } from './useSaidAtMost';
 import { formatValue } from './userDataValues';
+
+/** Another party's changes to an open editor's key are said at most this often. */
+const SAID_AT_MOST_MS = 3_000;
 
 export type CellEditorProps = EditorTextInput & {
   readonly label: string;
@@ -72,6 +76,16 @@ export function CellEditor(props: CellEditorProps) {
   const viewed = useRef({ text: shownReadOnly, changes: 0 });
   if (viewed.current.text !== shownReadOnly) viewed.current = { text: shownReadOnly, changes: viewed.current.changes + 1 };
   const changes = viewed.current.changes;
+  const saidChanges = useSaidAtMost(changes > 0 ? t('caseData.editor.readOnlyChanged', { count: changes }) : null, SAID_AT_MOST_MS);
+  const conflictText = conflict
+    ? `${
+        conflict.now === null
+          ? t('caseData.editor.conflictDeleted', { before: conflict.before || t('caseData.emptyValue') })
+          : t('caseData.editor.conflict', { before: conflict.before || t('caseData.emptyValue'), now: conflict.now || t('caseData.emptyValue') })
+        // In a textarea Enter is a new line: Ctrl+Enter keeps the agent's value there.
+      } ${editor === 'multiline' ? t('caseData.editor.conflictKeysMultiline') : t('caseData.editor.conflictKeys')}`
+    : null;
+  const saidConflict = useSaidAtMost(conflictText, SAID_AT_MOST_MS);
   useLayoutEffect(() => {
     const field = fieldRef.current;
     const saved = selection.current;
@@ -181,15 +195,17 @@ export function CellEditor(props: CellEditorProps) {
   return (
     <span className={`cell-editor cell-editor--${editor}${conflict ? ' cell-editor--conflict' : ''}`}>
       {field}
+      {/* An alert: the agent is typing, and Enter would overwrite the other party's value. Said at
+          most every few seconds (the text beside the choices is always the latest). */}
+      {conflict ? (
+        <span className="cell-editor__said" role="alert">
+          {saidConflict}
+        </span>
+      ) : null}
       {conflict ? (
         <span className="cell-editor__conflict" role="group" aria-label={t('caseData.editor.conflictGroup')} ref={intoView}>
-          {/* An alert: the agent is typing, and Enter would overwrite the other party's value. */}
-          <span className="cell-editor__conflict-text" id={`${reasonId}-conflict`} role="alert">
-            {conflict.now === null
-              ? t('caseData.editor.conflictDeleted', { before: conflict.before || t('caseData.emptyValue') })
-              : t('caseData.editor.conflict', { before: conflict.before || t('caseData.emptyValue'), now: conflict.now || t('caseData.emptyValue') })}{' '}
-            {/* In a textarea Enter is a new line: Ctrl+Enter keeps the agent's value there. */}
-            {editor === 'multiline' ? t('caseData.editor.conflictKeysMultiline') : t('caseData.editor.conflictKeys')}
+          <span className="cell-editor__conflict-text" id={`${reasonId}-conflict`}>
+            {conflictText}
           </span>
           <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => commit('stay')}>
             {t('caseData.keepMine')}
@@ -205,7 +221,7 @@ export function CellEditor(props: CellEditorProps) {
       ) : null}
       {editor === 'multiline' ? (
         <span className="cell-editor__hint" aria-live={readOnly ? 'polite' : undefined}>
-          {!readOnly ? t('caseData.editor.multilineHint') : changes > 0 ? t('caseData.editor.readOnlyChanged', { count: changes }) : t('caseData.editor.readOnlyHint')}
+          {!readOnly ? t('caseData.editor.multilineHint') : (saidChanges ?? t('caseData.editor.readOnlyHint'))}
         </span>
       ) : null}
       {reason || refusal ? (

@@ -1,6 +1,6 @@
-import { useEffect, type Dispatch, type SetStateAction } from 'react';
+import { useEffect, useRef, type Dispatch, type SetStateAction } from 'react';
 import { useMessages } from '../i18n';
-import { draftOvertaken, isEditedDraft, useChatActions, type ChatEntry, type PendingEdit } from '../store';
+import { draftOvertaken, isEditedDraft, sameValue, shownValue, useChatActions, type ChatEntry, type PendingEdit } from '../store';
 import type { GridRow } from './useCaseDataRows';
 import type { Editing } from './useGridController';
 import { formatValue } from './userDataValues';
@@ -9,11 +9,21 @@ import { writeProblem } from './validation';
 /** Writes whose refusal or conflict was announced (edits are replaced, never changed, on a new status). */
 const toldProblems = new WeakSet<PendingEdit>();
 
+/**
+ * Another party's changes to the key the agent is on are said at most this often: under a
+ * burst of them (a script, a busy supervisor) the live region would talk over everything.
+ */
+const SAID_AGAIN_AFTER_MS = 2_000;
+/** A value said in a sentence is cut to this many characters. */
+const SAID_VALUE_CHARS = 80;
+
 type ServerChangesInput = {
   readonly chatId: string;
   readonly entry: ChatEntry | undefined;
   readonly rows: readonly GridRow[];
   readonly editing: Editing | null;
+  /** The grid's active cell's key. */
+  readonly activeKey: string | null;
   readonly setEditing: Dispatch<SetStateAction<Editing | null>>;
   readonly announce: (text: string) => void;
   /** A key as its row header names it. */
@@ -24,7 +34,7 @@ type ServerChangesInput = {
  * What another party's changes (and the server's answers) do to the agent's open editor and
  * writes, and what the grid's live region says of them.
  */
-export function useServerChanges({ chatId, entry, rows, editing, setEditing, announce, named }: ServerChangesInput): void {
+export function useServerChanges({ chatId, entry, rows, editing, activeKey, setEditing, announce, named }: ServerChangesInput): void {
   const actions = useChatActions();
   const { t } = useMessages();
   // A write refused or overtaken is said as well as shown: the agent has usually moved on
@@ -42,6 +52,15 @@ export function useServerChanges({ chatId, entry, rows, editing, setEditing, ann
     }
     if (said.length > 0) announce(said.join(' '));
   }, [entry, t]);
+
+  // Another party's changes to one key, said at most every SAID_AGAIN_AFTER_MS.
+  const said = useRef({ key: '', at: 0 });
+  const saidAgain = (key: string) => {
+    const now = Date.now();
+    if (said.current.key === key && now - said.current.at < SAID_AGAIN_AFTER_MS) return false;
+    said.current = { key, at: now };
+    return true;
+  };
 
   // A chat that completes (or a key that turns read-only) closes the editor; its text stays as a draft.
   // So does one whose row is gone (another party deleted the key): the grid's keys wait on
@@ -75,8 +94,27 @@ export function useServerChanges({ chatId, entry, rows, editing, setEditing, ann
         ? { ...open, initialText: text, kind: gridRow.kind, editor: open.editor === 'multiline' && gridRow.editor === 'text' ? 'multiline' : gridRow.editor }
         : open,
     );
-    announce(t('caseData.announce.reopened', { key }));
+    if (saidAgain(overtakenKey)) announce(t('caseData.announce.reopened', { key }));
     // Once per key overtaken (the rest is read as it is then), not on every render.
   }, [overtakenKey]);
+
+  // The cell the agent is on (focus in the grid, no editor open) changed or deleted by
+  // someone else: a screen reader does not say a focused cell's text changing. Not the
+  // agent's own write confirmed (the server's value moves, the shown one does not).
+  const watched = editing || activeKey === null || !entry ? null : ([activeKey, entry.chat.userData.get(activeKey), shownValue(entry, activeKey)] as const);
+  const seen = useRef(watched);
+  useEffect(() => {
+    const before = seen.current;
+    seen.current = watched;
+    if (!watched || !before || before[0] !== watched[0] || sameValue(before[1], watched[1]) || sameValue(before[2], watched[2])) return;
+    const [key, , value] = watched;
+    if (!document.hasFocus() || !document.activeElement?.closest('[role="grid"]') || !saidAgain(key)) return;
+    const text = formatValue(value);
+    announce(
+      value === undefined
+        ? t('caseData.announce.deletedByOther', { key: named(key) })
+        : t('caseData.announce.changedByOther', { key: named(key), value: text.length > SAID_VALUE_CHARS ? `${text.slice(0, SAID_VALUE_CHARS)}…` : text || t('caseData.emptyValue') }),
+    );
+  });
   // (A read-only value open for reading follows the server's value, and says so itself: CellEditor.)
 }

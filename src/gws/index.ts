@@ -2,6 +2,7 @@
 export type {
   Agent,
   Chat,
+  ChatList,
   ChatNotification,
   ChatOperation,
   ChatState,

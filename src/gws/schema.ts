@@ -53,18 +53,36 @@ export const withDefault =
     return result.ok ? result : ok(fallback);
   };
 
-export const array =
-  <T>(item: Schema<T>): Schema<readonly T[]> =>
+/** A list read element by element: what parses, and each element that does not, with its issues (at its path). */
+export type Readable<T> = { readonly values: readonly T[]; readonly unreadable: readonly { readonly input: unknown; readonly issues: readonly Issue[] }[] };
+
+/**
+ * A list whose elements stand on their own (the chats of a list, a chat's participants):
+ * one that does not parse is left out and reported, and the list still stands. Only a
+ * value that is not a list at all fails.
+ */
+export const each =
+  <T>(item: Schema<T>): Schema<Readable<T>> =>
   (input, path) => {
     if (!Array.isArray(input)) return fail(path, `expected an array, got ${describe(input)}`);
     const values: T[] = [];
-    const issues: Issue[] = [];
+    const unreadable: { input: unknown; issues: readonly Issue[] }[] = [];
     input.forEach((element, index) => {
       const result = atPath(item, element, () => `${path}[${index}]`);
       if (result.ok) values.push(result.value);
-      else issues.push(...result.issues);
+      else unreadable.push({ input: element, issues: result.issues });
     });
-    return issues.length ? { ok: false, issues } : ok(values);
+    return ok({ values, unreadable });
+  };
+
+/** A list that fails as a whole if any element does (a value's own parts: a nested JSON array). */
+export const array =
+  <T>(item: Schema<T>): Schema<readonly T[]> =>
+  (input, path) => {
+    const result = each(item)(input, path);
+    if (!result.ok) return result;
+    const { values, unreadable } = result.value;
+    return unreadable.length ? { ok: false, issues: unreadable.flatMap((element) => element.issues) } : ok(values);
   };
 
 /**

@@ -43,6 +43,12 @@ export type Chat = {
   readonly receivedDate?: string;
 };
 
+/**
+ * GWS's chats as read. `unreadable`: those that do not match the contract (a value nested
+ * too deeply, a state that is not text), left out; by id where they have one.
+ */
+export type ChatList = { readonly chats: readonly Chat[]; readonly unreadable: readonly { readonly chatId: string | null; readonly reason: string }[] };
+
 export type ChatStateChangeType = 'StatusChange' | 'ParticipantsUpdated' | 'PropertiesUpdated';
 
 /** What a `/v2/me/chats` notification means to the widget, after parsing at the edge. */
@@ -54,6 +60,8 @@ export type ChatNotification =
       readonly referenceId?: number;
       /** A state change that came without userData: it says nothing of it, so a chat on screen keeps its own. */
       readonly userDataAbsent?: true;
+      /** No participants in a notification other than ParticipantsUpdated: it says nothing of them, so a chat on screen keeps its own. */
+      readonly participantsAbsent?: true;
     }
   | {
       readonly kind: 'operation-failed';

@@ -7,6 +7,7 @@ import type { Chat, JsonValue, Participant, UserData } from './types';
 import {
   array,
   describe,
+  each,
   integer,
   isRecord,
   map,
@@ -52,12 +53,26 @@ const participantSchema: Schema<Participant> = object({
   visibility: optional(string),
 });
 
+/**
+ * A chat's list: absent is none; an element that does not parse is left out (one odd
+ * participant must not empty the list, and have everyone announced as gone). A value that
+ * is not a list fails: read as none, capabilities given as text made the chat read-only,
+ * unsaid.
+ */
+const listOf =
+  <T>(item: Schema<T>): Schema<readonly T[]> =>
+  (input, path) => {
+    if (input == null) return { ok: true, value: [] };
+    const result = each(item)(input, path);
+    return result.ok ? { ok: true, value: result.value.values } : result;
+  };
+
 export const chatSchema: Schema<Chat> = object({
   id: string,
   state: string,
   // Completed chats may omit capabilities: no capability then means "nothing allowed".
-  capabilities: withDefault(array(string), []),
-  participants: withDefault(array(participantSchema), []),
+  capabilities: listOf(string),
+  participants: listOf(participantSchema),
   // An Invited chat may come without userData; an empty map is the honest reading.
   userData: (input, path) => (input === undefined || input === null ? { ok: true, value: new Map() } : userDataSchema(input, path)),
   chatType: optional(string),
@@ -81,7 +96,8 @@ export function readEnvelope(body: unknown): ParseResult<Envelope> {
   };
 }
 
-export const chatsResponse = object({ chats: array(chatSchema) });
+/** Chat by chat: one that does not match the contract is left out and told, not the whole list refused (gwsClient.listChats). */
+export const chatsResponse = object({ chats: each(chatSchema) });
 export const operationResponse = object({ referenceId: optional(integer) });
 export const meResponse = object({
   user: object({

@@ -3,7 +3,7 @@
 // the field they set, so the store reads as a log of events.
 
 import { createStore } from 'zustand/vanilla';
-import type { Chat, ChatNotification, ConnectionStatus, GwsError, NotificationRejection } from '../gws';
+import type { Chat, ChatList, ChatNotification, ConnectionStatus, GwsError, NotificationRejection } from '../gws';
 import {
   addPending,
   applyRead,
@@ -50,6 +50,8 @@ export type ChatStoreState = {
   readonly liveSince: number | null;
   readonly rejectedNotifications: number;
   readonly lastRejection: string | null;
+  /** The chats the last read left out: GWS listed them, and they do not match the contract. */
+  readonly unreadableChats: ChatList['unreadable'];
   /** Monotonic local clock: orders snapshots from reads against those from notifications. */
   readonly clock: number;
   /**
@@ -64,7 +66,8 @@ export type ChatStoreState = {
 export type ChatStoreActions = {
   /** Call before reading chats over HTTP; pass the result to `chatsRead`. */
   readStarted(): number;
-  chatsRead(chats: readonly Chat[], startedAt: number): void;
+  /** `unreadable`: chats GWS listed that do not match the contract; shown with the malformed notifications, and a known one kept as it was. */
+  chatsRead(chats: readonly Chat[], startedAt: number, unreadable?: ChatList['unreadable']): void;
   notificationReceived(notification: ChatNotification | NotificationRejection): void;
   connectionChanged(status: ConnectionStatus): void;
   /** A REST call was refused for authentication (401/403, statusCode 20): hold everything. */
@@ -146,11 +149,12 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
       liveSince: null,
       rejectedNotifications: 0,
       lastRejection: null,
+      unreadableChats: [],
       clock: 0,
       unreadSaved: new Set(storage?.chatIds().filter((chatId) => storage.load(chatId) !== null) ?? []),
       actions: {
         readStarted: tick,
-        chatsRead(list, startedAt) {
+        chatsRead(list, startedAt, unreadable = []) {
           const receivedAt = tick();
           const chats = new Map(get().chats);
           for (const chat of list) {
@@ -162,13 +166,13 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           // A chat GWS no longer lists is gone: forget it unless the agent still has unsaved
           // work in it (then it stays, so the work can be copied), and drop what a previous
           // page left in storage for chats that no longer exist.
-          const listed = new Set(list.map((chat) => chat.id));
+          const listed = new Set([...list.map((chat) => chat.id), ...unreadable.map((chat) => chat.chatId)]);
           for (const [chatId, entry] of chats) {
             if (!listed.has(chatId) && entry.receivedAt < startedAt && !hasUnsavedWork(entry) && chatId !== get().activeChatId) chats.delete(chatId);
           }
           for (const chatId of storage?.chatIds() ?? []) if (!chats.has(chatId)) storage?.save(chatId, null);
           // Every saved chat is restored now, or gone with its storage.
-          set({ chats, activeChatId: get().activeChatId ?? mostRecentChatting(chats), unreadSaved: new Set() });
+          set({ chats, activeChatId: get().activeChatId ?? mostRecentChatting(chats), unreadSaved: new Set(), unreadableChats: unreadable });
           openOutboxIfReady(startedAt);
         },
         notificationReceived(notification) {
@@ -195,8 +199,13 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           const { chat, referenceId } = notification;
           const chats = new Map(get().chats);
           const entry = chats.get(chat.id);
-          // A state change without userData keeps the chat's (read as none, it would empty the grid).
-          chats.set(chat.id, entry ? applySnapshot(entry, notification.userDataAbsent ? { ...chat, userData: entry.chat.userData } : chat, receivedAt, referenceId) : restored(chat, receivedAt));
+          // A state change without userData, or participants, keeps the chat's (read as none, the grid emptied, everyone left).
+          const known = entry && {
+            ...chat,
+            ...(notification.userDataAbsent && { userData: entry.chat.userData }),
+            ...(notification.participantsAbsent && { participants: entry.chat.participants }),
+          };
+          chats.set(chat.id, entry && known ? applySnapshot(entry, known, receivedAt, referenceId) : restored(chat, receivedAt));
           const { unreadSaved } = get();
           const stillUnread = unreadSaved.has(chat.id) ? new Set([...unreadSaved].filter((id) => id !== chat.id)) : unreadSaved;
           set({ chats, activeChatId: get().activeChatId ?? mostRecentChatting(chats), unreadSaved: stillUnread });

@@ -15,9 +15,13 @@ export const useOutboxOpen = () => useChatStore((state) => state.outbox === 'ope
 /** Whether the agent has work in any chat that the server does not have. */
 export const useAnyUnsaved = () => useChatStore(anyUnsaved);
 export const useChatActions = () => useChatStore((state) => state.actions);
+/** What GWS sent that does not match the contract: notifications ignored, and chats the last read left out. */
 export const useRejectedNotifications = () => {
-  const count = useChatStore((state) => state.rejectedNotifications);
-  const last = useChatStore((state) => state.lastRejection);
+  const count = useChatStore((state) => state.rejectedNotifications + state.unreadableChats.length);
+  const last = useChatStore((state) => {
+    const chat = state.unreadableChats[0];
+    return chat ? `${chat.chatId ?? '?'}: ${chat.reason}` : state.lastRejection;
+  });
   return useMemo(() => ({ count, last }), [count, last]);
 };
 

@@ -170,9 +170,35 @@ describe('the case data panel against the simulator', () => {
     await screen.findByRole('grid', { name: 'Case data' });
     await waitForLive();
     await control.publish({ messageType: 'ChatStateChangeMessage', notificationType: 'PropertiesUpdated', chat: { id: SEED_CHAT_ID } });
-    expect(await screen.findByText('1 malformed notification ignored')).toBeInTheDocument();
+    expect(await screen.findByText('1 malformed message from GWS ignored')).toBeInTheDocument();
     await control.updateUserData(SEED_CHAT_ID, { Subject: 'still live' });
     await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('still live'));
+  });
+});
+
+describe('a chat in the chats list that does not match the contract', () => {
+  it('is left out and counted; the agent’s own chat loads, and a write queued over the gap goes', async () => {
+    let deep: unknown = 'leaf';
+    for (let level = 0; level < 33; level += 1) deep = { d: deep };
+    // Another chat, not the one the agent works in.
+    await control.updateUserData('0000Wa9CAM6W00A', { Deep: deep });
+    const { user, store } = renderPanel(sim.url);
+    // Before (exploratory test): "Could not load chats", and nothing else, ever.
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitForLive();
+    const rejected = await screen.findByText('1 malformed message from GWS ignored');
+    expect(rejected).toHaveAttribute('title', expect.stringMatching(/^0000Wa9CAM6W00A: chats\[\d\]\.userData\["Deep"\].*: nested too deeply$/));
+    expect([...store.getState().chats.keys()]).not.toContain('0000Wa9CAM6W00A');
+
+    // A gap, a write meanwhile, then the re-read: it goes.
+    await control.faults({ disconnectNotifications: true });
+    await waitFor(() => expect(screen.getByRole('status')).not.toHaveTextContent('Live'));
+    valueCell('Subject').focus();
+    await user.keyboard('{F2}{Control>}a{/Control}over the gap{Enter}');
+    await waitForLive();
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Subject: 'over the gap' } }]));
+    // Counted once, not at every read.
+    expect(screen.getByText('1 malformed message from GWS ignored')).toBeInTheDocument();
   });
 });
 

@@ -32,4 +32,24 @@ describe('participants', () => {
     await waitFor(() => expect(screen.queryByText('test_consult_clientL')).not.toBeInTheDocument());
     expect(announcer()).toBeEmptyDOMElement();
   });
+
+  it('stay as they are when a state change comes with none (Accept’s StatusChange), or with one that cannot be read', async () => {
+    const { store } = renderPanel(sim.url);
+    const list = await screen.findByRole('list', { name: 'Participants' });
+    await waitForLive();
+    const seed = store.getState().chats.get(SEED_CHAT_ID)?.chat;
+    if (!seed) throw new Error('seed chat missing');
+    const wire = { id: SEED_CHAT_ID, state: 'Chatting', capabilities: seed.capabilities, userData: Object.fromEntries(seed.userData) };
+    const people = seed.participants.map(({ participantId, nickname, type }) => ({ participantId, nickname, type }));
+    // As GWS answers Accept (contract.md §1.1): StatusChange with `participants: []`, then ParticipantsUpdated.
+    await control.publish({ messageType: 'ChatStateChangeMessage', notificationType: 'StatusChange', referenceId: 900_000, chat: { ...wire, participants: [] } });
+    // One participant without an id, beside those who are there.
+    await control.publish({ messageType: 'ChatStateChangeMessage', notificationType: 'ParticipantsUpdated', chat: { ...wire, participants: [{ nickname: 'No Id', type: 'Agent' }, ...people] } });
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'after both' });
+    await waitFor(() => expect(store.getState().chats.get(SEED_CHAT_ID)?.chat.userData.get('Subject')).toBe('after both'));
+    // Before (exploratory test): "test_consult_clientL left the chat. TestName left the chat.", and the list emptied.
+    expect(announcer()).toBeEmptyDOMElement();
+    expect(within(list).getByText('test_consult_clientL')).toBeInTheDocument();
+    expect(within(list).queryByText('No Id')).not.toBeInTheDocument();
+  });
 });

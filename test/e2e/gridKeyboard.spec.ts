@@ -389,6 +389,18 @@ test('a focused row deleted with rows above it in one change: focus goes to the 
   await expect.poll(() => activeRowKey(page)).toBe('Key00297');
 });
 
+test('the focused key deleted by another party is said, and the focus is on the next row', async ({ page, sim }) => {
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  const grid = page.getByRole('grid', { name: 'Case data' });
+  await grid.getByRole('row', { name: /^ServiceType\b/ }).getByRole('gridcell').click();
+  const keys = await grid.getByRole('rowheader').allTextContents();
+  await sim.control.deleteUserData(SEED, ['ServiceType']);
+  // Before (exploratory keyboard test): focus moved on, and nothing was said.
+  await expect(page.locator('.case-data [aria-live="polite"]').first()).toHaveText('ServiceType was deleted by someone else.');
+  await expect.poll(() => activeRowKey(page)).toBe(keys[keys.indexOf('ServiceType') + 1]);
+});
+
 test('a click elsewhere saves the open editor and leaves the focus where the agent clicked', async ({ page, sim }) => {
   await page.goto(`${sim.url}/?chatId=${SEED}`);
   await expect(page.getByRole('status')).toHaveText('Live');

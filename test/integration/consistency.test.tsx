@@ -43,7 +43,7 @@ describe('concurrent changes', () => {
     const conflict = screen.getByRole('group', { name: 'Changed on the server while you were editing' });
     expect(conflict).toHaveTextContent('“Customer support” → “Escalated by supervisor”');
     // Said at once, and part of the editor's description: Enter would overwrite theirs.
-    expect(within(conflict).getByRole('alert')).toHaveTextContent('Enter keeps yours, Escape takes theirs.');
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('“Customer support” → “Escalated by supervisor”. Enter keeps yours, Escape takes theirs.'));
     expect(editor).toHaveAccessibleDescription(/Changed on the server: “Customer support” → “Escalated by supervisor”/);
     await user.keyboard('{Enter}');
     await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('Customer support - refund requested'));

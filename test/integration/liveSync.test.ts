@@ -55,7 +55,7 @@ beforeEach(async () => {
   });
   connection.start();
   await until(() => store.getState().connection.kind === 'live', 'live');
-  actions.chatsRead(await client().listChats(), actions.readStarted());
+  actions.chatsRead((await client().listChats()).chats, actions.readStarted());
 });
 afterEach(async () => {
   await connection.stop();
@@ -119,7 +119,7 @@ describe('live sync', () => {
     if (!entry) throw new Error('seed chat missing');
     const row = deriveRows(entry).find((candidate) => candidate.key === 'Subject');
     expect(row).toMatchObject({ value: 'mine', status: 'failed', pending: { error: { kind: 'status-code', statusCode: 4 } } });
-    const fresh = (await client().listChats()).find((chat) => chat.id === SEED);
+    const fresh = (await client().listChats()).chats.find((chat) => chat.id === SEED);
     expect(fresh?.userData.get('Subject')).toBe('Customer support');
   });
 });

@@ -73,12 +73,12 @@ describe('t()', () => {
   });
 
   it('picks plural forms by the locale’s rules, Arabic’s six included', () => {
-    expect(translate('en', 'connection.rejected', { count: 1 })).toBe('1 malformed notification ignored');
-    expect(translate('en', 'connection.rejected', { count: 2 })).toBe('2 malformed notifications ignored');
-    expect(translate('ar', 'connection.rejected', { count: 1 })).toBe('تم تجاهل إشعار واحد تالف');
-    expect(translate('ar', 'connection.rejected', { count: 2 })).toBe('تم تجاهل إشعارين تالفين');
-    expect(translate('ar', 'connection.rejected', { count: 3 })).toContain('إشعارات');
-    expect(translate('ar', 'connection.rejected', { count: 11 })).toContain('إشعارًا');
+    expect(translate('en', 'connection.rejected', { count: 1 })).toBe('1 malformed message from GWS ignored');
+    expect(translate('en', 'connection.rejected', { count: 2 })).toBe('2 malformed messages from GWS ignored');
+    expect(translate('ar', 'connection.rejected', { count: 1 })).toBe('تم تجاهل رسالة واحدة تالفة من GWS');
+    expect(translate('ar', 'connection.rejected', { count: 2 })).toBe('تم تجاهل رسالتين تالفتين من GWS');
+    expect(translate('ar', 'connection.rejected', { count: 3 })).toContain('رسائل');
+    expect(translate('ar', 'connection.rejected', { count: 11 })).toContain('رسالة تالفة');
   });
 
   it('labels GWS values it knows and passes through those it does not', () => {

@@ -104,8 +104,30 @@ describe('errors are values', () => {
   });
 
   it('a reply that breaks the contract names the field', async () => {
-    const error = await failure(client(() => json({ statusCode: 0, chats: [{ id: 1, state: 'Chatting' }] })).listChats());
-    expect(error).toMatchObject({ kind: 'invalid-payload', issues: [{ path: 'chats[0].id', message: 'expected a string, got a number' }] });
+    const error = await failure(client(() => json({ statusCode: 0, chats: { id: 'c1' } })).listChats());
+    expect(error).toMatchObject({ kind: 'invalid-payload', issues: [{ path: 'chats', message: 'expected an array, got an object' }] });
+  });
+
+  it('one chat that breaks the contract is left out and named; the others are read', async () => {
+    let deep: unknown = 'leaf';
+    for (let level = 0; level < 40; level += 1) deep = { d: deep };
+    const chats = [
+      { id: 'good', state: 'Chatting', userData: { Subject: 'fine' } },
+      { id: 'deep', state: 'Chatting', userData: { Deep: deep } },
+      { id: 7, state: 'Chatting' },
+      { id: 'caps', state: 'Chatting', capabilities: 'UpdateUserData' },
+      { id: 'odd participant', state: 'Chatting', participants: [{ nickname: 'no id', type: 'Agent' }, { participantId: 'p1', nickname: 'Ann', type: 'Customer' }] },
+    ];
+    const list = await client(() => json({ statusCode: 0, chats })).listChats();
+    // Before (exploratory test): the whole list refused; no chat loaded, and queued writes never went.
+    expect(list.chats.map((chat) => chat.id)).toEqual(['good', 'odd participant']);
+    // One participant that cannot be read is left out, not the whole list (which announced everyone as gone).
+    expect(list.chats[1]?.participants.map((participant) => participant.nickname)).toEqual(['Ann']);
+    expect(list.unreadable).toEqual([
+      { chatId: 'deep', reason: expect.stringMatching(/^chats\[1\]\.userData\["Deep"\](\["d"\])+: nested too deeply$/) },
+      { chatId: null, reason: 'chats[2].id: expected a string, got a number' },
+      { chatId: 'caps', reason: 'chats[3].capabilities: expected an array, got a string' },
+    ]);
   });
 
   it('a network failure is a network error', async () => {

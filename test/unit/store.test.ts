@@ -35,6 +35,19 @@ describe('chat store', () => {
     expect(store.getState().activeChatId).toBe('old');
   });
 
+  it('keeps a chat the read lists but cannot read as it was, and shows the read’s unreadable chats, not a count per read', () => {
+    const store = createChatStore({ activeChatId: 'c' });
+    const { actions } = store.getState();
+    actions.chatsRead([chat('c', 'Chatting', '', { k: 'v' }), chat('other', 'Chatting', '')], actions.readStarted());
+    const unreadable = [{ chatId: 'c', reason: 'chats[0].state: expected a string, got a number' }];
+    for (let read = 0; read < 2; read += 1) actions.chatsRead([chat('other', 'Chatting', '')], actions.readStarted(), unreadable);
+    // Listed, though unreadable: not a chat GWS no longer has, so not forgotten.
+    expect(store.getState().chats.get('c')?.chat.userData.get('k')).toBe('v');
+    expect(store.getState().unreadableChats).toEqual(unreadable);
+    actions.chatsRead([chat('c', 'Chatting', '', { k: 'w' }), chat('other', 'Chatting', '')], actions.readStarted());
+    expect(store.getState().unreadableChats).toEqual([]);
+  });
+
   it('does not let a read that started before a notification overwrite it', () => {
     const store = createChatStore();
     const { actions } = store.getState();

@@ -41,6 +41,9 @@ describe('parseChatNotification', () => {
     ['chat without id', { messageType: 'ChatStateChangeMessage', notificationType: 'PropertiesUpdated', chat: { state: 'Chatting' } }],
     ['userData not an object', { messageType: 'ChatStateChangeMessage', notificationType: 'PropertiesUpdated', chat: { id: 'a', state: 'Chatting', userData: 'x' } }],
     ['referenceId as text', { messageType: 'ChatStateChangeMessage', notificationType: 'PropertiesUpdated', referenceId: '85', chat: { id: 'a', state: 'Chatting' } }],
+    // Read as none, the chat turned read-only, unsaid (exploratory test).
+    ['capabilities as text', { messageType: 'ChatStateChangeMessage', notificationType: 'StatusChange', chat: { id: 'a', state: 'Chatting', capabilities: 'UpdateUserData' } }],
+    ['participants as text', { messageType: 'ChatStateChangeMessage', notificationType: 'ParticipantsUpdated', chat: { id: 'a', state: 'Chatting', participants: 'x' } }],
   ])('rejects %s', (_name, input) => {
     expect(parseChatNotification(input).kind).toBe('rejected-notification');
   });

@@ -54,6 +54,10 @@ export function parseChatNotification(data: unknown): ChatNotification | Notific
   if (absent && notificationType === 'PropertiesUpdated') {
     return reject('chat.userData: missing from PropertiesUpdated, which carries the whole userData');
   }
+  // Who is in the chat is ParticipantsUpdated's to say: the StatusChange that answers Accept
+  // comes with `participants: []` before it (contract.md §1.1). Read as none, everyone was
+  // announced as gone, then as joined.
+  const participantsAbsent = notificationType !== 'ParticipantsUpdated' && chat.value.participants.length === 0;
   return {
     kind: 'chat-changed',
     notificationType,
@@ -61,6 +65,7 @@ export function parseChatNotification(data: unknown): ChatNotification | Notific
     ...reference,
     // Another type may leave it out (contract §2.3: "a chat resource with the updated state").
     ...(absent ? { userDataAbsent: true } : {}),
+    ...(participantsAbsent ? { participantsAbsent: true } : {}),
   };
 }
 

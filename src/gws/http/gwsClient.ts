@@ -3,8 +3,8 @@
 // error page, a truncated body).
 
 import { GwsRequestError, type GwsError } from '../errors';
-import type { Agent, Chat, ChatOperation, OperationAccepted } from '../types';
-import { formatIssues, type Schema } from '../schema';
+import type { Agent, ChatList, ChatOperation, OperationAccepted } from '../types';
+import { formatIssues, isRecord, ownField, type Schema } from '../schema';
 import { chatsResponse, meResponse, operationResponse, readEnvelope, userDataToJson } from '../wire';
 
 export type GwsClientOptions = {
@@ -19,7 +19,7 @@ export type GwsClientOptions = {
 export type GwsClient = {
   readonly baseUrl: string;
   getMe(): Promise<Agent>;
-  listChats(): Promise<readonly Chat[]>;
+  listChats(): Promise<ChatList>;
   operate(chatId: string, operation: ChatOperation): Promise<OperationAccepted>;
 };
 
@@ -139,7 +139,15 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
       return (await get('/me', meResponse)).user;
     },
     async listChats() {
-      return (await get('/me/chats', chatsResponse)).chats;
+      // One chat GWS cannot describe (a value nested too deeply) must not keep the agent's other chats from loading.
+      const { values, unreadable } = (await get('/me/chats', chatsResponse)).chats;
+      return {
+        chats: values,
+        unreadable: unreadable.map(({ input, issues }) => {
+          const chatId = isRecord(input) ? ownField(input, 'id') : null;
+          return { chatId: typeof chatId === 'string' ? chatId : null, reason: formatIssues(issues, 1) };
+        }),
+      };
     },
     async operate(chatId, operation) {
       const result = await post(`/me/chats/${encodeURIComponent(chatId)}`, operationToJson(operation), operationResponse);

@@ -40,12 +40,12 @@ export const ar = {
   'connection.sessionExpired': 'انتهت الجلسة: سجّل الدخول مجددًا للمتابعة. تعديلاتك محفوظة.',
   'connection.offline': 'غير متصل',
   'connection.rejected': {
-    zero: 'لم يتم تجاهل أي إشعار',
-    one: 'تم تجاهل إشعار واحد تالف',
-    two: 'تم تجاهل إشعارين تالفين',
-    few: 'تم تجاهل {count} إشعارات تالفة',
-    many: 'تم تجاهل {count} إشعارًا تالفًا',
-    other: 'تم تجاهل {count} إشعار تالف',
+    zero: 'لم يتم تجاهل أي رسالة من GWS',
+    one: 'تم تجاهل رسالة واحدة تالفة من GWS',
+    two: 'تم تجاهل رسالتين تالفتين من GWS',
+    few: 'تم تجاهل {count} رسائل تالفة من GWS',
+    many: 'تم تجاهل {count} رسالة تالفة من GWS',
+    other: 'تم تجاهل {count} رسالة تالفة من GWS',
   },
 
   'participants.heading': 'المشاركون',
@@ -170,6 +170,7 @@ export const ar = {
   'caseData.announce.tookTheirs': 'تم اعتماد قيمة الخادم لـ {key}. اضغط Ctrl+Z للتراجع.',
   'caseData.announce.problem': '\u200f{key}: {problem}',
   'caseData.announce.reopened': 'غيّر شخص آخر {key}؛ يعرض المحرّر الآن القيمة الجديدة.',
+  'caseData.announce.changedByOther': 'غيّر شخص آخر {key} إلى «{value}».',
   'caseData.announce.deletedByOther': 'حذف شخص آخر {key}.',
   'caseData.announce.discarded': 'تم تجاهل التغيير غير المحفوظ في {key}. اضغط Ctrl+Z للتراجع.',
 

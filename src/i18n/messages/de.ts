@@ -38,7 +38,7 @@ export const de = {
   'connection.reconnecting': 'Neuer Verbindungsversuch…',
   'connection.sessionExpired': 'Sitzung abgelaufen: Bitte melden Sie sich erneut an. Ihre Änderungen bleiben erhalten.',
   'connection.offline': 'Offline',
-  'connection.rejected': { one: '{count} fehlerhafte Benachrichtigung ignoriert', other: '{count} fehlerhafte Benachrichtigungen ignoriert' },
+  'connection.rejected': { one: '{count} fehlerhafte Nachricht von GWS ignoriert', other: '{count} fehlerhafte Nachrichten von GWS ignoriert' },
 
   'participants.heading': 'Teilnehmer',
   'participants.none': 'Diesem Chat ist noch niemand beigetreten.',
@@ -148,6 +148,7 @@ export const de = {
   'caseData.announce.tookTheirs': 'Server-Wert von {key} übernommen. Mit Strg+Z machen Sie es rückgängig.',
   'caseData.announce.problem': '{key}: {problem}',
   'caseData.announce.reopened': '{key} wurde von jemand anderem geändert; der Editor zeigt jetzt den neuen Wert.',
+  'caseData.announce.changedByOther': '{key} wurde von jemand anderem in „{value}“ geändert.',
   'caseData.announce.deletedByOther': '{key} wurde von jemand anderem gelöscht.',
   'caseData.announce.discarded': 'Nicht gespeicherte Änderung an {key} verworfen. Mit Strg+Z machen Sie es rückgängig.',
 

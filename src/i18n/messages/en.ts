@@ -63,6 +63,7 @@ export const en = {
   'caseData.announce.commandNotLoaded': 'This command could not be loaded. Check the connection, then try again.',
   'caseData.announce.problem': '{key}: {problem}',
   'caseData.announce.reopened': '{key} was changed by someone else; the editor now shows the new value.',
+  'caseData.announce.changedByOther': '{key} was changed by someone else to “{value}”.',
   'caseData.announce.deletedByOther': '{key} was deleted by someone else.',
 
   // Named by the panel's header and the chat picker, and by the grid where a chat refuses changes.

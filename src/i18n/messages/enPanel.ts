@@ -41,7 +41,8 @@ export const enPanel = {
   'connection.reconnecting': 'Reconnecting…',
   'connection.sessionExpired': 'Session expired: log in again to continue. Your edits are kept.',
   'connection.offline': 'Offline',
-  'connection.rejected': { one: '{count} malformed notification ignored', other: '{count} malformed notifications ignored' },
+  // A notification, or a chat in a chats read, that does not match the contract.
+  'connection.rejected': { one: '{count} malformed message from GWS ignored', other: '{count} malformed messages from GWS ignored' },
 
   'participants.heading': 'Participants',
   'participants.none': 'Nobody has joined this chat.',
