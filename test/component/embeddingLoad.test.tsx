@@ -71,7 +71,10 @@ it('shows the case data while the embedding code fails to load, then connects to
   expect(loads.count).toBe(2);
   expect(screen.getByText(/^Diagnostics/)).toBeInTheDocument();
   // Before: only ready and activeChatChanged; a CRM that warns from dirtyStateChanged let the agent leave.
-  expect(sent().map((message) => Reflect.get(Object(message), 'type'))).toEqual(['ready', 'activeChatChanged', 'connectionChanged', 'dirtyStateChanged', 'resize']);
+  const types = () => sent().map((message) => Reflect.get(Object(message), 'type'));
+  expect(types().filter((type) => type !== 'resize')).toEqual(['ready', 'activeChatChanged', 'connectionChanged', 'dirtyStateChanged']);
+  // The size is measured apart from the catch-up (a resize observer): before or after the draft's news (review: an order that varied under load).
+  await waitFor(() => expect(types()).toContain('resize'));
   expect(ofType('connectionChanged')).toEqual([expect.objectContaining({ status: 'live' })]);
   expect(ofType('dirtyStateChanged')).toEqual([expect.objectContaining({ chatId: SEED, dirty: true })]);
 });

@@ -58,7 +58,6 @@ describe('hostile keys and values', () => {
     expect(valueCell('Nested')).toHaveTextContent('{"a":[1,2,{"b":null}]}');
     expect(valueCell('Nested')).toHaveAttribute('aria-readonly', 'true');
     expect(valueCell('List')).toHaveAttribute('aria-readonly', 'true');
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('edits a __proto__ key like any other, and never loses structured values when others are saved', async () => {

@@ -78,6 +78,8 @@ describe('one chat: server snapshot, pending writes, drafts', () => {
     entry = applySnapshot(entry, chat({ a: 'mine' }), 2, 7);
     const again = applySnapshot(entry, chat({ a: 'mine' }), 3, 7);
     expect(shown(again)).toEqual(shown(entry));
+    // One older than what is shown (a lower referenceId, not the agent's): left as it is, not "old" back on screen.
+    expect(applySnapshot(entry, chat({ a: 'old' }), 4, 6)).toBe(entry);
   });
 
   it('keeps a failed value with its reason, flags it once someone else changes the key, and a new write replaces it', () => {

@@ -79,10 +79,13 @@ describe('parseChatNotification', () => {
   it('keeps unknown fields out and odd keys as plain data', () => {
     const raw = JSON.parse(
       '{"messageType":"ChatStateChangeMessage","notificationType":"PropertiesUpdated","extra":1,' +
-        '"chat":{"id":"c","state":"Chatting","userData":{"__proto__":"p","constructor":"k","":"empty","ключ":"✓","nested":{"__proto__":{"x":1}}}}}',
+        '"chat":{"id":"c","state":"Chatting","uri":"http://gws/api/v2/chats/c","interactionQueue":"q","userData":{"__proto__":"p","constructor":"k","":"empty","ключ":"✓","nested":{"__proto__":{"x":1}}}}}',
     );
     const parsed = parseChatNotification(raw);
     if (parsed.kind !== 'chat-changed') throw new Error(`expected chat-changed, got ${parsed.kind}`);
+    // Unknown fields, of the message and of the chat, are tolerated and left behind.
+    expect(parsed).not.toHaveProperty('extra');
+    expect(Object.keys(parsed.chat).sort()).toEqual(['capabilities', 'chatType', 'id', 'participants', 'receivedDate', 'state', 'userData']);
     const userData = parsed.chat.userData;
     expect([...userData.keys()]).toEqual(['__proto__', 'constructor', '', 'ключ', 'nested']);
     expect(userData.get('__proto__')).toBe('p');
