@@ -2,9 +2,10 @@
 // drafts (open editors) and the agent's writes the server has not confirmed yet. What
 // the grid shows is derived from these three (rows.ts), so a value the agent saved never
 // flickers back while its PropertiesUpdated is on the way, and a server change never
-// overwrites what the agent is typing.
+// overwrites what the agent is typing. (How a draft begins and changes: drafts.ts.)
 
 import type { Chat, GwsError, UserDataValue } from '../gws';
+import type { Draft } from './drafts';
 import { emptyHistory, type History, type HistoryStep } from './history';
 
 export type UserDataWrite =
@@ -33,25 +34,6 @@ export type PendingEdit = UserDataWrite & {
 
 /** A write the server refused, or that another party's change overtook: the agent has to settle it (a row's status, too). */
 export const isUnsettled = ({ status }: { readonly status: string }): boolean => status === 'failed' || status === 'conflict';
-
-export type Draft = {
-  readonly text: string;
-  /** The server's value when the editor opened: if the server moves on, it is a conflict. */
-  readonly base: UserDataValue | undefined;
-  /**
-   * The text the editor opened with; null when it opened on a typed character (which
-   * replaces the value, an edit whatever it is) or the draft was restored after a reload
-   * (only changed drafts are kept).
-   */
-  readonly openedWith: string | null;
-};
-
-/**
- * Whether the agent changed anything: an editor merely opened is not unsaved work (no
- * leave warning, nothing kept over a reload or listed when the chat ends) and cannot
- * conflict with anyone.
- */
-export const isEditedDraft = (draft: Draft): boolean => draft.openedWith === null || draft.text !== draft.openedWith;
 
 export type ChatEntry = {
   /** Last snapshot GWS sent (query or notification): the confirmed truth. */
@@ -239,30 +221,6 @@ export function reconcileQueued(entry: ChatEntry): ChatEntry {
   return changed ? { ...entry, pending, history: { ...entry.history, undo } } : entry;
 }
 
-/** The editor's text changed; null: it closed without committing. */
-export function setDraft(entry: ChatEntry, key: string, text: string | null): ChatEntry {
-  const current = entry.drafts.get(key);
-  if (text === null ? current === undefined : current?.text === text) return entry;
-  const drafts = new Map(entry.drafts);
-  if (text === null) drafts.delete(key);
-  // The base is fixed when the draft begins: later server changes are conflicts, not new bases.
-  else drafts.set(key, current ? { ...current, text } : { text, base: expectedValue(entry, key), openedWith: null });
-  return { ...entry, drafts };
-}
-
-/**
- * An editor opened on `text` (`openedWith`: see Draft). The agent's changed draft of the
- * key, if any, is what it resumes; an unchanged one is begun anew, on today's value.
- */
-export function openDraft(entry: ChatEntry, key: string, text: string, openedWith: string | null): ChatEntry {
-  const current = entry.drafts.get(key);
-  if (current && isEditedDraft(current)) return entry;
-  return { ...entry, drafts: new Map(entry.drafts).set(key, { text, base: expectedValue(entry, key), openedWith }) };
-}
-
-/** Whether the value the draft began from is no longer what the server holds (or will hold). */
-export const draftOvertaken = (entry: ChatEntry, key: string, draft: Draft): boolean => !sameValue(expectedValue(entry, key), draft.base);
-
 /** The agent's latest write of `key` not yet confirmed, if any. */
 const latestWrite = (entry: ChatEntry, key: string): PendingEdit | undefined => entry.pending.filter((edit) => edit.key === key).at(-1);
 /** The value a write leaves its key with (undefined: deleted). */
@@ -286,7 +244,8 @@ export function baseFor(entry: ChatEntry, key: string): UserDataValue | undefine
   return onItsWay ? valueAfter(onItsWay) : entry.chat.userData.get(key);
 }
 
-const expectedValue = (entry: ChatEntry, key: string) => expectedAfter(latestWrite(entry, key), entry.chat.userData.get(key));
+/** What the server will hold for a key as far as the agent knows (expectedAfter). */
+export const expectedValue = (entry: ChatEntry, key: string) => expectedAfter(latestWrite(entry, key), entry.chat.userData.get(key));
 
 /** The value the agent sees for a key: their latest write not yet confirmed, else the server's. */
 export function shownValue(entry: ChatEntry, key: string): UserDataValue | undefined {

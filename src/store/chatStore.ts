@@ -17,16 +17,14 @@ import {
   markSending,
   newEntry,
   reconcileQueued,
-  openDraft,
-  setDraft,
   shownValue,
   valueAfter,
   type ChatEntry,
-  type Draft,
   type PendingEdit,
   type UserDataWrite,
   UNCLAIMED_LIMIT,
 } from './chatEntry';
+import { openDraft, setDraft, type Draft } from './drafts';
 import { mostRecentChatting } from './chatOrder';
 import { hasUnsavedWork } from './unsavedWork';
 import { recordStep, takeStep, type HistoryStep } from './history';

@@ -3,7 +3,7 @@
 // write, sent like any other; notifications from others never touch this history.
 
 import type { UserDataValue } from '../gws';
-import type { Draft } from './chatEntry';
+import type { Draft } from './drafts';
 
 export type HistoryStep = {
   readonly key: string;

@@ -18,6 +18,7 @@ export {
 } from './selectors';
 export { mostRecentChatting, receivedTime } from './chatOrder';
 export { anyUnsaved, hasUnsavedWork, isChatUnsaved, unsavedChatIds } from './unsavedWork';
-export { draftOvertaken, snapshotShows, valueAfter, isEditedDraft, isUnsettled, sameValue, shownValue, type ChatEntry, type Draft, type PendingEdit, type UserDataWrite, type WriteStatus } from './chatEntry';
+export { snapshotShows, valueAfter, isUnsettled, sameValue, shownValue, type ChatEntry, type PendingEdit, type UserDataWrite, type WriteStatus } from './chatEntry';
+export { draftOvertaken, isEditedDraft, type Draft } from './drafts';
 export { deriveRows, type RowStatus, type UserDataRow } from './rows';
 export type { HistoryStep } from './history';

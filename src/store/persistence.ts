@@ -5,7 +5,8 @@
 import type { UserDataValue } from '../gws';
 import { array, isRecord, object, oneOf, string, type Schema } from '../gws/schema';
 import { jsonValue } from '../gws/wire';
-import { isEditedDraft, type ChatEntry, type Draft, type UserDataWrite } from './chatEntry';
+import type { ChatEntry, UserDataWrite } from './chatEntry';
+import { isEditedDraft, type Draft } from './drafts';
 
 export type SavedWrite = UserDataWrite & { readonly base: UserDataValue | undefined };
 export type SavedChat = { readonly drafts: readonly (readonly [string, Draft])[]; readonly writes: readonly SavedWrite[] };

@@ -2,7 +2,8 @@
 // and the drafts. Pure, so it is property-tested against any interleaving.
 
 import type { UserDataValue } from '../gws';
-import { expectedAfter, isEditedDraft, isUnsettled, sameValue, type ChatEntry, type Draft, type PendingEdit } from './chatEntry';
+import { expectedAfter, isUnsettled, sameValue, type ChatEntry, type PendingEdit } from './chatEntry';
+import { isEditedDraft, type Draft } from './drafts';
 
 export type RowStatus = 'confirmed' | 'queued' | 'saving' | 'deleting' | 'failed' | 'conflict';
 

@@ -1,6 +1,7 @@
 import { useMemo, useRef } from 'react';
 import type { Chat } from '../gws';
-import { isEditedDraft, isUnsettled, type ChatEntry } from './chatEntry';
+import { isUnsettled, type ChatEntry } from './chatEntry';
+import { isEditedDraft } from './drafts';
 import { anyUnsaved } from './unsavedWork';
 import { deriveRowsKeeping, type UserDataRow } from './rows';
 import { receivedTime } from './chatOrder';

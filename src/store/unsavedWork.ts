@@ -2,7 +2,8 @@
 // accepted), per chat and across chats. The leave warning, the host's dirty state and which
 // vanished chats are kept all ask it.
 
-import { isEditedDraft, type ChatEntry } from './chatEntry';
+import type { ChatEntry } from './chatEntry';
+import { isEditedDraft } from './drafts';
 
 type UnsavedSources = { readonly chats: ReadonlyMap<string, ChatEntry>; readonly unreadSaved: ReadonlySet<string> };
 

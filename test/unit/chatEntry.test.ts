@@ -10,14 +10,11 @@ import {
   markSending,
   newEntry,
   reconcileQueued,
-  setDraft,
   dropPending,
-  draftOvertaken,
-  isEditedDraft,
-  openDraft,
   type ChatEntry,
   type PendingEdit,
 } from '../../src/store/chatEntry';
+import { draftOvertaken, isEditedDraft, openDraft, setDraft } from '../../src/store/drafts';
 import { toSaved } from '../../src/store/persistence';
 import { hasUnsavedWork } from '../../src/store/unsavedWork';
 import { deriveRows, deriveRowsKeeping, type UserDataRow } from '../../src/store/rows';
