@@ -8,7 +8,7 @@ import type { Translate } from '../i18n';
 import { isEditedDraft, sameValue, shownValue, valueAfter, type ChatEntry, type ChatStoreActions, type HistoryStep, type PendingEdit, type UserDataWrite } from '../store';
 import type { GridRow } from './useCaseDataRows';
 import type { ActiveCell } from './useCellFocus';
-import { writeTo } from './validation';
+import { chatBlockReason, writeTo } from './validation';
 import '../i18n/historyTexts';
 
 /**
@@ -47,7 +47,7 @@ export function runWaited(pressedOn: ChatEntry | undefined, tools: EditHistoryTo
 export function removeKey({ row }: GridRow, col: 0 | 1, tools: EditHistoryTools): void {
   const { t, announce, rows } = tools;
   // A write of the key would take the agent's unsaved draft of it with it, unsaid.
-  const refused = draftIn(tools, row.key) ?? tools.submit({ op: 'delete', key: row.key }, { key: row.key, before: row.value, after: undefined });
+  const refused = draftIn(tools, row.key, 'delete') ?? tools.submit({ op: 'delete', key: row.key }, { key: row.key, before: row.value, after: undefined });
   if (refused) {
     tools.note(row.key, refused);
     announce(refused);
@@ -83,7 +83,7 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
     const expected = direction === 'undo' ? step.after : step.before;
     const refused = !sameValue(shownValue(entry, step.key), expected)
       ? t('caseData.reason.changedSince', { key: named(step.key) })
-      : (draftIn(tools, step.key) ?? tools.submit(writeTo(tools.existingKeys(), step.key, target), null, true));
+      : (draftIn(tools, step.key, target === undefined ? 'delete' : 'update') ?? tools.submit(writeTo(tools.existingKeys(), step.key, target), null, true));
     if (refused) {
       note(step.key, refused);
       announce(refused);
@@ -128,8 +128,12 @@ export function retryWrite(failed: PendingEdit, { entry, actions, chatId, send }
   if (later && isEditedDraft(later)) actions.draftChanged(chatId, failed.key, later.text);
 }
 
-/** Why a write of `key` waits: the agent has a draft of it, which the write would replace unseen. */
-function draftIn({ entry, t, named }: EditHistoryTools, key: string): string | null {
+/**
+ * Why a write of `key` waits: the agent has a draft of it, which the write would replace
+ * unseen. Not in a chat that takes no write: "save it first" would ask for what it refuses
+ * (its own reason is said instead).
+ */
+function draftIn({ entry, t, named }: EditHistoryTools, key: string, op?: UserDataWrite['op']): string | null {
   const draft = entry?.drafts.get(key);
-  return draft && isEditedDraft(draft) ? t('caseData.reason.draftFirst', { key: named(key) }) : null;
+  return entry && draft && isEditedDraft(draft) ? ((op && chatBlockReason(entry.chat, op, t)) ?? t('caseData.reason.draftFirst', { key: named(key) })) : null;
 }

@@ -185,6 +185,18 @@ describe('a draft', () => {
     expect(draftOf('Subject')).toBe('a newer draft');
   });
 
+  it('in a chat that has ended, Delete on a draft’s cell says the chat is read-only, not to save the draft first', async () => {
+    const { user, draftOf } = await panelWithDraft();
+    await control.setState(SEED_CHAT_ID, 'Completed');
+    await waitFor(() => expect(grid()).toHaveAttribute('aria-readonly', 'true'));
+    valueCell('Subject').focus();
+    await user.keyboard('{Delete}');
+    // Before (exploratory keyboard test): "save it (Enter) or discard it (Escape) first", and Enter then said it is read-only.
+    await waitFor(() => expect(announcement()).toHaveTextContent('This chat is Completed: its case data is read-only.'));
+    expect(draftOf('Subject')).toBe('Customer support - my note');
+    expect(await control.operations()).toEqual([]);
+  });
+
   it('of a value with options: a letter typed on its cell opens the list on the first option that begins with it', async () => {
     const config = caseDataConfig({ fields: { CustomerSegment: { options: ['default', 'gold', 'platinum'] } }, allowFreeKeys: true });
     const { user, draftOf } = await panelWithDraft('gold', { config }, 'CustomerSegment');
