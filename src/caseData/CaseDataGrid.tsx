@@ -20,6 +20,8 @@ const addFieldFormChunk = /* @__PURE__ */ onDemand(() => import('./AddFieldForm'
 const unsavedWhenEndedChunk = /* @__PURE__ */ onDemand(() => import('./UnsavedWhenEnded'));
 /** After the first paint and the live connection's start: the parts loaded on demand are fetched then. */
 const PRELOAD_AFTER_MS = 2_000;
+/** How long the agent pauses typing in the filter before what it leaves is said. */
+const FILTER_SAID_AFTER_MS = 500;
 
 /**
  * The case-data grid: the WAI-ARIA grid pattern over a chat's userData, two columns (key,
@@ -90,6 +92,13 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
 
   // A row scrolled into view by the keyboard gets focus once it is rendered.
   useLayoutEffect(() => controller.flushFocus());
+  // What the filter leaves is said once the agent pauses typing: rows going is silent to a screen reader.
+  const { setAnnouncement } = controller;
+  useEffect(() => {
+    if (!filter.trim()) return;
+    const timer = setTimeout(() => setAnnouncement(visible.length ? t('caseData.filterMatches', { count: visible.length }) : t('caseData.noMatch', { filter })), FILTER_SAID_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [filter]);
 
   const { noteFocus } = useFocusKeeping({
     scroller,

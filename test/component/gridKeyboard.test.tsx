@@ -73,7 +73,21 @@ describe('grid navigation', () => {
     expect(rowHeaders()).toEqual(['UserData2']);
     await user.type(screen.getByRole('searchbox', { name: 'Filter' }), ' nothing like it');
     expect(within(grid()).queryAllByRole('rowheader')).toEqual([]);
-    expect(screen.getByText('No key or value matches “DATAUPDATE nothing like it”.')).toBeInTheDocument();
+    expect(screen.getByText('No key or value matches “DATAUPDATE nothing like it”.', { selector: '.case-data__empty' })).toBeInTheDocument();
+  });
+
+  it('says what the filter leaves once the agent pauses typing', async () => {
+    const { user } = await openPanel();
+    const region = () => grid().closest('.case-data')?.querySelector('[aria-live="polite"]');
+    const filter = screen.getByRole('searchbox', { name: 'Filter' });
+    await user.type(filter, 'DATAUPDATE');
+    // Before (exploratory keyboard test): rows went, and a screen reader heard nothing.
+    await waitFor(() => expect(region()).toHaveTextContent('1 key matches.'));
+    await user.type(filter, ' nothing like it');
+    await waitFor(() => expect(region()).toHaveTextContent('No key or value matches “DATAUPDATE nothing like it”.'));
+    await user.clear(filter);
+    await user.type(filter, 'chatserver');
+    await waitFor(() => expect(region()).toHaveTextContent(`${rowHeaders().length} keys match.`));
   });
 
   it('keeps an open editor in the filtered view when someone else changes its key to a value that does not match', async () => {

@@ -100,6 +100,14 @@ export const ar = {
   'caseData.column.value': 'القيمة',
   'caseData.empty': 'لا توجد بيانات حالة في هذه المحادثة.',
   'caseData.noMatch': 'لا يوجد مفتاح أو قيمة يطابق «{filter}».',
+  'caseData.filterMatches': {
+    zero: 'لا يطابق أي مفتاح.',
+    one: 'يطابق مفتاح واحد.',
+    two: 'يطابق مفتاحان.',
+    few: 'يطابق {count} مفاتيح.',
+    many: 'يطابق {count} مفتاحًا.',
+    other: 'يطابق {count} مفتاح.',
+  },
   'caseData.emptyKey': '(مفتاح فارغ)',
   'caseData.emptyValue': '(فارغ)',
   'caseData.size': {

@@ -89,6 +89,7 @@ export const de = {
   'caseData.column.value': 'Wert',
   'caseData.empty': 'Dieser Chat hat keine Falldaten.',
   'caseData.noMatch': 'Kein Schlüssel und kein Wert enthält „{filter}“.',
+  'caseData.filterMatches': { one: '{count} Schlüssel passt.', other: '{count} Schlüssel passen.' },
   'caseData.emptyKey': '(leerer Schlüssel)',
   'caseData.emptyValue': '(leer)',
   'caseData.size': { one: '{count} Zeichen', other: '{count} Zeichen' },
