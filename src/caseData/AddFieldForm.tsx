@@ -22,6 +22,9 @@ type AddFieldFormProps = {
   readonly onClose: () => void;
 };
 
+/** White space and the invisible format characters String.trim() keeps (zero-width space, joiners, marks, BOM). */
+const INVISIBLE_ENDS = /^[\s\u200b-\u200f\u2060\ufeff]+|[\s\u200b-\u200f\u2060\ufeff]+$/g;
+
 export function AddFieldForm({ rows, config, openerId, submit: send, announce, onClose }: AddFieldFormProps) {
   const { t } = useMessages();
   const allowFreeKeys = config.allowFreeKeys;
@@ -39,8 +42,9 @@ export function AddFieldForm({ rows, config, openerId, submit: send, announce, o
   const [reason, setReason] = useState<string | null>(null);
   const ids = { field: useId(), key: useId(), value: useId(), reason: useId() };
   const chosen = missing.find((item) => item.key === choice);
-  // A typed key is trimmed: "Subject " would be another key that looks exactly like Subject.
-  const key = choice === FREE_KEY ? freeKey.trim() : choice;
+  // A typed key is trimmed: "Subject " would be another key that looks exactly like Subject;
+  // so would "Subject" with a zero-width space or joiner, or a byte-order mark, at either end.
+  const key = choice === FREE_KEY ? freeKey.replace(INVISIBLE_ENDS, '') : choice;
 
   // Focus moves into the form as it opens from its button. A form whose chunk arrived late
   // does not take focus from wherever the agent went meanwhile (an open editor would
