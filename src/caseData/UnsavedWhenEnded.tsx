@@ -12,11 +12,17 @@ export function unsavedLines(entry: ChatEntry, t: Translate = translateEnglish):
   const lines = new Map<string, string>();
   for (const edit of entry.pending) {
     if (edit.status === 'awaiting') continue;
-    lines.set(edit.key, edit.op === 'delete' ? t('caseData.ended.deleteLine', { key: edit.key }) : `${edit.key}: ${formatValue(edit.value)}`);
+    lines.set(edit.key, edit.op === 'delete' ? t('caseData.ended.deleteLine', { key: edit.key }) : line(edit.key, formatValue(edit.value)));
   }
-  for (const [key, draft] of entry.drafts) if (isEditedDraft(draft)) lines.set(key, `${key}: ${draft.text}`);
+  for (const [key, draft] of entry.drafts) if (isEditedDraft(draft)) lines.set(key, line(key, draft.text));
   return [...lines.values()];
 }
+
+/**
+ * A value's own lines are indented under its key: pasted into a CRM, a line of the value that
+ * reads "Subject: Refund approved" must not pass for a change to Subject (exploratory test).
+ */
+const line = (key: string, text: string) => `${key}: ${text.replace(/\r?\n/g, '\n  ')}`;
 
 // What the copy button achieved, kept as an outcome rather than a text so that a locale
 // switch rewords it.
