@@ -92,6 +92,9 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
   }
   actions.stepTaken(chatId, direction);
   announce(direction === 'undo' ? t('caseData.announce.undid', { key: named(step.key) }) : t('caseData.announce.redid', { key: named(step.key) }));
+  // To the cell changed back, as a spreadsheet does: a key whose delete is undone comes back
+  // at the end of the grid, where the agent would not find it. (Not to a key that goes.)
+  if (step.draft || (direction === 'undo' ? step.before : step.after) !== undefined) tools.focusCell({ key: step.key, col: 1 });
 }
 
 /**

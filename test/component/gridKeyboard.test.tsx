@@ -344,6 +344,8 @@ describe('editing keys', () => {
     expect(grid()).toContainElement(document.activeElement as HTMLElement);
     await user.keyboard('{Control>}z{/Control}');
     await waitFor(() => expect(valueCell('UserData1')).toHaveTextContent('987654321'));
+    // The focus goes with it, back at the grid's end (before (exploratory keyboard test): it stayed, the row elsewhere, unsaid).
+    await waitFor(() => expect(valueCell('UserData1')).toHaveFocus());
     expect(await control.operations()).toEqual([
       { operationName: 'DeleteUserData', keys: ['UserData1'] },
       { operationName: 'AttachUserData', userData: { UserData1: 987654321 } },
