@@ -401,6 +401,17 @@ test('the focused key deleted by another party is said, and the focus is on the 
   await expect.poll(() => activeRowKey(page)).toBe(keys[keys.indexOf('ServiceType') + 1]);
 });
 
+test('undoing a delete in a windowed list takes the focus to the key, back at the grid’s end, in view', async ({ page, sim }) => {
+  const grid = await openBigChat(page, sim, 300);
+  await grid.getByRole('row', { name: /^Key00010\b/ }).getByRole('gridcell').click();
+  await page.keyboard.press('Delete');
+  await expect(grid.getByRole('rowheader', { name: 'Key00010' })).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => activeRowKey(page)).toBe('Key00010');
+  await expect.poll(() => focusedCellInView(page)).toBe('in view');
+  await expect(page.locator('.case-data [aria-live="polite"]').first()).toHaveText('Undid the change to Key00010.');
+});
+
 test('a click elsewhere saves the open editor and leaves the focus where the agent clicked', async ({ page, sim }) => {
   await page.goto(`${sim.url}/?chatId=${SEED}`);
   await expect(page.getByRole('status')).toHaveText('Live');
