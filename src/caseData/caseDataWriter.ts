@@ -56,11 +56,16 @@ function createWriter({ client, store, queryClient }: WriterParts) {
       if (!accepted) return actions.userDataWriteRequeued(chatId, editId);
       actions.userDataWriteAccepted(chatId, editId, accepted.referenceId);
       // Its notification confirms it in milliseconds; one lost in transit must not leave
-      // "Saving…" up for good: read the chats again (the read settles it, applyRead).
-      setTimeout(() => {
-        if (store.getState().chats.get(chatId)?.pending.some((edit) => edit.editId === editId && edit.status === 'awaiting'))
+      // "Saving…" up for good: read the chats again (the read settles it, applyRead). Again
+      // while it waits: a read already on its way is joined, and one that began before GWS
+      // accepted the write may not show it, so it keeps waiting (review).
+      const settleLater = () =>
+        setTimeout(() => {
+          if (!store.getState().chats.get(chatId)?.pending.some((edit) => edit.editId === editId && edit.status === 'awaiting')) return;
           void queryClient.invalidateQueries({ queryKey: chatQueries.list(client).queryKey }, { cancelRefetch: false });
-      }, UNCONFIRMED_REREAD_MS);
+          settleLater();
+        }, UNCONFIRMED_REREAD_MS);
+      settleLater();
     },
     onError: (error, { chatId, editId }) => {
       const detail = toGwsError(error);
@@ -94,16 +99,16 @@ function createWriter({ client, store, queryClient }: WriterParts) {
       flushing = false;
     }
   };
-  return { mutate, flush };
+  return { parts: { client, store, queryClient }, mutate, flush };
 }
 
 export type Writer = ReturnType<typeof createWriter>;
 
 const writers = new WeakMap<ChatStore, Writer>();
 
-/** The widget's writer (one per store: one scope, one flush guard). */
+/** The widget's writer (one per store: one scope, one flush guard), made anew for another client, as useMutation's would. */
 export function writerFor(parts: WriterParts): Writer {
   let writer = writers.get(parts.store);
-  if (!writer) writers.set(parts.store, (writer = createWriter(parts)));
+  if (!writer || writer.parts.client !== parts.client || writer.parts.queryClient !== parts.queryClient) writers.set(parts.store, (writer = createWriter(parts)));
   return writer;
 }

@@ -56,22 +56,31 @@ export function firstQueued(store: ChatStore) {
   return null;
 }
 
+/** How soon the writer's chunk is asked for again when queued writes wait on it and it could not be loaded. */
+const FLUSH_RETRY_MS = 5_000;
+
 /**
  * Mounted once per widget: whenever the outbox opens (live again and re-read) or a queued
  * write appears while it is open (a conflict resolved as "keep mine"), send. The writer's
  * chunk is fetched for it only when there is something to send; if it cannot be, the writes
- * stay queued and the next change tries again.
+ * stay queued and it is asked for again (a quiet chat brings no change that would).
  */
 export function useOutboxFlush() {
   const store = useChatStoreApi();
   const withWriter = useWriter();
   useEffect(() => {
+    let retry: ReturnType<typeof setTimeout> | undefined;
     const flush = () => {
-      if (firstQueued(store)) withWriter((writer) => writer.flush(), () => undefined);
+      clearTimeout(retry);
+      if (firstQueued(store)) withWriter((writer) => writer.flush(), () => void (retry = setTimeout(flush, FLUSH_RETRY_MS)));
     };
     flush();
-    return store.subscribe((state, previous) => {
+    const unsubscribe = store.subscribe((state, previous) => {
       if (state.outbox === 'open' && (previous.outbox !== 'open' || state.chats !== previous.chats)) flush();
     });
+    return () => {
+      unsubscribe();
+      clearTimeout(retry);
+    };
   }, [store, withWriter]);
 }

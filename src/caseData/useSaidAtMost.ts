@@ -13,7 +13,7 @@ export function useSaidAtMost(text: string | null, ms: number): string | null {
     if (text === said) return;
     const say = () => {
       // Silence is not a saying: a new text after it is said at once.
-      if (text !== null) lastSaid.current = Date.now();
+      lastSaid.current = text === null ? 0 : Date.now();
       setSaid(text);
     };
     const wait = lastSaid.current + ms - Date.now();

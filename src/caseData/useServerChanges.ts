@@ -53,14 +53,21 @@ export function useServerChanges({ chatId, entry, rows, editing, activeKey, setE
     if (said.length > 0) announce(said.join(' '));
   }, [entry, t]);
 
-  // Another party's changes to one key, said at most every SAID_AGAIN_AFTER_MS.
-  const said = useRef({ key: '', at: 0 });
-  const saidAgain = (key: string) => {
-    const now = Date.now();
-    if (said.current.key === key && now - said.current.at < SAID_AGAIN_AFTER_MS) return false;
-    said.current = { key, at: now };
-    return true;
+  // Another party's changes to one key: said now, or (said of it less than SAID_AGAIN_AFTER_MS
+  // ago) once that time is up, the latest only.
+  const said = useRef<{ key: string; at: number; later?: ReturnType<typeof setTimeout> }>({ key: '', at: 0 });
+  const sayOf = (key: string, text: string) => {
+    const last = said.current;
+    clearTimeout(last.later);
+    const say = () => {
+      said.current = { key, at: Date.now() };
+      announce(text);
+    };
+    const wait = last.key === key ? last.at + SAID_AGAIN_AFTER_MS - Date.now() : 0;
+    if (wait > 0) said.current = { ...last, later: setTimeout(say, wait) };
+    else say();
   };
+  useEffect(() => () => clearTimeout(said.current.later), []);
 
   // A chat that completes (or a key that turns read-only) closes the editor; its text stays as a draft.
   // So does one whose row is gone (another party deleted the key): the grid's keys wait on
@@ -94,7 +101,7 @@ export function useServerChanges({ chatId, entry, rows, editing, activeKey, setE
         ? { ...open, initialText: text, kind: gridRow.kind, editor: open.editor === 'multiline' && gridRow.editor === 'text' ? 'multiline' : gridRow.editor }
         : open,
     );
-    if (saidAgain(overtakenKey)) announce(t('caseData.announce.reopened', { key }));
+    sayOf(overtakenKey, t('caseData.announce.reopened', { key }));
     // Once per key overtaken (the rest is read as it is then), not on every render.
   }, [overtakenKey]);
 
@@ -108,9 +115,10 @@ export function useServerChanges({ chatId, entry, rows, editing, activeKey, setE
     seen.current = watched;
     if (!watched || !before || before[0] !== watched[0] || sameValue(before[1], watched[1]) || sameValue(before[2], watched[2])) return;
     const [key, , value] = watched;
-    if (!document.hasFocus() || !document.activeElement?.closest('[role="grid"]') || !saidAgain(key)) return;
+    if (!document.hasFocus() || !document.activeElement?.closest('[role="grid"]')) return;
     const text = formatValue(value);
-    announce(
+    sayOf(
+      key,
       value === undefined
         ? t('caseData.announce.deletedByOther', { key: named(key) })
         : t('caseData.announce.changedByOther', { key: named(key), value: text.length > SAID_VALUE_CHARS ? `${text.slice(0, SAID_VALUE_CHARS)}…` : text || t('caseData.emptyValue') }),

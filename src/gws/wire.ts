@@ -64,7 +64,10 @@ const listOf =
   (input, path) => {
     if (input == null) return { ok: true, value: [] };
     const result = each(item)(input, path);
-    return result.ok ? { ok: true, value: result.value.values } : result;
+    if (!result.ok) return result;
+    const { values, unreadable } = result.value;
+    // Not one element readable: that is not a list of fewer people (all announced as gone), it is malformed.
+    return values.length === 0 && unreadable.length > 0 ? { ok: false, issues: unreadable.flatMap((element) => element.issues) } : { ok: true, value: values };
   };
 
 export const chatSchema: Schema<Chat> = object({

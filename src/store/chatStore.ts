@@ -168,9 +168,22 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           for (const [chatId, entry] of chats) {
             if (!listed.has(chatId) && entry.receivedAt < startedAt && !hasUnsavedWork(entry) && chatId !== get().activeChatId) chats.delete(chatId);
           }
-          for (const chatId of storage?.chatIds() ?? []) if (!chats.has(chatId)) storage?.save(chatId, null);
-          // Every saved chat is restored now, or gone with its storage.
-          set({ chats, activeChatId: get().activeChatId ?? mostRecentChatting(chats), unreadSaved: new Set(), unreadableChats: unreadable });
+          // A listed chat this read could not read was not read again: what changed in it meanwhile
+          // is unknown, so its queued writes are not sent over it unseen (refused, with Retry).
+          for (const { chatId, reason } of unreadable) {
+            const entry = chats.get(chatId ?? '');
+            if (entry) chats.set(entry.chat.id, { ...entry, pending: entry.pending.map((edit) => (edit.status === 'queued' ? { ...edit, status: 'failed', error: { kind: 'invalid-payload', message: reason, issues: [] } } : edit)) });
+          }
+          for (const chatId of storage?.chatIds() ?? []) if (!chats.has(chatId) && !listed.has(chatId)) storage?.save(chatId, null);
+          // Every saved chat is restored now, or gone with its storage; or GWS lists it, unreadable (its work kept for a later read).
+          set({
+            chats,
+            activeChatId: get().activeChatId ?? mostRecentChatting(chats),
+            unreadSaved: new Set([...get().unreadSaved].filter((chatId) => listed.has(chatId) && !chats.has(chatId))),
+            unreadableChats: unreadable,
+          });
+          // Refusals remembered by referenceId are this read's past: GWS may count anew after it.
+          refusedEarly = [];
           openOutboxIfReady(startedAt);
         },
         notificationReceived(notification) {
@@ -233,6 +246,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
         userDataWriteStarted: (chatId, editId) => updateEntry(chatId, (entry) => markSending(entry, editId)),
         userDataWriteAccepted(chatId, editId, referenceId) {
           const refused = refusedEarly.find((notification) => notification.referenceId === referenceId);
+          refusedEarly = refusedEarly.filter((notification) => notification !== refused);
           const acceptedAt = tick();
           updateEntry(chatId, (entry) => (refused ? markFailed(entry, editId, { kind: 'refused-later', message: refused.message }) : markAccepted(entry, editId, referenceId, acceptedAt)));
         },

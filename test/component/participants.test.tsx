@@ -52,4 +52,20 @@ describe('participants', () => {
     expect(within(list).getByText('test_consult_clientL')).toBeInTheDocument();
     expect(within(list).queryByText('No Id')).not.toBeInTheDocument();
   });
+
+  it('go when a chat ends with everyone gone (Reject’s StatusChange, participants: []); one none of whose participants can be read is refused', async () => {
+    const { store } = renderPanel(sim.url);
+    const list = await screen.findByRole('list', { name: 'Participants' });
+    await waitForLive();
+    const seed = store.getState().chats.get(SEED_CHAT_ID)?.chat;
+    if (!seed) throw new Error('seed chat missing');
+    const wire = { id: SEED_CHAT_ID, capabilities: [], userData: Object.fromEntries(seed.userData) };
+    await control.publish({ messageType: 'ChatStateChangeMessage', notificationType: 'ParticipantsUpdated', chat: { ...wire, state: 'Chatting', participants: [{ nickname: 'No Id' }] } });
+    expect(await screen.findByText('1 malformed message from GWS ignored')).toBeInTheDocument();
+    expect(within(list).getByText('test_consult_clientL')).toBeInTheDocument();
+    await control.publish({ messageType: 'ChatStateChangeMessage', notificationType: 'StatusChange', chat: { ...wire, state: 'Completed', participants: [] } });
+    await waitFor(() => expect(store.getState().chats.get(SEED_CHAT_ID)?.chat.state).toBe('Completed'));
+    // Before (review): still listed, in a chat that had ended with nobody in it.
+    expect(within(list).queryByText('test_consult_clientL')).not.toBeInTheDocument();
+  });
 });

@@ -20,9 +20,12 @@ describe('another party’s change to the cell the agent is on', () => {
     await control.updateUserData(SEED_CHAT_ID, { Subject: 'theirs 1' });
     // Before (exploratory keyboard test): the cell read "theirs 1", and nothing was said.
     await waitFor(() => expect(region()?.textContent).toBe('Subject was changed by someone else to “theirs 1”.'));
+    const started = Date.now();
     for (let change = 2; change <= 5; change += 1) await control.updateUserData(SEED_CHAT_ID, { Subject: `theirs ${change}` });
     await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^theirs 5$/));
-    expect(region()?.textContent).toBe('Subject was changed by someone else to “theirs 1”.');
+    if (Date.now() - started < 2_000) expect(region()?.textContent).toBe('Subject was changed by someone else to “theirs 1”.');
+    // Then the latest, once the 2 s are up (review: it stayed on the first value).
+    await waitFor(() => expect(region()?.textContent).toBe('Subject was changed by someone else to “theirs 5”.'), { timeout: 5_000 });
 
     // The agent's own write on the cell the agent is on: Ctrl+Z there.
     valueCell('ServiceType').focus();
@@ -47,11 +50,13 @@ describe('another party’s change to the cell the agent is on', () => {
     const live = region();
     if (!live) throw new Error('no live region');
     observer.observe(live, { childList: true, characterData: true, subtree: true });
+    const started = Date.now();
     for (let change = 1; change <= 5; change += 1) await control.updateUserData(SEED_CHAT_ID, { Subject: `theirs ${change}` });
     await waitFor(() => expect(screen.getByRole('textbox', { name: 'Value of Subject' })).toHaveValue('theirs 5'));
     observer.disconnect();
-    // Before (exploratory keyboard test): said again at every change, 73 times in 1.5 s.
-    expect(said.filter((text) => text.includes('was changed by someone else')).length).toBe(1);
+    // Before (exploratory keyboard test): said again at every change, 73 times in 1.5 s. Now once per 2 s.
+    const saidAtMost = 1 + Math.floor((Date.now() - started) / 2_000);
+    expect(said.filter((text) => text.includes('was changed by someone else')).length).toBeLessThanOrEqual(saidAtMost);
   });
 
   it('over an edited editor, the conflict is said at once, then not at every change of a burst; what is shown is the latest', async () => {
@@ -66,11 +71,14 @@ describe('another party’s change to the cell the agent is on', () => {
     const said: string[] = [];
     const observer = new MutationObserver(() => said.push(alert.textContent ?? ''));
     observer.observe(alert, { childList: true, characterData: true, subtree: true });
+    const started = Date.now();
     for (let change = 2; change <= 5; change += 1) await control.updateUserData(SEED_CHAT_ID, { Subject: `theirs ${change}` });
     const choice = screen.getByRole('group', { name: 'Changed on the server while you were editing' });
     await waitFor(() => expect(choice).toHaveTextContent('“Customer support” → “theirs 5”'));
     observer.disconnect();
-    // Before (exploratory keyboard test): an alert at every change, about 130 in 3 s.
-    expect(said).toEqual([]);
+    // Before (exploratory keyboard test): an alert at every change, about 130 in 3 s. Now once per 3 s.
+    expect(said.filter((text) => text !== '').length).toBeLessThanOrEqual(Math.floor((Date.now() - started) / 3_000));
+    // The latest is said once the 3 s are up.
+    await waitFor(() => expect(alert).toHaveTextContent('“Customer support” → “theirs 5”'), { timeout: 5_000 });
   });
 });

@@ -48,6 +48,29 @@ describe('chat store', () => {
     expect(store.getState().unreadableChats).toEqual([]);
   });
 
+  it('keeps what a previous page stored for a chat the read lists but cannot read, and refuses its queued writes rather than send them unchecked', () => {
+    const saved: SavedChat = { drafts: [['Subject', { text: 'typed', base: 'old', openedWith: null }]], writes: [{ op: 'update', key: 'Note', value: 'queued', base: undefined }] };
+    const items = new Map<string, SavedChat>([['stored', saved]]);
+    const storage: DraftStorage = { load: (chatId) => items.get(chatId) ?? null, save: (chatId, value) => void (value ? items.set(chatId, value) : items.delete(chatId)), chatIds: () => [...items.keys()] };
+    const store = createChatStore({ storage, activeChatId: 'c' });
+    const { actions } = store.getState();
+    actions.connectionChanged({ kind: 'live' });
+    actions.chatsRead([chat('c', 'Chatting', '', { k: 'old' })], actions.readStarted(), [{ chatId: 'stored', reason: 'nested too deeply' }]);
+    // Before (review): the storage of a listed, unreadable chat was cleared as if GWS no longer had it.
+    expect(items.get('stored')).toEqual(saved);
+    expect([...store.getState().unreadSaved]).toEqual(['stored']);
+
+    // A gap, a write queued meanwhile, and the re-read cannot read the chat: what changed in it is unknown.
+    actions.connectionChanged({ kind: 'offline' });
+    actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'mine' });
+    actions.connectionChanged({ kind: 'live' });
+    actions.chatsRead([], actions.readStarted(), [{ chatId: 'c', reason: 'chats[0].userData["Deep"]: nested too deeply' }]);
+    // Before (review): checked against the old snapshot and sent, over whatever changed meanwhile.
+    expect(store.getState().chats.get('c')?.pending.map((edit) => [edit.status, edit.error])).toEqual([
+      ['failed', { kind: 'invalid-payload', message: 'chats[0].userData["Deep"]: nested too deeply', issues: [] }],
+    ]);
+  });
+
   it('does not let a read that started before a notification overwrite it', () => {
     const store = createChatStore();
     const { actions } = store.getState();
@@ -298,6 +321,18 @@ describe('settling a key', () => {
     const other = actions.userDataWriteSent('c', { op: 'update', key: 'j', value: 'B' });
     actions.userDataWriteAccepted('c', other.editId, 6);
     expect(store.getState().chats.get('c')?.pending.find((edit) => edit.key === 'j')?.status).toBe('awaiting');
+  });
+
+  it('forgets a refusal that came before its write’s reply once the chats are read again (GWS may count anew)', () => {
+    const { store, actions } = liveChatWithK();
+    actions.notificationReceived({ kind: 'operation-failed', chatId: 'c', referenceId: 5, message: 'T-Server refused' });
+    actions.connectionChanged({ kind: 'offline' });
+    actions.connectionChanged({ kind: 'live' });
+    actions.chatsRead([chat('c', 'Chatting', '', { k: 'old' })], actions.readStarted());
+    const write = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'B' });
+    actions.userDataWriteAccepted('c', write.editId, 5);
+    // Before (review): refused by the remembered refusal of another write.
+    expect(store.getState().chats.get('c')?.pending.map((edit) => edit.status)).toEqual(['awaiting']);
   });
 
   it('a re-read that began before GWS accepted a write keeps the write Saving… unless the read already shows it', () => {

@@ -56,8 +56,10 @@ export function parseChatNotification(data: unknown): ChatNotification | Notific
   }
   // Who is in the chat is ParticipantsUpdated's to say: the StatusChange that answers Accept
   // comes with `participants: []` before it (contract.md §1.1). Read as none, everyone was
-  // announced as gone, then as joined.
-  const participantsAbsent = notificationType !== 'ParticipantsUpdated' && chat.value.participants.length === 0;
+  // announced as gone, then as joined. A chat that has ended (Reject's StatusChange to
+  // Completed, also `participants: []`) has nobody left: that one is taken as it says.
+  const ended = chat.value.state === 'Completed' || chat.value.state === 'Revoked';
+  const participantsAbsent = notificationType !== 'ParticipantsUpdated' && !ended && chat.value.participants.length === 0;
   return {
     kind: 'chat-changed',
     notificationType,
