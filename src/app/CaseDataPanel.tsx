@@ -1,7 +1,8 @@
 import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { CaseDataGrid } from '../caseData';
 import { toGwsError } from '../gws';
-import { labelFor, translateGwsError, useMessages } from '../i18n';
+import { labelFor, useMessages } from '../i18n';
+import { translateGwsError } from '../i18n/gwsErrors';
 import { ParticipantsList } from '../participants';
 import { useActiveChatId, useChatEntry, useConnection } from '../store';
 import { ChatPicker } from './ChatPicker';

@@ -3,7 +3,8 @@
 // differences between two store states. Pure, so each rule is unit-tested on its own.
 
 import type { UserDataValue } from '../gws';
-import { translateEnglish, translateGwsError } from '../i18n';
+import { translateEnglish } from '../i18n';
+import { translateGwsError } from '../i18n/gwsErrors';
 import type { UserDataChange, WidgetEvent, WidgetState } from '../embed';
 // Dirty, what a CRM warns about before navigating away, is the store's unsaved work
 // (store/chatEntry.ts unsavedChatIds): open drafts, writes not yet accepted, and chats a

@@ -12,7 +12,7 @@ import { clipboardChunk, editHistoryChunk, useGridController } from './useGridCo
 import { useFocusKeeping } from './useFocusKeeping';
 import { useVirtualRows } from './useVirtualRows';
 import { writerChunk } from './useCaseDataWriter';
-import { chatBlockReason } from './validation';
+import { chatBlockReason, gwsErrorWording } from './validation';
 
 // Marked pure, as CaseDataGrid's memo below: bundles that import only the outbox flush
 // from caseData must not keep them, nor the chunks they load.
@@ -66,6 +66,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
         cellEditorChunk.preload();
         editHistoryChunk.preload();
         writerChunk.preload();
+        gwsErrorWording.preload();
       }),
     [],
   );

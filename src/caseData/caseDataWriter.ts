@@ -7,6 +7,8 @@ import { chatQueries, toGwsError, type ChatOperation, type GwsClient, type GwsEr
 import type { ChatStore, UserDataWrite } from '../store';
 import { firstQueued } from './useCaseDataWriter';
 import { OPERATION_OF } from './validation';
+// A write that fails is said in these words: here before any can (validation.ts, gwsErrorWording).
+import '../i18n/gwsErrors';
 
 export type WriteVariables = { readonly chatId: string; readonly write: UserDataWrite; readonly editId: number };
 export type WriterParts = { readonly client: GwsClient; readonly store: ChatStore; readonly queryClient: QueryClient };

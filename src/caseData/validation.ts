@@ -6,7 +6,8 @@
 // default so that callers without a locale (tests, scripts) read the texts they always did.
 
 import type { Chat, UserDataValue } from '../gws';
-import { labelFor, translateEnglish, translateGwsError, type Translate } from '../i18n';
+import { labelFor, translateEnglish, type Translate } from '../i18n';
+import { onDemand } from './onDemand';
 import type { PendingEdit, UserDataWrite } from '../store';
 import { resolveRule, type CaseDataConfig, type FieldOption, type FieldRule } from './caseDataConfig';
 import { effectiveKind, formatValue, textToValue, valueKind, type ValueKind } from './userDataValues';
@@ -116,9 +117,22 @@ export function textForCell(text: string, current: UserDataValue | undefined, ru
  */
 export const keyShown = (key: string, t: Translate, label?: string) => (key === '' ? t('caseData.emptyKey') : label ? `${label} (${key})` : key);
 
+/**
+ * How a GWS error reads (i18n/gwsErrors.ts): a chunk fetched once the grid has painted, and
+ * with the writer (a write fails only once that has loaded). Until it is there, the error's
+ * own words.
+ */
+export const gwsErrorWording = /* @__PURE__ */ onDemand(() => import('../i18n/gwsErrors'));
+
 /** Why the agent's write is not on the server, in words: refused, or overtaken by another's. */
 export function writeProblem(edit: PendingEdit | undefined, serverValue: UserDataValue | undefined, t: Translate): string | null {
-  if (edit?.status === 'failed' && edit.error) return t(edit.op === 'delete' ? 'caseData.deleteNotSaved' : 'caseData.notSaved', { error: translateGwsError(t, edit.error) });
+  const { error } = edit ?? {};
+  if (edit?.status === 'failed' && error) {
+    let words = 'message' in error ? error.message : error.kind;
+    gwsErrorWording.use((wording) => (words = wording.translateGwsError(t, error)), () => undefined);
+    // No answer in time is not a refusal: GWS may have applied it (its notification then settles the row).
+    return t(error.kind === 'timeout' ? 'caseData.notConfirmed' : edit.op === 'delete' ? 'caseData.deleteNotSaved' : 'caseData.notSaved', { error: words });
+  }
   if (edit?.status !== 'conflict') return null;
   // Deleted is not "changed to (empty)": an empty text is a value the key still has.
   if (serverValue === undefined) return t(edit.error ? 'caseData.deletedSinceFailed' : 'caseData.deletedOffline');

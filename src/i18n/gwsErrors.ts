@@ -1,11 +1,15 @@
-// A GWS error as the agent reads it, in the panel's language; in English (translateEnglish)
+// A GWS error as the agent reads it, in the panel's language (a chunk of its own for the grid:
+// caseData/validation.ts; with its English texts); in English (translateEnglish)
 // as the host contract's saveFailed carries it. gws/ stays free of i18n: it holds the
 // error as a value, and the facts that wording needs (statusCode meanings, the server's detail).
 
 import { serverDetail, type GwsError } from '../gws/errors';
 import { formatIssues } from '../gws/schema';
 import type { MessageKey } from './messages/en';
-import { isMessageKey, type Translate } from './translate';
+import { enGwsErrors } from './messages/enGwsErrors';
+import { addEnglish, isMessageKey, type Translate } from './translate';
+
+addEnglish(enGwsErrors);
 
 type StatusKey = Extract<MessageKey, `gwsError.status.${string}`>;
 

@@ -7,7 +7,8 @@ import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/App';
 import { createGwsClient, type GwsError } from '../../src/gws';
-import { createTranslate, loadCatalog, translateEnglish, translateGwsError, type Locale } from '../../src/i18n';
+import { createTranslate, loadCatalog, translateEnglish, type Locale } from '../../src/i18n';
+import { translateGwsError } from '../../src/i18n/gwsErrors';
 // The editor's English texts come with its chunk; the sentence below is one of them.
 import '../../src/i18n/editorTexts';
 import { createChatStore } from '../../src/store';

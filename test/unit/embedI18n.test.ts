@@ -9,6 +9,7 @@ import { enEditor } from '../../src/i18n/messages/enEditor';
 import { enEmbedding } from '../../src/i18n/messages/enEmbedding';
 import { enEnded } from '../../src/i18n/messages/enEnded';
 import { enFraming } from '../../src/i18n/messages/enFraming';
+import { enGwsErrors } from '../../src/i18n/messages/enGwsErrors';
 import { enHistory } from '../../src/i18n/messages/enHistory';
 import { enPanel } from '../../src/i18n/messages/enPanel';
 // What the panel and the grid's on-demand parts show add their own English texts; the
@@ -19,10 +20,11 @@ import '../../src/i18n/editorTexts';
 import '../../src/i18n/embeddingTexts';
 import '../../src/i18n/endedTexts';
 import '../../src/i18n/framingTexts';
+import '../../src/i18n/gwsErrors';
 import '../../src/i18n/historyTexts';
 import '../../src/i18n/panelTexts';
 
-const en = { ...grid, ...enPanel, ...enAddField, ...enClipboard, ...enHistory, ...enEditor, ...enEnded, ...enEmbedding, ...enFraming };
+const en = { ...grid, ...enGwsErrors, ...enPanel, ...enAddField, ...enClipboard, ...enHistory, ...enEditor, ...enEnded, ...enEmbedding, ...enFraming };
 
 const placeholders = (message: string | Readonly<Record<string, string | undefined>>): string[] => {
   const texts = typeof message === 'string' ? [message] : Object.values(message).filter((text): text is string => text !== undefined);

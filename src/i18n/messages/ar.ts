@@ -131,6 +131,7 @@ export const ar = {
   'caseData.takeTheirs': 'اعتماد قيمة الخادم',
   'caseData.notSaved': 'لم يُحفظ: {error}',
   'caseData.deleteNotSaved': 'لم يُحذف: {error}',
+  'caseData.notConfirmed': 'لم يُؤكَّد: {error}. ربما حُفظ؛ «إعادة المحاولة» ترسله مرة أخرى.',
   'caseData.changedOffline': 'تغيّرت القيمة على الخادم إلى «{value}» قبل إرسال قيمتك: احتفظ بقيمتك أو اعتمد قيمة الخادم.',
   'caseData.changedSinceFailed': 'لم يُحفظ، وتغيّرت القيمة على الخادم منذ ذلك الحين إلى «{value}»: احتفظ بقيمتك أو اعتمد قيمة الخادم.',
   'caseData.deletedOffline': 'حُذفت القيمة على الخادم قبل إرسال قيمتك: احتفظ بقيمتك أو اعتمد الحذف.',

@@ -106,6 +106,7 @@ export const de = {
   'caseData.takeTheirs': 'Server-Wert übernehmen',
   'caseData.notSaved': 'Nicht gespeichert: {error}',
   'caseData.deleteNotSaved': 'Nicht gelöscht: {error}',
+  'caseData.notConfirmed': 'Nicht bestätigt: {error}. Möglicherweise wurde es gespeichert; „Erneut versuchen“ sendet es noch einmal.',
   'caseData.changedOffline': 'Auf dem Server zu „{value}“ geändert, bevor Ihr Wert gesendet wurde: Behalten Sie Ihren Wert oder übernehmen Sie den des Servers.',
   'caseData.changedSinceFailed': 'Nicht gespeichert, und inzwischen auf dem Server zu „{value}“ geändert: Behalten Sie Ihren Wert oder übernehmen Sie den des Servers.',
   'caseData.deletedOffline': 'Auf dem Server gelöscht, bevor Ihr Wert gesendet wurde: Behalten Sie Ihren Wert oder übernehmen Sie die Löschung.',

@@ -4,17 +4,18 @@
 // what every part of the widget needs, shipped with the first render; enPanel.ts, the panel's
 // around the grid; enEmbedding.ts, the host code's (after the first paint); enFraming.ts, the
 // page shown to a host that may not frame the panel; enAddField.ts, enClipboard.ts,
-// enHistory.ts, enEditor.ts and enEnded.ts, those of the grid's parts that load on demand.
+// enHistory.ts, enEditor.ts and enEnded.ts, those of the grid's parts that load on demand;
+// enGwsErrors.ts, how GWS's errors read (with i18n/gwsErrors.ts, after the first paint).
 //
 // A message is a text, or plural forms chosen by Intl.PluralRules for `{count}`.
 
-import { STATUS_CODE_MEANINGS } from '../../gws/errors';
 import type { enAddField } from './enAddField';
 import type { enClipboard } from './enClipboard';
 import type { enEditor } from './enEditor';
 import type { enEmbedding } from './enEmbedding';
 import type { enEnded } from './enEnded';
 import type { enFraming } from './enFraming';
+import type { enGwsErrors } from './enGwsErrors';
 import type { enHistory } from './enHistory';
 import type { enPanel } from './enPanel';
 
@@ -51,6 +52,7 @@ export const en = {
   'caseData.takeTheirs': 'Take theirs',
   'caseData.notSaved': 'Not saved: {error}',
   'caseData.deleteNotSaved': 'Not saved (delete): {error}',
+  'caseData.notConfirmed': 'Not confirmed: {error}. It may have been saved; Retry sends it again.',
   'caseData.changedOffline': 'Changed on the server to “{value}” before yours was sent: keep yours or take theirs.',
   'caseData.changedSinceFailed': 'Not saved, and changed on the server to “{value}” since: keep yours or take theirs.',
   'caseData.deletedOffline': 'Deleted on the server before yours was sent: keep yours or take theirs.',
@@ -106,34 +108,9 @@ export const en = {
   'caseData.reason.decimal': 'Enter a number.',
   'caseData.reason.boolean': 'Enter true or false.',
   'caseData.reason.date': 'Enter a date as YYYY-MM-DD.',
-
-  // GWS errors as the agent reads them (i18n/gwsErrors.ts); the English texts are also what
-  // a host reads in saveFailed.
-  // {message}, {issues} are the server's or the wire layer's own words, never translated.
-  'gwsError.network': 'Cannot reach the server: {message}',
-  'gwsError.timeout': 'The server did not answer within {seconds} s',
-  'gwsError.http': 'Server error HTTP {status}: {message}',
-  'gwsError.httpBare': 'Server error HTTP {status}',
-  'gwsError.statusCode': '{meaning} (statusCode {code}): {message}',
-  'gwsError.statusCodeBare': '{meaning} (statusCode {code})',
-  'gwsError.invalidPayload': 'Unexpected answer from the server: {message}',
-  'gwsError.invalidPayloadIssues': 'Unexpected answer from the server: {message} ({issues})',
-  'gwsError.sessionExpired': 'Session expired: {message}',
-  'gwsError.csrf': 'Request refused by CSRF protection: {message}',
-  'gwsError.refusedLater': 'Accepted, then refused by the contact center: {message}',
-  // The statusCode meanings GWS documents, worded as gws/ holds them to read GWS's messages.
-  'gwsError.status.1': STATUS_CODE_MEANINGS[1],
-  'gwsError.status.2': STATUS_CODE_MEANINGS[2],
-  'gwsError.status.3': STATUS_CODE_MEANINGS[3],
-  'gwsError.status.4': STATUS_CODE_MEANINGS[4],
-  'gwsError.status.5': STATUS_CODE_MEANINGS[5],
-  'gwsError.status.6': STATUS_CODE_MEANINGS[6],
-  'gwsError.status.7': STATUS_CODE_MEANINGS[7],
-  'gwsError.status.20': STATUS_CODE_MEANINGS[20],
-  'gwsError.status.unknown': 'Error',
 } as const;
 
-export type EnglishCatalog = typeof en & typeof enPanel & typeof enAddField & typeof enClipboard & typeof enHistory & typeof enEditor & typeof enEnded & typeof enEmbedding & typeof enFraming;
+export type EnglishCatalog = typeof en & typeof enGwsErrors & typeof enPanel & typeof enAddField & typeof enClipboard & typeof enHistory & typeof enEditor & typeof enEnded & typeof enEmbedding & typeof enFraming;
 export type MessageKey = keyof EnglishCatalog;
 
 export type PluralForms = {
