@@ -26,6 +26,10 @@ type SessionOptions = Omit<NotificationConnectionOptions, 'onStatus'> & { readon
 export function openCometdSession({ url, onNotification, onResync, report }: SessionOptions): CometdSession {
   let handshakes = 0;
   let connected = false;
+  // Disconnected on purpose (the browser offline, the panel closing): nothing to retry.
+  let byUs = false;
+  let rehandshakes = 0;
+  let rehandshake: ReturnType<typeof setTimeout> | undefined;
   const cometd = new CometD();
   // GWS serves long-polling only (WebSocket attempts fail or hang behind proxies), and
   // callback-polling would execute a script from the network: neither is allowed here.
@@ -33,6 +37,21 @@ export function openCometdSession({ url, onNotification, onResync, report }: Ses
   cometd.unregisterTransport('callback-polling');
   cometd.configure({ url, logLevel: 'warn', maxBackoff: MAX_BACKOFF_MS });
   const reconnecting = (): ConnectionStatus => ({ kind: 'reconnecting', retryInMs: cometd.getBackoffPeriod(), since: Date.now() });
+  // The server ended the session (GWS shut down or restarted: a disconnect, or advice not to
+  // reconnect). CometD does not try again by itself, and the browser, still online, sends no
+  // event that would: the panel stayed Offline for good. It handshakes again, with a growing pause.
+  const lost = () => {
+    connected = false;
+    if (byUs) return report({ kind: 'offline' });
+    const retryInMs = Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** rehandshakes++);
+    report({ kind: 'reconnecting', retryInMs, since: Date.now() });
+    clearTimeout(rehandshake);
+    rehandshake = setTimeout(() => {
+      if (byUs || !cometd.isDisconnected()) return;
+      report({ kind: 'connecting' });
+      cometd.handshake();
+    }, retryInMs);
+  };
   const deliver = (message: Message) => {
     const data: unknown = message.data;
     onNotification(parseChatNotification(data));
@@ -54,22 +73,16 @@ export function openCometdSession({ url, onNotification, onResync, report }: Ses
   });
 
   cometd.addListener('/meta/connect', (message) => {
-    if (cometd.isDisconnected()) {
-      connected = false;
-      report({ kind: 'offline' });
-      return;
-    }
+    if (cometd.isDisconnected()) return lost();
     const wasConnected = connected;
     connected = message.successful === true;
+    if (connected) rehandshakes = 0;
     if (connected && !wasConnected) report({ kind: 'live' });
     // A `402::unknown client` lands here too; CometD re-handshakes by itself.
     else if (!connected) report(reconnecting());
   });
 
-  cometd.addListener('/meta/disconnect', () => {
-    connected = false;
-    report({ kind: 'offline' });
-  });
+  cometd.addListener('/meta/disconnect', lost);
 
   // The browser knows the network is gone before CometD does: a long poll in flight can
   // take until its timeout to fail, and one the network did not cut may still answer. So
@@ -77,12 +90,14 @@ export function openCometdSession({ url, onNotification, onResync, report }: Ses
   // against a fresh read) and made anew as soon as the browser is online again: going live
   // re-reads before they go.
   const wentOffline = () => {
+    byUs = true;
     connected = false;
     report({ kind: 'offline' });
     if (!cometd.isDisconnected()) cometd.disconnect();
   };
   const cameOnline = () => {
     if (!cometd.isDisconnected()) return;
+    byUs = false;
     report({ kind: 'connecting' });
     cometd.handshake();
   };
@@ -95,10 +110,12 @@ export function openCometdSession({ url, onNotification, onResync, report }: Ses
   return {
     handshake() {
       handshakes = 0;
+      byUs = false;
       cometd.handshake();
     },
     resume() {
       if (cometd.isDisconnected()) {
+        byUs = false;
         report({ kind: 'connecting' });
         cometd.handshake();
       } else if (connected) {
@@ -108,6 +125,8 @@ export function openCometdSession({ url, onNotification, onResync, report }: Ses
     },
     close: () =>
       new Promise<void>((resolve) => {
+        byUs = true;
+        clearTimeout(rehandshake);
         page?.removeEventListener('offline', wentOffline);
         page?.removeEventListener('online', cameOnline);
         if (cometd.isDisconnected()) resolve();
