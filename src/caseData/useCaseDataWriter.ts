@@ -29,6 +29,7 @@ function useWriter() {
  */
 export function useCaseDataWriter() {
   const actions = useChatActions();
+  const store = useChatStoreApi();
   const withWriter = useWriter();
   /** Callers validate first (validation.ts); `step` records the write for undo. */
   const send = useCallback(
@@ -37,10 +38,14 @@ export function useCaseDataWriter() {
       if (sendNow)
         withWriter(
           (writer) => writer.mutate({ chatId, write, editId }),
-          () => actions.userDataWriteFailed(chatId, editId, { kind: 'network', message: 'the code that sends it could not be loaded' }),
+          // Gone offline meanwhile: queued, as any write made offline, to go once live (useOutboxFlush).
+          () =>
+            store.getState().outbox === 'open'
+              ? actions.userDataWriteFailed(chatId, editId, { kind: 'network', message: 'the code that sends it could not be loaded' })
+              : actions.userDataWriteRequeued(chatId, editId),
         );
     },
-    [actions, withWriter],
+    [actions, store, withWriter],
   );
   return { send };
 }

@@ -77,15 +77,20 @@ export function applySnapshot(entry: ChatEntry, chat: Chat, receivedAt: number, 
     const ours = pending.some((edit) => edit.referenceId === referenceId);
     if (!ours && referenceId <= entry.lastReferenceId) return entry;
     lastReferenceId = Math.max(lastReferenceId, referenceId);
-    // Ours, and every write of ours GWS accepted before it (referenceIds grow): a notification
-    // of those lost on the way must not leave an older value showing as Saving… over this one.
-    // (A write refused later, by a notification of type Error, keeps its referenceId and stays.)
-    if (ours) pending = pending.filter((edit) => edit.status !== 'awaiting' || (edit.referenceId ?? Infinity) > referenceId);
+    // Ours, and every write of ours of the same key GWS accepted before it (referenceIds grow):
+    // a notification of those lost on the way must not leave an older value showing as
+    // Saving… over this one. One of another key stays until shown (below), or refused by a
+    // notification of type Error (dropped here, it showed the old value as if saved, and its
+    // refusal then found nothing: exploratory test).
+    const key = pending.find((edit) => edit.status === 'awaiting' && edit.referenceId === referenceId)?.key;
+    if (ours) pending = pending.filter((edit) => edit.status !== 'awaiting' || (edit.referenceId ?? Infinity) > referenceId || (edit.referenceId !== referenceId && edit.key !== key));
     else if (pending.some((edit) => edit.status === 'sending')) unclaimed = [...unclaimed, referenceId].slice(-UNCLAIMED_LIMIT);
   }
-  // A write GWS accepted without giving a referenceId is confirmed by the values: a
-  // snapshot that shows it. Someone else's write that does not carry our value confirms nothing.
-  pending = pending.filter((edit) => !(edit.status === 'awaiting' && edit.referenceId === undefined && snapshotShows(chat, edit)));
+  // A write GWS accepted is confirmed, too, by a snapshot that shows it: its own notification
+  // may be lost, and a busy chat's next one shows it (Saving… stayed up for good, every re-read
+  // overtaken by a newer notification: exploratory test). Someone else's write that does not
+  // carry our value confirms nothing.
+  pending = pending.filter((edit) => !(edit.status === 'awaiting' && snapshotShows(chat, edit)));
   return settle(entry, { ...entry, chat, receivedAt, pending, unclaimedReferenceIds: unclaimed, lastReferenceId });
 }
 
@@ -177,13 +182,19 @@ export function markAccepted(entry: ChatEntry, editId: number, referenceId: numb
 export function markFailed(entry: ChatEntry, editId: number, error: GwsError): ChatEntry {
   const index = entry.pending.findIndex((edit) => edit.editId === editId);
   const failed = entry.pending[index];
+  if (!failed) return entry;
+  // What was made over this write's value (a later write of the key, a draft) rests, now, on the
+  // value it would have replaced: the refusal is no change by someone else (it was read as one,
+  // "Changed on the server", a conflict invented for the agent's next write of the key).
+  const restsOn = (base: UserDataValue | undefined) => (sameValue(base, valueAfter(failed)) ? failed.base : base);
+  const pending = entry.pending.map((edit) => (edit.key === failed.key && edit !== failed ? { ...edit, base: restsOn(edit.base) } : edit));
   // A newer write of the same key already replaced this one in the agent's intent.
-  if (!failed || entry.pending.slice(index + 1).some((edit) => edit.key === failed.key)) return dropPending(entry, editId);
-  const next = updateEdit(entry, editId, (edit) => ({ ...edit, status: 'failed', error }));
-  // A draft begun over this write's value rests, now, on the value it would have replaced:
-  // the refusal is no change by someone else (it was read as one: "Changed on the server").
-  const draft = next.drafts.get(failed.key);
-  return draft && sameValue(draft.base, valueAfter(failed)) ? { ...next, drafts: new Map(next.drafts).set(failed.key, { ...draft, base: failed.base }) } : next;
+  if (pending.slice(index + 1).some((edit) => edit.key === failed.key)) return dropPending({ ...entry, pending }, editId);
+  const draft = entry.drafts.get(failed.key);
+  return {
+    ...updateEdit({ ...entry, pending }, editId, (edit) => ({ ...edit, status: 'failed', error })),
+    ...(draft && { drafts: new Map(entry.drafts).set(failed.key, { ...draft, base: restsOn(draft.base) }) }),
+  };
 }
 
 /**
@@ -208,7 +219,9 @@ export function reconcileQueued(entry: ChatEntry): ChatEntry {
   let { undo } = entry.history;
   const pending: PendingEdit[] = [];
   for (const edit of entry.pending) {
-    if (edit.status !== 'queued' || sameValue(userData.get(edit.key), edit.base)) pending.push(edit);
+    // Made over the agent's own write of the key still on its way: what that one replaces is no change either.
+    const onItsWay = entry.pending.find((own) => own.key === edit.key && (own.status === 'sending' || own.status === 'awaiting'));
+    if (edit.status !== 'queued' || sameValue(userData.get(edit.key), edit.base) || (onItsWay && sameValue(userData.get(edit.key), onItsWay.base))) pending.push(edit);
     // Changed meanwhile to what the agent wanted (the key deleted, the same value set): no
     // conflict, where both choices would mean the same; nothing to send either.
     else if (snapshotShows(entry.chat, edit)) changed = true;

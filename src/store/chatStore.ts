@@ -158,8 +158,11 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           for (const chat of list) {
             const entry = chats.get(chat.id);
             if (!entry) chats.set(chat.id, restored(chat, receivedAt));
-            // A notification newer than this read already holds fresher data.
             else if (entry.receivedAt < startedAt) chats.set(chat.id, applyRead(entry, chat, receivedAt, startedAt));
+            // A notification newer than this read already holds fresher data; but the read settles
+            // the writes GWS accepted before it began, whose notifications may be lost (in a busy
+            // chat every re-read was overtaken so, and Saving… stayed up for good: exploratory test).
+            else chats.set(chat.id, { ...entry, pending: entry.pending.filter((edit) => edit.status !== 'awaiting' || (edit.acceptedAt ?? 0) > startedAt) });
           }
           // A chat GWS no longer lists is gone: forget it unless the agent still has unsaved
           // work in it (then it stays, so the work can be copied), and drop what a previous

@@ -105,6 +105,25 @@ test('back online, the panel connects again at once and sends what was queued', 
   expect(await sim.control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Subject: 'Customer support (queued)' } }]);
 });
 
+test('offline before the live connection could load: it says Offline, and connects as soon as the browser is back', async ({ page, context, sim }) => {
+  let wentOffline: () => void = () => undefined;
+  const offline = new Promise<void>((resolve) => (wentOffline = resolve));
+  // The connection's code is asked for after the grid paints; the network goes first.
+  await page.route('**/cometdSession-*.js', async (route) => {
+    await offline;
+    await route.abort('internetdisconnected');
+  });
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('grid', { name: 'Case data' })).toBeVisible();
+  await context.setOffline(true);
+  wentOffline();
+  // Before (exploratory test): "Reconnecting…" with a countdown, the browser offline.
+  await expect(page.getByRole('status')).toHaveText('Offline');
+  await page.unrouteAll();
+  await context.setOffline(false);
+  await expect(page.getByRole('status')).toHaveText('Live', { timeout: 5_000 });
+});
+
 test('a network drop while the session is expired: back online, the panel says so again and resumes once it is back', async ({ page, context, sim }) => {
   await page.goto(`${sim.url}/?chatId=${SEED}`);
   await expect(page.getByRole('status')).toHaveText('Live');

@@ -177,6 +177,10 @@ describe('stored drafts and writes', () => {
 });
 
 /** A store, live, with chat c read from the server holding k = "old": writes go out at once. */
+const fail = (): never => {
+  throw new Error('chat missing');
+};
+
 function liveChatWithK() {
   const store = createChatStore({ activeChatId: 'c' });
   const { actions } = store.getState();
@@ -306,6 +310,66 @@ describe('settling a key', () => {
     // Before: the same Error again made a new refused write, said a second time.
     actions.notificationReceived({ kind: 'operation-failed', chatId: 'c', referenceId: 5, message: 'refused' });
     expect(store.getState().chats.get('c')?.pending[0]).toBe(refused);
+  });
+
+  it('confirms an accepted write by a snapshot that shows it, its own notification lost (a busy chat’s next one)', () => {
+    const { store, actions } = liveChatWithK();
+    const write = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A1' });
+    actions.userDataWriteAccepted('c', write.editId, 5);
+    // Another key's change, the server's userData whole: k is A1.
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { k: 'A1', tick: 1 }) });
+    // Before (exploratory test): Saving… for good, and a later change of k by someone else hidden behind it.
+    expect(store.getState().chats.get('c')?.pending).toEqual([]);
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { k: 'supervisor', tick: 1 }) });
+    expect(deriveRows(store.getState().chats.get('c') ?? fail()).find((row) => row.key === 'k')).toMatchObject({ value: 'supervisor', status: 'confirmed' });
+  });
+
+  it('settles a write accepted before a read began, though a notification newer than the read came meanwhile', () => {
+    const { store, actions } = liveChatWithK();
+    const write = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A1' });
+    actions.userDataWriteAccepted('c', write.editId, 5);
+    const startedAt = actions.readStarted();
+    // Its notification lost; someone else's change after it comes while the read is on its way.
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { k: 'theirs' }) });
+    expect(store.getState().chats.get('c')?.pending.map((edit) => edit.status)).toEqual(['awaiting']);
+    actions.chatsRead([chat('c', 'Chatting', '', { k: 'A1' })], startedAt);
+    // Before (exploratory test): the read was dropped whole as older, and Saving… "A1" stayed over "theirs".
+    expect(store.getState().chats.get('c')?.pending).toEqual([]);
+    expect(store.getState().chats.get('c')?.chat.userData.get('k')).toBe('theirs');
+  });
+
+  it('keeps an accepted write of another key when a later write is confirmed, so a refusal that follows still finds it', () => {
+    const { store, actions } = liveChatWithK();
+    const first = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A1' });
+    actions.userDataWriteAccepted('c', first.editId, 5);
+    const second = actions.userDataWriteSent('c', { op: 'update', key: 'j', value: 'B1' });
+    actions.userDataWriteAccepted('c', second.editId, 6);
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { k: 'old', j: 'B1' }), referenceId: 6 });
+    actions.notificationReceived({ kind: 'operation-failed', chatId: 'c', referenceId: 5, message: 'refused by routing' });
+    // Before (exploratory test): A1 dropped as if confirmed ("old" shown Saved), and the refusal found nothing.
+    expect(store.getState().chats.get('c')?.pending.map((edit) => [edit.key, edit.status])).toEqual([['k', 'failed']]);
+  });
+
+  it('invents no conflict after two refused writes of a key, nor for a queued write over the agent’s own write on its way', () => {
+    const { store, actions } = liveChatWithK();
+    const a1 = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A1' });
+    const a2 = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A2' });
+    const refused = { kind: 'status-code', statusCode: 4, statusMessage: 'Internal error' } as const;
+    actions.userDataWriteFailed('c', a1.editId, refused);
+    actions.userDataWriteFailed('c', a2.editId, refused);
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { k: 'old', tick: 1 }) });
+    // Before (exploratory test): "Not saved, and changed on the server to “old” since", nobody having changed k.
+    expect(store.getState().chats.get('c')?.pending.map((edit) => [edit.op !== 'delete' && edit.value, edit.status])).toEqual([['A2', 'failed']]);
+
+    const { store: second, actions: act } = liveChatWithK();
+    act.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A1' });
+    act.connectionChanged({ kind: 'offline' });
+    act.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A2' });
+    act.connectionChanged({ kind: 'live' });
+    // The re-read: A1 not applied yet, k still "old".
+    act.chatsRead([chat('c', 'Chatting', '', { k: 'old' })], act.readStarted());
+    // Before (exploratory test): "Changed on the server to “old” before yours was sent".
+    expect(second.getState().chats.get('c')?.pending.map((edit) => edit.status)).toEqual(['sending', 'queued']);
   });
 
   it('an Error notification that comes before the HTTP reply of its write refuses it when the reply comes', () => {

@@ -110,6 +110,9 @@ export function openCometdSession({ url, onNotification, onResync, report }: Ses
   return {
     handshake() {
       handshakes = 0;
+      // Offline already (the network went while the page loaded): said so, and handshaken on
+      // the browser's `online` (it read "Reconnecting…" with its countdown instead).
+      if (page && globalThis.navigator?.onLine === false) return wentOffline();
       byUs = false;
       cometd.handshake();
     },

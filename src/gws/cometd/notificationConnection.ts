@@ -77,8 +77,12 @@ export function createNotificationConnection(options: NotificationConnectionOpti
         if (mine !== generation) return;
         session = null;
         const retryInMs = Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** loadFailures++);
-        report({ kind: 'reconnecting', retryInMs, since: Date.now() });
         retry = setTimeout(attempt, retryInMs);
+        // The browser offline (the network went as the page loaded): said so, not a countdown,
+        // and tried again as soon as it is back.
+        if (globalThis.navigator?.onLine !== false) return report({ kind: 'reconnecting', retryInMs, since: Date.now() });
+        report({ kind: 'offline' });
+        globalThis.addEventListener?.('online', () => mine === generation && (clearTimeout(retry), attempt()), { once: true });
       },
     );
   };
