@@ -29,8 +29,9 @@ const isSessionProblem = (error: GwsError) => error.kind === 'session-expired' |
 // order the agent made them: UpdateUserData is last-writer-wins per key.
 const WRITE_SCOPE = { id: 'case-data-writes' };
 
-/** How long an accepted write may wait for the notification that confirms it. */
+/** How long an accepted write may wait for the notification that confirms it; then the chats are read again, less often each time. */
 export const UNCONFIRMED_REREAD_MS = 5_000;
+const MAX_REREAD_MS = 60_000;
 
 /**
  * Sends the agent's writes (UpdateUserData, AttachUserData, DeleteUserData). The store
@@ -59,15 +60,17 @@ function createWriter({ client, store, queryClient }: WriterParts) {
       actions.userDataWriteAccepted(chatId, editId, accepted.referenceId);
       // Its notification confirms it in milliseconds; one lost in transit must not leave
       // "Saving…" up for good: read the chats again (the read settles it, applyRead). Again
-      // while it waits: a read already on its way is joined, and one that began before GWS
-      // accepted the write may not show it, so it keeps waiting (review).
-      const settleLater = () =>
+      // while it waits, less and less often: a read already on its way is joined, and one that
+      // began before GWS accepted the write may not show it (review). Not while the connection
+      // is down: going live reads again anyway.
+      const settleLater = (waitMs: number) =>
         setTimeout(() => {
-          if (!store.getState().chats.get(chatId)?.pending.some((edit) => edit.editId === editId && edit.status === 'awaiting')) return;
-          void queryClient.invalidateQueries({ queryKey: chatQueries.list(client).queryKey }, { cancelRefetch: false });
-          settleLater();
-        }, UNCONFIRMED_REREAD_MS);
-      settleLater();
+          const { chats, connection } = store.getState();
+          if (!chats.get(chatId)?.pending.some((edit) => edit.editId === editId && edit.status === 'awaiting')) return;
+          if (connection.kind === 'live') void queryClient.invalidateQueries({ queryKey: chatQueries.list(client).queryKey }, { cancelRefetch: false });
+          settleLater(Math.min(waitMs * 2, MAX_REREAD_MS));
+        }, waitMs);
+      settleLater(UNCONFIRMED_REREAD_MS);
     },
     onError: (error, { chatId, editId }) => {
       const detail = toGwsError(error);

@@ -61,8 +61,9 @@ export function firstQueued(store: ChatStore) {
   return null;
 }
 
-/** How soon the writer's chunk is asked for again when queued writes wait on it and it could not be loaded. */
+/** How soon the writer's chunk is asked for again when queued writes wait on it and it could not be loaded (then less often). */
 const FLUSH_RETRY_MS = 5_000;
+const FLUSH_RETRY_MAX_MS = 60_000;
 
 /**
  * Mounted once per widget: whenever the outbox opens (live again and re-read) or a queued
@@ -75,15 +76,30 @@ export function useOutboxFlush() {
   const withWriter = useWriter();
   useEffect(() => {
     let retry: ReturnType<typeof setTimeout> | undefined;
+    let waitMs = FLUSH_RETRY_MS;
+    let disposed = false;
     const flush = () => {
       clearTimeout(retry);
-      if (firstQueued(store)) withWriter((writer) => writer.flush(), () => void (retry = setTimeout(flush, FLUSH_RETRY_MS)));
+      if (!firstQueued(store)) return;
+      withWriter(
+        (writer) => {
+          waitMs = FLUSH_RETRY_MS;
+          writer.flush();
+        },
+        () => {
+          // The load answered after this effect was cleaned up: no loop outlives the panel.
+          if (disposed) return;
+          retry = setTimeout(flush, waitMs);
+          waitMs = Math.min(waitMs * 2, FLUSH_RETRY_MAX_MS);
+        },
+      );
     };
     flush();
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.outbox === 'open' && (previous.outbox !== 'open' || state.chats !== previous.chats)) flush();
     });
     return () => {
+      disposed = true;
       unsubscribe();
       clearTimeout(retry);
     };

@@ -90,7 +90,11 @@ export function applySnapshot(entry: ChatEntry, chat: Chat, receivedAt: number, 
   // may be lost, and a busy chat's next one shows it (Saving… stayed up for good, every re-read
   // overtaken by a newer notification: exploratory test). Someone else's write that does not
   // carry our value confirms nothing.
-  pending = pending.filter((edit) => !(edit.status === 'awaiting' && snapshotShows(chat, edit)));
+  // Not one with an earlier write of its key still on its way: a snapshot from before that one
+  // may show this one's value (an undo's: the value both replaced), and confirm nothing (review).
+  pending = pending.filter(
+    (edit, index) => !(edit.status === 'awaiting' && snapshotShows(chat, edit) && !pending.slice(0, index).some((own) => own.key === edit.key && !isUnsettled(own))),
+  );
   return settle(entry, { ...entry, chat, receivedAt, pending, unclaimedReferenceIds: unclaimed, lastReferenceId });
 }
 

@@ -17,6 +17,7 @@ import {
   markSending,
   newEntry,
   reconcileQueued,
+  sameValue,
   shownValue,
   valueAfter,
   type ChatEntry,
@@ -108,7 +109,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
    * Refusals (notifications of type Error) that came before the HTTP reply of the write they
    * refuse: GWS may publish first. The reply's referenceId finds them (userDataWriteAccepted).
    */
-  let refusedEarly: { readonly referenceId: number; readonly message: string }[] = [];
+  let refusedEarly: { readonly referenceId: number; readonly message: string; readonly at: number }[] = [];
   const store = createStore<ChatStoreState>()((set, get) => {
     const tick = () => {
       const clock = get().clock + 1;
@@ -161,8 +162,13 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             else if (entry.receivedAt < startedAt) chats.set(chat.id, applyRead(entry, chat, receivedAt, startedAt));
             // A notification newer than this read already holds fresher data; but the read settles
             // the writes GWS accepted before it began, whose notifications may be lost (in a busy
-            // chat every re-read was overtaken so, and Saving… stayed up for good: exploratory test).
-            else chats.set(chat.id, { ...entry, pending: entry.pending.filter((edit) => edit.status !== 'awaiting' || (edit.acceptedAt ?? 0) > startedAt) });
+            // chat every re-read was overtaken so, and Saving… stayed up for good: exploratory test),
+            // where that notification shows the key changed since (one from before the write shows its base).
+            else
+              chats.set(chat.id, {
+                ...entry,
+                pending: entry.pending.filter((edit) => edit.status !== 'awaiting' || (edit.acceptedAt ?? 0) > startedAt || sameValue(entry.chat.userData.get(edit.key), edit.base)),
+              });
           }
           // A chat GWS no longer lists is gone: forget it unless the agent still has unsaved
           // work in it (then it stays, so the work can be copied), and drop what a previous
@@ -185,8 +191,9 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             unreadSaved: new Set([...get().unreadSaved].filter((chatId) => listed.has(chatId) && !chats.has(chatId))),
             unreadableChats: unreadable,
           });
-          // Refusals remembered by referenceId are this read's past: GWS may count anew after it.
-          refusedEarly = [];
+          // Refusals remembered by referenceId from before a read after a gap are its past: GWS
+          // may count anew after a restart. (Not at every read: one that came meanwhile still waits for its reply.)
+          if (get().outbox === 'held') refusedEarly = refusedEarly.filter((refusal) => refusal.at > startedAt);
           openOutboxIfReady(startedAt);
         },
         notificationReceived(notification) {
@@ -201,7 +208,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             // session's, whichever chat the notification names.)
             const { referenceId } = notification;
             if (referenceId === undefined) return;
-            refusedEarly = [...refusedEarly, { referenceId, message: notification.message }].slice(-UNCLAIMED_LIMIT);
+            refusedEarly = [...refusedEarly, { referenceId, message: notification.message, at: tick() }].slice(-UNCLAIMED_LIMIT);
             for (const [chatId, entry] of get().chats) {
               const edit = entry.pending.find((candidate) => candidate.status === 'awaiting' && candidate.referenceId === referenceId);
               if (edit) updateEntry(chatId, (current) => markFailed(current, edit.editId, { kind: 'refused-later', message: notification.message }));

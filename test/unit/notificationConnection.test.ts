@@ -37,6 +37,27 @@ const settle = () => vi.advanceTimersByTimeAsync(0);
 describe('the notification connection', () => {
   it('retries a session chunk that failed to load with growing pauses, in one loop, and not after stop', async () => {
     vi.useFakeTimers();
+    // The browser offline: said so, one `online` listener however many loads fail (review: one
+    // per failure), and back online, tried again at once.
+    Object.assign(chunk, { failuresLeft: 3, attempts: 0, handshakes: 0 });
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    const added = vi.spyOn(globalThis, 'addEventListener');
+    const offline = connect();
+    offline.connection.start();
+    await settle();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(chunk.attempts).toBe(2);
+    expect(offline.statuses).toEqual(['connecting', 'offline']);
+    onLine.mockReturnValue(true);
+    globalThis.dispatchEvent(new Event('online'));
+    await settle();
+    expect(chunk.attempts).toBe(3);
+    expect(offline.statuses).toEqual(['connecting', 'offline', 'reconnecting']);
+    expect(added.mock.calls.filter(([type]) => type === 'online')).toHaveLength(1);
+    await offline.connection.stop();
+    added.mockRestore();
+    onLine.mockRestore();
+
     Object.assign(chunk, { failuresLeft: 3, attempts: 0, handshakes: 0 });
     const first = connect();
     first.connection.start();

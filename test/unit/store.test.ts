@@ -372,6 +372,46 @@ describe('settling a key', () => {
     expect(second.getState().chats.get('c')?.pending.map((edit) => edit.status)).toEqual(['sending', 'queued']);
   });
 
+  it('does not take a late snapshot of the old state for the confirmation of an undo back to it, nor lose the undo’s refusal', () => {
+    const { store, actions } = liveChatWithK();
+    const notify = (data: Record<string, UserDataValue>, referenceId?: number) =>
+      actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', data), ...(referenceId === undefined ? {} : { referenceId }) });
+    const rowK = () => deriveRows(store.getState().chats.get('c') ?? fail()).find((row) => row.key === 'k');
+    const b = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'B' });
+    actions.userDataWriteAccepted('c', b.editId, 5);
+    const back = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'old' });
+    actions.userDataWriteAccepted('c', back.editId, 6);
+    // Another key's change, published before GWS applied B: k still "old".
+    notify({ k: 'old', other: 'x' });
+    // Before (review): the undo taken as confirmed, the row back to B.
+    expect(rowK()).toMatchObject({ value: 'old', status: 'saving' });
+    notify({ k: 'B', other: 'x' }, 5);
+    expect(rowK()).toMatchObject({ value: 'old', status: 'saving' });
+    actions.notificationReceived({ kind: 'operation-failed', chatId: 'c', referenceId: 6, message: 'refused' });
+    expect(rowK()?.status).toBe('failed');
+  });
+
+  it('keeps a refusal that came after a read began for its write’s reply, and a write a late snapshot from before it predates', () => {
+    const { store, actions } = liveChatWithK();
+    const w = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A' });
+    const startedAt = actions.readStarted();
+    actions.notificationReceived({ kind: 'operation-failed', chatId: 'c', referenceId: 7, message: 'T-Server refused' });
+    actions.chatsRead([chat('c', 'Chatting', '', { k: 'old' })], startedAt);
+    actions.userDataWriteAccepted('c', w.editId, 7);
+    // Before (review): forgotten by the read, the write awaiting, then dropped as saved.
+    expect(store.getState().chats.get('c')?.pending.map((edit) => edit.status)).toEqual(['failed']);
+
+    const { store: other, actions: act } = liveChatWithK();
+    const a1 = act.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A1' });
+    act.userDataWriteAccepted('c', a1.editId, 5);
+    const begun = act.readStarted();
+    // A notification published before GWS applied A1 (k still "old") comes while the read is on its way.
+    act.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { k: 'old', other: 'x' }) });
+    act.chatsRead([chat('c', 'Chatting', '', { k: 'A1', other: 'x' })], begun);
+    // Before (review): dropped, "old" shown as confirmed while the server held A1.
+    expect(deriveRows(other.getState().chats.get('c') ?? fail()).find((row) => row.key === 'k')?.value).toBe('A1');
+  });
+
   it('an Error notification that comes before the HTTP reply of its write refuses it when the reply comes', () => {
     const { store, actions } = liveChatWithK();
     const write = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A' });

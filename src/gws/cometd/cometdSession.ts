@@ -9,6 +9,8 @@ import { MAX_BACKOFF_MS, type ConnectionStatus, type NotificationConnectionOptio
 import { parseChatNotification } from './notificationWire';
 
 export const CHATS_CHANNEL = '/v2/me/chats';
+/** A session that stayed up this long was no flap: its end starts the re-handshake pause again. */
+const STEADY_MS = 10_000;
 
 export type CometdSession = {
   /** Handshakes from the start, as the connection starts (again). */
@@ -30,6 +32,7 @@ export function openCometdSession({ url, onNotification, onResync, report }: Ses
   let byUs = false;
   let rehandshakes = 0;
   let rehandshake: ReturnType<typeof setTimeout> | undefined;
+  let connectedAt = 0;
   const cometd = new CometD();
   // GWS serves long-polling only (WebSocket attempts fail or hang behind proxies), and
   // callback-polling would execute a script from the network: neither is allowed here.
@@ -43,10 +46,15 @@ export function openCometdSession({ url, onNotification, onResync, report }: Ses
   const lost = () => {
     connected = false;
     if (byUs) return report({ kind: 'offline' });
+    // One end of a session is one loss (the server's disconnect, then the connect it answers).
+    if (rehandshake !== undefined) return;
+    // A session that lasted a while starts the pause again; one the server ends at once does not
+    // (every "live" re-reads the chats).
+    if (Date.now() - connectedAt > STEADY_MS) rehandshakes = 0;
     const retryInMs = Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** rehandshakes++);
     report({ kind: 'reconnecting', retryInMs, since: Date.now() });
-    clearTimeout(rehandshake);
     rehandshake = setTimeout(() => {
+      rehandshake = undefined;
       if (byUs || !cometd.isDisconnected()) return;
       report({ kind: 'connecting' });
       cometd.handshake();
@@ -76,8 +84,10 @@ export function openCometdSession({ url, onNotification, onResync, report }: Ses
     if (cometd.isDisconnected()) return lost();
     const wasConnected = connected;
     connected = message.successful === true;
-    if (connected) rehandshakes = 0;
-    if (connected && !wasConnected) report({ kind: 'live' });
+    if (connected && !wasConnected) {
+      connectedAt = Date.now();
+      report({ kind: 'live' });
+    }
     // A `402::unknown client` lands here too; CometD re-handshakes by itself.
     else if (!connected) report(reconnecting());
   });
@@ -130,6 +140,7 @@ export function openCometdSession({ url, onNotification, onResync, report }: Ses
       new Promise<void>((resolve) => {
         byUs = true;
         clearTimeout(rehandshake);
+        rehandshake = undefined;
         page?.removeEventListener('offline', wentOffline);
         page?.removeEventListener('online', cameOnline);
         if (cometd.isDisconnected()) resolve();

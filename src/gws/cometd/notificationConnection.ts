@@ -60,9 +60,17 @@ export function createNotificationConnection(options: NotificationConnectionOpti
   let generation = 0;
   let loadFailures = 0;
   let retry: ReturnType<typeof setTimeout> | undefined;
+  // A failed load waits for its retry: the browser back online brings it forward.
+  let reloadable = false;
+  const online = () => {
+    if (!reloadable) return;
+    clearTimeout(retry);
+    attempt();
+  };
   const attempt = () => {
     const mine = ++generation;
     waiting = true;
+    reloadable = false;
     session ??= import('./cometdSession').then(({ openCometdSession }) => openCometdSession({ ...options, report }));
     session.then(
       (opened) => {
@@ -78,11 +86,10 @@ export function createNotificationConnection(options: NotificationConnectionOpti
         session = null;
         const retryInMs = Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** loadFailures++);
         retry = setTimeout(attempt, retryInMs);
+        reloadable = true;
         // The browser offline (the network went as the page loaded): said so, not a countdown,
-        // and tried again as soon as it is back.
-        if (globalThis.navigator?.onLine !== false) return report({ kind: 'reconnecting', retryInMs, since: Date.now() });
-        report({ kind: 'offline' });
-        globalThis.addEventListener?.('online', () => mine === generation && (clearTimeout(retry), attempt()), { once: true });
+        // and tried again as soon as it is back (`online`).
+        report(globalThis.navigator?.onLine === false ? { kind: 'offline' } : { kind: 'reconnecting', retryInMs, since: Date.now() });
       },
     );
   };
@@ -95,6 +102,7 @@ export function createNotificationConnection(options: NotificationConnectionOpti
     start() {
       if (!stopped) return;
       stopped = false;
+      globalThis.addEventListener?.('online', online);
       report({ kind: 'connecting' });
       withSession((opened) => opened.handshake());
     },
@@ -106,6 +114,8 @@ export function createNotificationConnection(options: NotificationConnectionOpti
     },
     stop() {
       stopped = true;
+      globalThis.removeEventListener?.('online', online);
+      reloadable = false;
       wanted = null;
       generation += 1;
       clearTimeout(retry);

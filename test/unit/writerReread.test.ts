@@ -1,0 +1,50 @@
+// @vitest-environment node
+// The writer (src/caseData/caseDataWriter.ts) reads the chats again while an accepted write
+// waits for its notification: less and less often, and not while the connection is down.
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, expect, it, vi } from 'vitest';
+import { writerFor } from '../../src/caseData/caseDataWriter';
+import type { Chat, GwsClient, UserDataValue } from '../../src/gws';
+import { createChatStore } from '../../src/store';
+
+const chat = (id: string, userData: Record<string, UserDataValue> = {}): Chat => ({
+  id,
+  state: 'Chatting',
+  capabilities: [],
+  participants: [],
+  userData: new Map(Object.entries(userData)),
+  receivedDate: '',
+});
+afterEach(() => vi.useRealTimers());
+
+it('re-reads for a write no read can settle (its chat no longer listed) less and less often, at most once a minute, and not while not live', async () => {
+  vi.useFakeTimers();
+  const store = createChatStore({ activeChatId: 'c' });
+  const { actions } = store.getState();
+  actions.connectionChanged({ kind: 'live' });
+  actions.chatsRead([chat('c', { k: 'old' })], actions.readStarted());
+  const client: GwsClient = {
+    baseUrl: 'http://gws.test',
+    getMe: async () => ({ id: 'a', userName: 'agent' }),
+    operate: async () => ({ referenceId: 5 }),
+    listChats: async () => ({ chats: [], unreadable: [] }),
+  };
+  const queryClient = new QueryClient();
+  const reads: number[] = [];
+  // Each read the writer asks for: GWS no longer lists the chat (kept: it is on screen).
+  vi.spyOn(queryClient, 'invalidateQueries').mockImplementation(async () => {
+    reads.push(Date.now());
+    actions.chatsRead([], actions.readStarted());
+  });
+  const writer = writerFor({ client, store, queryClient });
+  const { editId } = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A1' });
+  writer.mutate({ chatId: 'c', write: { op: 'update', key: 'k', value: 'A1' }, editId });
+  await vi.advanceTimersByTimeAsync(10 * 60_000);
+  // Before (review): every 5 s, 120 reads in 10 minutes.
+  expect(reads.length).toBeLessThanOrEqual(14);
+  expect((reads.at(-1) ?? 0) - (reads.at(-2) ?? 0)).toBe(60_000);
+  actions.connectionChanged({ kind: 'offline' });
+  const before = reads.length;
+  await vi.advanceTimersByTimeAsync(10 * 60_000);
+  expect(reads.length).toBe(before);
+});
