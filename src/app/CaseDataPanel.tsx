@@ -1,8 +1,7 @@
 import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
-import { CaseDataGrid } from '../caseData';
+import { CaseDataGrid, gwsErrorWording } from '../caseData';
 import { toGwsError } from '../gws';
 import { labelFor, useMessages } from '../i18n';
-import { translateGwsError } from '../i18n/gwsErrors';
 import { ParticipantsList } from '../participants';
 import { useActiveChatId, useChatEntry, useConnection } from '../store';
 import { ChatPicker } from './ChatPicker';
@@ -33,6 +32,14 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
   const gridShown = entry !== undefined;
   useEffect(() => (gridShown ? afterNextPaint(() => setPainted(true)) : undefined), [gridShown]);
   const sessionExpired = useConnection().kind === 'session-expired';
+  // How the error reads is a chunk of its own (as for the grid): asked for when a read fails;
+  // meanwhile, the error's own words.
+  const wording = gwsErrorWording.useChunk();
+  const loadWording = wording.load;
+  useEffect(() => {
+    if (chats.isError) loadWording();
+  }, [chats.isError, loadWording]);
+  const error = chats.isError ? toGwsError(chats.error) : null;
 
   return (
     <main className="panel">
@@ -41,9 +48,10 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
         <ConnectionStatus />
       </header>
       <ChatPicker activeChatId={activeChatId} />
-      {chats.isError ? (
+      {error ? (
         <p role="alert" className="panel__error">
-          {t('panel.loadFailed')} {translateGwsError(t, toGwsError(chats.error))}{' '}
+          {t('panel.loadFailed')}{' '}
+          {wording.chunk.kind === 'loaded' ? wording.chunk.module.translateGwsError(t, error) : 'message' in error ? error.message : error.kind}{' '}
           <button type="button" onClick={() => void chats.refetch()}>
             {t('panel.tryAgain')}
           </button>

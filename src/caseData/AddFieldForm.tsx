@@ -4,7 +4,7 @@ import type { HistoryStep, UserDataWrite } from '../store';
 import { configuredKeys, resolveRule, type CaseDataConfig } from './caseDataConfig';
 import type { GridRow } from './useCaseDataRows';
 import { formatValue } from './userDataValues';
-import { textForCell } from './validation';
+import { keyShown, textForCell } from './validation';
 import '../i18n/addFieldTexts';
 
 const FREE_KEY = '\u0000free';
@@ -69,7 +69,8 @@ export function AddFieldForm({ rows, config, openerId, submit: send, announce, o
     const value = textForCell(typed, undefined, resolveRule(config, name), t);
     if (!value.ok) return value.reason;
     const refused = send({ op: 'attach', key: name, value: value.value }, { key: name, before: undefined, after: value.value });
-    if (!refused) announce(t('caseData.announce.added', { key: name }));
+    // Named as its row header names it ("Follow-up date (FollowUpDate)"), as every announcement.
+    if (!refused) announce(t('caseData.announce.added', { key: keyShown(name, t, resolveRule(config, name).label) }));
     return refused;
   };
 

@@ -93,13 +93,14 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
 
   // A row scrolled into view by the keyboard gets focus once it is rendered.
   useLayoutEffect(() => controller.flushFocus());
-  // What the filter leaves is said once the agent pauses typing: rows going is silent to a screen reader.
+  // What the filter leaves is said once the agent pauses typing, and again when a change
+  // meanwhile makes it more or fewer: rows going is silent to a screen reader.
   const { setAnnouncement } = controller;
   useEffect(() => {
     if (!filter.trim()) return;
     const timer = setTimeout(() => setAnnouncement(visible.length ? t('caseData.filterMatches', { count: visible.length }) : t('caseData.noMatch', { filter })), FILTER_SAID_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [filter]);
+  }, [filter, visible.length]);
 
   const { noteFocus } = useFocusKeeping({
     scroller,

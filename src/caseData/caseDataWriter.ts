@@ -6,9 +6,10 @@ import { MutationObserver, type QueryClient } from '@tanstack/react-query';
 import { chatQueries, toGwsError, type ChatOperation, type GwsClient, type GwsError } from '../gws';
 import type { ChatStore, UserDataWrite } from '../store';
 import { firstQueued } from './useCaseDataWriter';
-import { OPERATION_OF } from './validation';
-// A write that fails is said in these words: here before any can (validation.ts, gwsErrorWording).
-import '../i18n/gwsErrors';
+import { gwsErrorWording, OPERATION_OF } from './validation';
+
+// A write that fails is said in these words (validation.ts): asked for as soon as writes can be made.
+gwsErrorWording.preload();
 
 export type WriteVariables = { readonly chatId: string; readonly write: UserDataWrite; readonly editId: number };
 export type WriterParts = { readonly client: GwsClient; readonly store: ChatStore; readonly queryClient: QueryClient };

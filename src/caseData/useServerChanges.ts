@@ -115,7 +115,8 @@ export function useServerChanges({ chatId, entry, rows, editing, activeKey, setE
     seen.current = watched;
     if (!watched || !before || before[0] !== watched[0] || sameValue(before[1], watched[1]) || sameValue(before[2], watched[2])) return;
     const [key, , value] = watched;
-    if (!document.hasFocus() || !document.activeElement?.closest('[role="grid"]')) return;
+    // The agent in the grid, or in its toolbar (where the focus goes when the row left the filter).
+    if (!document.hasFocus() || !document.activeElement?.closest('.case-data')) return;
     const text = formatValue(value);
     sayOf(
       key,

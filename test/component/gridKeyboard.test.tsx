@@ -90,6 +90,16 @@ describe('grid navigation', () => {
     await waitFor(() => expect(region()).toHaveTextContent(`${rowHeaders().length} keys match.`));
   });
 
+  it('says what the filter leaves again when someone else’s change takes a row out of it', async () => {
+    const { user } = await openPanel();
+    const region = () => grid().closest('.case-data')?.querySelector('[aria-live="polite"]');
+    await user.type(screen.getByRole('searchbox', { name: 'Filter' }), 'support');
+    await waitFor(() => expect(region()).toHaveTextContent('1 key matches.'));
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'Other' });
+    // Before (new-user test): "1 key matches." stood beside "No key or value matches". (The change itself, said: e2e.)
+    await waitFor(() => expect(region()).toHaveTextContent('No key or value matches “support”.'));
+  });
+
   it('keeps an open editor in the filtered view when someone else changes its key to a value that does not match', async () => {
     await control.updateUserData(SEED_CHAT_ID, { NoteA: 'foo one', NoteB: 'foo two' });
     const { user } = await openPanel();

@@ -401,6 +401,20 @@ test('the focused key deleted by another party is said, and the focus is on the 
   await expect.poll(() => activeRowKey(page)).toBe(keys[keys.indexOf('ServiceType') + 1]);
 });
 
+test('a change by someone else that takes the focused row out of the filter is said, with what the filter leaves', async ({ page, sim }) => {
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  const region = page.locator('.case-data [aria-live="polite"]').first();
+  await page.getByRole('searchbox', { name: 'Filter' }).fill('support');
+  await expect(region).toHaveText('1 key matches.');
+  await page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell').click();
+  await sim.control.updateUserData(SEED, { Subject: 'Other' });
+  // Before (new-user test): the row went, the focus to the filter, and nothing was said.
+  await expect(region).toHaveText('Subject was changed by someone else to “Other”.');
+  await expect(page.getByRole('searchbox', { name: 'Filter' })).toBeFocused();
+  await expect(region).toHaveText('No key or value matches “support”.');
+});
+
 test('undoing a delete in a windowed list takes the focus to the key, back at the grid’s end, in view', async ({ page, sim }) => {
   const grid = await openBigChat(page, sim, 300);
   await grid.getByRole('row', { name: /^Key00010\b/ }).getByRole('gridcell').click();

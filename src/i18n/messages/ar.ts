@@ -9,7 +9,7 @@ export const ar = {
   'panel.chatUnknown': 'المحادثة {chatId} ليست من محادثات هذا الوكيل.',
   'panel.noActiveChat': 'لا توجد محادثة نشطة. اختر محادثة من الأعلى عند وصولها.',
   'panel.chatLabel': 'المحادثة {chatId}',
-  'panel.userDataHeading': 'بيانات المستخدم',
+  'panel.userDataHeading': 'البيانات المرفقة',
 
   'chatPicker.label': 'المحادثة',
   'chatPicker.choose': 'اختر محادثة',

@@ -8,7 +8,7 @@ export const de = {
   'panel.chatUnknown': 'Chat {chatId} gehört nicht zu den Chats dieses Agenten.',
   'panel.noActiveChat': 'Kein aktiver Chat. Wählen Sie oben einen aus, sobald ein Chat eintrifft.',
   'panel.chatLabel': 'Chat {chatId}',
-  'panel.userDataHeading': 'Benutzerdaten',
+  'panel.userDataHeading': 'Angehängte Daten',
 
   'chatPicker.label': 'Chat',
   'chatPicker.choose': 'Chat auswählen',

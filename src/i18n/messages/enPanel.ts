@@ -10,7 +10,8 @@ export const enPanel = {
   'panel.chatUnknown': "Chat {chatId} is not among this agent's chats.",
   'panel.noActiveChat': 'No active chat. Choose one above when a chat arrives.',
   'panel.chatLabel': 'Chat {chatId}',
-  'panel.userDataHeading': 'User data',
+  // Genesys's word for the key-value pairs attached to the interaction (GWS: userData).
+  'panel.userDataHeading': 'Attached data',
 
   'chatPicker.label': 'Chat',
   'chatPicker.choose': 'Choose a chat',
