@@ -6,7 +6,6 @@ import { createStore } from 'zustand/vanilla';
 import type { Chat, ChatList, ChatNotification, ConnectionStatus, GwsError, NotificationRejection } from '../gws';
 import {
   addPending,
-  applyRead,
   applySnapshot,
   baseFor,
   dropPending,
@@ -17,7 +16,6 @@ import {
   markSending,
   newEntry,
   reconcileQueued,
-  sameValue,
   shownValue,
   valueAfter,
   type ChatEntry,
@@ -26,6 +24,7 @@ import {
   UNCLAIMED_LIMIT,
 } from './chatEntry';
 import { openDraft, setDraft, type Draft } from './drafts';
+import { entryAfterRead, entryUnread } from './reads';
 import { mostRecentChatting } from './chatOrder';
 import { hasUnsavedWork } from './unsavedWork';
 import { recordStep, takeStep, type HistoryStep } from './history';
@@ -158,17 +157,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           const chats = new Map(get().chats);
           for (const chat of list) {
             const entry = chats.get(chat.id);
-            if (!entry) chats.set(chat.id, restored(chat, receivedAt));
-            else if (entry.receivedAt < startedAt) chats.set(chat.id, applyRead(entry, chat, receivedAt, startedAt));
-            // A notification newer than this read already holds fresher data; but the read settles
-            // the writes GWS accepted before it began, whose notifications may be lost (in a busy
-            // chat every re-read was overtaken so, and Saving… stayed up for good: exploratory test),
-            // where that notification shows the key changed since (one from before the write shows its base).
-            else
-              chats.set(chat.id, {
-                ...entry,
-                pending: entry.pending.filter((edit) => edit.status !== 'awaiting' || (edit.acceptedAt ?? 0) > startedAt || sameValue(entry.chat.userData.get(edit.key), edit.base)),
-              });
+            chats.set(chat.id, entry ? entryAfterRead(entry, chat, receivedAt, startedAt) : restored(chat, receivedAt));
           }
           // A chat GWS no longer lists is gone: forget it unless the agent still has unsaved
           // work in it (then it stays, so the work can be copied), and drop what a previous
@@ -177,11 +166,9 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           for (const [chatId, entry] of chats) {
             if (!listed.has(chatId) && entry.receivedAt < startedAt && !hasUnsavedWork(entry) && chatId !== get().activeChatId) chats.delete(chatId);
           }
-          // A listed chat this read could not read was not read again: what changed in it meanwhile
-          // is unknown, so its queued writes are not sent over it unseen (refused, with Retry).
           for (const { chatId, reason } of unreadable) {
             const entry = chats.get(chatId ?? '');
-            if (entry) chats.set(entry.chat.id, { ...entry, pending: entry.pending.map((edit) => (edit.status === 'queued' ? { ...edit, status: 'failed', error: { kind: 'invalid-payload', message: reason, issues: [] } } : edit)) });
+            if (entry) chats.set(entry.chat.id, entryUnread(entry, reason));
           }
           for (const chatId of storage?.chatIds() ?? []) if (!chats.has(chatId) && !listed.has(chatId)) storage?.save(chatId, null);
           // Every saved chat is restored now, or gone with its storage; or GWS lists it, unreadable (its work kept for a later read).

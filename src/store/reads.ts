@@ -1,0 +1,23 @@
+// One chat's live state against a read of all chats over HTTP (chatStore.ts, chatsRead): the
+// read is the server's truth as of when it began, older than any notification received since.
+
+import type { Chat } from '../gws';
+import { applyRead, sameValue, type ChatEntry } from './chatEntry';
+
+/** The entry after a read that began at `startedAt` (local clock) brought `chat`. */
+export function entryAfterRead(entry: ChatEntry, chat: Chat, receivedAt: number, startedAt: number): ChatEntry {
+  if (entry.receivedAt < startedAt) return applyRead(entry, chat, receivedAt, startedAt);
+  // A notification newer than this read already holds fresher data; but the read settles the
+  // writes GWS accepted before it began, whose notifications may be lost (in a busy chat every
+  // re-read was overtaken so, and Saving… stayed up for good: exploratory test), where that
+  // notification shows the key changed since (one from before the write shows its base).
+  return { ...entry, pending: entry.pending.filter((edit) => edit.status !== 'awaiting' || (edit.acceptedAt ?? 0) > startedAt || sameValue(entry.chat.userData.get(edit.key), edit.base)) };
+}
+
+/**
+ * A listed chat the read could not read was not read again: what changed in it meanwhile is
+ * unknown, so its queued writes are not sent over it unseen (refused, with Retry).
+ */
+export function entryUnread(entry: ChatEntry, reason: string): ChatEntry {
+  return { ...entry, pending: entry.pending.map((edit) => (edit.status === 'queued' ? { ...edit, status: 'failed', error: { kind: 'invalid-payload', message: reason, issues: [] } } : edit)) };
+}
