@@ -36,9 +36,10 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
   // meanwhile, the error's own words.
   const wording = gwsErrorWording.useChunk();
   const loadWording = wording.load;
+  // Asked again at each failure: one that could not be loaded (offline, as the read) is tried anew.
   useEffect(() => {
     if (chats.isError) loadWording();
-  }, [chats.isError, loadWording]);
+  }, [chats.isError, chats.errorUpdatedAt, loadWording]);
   const error = chats.isError ? toGwsError(chats.error) : null;
 
   return (

@@ -93,14 +93,22 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
 
   // A row scrolled into view by the keyboard gets focus once it is rendered.
   useLayoutEffect(() => controller.flushFocus());
-  // What the filter leaves is said once the agent pauses typing, and again when a change
-  // meanwhile makes it more or fewer: rows going is silent to a screen reader.
-  const { setAnnouncement } = controller;
+  // What the filter leaves is said once the agent pauses typing: rows going is silent to a
+  // screen reader. A change that makes it more or fewer corrects the count if the count is what
+  // the region still says (it stood beside "No key or value matches"), never over anything else.
+  const { announcement: said, setAnnouncement } = controller;
+  const count = filter.trim() ? (visible.length ? t('caseData.filterMatches', { count: visible.length }) : t('caseData.noMatch', { filter })) : '';
+  const countSaid = useRef({ filter, text: '' });
   useEffect(() => {
-    if (!filter.trim()) return;
-    const timer = setTimeout(() => setAnnouncement(visible.length ? t('caseData.filterMatches', { count: visible.length }) : t('caseData.noMatch', { filter })), FILTER_SAID_AFTER_MS);
+    if (!count) return;
+    const timer = setTimeout(() => setAnnouncement((countSaid.current = { filter, text: count }).text), FILTER_SAID_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [filter, visible.length]);
+  }, [filter, t]);
+  useEffect(() => {
+    const last = countSaid.current;
+    // Not while the agent types (the count waits for the pause), nor over anything said since.
+    if (count && last.filter === filter && said === last.text && count !== last.text) setAnnouncement((countSaid.current = { filter, text: count }).text);
+  }, [count]);
 
   const { noteFocus } = useFocusKeeping({
     scroller,

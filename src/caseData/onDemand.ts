@@ -48,7 +48,8 @@ export function onDemand<T>(importChunk: () => Promise<T>) {
           setChunk({ kind: 'failed' });
         });
       }, []);
-      return { chunk, load };
+      // Loaded meanwhile by someone else (a preload): at hand at once, not after an effect's load().
+      return { chunk: loaded ?? chunk, load };
     },
   };
 }

@@ -22,8 +22,9 @@ type ServerChangesInput = {
   readonly entry: ChatEntry | undefined;
   readonly rows: readonly GridRow[];
   readonly editing: Editing | null;
-  /** The grid's active cell's key. */
+  /** The grid's active cell's key, and whether its row is in view (filtered in). */
   readonly activeKey: string | null;
+  readonly activeShown: boolean;
   readonly setEditing: Dispatch<SetStateAction<Editing | null>>;
   readonly announce: (text: string) => void;
   /** A key as its row header names it. */
@@ -34,7 +35,7 @@ type ServerChangesInput = {
  * What another party's changes (and the server's answers) do to the agent's open editor and
  * writes, and what the grid's live region says of them.
  */
-export function useServerChanges({ chatId, entry, rows, editing, activeKey, setEditing, announce, named }: ServerChangesInput): void {
+export function useServerChanges({ chatId, entry, rows, editing, activeKey, activeShown, setEditing, announce, named }: ServerChangesInput): void {
   const actions = useChatActions();
   const { t } = useMessages();
   // A write refused or overtaken is said as well as shown: the agent has usually moved on
@@ -108,15 +109,17 @@ export function useServerChanges({ chatId, entry, rows, editing, activeKey, setE
   // The cell the agent is on (focus in the grid, no editor open) changed or deleted by
   // someone else: a screen reader does not say a focused cell's text changing. Not the
   // agent's own write confirmed (the server's value moves, the shown one does not).
-  const watched = editing || activeKey === null || !entry ? null : ([activeKey, entry.chat.userData.get(activeKey), shownValue(entry, activeKey)] as const);
+  const watched = editing || activeKey === null || !entry ? null : ([activeKey, entry.chat.userData.get(activeKey), shownValue(entry, activeKey), activeShown] as const);
   const seen = useRef(watched);
   useEffect(() => {
     const before = seen.current;
     seen.current = watched;
     if (!watched || !before || before[0] !== watched[0] || sameValue(before[1], watched[1]) || sameValue(before[2], watched[2])) return;
     const [key, , value] = watched;
-    // The agent in the grid, or in its toolbar (where the focus goes when the row left the filter).
-    if (!document.hasFocus() || !document.activeElement?.closest('.case-data')) return;
+    // The agent in the grid, or in its toolbar only where this change took the row out of the
+    // filter and the focus went there (not a key the agent left long ago, typing in the filter).
+    const focused = document.activeElement;
+    if (!document.hasFocus() || !(focused?.closest('[role="grid"]') || (before[3] && !watched[3] && focused?.closest('.case-data')))) return;
     const text = formatValue(value);
     sayOf(
       key,

@@ -409,10 +409,40 @@ test('a change by someone else that takes the focused row out of the filter is s
   await expect(region).toHaveText('1 key matches.');
   await page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell').click();
   await sim.control.updateUserData(SEED, { Subject: 'Other' });
-  // Before (new-user test): the row went, the focus to the filter, and nothing was said.
-  await expect(region).toHaveText('Subject was changed by someone else to “Other”.');
+  // Before (new-user test): the row went, the focus to the filter, and nothing was said; the count,
+  // corrected, is said with it, not over it (review).
+  await expect(region).toHaveText('Subject was changed by someone else to “Other”. No key or value matches “support”.');
   await expect(page.getByRole('searchbox', { name: 'Filter' })).toBeFocused();
-  await expect(region).toHaveText('No key or value matches “support”.');
+  await page.waitForTimeout(800);
+  await expect(region).toHaveText('Subject was changed by someone else to “Other”. No key or value matches “support”.');
+
+  // A key the agent left for the filter long ago: its changes are not said while the agent types there.
+  await page.getByRole('searchbox', { name: 'Filter' }).fill('');
+  await page.getByRole('row', { name: /^ServiceType\b/ }).getByRole('gridcell').click();
+  await page.getByRole('searchbox', { name: 'Filter' }).fill('Other');
+  await expect(region).toHaveText('1 key matches.');
+  await sim.control.updateUserData(SEED, { ServiceType: 'changed meanwhile' });
+  await expect(page.getByRole('searchbox', { name: 'Filter' })).toBeFocused();
+  await page.waitForTimeout(800);
+  await expect(region).toHaveText('1 key matches.');
+});
+
+test('the cell editor keeps its own border colour in every theme (the panel’s field colours do not override it)', async ({ page, sim }) => {
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  await page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell').dblclick();
+  const editor = page.getByRole('textbox', { name: 'Value of Subject' });
+  await expect(editor).toBeFocused();
+  const colours = await editor.evaluate((field) => {
+    const probe = document.createElement('span');
+    probe.style.color = 'var(--cdp-accent)';
+    field.closest('.cdp')?.append(probe);
+    const accent = getComputedStyle(probe).color;
+    probe.remove();
+    return { border: getComputedStyle(field).borderTopColor, accent };
+  });
+  // Before (review): the panel's field rule, more specific than it looked, gave it the pale border.
+  expect(colours.border).toBe(colours.accent);
 });
 
 test('undoing a delete in a windowed list takes the focus to the key, back at the grid’s end, in view', async ({ page, sim }) => {
