@@ -412,6 +412,20 @@ describe('settling a key', () => {
     expect(deriveRows(other.getState().chats.get('c') ?? fail()).find((row) => row.key === 'k')?.value).toBe('A1');
   });
 
+  it('lets a write waiting its turn go when the change that overtook it is gone under the agent’s own earlier write', () => {
+    const { store, actions } = liveChatWithK();
+    const a1 = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A1' });
+    actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A2' });
+    // A supervisor's change while A1 is on its way and A2 waits its turn.
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { k: 'supervisor' }) });
+    expect(store.getState().chats.get('c')?.pending.map((edit) => edit.overtaken?.theirs)).toEqual(['supervisor', 'supervisor']);
+    // A1 lands over it (the panel says whose value it replaced).
+    actions.userDataWriteAccepted('c', a1.editId, 5);
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { k: 'A1' }), referenceId: 5 });
+    // Before (exploratory test): A2 became a conflict naming "A1", the agent's own, as the server's; Take theirs gave A1.
+    expect(store.getState().chats.get('c')?.pending.map((edit) => [edit.op !== 'delete' && edit.value, edit.status, edit.overtaken])).toEqual([['A2', 'sending', undefined]]);
+  });
+
   it('an Error notification that comes before the HTTP reply of its write refuses it when the reply comes', () => {
     const { store, actions } = liveChatWithK();
     const write = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A' });
