@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
-import { CaseDataGrid, gwsErrorWording } from '../caseData';
+import { CaseDataGrid, gwsErrorWording, gwsErrorWords } from '../caseData';
 import { toGwsError } from '../gws';
 import { labelFor, useMessages } from '../i18n';
 import { ParticipantsList } from '../participants';
@@ -32,10 +32,9 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
   const gridShown = entry !== undefined;
   useEffect(() => (gridShown ? afterNextPaint(() => setPainted(true)) : undefined), [gridShown]);
   const sessionExpired = useConnection().kind === 'session-expired';
-  // How the error reads is a chunk of its own (as for the grid): asked for when a read fails;
-  // meanwhile, the error's own words.
-  const wording = gwsErrorWording.useChunk();
-  const loadWording = wording.load;
+  // How the error reads is a chunk of its own (as for the grid): asked for when a read fails,
+  // the panel drawn again once it is there; meanwhile, the error's own words.
+  const loadWording = gwsErrorWording.useChunk().load;
   // Asked again at each failure: one that could not be loaded (offline, as the read) is tried anew.
   useEffect(() => {
     if (chats.isError) loadWording();
@@ -52,7 +51,7 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
       {error ? (
         <p role="alert" className="panel__error">
           {t('panel.loadFailed')}{' '}
-          {wording.chunk.kind === 'loaded' ? wording.chunk.module.translateGwsError(t, error) : 'message' in error ? error.message : error.kind}{' '}
+          {gwsErrorWords(t, error)}{' '}
           <button type="button" onClick={() => void chats.refetch()}>
             {t('panel.tryAgain')}
           </button>

@@ -38,7 +38,7 @@ export function useCaseDataWriter() {
       if (sendNow)
         withWriter(
           (writer) => writer.mutate({ chatId, write, editId }),
-          // Gone offline meanwhile: queued, as any write made offline, to go once live (useOutboxFlush).
+          // Gone offline meanwhile: queued, as every write made offline is, to go once live (useOutboxFlush).
           () =>
             store.getState().outbox === 'open'
               ? actions.userDataWriteFailed(chatId, editId, { kind: 'network', message: 'the code that sends it could not be loaded' })

@@ -5,7 +5,7 @@
 // Reasons are worded by the `t` passed in (the grid passes its locale's). English is the
 // default so that callers without a locale (tests, scripts) read the texts they always did.
 
-import type { Chat, UserDataValue } from '../gws';
+import type { Chat, GwsError, UserDataValue } from '../gws';
 import { labelFor, translateEnglish, type Translate } from '../i18n';
 import { onDemand } from './onDemand';
 import type { PendingEdit, UserDataWrite } from '../store';
@@ -124,14 +124,19 @@ export const keyShown = (key: string, t: Translate, label?: string) => (key === 
  */
 export const gwsErrorWording = /* @__PURE__ */ onDemand(() => import('../i18n/gwsErrors'));
 
+/** A GWS error in words: the wording if loaded (else it is asked for), the error's own until then. */
+export function gwsErrorWords(t: Translate, error: GwsError): string {
+  let words = 'message' in error ? error.message : error.kind;
+  gwsErrorWording.use((wording) => (words = wording.translateGwsError(t, error)), () => undefined);
+  return words;
+}
+
 /** Why the agent's write is not on the server, in words: refused, or overtaken by another's. */
 export function writeProblem(edit: PendingEdit | undefined, serverValue: UserDataValue | undefined, t: Translate): string | null {
   const { error } = edit ?? {};
   if (edit?.status === 'failed' && error) {
-    let words = 'message' in error ? error.message : error.kind;
-    gwsErrorWording.use((wording) => (words = wording.translateGwsError(t, error)), () => undefined);
     // No answer in time is not a refusal: GWS may have applied it (its notification then settles the row).
-    return t(error.kind === 'timeout' ? 'caseData.notConfirmed' : edit.op === 'delete' ? 'caseData.deleteNotSaved' : 'caseData.notSaved', { error: words });
+    return t(error.kind === 'timeout' ? 'caseData.notConfirmed' : edit.op === 'delete' ? 'caseData.deleteNotSaved' : 'caseData.notSaved', { error: gwsErrorWords(t, error) });
   }
   if (edit?.status !== 'conflict') return null;
   // Deleted is not "changed to (empty)": an empty text is a value the key still has.

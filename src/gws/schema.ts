@@ -75,7 +75,7 @@ export const each =
     return ok({ values, unreadable });
   };
 
-/** A list that fails as a whole if any element does (a value's own parts: a nested JSON array). */
+/** A list that fails as a whole if one element does (a value's own parts: a nested JSON array). */
 export const array =
   <T>(item: Schema<T>): Schema<readonly T[]> =>
   (input, path) => {

@@ -37,7 +37,7 @@ export function setDraft(entry: ChatEntry, key: string, text: string | null): Ch
 
 /**
  * An editor opened on `text` (`openedWith`: see Draft). The agent's changed draft of the
- * key, if any, is what it resumes; an unchanged one is begun anew, on today's value.
+ * key, if there is one, is what it resumes; an unchanged one is begun anew, on today's value.
  */
 export function openDraft(entry: ChatEntry, key: string, text: string, openedWith: string | null): ChatEntry {
   const current = entry.drafts.get(key);

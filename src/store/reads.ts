@@ -1,5 +1,5 @@
 // One chat's live state against a read of all chats over HTTP (chatStore.ts, chatsRead): the
-// read is the server's truth as of when it began, older than any notification received since.
+// read is the server's truth as of when it began, older than every notification received since.
 
 import type { Chat } from '../gws';
 import { applyRead, sameValue, type ChatEntry } from './chatEntry';
@@ -11,7 +11,9 @@ export function entryAfterRead(entry: ChatEntry, chat: Chat, receivedAt: number,
   // writes GWS accepted before it began, whose notifications may be lost (in a busy chat every
   // re-read was overtaken so, and Saving… stayed up for good: exploratory test), where that
   // notification shows the key changed since (one from before the write shows its base).
-  return { ...entry, pending: entry.pending.filter((edit) => edit.status !== 'awaiting' || (edit.acceptedAt ?? 0) > startedAt || sameValue(entry.chat.userData.get(edit.key), edit.base)) };
+  const pending = entry.pending.filter((edit) => edit.status !== 'awaiting' || (edit.acceptedAt ?? 0) > startedAt || sameValue(entry.chat.userData.get(edit.key), edit.base));
+  // Nothing settled (most reads): the same entry, so nothing re-renders or is stored again.
+  return pending.length === entry.pending.length ? entry : { ...entry, pending };
 }
 
 /**

@@ -14,7 +14,7 @@ export function unsavedChatIds(state: UnsavedSources): ReadonlySet<string> {
   return ids;
 }
 
-/** Whether any chat has such work: asked on every store change, so it stops at the first. */
+/** Whether some chat has such work: asked on every store change, so it stops at the first. */
 export function anyUnsaved(state: UnsavedSources): boolean {
   if (state.unreadSaved.size > 0) return true;
   for (const entry of state.chats.values()) if (hasUnsavedWork(entry)) return true;
