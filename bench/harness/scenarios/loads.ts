@@ -34,6 +34,7 @@ export async function runColdIframe(bench: Bench): Promise<void> {
 const keysLabel = (keys: number) => `${keys.toLocaleString('en-US')} keys`;
 const firstDefs = (keys: number) => ({
   data: { scenario: 3, id: `first.dataToPaint.${keys}`, label: `${keysLabel(keys)}: chat data in store → grid paint`, unit: 'ms', halfOfBestPeer: true },
+  commit: { scenario: 3, id: `first.dataToCommit.${keys}`, label: `${keysLabel(keys)}: · of which chat data in store → DOM commit`, unit: 'ms' },
   nav: { scenario: 3, id: `first.navToPaint.${keys}`, label: `${keysLabel(keys)}: navigation start → grid paint`, unit: 'ms', halfOfBestPeer: true },
   rows: { scenario: 3, id: `first.domRows.${keys}`, label: `${keysLabel(keys)}: data rows in the DOM`, unit: 'rows' },
   aria: { scenario: 3, id: `first.ariaRowCount.${keys}`, label: `${keysLabel(keys)}: aria-rowcount (expect ${keys + 1})`, unit: 'rows' },
@@ -50,6 +51,7 @@ export async function runFirstRender(bench: Bench): Promise<void> {
         const shape = await open.page.evaluate(() => window.__benchProbe?.gridShape() ?? null);
         await open.close();
         bench.collect.add(defs.data, variant, open.first.paint - open.first.dataAt);
+        bench.collect.add(defs.commit, variant, open.first.commit - open.first.dataAt);
         bench.collect.add(defs.nav, variant, open.first.paint);
         if (load === 0 && shape) {
           bench.collect.add(defs.rows, variant, shape.domRows);
