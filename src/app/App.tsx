@@ -90,8 +90,8 @@ type ShellRootProps = { readonly rootRef: RefObject<HTMLDivElement | null>; read
  * (its direction already, while its catalogue loads), English if the catalogue cannot load.
  */
 function ShellRoot({ rootRef, theme, embedded, ownsDocument, children }: ShellRootProps) {
-  const { locale, dir } = useMessages();
-  useDocumentAppearance(ownsDocument, theme.mode, locale, dir);
+  const { locale, dir, t } = useMessages();
+  useDocumentAppearance(ownsDocument, theme.mode, locale, dir, t('panel.documentTitle'));
   return (
     <div
       ref={rootRef}

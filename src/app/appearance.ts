@@ -27,19 +27,22 @@ export function themeStyle(theme: Theme): CSSProperties {
  * controls) follows the theme too. Restored on unmount, so tests and several panels on a
  * page leave no trace.
  */
-export function useDocumentAppearance(enabled: boolean, mode: Theme['mode'], locale: Locale, dir: Direction): void {
+export function useDocumentAppearance(enabled: boolean, mode: Theme['mode'], locale: Locale, dir: Direction, title: string): void {
   useEffect(() => {
     if (!enabled) return;
     const html = document.documentElement;
-    const before = { theme: html.dataset.theme, lang: html.lang, dir: html.dir };
+    const before = { theme: html.dataset.theme, lang: html.lang, dir: html.dir, title: document.title };
     html.dataset.theme = mode;
     html.lang = locale;
     html.dir = dir;
+    // In the page's language, as lang says: a screen reader reads the title in its voice.
+    document.title = title;
     return () => {
       if (before.theme === undefined) delete html.dataset.theme;
       else html.dataset.theme = before.theme;
       html.lang = before.lang;
       html.dir = before.dir;
+      document.title = before.title;
     };
-  }, [enabled, mode, locale, dir]);
+  }, [enabled, mode, locale, dir, title]);
 }

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { App } from '../../src/app/App';
@@ -52,7 +52,7 @@ afterEach(() => {
   iframe.remove();
 });
 
-function renderEmbedded(options: { configProblems?: string[]; popOutUrl?: string } = {}) {
+function renderEmbedded(options: { configProblems?: string[]; popOutUrl?: string; ownsDocument?: boolean } = {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const client = createGwsClient({ baseUrl: sim.url, credentials: 'include', timeoutMs: 5_000 });
   const user = userEvent.setup();
@@ -104,8 +104,10 @@ describe('the panel embedded in a CRM', () => {
 
   it('switches locale at the host’s word, right to left for Arabic', async () => {
     // The first import of a catalogue is transformed on the spot; a loaded CI machine takes its time.
-    renderEmbedded();
+    const titleBefore = document.title;
+    renderEmbedded({ ownsDocument: true });
     await ready();
+    expect(document.title).toBe('Case Data Panel');
     fromHost({ type: 'setLocale', locale: 'de-DE' });
     // Catalogues other than English load on demand: allow for the module load.
     expect(await screen.findByRole('heading', { level: 1, name: 'Falldaten' }, { timeout: 12_000 })).toBeInTheDocument();
@@ -113,15 +115,22 @@ describe('the panel embedded in a CRM', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Live');
     expect(panelRoot()).toHaveAttribute('lang', 'de');
     expect(panelRoot()).toHaveAttribute('dir', 'ltr');
+    // The frame's own document too: its title is read in the voice its lang picks.
+    expect(document.documentElement).toHaveAttribute('lang', 'de');
+    expect(document.title).toBe('Falldaten-Panel');
 
     fromHost({ type: 'setLocale', locale: 'ar' });
     expect(await screen.findByRole('heading', { level: 1, name: 'بيانات الحالة' }, { timeout: 12_000 })).toBeInTheDocument();
     expect(panelRoot()).toHaveAttribute('dir', 'rtl');
     expect(screen.getByRole('list', { name: 'المشاركون' })).toBeInTheDocument();
+    expect(document.documentElement).toHaveAttribute('dir', 'rtl');
+    expect(document.title).toBe('لوحة بيانات الحالة');
 
     fromHost({ type: 'setLocale', locale: 'fr', requestId: 'r-fr' });
     expect(sentOfType('error')).toEqual([expect.objectContaining({ error: expect.objectContaining({ kind: 'unsupported-locale', locale: 'fr' }), inReplyTo: 'r-fr' })]);
     expect(panelRoot()).toHaveAttribute('lang', 'ar');
+    cleanup();
+    expect(document.title).toBe(titleBefore);
   }, 30_000);
 
   it('takes the host’s theme and design tokens, except an accent in high contrast', async () => {

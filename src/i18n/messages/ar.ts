@@ -3,6 +3,7 @@ import type { Catalog } from './en';
 // Arabic proves the right-to-left path; its six plural categories prove the plural path.
 export const ar = {
   'panel.title': 'بيانات الحالة',
+  'panel.documentTitle': 'لوحة بيانات الحالة',
   'panel.loadFailed': 'تعذّر تحميل المحادثات.',
   'panel.tryAgain': 'إعادة المحاولة',
   'panel.loading': 'جارٍ تحميل المحادثات…',

@@ -2,6 +2,7 @@ import type { Catalog } from './en';
 
 export const de = {
   'panel.title': 'Falldaten',
+  'panel.documentTitle': 'Falldaten-Panel',
   'panel.loadFailed': 'Die Chats konnten nicht geladen werden.',
   'panel.tryAgain': 'Erneut versuchen',
   'panel.loading': 'Chats werden geladen…',

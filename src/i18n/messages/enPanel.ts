@@ -5,6 +5,8 @@
 
 export const enPanel = {
   'panel.title': 'Case data',
+  // The page's (or pop-out window's) title, in the tab and the taskbar.
+  'panel.documentTitle': 'Case Data Panel',
   'panel.loadFailed': 'Could not load chats.',
   'panel.loading': 'Loading chats…',
   'panel.chatUnknown': "Chat {chatId} is not among this agent's chats.",
