@@ -11,7 +11,7 @@ import { createNotificationHub } from './notifications';
 import { SimulatorState } from './simulatorState';
 import { serveWidget } from './staticFiles';
 import type { JsonObject } from './json';
-import { refusedFramer, sendFramingRefusal, widgetHosting } from './widgetHosting';
+import { openingLink, refusedFramer, sendFramingRefusal, widgetHosting } from './widgetHosting';
 
 export const API_PREFIX = '/api/v2';
 export const NOTIFICATIONS_PATH = '/api/v2/notifications';
@@ -78,7 +78,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     if (options.widgetDir !== undefined && hosting !== null) {
       if (path === '/config.json' && hosting.config !== null && (req.method === 'GET' || req.method === 'HEAD')) return sendJson(res, 200, hosting.config);
       const framer = refusedFramer(req, hosting, ownOrigin);
-      if (framer !== null) return sendFramingRefusal(res, framer, `${ownOrigin}/`);
+      if (framer !== null) return sendFramingRefusal(res, framer, openingLink(ownOrigin, url));
       if (await serveWidget(options.widgetDir, req, res, url, { widget: hosting.htmlHeaders, other: hosting.otherPageHeaders })) return;
     }
     const hint = options.widgetDir === undefined ? ' (no widget is served; the GWS API is at /api/v2)' : '';

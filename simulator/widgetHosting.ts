@@ -109,6 +109,20 @@ export function refusedFramer(req: IncomingMessage, hosting: WidgetHosting, ownO
   return originMatches(origin, [ownOrigin, ...hosting.allowedHostOrigins]) ? null : origin;
 }
 
+/**
+ * The widget's own address for the refusal page's link, with what the framing page asked to
+ * show (the chat, language, theme: the URL parameters the widget reads, none of them secret or
+ * widening trust), so the agent lands on the chat they are in the middle of.
+ */
+export function openingLink(ownOrigin: string, requested: URL): string {
+  const link = new URL(`${ownOrigin}/`);
+  for (const name of ['chatId', 'locale', 'theme', 'density']) {
+    const value = requested.searchParams.get(name);
+    if (value) link.searchParams.set(name, value);
+  }
+  return link.toString();
+}
+
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Static text, no script: safe to show inside any frame, so it carries no frame-ancestors. */

@@ -54,7 +54,11 @@ async function start() {
     const { FramingRefused } = refusal;
     createRoot(root).render(
       <I18nProvider locale={config.locale}>
-        <FramingRefused origin={framing.refusedOrigin} widgetUrl={widgetUrl} />
+        <FramingRefused
+          origin={framing.refusedOrigin}
+          widgetUrl={widgetUrl}
+          opening={{ chatId: config.chatId, locale: config.locale, theme: config.theme.mode, density: config.theme.tokens.density }}
+        />
       </I18nProvider>,
     );
     return;

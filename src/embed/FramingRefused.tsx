@@ -1,12 +1,13 @@
 import { useMessages } from '../i18n';
 import '../i18n/framingTexts';
+import { popOutUrl, type PopOutState } from './storageAccess';
 
 /**
  * Loaded only when needed (embed/index.ts: loadFramingRefused). Shown instead of the panel when a page that is not allowed frames it (on a server that
  * does not send the frame-ancestors header): a clear reason, not a blank box. Nothing of
  * the agent's data loads: no GWS request, no notifications.
  */
-export function FramingRefused({ origin, widgetUrl }: { origin: string | null; widgetUrl: string }) {
+export function FramingRefused({ origin, widgetUrl, opening }: { origin: string | null; widgetUrl: string; opening: PopOutState }) {
   const { t } = useMessages();
   return (
     <main className="framing-refused" aria-labelledby="framing-refused-title">
@@ -16,7 +17,8 @@ export function FramingRefused({ origin, widgetUrl }: { origin: string | null; w
       <p>{origin ? t('framing.notAllowed', { origin }) : t('framing.unknownHost')}</p>
       <p>{t('framing.fix')}</p>
       <p>
-        <a href={widgetUrl} target="_blank" rel="noopener noreferrer">
+        {/* On the chat the page asked for, in its language and theme: the agent is in the middle of it. */}
+        <a href={popOutUrl(widgetUrl, opening)} target="_blank" rel="noopener noreferrer">
           {t('framing.openDirectly')}
         </a>
       </p>

@@ -235,12 +235,12 @@ describe('framed by a page that is not allowed', () => {
   it('explains instead of showing a blank box', async () => {
     render(
       <I18nProvider locale="de">
-        <FramingRefused origin="https://evil.example" widgetUrl="https://panel.example.com/" />
+        <FramingRefused origin="https://evil.example" widgetUrl="https://panel.example.com/" opening={{ chatId: SEED, locale: 'de', theme: 'dark', density: undefined }} />
       </I18nProvider>,
     );
     // German loads on demand; the heading switches from English once it has arrived.
     expect(await screen.findByRole('heading', { name: 'Das Falldaten-Panel kann hier nicht angezeigt werden' }, { timeout: 5_000 })).toBeInTheDocument();
     expect(screen.getByText('Diese Seite (https://evil.example) darf das Panel nicht einbetten.')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Panel in eigenem Fenster öffnen' })).toHaveAttribute('href', 'https://panel.example.com/');
+    expect(screen.getByRole('link', { name: 'Panel in eigenem Fenster öffnen' })).toHaveAttribute('href', `https://panel.example.com/?chatId=${SEED}&locale=de&theme=dark`);
   });
 });

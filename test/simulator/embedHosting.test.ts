@@ -51,12 +51,14 @@ describe('hosting the widget for embedding', () => {
   });
 
   it('explains, instead of a blank frame, when a page that is not allowed frames it', async () => {
-    const refused = await get(`${sim.url}/?chatId=C-1`, { 'Sec-Fetch-Dest': 'iframe', Referer: 'https://evil.example/case/7' });
+    const refused = await get(`${sim.url}/?chatId=C-1&locale=de&gwsBaseUrl=https://evil.example`, { 'Sec-Fetch-Dest': 'iframe', Referer: 'https://evil.example/case/7' });
     expect(refused.status).toBe(403);
     expect(refused.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(refused.text).toContain('The Case Data Panel cannot be shown here');
     expect(refused.text).toContain('This page (https://evil.example) is not allowed to embed the panel.');
     expect(refused.text).not.toContain('<script');
+    // Its link opens the chat asked for, in its language; nothing else of the framing page's URL.
+    expect(refused.text).toContain(`<a href="${sim.url}/?chatId=C-1&#38;locale=de" target="_blank"`);
     expect(refused.headers.get('content-security-policy')).not.toContain('frame-ancestors');
   });
 
