@@ -67,7 +67,7 @@ function WidgetShell({ host = null, initialTheme = DEFAULT_THEME, initialLocale 
   const store = useChatStoreApi();
   const [channel] = useState(() => focusChannel ?? createFocusKeyChannel());
 
-  useEffect(() => channel.setFallback(noGridFallback((key) => activeChatHasKey(store.getState(), key))), [channel, store]);
+  useEffect(() => channel.setFallback(noGridFallback((key) => activeChatHas(store.getState(), key))), [channel, store]);
   const embedding = useEmbedding(host !== null || popOutUrl !== null);
   useLeaveWarning(ownsDocument && host === null);
 
@@ -108,7 +108,8 @@ function ShellRoot({ rootRef, theme, embedded, ownsDocument, children }: ShellRo
   );
 }
 
-function activeChatHasKey(state: ChatStoreState, key: string): boolean {
+/** Null when no chat is on screen (none chosen, not the agent's, not read yet): no key can be told unknown then. */
+function activeChatHas(state: ChatStoreState, key: string): boolean | null {
   const entry = state.activeChatId ? state.chats.get(state.activeChatId) : undefined;
-  return entry ? deriveRows(entry).some((row) => row.key === key) : false;
+  return entry ? deriveRows(entry).some((row) => row.key === key) : null;
 }

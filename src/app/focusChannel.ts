@@ -42,8 +42,9 @@ export function createFocusKeyChannel(): FocusKeyChannel {
 
 /**
  * Answers while no grid is mounted (no chat open yet): the grid registers its own handler
- * whenever it is on screen, so here a key can only be unknown or not reachable yet.
+ * whenever it is on screen, so here a key can only be unknown or not reachable yet. Without
+ * a chat (`keyExists` null) nothing is unknown: there is nothing to focus in yet.
  */
-export function noGridFallback(keyExists: (key: string) => boolean): FocusKeyHandler {
-  return (key) => (keyExists(key) ? 'unavailable' : 'unknown-key');
+export function noGridFallback(keyExists: (key: string) => boolean | null): FocusKeyHandler {
+  return (key) => (keyExists(key) === false ? 'unknown-key' : 'unavailable');
 }

@@ -30,11 +30,16 @@ export function readyEvent(): WidgetEvent {
 
 export function useHostBridge(bridge: HostBridge | null, appearance: Appearance, focus: FocusKeyChannel): void {
   const store = useChatStoreApi();
-  // Commands read the appearance of the moment they arrive, without re-registering.
+  // Commands read the appearance of the moment they arrive, without re-registering. A
+  // command writes what it set here at once: the host's early messages are handled in one go
+  // before React renders, and a `getState` among them, or a `setTheme` without tokens after
+  // one with them, must see what the commands before it set (they saw the first render's).
+  // Theme and locale change only through these commands, so the record never falls behind.
   const current = useRef(appearance);
+  const { setTheme, setLocale } = appearance;
   useEffect(() => {
-    current.current = appearance;
-  });
+    current.current = { ...current.current, setTheme, setLocale };
+  }, [setTheme, setLocale]);
 
   // First `ready`, then what happened before it, then every change: in that order, in one commit.
   useEffect(() => {
@@ -59,16 +64,23 @@ export function useHostBridge(bridge: HostBridge | null, appearance: Appearance,
     if (!bridge) return;
     const handle = (command: HostCommand): WidgetEvent | null => {
       switch (command.type) {
-        case 'setActiveChat':
+        case 'setActiveChat': {
+          const before = store.getState().activeChatId;
           store.getState().actions.chatOpened(command.chatId);
-          return null;
-        case 'setTheme':
+          // The chat already on screen is no change for the store to report, yet the host waits for its answer.
+          return store.getState().activeChatId === before ? { type: 'activeChatChanged', chatId: before } : null;
+        }
+        case 'setTheme': {
           // Without `tokens` only the mode changes; `tokens: {}` clears them.
-          current.current.setTheme({ mode: command.mode, tokens: command.tokens ?? current.current.theme.tokens });
+          const theme = { mode: command.mode, tokens: command.tokens ?? current.current.theme.tokens };
+          current.current = { ...current.current, theme };
+          current.current.setTheme(theme);
           return null;
+        }
         case 'setLocale': {
           const locale = resolveLocale(command.locale);
           if (locale) {
+            current.current = { ...current.current, locale };
             current.current.setLocale(locale);
             return null;
           }

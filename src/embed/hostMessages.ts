@@ -24,7 +24,8 @@ export const ISSUE_LIMIT = 20;
 const REQUEST_ID_LIMIT = 200;
 const CHAT_ID_LIMIT = 200;
 const LOCALE_LIMIT = 100;
-const KEY_LIMIT = 1000;
+// A userData key is GWS's to name, at any length the grid shows: a host must reach every one.
+const KEY_LIMIT = 65_536;
 
 const clip = (text: string, limit = ECHO_LIMIT): string => (text.length > limit ? `${text.slice(0, limit)}…` : text);
 
@@ -48,7 +49,8 @@ const text =
 const SCHEMAS: { readonly [T in HostCommandType]: Schema<Omit<Extract<HostCommand, { type: T }>, 'type'>> } = {
   setActiveChat: object({ chatId: text(CHAT_ID_LIMIT, { empty: false }) }),
   setTheme: (input, path) => {
-    const result = object({ mode: oneOf(THEME_MODES), tokens: optional(themeTokens) })(input, path);
+    // Absent keeps the current tokens and {} clears them; null is neither, and is refused rather than guessed.
+    const result = object({ mode: oneOf(THEME_MODES), tokens: (value, at) => (value === undefined ? optional(themeTokens)(value, at) : themeTokens(value, at)) })(input, path);
     if (!result.ok) return result;
     // `tokens: undefined` would not survive as "absent" everywhere; leave it out instead.
     const { mode, tokens } = result.value;

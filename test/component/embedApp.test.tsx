@@ -102,6 +102,21 @@ describe('the panel embedded in a CRM', () => {
     expect(screen.queryByText(`Chat ${OTHER}`, { exact: false })).not.toBeInTheDocument();
   });
 
+  it('applies the host’s early settings in order, each on what the one before set, and answers with them', async () => {
+    // Posted right after the iframe's load event: all handled in one go once the bridge loads,
+    // before React renders any of them.
+    fromHost({ type: 'setTheme', mode: 'light', tokens: { accentColor: '#6b3fa0', density: 'compact' } });
+    fromHost({ type: 'setTheme', mode: 'dark' });
+    fromHost({ type: 'setLocale', locale: 'de' });
+    fromHost({ type: 'getState', requestId: 'r-early' });
+    renderEmbedded();
+    await waitFor(() => expect(sentOfType('state')).toEqual([expect.objectContaining({ inReplyTo: 'r-early', theme: 'dark', locale: 'de' })]), { timeout: 8_000 });
+    // The second setTheme kept the first one's tokens ("without tokens the current tokens stay").
+    await waitFor(() => expect(panelRoot()).toHaveAttribute('data-theme', 'dark'));
+    expect(panelRoot()).toHaveAttribute('data-density', 'compact');
+    expect(panelRoot()?.style.getPropertyValue('--cdp-accent')).toBe('#6b3fa0');
+  });
+
   it('switches locale at the host’s word, right to left for Arabic', async () => {
     // The first import of a catalogue is transformed on the spot; a loaded CI machine takes its time.
     const titleBefore = document.title;
@@ -161,6 +176,11 @@ describe('the panel embedded in a CRM', () => {
       sent().findIndex((message) => Reflect.get(Object(message), 'type') === 'ready') + 1,
     );
 
+    // The chat already on screen is answered too: a host waiting for the answer gets it.
+    fromHost({ type: 'setActiveChat', chatId: OTHER, requestId: 'r-same' });
+    expect(sentOfType('activeChatChanged')).toHaveLength(3);
+    expect(sentOfType('activeChatChanged')[2]).toMatchObject({ chatId: OTHER, inReplyTo: 'r-same' });
+
     fromHost({ type: 'getState', requestId: 'r-state' });
     const [state] = sentOfType('state');
     expect(state).toMatchObject({ inReplyTo: 'r-state', activeChatId: OTHER, chatState: 'Chatting', connection: 'live', locale: 'en', theme: 'light', dirtyChatIds: [] });
@@ -191,6 +211,11 @@ describe('the panel embedded in a CRM', () => {
     expect(within(row).getByRole('gridcell')).toHaveFocus();
     fromHost({ type: 'focusKey', key: 'NoSuchKey', requestId: 'r-key' });
     expect(sentOfType('error')).toEqual([expect.objectContaining({ error: expect.objectContaining({ kind: 'unknown-key', key: 'NoSuchKey' }), inReplyTo: 'r-key' })]);
+    // With no chat on screen no key is unknown: there is nothing to focus in.
+    fromHost({ type: 'setActiveChat', chatId: 'NOT-THIS-AGENTS' });
+    await screen.findByText(/NOT-THIS-AGENTS is not among this agent/);
+    fromHost({ type: 'focusKey', key: 'Subject', requestId: 'r-none' });
+    expect(sentOfType('error')[1]).toMatchObject({ error: { kind: 'focus-unavailable' }, inReplyTo: 'r-none' });
   });
 
   it('counts rejected messages in its diagnostics view', async () => {

@@ -174,6 +174,57 @@ describe('mountCaseDataPanel', () => {
     expect(onError).toHaveBeenCalledWith(error);
   });
 
+  it('gives the focus back to the CRM field when the panel cannot focus the key, and moves a queued request’s focus only as it goes', () => {
+    const field = document.createElement('input');
+    host.before(field);
+    mount();
+    field.focus();
+    panel.focusKey('Subject');
+    // Queued before ready: the agent keeps typing in the CRM meanwhile.
+    expect(field).toHaveFocus();
+    fromWidget(READY);
+    expect(panel.iframe).toHaveFocus();
+    fromWidget({ ...envelope, type: 'error', error: { kind: 'unknown-key', key: 'Subject', message: 'no such key' }, inReplyTo: 'cdp-1' });
+    expect(field).toHaveFocus();
+    // A refusal of something else, or a stale one, moves nothing.
+    panel.focusKey('Notes');
+    expect(panel.iframe).toHaveFocus();
+    fromWidget({ ...envelope, type: 'error', error: { kind: 'unknown-key', key: 'Subject', message: 'no such key' }, inReplyTo: 'cdp-1' });
+    expect(panel.iframe).toHaveFocus();
+    field.remove();
+  });
+
+  it('hands an error of a kind newer than itself to onError, and says which, rather than dropping it', () => {
+    const onError = vi.fn();
+    mount({ onError });
+    fromWidget({ ...envelope, type: 'error', error: { kind: 'chat-locked', message: 'Another agent holds this chat.' } });
+    expect(onError).toHaveBeenCalledWith({ kind: 'unrecognized-error', received: 'chat-locked', message: 'Another agent holds this chat.' });
+    expect(panel.diagnostics().rejectedMessages).toBe(0);
+  });
+
+  it('tells the integrator of a mount locale the panel has no catalogue for, once it is ready', () => {
+    const onError = vi.fn();
+    mount({ locale: 'fr-FR', onError });
+    fromWidget(READY);
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'unsupported-locale', locale: 'fr-FR', supported: ['en', 'de', 'ar'] }));
+    panel.destroy();
+    const fine = vi.fn();
+    mount({ locale: 'de-AT', onError: fine });
+    fromWidget(READY);
+    expect(fine).not.toHaveBeenCalled();
+  });
+
+  it('leaves the frame’s height to the CRM without autoHeight, and names a wrong event type', () => {
+    mount({ autoHeight: false });
+    expect(panel.iframe.style.height).toBe('');
+    fromWidget({ ...envelope, type: 'resize', height: 612 });
+    expect(panel.iframe.style.height).toBe('');
+    const on = Reflect.get(panel, 'on') as (type: unknown, listener: unknown) => unknown;
+    expect(() => on('state', () => {})).toThrow(new TypeError('panel.on: unknown event type "state"; known: ready, activeChatChanged, userDataChanged, saveFailed, dirtyStateChanged, connectionChanged, resize, error'));
+    expect(() => on('toString', () => {})).toThrow(TypeError);
+    expect(() => on('ready', 'not a function')).toThrow(new TypeError('panel.on: the listener must be a function'));
+  });
+
   it('explains, instead of an empty box, when the widget never says ready', async () => {
     vi.useFakeTimers();
     const onError = vi.fn();

@@ -136,6 +136,17 @@ describe('the host bridge', () => {
     expect(targets()).toEqual([HOST, HOST, HOST]);
   });
 
+  it('refuses tokens: null (neither "keep" nor "clear"), and takes any key GWS could name', () => {
+    start();
+    fromHost({ ...envelope, type: 'setTheme', mode: 'dark', tokens: null });
+    const longKey = 'k'.repeat(5_000);
+    fromHost({ ...envelope, type: 'focusKey', key: longKey });
+    expect(sent()).toEqual([
+      { ...envelope, type: 'error', error: expect.objectContaining({ kind: 'invalid-message', issues: [{ path: 'tokens', message: 'expected an object of design tokens' }] }) },
+    ]);
+    expect(commands).toEqual([{ type: 'focusKey', key: longKey }]);
+  });
+
   it('answers another protocol version with the one it speaks', () => {
     start();
     fromHost({ ...envelope, version: 2, type: 'getState', requestId: 'r-3' });

@@ -2,9 +2,9 @@
 // checks every message the same three ways the widget does (our iframe's window, the
 // widget's exact origin, our namespace), and posts only to that origin, never "*".
 
-import { envelope, hasOurNamespace, type HostCommand, type HostMessage, type WidgetMessage } from '../protocol';
+import { envelope, hasOurNamespace, type HostCommand, type HostMessage } from '../protocol';
 import type { CaseDataPanel, MountOptions, PanelError, PanelEvent, PanelEventType, ReadyResult, StateResult, ThemeSetting } from './types';
-import { readWidgetMessage } from './widgetMessages';
+import { readWidgetMessage, type ReadMessage } from './widgetMessages';
 
 type Listeners = { [T in PanelEventType]: Set<(event: PanelEvent<T>) => void> };
 
@@ -37,7 +37,8 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
   // The grid copies and pastes values (Ctrl+C / Ctrl+V, "Copy unsaved changes"): a
   // cross-origin frame needs the host's permission for the async clipboard.
   iframe.allow = `clipboard-read ${widgetOrigin}; clipboard-write ${widgetOrigin}`;
-  iframe.style.cssText = `display:block;width:100%;border:0;height:${minHeight}px`;
+  // Without autoHeight the CRM's own CSS sizes the frame: an inline height would beat it.
+  iframe.style.cssText = `display:block;width:100%;border:0${autoHeight ? `;height:${minHeight}px` : ''}`;
   iframe.src = url.href;
   const notice = doc.createElement('div');
   notice.className = 'case-data-panel-notice';
@@ -72,6 +73,9 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
     }
   };
   const on = <T extends PanelEventType>(type: T, listener: (event: PanelEvent<T>) => void) => {
+    // Plain JavaScript can pass anything: say what is wrong, not "cannot read 'add' of undefined".
+    if (!Object.prototype.hasOwnProperty.call(listeners, type)) throw new TypeError(`panel.on: unknown event type ${JSON.stringify(type)}; known: ${Object.keys(listeners).join(', ')}`);
+    if (typeof listener !== 'function') throw new TypeError('panel.on: the listener must be a function');
     listeners[type].add(listener);
     return () => {
       listeners[type].delete(listener);
@@ -106,6 +110,21 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
     };
   });
 
+  // The focusKey whose answer may still come, and what had the focus in this page before it
+  // moved into the frame: a key the panel cannot focus gives it back (the agent's typing
+  // would otherwise go nowhere).
+  let focusAsked: { readonly requestId: string; readonly before: Element | null } | null = null;
+  const moveFocusIn = (requestId: string) => {
+    focusAsked = { requestId, before: doc.activeElement };
+    iframe.focus();
+  };
+  const focusRefused = (requestId: string | undefined) => {
+    if (focusAsked === null || focusAsked.requestId !== requestId) return;
+    const { before } = focusAsked;
+    focusAsked = null;
+    if (doc.activeElement === iframe && before instanceof win.HTMLElement && before !== iframe) before.focus();
+  };
+
   const post = (command: HostCommand): string => {
     const requestId = `cdp-${nextRequest++}`;
     const message: HostMessage = { ...envelope(), ...command, requestId };
@@ -115,15 +134,26 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
     return requestId;
   };
 
-  const handle = (message: WidgetMessage) => {
+  const handle = (message: ReadMessage) => {
     switch (message.type) {
       case 'ready':
         isReady = true;
         win.clearTimeout(timer);
         notice.hidden = true;
-        for (const queued of queue.splice(0)) iframe.contentWindow?.postMessage(queued, widgetOrigin);
+        for (const queued of queue.splice(0)) {
+          // A focusKey asked before `ready` moves the focus now, as it goes: not while it waited.
+          if (queued.type === 'focusKey' && queued.requestId !== undefined) moveFocusIn(queued.requestId);
+          iframe.contentWindow?.postMessage(queued, widgetOrigin);
+        }
         settleReady({ ok: true, widgetVersion: message.widgetVersion, capabilities: message.capabilities });
-        return emit('ready', message);
+        emit('ready', message);
+        // The mount's locale went as a URL parameter, where a language the panel lacks is only
+        // a configuration problem it shows; the integrator hears of it here, as setLocale would.
+        if (options.locale !== undefined && !supportsLocale(message.capabilities.locales, options.locale)) {
+          const { locales } = message.capabilities;
+          emit('error', { kind: 'unsupported-locale', locale: options.locale, supported: locales, message: `No catalogue for "${options.locale}"; supported: ${locales.join(', ')}.` });
+        }
+        return;
       case 'state': {
         const resolve = message.inReplyTo === undefined ? undefined : pending.get(message.inReplyTo);
         if (!resolve || message.inReplyTo === undefined) return;
@@ -132,6 +162,7 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
         return resolve({ ok: true, state });
       }
       case 'error': {
+        focusRefused(message.inReplyTo);
         const resolve = message.inReplyTo === undefined ? undefined : pending.get(message.inReplyTo);
         if (resolve && message.inReplyTo !== undefined) {
           pending.delete(message.inReplyTo);
@@ -215,8 +246,8 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
       // A panel that did not start cannot take focus; asking later must not either.
       if (!isReady && notReady) return emit('error', notReady);
       // Focus moves into the frame on the host's request only; the widget never takes it.
-      iframe.focus();
-      post({ type: 'focusKey', key });
+      const requestId = post({ type: 'focusKey', key });
+      if (isReady) moveFocusIn(requestId);
     },
     getState: () => {
       if (destroyed) return Promise.resolve({ ok: false, error: { kind: 'destroyed', message: 'The panel was destroyed.' } });
@@ -241,6 +272,12 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
       notice.remove();
     },
   };
+}
+
+/** As the widget resolves a tag: its language (`de-AT` → `de`) must have a catalogue. */
+function supportsLocale(locales: readonly string[], tag: string): boolean {
+  const language = tag.trim().toLowerCase().split(/[-_]/)[0];
+  return locales.some((locale) => locale.toLowerCase() === language);
 }
 
 function normalizeTheme(setting: ThemeSetting | undefined): { mode: Exclude<ThemeSetting, object>; tokens?: Extract<ThemeSetting, object>['tokens'] } | null {

@@ -20,10 +20,17 @@ export type { Density, ThemeMode, ThemeTokens } from '../theme';
 
 export type ThemeSetting = ThemeMode | { readonly mode: ThemeMode; readonly tokens?: ThemeTokens };
 
+/**
+ * An error of a kind newer than this SDK (a widget upgraded before it): its kind in
+ * `received`, the widget's own words in `message`, so the host still hears of it.
+ */
+export type UnrecognizedError = { readonly kind: 'unrecognized-error'; readonly received: string; readonly message: string };
+
 /** Errors the SDK itself reports, besides the widget's ProtocolError answers. */
 export type SdkError =
   | { readonly kind: 'not-ready'; readonly message: string }
-  | { readonly kind: 'destroyed'; readonly message: string };
+  | { readonly kind: 'destroyed'; readonly message: string }
+  | UnrecognizedError;
 
 export type PanelError = ProtocolError | SdkError;
 

@@ -3,11 +3,16 @@
 // widget before the SDK.
 
 import { array, describe, integer, isRecord, number, object, oneOf, string, type ParseResult, type Schema } from '../../gws/schema';
-import { PROTOCOL_NAMESPACE, PROTOCOL_VERSION, type JsonValue, type ProtocolError, type WidgetEvent, type WidgetMessage } from '../protocol';
+import { PROTOCOL_NAMESPACE, PROTOCOL_VERSION, type Envelope, type JsonValue, type ProtocolError, type WidgetEvent } from '../protocol';
 import { THEME_MODES } from '../theme';
+import type { UnrecognizedError } from './types';
+
+/** What the widget sent, as this SDK reads it: an error of a kind it does not know is kept, as UnrecognizedError. */
+type ReadEvent = Exclude<WidgetEvent, { type: 'error' }> | { readonly type: 'error'; readonly error: ProtocolError | UnrecognizedError };
+export type ReadMessage = Envelope & ReadEvent & { readonly inReplyTo?: string };
 
 export type WidgetMessageReading =
-  | { readonly kind: 'event'; readonly message: WidgetMessage }
+  | { readonly kind: 'event'; readonly message: ReadMessage }
   | { readonly kind: 'skipped'; readonly reason: string };
 
 const CONNECTION_STATES = ['connecting', 'live', 'reconnecting', 'session-expired', 'offline'] as const;
@@ -58,7 +63,7 @@ const knownOnly =
     return list.ok ? ok(list.value.filter((item): item is O[number] => options.includes(item))) : list;
   };
 
-const protocolError: Schema<ProtocolError> = (input, path) => {
+const protocolError: Schema<ProtocolError | UnrecognizedError> = (input, path) => {
   const base = object({ kind: string, message: string })(input, path);
   if (!base.ok || !isRecord(input)) return base.ok ? fail(path, 'expected an object') : base;
   const { kind, message } = base.value;
@@ -86,11 +91,12 @@ const protocolError: Schema<ProtocolError> = (input, path) => {
     case 'focus-unavailable':
       return ok({ kind, message });
     default:
-      return fail(`${path}.kind`, `unknown error kind ${JSON.stringify(kind)}`);
+      // "Additions keep the version": a newer widget's error must still reach the host.
+      return ok({ kind: 'unrecognized-error', received: kind, message });
   }
 };
 
-function readEvent(type: string, input: Readonly<Record<string, unknown>>): ParseResult<WidgetEvent> | null {
+function readEvent(type: string, input: Readonly<Record<string, unknown>>): ParseResult<ReadEvent> | null {
   switch (type) {
     case 'ready': {
       const capabilities = object({
