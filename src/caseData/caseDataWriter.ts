@@ -5,6 +5,7 @@
 import { MutationObserver, type QueryClient } from '@tanstack/react-query';
 import { chatQueries, toGwsError, type ChatOperation, type GwsClient, type GwsError } from '../gws';
 import type { ChatStore, UserDataWrite } from '../store';
+import { watchLateWrites } from './lateWrites';
 import { firstQueued } from './useCaseDataWriter';
 import { gwsErrorWording, OPERATION_OF } from './validation';
 
@@ -55,10 +56,11 @@ function createWriter({ client, store, queryClient }: WriterParts) {
       const { chats, outbox } = store.getState();
       return outbox !== 'open' || chats.get(chatId)?.pending.find((edit) => edit.editId === editId)?.overtaken ? null : client.operate(chatId, toOperation(write));
     },
-    onSuccess: (accepted, { chatId, editId }) => {
+    onSuccess: (accepted, { chatId, write, editId }) => {
       // Not sent: queued, or a conflict if overtaken (chatEntry.ts: markQueued).
       if (!accepted) return actions.userDataWriteRequeued(chatId, editId);
       actions.userDataWriteAccepted(chatId, editId, accepted.referenceId);
+      lateWrites.accepted(chatId, write, editId);
       // Its notification confirms it in milliseconds; one lost in transit must not leave
       // "Saving…" up for good: read the chats again (the read settles it, applyRead). Again
       // while it waits, less and less often: a read already on its way is joined, and one that
@@ -73,10 +75,12 @@ function createWriter({ client, store, queryClient }: WriterParts) {
         }, waitMs);
       settleLater(UNCONFIRMED_REREAD_MS);
     },
-    onError: (error, { chatId, editId }) => {
+    onError: (error, { chatId, write, editId }) => {
       const detail = toGwsError(error);
       // Nothing reached GWS: keep the write for the replay rather than calling it failed.
       const unreachable = detail.kind === 'network' || detail.kind === 'timeout';
+      // No answer in time: GWS may still apply it, after the agent's next write of the key.
+      if (detail.kind === 'timeout') lateWrites.timedOut(chatId, write, editId);
       if (isSessionProblem(detail)) actions.sessionExpired();
       if (isSessionProblem(detail) || (unreachable && store.getState().outbox === 'held')) actions.userDataWriteRequeued(chatId, editId);
       else actions.userDataWriteFailed(chatId, editId, detail);
@@ -86,6 +90,11 @@ function createWriter({ client, store, queryClient }: WriterParts) {
   });
   // The outcome is handled above; the promise's rejection is not a second report.
   const mutate = (variables: WriteVariables) => void observer.mutate(variables).catch(() => undefined);
+  // Sent again as the agent's write of the moment, in the order of the writes made since.
+  const lateWrites = watchLateWrites(store, (chatId, write) => {
+    const { editId, sendNow } = actions.userDataWriteSent(chatId, write);
+    if (sendNow) mutate({ chatId, write, editId });
+  });
 
   // Marking a write as sent notifies the store's subscribers, one of which is the flush
   // itself: without this guard the nested flush would send the later writes first, and the

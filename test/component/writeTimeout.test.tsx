@@ -27,4 +27,35 @@ describe('a save with no answer in time', () => {
     expect(valueCell('Subject')).toHaveTextContent(/^late one$/);
     expect(store.getState().chats.get('0000Wa9CAM6W00J')?.pending).toEqual([]);
   });
+
+  it('landing late, after the agent’s next save of the key, does not replace it: that save is sent again', async () => {
+    const { user, store } = renderPanel(sim.url, { timeoutMs: 1_000 });
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitUntilSettled(store);
+    await control.faults({ latencyMs: 2_500 });
+    valueCell('Subject').focus();
+    await user.keyboard('{F2}{Control>}a{/Control}first{Enter}');
+    // The first has reached GWS (which holds it 2.5 s); the second waits its turn behind it.
+    await waitFor(async () => expect(await control.operations()).toHaveLength(1));
+    await control.faults({ latencyMs: 0 });
+    await user.keyboard('{F2}{Control>}a{/Control}second{Enter}');
+    // The first times out after 1 s, the second goes and is saved...
+    await waitFor(() => expect(serverSubject()).resolves.toBe('second'), { timeout: 4_000 });
+    // ...then GWS applies the first. Before (exploratory test): the cell went back to "first",
+    // shown as the server's value, nothing said; the agent's last save lost.
+    await waitFor(async () => expect(await control.operations()).toHaveLength(3), { timeout: 6_000 });
+    const sent = (await control.operations()).map((operation) => Reflect.get(Object(operation.userData), 'Subject'));
+    expect(sent).toEqual(['first', 'second', 'second']);
+    await waitFor(() => expect(serverSubject()).resolves.toBe('second'));
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));
+    expect(valueCell('Subject')).toHaveTextContent(/^second(Saved)?$/);
+  }, 20_000);
 });
+
+async function serverSubject(): Promise<unknown> {
+  const response = await fetch(`${sim.url}/sim/chats`);
+  const body: unknown = await response.json();
+  const chats: unknown = Reflect.get(Object(body), 'chats');
+  const seed = Array.isArray(chats) ? chats.find((chat: unknown) => Reflect.get(Object(chat), 'id') === '0000Wa9CAM6W00J') : undefined;
+  return Reflect.get(Object(Reflect.get(Object(seed), 'userData')), 'Subject');
+}
