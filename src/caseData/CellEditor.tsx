@@ -65,7 +65,7 @@ export function CellEditor(props: CellEditorProps) {
   const intoView = useCallback((element: HTMLElement | null) => {
     const grid = element?.closest<HTMLElement>('[role="grid"]');
     const field = fieldRef.current;
-    if (element && grid && field && showsInGrid(grid, field)) revealInGrid(grid, element);
+    if (element && grid && field && showsInGrid(grid, field)) revealInGrid(grid, element, field);
   }, []);
   // A read-only viewer follows the server's value: the agent reading it with the caret (a
   // screen reader's reading cursor) or selecting to copy keeps their place across a change.

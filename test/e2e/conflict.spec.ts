@@ -232,6 +232,29 @@ test('a conflict on the last row of the grid shows its choices, scrolled into vi
   await expect.poll(inside).toBe(true);
 });
 
+test('in a short panel the conflict’s box never takes the field being typed in under the header row', async ({ page, sim }) => {
+  // 320 × 256 px in German, whose conflict box is the tallest: before, showing its bottom
+  // scrolled the field (and its caret) under the sticky header (exploratory test).
+  await page.setViewportSize({ width: 320, height: 256 });
+  await page.goto(`${sim.url}/?chatId=${SEED}&locale=de`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  const grid = page.getByRole('grid', { name: 'Falldaten' });
+  const subject = grid.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell');
+  await subject.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(' mine');
+  await sim.control.updateUserData(SEED, { Subject: 'X' });
+  const field = page.getByRole('textbox', { name: 'Wert von Subject' });
+  await expect(page.getByRole('group', { name: /Auf dem Server geändert/ })).toBeVisible();
+  await expect(field).toBeFocused();
+  const fieldBelowHeader = () =>
+    field.evaluate((element) => {
+      const header = element.closest('[role="grid"]')?.querySelector('.case-data__head')?.getBoundingClientRect();
+      return header !== undefined && element.getBoundingClientRect().top >= header.bottom - 1;
+    });
+  await expect.poll(fieldBelowHeader).toBe(true);
+});
+
 test.describe('an open editor in a long, windowed list', () => {
   const many = Object.fromEntries(Array.from({ length: 300 }, (_unused, index) => [`K${String(index).padStart(3, '0')}`, `v${index}`]));
 

@@ -616,3 +616,17 @@ for (const count of [40, 300]) {
     await expect.poll(() => focusedCellInView(page)).not.toBe('in view');
   });
 }
+
+test('with forced colours the focused cell has a ring of its own, inside its borders', async ({ page, sim }) => {
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  await tabIntoGrid(page);
+  await page.keyboard.press('ArrowRight');
+  // Before (exploratory test): 2px of CanvasText on the cell's own CanvasText borders, its outer edge clipped.
+  const ring = await page.evaluate(() => {
+    const style = getComputedStyle(document.activeElement ?? document.body);
+    return { width: style.outlineWidth, offset: style.outlineOffset, role: document.activeElement?.getAttribute('role') };
+  });
+  expect(ring).toEqual({ width: '3px', offset: '-4px', role: 'gridcell' });
+});
