@@ -214,8 +214,14 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
         aria-readonly={lockedReason ? true : undefined}
         aria-describedby={lockedReason ? ids.locked : undefined}
         className={`case-data__grid${rowWindow.virtual ? ' case-data__grid--virtual' : ''}`}
-        onKeyDown={controller.onGridKeyDown}
+        // Escape hides a read-only cell's hint, which covers the row below, until the focus
+        // moves (WCAG 1.4.13: dismissed without moving the focus).
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') event.currentTarget.dataset.quiet = '';
+          controller.onGridKeyDown(event);
+        }}
         onFocus={(event) => {
+          delete event.currentTarget.dataset.quiet;
           noteFocus(event.target);
         }}
       >

@@ -1,5 +1,5 @@
 import { useCallback, useId, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
-import { revealInGrid, showsInGrid } from './reveal';
+import { showsInGrid } from './reveal';
 import { useMessages } from '../i18n';
 import '../i18n/editorTexts';
 import type { FieldOption } from './caseDataConfig';
@@ -65,7 +65,7 @@ export function CellEditor(props: CellEditorProps) {
   const intoView = useCallback((element: HTMLElement | null) => {
     const grid = element?.closest<HTMLElement>('[role="grid"]');
     const field = fieldRef.current;
-    if (element && grid && field && showsInGrid(grid, field)) revealInGrid(grid, element, field);
+    if (element && grid && field && showsInGrid(grid, field)) revealBelow(grid, element, field);
   }, []);
   // A read-only viewer follows the server's value: the agent reading it with the caret (a
   // screen reader's reading cursor) or selecting to copy keeps their place across a change.
@@ -232,4 +232,19 @@ export function CellEditor(props: CellEditorProps) {
       ) : null}
     </span>
   );
+}
+
+/**
+ * Scrolls `grid` by the least amount that shows the bottom of `element` (the conflict's
+ * choices), but never so far that `field` goes under the sticky header row: in a short panel
+ * the box may not fit, and the caret must stay in sight (exploratory test: a German conflict
+ * box took the field under the header at 320 × 256 px). Here, not in reveal.ts: only an
+ * open editor needs it, and it loads after the first paint.
+ */
+function revealBelow(grid: HTMLElement, element: Element, field: Element): void {
+  const top = grid.getBoundingClientRect().top + grid.clientTop;
+  const below = element.getBoundingClientRect().bottom - (top + grid.clientHeight);
+  const header = grid.querySelector('.case-data__head')?.getBoundingClientRect().height ?? 0;
+  const by = Math.min(below, field.getBoundingClientRect().top - (top + header));
+  if (by > 0) grid.scrollTop += by;
 }

@@ -10,19 +10,11 @@ export function showsInGrid(grid: HTMLElement, element: Element): boolean {
   return box.bottom > top && box.top < top + grid.clientHeight;
 }
 
-/**
- * Scrolls `grid` by the least amount that shows the bottom of `element`, but never so far
- * that `keep` (the field being typed in) goes under the sticky header row: in a short panel
- * the box below it may not fit, and its caret must stay in sight (review: a German conflict
- * box took the field under the header).
- */
-export function revealInGrid(grid: HTMLElement, element: Element, keep: Element = element): void {
-  const gridTop = grid.getBoundingClientRect().top + grid.clientTop;
-  const below = element.getBoundingClientRect().bottom - (gridTop + grid.clientHeight);
-  const header = grid.querySelector('.case-data__head')?.getBoundingClientRect().height ?? 0;
-  const room = keep.getBoundingClientRect().top - (gridTop + header);
-  const by = Math.min(below, room);
-  if (by > 0) grid.scrollTop += by;
+/** Scrolls `grid` by the least amount that shows the bottom of `element`. */
+export function revealInGrid(grid: HTMLElement, element: Element): void {
+  const bottom = grid.getBoundingClientRect().top + grid.clientTop + grid.clientHeight;
+  const below = element.getBoundingClientRect().bottom - bottom;
+  if (below > 0) grid.scrollTop += below;
 }
 
 /**

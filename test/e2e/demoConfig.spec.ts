@@ -21,6 +21,14 @@ test('the shipped demo configuration: routing keys read-only, agent fields label
     // below it reaches that row (before, it landed on the read-only row and was lost).
     const hint = routing.locator('.case-data__why');
     await expect(hint).toBeVisible();
+    // It covers the row below: Escape hides it without moving the focus (WCAG 1.4.13), until the focus moves.
+    await page.keyboard.press('Escape');
+    await expect(hint).toBeHidden();
+    await expect(routing).toBeFocused();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowRight');
+    await expect(routing).toBeFocused();
+    await expect(hint).toBeVisible();
     const box = await hint.boundingBox();
     if (!box) throw new Error('no hint box');
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
