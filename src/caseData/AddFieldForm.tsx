@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMessages } from '../i18n';
 import type { HistoryStep, UserDataWrite } from '../store';
 import { configuredKeys, resolveRule, type CaseDataConfig } from './caseDataConfig';
@@ -39,8 +39,15 @@ export function AddFieldForm({ rows, config, openerId, submit: send, announce, o
   const choice = picked === FREE_KEY || missing.some((item) => item.key === picked) ? picked : (missing[0]?.key ?? FREE_KEY);
   const [freeKey, setFreeKey] = useState('');
   const [text, setText] = useState('');
-  const [reason, setReason] = useState<string | null>(null);
+  // Why the last Add was refused, and which control it is about (marked invalid, described by
+  // it, and given the focus, so the agent lands where the fix is).
+  const [refusal, setRefusal] = useState<{ readonly reason: string; readonly on: 'field' | 'key' | 'value' } | null>(null);
   const ids = { field: useId(), key: useId(), value: useId(), reason: useId() };
+  const invalid = (on: 'field' | 'key' | 'value') =>
+    refusal?.on === on ? ({ 'aria-invalid': true, 'aria-describedby': ids.reason } as const) : ({ 'aria-invalid': undefined, 'aria-describedby': undefined } as const);
+  useEffect(() => {
+    if (refusal) document.getElementById(ids[refusal.on])?.focus();
+  }, [refusal]);
   const chosen = missing.find((item) => item.key === choice);
   // A typed key is trimmed: "Subject " would be another key that looks exactly like Subject;
   // so would "Subject" with a zero-width space or joiner, or a byte-order mark, at either end.
@@ -65,19 +72,20 @@ export function AddFieldForm({ rows, config, openerId, submit: send, announce, o
 
   // Read in the key's configured type, sent as an attach that Ctrl+Z takes back. Here, in the
   // form's own chunk: the first paint does not carry it.
-  const add = (name: string, typed: string): string | null => {
+  const add = (name: string, typed: string) => {
     const value = textForCell(typed, undefined, resolveRule(config, name), t);
-    if (!value.ok) return value.reason;
+    if (!value.ok) return { reason: value.reason, on: 'value' } as const;
     const refused = send({ op: 'attach', key: name, value: value.value }, { key: name, before: undefined, after: value.value });
     // Named as its row header names it ("Follow-up date (FollowUpDate)"), as every announcement.
     if (!refused) announce(t('caseData.announce.added', { key: keyShown(name, t, resolveRule(config, name).label) }));
-    return refused;
+    // The value read well: what is left is the key (empty, too long, taken, read-only), typed or chosen.
+    return refused === null ? null : ({ reason: refused, on: choice === FREE_KEY ? 'key' : 'field' } as const);
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const refused = add(key, chosen?.rule.type === 'boolean' && text === '' ? 'false' : text);
-    setReason(refused);
+    setRefusal(refused);
     if (!refused) {
       setFreeKey('');
       setText('');
@@ -89,7 +97,7 @@ export function AddFieldForm({ rows, config, openerId, submit: send, announce, o
       {missing.length > 0 || !allowFreeKeys ? (
         <span className="add-field__item">
           <label htmlFor={ids.field}>{t('caseData.add.field')}</label>
-          <select id={ids.field} value={choice} onChange={(event) => setChoice(event.target.value)}>
+          <select id={ids.field} value={choice} onChange={(event) => setChoice(event.target.value)} {...invalid('field')}>
             {missing.map((item) => (
               <option key={item.key} value={item.key}>
                 {item.rule.label ? `${item.rule.label} (${item.key})` : item.key}
@@ -102,13 +110,13 @@ export function AddFieldForm({ rows, config, openerId, submit: send, announce, o
       {choice === FREE_KEY && allowFreeKeys ? (
         <span className="add-field__item">
           <label htmlFor={ids.key}>{t('caseData.add.key')}</label>
-          <input id={ids.key} dir="auto" value={freeKey} onChange={(event) => setFreeKey(event.target.value)} autoComplete="off" />
+          <input id={ids.key} dir="auto" value={freeKey} onChange={(event) => setFreeKey(event.target.value)} autoComplete="off" {...invalid('key')} />
         </span>
       ) : null}
       <span className="add-field__item">
         <label htmlFor={ids.value}>{t('caseData.add.value')}</label>
         {chosen?.rule.options ? (
-          <select id={ids.value} value={text} onChange={(event) => setText(event.target.value)}>
+          <select id={ids.value} value={text} onChange={(event) => setText(event.target.value)} {...invalid('value')}>
             <option value="">{t('caseData.add.choose')}</option>
             {chosen.rule.options.map((option) => (
               <option key={formatValue(option)} value={formatValue(option)}>
@@ -117,7 +125,7 @@ export function AddFieldForm({ rows, config, openerId, submit: send, announce, o
             ))}
           </select>
         ) : chosen?.rule.type === 'boolean' ? (
-          <input id={ids.value} type="checkbox" checked={text === 'true'} onChange={(event) => setText(String(event.target.checked))} />
+          <input id={ids.value} type="checkbox" checked={text === 'true'} onChange={(event) => setText(String(event.target.checked))} {...invalid('value')} />
         ) : (
           <input
             id={ids.value}
@@ -126,7 +134,7 @@ export function AddFieldForm({ rows, config, openerId, submit: send, announce, o
             value={text}
             onChange={(event) => setText(event.target.value)}
             autoComplete="off"
-            aria-describedby={reason ? ids.reason : undefined}
+            {...invalid('value')}
           />
         )}
       </span>
@@ -134,9 +142,9 @@ export function AddFieldForm({ rows, config, openerId, submit: send, announce, o
       <button type="button" onClick={close}>
         {t('caseData.add.cancel')}
       </button>
-      {reason ? (
+      {refusal ? (
         <p id={ids.reason} role="alert" className="add-field__reason">
-          {reason}
+          {refusal.reason}
         </p>
       ) : null}
     </form>

@@ -446,6 +446,14 @@ describe('add field', () => {
     const offered = within(field).getAllByRole('option').map((option) => option.textContent);
     expect(offered).toEqual(['Follow-up (FollowUpDate)', 'Priority (Priority)', 'VIP (Vip)', 'Account (AccountNumber)', 'Other key…']);
     await user.selectOptions(field, 'Priority (Priority)');
+    // A value Priority cannot take: the value field is what is wrong, marked and focused.
+    await user.type(within(form).getByLabelText('Value'), 'high');
+    await user.click(within(form).getByRole('button', { name: 'Add' }));
+    const reason = within(form).getByRole('alert').textContent ?? '';
+    expect(within(form).getByLabelText('Value')).toHaveAttribute('aria-invalid', 'true');
+    expect(within(form).getByLabelText('Value')).toHaveAccessibleDescription(reason);
+    expect(field).not.toHaveAttribute('aria-invalid');
+    await user.clear(within(form).getByLabelText('Value'));
     await user.type(within(form).getByLabelText('Value'), '3');
     await user.click(within(form).getByRole('button', { name: 'Add' }));
     await waitFor(() => expect(valueCell('Priority (Priority)')).toHaveTextContent('3'));
@@ -503,6 +511,12 @@ describe('add field', () => {
     const form = await screen.findByRole('form', { name: 'Add field' });
     await user.click(within(form).getByRole('button', { name: 'Add' }));
     expect(within(form).getByRole('alert')).toHaveTextContent('Enter a key name.');
+    // The key is what is wrong: marked so, described by the reason, and the focus goes there.
+    const keyField = within(form).getByLabelText('Key');
+    expect(keyField).toHaveAttribute('aria-invalid', 'true');
+    expect(keyField).toHaveAccessibleDescription('Enter a key name.');
+    await waitFor(() => expect(keyField).toHaveFocus());
+    expect(within(form).getByLabelText('Value')).not.toHaveAttribute('aria-invalid');
     // Spaces around a typed key go: before (exploratory test), "Subject " was added beside Subject, looking the same.
     await user.type(within(form).getByLabelText('Key'), 'Subject ');
     await user.click(within(form).getByRole('button', { name: 'Add' }));
