@@ -55,6 +55,12 @@ export function writeNotices(state: ChatStoreState, previous: ChatStoreState, t:
 
 /** How many notices stay in the region: each is a node of its own, read out as it is added. */
 const NOTICES_KEPT = 4;
+/**
+ * And for how long: read out by then, a notice left standing goes stale (*your unsaved draft
+ * is kept*, after the agent took theirs; still there after the chat ended: exploratory test),
+ * and a screen reader's reading cursor would find it as if it were news.
+ */
+export const NOTICE_KEPT_MS = 10_000;
 
 /**
  * The panel's live region for `writeNotices`. Notices are added, not replaced: two that come
@@ -69,12 +75,24 @@ export function WriteNotices() {
   const [notices, setNotices] = useState<readonly { readonly id: number; readonly text: string }[]>([]);
   useEffect(() => {
     let nextId = 0;
+    const timers = new Set<ReturnType<typeof setTimeout>>();
     const named = (key: string) => keyShown(key, t, resolveRule(config, key).label);
-    return store.subscribe((state, previous) => {
+    const unsubscribe = store.subscribe((state, previous) => {
       if (state.chats === previous.chats) return;
       const lines = writeNotices(state, previous, t, named);
-      if (lines.length > 0) setNotices((shown) => [...shown, ...lines.map((text) => ({ id: nextId++, text }))].slice(-NOTICES_KEPT));
+      if (lines.length === 0) return;
+      const added = lines.map((text) => ({ id: nextId++, text }));
+      setNotices((shown) => [...shown, ...added].slice(-NOTICES_KEPT));
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        setNotices((shown) => shown.filter((notice) => !added.includes(notice)));
+      }, NOTICE_KEPT_MS);
+      timers.add(timer);
     });
+    return () => {
+      unsubscribe();
+      for (const timer of timers) clearTimeout(timer);
+    };
   }, [store, t, config]);
   return (
     <div className="visually-hidden" aria-live="polite">

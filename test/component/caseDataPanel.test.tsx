@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
 import { renderPanel, SEED_CHAT_ID, valueCell, waitForLive, waitUntilSettled } from '../support/renderPanel';
+import { NOTICE_KEPT_MS } from '../../src/app/WriteNotices';
 
 const sim = simulatorPerFile();
 const { control } = sim;
@@ -206,7 +207,7 @@ describe('a chat in the chats list that does not match the contract', () => {
 });
 
 describe('work in a chat that is not on screen', () => {
-  it('says a write refused after the agent switched chats, and marks that chat in the picker until it is settled', async () => {
+  it('says a write refused after the agent switched chats, and marks that chat in the picker until it is settled', { timeout: 30_000 }, async () => {
     const { user, store } = renderPanel(sim.url);
     await screen.findByRole('grid', { name: 'Case data' });
     await waitUntilSettled(store);
@@ -221,6 +222,9 @@ describe('work in a chat that is not on screen', () => {
     await user.selectOptions(picker, other);
     // Before: nothing was said, and the picker did not tell the chat apart.
     await waitFor(() => expect(screen.getByText(/^Not saved in the chat with .+: Subject\. Open that chat to keep or discard it\.$/)).toBeInTheDocument(), { timeout: 5_000 });
+    expect(seedOption()).toHaveTextContent(/ · not saved$/);
+    // Read out by then, it goes from the region rather than stand there stale (exploratory test).
+    await waitFor(() => expect(screen.queryByText(/^Not saved in the chat with/)).not.toBeInTheDocument(), { timeout: NOTICE_KEPT_MS + 3_000 });
     expect(seedOption()).toHaveTextContent(/ · not saved$/);
     await control.faults({ latencyMs: 0 });
     await user.selectOptions(picker, SEED_CHAT_ID);
