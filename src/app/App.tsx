@@ -4,7 +4,7 @@ import { CaseDataConfigProvider, type CaseDataConfig } from '../caseData';
 import { ConfigProblems, DEFAULT_THEME, type HostLink, type Theme } from '../embed';
 import { GwsClientProvider, type GwsClient } from '../gws';
 import { DEFAULT_LOCALE, I18nProvider, useMessages, type Locale } from '../i18n';
-import { ChatStoreProvider, deriveRows, useChatStoreApi, type ChatStore, type ChatStoreState } from '../store';
+import { ChatStoreProvider, createChatStore, deriveRows, sessionDraftStorage, useChatStoreApi, type ChatStore, type ChatStoreState } from '../store';
 import { useDocumentAppearance, themeStyle } from './appearance';
 import { CaseDataPanel } from './CaseDataPanel';
 import { createQueryClient } from './createQueryClient';
@@ -44,12 +44,14 @@ export type AppProps = {
 
 export function App({ client, initialChatId = null, queryClient, store, caseDataConfig, ...shell }: AppProps) {
   const [ownQueryClient] = useState(() => queryClient ?? createQueryClient());
+  // Drafts and unsent writes kept over a reload, as main.tsx's store keeps them.
+  const [ownStore] = useState(() => store ?? createChatStore({ activeChatId: initialChatId, storage: sessionDraftStorage() }));
   const withCaseDataConfig = (children: ReactNode) =>
     caseDataConfig ? <CaseDataConfigProvider config={caseDataConfig}>{children}</CaseDataConfigProvider> : children;
   return (
     <QueryClientProvider client={ownQueryClient}>
       <GwsClientProvider client={client}>
-        <ChatStoreProvider store={store} initialChatId={initialChatId}>
+        <ChatStoreProvider store={ownStore}>
           {withCaseDataConfig(<WidgetShell {...shell} />)}
         </ChatStoreProvider>
       </GwsClientProvider>

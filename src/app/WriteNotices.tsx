@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatValue, keyShown, resolveRule, useCaseDataConfig } from '../caseData';
 import { useMessages, type Translate } from '../i18n';
 import { draftOvertaken, isEditedDraft, isUnsettled, snapshotShows, useChatStoreApi, type ChatEntry, type ChatStoreState } from '../store';
@@ -73,15 +73,16 @@ export function WriteNotices() {
   const config = useCaseDataConfig();
   const { t } = useMessages();
   const [notices, setNotices] = useState<readonly { readonly id: number; readonly text: string }[]>([]);
+  // Across a locale switch too: a key reused would be a node React keeps, not one read out anew.
+  const nextId = useRef(0);
   useEffect(() => {
-    let nextId = 0;
     const timers = new Set<ReturnType<typeof setTimeout>>();
     const named = (key: string) => keyShown(key, t, resolveRule(config, key).label);
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.chats === previous.chats) return;
       const lines = writeNotices(state, previous, t, named);
       if (lines.length === 0) return;
-      const added = lines.map((text) => ({ id: nextId++, text }));
+      const added = lines.map((text) => ({ id: nextId.current++, text }));
       setNotices((shown) => [...shown, ...added].slice(-NOTICES_KEPT));
       const timer = setTimeout(() => {
         timers.delete(timer);
@@ -92,6 +93,8 @@ export function WriteNotices() {
     return () => {
       unsubscribe();
       for (const timer of timers) clearTimeout(timer);
+      // Their timers gone, they would stay for good, and in the language just left.
+      setNotices([]);
     };
   }, [store, t, config]);
   return (

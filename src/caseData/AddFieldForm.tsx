@@ -3,8 +3,8 @@ import { useMessages } from '../i18n';
 import type { HistoryStep, UserDataWrite } from '../store';
 import { configuredKeys, resolveRule, type CaseDataConfig } from './caseDataConfig';
 import type { GridRow } from './useCaseDataRows';
-import { formatValue } from './userDataValues';
-import { keyShown, textForCell } from './validation';
+import { effectiveKind, formatValue } from './userDataValues';
+import { checkValue, keyShown, textForCell } from './validation';
 import '../i18n/addFieldTexts';
 
 const FREE_KEY = '\u0000free';
@@ -73,8 +73,12 @@ export function AddFieldForm({ rows, config, openerId, submit: send, announce, o
   // Read in the key's configured type, sent as an attach that Ctrl+Z takes back. Here, in the
   // form's own chunk: the first paint does not carry it.
   const add = (name: string, typed: string) => {
-    const value = textForCell(typed, undefined, resolveRule(config, name), t);
+    const rule = resolveRule(config, name);
+    const value = textForCell(typed, undefined, rule, t);
     if (!value.ok) return { reason: value.reason, on: 'value' } as const;
+    // A pattern or a list of options is checked on sending too; said of the value here, not of the key.
+    const wrong = checkValue(t, rule, effectiveKind(value.value, rule), value.value);
+    if (wrong) return { reason: wrong, on: 'value' } as const;
     const refused = send({ op: 'attach', key: name, value: value.value }, { key: name, before: undefined, after: value.value });
     // Named as its row header names it ("Follow-up date (FollowUpDate)"), as every announcement.
     if (!refused) announce(t('caseData.announce.added', { key: keyShown(name, t, resolveRule(config, name).label) }));

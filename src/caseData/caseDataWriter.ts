@@ -60,7 +60,7 @@ function createWriter({ client, store, queryClient }: WriterParts) {
       // Not sent: queued, or a conflict if overtaken (chatEntry.ts: markQueued).
       if (!accepted) return actions.userDataWriteRequeued(chatId, editId);
       actions.userDataWriteAccepted(chatId, editId, accepted.referenceId);
-      lateWrites.accepted(chatId, write, editId);
+      lateWrites.accepted(chatId, write, editId, accepted.referenceId);
       // Its notification confirms it in milliseconds; one lost in transit must not leave
       // "Saving…" up for good: read the chats again (the read settles it, applyRead). Again
       // while it waits, less and less often: a read already on its way is joined, and one that

@@ -2,12 +2,17 @@
 // write of its key, which it then replaces unseen (exploratory test: "S1" timed out, "S2"
 // went and was saved, then S1 landed; the cell showed S1 as the server's value, nothing
 // said, S2 lost). GWS cannot cancel a request or say whether one will still come, so the
-// writer watches for it (part of its chunk, out of the first paint): a key that goes from
-// the agent's newer accepted value back to the timed-out write's is that write landing, and
-// the newer one is sent again.
+// writer watches for it (part of its chunk, out of the first paint) and sends the newer
+// write again.
+//
+// What counts as that write landing: a notification that carries a referenceId none of the
+// agent's answered writes has (referenceIds answer this session's requests: another party's
+// change carries none) and sets the key to the timed-out write's value. A change without one
+// (another party's, or a re-read) may be anyone's: left as the server's value, as any other.
 
 import type { UserDataValue } from '../gws';
 import { sameValue, type ChatStore, type ChatStoreState, type UserDataWrite } from '../store';
+import { chatBlockReason } from './validation';
 
 /** How long a timed-out write may still land: far beyond GWS's and proxies' own request limits. */
 export const LANDS_WITHIN_MS = 5 * 60_000;
@@ -18,48 +23,76 @@ type InDoubt = {
   readonly editId: number;
   /** The value the write leaves its key with (undefined: deleted). */
   readonly after: UserDataValue | undefined;
-  until: number;
-  /** The agent's latest write of the key GWS accepted since: their intent, if this one lands late. */
-  newer: UserDataWrite | null;
+  readonly until: number;
+  /** The agent's latest write of the key GWS accepted since (with its editId): their intent. */
+  newer: { readonly write: UserDataWrite; readonly editId: number } | null;
+  /** It landed before that newer write was answered (GWS may publish first): settled when it is. */
+  landed: boolean;
 };
 
 const valueAfter = (write: UserDataWrite) => (write.op === 'delete' ? undefined : write.value);
 
 export function watchLateWrites(store: ChatStore, resend: (chatId: string, write: UserDataWrite) => void) {
   let inDoubt: InDoubt[] = [];
+  /** referenceIds GWS answered the agent's writes with: their notifications are not a late landing. */
+  const answered = new Set<number>();
   let unsubscribe: (() => void) | null = null;
 
-  const check = (state: ChatStoreState, previous: ChatStoreState) => {
-    const now = Date.now();
-    for (const write of inDoubt) {
-      const entry = state.chats.get(write.chatId);
-      const before = previous.chats.get(write.chatId);
-      if (write.until <= now || !entry || !before || entry.chat === before.chat) continue;
-      const was = before.chat.userData.get(write.key);
-      const is = entry.chat.userData.get(write.key);
-      if (sameValue(was, is) || !sameValue(is, write.after)) continue;
-      // Landed (or its value set by someone, which ends the doubt as well).
-      write.until = 0;
-      // Over the agent's newer write, shown just before, with nothing of theirs for the key on
-      // its way since (that would replace it anyway): their latest word comes back.
-      if (write.newer && sameValue(was, valueAfter(write.newer)) && !entry.pending.some((edit) => edit.key === write.key)) resend(write.chatId, write.newer);
-    }
-    inDoubt = inDoubt.filter((write) => write.until > now);
+  const forget = (doubt: InDoubt) => {
+    inDoubt = inDoubt.filter((other) => other !== doubt);
     if (inDoubt.length === 0) {
       unsubscribe?.();
       unsubscribe = null;
+      answered.clear();
+    }
+  };
+
+  /** The late write is on the server now: the agent's newer word goes again, unless they are at it. */
+  const restore = (doubt: InDoubt, state: ChatStoreState) => {
+    forget(doubt);
+    const entry = state.chats.get(doubt.chatId);
+    const newer = doubt.newer?.write;
+    if (!entry || !newer || !sameValue(entry.chat.userData.get(doubt.key), doubt.after)) return;
+    // A write of the key on its way replaces it anyway; a draft sees the change as a conflict
+    // (the editor says so and offers Keep mine); an ended chat takes no write.
+    if (entry.pending.some((edit) => edit.key === doubt.key) || entry.drafts.has(doubt.key) || chatBlockReason(entry.chat, newer.op)) return;
+    resend(doubt.chatId, newer);
+  };
+
+  const check = (state: ChatStoreState, previous: ChatStoreState) => {
+    const now = Date.now();
+    for (const doubt of [...inDoubt]) {
+      if (doubt.until <= now) {
+        forget(doubt);
+        continue;
+      }
+      const entry = state.chats.get(doubt.chatId);
+      const before = previous.chats.get(doubt.chatId);
+      if (doubt.landed || !entry || !before || entry.chat === before.chat) continue;
+      const referenceId = entry.lastReferenceId;
+      const foreign = referenceId > before.lastReferenceId && !answered.has(referenceId);
+      if (!foreign || sameValue(before.chat.userData.get(doubt.key), doubt.after) || !sameValue(entry.chat.userData.get(doubt.key), doubt.after)) continue;
+      // Landed. The newer write not answered yet: settled as it is (accepted, below).
+      if (entry.pending.some((edit) => edit.key === doubt.key && edit.editId > doubt.editId && (edit.status === 'sending' || edit.status === 'queued'))) doubt.landed = true;
+      else restore(doubt, state);
     }
   };
 
   return {
     /** A write of the agent's got no answer in time: GWS may still apply it. */
     timedOut(chatId: string, write: UserDataWrite, editId: number) {
-      inDoubt.push({ chatId, key: write.key, editId, after: valueAfter(write), until: Date.now() + LANDS_WITHIN_MS, newer: null });
+      inDoubt.push({ chatId, key: write.key, editId, after: valueAfter(write), until: Date.now() + LANDS_WITHIN_MS, newer: null, landed: false });
       unsubscribe ??= store.subscribe(check);
     },
-    /** GWS accepted a write: the agent's newer word on a key whose earlier write is in doubt. */
-    accepted(chatId: string, write: UserDataWrite, editId: number) {
-      for (const doubt of inDoubt) if (doubt.chatId === chatId && doubt.key === write.key && editId > doubt.editId) doubt.newer = write;
+    /** GWS accepted a write (`referenceId` as it answered): the agent's newer word on a key whose earlier write is in doubt. */
+    accepted(chatId: string, write: UserDataWrite, editId: number, referenceId: number | undefined) {
+      if (inDoubt.length === 0) return;
+      if (referenceId !== undefined) answered.add(referenceId);
+      for (const doubt of [...inDoubt]) {
+        if (doubt.chatId !== chatId || doubt.key !== write.key || editId <= doubt.editId) continue;
+        doubt.newer = { write, editId };
+        if (doubt.landed) restore(doubt, store.getState());
+      }
     },
   };
 }

@@ -60,7 +60,8 @@ export function keyReadOnlyReason(rule: FieldRule, key: string, value: UserDataV
 const chooseOne = (t: Translate, options: readonly FieldOption[]) =>
   t('caseData.reason.chooseOne', { options: options.map((option) => formatValue(option)).join(t('caseData.reason.optionSeparator')) });
 
-function checkValue(t: Translate, rule: FieldRule, kind: ValueKind, value: UserDataValue): string | null {
+/** What is wrong with a value for its key's rule (options, pattern, type), or null. */
+export function checkValue(t: Translate, rule: FieldRule, kind: ValueKind, value: UserDataValue): string | null {
   if (rule.options && !rule.options.some((option) => option === value)) return chooseOne(t, rule.options);
   if (rule.pattern && typeof value === 'string' && value !== '' && !rule.pattern.test(value)) return t('caseData.reason.pattern');
   const asText = textToValue(kind, formatValue(value), t);

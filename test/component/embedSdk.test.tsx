@@ -194,6 +194,23 @@ describe('mountCaseDataPanel', () => {
     field.remove();
   });
 
+  it('drops a focusKey asked before ready when the agent has moved on in the CRM by then, and says so', () => {
+    const [first, second] = [document.createElement('input'), document.createElement('input')];
+    host.before(first, second);
+    const onError = vi.fn();
+    mount({ onError });
+    first.focus();
+    panel.focusKey('Subject');
+    // The panel starts late; the agent is typing in another CRM field by then (review).
+    second.focus();
+    fromWidget(READY);
+    expect(second).toHaveFocus();
+    expect(sent()).toEqual([]);
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'focus-unavailable' }));
+    first.remove();
+    second.remove();
+  });
+
   it('hands an error of a kind newer than itself to onError, and says which, rather than dropping it', () => {
     const onError = vi.fn();
     mount({ onError });

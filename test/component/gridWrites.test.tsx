@@ -452,7 +452,17 @@ describe('add field', () => {
     const reason = within(form).getByRole('alert').textContent ?? '';
     expect(within(form).getByLabelText('Value')).toHaveAttribute('aria-invalid', 'true');
     expect(within(form).getByLabelText('Value')).toHaveAccessibleDescription(reason);
+    await waitFor(() => expect(within(form).getByLabelText('Value')).toHaveFocus());
     expect(field).not.toHaveAttribute('aria-invalid');
+    // A value against the key's pattern is the value's fault too, not the chosen field's (review).
+    await user.selectOptions(field, 'Account (AccountNumber)');
+    await user.clear(within(form).getByLabelText('Value'));
+    await user.type(within(form).getByLabelText('Value'), 'bad');
+    await user.click(within(form).getByRole('button', { name: 'Add' }));
+    expect(within(form).getByLabelText('Value')).toHaveAccessibleDescription('This value does not have the expected format.');
+    await waitFor(() => expect(within(form).getByLabelText('Value')).toHaveFocus());
+    expect(field).not.toHaveAttribute('aria-invalid');
+    await user.selectOptions(field, 'Priority (Priority)');
     await user.clear(within(form).getByLabelText('Value'));
     await user.type(within(form).getByLabelText('Value'), '3');
     await user.click(within(form).getByRole('button', { name: 'Add' }));

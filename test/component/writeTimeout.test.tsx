@@ -32,10 +32,10 @@ describe('a save with no answer in time', () => {
     const { user, store } = renderPanel(sim.url, { timeoutMs: 1_000 });
     await screen.findByRole('grid', { name: 'Case data' });
     await waitUntilSettled(store);
-    await control.faults({ latencyMs: 2_500 });
+    await control.faults({ latencyMs: 4_000 });
     valueCell('Subject').focus();
     await user.keyboard('{F2}{Control>}a{/Control}first{Enter}');
-    // The first has reached GWS (which holds it 2.5 s); the second waits its turn behind it.
+    // The first has reached GWS (which holds it 4 s, well after the second is saved); the second waits its turn behind it.
     await waitFor(async () => expect(await control.operations()).toHaveLength(1));
     await control.faults({ latencyMs: 0 });
     await user.keyboard('{F2}{Control>}a{/Control}second{Enter}');
@@ -43,13 +43,13 @@ describe('a save with no answer in time', () => {
     await waitFor(() => expect(serverSubject()).resolves.toBe('second'), { timeout: 4_000 });
     // ...then GWS applies the first. Before (exploratory test): the cell went back to "first",
     // shown as the server's value, nothing said; the agent's last save lost.
-    await waitFor(async () => expect(await control.operations()).toHaveLength(3), { timeout: 6_000 });
+    await waitFor(async () => expect(await control.operations()).toHaveLength(3), { timeout: 8_000 });
     const sent = (await control.operations()).map((operation) => Reflect.get(Object(operation.userData), 'Subject'));
     expect(sent).toEqual(['first', 'second', 'second']);
     await waitFor(() => expect(serverSubject()).resolves.toBe('second'));
     await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));
     expect(valueCell('Subject')).toHaveTextContent(/^second(Saved)?$/);
-  }, 20_000);
+  }, 25_000);
 });
 
 async function serverSubject(): Promise<unknown> {

@@ -6,10 +6,10 @@ import { LANDS_WITHIN_MS, watchLateWrites } from '../../src/caseData/lateWrites'
 import type { Chat, UserDataValue } from '../../src/gws';
 import { createChatStore, type UserDataWrite } from '../../src/store';
 
-const chat = (userData: Record<string, UserDataValue>): Chat => ({
+const chat = (userData: Record<string, UserDataValue>, state = 'Chatting'): Chat => ({
   id: 'c',
-  state: 'Chatting',
-  capabilities: [],
+  state,
+  capabilities: ['UpdateUserData', 'AttachUserData', 'DeleteUserData'],
   participants: [],
   userData: new Map(Object.entries(userData)),
   receivedDate: '',
@@ -21,55 +21,92 @@ function setUp() {
   const store = createChatStore({ activeChatId: 'c' });
   const { actions } = store.getState();
   actions.connectionChanged({ kind: 'live' });
-  actions.chatsRead([chat({ k: 'old', other: 'x' })], actions.readStarted());
+  actions.chatsRead([chat({ k: 'old' })], actions.readStarted());
   const resent: UserDataWrite[] = [];
   const late = watchLateWrites(store, (_chatId, write) => resent.push(write));
-  const server = (userData: Record<string, UserDataValue>) => actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat(userData) });
-  return { late, server, resent };
+  /** A notification with the chat's whole userData; `referenceId` when it answers a request of this session. */
+  const server = (userData: Record<string, UserDataValue>, referenceId?: number, state?: string) =>
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat(userData, state), ...(referenceId === undefined ? {} : { referenceId }) });
+  return { store, actions, late, server, resent };
 }
 
 it('sends the agent’s newer write again when the timed-out one lands over it, once', () => {
   const { late, server, resent } = setUp();
   late.timedOut('c', update('first'), 1);
-  late.accepted('c', update('second'), 2);
-  server({ k: 'second', other: 'x' });
-  server({ k: 'first', other: 'x' });
+  late.accepted('c', update('second'), 2, 11);
+  server({ k: 'second' }, 11);
+  // The late one: a referenceId no answer of GWS gave.
+  server({ k: 'first' }, 12);
   expect(resent).toEqual([update('second')]);
-  // The doubt is over: the same value again later is someone's change, not that write.
-  server({ k: 'second', other: 'x' });
-  server({ k: 'first', other: 'x' });
+  // The doubt is over: the same again later is someone's change, not that write.
+  server({ k: 'second' }, 13);
+  server({ k: 'first' }, 14);
   expect(resent).toHaveLength(1);
 });
 
-it('leaves it when there is no newer write, another party changed the key between, or the time is up', () => {
+it('waits for the newer write’s answer when GWS published both before answering it', () => {
+  const { actions, late, server, resent } = setUp();
+  // Made one after the other, as the store numbers them; the first gets no answer in time.
+  const first = actions.userDataWriteSent('c', update('first'));
+  actions.userDataWriteFailed('c', first.editId, { kind: 'timeout', afterMs: 15_000 });
+  late.timedOut('c', update('first'), first.editId);
+  const { editId } = actions.userDataWriteSent('c', update('second'));
+  server({ k: 'second' }, 11);
+  server({ k: 'first' }, 12);
+  expect(resent).toEqual([]);
+  // The reply comes: "second" was the agent's, and "first" replaced it.
+  actions.userDataWriteAccepted('c', editId, 11);
+  late.accepted('c', update('second'), editId, 11);
+  expect(resent).toEqual([update('second')]);
+});
+
+it('takes another party’s change to the same value for theirs, not for the late write', () => {
+  const { late, server, resent } = setUp();
+  late.timedOut('c', update('first'), 1);
+  late.accepted('c', update('second'), 2, 11);
+  server({ k: 'second' }, 11);
+  // A supervisor sets the very value the timed-out write had: no referenceId.
+  server({ k: 'first' });
+  expect(resent).toEqual([]);
+});
+
+it('leaves it when there is no newer write, the agent has a draft of the key, the chat ended, or the time is up', () => {
   const alone = setUp();
   alone.late.timedOut('c', update('first'), 1);
-  alone.server({ k: 'first', other: 'x' });
+  alone.server({ k: 'first' }, 12);
   expect(alone.resent).toEqual([]);
-
-  const theirs = setUp();
-  theirs.late.timedOut('c', update('first'), 1);
-  theirs.late.accepted('c', update('second'), 2);
-  theirs.server({ k: 'second', other: 'x' });
-  theirs.server({ k: 'supervisor', other: 'x' });
-  // Landing over another party's value: theirs is no intent of the agent's to bring back.
-  theirs.server({ k: 'first', other: 'x' });
-  expect(theirs.resent).toEqual([]);
 
   // An earlier write accepted before the timed-out one is no newer word.
   const older = setUp();
   older.late.timedOut('c', update('first'), 5);
-  older.late.accepted('c', update('second'), 4);
-  older.server({ k: 'second', other: 'x' });
-  older.server({ k: 'first', other: 'x' });
+  older.late.accepted('c', update('second'), 4, 11);
+  older.server({ k: 'second' }, 11);
+  older.server({ k: 'first' }, 12);
   expect(older.resent).toEqual([]);
+
+  // A draft of the key sees the change as a conflict, in the editor: not sent over it.
+  const drafting = setUp();
+  drafting.late.timedOut('c', update('first'), 1);
+  drafting.late.accepted('c', update('second'), 2, 11);
+  drafting.server({ k: 'second' }, 11);
+  drafting.actions.draftChanged('c', 'k', 'second and more');
+  drafting.server({ k: 'first' }, 12);
+  expect(drafting.resent).toEqual([]);
+  expect(drafting.store.getState().chats.get('c')?.drafts.get('k')?.text).toBe('second and more');
+
+  const ended = setUp();
+  ended.late.timedOut('c', update('first'), 1);
+  ended.late.accepted('c', update('second'), 2, 11);
+  ended.server({ k: 'second' }, 11);
+  ended.server({ k: 'first' }, 12, 'Completed');
+  expect(ended.resent).toEqual([]);
 
   vi.useFakeTimers();
   const expired = setUp();
   expired.late.timedOut('c', update('first'), 1);
-  expired.late.accepted('c', update('second'), 2);
-  expired.server({ k: 'second', other: 'x' });
+  expired.late.accepted('c', update('second'), 2, 11);
+  expired.server({ k: 'second' }, 11);
   vi.advanceTimersByTime(LANDS_WITHIN_MS + 1);
-  expired.server({ k: 'first', other: 'x' });
+  expired.server({ k: 'first' }, 12);
   expect(expired.resent).toEqual([]);
 });

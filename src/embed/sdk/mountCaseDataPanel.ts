@@ -114,6 +114,8 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
   // moved into the frame: a key the panel cannot focus gives it back (the agent's typing
   // would otherwise go nowhere).
   let focusAsked: { readonly requestId: string; readonly before: Element | null } | null = null;
+  /** Where the focus was in this page when a focusKey was asked before `ready`, by request. */
+  const focusQueued = new Map<string, Element | null>();
   const moveFocusIn = (requestId: string) => {
     focusAsked = { requestId, before: doc.activeElement };
     iframe.focus();
@@ -141,8 +143,17 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
         win.clearTimeout(timer);
         notice.hidden = true;
         for (const queued of queue.splice(0)) {
-          // A focusKey asked before `ready` moves the focus now, as it goes: not while it waited.
-          if (queued.type === 'focusKey' && queued.requestId !== undefined) moveFocusIn(queued.requestId);
+          // A focusKey asked before `ready` moves the focus now, as it goes, if the agent is still
+          // where they were when it was asked; one who has moved on keeps their place (review).
+          if (queued.type === 'focusKey' && queued.requestId !== undefined) {
+            const stillThere = focusQueued.get(queued.requestId) === doc.activeElement;
+            focusQueued.delete(queued.requestId);
+            if (!stillThere) {
+              emit('error', { kind: 'focus-unavailable', message: `Not focused "${queued.key}": the focus moved elsewhere in this page while the panel started.` });
+              continue;
+            }
+            moveFocusIn(queued.requestId);
+          }
           iframe.contentWindow?.postMessage(queued, widgetOrigin);
         }
         settleReady({ ok: true, widgetVersion: message.widgetVersion, capabilities: message.capabilities });
@@ -222,6 +233,7 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
           for (const resolve of pending.values()) resolve({ ok: false, error });
           pending.clear();
           queue.splice(0, queue.length, ...queue.filter((queued) => queued.type !== 'getState' && queued.type !== 'focusKey'));
+          focusQueued.clear();
           emit('error', error);
         }, timeoutMs)
       : undefined;
@@ -248,6 +260,7 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
       // Focus moves into the frame on the host's request only; the widget never takes it.
       const requestId = post({ type: 'focusKey', key });
       if (isReady) moveFocusIn(requestId);
+      else focusQueued.set(requestId, doc.activeElement);
     },
     getState: () => {
       if (destroyed) return Promise.resolve({ ok: false, error: { kind: 'destroyed', message: 'The panel was destroyed.' } });
