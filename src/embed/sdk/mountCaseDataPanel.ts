@@ -4,6 +4,7 @@
 
 import { envelope, hasOurNamespace, type HostCommand, type HostMessage } from '../protocol';
 import type { CaseDataPanel, MountOptions, PanelError, PanelEvent, PanelEventType, ReadyResult, StateResult, ThemeSetting } from './types';
+import { hostFocus } from './hostFocus';
 import { readWidgetMessage, type ReadMessage } from './widgetMessages';
 
 type Listeners = { [T in PanelEventType]: Set<(event: PanelEvent<T>) => void> };
@@ -110,22 +111,7 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
     };
   });
 
-  // The focusKey whose answer may still come, and what had the focus in this page before it
-  // moved into the frame: a key the panel cannot focus gives it back (the agent's typing
-  // would otherwise go nowhere).
-  let focusAsked: { readonly requestId: string; readonly before: Element | null } | null = null;
-  /** Where the focus was in this page when a focusKey was asked before `ready`, by request. */
-  const focusQueued = new Map<string, Element | null>();
-  const moveFocusIn = (requestId: string) => {
-    focusAsked = { requestId, before: doc.activeElement };
-    iframe.focus();
-  };
-  const focusRefused = (requestId: string | undefined) => {
-    if (focusAsked === null || focusAsked.requestId !== requestId) return;
-    const { before } = focusAsked;
-    focusAsked = null;
-    if (doc.activeElement === iframe && before instanceof win.HTMLElement && before !== iframe) before.focus();
-  };
+  const focus = hostFocus(doc, win, iframe);
 
   const post = (command: HostCommand): string => {
     const requestId = `cdp-${nextRequest++}`;
@@ -143,16 +129,11 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
         win.clearTimeout(timer);
         notice.hidden = true;
         for (const queued of queue.splice(0)) {
-          // A focusKey asked before `ready` moves the focus now, as it goes, if the agent is still
-          // where they were when it was asked; one who has moved on keeps their place (review).
-          if (queued.type === 'focusKey' && queued.requestId !== undefined) {
-            const stillThere = focusQueued.get(queued.requestId) === doc.activeElement;
-            focusQueued.delete(queued.requestId);
-            if (!stillThere) {
-              emit('error', { kind: 'focus-unavailable', message: `Not focused "${queued.key}": the focus moved elsewhere in this page while the panel started.` });
-              continue;
-            }
-            moveFocusIn(queued.requestId);
+          // A focusKey asked before `ready` goes now, if the agent is still where they were when
+          // it was asked; one who has moved on keeps their place (review).
+          if (queued.type === 'focusKey' && queued.requestId !== undefined && !focus.release(queued.requestId)) {
+            emit('error', { kind: 'focus-unavailable', message: `Not focused "${queued.key}": the focus moved elsewhere in this page while the panel started.` });
+            continue;
           }
           iframe.contentWindow?.postMessage(queued, widgetOrigin);
         }
@@ -173,7 +154,7 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
         return resolve({ ok: true, state });
       }
       case 'error': {
-        focusRefused(message.inReplyTo);
+        focus.refused(message.inReplyTo);
         const resolve = message.inReplyTo === undefined ? undefined : pending.get(message.inReplyTo);
         if (resolve && message.inReplyTo !== undefined) {
           pending.delete(message.inReplyTo);
@@ -233,7 +214,7 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
           for (const resolve of pending.values()) resolve({ ok: false, error });
           pending.clear();
           queue.splice(0, queue.length, ...queue.filter((queued) => queued.type !== 'getState' && queued.type !== 'focusKey'));
-          focusQueued.clear();
+          focus.dropQueued();
           emit('error', error);
         }, timeoutMs)
       : undefined;
@@ -259,8 +240,8 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
       if (!isReady && notReady) return emit('error', notReady);
       // Focus moves into the frame on the host's request only; the widget never takes it.
       const requestId = post({ type: 'focusKey', key });
-      if (isReady) moveFocusIn(requestId);
-      else focusQueued.set(requestId, doc.activeElement);
+      if (isReady) focus.moveIn(requestId);
+      else focus.queue(requestId);
     },
     getState: () => {
       if (destroyed) return Promise.resolve({ ok: false, error: { kind: 'destroyed', message: 'The panel was destroyed.' } });

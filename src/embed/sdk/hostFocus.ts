@@ -1,0 +1,40 @@
+// Where the CRM page's focus goes on `focusKey`: into the panel's frame on the host's request
+// only, and back to where it was when the panel cannot focus the key (the agent's typing
+// would otherwise go nowhere). A request made before the panel is ready moves the focus only
+// if the agent is still where they were when it was made.
+
+export function hostFocus(doc: Document, win: Window & typeof globalThis, iframe: HTMLIFrameElement) {
+  // The focusKey whose answer may still come, and what had the focus before it moved in.
+  let asked: { readonly requestId: string; readonly before: Element | null } | null = null;
+  /** Where the focus was when a focusKey was asked before `ready`, by request. */
+  const queued = new Map<string, Element | null>();
+  const moveIn = (requestId: string) => {
+    asked = { requestId, before: doc.activeElement };
+    iframe.focus();
+  };
+  return {
+    moveIn,
+    /** Asked before `ready`: remembers where the agent is. */
+    queue(requestId: string) {
+      queued.set(requestId, doc.activeElement);
+    },
+    /** `ready` came: moves the focus in and says true, or false if the agent has moved on since. */
+    release(requestId: string): boolean {
+      const stillThere = queued.get(requestId) === doc.activeElement;
+      queued.delete(requestId);
+      if (stillThere) moveIn(requestId);
+      return stillThere;
+    },
+    /** The panel never started: nothing queued will move the focus. */
+    dropQueued() {
+      queued.clear();
+    },
+    /** An error answered `requestId`: if it refused the focusKey that moved the focus in, it goes back. */
+    refused(requestId: string | undefined) {
+      if (asked === null || asked.requestId !== requestId) return;
+      const { before } = asked;
+      asked = null;
+      if (doc.activeElement === iframe && before instanceof win.HTMLElement && before !== iframe) before.focus();
+    },
+  };
+}
