@@ -5,7 +5,7 @@
 // the first paint with the grid's other parts: the first paint does not carry it.
 
 import type { Translate } from '../i18n';
-import { isEditedDraft, sameValue, shownValue, valueAfter, type ChatEntry, type ChatStoreActions, type HistoryStep, type PendingEdit, type UserDataWrite } from '../store';
+import { isEditedDraft, isUnsettled, sameValue, shownValue, valueAfter, type ChatEntry, type ChatStoreActions, type HistoryStep, type PendingEdit, type UserDataWrite } from '../store';
 import type { GridRow } from './useCaseDataRows';
 import type { ActiveCell } from './useCellFocus';
 import { chatBlockReason, writeTo } from './validation';
@@ -81,7 +81,15 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
     // Undo puts back what this agent replaced; if someone else has changed the key since,
     // that would silently overwrite their value. The agent is told instead.
     const expected = direction === 'undo' ? step.after : step.before;
-    const refused = !sameValue(shownValue(entry, step.key), expected)
+    const own = entry.pending.filter((edit) => edit.key === step.key).at(-1);
+    // Undoing a write that never landed (refused, or a conflict): it goes, as Discard or Take
+    // theirs do, and nothing is sent; the server keeps what it has. (It sent the value from
+    // before, over another party's change since, or theirs as the agent's own write: exploratory test.)
+    const settled = direction === 'undo' && own && isUnsettled(own) && sameValue(valueAfter(own), step.after);
+    if (settled) actions.userDataWriteDiscarded(chatId, own.editId);
+    const refused = settled
+      ? null
+      : !sameValue(shownValue(entry, step.key), expected)
       ? t('caseData.reason.changedSince', { key: named(step.key) })
       : (draftIn(tools, step.key, target === undefined ? 'delete' : 'update') ?? tools.submit(writeTo(tools.existingKeys(), step.key, target), null, true));
     if (refused) {

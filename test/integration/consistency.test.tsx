@@ -185,6 +185,22 @@ describe('concurrent changes', () => {
     expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { ServiceType: 'agent value' } }]);
   });
 
+  it('Ctrl+Z on such a choice takes theirs: it sends nothing (it sent their value as the agent’s own write)', async () => {
+    const { user } = await openPanel();
+    await control.faults({ failNext: 1, statusCode: 4 });
+    valueCell('ServiceType').focus();
+    await user.keyboard('agent value{Enter}');
+    await waitFor(() => expect(within(valueCell('ServiceType')).getByRole('button', { name: 'Retry' })).toBeInTheDocument());
+    await control.updateUserData(SEED_CHAT_ID, { ServiceType: 'supervisor value' });
+    await waitFor(() => expect(within(valueCell('ServiceType')).getByRole('button', { name: 'Take theirs' })).toBeInTheDocument());
+    valueCell('ServiceType').focus();
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(valueCell('ServiceType')).toHaveTextContent(/^supervisor value$/));
+    expect(valueCell('ServiceType')).not.toHaveAttribute('aria-invalid');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { ServiceType: 'agent value' } }]);
+  });
+
   it('Ctrl+Z after Keep mine puts back the other party’s value it replaced, by the button or by committing again', async () => {
     const { user } = await openPanel();
     for (const [key, how] of [['ServiceType', 'button'], ['UserData2', 'keyboard']] as const) {
