@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { useMessages } from '../i18n';
-import { isEditedDraft, isUnsettled, type RowStatus, type UserDataRow } from '../store';
+import { isEditedDraft, isUnsettled, sameValue, type RowStatus, type UserDataRow } from '../store';
 import type { FieldOption } from './caseDataConfig';
 import type { EditorMove } from './useEditorText';
 import { CellEditorSlot } from './CellEditorSlot';
@@ -51,13 +51,17 @@ const SAVED_FLASH_MS = 1500;
  * "Saved" shows briefly after a pending write is confirmed, then the cell is plain again;
  * at once if another party's value replaces the one saved (it is not the agent's).
  */
-function useJustSaved(status: RowStatus, value: unknown): boolean {
+function useJustSaved(status: RowStatus, value: UserDataRow['value']): boolean {
   const previous = useRef(status);
+  // The value that was saving: a settling that shows another (a re-read after notifications
+  // were lost, showing a later change) is no "Saved" of the agent's (exploratory test).
+  const saving = useRef(value);
+  if (status === 'saving') saving.current = value;
   const [saved, setSaved] = useState<{ readonly value: unknown } | null>(null);
   useEffect(() => {
     const wasPending = previous.current === 'saving';
     previous.current = status;
-    if (!wasPending || status !== 'confirmed') return;
+    if (!wasPending || status !== 'confirmed' || !sameValue(saving.current, value)) return;
     setSaved({ value });
     const timer = setTimeout(() => setSaved(null), SAVED_FLASH_MS);
     return () => clearTimeout(timer);

@@ -11,7 +11,7 @@
 // (another party's, or a re-read) may be anyone's: left as the server's value, as any other.
 
 import type { UserDataValue } from '../gws';
-import { sameValue, type ChatStore, type ChatStoreState, type UserDataWrite } from '../store';
+import { isEditedDraft, sameValue, type ChatStore, type ChatStoreState, type UserDataWrite } from '../store';
 import { chatBlockReason } from './validation';
 
 /** How long a timed-out write may still land: far beyond GWS's and proxies' own request limits. */
@@ -28,6 +28,8 @@ type InDoubt = {
   newer: { readonly write: UserDataWrite; readonly editId: number } | null;
   /** It landed before that newer write was answered (GWS may publish first): settled when it is. */
   landed: boolean;
+  /** What the key held just before it landed: the agent's newer value, or someone else's since. */
+  replaced: UserDataValue | undefined;
 };
 
 const valueAfter = (write: UserDataWrite) => (write.op === 'delete' ? undefined : write.value);
@@ -52,10 +54,14 @@ export function watchLateWrites(store: ChatStore, resend: (chatId: string, write
     forget(doubt);
     const entry = state.chats.get(doubt.chatId);
     const newer = doubt.newer?.write;
-    if (!entry || !newer || !sameValue(entry.chat.userData.get(doubt.key), doubt.after)) return;
-    // A write of the key on its way replaces it anyway; a draft sees the change as a conflict
-    // (the editor says so and offers Keep mine); an ended chat takes no write.
-    if (entry.pending.some((edit) => edit.key === doubt.key) || entry.drafts.has(doubt.key) || chatBlockReason(entry.chat, newer.op)) return;
+    // Only over the agent's own newer value: one another party set since is theirs, and what
+    // the late write replaced was not the agent's to bring back.
+    if (!entry || !newer || !sameValue(doubt.replaced, valueAfter(newer)) || !sameValue(entry.chat.userData.get(doubt.key), doubt.after)) return;
+    // A write of the key on its way replaces it anyway; a changed draft sees the change as a
+    // conflict (the editor says so and offers Keep mine; one opened and unchanged is no draft);
+    // an ended chat takes no write.
+    const draft = entry.drafts.get(doubt.key);
+    if (entry.pending.some((edit) => edit.key === doubt.key) || (draft && isEditedDraft(draft)) || chatBlockReason(entry.chat, newer.op)) return;
     resend(doubt.chatId, newer);
   };
 
@@ -71,7 +77,9 @@ export function watchLateWrites(store: ChatStore, resend: (chatId: string, write
       if (doubt.landed || !entry || !before || entry.chat === before.chat) continue;
       const referenceId = entry.lastReferenceId;
       const foreign = referenceId > before.lastReferenceId && !answered.has(referenceId);
-      if (!foreign || sameValue(before.chat.userData.get(doubt.key), doubt.after) || !sameValue(entry.chat.userData.get(doubt.key), doubt.after)) continue;
+      const replaced = before.chat.userData.get(doubt.key);
+      if (!foreign || sameValue(replaced, doubt.after) || !sameValue(entry.chat.userData.get(doubt.key), doubt.after)) continue;
+      doubt.replaced = replaced;
       // Landed. The newer write not answered yet: settled as it is (accepted, below).
       if (entry.pending.some((edit) => edit.key === doubt.key && edit.editId > doubt.editId && (edit.status === 'sending' || edit.status === 'queued'))) doubt.landed = true;
       else restore(doubt, state);
@@ -81,7 +89,7 @@ export function watchLateWrites(store: ChatStore, resend: (chatId: string, write
   return {
     /** A write of the agent's got no answer in time: GWS may still apply it. */
     timedOut(chatId: string, write: UserDataWrite, editId: number) {
-      inDoubt.push({ chatId, key: write.key, editId, after: valueAfter(write), until: Date.now() + LANDS_WITHIN_MS, newer: null, landed: false });
+      inDoubt.push({ chatId, key: write.key, editId, after: valueAfter(write), until: Date.now() + LANDS_WITHIN_MS, newer: null, landed: false, replaced: undefined });
       unsubscribe ??= store.subscribe(check);
     },
     /** GWS accepted a write (`referenceId` as it answered): the agent's newer word on a key whose earlier write is in doubt. */

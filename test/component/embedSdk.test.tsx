@@ -194,6 +194,28 @@ describe('mountCaseDataPanel', () => {
     field.remove();
   });
 
+  it('gives the focus back after two refused focusKeys in a row, and leaves it in the panel when the agent is there', () => {
+    vi.useFakeTimers();
+    const field = document.createElement('input');
+    host.before(field);
+    mount();
+    fromWidget(READY);
+    field.focus();
+    panel.focusKey('Nope1');
+    panel.focusKey('Nope2');
+    fromWidget({ ...envelope, type: 'error', error: { kind: 'unknown-key', key: 'Nope1', message: 'no such key' }, inReplyTo: 'cdp-1' });
+    fromWidget({ ...envelope, type: 'error', error: { kind: 'unknown-key', key: 'Nope2', message: 'no such key' }, inReplyTo: 'cdp-2' });
+    // Before (exploratory test): the second request took the frame for where the focus had been.
+    expect(field).toHaveFocus();
+    // Served (no answer), the agent works in the panel; later a refused request leaves them there.
+    panel.focusKey('Subject');
+    vi.advanceTimersByTime(5_000);
+    panel.focusKey('Nope3');
+    fromWidget({ ...envelope, type: 'error', error: { kind: 'unknown-key', key: 'Nope3', message: 'no such key' }, inReplyTo: 'cdp-4' });
+    expect(panel.iframe).toHaveFocus();
+    field.remove();
+  });
+
   it('drops a focusKey asked before ready when the agent has moved on in the CRM by then, and says so', () => {
     const [first, second] = [document.createElement('input'), document.createElement('input')];
     host.before(first, second);

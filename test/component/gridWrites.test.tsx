@@ -425,6 +425,20 @@ describe('typed editors', () => {
     await waitFor(() => expect(within(valueCell('Subject')).queryByText('Saved')).not.toBeInTheDocument(), { timeout: 3000 });
   });
 
+  it('says nothing is "Saved" when a re-read settles the write showing another value', async () => {
+    const { user } = await openPanel();
+    await control.faults({ dropNotifications: true });
+    valueCell('Subject').focus();
+    await user.keyboard('mine{Enter}');
+    await waitFor(async () => expect(await control.operations()).toHaveLength(1));
+    // Another party's change after it, its notification lost too: the re-read 5 s after the
+    // write was accepted shows theirs. Before (exploratory test): "theirs" with "Saved" beside it.
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'theirs' });
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^theirs/), { timeout: 10_000 });
+    expect(within(valueCell('Subject')).queryByText('Saved')).not.toBeInTheDocument();
+    await control.faults({ dropNotifications: false });
+  }, 20_000);
+
   it('takes "Saved" away at once when another party’s value replaces the one saved', async () => {
     const { user } = await openPanel();
     valueCell('Subject').focus();

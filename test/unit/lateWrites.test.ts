@@ -60,6 +60,25 @@ it('waits for the newer write’s answer when GWS published both before answerin
   expect(resent).toEqual([update('second')]);
 });
 
+it('sends it over an editor opened and left unchanged (no draft), not over another party’s value set since', () => {
+  const opened = setUp();
+  opened.late.timedOut('c', update('first'), 1);
+  opened.late.accepted('c', update('second'), 2, 11);
+  opened.server({ k: 'second' }, 11);
+  opened.actions.draftOpened('c', 'k', 'second', 'second');
+  opened.server({ k: 'first' }, 12);
+  expect(opened.resent).toEqual([update('second')]);
+
+  const overwritten = setUp();
+  overwritten.late.timedOut('c', update('first'), 1);
+  overwritten.late.accepted('c', update('second'), 2, 11);
+  overwritten.server({ k: 'second' }, 11);
+  // A supervisor's value after the agent's: the late write replaced theirs, not the agent's.
+  overwritten.server({ k: 'supervisor' });
+  overwritten.server({ k: 'first' }, 12);
+  expect(overwritten.resent).toEqual([]);
+});
+
 it('takes another party’s change to the same value for theirs, not for the late write', () => {
   const { late, server, resent } = setUp();
   late.timedOut('c', update('first'), 1);

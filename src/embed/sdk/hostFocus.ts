@@ -3,13 +3,23 @@
 // would otherwise go nowhere). A request made before the panel is ready moves the focus only
 // if the agent is still where they were when it was made.
 
+/**
+ * How long a focusKey's refusal may take to come back (the panel answers at once): a request
+ * made within it of another still counts the focus as the CRM's. A focusKey served is not
+ * answered at all, so after this the frame's focus is the agent's own.
+ */
+const ANSWER_WITHIN_MS = 2_000;
+
 export function hostFocus(doc: Document, win: Window & typeof globalThis, iframe: HTMLIFrameElement) {
   // The focusKey whose answer may still come, and what had the focus before it moved in.
-  let asked: { readonly requestId: string; readonly before: Element | null } | null = null;
+  let asked: { readonly requestId: string; readonly before: Element | null; readonly at: number } | null = null;
   /** Where the focus was when a focusKey was asked before `ready`, by request. */
   const queued = new Map<string, Element | null>();
   const moveIn = (requestId: string) => {
-    asked = { requestId, before: doc.activeElement };
+    // A second request while the first is unanswered: the focus to give back is still the CRM's
+    // (the frame has it now), or two refused requests in a row left it in the frame.
+    const unanswered = asked !== null && doc.activeElement === iframe && Date.now() - asked.at < ANSWER_WITHIN_MS;
+    asked = { requestId, before: unanswered && asked ? asked.before : doc.activeElement, at: Date.now() };
     iframe.focus();
   };
   return {
