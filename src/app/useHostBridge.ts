@@ -6,8 +6,8 @@ import { useEffect, useRef } from 'react';
 import { THEME_MODES, type HostBridge, type HostCommand, type Theme, type WidgetEvent } from '../embed';
 import { HOST_COMMAND_TYPES, WIDGET_EVENT_TYPES, WIDGET_VERSION } from '../embed/host';
 import { LOCALES, resolveLocale, type Locale } from '../i18n';
-import { useChatStoreApi } from '../store';
-import type { FocusKeyChannel } from './focusChannel';
+import { useChatStoreApi, type ChatStore } from '../store';
+import type { FocusKeyChannel, FocusKeyResult } from './focusChannel';
 import { catchUpEvents, hostEventsBetween, widgetState } from './hostEvents';
 
 export type Appearance = {
@@ -62,7 +62,7 @@ export function useHostBridge(bridge: HostBridge | null, appearance: Appearance,
 
   useEffect(() => {
     if (!bridge) return;
-    const handle = (command: HostCommand): WidgetEvent | null => {
+    const handle = (command: HostCommand): WidgetEvent | null | Promise<WidgetEvent | null> => {
       switch (command.type) {
         case 'setActiveChat': {
           const before = store.getState().activeChatId;
@@ -90,11 +90,19 @@ export function useHostBridge(bridge: HostBridge | null, appearance: Appearance,
           };
         }
         case 'focusKey': {
+          const answer = (result: FocusKeyResult): WidgetEvent | null =>
+            result === 'focused'
+              ? null
+              : result === 'unknown-key'
+                ? { type: 'error', error: { kind: 'unknown-key', key: command.key, message: `The active chat has no key "${command.key}".` } }
+                : { type: 'error', error: { kind: 'focus-unavailable', message: `"${command.key}" cannot be focused right now.` } };
           const result = focus.request(command.key);
-          if (result === 'focused') return null;
-          return result === 'unknown-key'
-            ? { type: 'error', error: { kind: 'unknown-key', key: command.key, message: `The active chat has no key "${command.key}".` } }
-            : { type: 'error', error: { kind: 'focus-unavailable', message: `"${command.key}" cannot be focused right now.` } };
+          // Asked before the chats have been read (the bridge is up before the first read): asked
+          // again once they have, and the grid is there (exploratory test: a CRM that asks at `ready`).
+          if (result !== 'unavailable' || store.getState().chats.size > 0) return answer(result);
+          return whenRead(store)
+            .then(() => (chatLoaded(store) ? retryFocus(focus, command.key) : focus.request(command.key)))
+            .then(answer);
         }
         case 'getState':
           return { type: 'state', ...widgetState(store.getState(), { locale: current.current.locale, theme: current.current.theme.mode }) };
@@ -105,3 +113,42 @@ export function useHostBridge(bridge: HostBridge | null, appearance: Appearance,
 
 
 }
+
+/** How long a focusKey asked before the chats are read waits for them, and then for the grid. */
+const CHAT_WAIT_MS = 10_000;
+const GRID_WAIT_MS = 2_000;
+const GRID_POLL_MS = 50;
+
+const chatLoaded = (store: ChatStore) => {
+  const { activeChatId, chats } = store.getState();
+  return activeChatId !== null && chats.has(activeChatId);
+};
+
+/** Resolves once chats are in the store (the first read), or after CHAT_WAIT_MS. */
+function whenRead(store: ChatStore): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(done, CHAT_WAIT_MS);
+    const unsubscribe = store.subscribe((state) => {
+      if (state.chats.size > 0) done();
+    });
+  });
+}
+
+/** The grid registers its focus handler once it has rendered the chat: asked until it answers, for a moment. */
+function retryFocus(focus: FocusKeyChannel, key: string): Promise<FocusKeyResult> {
+  const until = Date.now() + GRID_WAIT_MS;
+  return new Promise((resolve) => {
+    const ask = () => {
+      const result = focus.request(key);
+      if (result !== 'unavailable' || Date.now() >= until) resolve(result);
+      else setTimeout(ask, GRID_POLL_MS);
+    };
+    ask();
+  });
+}
+

@@ -25,8 +25,11 @@ export type BridgeDiagnostics = {
   readonly commandFailures: number;
 };
 
-/** Answers a command: `state` or `error` go back with `inReplyTo`; null sends nothing. */
-export type CommandHandler = (command: HostCommand) => WidgetEvent | null;
+/**
+ * Answers a command: `state` or `error` go back with `inReplyTo`; null sends nothing. An answer
+ * that has to wait (a focusKey before the chat's data has loaded) comes as a promise.
+ */
+export type CommandHandler = (command: HostCommand) => WidgetEvent | null | Promise<WidgetEvent | null>;
 
 export type HostBridge = {
   configure(settings: { readonly allowedOrigins: readonly OriginPattern[]; readonly ancestorOrigins: readonly string[] }): void;
@@ -107,7 +110,7 @@ export function createHostBridge(inbox: HostInbox): HostBridge {
       commands.push(queued);
       return;
     }
-    let answer: WidgetEvent | null;
+    let answer: WidgetEvent | null | Promise<WidgetEvent | null>;
     try {
       answer = handler(queued.command);
     } catch (error) {
@@ -119,7 +122,8 @@ export function createHostBridge(inbox: HostInbox): HostBridge {
       });
       return;
     }
-    if (answer) reply(answer, queued.requestId);
+    if (answer instanceof Promise) void answer.then((later) => later && reply(later, queued.requestId));
+    else if (answer) reply(answer, queued.requestId);
   };
 
   const read = (event: MessageEvent, allowed: readonly OriginPattern[]) => {

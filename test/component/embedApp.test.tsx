@@ -218,6 +218,22 @@ describe('the panel embedded in a CRM', () => {
     expect(sentOfType('error')[1]).toMatchObject({ error: { kind: 'focus-unavailable' }, inReplyTo: 'r-none' });
   });
 
+  it('focuses a key the host asked for before the chats were read, once they are', async () => {
+    // GWS slow to answer the first read: the bridge is up (ready) before the grid has a chat.
+    await control.faults({ latencyMs: 1_500 });
+    fromHost({ type: 'focusKey', key: 'Subject', requestId: 'r-early-focus' });
+    renderEmbedded();
+    const grid = await screen.findByRole('grid', { name: 'Case data' }, { timeout: 8_000 });
+    const row = await within(grid).findByRole('rowheader', { name: 'Subject' }, { timeout: 8_000 });
+    const subjectRow = row.closest('[role="row"]');
+    if (!(subjectRow instanceof HTMLElement)) throw new Error('no Subject row');
+    const cell = within(subjectRow).getByRole('gridcell');
+    // Before (exploratory test): answered focus-unavailable at once, and never focused.
+    await waitFor(() => expect(cell).toHaveFocus(), { timeout: 5_000 });
+    expect(sentOfType('error')).toEqual([]);
+    await control.faults({ latencyMs: 0 });
+  }, 20_000);
+
   it('counts rejected messages in its diagnostics view', async () => {
     const { user } = renderEmbedded();
     await ready();
