@@ -97,10 +97,12 @@ export function useHostBridge(bridge: HostBridge | null, appearance: Appearance,
                 ? { type: 'error', error: { kind: 'unknown-key', key: command.key, message: `The active chat has no key "${command.key}".` } }
                 : { type: 'error', error: { kind: 'focus-unavailable', message: `"${command.key}" cannot be focused right now.` } };
           const result = focus.request(command.key);
-          // Asked before the chats have been read (the bridge is up before the first read): asked
-          // again once they have, and the grid is there (exploratory test: a CRM that asks at `ready`).
-          if (result !== 'unavailable' || store.getState().chats.size > 0) return answer(result);
-          return whenRead(store)
+          // No grid yet. Asked before the chats have been read (the bridge is up before the first
+          // read), or between the chat's data and the grid's first render: asked again once they
+          // are there (exploratory test: a CRM that asks at `ready`). A chat not the agent's: now.
+          const nothingRead = store.getState().chats.size === 0;
+          if (result !== 'unavailable' || (!nothingRead && !chatLoaded(store))) return answer(result);
+          return (nothingRead ? whenRead(store) : Promise.resolve())
             .then(() => (chatLoaded(store) ? retryFocus(focus, command.key) : focus.request(command.key)))
             .then(answer);
         }
