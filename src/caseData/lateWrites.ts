@@ -8,7 +8,7 @@
 // What counts as that write landing: a notification that carries a referenceId none of the
 // agent's answered writes has (referenceIds answer this session's requests: another party's
 // change carries none) and sets the key to the timed-out write's value. A change without one
-// (another party's, or a re-read) may be anyone's: left as the server's value, as any other.
+// (another party's, or a re-read) may be anyone's: left as the server's value, like every other.
 
 import type { UserDataValue } from '../gws';
 import { isEditedDraft, sameValue, type ChatStore, type ChatStoreState, type UserDataWrite } from '../store';

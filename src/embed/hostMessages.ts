@@ -24,7 +24,7 @@ export const ISSUE_LIMIT = 20;
 const REQUEST_ID_LIMIT = 200;
 const CHAT_ID_LIMIT = 200;
 const LOCALE_LIMIT = 100;
-// A userData key is GWS's to name, at any length the grid shows: a host must reach every one.
+// A userData key is GWS's to name, at whatever length the grid shows: a host must reach every one.
 const KEY_LIMIT = 65_536;
 
 const clip = (text: string, limit = ECHO_LIMIT): string => (text.length > limit ? `${text.slice(0, limit)}…` : text);

@@ -104,7 +104,7 @@ describe('the panel embedded in a CRM', () => {
 
   it('applies the host’s early settings in order, each on what the one before set, and answers with them', async () => {
     // Posted right after the iframe's load event: all handled in one go once the bridge loads,
-    // before React renders any of them.
+    // before React renders one of them.
     fromHost({ type: 'setTheme', mode: 'light', tokens: { accentColor: '#6b3fa0', density: 'compact' } });
     fromHost({ type: 'setTheme', mode: 'dark' });
     fromHost({ type: 'setLocale', locale: 'de' });

@@ -136,7 +136,7 @@ describe('the host bridge', () => {
     expect(targets()).toEqual([HOST, HOST, HOST]);
   });
 
-  it('refuses tokens: null (neither "keep" nor "clear"), and takes any key GWS could name', () => {
+  it('refuses tokens: null (neither "keep" nor "clear"), and takes every key GWS could name', () => {
     start();
     fromHost({ ...envelope, type: 'setTheme', mode: 'dark', tokens: null });
     const longKey = 'k'.repeat(5_000);
