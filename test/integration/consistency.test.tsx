@@ -169,13 +169,19 @@ describe('concurrent changes', () => {
     expect(within(valueCell('Subject')).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   });
 
-  it('a refused save whose key someone else then changes becomes a choice; Retry no longer overwrites unseen', async () => {
+  /** The agent's save of ServiceType refused, then a supervisor's value for it: a choice for the agent. */
+  async function refusedThenSupervisor() {
     const { user } = await openPanel();
     await control.faults({ failNext: 1, statusCode: 4 });
     valueCell('ServiceType').focus();
     await user.keyboard('agent value{Enter}');
     await waitFor(() => expect(within(valueCell('ServiceType')).getByRole('button', { name: 'Retry' })).toBeInTheDocument());
     await control.updateUserData(SEED_CHAT_ID, { ServiceType: 'supervisor value' });
+    return user;
+  }
+
+  it('a refused save whose key someone else then changes becomes a choice; Retry no longer overwrites unseen', async () => {
+    const user = await refusedThenSupervisor();
     await waitFor(() => expect(valueCell('ServiceType')).toHaveAccessibleDescription('Not saved, and changed on the server to “supervisor value” since: keep yours or take theirs.'));
     expect(valueCell('ServiceType')).toHaveTextContent('agent value');
     expect(within(valueCell('ServiceType')).queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
@@ -186,12 +192,7 @@ describe('concurrent changes', () => {
   });
 
   it('Ctrl+Z on such a choice takes theirs: it sends nothing (it sent their value as the agent’s own write)', async () => {
-    const { user } = await openPanel();
-    await control.faults({ failNext: 1, statusCode: 4 });
-    valueCell('ServiceType').focus();
-    await user.keyboard('agent value{Enter}');
-    await waitFor(() => expect(within(valueCell('ServiceType')).getByRole('button', { name: 'Retry' })).toBeInTheDocument());
-    await control.updateUserData(SEED_CHAT_ID, { ServiceType: 'supervisor value' });
+    const user = await refusedThenSupervisor();
     await waitFor(() => expect(within(valueCell('ServiceType')).getByRole('button', { name: 'Take theirs' })).toBeInTheDocument());
     valueCell('ServiceType').focus();
     await user.keyboard('{Control>}z{/Control}');
