@@ -11,7 +11,7 @@
 // (another party's, or a re-read) may be anyone's: left as the server's value, like every other.
 
 import type { UserDataValue } from '../gws';
-import { isEditedDraft, sameValue, type ChatStore, type ChatStoreState, type UserDataWrite } from '../store';
+import { isEditedDraft, sameValue, valueAfter, type ChatStore, type ChatStoreState, type UserDataWrite } from '../store';
 import { chatBlockReason } from './validation';
 
 /** How long a timed-out write may still land: far beyond GWS's and proxies' own request limits. */
@@ -31,8 +31,6 @@ type InDoubt = {
   /** What the key held just before it landed: the agent's newer value, or someone else's since. */
   replaced: UserDataValue | undefined;
 };
-
-const valueAfter = (write: UserDataWrite) => (write.op === 'delete' ? undefined : write.value);
 
 export function watchLateWrites(store: ChatStore, resend: (chatId: string, write: UserDataWrite) => void) {
   let inDoubt: InDoubt[] = [];

@@ -246,7 +246,7 @@ export function reconcileQueued(entry: ChatEntry): ChatEntry {
 /** The agent's latest write of `key` not yet confirmed, if any. */
 const latestWrite = (entry: ChatEntry, key: string): PendingEdit | undefined => entry.pending.filter((edit) => edit.key === key).at(-1);
 /** The value a write leaves its key with (undefined: deleted). */
-export const valueAfter = (edit: PendingEdit): UserDataValue | undefined => (edit.op === 'delete' ? undefined : edit.value);
+export const valueAfter = (edit: UserDataWrite): UserDataValue | undefined => (edit.op === 'delete' ? undefined : edit.value);
 
 /**
  * What the server will hold for a key as far as the agent knows: their own write still on

@@ -5,7 +5,7 @@
 // listeners, so subscribing anywhere else either loses the subscription or doubles it.
 
 import { CometD, type Message } from 'cometd';
-import { MAX_BACKOFF_MS, type ConnectionStatus, type NotificationConnectionOptions } from './notificationConnection';
+import { backoffAfter, MAX_BACKOFF_MS, type ConnectionStatus, type NotificationConnectionOptions } from './notificationConnection';
 import { parseChatNotification } from './notificationWire';
 
 export const CHATS_CHANNEL = '/v2/me/chats';
@@ -51,7 +51,7 @@ export function openCometdSession({ url, onNotification, onResync, report }: Ses
     // A session that lasted a while starts the pause again; one the server ends at once does not
     // (every "live" re-reads the chats).
     if (Date.now() - connectedAt > STEADY_MS) rehandshakes = 0;
-    const retryInMs = Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** rehandshakes++);
+    const retryInMs = backoffAfter(rehandshakes++);
     report({ kind: 'reconnecting', retryInMs, since: Date.now() });
     rehandshake = setTimeout(() => {
       rehandshake = undefined;

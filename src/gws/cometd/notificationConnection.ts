@@ -7,6 +7,8 @@ import type { ChatNotification, NotificationRejection } from '../types';
 import type { CometdSession } from './cometdSession';
 
 export const MAX_BACKOFF_MS = 30_000;
+/** The pause before the next try after `failures` in a row: 1 s, doubling, at most MAX_BACKOFF_MS. */
+export const backoffAfter = (failures: number) => Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** failures);
 
 export type ConnectionStatus =
   | { readonly kind: 'connecting' }
@@ -84,7 +86,7 @@ export function createNotificationConnection(options: NotificationConnectionOpti
       () => {
         if (mine !== generation) return;
         session = null;
-        const retryInMs = Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** loadFailures++);
+        const retryInMs = backoffAfter(loadFailures++);
         retry = setTimeout(attempt, retryInMs);
         reloadable = true;
         // The browser offline (the network went as the page loaded): said so, not a countdown,
