@@ -4,9 +4,7 @@ import { useOutboxFlush } from '../caseData';
 import { chatQueries, createNotificationConnection, toGwsError, useGwsClient, type GwsClient, type GwsError, type NotificationConnection } from '../gws';
 import { useChatActions, useChatStoreApi, type ChatStore } from '../store';
 import { afterNextPaint } from '../shared/afterNextPaint';
-
-/** How often an expired session is checked again, so the widget resumes by itself. */
-export const SESSION_PROBE_MS = 5_000;
+import { probeWhileExpired } from './sessionProbe';
 
 /** A failure that trying again may get past. */
 const passing = (error: GwsError) => error.kind === 'network' || error.kind === 'timeout' || (error.kind === 'http' && (error.status >= 500 || error.status === 429));
@@ -64,7 +62,7 @@ export function startFirstRead(parts: ReadParts): void {
  * The one place where GWS meets the store. The chats are read over HTTP at start and
  * again every time the connection becomes live after a gap (GWS has no replay), and only
  * then are queued writes released; every `/v2/me/chats` notification goes to the store;
- * an expired session is probed until it is back, then everything resumes.
+ * an expired session is probed until it is back (sessionProbe.ts), then everything resumes.
  */
 export function useLiveSync() {
   const client = useGwsClient();
@@ -108,30 +106,8 @@ export function useLiveSync() {
     };
   }, [firstReadSettled, client, actions, queryClient, store]);
 
-  useEffect(() => {
-    // While the session is expired, ask GWS now and then whether it is back (the agent
-    // may have logged in again elsewhere); when it is, handshake again.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const probe = () => {
-      client.getMe().then(
-        () => connection.current?.restart(),
-        () => {
-          timer = setTimeout(probe, SESSION_PROBE_MS);
-        },
-      );
-    };
-    const unsubscribe = store.subscribe((state, previous) => {
-      if (state.connection.kind === 'session-expired' && previous.connection.kind !== 'session-expired') timer = setTimeout(probe, SESSION_PROBE_MS);
-      if (state.connection.kind !== 'session-expired') clearTimeout(timer);
-    });
-    // The first read starts before React renders (startFirstRead): a quick 401 can have
-    // expired the session before this subscription existed, and no change would follow.
-    if (store.getState().connection.kind === 'session-expired') timer = setTimeout(probe, SESSION_PROBE_MS);
-    return () => {
-      unsubscribe();
-      clearTimeout(timer);
-    };
-  }, [client, store]);
+  // Once it is back, the connection handshakes again (and going live re-reads).
+  useEffect(() => probeWhileExpired(store, () => client.getMe(), () => connection.current?.restart()), [client, store]);
 
   return chats;
 }
