@@ -110,19 +110,24 @@ export function createHostBridge(inbox: HostInbox): HostBridge {
       commands.push(queued);
       return;
     }
+    // A failing command must not take the commands queued after it down with it, nor the
+    // React effect that registered the handler; the host is answered (a getState waits for
+    // its answer), and the error still reaches the console.
+    const failed = (error: unknown) => {
+      update({ commandFailures: diagnostics.commandFailures + 1 });
+      const { type } = queued.command;
+      reply({ type: 'error', error: { kind: 'command-failed', type, message: `The panel could not carry out "${type}".` } }, queued.requestId);
+      win.setTimeout(() => {
+        throw error;
+      });
+    };
     let answer: WidgetEvent | null | Promise<WidgetEvent | null>;
     try {
       answer = handler(queued.command);
     } catch (error) {
-      // A failing command must not take the commands queued after it down with it, nor
-      // the React effect that registered the handler; the error still reaches the console.
-      update({ commandFailures: diagnostics.commandFailures + 1 });
-      win.setTimeout(() => {
-        throw error;
-      });
-      return;
+      return failed(error);
     }
-    if (answer instanceof Promise) void answer.then((later) => later && reply(later, queued.requestId));
+    if (answer instanceof Promise) answer.then((later) => later && reply(later, queued.requestId), failed);
     else if (answer) reply(answer, queued.requestId);
   };
 

@@ -36,7 +36,8 @@ export type HostMessage = Envelope & HostCommand & { readonly requestId?: string
 
 // ---- widget -> host --------------------------------------------------------------
 
-export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'session-expired' | 'offline';
+export const CONNECTION_STATES = ['connecting', 'live', 'reconnecting', 'session-expired', 'offline'] as const;
+export type ConnectionState = (typeof CONNECTION_STATES)[number];
 
 export type UserDataChange = {
   readonly key: string;
@@ -79,7 +80,9 @@ export type ProtocolError =
   | { readonly kind: 'unsupported-version'; readonly received: number | null; readonly supported: number; readonly message: string }
   | { readonly kind: 'unsupported-locale'; readonly locale: string; readonly supported: readonly string[]; readonly message: string }
   | { readonly kind: 'unknown-key'; readonly key: string; readonly message: string }
-  | { readonly kind: 'focus-unavailable'; readonly message: string };
+  | { readonly kind: 'focus-unavailable'; readonly message: string }
+  /** The widget could not carry the command out (a fault of the widget's, not of the message). */
+  | { readonly kind: 'command-failed'; readonly type: HostCommandType; readonly message: string };
 
 export type SaveError = { readonly kind: string; readonly message: string };
 
@@ -106,6 +109,11 @@ export const WIDGET_EVENT_TYPES = [
   'state',
   'error',
 ] as const satisfies readonly WidgetEventType[];
+
+// Both lists must be whole: the SDK reads `ready`'s capabilities through them, and a type
+// left out would vanish from what a host is told. A type missing here fails to compile.
+type NoneLeftOut<Unlisted extends never> = Unlisted;
+export type EveryTypeListed = NoneLeftOut<Exclude<HostCommandType, (typeof HOST_COMMAND_TYPES)[number]> | Exclude<WidgetEventType, (typeof WIDGET_EVENT_TYPES)[number]>>;
 
 export type WidgetMessage = Envelope & WidgetEvent & { readonly inReplyTo?: string };
 

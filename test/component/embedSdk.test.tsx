@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { mountCaseDataPanel, PROTOCOL_NAMESPACE, PROTOCOL_VERSION, type CaseDataPanel, type MountOptions } from '../../src/embed/sdk';
+import { ANSWER_TIMEOUT_MS } from '../../src/embed/sdk/mountCaseDataPanel';
 
 const WIDGET = 'https://panel.example.com';
 const envelope = { namespace: PROTOCOL_NAMESPACE, version: PROTOCOL_VERSION };
@@ -162,6 +163,34 @@ describe('mountCaseDataPanel', () => {
     fromWidget({ ...envelope, type: 'state', ...reply, inReplyTo: 'cdp-1' });
     expect(await state).toEqual({ ok: true, state: reply });
     expect(await refused).toEqual({ ok: false, error: { kind: 'unknown-type', type: 'getState', message: 'no' } });
+  });
+
+  it('answers a getState the panel never answers (its frame reloaded) with no-answer, counted from when it was sent', async () => {
+    vi.useFakeTimers();
+    mount();
+    const beforeReady = panel.getState();
+    vi.advanceTimersByTime(ANSWER_TIMEOUT_MS * 2);
+    fromWidget(READY);
+    const afterReady = panel.getState();
+    vi.advanceTimersByTime(ANSWER_TIMEOUT_MS - 1);
+    let settled = false;
+    void afterReady.then(() => (settled = true));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    vi.advanceTimersByTime(1);
+    const noAnswer = { ok: false, error: expect.objectContaining({ kind: 'no-answer', message: expect.stringContaining('getState') }) };
+    expect(await beforeReady).toEqual(noAnswer);
+    expect(await afterReady).toEqual(noAnswer);
+    // An answer arriving after that is not a second settlement.
+    fromWidget({ ...envelope, type: 'state', activeChatId: null, chatState: null, userData: {}, drafts: null, chats: [], dirtyChatIds: [], connection: 'live', locale: 'en', theme: 'light', inReplyTo: 'cdp-1' });
+  });
+
+  it('a command the panel failed to carry out settles getState with command-failed', async () => {
+    mount();
+    fromWidget(READY);
+    const state = panel.getState();
+    fromWidget({ ...envelope, type: 'error', error: { kind: 'command-failed', type: 'getState', message: 'The panel could not carry out "getState".' }, inReplyTo: 'cdp-1' });
+    expect(await state).toEqual({ ok: false, error: { kind: 'command-failed', type: 'getState', message: 'The panel could not carry out "getState".' } });
   });
 
   it('reports an error answering a fire-and-forget command to onError', () => {

@@ -247,7 +247,7 @@ describe('the host bridge under fuzzing', () => {
     expect(current.getDiagnostics()).toMatchObject({ hostOrigin: null, rejected: 1, recentRejections: [{ reason: 'origin-not-allowed', origin: 'null' }] });
   });
 
-  it('keeps going when a command handler throws: counted, reported, later commands delivered', () => {
+  it('keeps going when a command handler throws: counted, answered, reported, later commands delivered', () => {
     const thrown: unknown[] = [];
     vi.spyOn(widget, 'setTimeout').mockImplementation((callback: TimerHandler) => {
       if (typeof callback === 'function') {
@@ -262,7 +262,7 @@ describe('the host bridge under fuzzing', () => {
     const current = createHostBridge(listenToHost(widget));
     bridge = current;
     current.configure({ allowedOrigins: [HOST], ancestorOrigins: [HOST] });
-    widget.dispatchEvent(new MessageEvent('message', { data: { ...VALID.focusKey }, origin: HOST, source: widget.parent }));
+    widget.dispatchEvent(new MessageEvent('message', { data: { ...VALID.focusKey, requestId: 'r-3' }, origin: HOST, source: widget.parent }));
     widget.dispatchEvent(new MessageEvent('message', { data: { ...VALID.getState }, origin: HOST, source: widget.parent }));
     const received: string[] = [];
     expect(() =>
@@ -275,6 +275,22 @@ describe('the host bridge under fuzzing', () => {
     expect(received).toEqual(['focusKey', 'getState']);
     expect(current.getDiagnostics().commandFailures).toBe(1);
     expect(thrown).toEqual([new Error('grid not mounted')]);
-    expect(posted.mock.calls).toEqual([[{ ...envelope, ...stateReply, inReplyTo: 'r-2' }, HOST]]);
+    // The host hears of it: an SDK's getState or focusKey would otherwise wait for an answer for good.
+    expect(posted.mock.calls).toEqual([
+      [{ ...envelope, type: 'error', error: { kind: 'command-failed', type: 'focusKey', message: 'The panel could not carry out "focusKey".' }, inReplyTo: 'r-3' }, HOST],
+      [{ ...envelope, ...stateReply, inReplyTo: 'r-2' }, HOST],
+    ]);
+  });
+
+  it('answers a command whose answer fails later (a rejected promise) with an error, not silence', async () => {
+    vi.spyOn(widget, 'setTimeout').mockImplementation(() => 0);
+    const current = createHostBridge(listenToHost(widget));
+    bridge = current;
+    current.configure({ allowedOrigins: [HOST], ancestorOrigins: [HOST] });
+    current.onCommand(() => Promise.reject(new Error('store gone')));
+    widget.dispatchEvent(new MessageEvent('message', { data: { ...VALID.getState }, origin: HOST, source: widget.parent }));
+    await vi.waitFor(() => expect(posted).toHaveBeenCalledTimes(1));
+    expect(posted).toHaveBeenCalledWith({ ...envelope, type: 'error', error: { kind: 'command-failed', type: 'getState', message: 'The panel could not carry out "getState".' }, inReplyTo: 'r-2' }, HOST);
+    expect(current.getDiagnostics().commandFailures).toBe(1);
   });
 });

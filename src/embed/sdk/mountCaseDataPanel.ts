@@ -11,6 +11,8 @@ type Listeners = { [T in PanelEventType]: Set<(event: PanelEvent<T>) => void> };
 
 /** As many reasons as the widget's Diagnostics view keeps. */
 const KEPT_REJECTIONS = 5;
+/** How long a getState() sent to a running panel waits: a frame reloaded meanwhile never answers it. */
+export const ANSWER_TIMEOUT_MS = 10_000;
 
 // What the widget may do inside the frame; everything else (top navigation, modals) is refused.
 const SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-storage-access-by-user-activation';
@@ -112,6 +114,12 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
   });
 
   const focus = hostFocus(doc, win, iframe);
+  const answerWithin = (requestId: string) =>
+    win.setTimeout(() => {
+      const resolve = pending.get(requestId);
+      pending.delete(requestId);
+      resolve?.({ ok: false, error: { kind: 'no-answer', message: `The panel did not answer getState() within ${ANSWER_TIMEOUT_MS / 1000} s (reloaded or not responding).` } });
+    }, ANSWER_TIMEOUT_MS);
 
   const post = (command: HostCommand): string => {
     const requestId = `cdp-${nextRequest++}`;
@@ -136,6 +144,7 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
             continue;
           }
           iframe.contentWindow?.postMessage(queued, widgetOrigin);
+          if (queued.type === 'getState' && queued.requestId !== undefined) answerWithin(queued.requestId);
         }
         settleReady({ ok: true, widgetVersion: message.widgetVersion, capabilities: message.capabilities });
         emit('ready', message);
@@ -246,7 +255,11 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
     getState: () => {
       if (destroyed) return Promise.resolve({ ok: false, error: { kind: 'destroyed', message: 'The panel was destroyed.' } });
       if (!isReady && notReady) return Promise.resolve({ ok: false, error: notReady });
-      return new Promise<StateResult>((resolve) => pending.set(post({ type: 'getState' }), resolve));
+      return new Promise<StateResult>((resolve) => {
+        const requestId = post({ type: 'getState' });
+        pending.set(requestId, resolve);
+        if (isReady) answerWithin(requestId);
+      });
     },
     isDirty: () => dirtyChats.size > 0,
     diagnostics: () => ({ rejectedMessages, lastRejections: [...lastRejections] }),

@@ -30,6 +30,8 @@ export type UnrecognizedError = { readonly kind: 'unrecognized-error'; readonly 
 export type SdkError =
   | { readonly kind: 'not-ready'; readonly message: string }
   | { readonly kind: 'destroyed'; readonly message: string }
+  /** getState() sent to a running panel and not answered within ANSWER_TIMEOUT_MS. */
+  | { readonly kind: 'no-answer'; readonly message: string }
   | UnrecognizedError;
 
 export type PanelError = ProtocolError | SdkError;

@@ -3,7 +3,7 @@
 // widget before the SDK.
 
 import { array, describe, integer, isRecord, number, object, oneOf, string, type ParseResult, type Schema } from '../../gws/schema';
-import { PROTOCOL_NAMESPACE, PROTOCOL_VERSION, type Envelope, type JsonValue, type ProtocolError, type WidgetEvent } from '../protocol';
+import { CONNECTION_STATES, HOST_COMMAND_TYPES, PROTOCOL_NAMESPACE, PROTOCOL_VERSION, WIDGET_EVENT_TYPES, type Envelope, type JsonValue, type ProtocolError, type WidgetEvent } from '../protocol';
 import { THEME_MODES } from '../theme';
 import type { UnrecognizedError } from './types';
 
@@ -14,8 +14,6 @@ export type ReadMessage = Envelope & ReadEvent & { readonly inReplyTo?: string }
 export type WidgetMessageReading =
   | { readonly kind: 'event'; readonly message: ReadMessage }
   | { readonly kind: 'skipped'; readonly reason: string };
-
-const CONNECTION_STATES = ['connecting', 'live', 'reconnecting', 'session-expired', 'offline'] as const;
 
 const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
 const fail = (path: string, message: string): ParseResult<never> => ({ ok: false, issues: [{ path, message }] });
@@ -90,6 +88,10 @@ const protocolError: Schema<ProtocolError | UnrecognizedError> = (input, path) =
     }
     case 'focus-unavailable':
       return ok({ kind, message });
+    case 'command-failed': {
+      const rest = object({ type: oneOf(HOST_COMMAND_TYPES) })(input, path);
+      return rest.ok ? ok({ kind, message, ...rest.value }) : rest;
+    }
     default:
       // "Additions keep the version": a newer widget's error must still reach the host.
       return ok({ kind: 'unrecognized-error', received: kind, message });
@@ -100,8 +102,8 @@ function readEvent(type: string, input: Readonly<Record<string, unknown>>): Pars
   switch (type) {
     case 'ready': {
       const capabilities = object({
-        commands: knownOnly(['setActiveChat', 'setTheme', 'setLocale', 'focusKey', 'getState']),
-        events: knownOnly(['ready', 'activeChatChanged', 'userDataChanged', 'saveFailed', 'dirtyStateChanged', 'connectionChanged', 'resize', 'state', 'error']),
+        commands: knownOnly(HOST_COMMAND_TYPES),
+        events: knownOnly(WIDGET_EVENT_TYPES),
         locales: array(string),
         themes: knownOnly(THEME_MODES),
       });
