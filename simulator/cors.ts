@@ -12,11 +12,31 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 export function isAllowedOrigin(origin: string, allowedOrigins: readonly string[]): boolean {
   if (allowedOrigins.includes(origin)) return true;
+  return /^https?:\/\//.test(origin) && LOOPBACK_HOSTS.has(hostnameOf(origin) ?? '');
+}
+
+/**
+ * Why a request is refused before it reaches a route, or null. The simulator has no
+ * authentication and a web page can reach a loopback server through the developer's
+ * browser (security review): a request naming a host that is not loopback while the server
+ * listens on loopback is DNS rebinding, and a write from an origin CORS does not allow is a
+ * cross-site form or text/plain POST, which needs no preflight. curl sends no Origin; the
+ * widget's own pages send their own origin.
+ */
+export function refusedCaller(req: IncomingMessage, allowedOrigins: readonly string[], loopbackOnly: boolean): string | null {
+  const hostHeader = req.headers.host ?? '';
+  if (loopbackOnly && !LOOPBACK_HOSTS.has(hostnameOf(`http://${hostHeader}`) ?? '')) return `host ${JSON.stringify(hostHeader)} is not this loopback server`;
+  const origin = req.headers.origin;
+  const writes = req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
+  if (writes && origin !== undefined && origin !== `http://${hostHeader}` && !isAllowedOrigin(origin, allowedOrigins)) return `origin ${origin} may not change the simulator`;
+  return null;
+}
+
+function hostnameOf(url: string): string | null {
   try {
-    const url = new URL(origin);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTS.has(url.hostname);
+    return new URL(url).hostname;
   } catch {
-    return false;
+    return null;
   }
 }
 

@@ -63,6 +63,14 @@ export function serverDetail(error: Extract<GwsError, { kind: 'http' | 'status-c
     : error.statusMessage;
 }
 
+/** Longest server text the panel keeps (an error's words): enough for any real message. */
+const TEXT_KEPT = 500;
+
+/** A server's text cut to TEXT_KEPT characters, marked as cut. */
+export function clipText(text: string): string {
+  return text.length > TEXT_KEPT ? `${text.slice(0, TEXT_KEPT - 1)}…` : text;
+}
+
 export function toGwsError(error: unknown): GwsError {
   if (error instanceof GwsRequestError) return error.detail;
   return { kind: 'network', message: error instanceof Error ? error.message : String(error) };

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { request } from 'node:http';
 import { startSimulator, type RunningSimulator } from '../../simulator/server';
 import { SEED_CHAT, at, control } from './support';
 
@@ -41,6 +42,34 @@ describe('CORS', () => {
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
     const preflight = await fetch(`${sim.url}/api/v2/me`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example' } });
     expect(preflight.status).toBe(403);
+  });
+
+  it('refuses a write from a web page CORS does not allow (a text/plain POST needs no preflight), and a request naming another host', async () => {
+    const crossSite = await fetch(`${sim.url}/sim/chats/${SEED_CHAT}/userData`, {
+      method: 'POST',
+      headers: { Origin: 'https://evil.example', 'Content-Type': 'text/plain' },
+      body: JSON.stringify({ userData: { InjectedBy: 'evil.example' } }),
+    });
+    expect(crossSite.status).toBe(403);
+    const post = await fetch(`${sim.url}/api/v2/me/chats/${SEED_CHAT}`, { method: 'POST', headers: { Origin: 'https://evil.example', 'Content-Type': 'text/plain' }, body: '{}' });
+    expect(post.status).toBe(403);
+    const chats = (await (await fetch(`${sim.url}/sim/chats`)).json()) as { chats: { id: string; userData: Record<string, unknown> }[] };
+    expect(chats.chats.find((chat) => chat.id === SEED_CHAT)?.userData).not.toHaveProperty('InjectedBy');
+    // DNS rebinding: the attacker's name resolved to 127.0.0.1 reaches the server with its own Host.
+    const rebound = await new Promise<number>((resolve, reject) => {
+      request(`${sim.url}/sim/requests`, { headers: { Host: `rebind.attacker.example:${sim.port}` } }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(rebound).toBe(403);
+    // curl (no Origin), a loopback page and the server's own pages still may.
+    for (const headers of [{}, { Origin: 'http://localhost:5173' }, { Origin: sim.url }] as Record<string, string>[]) {
+      const allowed = await fetch(`${sim.url}/sim/chats/${SEED_CHAT}/userData`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ userData: { Subject: 'ok' } }) });
+      expect(allowed.status).toBe(200);
+    }
   });
 
   it('applies to the notifications endpoint and /sim/ too', async () => {

@@ -115,6 +115,18 @@ describe('host origins', () => {
     expect(checkOriginPattern('HTTPS://*.Example.com')).toEqual({ ok: true, pattern: 'https://*.example.com' });
   });
 
+  it('refuse an entry whose host is not one host, read alike by Node (the server) and browsers (the widget)', () => {
+    const hostless = /must name one host/;
+    for (const entry of ['https://*', 'http://*', 'https://a*b.example.com', 'https://*.*.example.com', "https://'self'", 'https://crm.example.com;', 'https://crm,example.com', 'https://crm_1.example.com']) {
+      const check = checkOriginPattern(entry);
+      expect(check.ok, entry).toBe(false);
+      if (!check.ok && !/not a URL|top-level/.test(check.message)) expect(check.message, entry).toMatch(hostless);
+    }
+    for (const entry of ['https://crm.example.com', 'http://127.0.0.1:8081', 'http://[::1]:8081', 'http://localhost:5173', 'https://xn--bcher-kva.example', 'https://*.my.salesforce.com']) {
+      expect(checkOriginPattern(entry), entry).toEqual({ ok: true, pattern: entry });
+    }
+  });
+
   it('build the frame-ancestors directive the server sends', () => {
     expect(frameAncestorsDirective([])).toBe("frame-ancestors 'self'");
     expect(frameAncestorsDirective(['https://crm.example.com', 'https://*.my.salesforce.com'])).toBe(

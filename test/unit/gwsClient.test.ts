@@ -156,4 +156,25 @@ describe('error texts never carry the CSRF token', () => {
     const error = await failure(client.operate('c1', { operationName: 'Complete' }));
     expect(error).toEqual({ kind: 'http', status: 502, message: 'Bad gateway: X-CSRF-TOKEN=[token]' });
   });
+
+  it('redacts it from a 200 that is not JSON (a firewall echoing the request) and from a statusMessage', async () => {
+    const { fetchFn } = scripted([
+      me('secret-token-1234'),
+      () => new Response('Request rejected by WAF. Headers: x-csrf-token=secret-token-1234', { status: 200, headers: { 'Content-Type': 'text/html' } }),
+      () => Response.json({ statusCode: 3, statusMessage: 'Operation forbidden for token secret-token-1234' }),
+    ]);
+    const client = createGwsClient({ baseUrl: '', fetch: fetchFn });
+    const notJson = await failure(client.operate('c1', { operationName: 'Complete' }));
+    expect(notJson).toMatchObject({ kind: 'invalid-payload', message: 'not JSON: Request rejected by WAF. Headers: x-csrf-token=[token]' });
+    const refused = await failure(client.operate('c1', { operationName: 'Complete' }));
+    expect(refused).toEqual({ kind: 'status-code', statusCode: 3, statusMessage: 'Operation forbidden for token [token]' });
+  });
+});
+
+describe('error texts are kept to a readable length', () => {
+  it('cuts a statusMessage of a megabyte to 500 characters, marked as cut', async () => {
+    const { fetchFn } = scripted([me('secret-token-1234'), () => Response.json({ statusCode: 4, statusMessage: 'x'.repeat(1_000_000) })]);
+    const error = await failure(createGwsClient({ baseUrl: '', fetch: fetchFn }).operate('c1', { operationName: 'Complete' }));
+    expect(error).toEqual({ kind: 'status-code', statusCode: 4, statusMessage: `${'x'.repeat(499)}…` });
+  });
 });

@@ -101,6 +101,11 @@ describe('parseChatNotification', () => {
       referenceId: 9,
     });
   });
+
+  it('keeps an Error notification’s message of a megabyte to 500 characters (it is shown and sent to the host page)', () => {
+    const failed = parseChatNotification({ messageType: 'ChatStateChangeMessage', notificationType: 'Error', referenceId: 9, errorMessage: 'y'.repeat(1_000_000) });
+    expect(failed).toEqual({ kind: 'operation-failed', referenceId: 9, message: `${'y'.repeat(499)}…` });
+  });
 });
 
 describe('chat resource', () => {

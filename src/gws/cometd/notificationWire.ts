@@ -1,6 +1,7 @@
 // Chat notifications on the wire (`/v2/me/chats`). Apart from wire.ts because only the
 // live connection reads them: this module loads with the CometD client, after the first paint.
 
+import { clipText } from '../errors';
 import { describe, formatIssues, integer, isRecord, ownField } from '../schema';
 import type { ChatNotification, ChatStateChangeType, NotificationRejection } from '../types';
 import { chatSchema } from '../wire';
@@ -38,7 +39,7 @@ export function parseChatNotification(data: unknown): ChatNotification | Notific
       kind: 'operation-failed',
       ...(typeof chatId === 'string' ? { chatId } : {}),
       ...reference,
-      message: typeof text === 'string' && text ? text : 'The server reported that an operation on the chat failed',
+      message: typeof text === 'string' && text ? clipText(text) : 'The server reported that an operation on the chat failed',
     };
   }
   if (!isStateChangeType(notificationType)) {

@@ -2,7 +2,7 @@
 // CSRF tokens, session expiry, and answers that are not JSON at all (a proxy's HTML
 // error page, a truncated body).
 
-import { GwsRequestError, type GwsError } from '../errors';
+import { clipText, GwsRequestError, type GwsError } from '../errors';
 import type { Agent, ChatList, ChatOperation, OperationAccepted } from '../types';
 import { formatIssues, isRecord, ownField, type Schema } from '../schema';
 import { chatsResponse, meResponse, operationResponse, readEnvelope, userDataToJson } from '../wire';
@@ -58,19 +58,31 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
       if (method === 'GET') rememberCsrf(response);
       return { response, text };
     } catch (error) {
-      if (controller.signal.aborted) throw new GwsRequestError({ kind: 'timeout', afterMs: timeoutMs });
-      throw new GwsRequestError({ kind: 'network', message: error instanceof Error ? error.message : String(error) });
+      if (controller.signal.aborted) throw failure({ kind: 'timeout', afterMs: timeoutMs });
+      throw failure({ kind: 'network', message: error instanceof Error ? error.message : String(error) });
     } finally {
       clearTimeout(timer);
     }
   }
 
   /**
-   * Error texts travel on (to the grid, to the host page as saveFailed): a proxy that
-   * echoes request headers into its error page must not leak the CSRF token with them.
+   * Every failure leaves through here. Its texts come from the network and travel on (to the
+   * grid, to the host page as saveFailed): a proxy that echoes request headers into its
+   * error page, even under a 200, must not leak the CSRF token with them (security review),
+   * and a server's message of a megabyte is cut to a readable length.
    */
-  function redact(text: string): string {
-    return csrf && csrf.token.length >= 8 ? text.split(csrf.token).join('[token]') : text;
+  function failure(error: GwsError): GwsRequestError {
+    const clean = (text: string) => clipText(csrf && csrf.token.length >= 8 ? text.split(csrf.token).join('[token]') : text);
+    switch (error.kind) {
+      case 'timeout':
+        return new GwsRequestError(error);
+      case 'status-code':
+        return new GwsRequestError({ ...error, statusMessage: clean(error.statusMessage) });
+      case 'invalid-payload':
+        return new GwsRequestError({ ...error, message: clean(error.message), issues: error.issues.map((issue) => ({ path: clean(issue.path), message: clean(issue.message) })) });
+      default:
+        return new GwsRequestError({ ...error, message: clean(error.message) });
+    }
   }
 
   function interpret<T>(response: Response, text: string, schema: Schema<T>): T {
@@ -85,22 +97,22 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
     if (envelope?.ok) {
       const value = envelope.value;
       if (!value.ok) {
-        const failure: GwsError =
+        const refusal: GwsError =
           value.statusCode === 20
             ? { kind: 'session-expired', message: value.statusMessage || 'not authenticated' }
             : { kind: 'status-code', statusCode: value.statusCode, statusMessage: value.statusMessage };
-        throw new GwsRequestError(failure);
+        throw failure(refusal);
       }
       if (response.ok) {
         const parsed = schema(value.body, '');
         if (parsed.ok) return parsed.value;
-        throw new GwsRequestError({ kind: 'invalid-payload', message: 'the reply does not match the GWS contract', issues: parsed.issues });
+        throw failure({ kind: 'invalid-payload', message: 'the reply does not match the GWS contract', issues: parsed.issues });
       }
     }
-    if (response.status === 401) throw new GwsRequestError({ kind: 'session-expired', message: 'HTTP 401' });
-    if (!response.ok) throw new GwsRequestError({ kind: 'http', status: response.status, message: redact(summarize(text, response.statusText)) });
+    if (response.status === 401) throw failure({ kind: 'session-expired', message: 'HTTP 401' });
+    if (!response.ok) throw failure({ kind: 'http', status: response.status, message: summarize(text, response.statusText) });
     const issues = envelope && !envelope.ok ? envelope.issues : [];
-    throw new GwsRequestError({
+    throw failure({
       kind: 'invalid-payload',
       message: body === undefined ? `not JSON: ${summarize(text, 'empty body')}` : formatIssues(issues),
       issues,
@@ -127,7 +139,7 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
       await refreshCsrf();
       attempt = await send('POST', path, body);
       if (isCsrfRejection(attempt.response, attempt.text)) {
-        throw new GwsRequestError({ kind: 'csrf', message: redact(summarize(attempt.text, 'Missing or invalid Csrf token')) });
+        throw failure({ kind: 'csrf', message: summarize(attempt.text, 'Missing or invalid Csrf token') });
       }
     }
     return interpret(attempt.response, attempt.text, schema);
