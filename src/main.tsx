@@ -43,12 +43,12 @@ async function start() {
   const framing = detectFraming(window, config.allowedHostOrigins);
   const widgetUrl = `${window.location.origin}${window.location.pathname}`;
   document.documentElement.lang = config.locale;
-  if (framing.kind === 'framed' && framing.refusedOrigin !== null) {
+  if (framing.kind === 'framed' && framing.refused) {
     inbox?.close();
     const [refusal] = await Promise.all([loadFramingRefused().catch(() => null), catalogue]);
     // Its chunk could not be loaded (a redeploy, the network): a blank box would say nothing.
     if (!refusal) {
-      root.textContent = `This page (${framing.refusedOrigin}) is not allowed to embed the Case Data Panel.`;
+      root.textContent = `This page${framing.refusedOrigin === null ? '' : ` (${framing.refusedOrigin})`} is not allowed to embed the Case Data Panel.`;
       return;
     }
     const { FramingRefused } = refusal;

@@ -12,6 +12,12 @@ export type Framing =
       readonly ancestorOrigins: readonly string[];
       /** The first ancestor that is not allowed, if any is known. */
       readonly refusedOrigin: string | null;
+      /**
+       * Refused: an ancestor is not allowed, or none is known (a browser without
+       * ancestorOrigins, a frame asked to send no referrer). Unknown is not allowed: on a
+       * server without frame-ancestors this check is the only guard (security review).
+       */
+      readonly refused: boolean;
     };
 
 export function isFramed(win: Window): boolean {
@@ -48,5 +54,5 @@ export function detectFraming(win: Window, allowedOrigins: readonly OriginPatter
   const ancestorOrigins = knownAncestorOrigins(win);
   const patterns = allowedHostPatterns(allowedOrigins, win.location.origin);
   const refusedOrigin = ancestorOrigins.find((origin) => !originMatches(origin, patterns)) ?? null;
-  return { kind: 'framed', ancestorOrigins, refusedOrigin };
+  return { kind: 'framed', ancestorOrigins, refusedOrigin, refused: refusedOrigin !== null || ancestorOrigins.length === 0 };
 }

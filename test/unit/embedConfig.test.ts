@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkOriginPattern, DEFAULT_CONFIG, formatConfigProblem, frameAncestorsDirective, loadWidgetConfig, originMatches, parseConfigFile, readUrlParameters } from '../../src/embed';
+import { checkOriginPattern, DEFAULT_CONFIG, detectFraming, formatConfigProblem, frameAncestorsDirective, loadWidgetConfig, originMatches, parseConfigFile, readUrlParameters } from '../../src/embed';
 
 const json = (body: unknown, status = 200) => () => Promise.resolve(new Response(JSON.stringify(body), { status }));
 
@@ -125,6 +125,20 @@ describe('host origins', () => {
     for (const entry of ['https://crm.example.com', 'http://127.0.0.1:8081', 'http://[::1]:8081', 'http://localhost:5173', 'https://xn--bcher-kva.example', 'https://*.my.salesforce.com']) {
       expect(checkOriginPattern(entry), entry).toEqual({ ok: true, pattern: entry });
     }
+  });
+
+  it('refuse a frame whose embedding page is unknown, and tell an allowed one from a refused one', () => {
+    const framedWindow = ({ ancestorOrigins, referrer }: { ancestorOrigins?: string[]; referrer: string }): Window => {
+      const location = { origin: 'https://panel.example.com', ...(ancestorOrigins ? { ancestorOrigins } : {}) };
+      // A stand-in for the parts detectFraming reads: framed (top is another window), location, referrer.
+      return { self: {}, top: {}, location, document: { referrer } } as unknown as Window;
+    };
+    const allowed = ['https://crm.example.com'];
+    // A browser without ancestorOrigins (Firefox), and a frame asked to send no referrer: nothing known.
+    expect(detectFraming(framedWindow({ referrer: '' }), allowed)).toEqual({ kind: 'framed', ancestorOrigins: [], refusedOrigin: null, refused: true });
+    expect(detectFraming(framedWindow({ referrer: 'https://crm.example.com/case/42' }), allowed)).toMatchObject({ refused: false, ancestorOrigins: ['https://crm.example.com'] });
+    expect(detectFraming(framedWindow({ ancestorOrigins: ['https://evil.example'], referrer: '' }), allowed)).toMatchObject({ refused: true, refusedOrigin: 'https://evil.example' });
+    expect(detectFraming(framedWindow({ ancestorOrigins: ['https://crm.example.com'], referrer: '' }), allowed)).toMatchObject({ refused: false });
   });
 
   it('build the frame-ancestors directive the server sends', () => {

@@ -68,7 +68,7 @@ export const ar = {
 
   'framing.title': 'لا يمكن عرض لوحة بيانات الحالة هنا',
   'framing.notAllowed': 'هذه الصفحة ({origin}) غير مسموح لها بتضمين اللوحة.',
-  'framing.unknownHost': 'الصفحة التي تضمّن اللوحة ليست ضمن قائمة المصادر المسموح بها.',
+  'framing.unknownHost': 'لا تستطيع اللوحة معرفة الصفحة التي تضمّنها، لذلك لا تعرض بيانات الحالة هنا. يجب أن تسمح الصفحة المضمِّنة للمتصفح بتسميتها (referrerpolicy="origin" على إطار iframe).',
   'framing.fix': 'يمكن للمسؤول إضافة هذا المصدر إلى "allowedHostOrigins" في ملف config.json الخاص باللوحة.',
   'framing.openDirectly': 'افتح اللوحة في نافذة مستقلة',
 

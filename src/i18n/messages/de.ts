@@ -57,7 +57,7 @@ export const de = {
 
   'framing.title': 'Das Falldaten-Panel kann hier nicht angezeigt werden',
   'framing.notAllowed': 'Diese Seite ({origin}) darf das Panel nicht einbetten.',
-  'framing.unknownHost': 'Die einbettende Seite steht nicht auf der Liste der erlaubten Host-Origins.',
+  'framing.unknownHost': 'Das Panel kann nicht erkennen, welche Seite es einbettet, und zeigt hier deshalb keine Falldaten. Eine einbettende Seite muss sich dem Browser zu erkennen geben (referrerpolicy="origin" an ihrem iframe).',
   'framing.fix': 'Ein Administrator kann diesen Origin in der config.json des Panels unter "allowedHostOrigins" eintragen.',
   'framing.openDirectly': 'Panel in eigenem Fenster öffnen',
 

@@ -5,7 +5,7 @@
 export const enFraming = {
   'framing.title': 'The Case Data Panel cannot be shown here',
   'framing.notAllowed': 'This page ({origin}) is not allowed to embed the panel.',
-  'framing.unknownHost': 'The page embedding the panel is not on its list of allowed host origins.',
+  'framing.unknownHost': 'The panel cannot tell which page embeds it, so it shows no case data here. An embedding page must let the browser name it (referrerpolicy="origin" on its iframe).',
   'framing.fix': 'An administrator can add this origin to "allowedHostOrigins" in the panel\'s config.json.',
   'framing.openDirectly': 'Open the panel in its own window',
 } as const;
