@@ -99,9 +99,12 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   const { announcement: said, setAnnouncement } = controller;
   const count = filter.trim() ? (visible.length ? t('caseData.filterMatches', { count: visible.length }) : t('caseData.noMatch', { filter })) : '';
   const countSaid = useRef({ filter, text: '' });
+  // The count as it is when the pause ends: another party's change may have moved it since the keystroke (review).
+  const countNow = useRef(count);
+  countNow.current = count;
   useEffect(() => {
     if (!count) return;
-    const timer = setTimeout(() => setAnnouncement((countSaid.current = { filter, text: count }).text), FILTER_SAID_AFTER_MS);
+    const timer = setTimeout(() => countNow.current && setAnnouncement((countSaid.current = { filter, text: countNow.current }).text), FILTER_SAID_AFTER_MS);
     return () => clearTimeout(timer);
   }, [filter, t]);
   useEffect(() => {

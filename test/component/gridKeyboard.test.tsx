@@ -100,6 +100,17 @@ describe('grid navigation', () => {
     await waitFor(() => expect(region()).toHaveTextContent('No key or value matches “support”.'));
   });
 
+  it('says the count as it is when the pause ends, after a change that came while the agent typed', async () => {
+    const { user } = await openPanel();
+    const region = () => grid().closest('.case-data')?.querySelector('[aria-live="polite"]');
+    await user.type(screen.getByRole('searchbox', { name: 'Filter' }), 'support');
+    // Within the pause that precedes the count (review: the count from the last keystroke was said).
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'Other' });
+    await waitFor(() => expect(within(grid()).queryAllByRole('rowheader')).toEqual([]));
+    await waitFor(() => expect(region()).toHaveTextContent('No key or value matches “support”.'));
+    expect(region()).not.toHaveTextContent('1 key matches.');
+  });
+
   it('keeps an open editor in the filtered view when someone else changes its key to a value that does not match', async () => {
     await control.updateUserData(SEED_CHAT_ID, { NoteA: 'foo one', NoteB: 'foo two' });
     const { user } = await openPanel();
