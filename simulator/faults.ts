@@ -4,8 +4,12 @@
 import { describeJson, isJsonObject, ownField, type JsonObject, type JsonValue } from './json';
 
 export type FaultSettings = {
-  /** The next `remaining` /api/v2 REST requests answer `httpStatus` (as a proxy in front of GWS would). */
-  readonly httpFailures: { readonly remaining: number; readonly httpStatus: number } | null;
+  /**
+   * The next `remaining` /api/v2 REST requests answer `httpStatus` (as a proxy in front of GWS
+   * would); `applied`: only after GWS has carried an operation out and published it (a
+   * gateway timing out on a slow GWS), so the client cannot know it was saved.
+   */
+  readonly httpFailures: { readonly remaining: number; readonly httpStatus: number; readonly applied: boolean } | null;
   /** The next `remaining` chat operations answer `statusCode` and change nothing. */
   readonly operationFailures: { readonly remaining: number; readonly statusCode: number } | null;
   readonly latencyMs: number;
@@ -15,6 +19,7 @@ export type FaultSettings = {
 export type FaultRequest = {
   readonly failNext?: number;
   readonly httpStatus?: number;
+  readonly applied?: boolean;
   readonly statusCode?: number;
   readonly latencyMs?: number;
   readonly dropNotifications?: boolean;
@@ -25,7 +30,7 @@ export type FaultRequest = {
 };
 
 const NO_FAULTS: FaultSettings = { httpFailures: null, operationFailures: null, latencyMs: 0, dropNotifications: false };
-const KNOWN_FIELDS = ['failNext', 'httpStatus', 'statusCode', 'latencyMs', 'dropNotifications', 'rotateCsrfToken', 'disconnectNotifications', 'notificationsDownMs'];
+const KNOWN_FIELDS = ['failNext', 'httpStatus', 'applied', 'statusCode', 'latencyMs', 'dropNotifications', 'rotateCsrfToken', 'disconnectNotifications', 'notificationsDownMs'];
 
 type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
@@ -52,6 +57,7 @@ export function parseFaultRequest(body: JsonValue): Parsed<FaultRequest> {
   const request: FaultRequest = {
     failNext: integerIn('failNext', 0, 1_000_000),
     httpStatus: integerIn('httpStatus', 400, 599),
+    applied: flag('applied'),
     statusCode: integerIn('statusCode', 1, 20),
     latencyMs: integerIn('latencyMs', 0, 120_000),
     dropNotifications: flag('dropNotifications'),
@@ -63,6 +69,7 @@ export function parseFaultRequest(body: JsonValue): Parsed<FaultRequest> {
   if (request.failNext !== undefined && request.failNext > 0 && !failKind) {
     errors.push('failNext needs httpStatus (e.g. 500) or statusCode (e.g. 4)');
   }
+  if (request.applied !== undefined && ownField(body, 'httpStatus') === undefined) errors.push('applied needs failNext and httpStatus');
   if (failKind && ownField(body, 'failNext') === undefined) {
     errors.push('httpStatus and statusCode need failNext (how many requests fail)');
   }
@@ -90,7 +97,7 @@ export class Faults {
         next = { ...next, httpFailures: null, operationFailures: null };
       }
       if (request.httpStatus !== undefined) {
-        next = { ...next, httpFailures: count > 0 ? { remaining: count, httpStatus: request.httpStatus } : null };
+        next = { ...next, httpFailures: count > 0 ? { remaining: count, httpStatus: request.httpStatus, applied: request.applied ?? false } : null };
       }
       if (request.statusCode !== undefined) {
         next = { ...next, operationFailures: count > 0 ? { remaining: count, statusCode: request.statusCode } : null };
@@ -101,13 +108,13 @@ export class Faults {
     this.#settings = next;
   }
 
-  /** Consumes one HTTP failure, if any is pending, and returns its status. */
-  takeHttpFailure(): number | null {
+  /** Consumes one HTTP failure, if any is pending, and returns its status and whether GWS carries the request out first. */
+  takeHttpFailure(): { readonly httpStatus: number; readonly applied: boolean } | null {
     const pending = this.#settings.httpFailures;
     if (!pending) return null;
     const remaining = pending.remaining - 1;
     this.#settings = { ...this.#settings, httpFailures: remaining > 0 ? { ...pending, remaining } : null };
-    return pending.httpStatus;
+    return { httpStatus: pending.httpStatus, applied: pending.applied };
   }
 
   /** Consumes one operation failure, if any is pending, and returns its statusCode. */

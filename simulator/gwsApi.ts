@@ -71,7 +71,9 @@ export async function handleGwsApi(sim: SimulatorState, req: IncomingMessage, re
   if (latency > 0) await sim.delay(latency);
 
   const httpFailure = sim.faults.takeHttpFailure();
-  if (httpFailure !== null) return sendProxyFailure(res, httpFailure);
+  // `applied`: the proxy forwards an operation and fails afterwards; GWS's answer is lost.
+  if (httpFailure !== null && !(httpFailure.applied && method === 'POST')) return sendProxyFailure(res, httpFailure.httpStatus);
+  const replyLost = httpFailure === null ? null : httpFailure.httpStatus;
 
   // No session, no token: these 401s carry no CSRF headers.
   if (sim.sessionExpired) return sendStatus(res, failure(20, 'Access denied: session expired'));
@@ -99,12 +101,16 @@ export async function handleGwsApi(sim: SimulatorState, req: IncomingMessage, re
     return sendJson(res, 200, { statusCode: 0, chat: sim.store.resource(chat) });
   }
   if (method === 'POST' && first === 'me' && second === 'chats' && chatId !== undefined && extra === undefined) {
-    return operate(sim, res, chatId, text);
+    return operate(sim, res, chatId, text, replyLost);
   }
+  if (replyLost !== null) return sendProxyFailure(res, replyLost);
   return sendJson(res, 404, { statusCode: 6, statusMessage: `Resource not found: ${method} ${url.pathname}` });
 }
 
-function operate(sim: SimulatorState, res: ServerResponse, chatId: string, text: string): void {
+/** How long after publishing an applied operation its lost reply comes: the notification first, as GWS publishes before it answers. */
+const LOST_REPLY_AFTER_MS = 300;
+
+async function operate(sim: SimulatorState, res: ServerResponse, chatId: string, text: string, replyLost: number | null): Promise<void> {
   const parsed = parseJson(text);
   if (!parsed.ok) {
     return sendJson(res, 400, { statusCode: 1, statusMessage: `Request body is not valid JSON: ${parsed.error}` });
@@ -116,6 +122,11 @@ function operate(sim: SimulatorState, res: ServerResponse, chatId: string, text:
   const body: JsonValue = parsed.value;
   const outcome = performOperation(sim.store, chatId, body, () => sim.nextReferenceId());
   if (!outcome.ok) return sendStatus(res, outcome);
+  if (replyLost !== null) {
+    sim.publishChatNotifications(outcome.notifications);
+    await sim.delay(LOST_REPLY_AFTER_MS);
+    return sendProxyFailure(res, replyLost);
+  }
   sendJson(res, 200, { statusCode: 0, referenceId: outcome.referenceId });
   sim.publishChatNotifications(outcome.notifications);
 }

@@ -3,7 +3,7 @@
 // the first paint's 100 kB.
 
 import { MutationObserver, type QueryClient } from '@tanstack/react-query';
-import { chatQueries, toGwsError, type ChatOperation, type GwsClient, type GwsError } from '../gws';
+import { chatQueries, mayHaveApplied, toGwsError, type ChatOperation, type GwsClient, type GwsError } from '../gws';
 import type { ChatStore, UserDataWrite } from '../store';
 import { watchLateWrites } from './lateWrites';
 import { firstQueued } from './useCaseDataWriter';
@@ -79,8 +79,8 @@ function createWriter({ client, store, queryClient }: WriterParts) {
       const detail = toGwsError(error);
       // Nothing reached GWS: keep the write for the replay rather than calling it failed.
       const unreachable = detail.kind === 'network' || detail.kind === 'timeout';
-      // No answer in time: GWS may still apply it, after the agent's next write of the key.
-      if (detail.kind === 'timeout') lateWrites.timedOut(chatId, write, editId);
+      // No answer (that can be read): GWS may have applied it, or still apply it after the agent's next write of the key.
+      if (mayHaveApplied(detail)) lateWrites.timedOut(chatId, write, editId);
       if (isSessionProblem(detail)) actions.sessionExpired();
       if (isSessionProblem(detail) || (unreachable && store.getState().outbox === 'held')) actions.userDataWriteRequeued(chatId, editId);
       else actions.userDataWriteFailed(chatId, editId, detail);

@@ -85,7 +85,7 @@ export function watchLateWrites(store: ChatStore, resend: (chatId: string, write
   };
 
   return {
-    /** A write of the agent's got no answer in time: GWS may still apply it. */
+    /** A write of the agent's got no answer in time (or none that could be read): GWS may still apply it. */
     timedOut(chatId: string, write: UserDataWrite, editId: number) {
       inDoubt.push({ chatId, key: write.key, editId, after: valueAfter(write), until: Date.now() + LANDS_WITHIN_MS, newer: null, landed: false, replaced: undefined });
       unsubscribe ??= store.subscribe(check);

@@ -63,6 +63,17 @@ export function serverDetail(error: Extract<GwsError, { kind: 'http' | 'status-c
     : error.statusMessage;
 }
 
+/**
+ * Whether GWS may have applied a request that failed this way: no answer in time, a
+ * gateway's or server's error (a proxy's 502/504 after forwarding it), an answer that cannot
+ * be read (bad-input test: a write saved on the server stayed "Not saved" for good). GWS's own
+ * refusals (statusCode, 4xx) say it did not; so, nearly always, does a network failure: the
+ * browser offline, the server unreachable (a connection reset mid-request is the exception,
+ * settled by its notification if it comes).
+ */
+export const mayHaveApplied = (error: GwsError): boolean =>
+  error.kind === 'timeout' || error.kind === 'invalid-payload' || (error.kind === 'http' && error.status >= 500);
+
 /** Longest server text the panel keeps (an error's words): enough for any real message. */
 const TEXT_KEPT = 500;
 

@@ -14,7 +14,7 @@ export type {
   UserDataValue,
 } from './types';
 export { CHAT_STATES } from './types';
-export { GwsRequestError, toGwsError, type GwsError } from './errors';
+export { GwsRequestError, mayHaveApplied, toGwsError, type GwsError } from './errors';
 export { createGwsClient, type GwsClient, type GwsClientOptions } from './http/gwsClient';
 export { chatQueries } from './http/chatQueries';
 // Not the CometD session nor the notification parser: re-exported here, they would be part

@@ -192,6 +192,10 @@ export function markFailed(entry: ChatEntry, editId: number, error: GwsError): C
   const index = entry.pending.findIndex((edit) => edit.editId === editId);
   const failed = entry.pending[index];
   if (!failed) return entry;
+  // The server shows what it asked for already: its notification came before this answer (GWS
+  // may publish first, then a proxy's 504 or a garbled reply), or another party set the same.
+  // Nothing for the agent to settle (it stayed "Not saved" for good: bad-input test).
+  if (snapshotShows(entry.chat, failed) && !entry.pending.some((edit) => edit.key === failed.key && edit !== failed)) return dropPending(entry, editId);
   // What was made over this write's value (a later write of the key, a draft) rests, now, on the
   // value it would have replaced: the refusal is no change by someone else (it was read as one,
   // "Changed on the server", a conflict invented for the agent's next write of the key).

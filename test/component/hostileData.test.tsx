@@ -104,10 +104,25 @@ describe('every GWS error keeps the agent value, says why, and can be retried', 
     await control.faults({ failNext: 1, httpStatus });
     valueCell('Subject').focus();
     await user.keyboard(`http ${httpStatus}{Enter}`);
-    await waitFor(() => expect(valueCell('Subject')).toHaveAccessibleDescription(new RegExp(`^Not saved: Server error HTTP ${httpStatus}`)));
+    // A gateway's error may come after GWS applied the write: not called a refusal.
+    await waitFor(() => expect(valueCell('Subject')).toHaveAccessibleDescription(new RegExp(`^Not confirmed: Server error HTTP ${httpStatus}.*It may have been saved`)));
     expect(valueCell('Subject')).toHaveTextContent(`http ${httpStatus}`);
     await user.click(within(valueCell('Subject')).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-invalid'));
+  });
+
+  it.each([502, 504])('HTTP %i after GWS applied the write (its notification first): saved, not Not saved', async (httpStatus) => {
+    const { user, store } = await openPanel();
+    await control.faults({ failNext: 1, httpStatus, applied: true });
+    valueCell('Subject').focus();
+    await user.keyboard(`applied ${httpStatus}{Enter}`);
+    await waitFor(async () => expect(await control.operations()).toHaveLength(1));
+    // The proxy's error comes 300 ms after the notification; it must not turn the saved value into a refusal.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));
+    expect(valueCell('Subject')).not.toHaveAttribute('aria-invalid');
+    expect(valueCell('Subject')).toHaveTextContent(new RegExp(`^applied ${httpStatus}(Saved)?$`));
+    expect(store.getState().chats.get(SEED_CHAT_ID)?.pending).toEqual([]);
   });
 
   it('statusCode 20 (not authenticated) means the session expired: the edit is kept and queued', async () => {

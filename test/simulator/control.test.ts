@@ -40,6 +40,16 @@ describe('faults', () => {
     expect(at(await getChat(sim.url, SEED_CHAT), 'userData', 'UserData1')).toBe(987654321);
   });
 
+  it('applied: true carries the operation out (and publishes it), then answers the proxy error; reads still fail at once', async () => {
+    await control(sim.url, 'faults', { failNext: 1, httpStatus: 504, applied: true });
+    const reply = await postOperation(sim.url, SEED_CHAT, { operationName: 'UpdateUserData', userData: { UserData1: 2 } }, token);
+    expect(reply.status).toBe(504);
+    expect(reply.text).toContain('504 Gateway Timeout');
+    expect(at(await getChat(sim.url, SEED_CHAT), 'userData', 'UserData1')).toBe(2);
+    await control(sim.url, 'faults', { failNext: 1, httpStatus: 504, applied: true });
+    expect((await fetch(`${sim.url}/api/v2/me`)).status).toBe(504);
+  });
+
   it('failNext + statusCode answers the next n operations with that statusCode and changes nothing', async () => {
     await control(sim.url, 'faults', { failNext: 1, statusCode: 4 });
     const before = await getChat(sim.url, SEED_CHAT);
@@ -93,6 +103,7 @@ describe('faults', () => {
     [{ httpStatus: 500 }, /failNext/],
     [{ failNext: -1, httpStatus: 500 }, /failNext/],
     [{ failNext: 1, httpStatus: 200 }, /httpStatus/],
+    [{ failNext: 1, statusCode: 4, applied: true }, /applied needs/],
     [{ latencyMs: 'slow' }, /latencyMs/],
     [{ dropNotifications: 'yes' }, /dropNotifications/],
     [{ failnext: 1 }, /unknown fault field/],

@@ -93,6 +93,19 @@ describe('one chat: server snapshot, pending writes, drafts', () => {
     expect(entry.pending.map((edit) => edit.editId)).toEqual([2]);
   });
 
+  it('settles a write whose notification came before its failed answer (a proxy’s 504 after GWS applied it)', () => {
+    let entry = addPending(newEntry(chat({ a: 'old' }), 1), update(1, 'a', 'mine', 'sending', 'old'));
+    // GWS publishes first (its referenceId unclaimed while the write is on its way), then the gateway fails.
+    entry = applySnapshot(entry, chat({ a: 'mine' }), 2, 7);
+    entry = markFailed(entry, 1, { kind: 'http', status: 504, message: 'Gateway Time-out' });
+    expect(entry.pending).toEqual([]);
+    expect(shown(entry)).toEqual({ a: ['mine', 'confirmed'] });
+    // A refusal of a value the server does not show stays the agent's to settle.
+    let refused = addPending(newEntry(chat({ a: 'old' }), 1), update(1, 'a', 'mine', 'sending', 'old'));
+    refused = markFailed(refused, 1, { kind: 'http', status: 504, message: 'Gateway Time-out' });
+    expect(shown(refused)).toEqual({ a: ['mine', 'failed'] });
+  });
+
   it('never lets a server change overwrite a draft; flags it as a conflict instead', () => {
     let entry = setDraft(newEntry(chat({ Subject: 'old', UserData1: 1 }), 1), 'Subject', 'my text');
     entry = applySnapshot(entry, chat({ Subject: 'supervisor', UserData1: 2 }), 2, undefined);
