@@ -3,7 +3,7 @@ import { CaseDataGrid, gwsErrorWording, gwsErrorWords } from '../caseData';
 import { toGwsError } from '../gws';
 import { labelFor, useMessages } from '../i18n';
 import { ParticipantsList } from '../participants';
-import { useActiveChatId, useChatEntry, useConnection } from '../store';
+import { useActiveChatId, useChatEntry, useChatUnreadable, useConnection } from '../store';
 import { ChatPicker } from './ChatPicker';
 import { ConnectionStatus } from './ConnectionStatus';
 import type { FocusKeyChannel } from './focusChannel';
@@ -25,6 +25,7 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
   const chats = useLiveSync();
   const activeChatId = useActiveChatId();
   const entry = useChatEntry(activeChatId);
+  const unreadable = useChatUnreadable(activeChatId);
   const { t } = useMessages();
   // Once a grid has painted (nothing to say before a write): React.lazy's fetch would otherwise
   // start with the first render, and the panel's first paint ("Loading chats…") comes before the grid's.
@@ -58,7 +59,13 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
         </p>
       ) : null}
       {chats.isPending ? <p className="panel__loading">{t(sessionExpired ? 'panel.loadingWhenSession' : 'panel.loading')}</p> : null}
-      {chats.isSuccess && !entry ? (
+      {/* Listed by GWS, but not readable (a value nested too deeply): not "not this agent's", and not fresh. */}
+      {unreadable && activeChatId ? (
+        <p role="alert" className="panel__error">
+          {t('panel.chatUnreadable', { chatId: activeChatId, reason: unreadable })}
+        </p>
+      ) : null}
+      {chats.isSuccess && !entry && !unreadable ? (
         <p className="panel__empty">{activeChatId ? t('panel.chatUnknown', { chatId: activeChatId }) : t('panel.noActiveChat')}</p>
       ) : null}
       {entry && activeChatId ? (

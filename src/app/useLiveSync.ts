@@ -97,6 +97,10 @@ export function useLiveSync() {
     const unsubscribe = store.subscribe((state, previous) => {
       // Live again after any gap: re-read before the held writes may go.
       if (state.connection.kind === 'live' && previous.connection.kind !== 'live' && state.outbox === 'held') reread();
+      // A notification no one could read carried a change that is now missed (GWS has no
+      // replay): read again, so the grid is not left stale under Live (bad-input test). A read
+      // on its way is joined, so a burst of them costs one.
+      else if (state.rejectedNotifications > previous.rejectedNotifications) void queryClient.invalidateQueries({ queryKey: chatQueries.list(client).queryKey }, { cancelRefetch: false });
     });
     return () => {
       cancelBegin();

@@ -9,6 +9,7 @@ export {
   useChatEntry,
   useChatMarks,
   useChatSummaries,
+  useChatUnreadable,
   useConnection,
   useOutboxOpen,
   useRejectedNotifications,

@@ -18,8 +18,12 @@ export function entryAfterRead(entry: ChatEntry, chat: Chat, receivedAt: number,
 
 /**
  * A listed chat the read could not read was not read again: what changed in it meanwhile is
- * unknown, so its queued writes are not sent over it unseen (refused, with Retry).
+ * unknown, so its queued writes are not sent over it unseen (refused, with Retry), and one GWS
+ * accepted is not confirmed by this read nor by its notification, which no one can read either
+ * (it stayed Saving… for good: bad-input test). Said as not confirmed: it may have been saved.
  */
 export function entryUnread(entry: ChatEntry, reason: string): ChatEntry {
-  return { ...entry, pending: entry.pending.map((edit) => (edit.status === 'queued' ? { ...edit, status: 'failed', error: { kind: 'invalid-payload', message: reason, issues: [] } } : edit)) };
+  const unread = (edit: ChatEntry['pending'][number]) => edit.status === 'queued' || edit.status === 'awaiting';
+  if (!entry.pending.some(unread)) return entry;
+  return { ...entry, pending: entry.pending.map((edit) => (unread(edit) ? { ...edit, status: 'failed', error: { kind: 'invalid-payload', message: reason, issues: [] } } : edit)) };
 }

@@ -26,6 +26,10 @@ export const useRejectedNotifications = () => {
   return useMemo(() => ({ count, last }), [count, last]);
 };
 
+/** Why GWS's last read could not read this chat (shown as it was before), or null. */
+export const useChatUnreadable = (chatId: string | null): string | null =>
+  useChatStore((state) => (chatId === null ? null : (state.unreadableChats.find((chat) => chat.chatId === chatId)?.reason ?? null)));
+
 export type ChatSummary = { readonly id: string; readonly state: string; readonly customer: string };
 
 /**

@@ -206,6 +206,39 @@ describe('a chat in the chats list that does not match the contract', () => {
   });
 });
 
+describe('the agent’s own chat when GWS sends it in a shape that cannot be read', () => {
+  const tooDeep = () => {
+    let deep: unknown = 'leaf';
+    for (let level = 0; level < 40; level += 1) deep = { d: deep };
+    return deep;
+  };
+
+  it('says the chat could not be read rather than leaving it stale under Live, and an accepted write is Not confirmed, not Saving… for good', async () => {
+    const { user, store } = renderPanel(sim.url, { chatId: SEED_CHAT_ID });
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitUntilSettled(store);
+    // Before (bad-input test): the change was dropped with its notification, the grid stayed
+    // as it was under "Live", and only a counter said anything.
+    await control.updateUserData(SEED_CHAT_ID, { Deep: tooDeep(), AccountNumber: 'ACC-NEW' });
+    const alert = await screen.findByText(/^Chat 0000Wa9CAM6W00J could not be read from the server \(.*nested too deeply\): what is shown may be out of date\.$/);
+    expect(alert).toHaveAttribute('role', 'alert');
+
+    valueCell('Subject').focus();
+    await user.keyboard('{F2}{Control>}a{/Control}mine{Enter}');
+    await waitFor(async () => expect(await control.operations()).toHaveLength(1));
+    // Its notification cannot be read either; the read that follows leaves the chat out.
+    await waitFor(() => expect(valueCell('Subject')).toHaveAccessibleDescription(/^Not confirmed: .*It may have been saved; Retry sends it again\.$/), { timeout: 8_000 });
+    expect(valueCell('Subject')).not.toHaveAttribute('aria-busy');
+  });
+
+  it('opened by its id, it is said to be unreadable, not "not among this agent’s chats"', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { Deep: tooDeep() });
+    renderPanel(sim.url, { chatId: SEED_CHAT_ID });
+    expect(await screen.findByText(/^Chat 0000Wa9CAM6W00J could not be read from the server/)).toBeInTheDocument();
+    expect(screen.queryByText(/is not among this agent’s chats|is not among this agent's chats/)).not.toBeInTheDocument();
+  });
+});
+
 describe('work in a chat that is not on screen', () => {
   it('says a write refused after the agent switched chats, and marks that chat in the picker until it is settled', { timeout: 30_000 }, async () => {
     const { user, store } = renderPanel(sim.url);

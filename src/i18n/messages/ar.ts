@@ -8,6 +8,7 @@ export const ar = {
   'panel.tryAgain': 'إعادة المحاولة',
   'panel.loading': 'جارٍ تحميل المحادثات…',
   'panel.chatUnknown': 'المحادثة {chatId} ليست من محادثات هذا الوكيل.',
+  'panel.chatUnreadable': 'تعذّرت قراءة المحادثة {chatId} من الخادم ({reason}): قد لا يكون المعروض محدَّثًا.',
   'panel.noActiveChat': 'لا توجد محادثة نشطة. اختر محادثة من الأعلى عند وصولها.',
   'panel.chatLabel': 'المحادثة {chatId}',
   'panel.userDataHeading': 'البيانات المرفقة',

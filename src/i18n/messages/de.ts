@@ -7,6 +7,7 @@ export const de = {
   'panel.tryAgain': 'Erneut versuchen',
   'panel.loading': 'Chats werden geladen…',
   'panel.chatUnknown': 'Chat {chatId} gehört nicht zu den Chats dieses Agenten.',
+  'panel.chatUnreadable': 'Chat {chatId} konnte nicht vom Server gelesen werden ({reason}): Das Angezeigte ist möglicherweise nicht aktuell.',
   'panel.noActiveChat': 'Kein aktiver Chat. Wählen Sie oben einen aus, sobald ein Chat eintrifft.',
   'panel.chatLabel': 'Chat {chatId}',
   'panel.userDataHeading': 'Angehängte Daten',

@@ -10,6 +10,7 @@ export const enPanel = {
   'panel.loadFailed': 'Could not load chats.',
   'panel.loading': 'Loading chats…',
   'panel.chatUnknown': "Chat {chatId} is not among this agent's chats.",
+  'panel.chatUnreadable': 'Chat {chatId} could not be read from the server ({reason}): what is shown may be out of date.',
   'panel.noActiveChat': 'No active chat. Choose one above when a chat arrives.',
   'panel.chatLabel': 'Chat {chatId}',
   // Genesys's word for the key-value pairs attached to the interaction (GWS: userData).
