@@ -20,6 +20,7 @@ const fail = (path: string, message: string): ParseResult<never> => ({
 
 export function describe(input: unknown): string {
   if (input === null) return 'null';
+  if (input === undefined) return 'nothing';
   if (Array.isArray(input)) return 'an array';
   return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
 }
@@ -35,7 +36,7 @@ export const number: Schema<number> = (input, path) =>
 export const integer: Schema<number> = (input, path) =>
   typeof input === 'number' && Number.isSafeInteger(input)
     ? ok(input)
-    : fail(path, `expected an integer, got ${describe(input)}`);
+    : fail(path, `expected an integer${typeof input === 'number' && Number.isInteger(input) ? ' within ±2^53' : ''}, got ${describe(input)}`);
 
 export const boolean: Schema<boolean> = (input, path) =>
   typeof input === 'boolean' ? ok(input) : fail(path, `expected a boolean, got ${describe(input)}`);

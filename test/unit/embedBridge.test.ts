@@ -118,7 +118,7 @@ describe('the host bridge', () => {
     fromHost({ ...envelope, type: 'focusKey', key: 7, requestId: { not: 'a string' } });
     expect(commands).toEqual([]);
     expect(sent()).toEqual([
-      { ...envelope, type: 'error', error: expect.objectContaining({ kind: 'invalid-message', issues: [{ path: 'chatId', message: 'expected a string, got a undefined' }] }) },
+      { ...envelope, type: 'error', error: expect.objectContaining({ kind: 'invalid-message', issues: [{ path: 'chatId', message: 'expected a string, got nothing' }] }) },
       {
         ...envelope,
         type: 'error',

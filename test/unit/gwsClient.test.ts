@@ -108,6 +108,11 @@ describe('errors are values', () => {
     expect(error).toMatchObject({ kind: 'invalid-payload', issues: [{ path: 'chats', message: 'expected an array, got an object' }] });
   });
 
+  it('a reply that is JSON but no GWS answer says so once, its issues beside it (not the issues twice)', async () => {
+    const error = await failure(client(() => json(null)).listChats());
+    expect(error).toEqual({ kind: 'invalid-payload', message: 'the reply is not a GWS answer', issues: [expect.objectContaining({ message: 'expected an object, got null' })] });
+  });
+
   it('one chat that breaks the contract is left out and named; the others are read', async () => {
     let deep: unknown = 'leaf';
     for (let level = 0; level < 40; level += 1) deep = { d: deep };

@@ -102,6 +102,18 @@ describe('parseChatNotification', () => {
     });
   });
 
+  it('reads a referenceId of 0 or below as none (it links to no request), so the change is not dropped as old', () => {
+    for (const referenceId of [0, -1]) {
+      const notification = parseChatNotification({ messageType: 'ChatStateChangeMessage', notificationType: 'PropertiesUpdated', referenceId, chat: { id: 'c', state: 'Chatting', userData: { a: 'b' } } });
+      expect(notification).toMatchObject({ kind: 'chat-changed' });
+      expect(notification).not.toHaveProperty('referenceId');
+    }
+    expect(parseChatNotification({ messageType: 'ChatStateChangeMessage', notificationType: 'PropertiesUpdated', referenceId: 1e300, chat: { id: 'c', state: 'Chatting', userData: {} } })).toMatchObject({
+      kind: 'rejected-notification',
+      reason: expect.stringContaining('not an integer within ±2^53'),
+    });
+  });
+
   it('keeps an Error notification’s message of a megabyte to 500 characters (it is shown and sent to the host page)', () => {
     const failed = parseChatNotification({ messageType: 'ChatStateChangeMessage', notificationType: 'Error', referenceId: 9, errorMessage: 'y'.repeat(1_000_000) });
     expect(failed).toEqual({ kind: 'operation-failed', referenceId: 9, message: `${'y'.repeat(499)}…` });

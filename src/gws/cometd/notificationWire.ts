@@ -27,9 +27,12 @@ export function parseChatNotification(data: unknown): ChatNotification | Notific
   const referenceIdRaw = ownField(data, 'referenceId');
   const referenceId = integer(referenceIdRaw, 'referenceId');
   if (referenceIdRaw !== undefined && referenceIdRaw !== null && !referenceId.ok) {
-    return reject(`referenceId is ${describe(referenceIdRaw)}, not an integer`);
+    return reject(`referenceId is ${describe(referenceIdRaw)}, not an integer within ±2^53`);
   }
-  const reference = referenceId.ok ? { referenceId: referenceId.value } : {};
+  // referenceIds answer requests and count from 1; a 0 or below links to none, and read as one
+  // it was "older" than every referenceId seen and its change dropped (bad-input test): it is
+  // read as absent, the change another party's.
+  const reference = referenceId.ok && referenceId.value > 0 ? { referenceId: referenceId.value } : {};
 
   if (notificationType === 'Error') {
     const chat = ownField(data, 'chat');

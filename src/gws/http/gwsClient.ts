@@ -114,7 +114,8 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
     const issues = envelope && !envelope.ok ? envelope.issues : [];
     throw failure({
       kind: 'invalid-payload',
-      message: body === undefined ? `not JSON: ${summarize(text, 'empty body')}` : formatIssues(issues),
+      // The issues are said beside the message (i18n/gwsErrors.ts): not twice.
+      message: body === undefined ? `not JSON: ${summarize(text, 'empty body')}` : 'the reply is not a GWS answer',
       issues,
     });
   }
