@@ -108,6 +108,14 @@ describe('errors are values', () => {
     expect(error).toMatchObject({ kind: 'invalid-payload', issues: [{ path: 'chats', message: 'expected an array, got an object' }] });
   });
 
+  it('a request sent on to a sign-in page (an SSO proxy) is an expired session, not "not JSON"; a redirect to a GWS answer is read', async () => {
+    const redirected = (response: Response, url: string) => Object.defineProperties(response, { redirected: { value: true }, url: { value: url } });
+    const toLogin = await failure(client(() => redirected(new Response('<html><title>Sign in</title></html>', { status: 200 }), 'https://sso.example.com/login?SAMLRequest=abc')).listChats());
+    expect(toLogin).toEqual({ kind: 'session-expired', message: 'redirected to https://sso.example.com/login' });
+    const moved = await client(() => redirected(json({ statusCode: 0, chats: [] }), 'https://gws.example.com/api/v2/me/chats')).listChats();
+    expect(moved.chats).toEqual([]);
+  });
+
   it('a reply that is JSON but no GWS answer says so once, its issues beside it (not the issues twice)', async () => {
     const error = await failure(client(() => json(null)).listChats());
     expect(error).toEqual({ kind: 'invalid-payload', message: 'the reply is not a GWS answer', issues: [expect.objectContaining({ message: 'expected an object, got null' })] });

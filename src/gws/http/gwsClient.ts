@@ -110,6 +110,9 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
       }
     }
     if (response.status === 401) throw failure({ kind: 'session-expired', message: 'HTTP 401' });
+    // Sent on to a page that is no GWS answer (an SSO proxy's sign-in page): the session is
+    // gone, and the request never reached GWS (it read as "Not found" or "not JSON": bad-input test).
+    if (response.redirected) throw failure({ kind: 'session-expired', message: `redirected to ${redirectTarget(response.url)}` });
     if (!response.ok) throw failure({ kind: 'http', status: response.status, message: summarize(text, response.statusText) });
     const issues = envelope && !envelope.ok ? envelope.issues : [];
     throw failure({
@@ -167,6 +170,16 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
       return result.referenceId === undefined ? {} : { referenceId: result.referenceId };
     },
   };
+}
+
+/** Where a redirect led, without its query (a sign-in page's parameters are nobody's business). */
+function redirectTarget(url: string): string {
+  try {
+    const { origin, pathname } = new URL(url);
+    return `${origin}${pathname}`;
+  } catch {
+    return 'another page';
+  }
 }
 
 function isCsrfRejection(response: Response, text: string): boolean {
