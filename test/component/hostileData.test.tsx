@@ -23,6 +23,9 @@ const HOSTILE: Record<string, unknown> = {
   constructor: 'constructor value',
   prototype: 'prototype value',
   '': 'empty key',
+  '   ': 'spaces key',
+  '\u200B': 'zero-width key',
+  ['K'.repeat(10_000)]: '10 kB key',
   'Ключ 🔑': 'значение ✓ 😀',
   RightToLeft: '\u202Eevil.exe\u202C שלום',
   ZeroWidth: 'a\u200Bb\u200Dc',
@@ -52,6 +55,10 @@ describe('hostile keys and values', () => {
     expect(valueCell('__proto__')).toHaveTextContent('proto value');
     expect(valueCell('constructor')).toHaveTextContent('constructor value');
     expect(valueCell('(empty key)')).toHaveTextContent('empty key');
+    // Keys no one can see are named by their code points (bad-input test: their row headers read blank).
+    expect(valueCell('(empty key) U+0020 U+0020 U+0020')).toHaveTextContent('spaces key');
+    expect(valueCell('(empty key) U+200B')).toHaveTextContent('zero-width key');
+    expect(valueCell('K'.repeat(10_000))).toHaveTextContent('10 kB key');
     expect(valueCell('Ключ 🔑')).toHaveTextContent('значение ✓ 😀');
     expect(valueCell('RightToLeft')).toHaveTextContent('\u202Eevil.exe\u202C שלום');
     expect(valueCell('ZeroWidth')).toHaveTextContent('a\u200Bb\u200Dc');
