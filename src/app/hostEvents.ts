@@ -7,7 +7,7 @@ import { translateEnglish } from '../i18n';
 import { translateGwsError } from '../i18n/gwsErrors';
 import type { UserDataChange, WidgetEvent, WidgetState } from '../embed';
 // Dirty, what a CRM warns about before navigating away, is the store's unsaved work
-// (store/chatEntry.ts unsavedChatIds): open drafts, writes not yet accepted, and chats a
+// (store/unsavedWork.ts unsavedChatIds): open drafts, writes not yet accepted, and chats a
 // previous page saved that are not read yet.
 import { deriveRows, isChatUnsaved, isEditedDraft, sameValue, unsavedChatIds, type ChatEntry, type ChatStoreState } from '../store';
 
@@ -68,7 +68,7 @@ function isAgentWrite(change: UserDataChange, before: ChatEntry, entry: ChatEntr
   });
 }
 
-export function diffUserData(before: ReadonlyMap<string, UserDataValue>, after: ReadonlyMap<string, UserDataValue>): UserDataChange[] {
+function diffUserData(before: ReadonlyMap<string, UserDataValue>, after: ReadonlyMap<string, UserDataValue>): UserDataChange[] {
   const changes: UserDataChange[] = [];
   for (const [key, value] of after) {
     if (!before.has(key)) changes.push({ key, kind: 'added', value, previousValue: null });

@@ -20,7 +20,7 @@ export type Appearance = {
 // StrictMode runs effects twice in development; the host must still see one `ready`.
 const announced = new WeakSet<HostBridge>();
 
-export function readyEvent(): WidgetEvent {
+function readyEvent(): WidgetEvent {
   return {
     type: 'ready',
     widgetVersion: WIDGET_VERSION,

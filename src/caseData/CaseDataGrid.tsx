@@ -23,11 +23,6 @@ const PRELOAD_AFTER_MS = 2_000;
 /** How long the agent pauses typing in the filter before what it leaves is said. */
 const FILTER_SAID_AFTER_MS = 500;
 
-/**
- * The case-data grid: the WAI-ARIA grid pattern over a chat's userData, two columns (key,
- * value), one tab stop, typed in-cell editors, add / delete / undo / redo / copy / paste.
- * https://www.w3.org/WAI/ARIA/apg/patterns/grid/
- */
 export type FocusKeyResult = 'focused' | 'unknown-key' | 'unavailable';
 
 type CaseDataGridProps = {
@@ -44,6 +39,11 @@ type CaseDataGridProps = {
  * re-reading after a reconnect), which says nothing the grid shows; the grid follows its
  * chat through the store by itself. Marked pure: a bare call would keep the whole grid in
  * bundles that import only the outbox flush from caseData.
+ */
+/**
+ * The case-data grid: the WAI-ARIA grid pattern over a chat's userData, two columns (key,
+ * value), one tab stop, typed in-cell editors, add / delete / undo / redo / copy / paste.
+ * https://www.w3.org/WAI/ARIA/apg/patterns/grid/
  */
 export const CaseDataGrid = /* @__PURE__ */ memo(function CaseDataGrid({ chatId, registerFocusKey }: CaseDataGridProps) {
   // Editing state belongs to one chat: switching chats starts fresh (drafts live in the store).

@@ -4,9 +4,8 @@
 
 import { MutationObserver, type QueryClient } from '@tanstack/react-query';
 import { chatQueries, mayHaveApplied, toGwsError, type ChatOperation, type GwsClient, type GwsError } from '../gws';
-import type { ChatStore, UserDataWrite } from '../store';
+import { firstQueued, type ChatStore, type UserDataWrite } from '../store';
 import { watchLateWrites } from './lateWrites';
-import { firstQueued } from './useCaseDataWriter';
 import { gwsErrorWording, OPERATION_OF } from './validation';
 
 // A write that fails is said in these words (validation.ts): asked for as soon as writes can be made.
@@ -106,7 +105,7 @@ function createWriter({ client, store, queryClient }: WriterParts) {
     flushing = true;
     try {
       // Taken from a fresh state each round until nothing is queued: in the order made.
-      for (let next = firstQueued(store); next; next = firstQueued(store)) {
+      for (let next = firstQueued(store.getState()); next; next = firstQueued(store.getState())) {
         actions.userDataWriteStarted(next.chatId, next.edit.editId);
         mutate({ chatId: next.chatId, write: writeOf(next.edit), editId: next.edit.editId });
       }

@@ -127,15 +127,23 @@ export function discardRow({ row }: GridRow, draftOnly: boolean | undefined, { t
  * the operation is chosen anew (validation.ts writeTo): attach to a key the server no longer
  * has, update one it has.
  */
-export function retryWrite(failed: PendingEdit, { entry, actions, chatId, send }: EditHistoryTools): void {
+export function retryWrite(failed: PendingEdit, { entry, actions, chatId, send, t, note, announce }: EditHistoryTools): void {
   if (!entry) return;
+  const write = writeTo(entry.chat.userData, failed.key, valueAfter(failed));
+  // It passed checkWrite when made; the chat may take no such write now (its capabilities
+  // changed since: a lost DeleteUserData, review). Kept, with the reason.
+  const blocked = chatBlockReason(entry.chat, write.op, t);
+  if (blocked) {
+    note(failed.key, blocked);
+    return announce(blocked);
+  }
   actions.userDataWriteDiscarded(chatId, failed.editId);
   const theirs = entry.chat.userData.get(failed.key);
   // What the agent typed since, still a draft (left by a chat switch or a reload), is not
   // theirs to lose by sending the earlier value again: a write sent clears its key's draft.
   const later = entry.drafts.get(failed.key);
   // Keep mine over another party's value: undo puts theirs back (a plain retry replaces what its first attempt did).
-  send(chatId, writeTo(entry.chat.userData, failed.key, valueAfter(failed)), sameValue(theirs, failed.base) ? null : { key: failed.key, before: theirs, after: valueAfter(failed) });
+  send(chatId, write, sameValue(theirs, failed.base) ? null : { key: failed.key, before: theirs, after: valueAfter(failed) });
   if (later && isEditedDraft(later)) actions.draftChanged(chatId, failed.key, later.text);
 }
 

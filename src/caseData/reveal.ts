@@ -11,7 +11,7 @@ export function showsInGrid(grid: HTMLElement, element: Element): boolean {
 }
 
 /** Scrolls `grid` by the least amount that shows the bottom of `element`. */
-export function revealInGrid(grid: HTMLElement, element: Element): void {
+function revealInGrid(grid: HTMLElement, element: Element): void {
   const bottom = grid.getBoundingClientRect().top + grid.clientTop + grid.clientHeight;
   const below = element.getBoundingClientRect().bottom - bottom;
   if (below > 0) grid.scrollTop += below;

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { useGwsClient } from '../gws';
-import { useChatActions, useChatStoreApi, type ChatStore, type HistoryStep, type UserDataWrite } from '../store';
+import { firstQueued, useChatActions, useChatStoreApi, type HistoryStep, type UserDataWrite } from '../store';
 import type { Writer } from './caseDataWriter';
 import { onDemand } from './onDemand';
 
@@ -50,17 +50,6 @@ export function useCaseDataWriter() {
   return { send };
 }
 
-/** The first queued write, in the order made, if the outbox is open. */
-export function firstQueued(store: ChatStore) {
-  const state = store.getState();
-  if (state.outbox !== 'open') return null;
-  for (const [chatId, entry] of state.chats) {
-    const edit = entry.pending.find((candidate) => candidate.status === 'queued');
-    if (edit) return { chatId, edit };
-  }
-  return null;
-}
-
 /** How soon the writer's chunk is asked for again when queued writes wait on it and it could not be loaded (then less often). */
 const FLUSH_RETRY_MS = 5_000;
 const FLUSH_RETRY_MAX_MS = 60_000;
@@ -80,7 +69,7 @@ export function useOutboxFlush() {
     let disposed = false;
     const flush = () => {
       clearTimeout(retry);
-      if (!firstQueued(store)) return;
+      if (!firstQueued(store.getState())) return;
       withWriter(
         (writer) => {
           waitMs = FLUSH_RETRY_MS;

@@ -1,6 +1,6 @@
 // Everything the grid does in answer to the agent: moving, editing, committing, copy and
-// paste, delete, undo and redo. Each write goes through `checkWrite` (validation.ts)
-// before it is sent, whichever key or button started it.
+// paste, delete, undo and redo. Each new write goes through `checkWrite` (validation.ts)
+// before it is sent, whichever key or button started it (one sent again: validation.ts says how).
 
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useMessages } from '../i18n';

@@ -43,7 +43,7 @@ export function useVirtualRows(
     return afterNextPaint(() => setWholeList(true));
   }, [virtual, wholeList, hasRows]);
   // Scroll and resize events change nothing while the rendered rows still cover the view;
-  // then they must not even enqueue an update (see setActive in useGridController: React 19
+  // then they must not even enqueue an update (see setActive in useCellFocus: React 19
   // counts commits that leave one behind, and held keys with scrolling reached its limit).
   // Set with every update (only setViewport updates `viewport`), so it is always the latest.
   const viewportRef = useRef(viewport);

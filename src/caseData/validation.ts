@@ -1,6 +1,8 @@
-// The one place that decides whether a write may go out. Typing, paste, undo/redo, add
+// The one place that decides whether a new write may go out. Typing, paste, undo/redo, add
 // and delete all pass through `checkWrite`, so a rule cannot be enforced on one path and
-// forgotten on another.
+// forgotten on another. A write sent again (Retry and Keep mine: editHistory.ts retryWrite;
+// the late-write resend: lateWrites.ts) passed it when made, and is checked against the
+// chat's state once more (chatBlockReason), which may have changed since.
 //
 // Reasons are worded by the `t` passed in (the grid passes its locale's). English is the
 // default so that callers without a locale (tests, scripts) read the texts they always did.
@@ -34,7 +36,7 @@ const NO_CAPABILITY = {
 } as const;
 
 /** Longest key the panel writes; GWS documents no limit, Genesys KV lists hold short keys. */
-export const MAX_KEY_LENGTH = 256;
+const MAX_KEY_LENGTH = 256;
 
 /** Why the chat itself refuses this kind of write, or null. */
 export function chatBlockReason(chat: Chat, op: UserDataWrite['op'], t: Translate = translateEnglish): string | null {

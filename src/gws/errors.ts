@@ -43,7 +43,7 @@ export const STATUS_CODE_MEANINGS = {
 } as const satisfies Readonly<Record<number, string>>;
 
 /** The meaning GWS documents for a statusCode, in English, or undefined for an undocumented one. */
-export function statusCodeMeaning(statusCode: number): string | undefined {
+function statusCodeMeaning(statusCode: number): string | undefined {
   return Object.hasOwn(STATUS_CODE_MEANINGS, statusCode) ? STATUS_CODE_MEANINGS[statusCode as keyof typeof STATUS_CODE_MEANINGS] : undefined;
 }
 

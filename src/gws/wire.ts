@@ -44,7 +44,7 @@ const jsonAt =
 
 export const jsonValue: Schema<JsonValue> = jsonAt(0);
 
-export const userDataSchema: Schema<UserData> = map(jsonValue);
+const userDataSchema: Schema<UserData> = map(jsonValue);
 
 const participantSchema: Schema<Participant> = object({
   participantId: string,

@@ -18,7 +18,7 @@ export {
   type ChatSummary,
 } from './selectors';
 export { mostRecentChatting, receivedTime } from './chatOrder';
-export { anyUnsaved, hasUnsavedWork, isChatUnsaved, unsavedChatIds } from './unsavedWork';
+export { anyUnsaved, firstQueued, hasUnsavedWork, isChatUnsaved, unsavedChatIds } from './unsavedWork';
 export { snapshotShows, valueAfter, isUnsettled, sameValue, shownValue, type ChatEntry, type PendingEdit, type UserDataWrite, type WriteStatus } from './chatEntry';
 export { draftOvertaken, isEditedDraft, type Draft } from './drafts';
 export { deriveRows, type RowStatus, type UserDataRow } from './rows';

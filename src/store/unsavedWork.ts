@@ -31,3 +31,13 @@ export function isChatUnsaved(state: UnsavedSources, chatId: string): boolean {
 export function hasUnsavedWork(entry: ChatEntry): boolean {
   return [...entry.drafts.values()].some(isEditedDraft) || entry.pending.some((edit) => edit.status !== 'awaiting');
 }
+
+/** The first queued write, in the order made, if the outbox is open (the writer sends them so). */
+export function firstQueued(state: UnsavedSources & { readonly outbox: 'open' | 'held' }) {
+  if (state.outbox !== 'open') return null;
+  for (const [chatId, entry] of state.chats) {
+    const edit = entry.pending.find((candidate) => candidate.status === 'queued');
+    if (edit) return { chatId, edit };
+  }
+  return null;
+}

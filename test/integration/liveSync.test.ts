@@ -15,7 +15,6 @@ let control: ReturnType<typeof simControl>;
 let store: ChatStore;
 let connection: NotificationConnection;
 let statuses: ConnectionStatus['kind'][];
-let resyncs: number;
 
 beforeAll(async () => {
   sim = await withSimulator();
@@ -40,7 +39,6 @@ beforeEach(async () => {
   await control.reset();
   store = createChatStore();
   statuses = [];
-  resyncs = 0;
   const { actions } = store.getState();
   connection = createNotificationConnection({
     url: `${sim.url}/api/v2/notifications`,
@@ -48,9 +46,6 @@ beforeEach(async () => {
     onStatus: (status) => {
       statuses.push(status.kind);
       actions.connectionChanged(status);
-    },
-    onResync: () => {
-      resyncs += 1;
     },
   });
   connection.start();
@@ -95,9 +90,9 @@ describe('live sync', () => {
     await until(() => userData()?.get('Subject') === 'after garbage', 'change after garbage');
   });
 
-  it('re-handshakes after the server drops the session and asks for a resync', async () => {
+  it('re-handshakes after the server drops the session, reporting the gap (live after not live: the caller reads again)', async () => {
     await control.faults({ disconnectNotifications: true });
-    await until(() => resyncs === 1, 'resync', 10_000);
+    await until(() => store.getState().connection.kind !== 'live', 'the gap', 10_000);
     await until(() => store.getState().connection.kind === 'live', 'live again', 10_000);
     await control.updateUserData(SEED, { Subject: 'after reconnect' });
     await until(() => userData()?.get('Subject') === 'after reconnect', 'change after reconnect');

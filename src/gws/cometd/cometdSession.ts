@@ -25,8 +25,7 @@ export type CometdSession = {
 
 type SessionOptions = Omit<NotificationConnectionOptions, 'onStatus'> & { readonly report: (status: ConnectionStatus) => void };
 
-export function openCometdSession({ url, onNotification, onResync, report }: SessionOptions): CometdSession {
-  let handshakes = 0;
+export function openCometdSession({ url, onNotification, report }: SessionOptions): CometdSession {
   let connected = false;
   // Disconnected on purpose (the browser offline, the panel closing): nothing to retry.
   let byUs = false;
@@ -73,11 +72,9 @@ export function openCometdSession({ url, onNotification, onResync, report }: Ses
       report(isAuthFailure(message) ? { kind: 'session-expired' } : reconnecting());
       return;
     }
-    handshakes += 1;
     cometd.batch(() => {
       cometd.subscribe(CHATS_CHANNEL, deliver);
     });
-    if (handshakes > 1) onResync?.();
   });
 
   cometd.addListener('/meta/connect', (message) => {
@@ -119,7 +116,6 @@ export function openCometdSession({ url, onNotification, onResync, report }: Ses
 
   return {
     handshake() {
-      handshakes = 0;
       // Offline already (the network went while the page loaded): said so, and handshaken on
       // the browser's `online` (it read "Reconnecting…" with its countdown instead).
       if (page && globalThis.navigator?.onLine === false) return wentOffline();

@@ -21,12 +21,12 @@ export type NotificationConnectionOptions = {
   /** e.g. "https://gws.example.com/api/v2/notifications" */
   readonly url: string;
   readonly onNotification: (notification: ChatNotification | NotificationRejection) => void;
-  readonly onStatus: (status: ConnectionStatus) => void;
   /**
-   * After a re-handshake the server has forgotten us and GWS has no replay: whatever was
-   * published meanwhile is lost, so the caller must re-read the chats.
+   * Every state change. Live after any other state (a re-handshake included: the server had
+   * forgotten us, and GWS has no replay) means what was published meanwhile is lost: the
+   * caller reads the chats again (useLiveSync).
    */
-  readonly onResync?: () => void;
+  readonly onStatus: (status: ConnectionStatus) => void;
 };
 
 export type NotificationConnection = {
