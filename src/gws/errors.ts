@@ -10,7 +10,9 @@ export type GwsError =
   | { readonly kind: 'session-expired'; readonly message: string }
   | { readonly kind: 'csrf'; readonly message: string }
   /** Accepted, then refused by the contact center: a notification of type Error for its referenceId. */
-  | { readonly kind: 'refused-later'; readonly message: string };
+  | { readonly kind: 'refused-later'; readonly message: string }
+  /** A fault of the panel's own, not of the network or GWS: nothing was sent, and trying again without a change will not help. */
+  | { readonly kind: 'unexpected'; readonly message: string };
 
 /**
  * react-query wants a thrown value; this carries the typed error so callers narrow on
@@ -84,5 +86,7 @@ export function clipText(text: string): string {
 
 export function toGwsError(error: unknown): GwsError {
   if (error instanceof GwsRequestError) return error.detail;
-  return { kind: 'network', message: error instanceof Error ? error.message : String(error) };
+  // Every request failure is a GwsRequestError (gwsClient.ts): anything else is the panel's
+  // own bug, which read as "Cannot reach the server" and was queued to be sent again (review).
+  return { kind: 'unexpected', message: error instanceof Error ? error.message : String(error) };
 }

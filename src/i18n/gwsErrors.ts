@@ -50,5 +50,7 @@ export function translateGwsError(t: Translate, error: GwsError): string {
       return t('gwsError.csrf', { message: error.message });
     case 'refused-later':
       return t('gwsError.refusedLater', { message: error.message });
+    case 'unexpected':
+      return t('gwsError.unexpected', { message: error.message });
   }
 }

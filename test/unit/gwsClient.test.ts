@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { createGwsClient, GwsRequestError, type GwsError } from '../../src/gws';
+import { createGwsClient, GwsRequestError, toGwsError, type GwsError } from '../../src/gws';
+import { translateEnglish } from '../../src/i18n';
 
 type Call = { method: string; url: string; headers: Record<string, string>; body: string | undefined };
 
@@ -189,5 +190,14 @@ describe('error texts are kept to a readable length', () => {
     const { fetchFn } = scripted([me('secret-token-1234'), () => Response.json({ statusCode: 4, statusMessage: 'x'.repeat(1_000_000) })]);
     const error = await failure(createGwsClient({ baseUrl: '', fetch: fetchFn }).operate('c1', { operationName: 'Complete' }));
     expect(error).toEqual({ kind: 'status-code', statusCode: 4, statusMessage: `${'x'.repeat(499)}…` });
+  });
+});
+
+describe('a failure that is no request’s', () => {
+  it('is the panel’s own, not "Cannot reach the server" (it was queued to be sent again), and worded so', async () => {
+    const error = toGwsError(new TypeError("Cannot read properties of undefined (reading 'pending')"));
+    expect(error).toEqual({ kind: 'unexpected', message: "Cannot read properties of undefined (reading 'pending')" });
+    const { translateGwsError } = await import('../../src/i18n/gwsErrors');
+    expect(translateGwsError(translateEnglish, error)).toBe("Error in the panel, nothing was sent: Cannot read properties of undefined (reading 'pending')");
   });
 });
