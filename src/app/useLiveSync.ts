@@ -85,7 +85,7 @@ export function useLiveSync() {
     let live: NotificationConnection | null = null;
     const begin = () => {
       live = createNotificationConnection({
-        url: `${client.baseUrl}/api/v2/notifications`,
+        url: client.notificationsUrl,
         onNotification: actions.notificationReceived,
         onStatus: actions.connectionChanged,
       });

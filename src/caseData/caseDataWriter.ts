@@ -3,10 +3,10 @@
 // the first paint's 100 kB.
 
 import { MutationObserver, type QueryClient } from '@tanstack/react-query';
-import { chatQueries, mayHaveApplied, toGwsError, type ChatOperation, type GwsClient, type GwsError } from '../gws';
+import { chatQueries, mayHaveApplied, toGwsError, USER_DATA_OPERATION, type ChatOperation, type GwsClient, type GwsError } from '../gws';
 import { firstQueued, type ChatStore, type UserDataWrite } from '../store';
 import { watchLateWrites } from './lateWrites';
-import { gwsErrorWording, OPERATION_OF } from './validation';
+import { gwsErrorWording } from './validation';
 
 // A write that fails is said in these words (validation.ts): asked for as soon as writes can be made.
 gwsErrorWording.preload();
@@ -16,8 +16,8 @@ export type WriterParts = { readonly client: GwsClient; readonly store: ChatStor
 
 function toOperation(write: UserDataWrite): ChatOperation {
   return write.op === 'delete'
-    ? { operationName: OPERATION_OF.delete, keys: [write.key] }
-    : { operationName: OPERATION_OF[write.op], userData: new Map([[write.key, write.value]]) };
+    ? { operationName: USER_DATA_OPERATION.delete, keys: [write.key] }
+    : { operationName: USER_DATA_OPERATION[write.op], userData: new Map([[write.key, write.value]]) };
 }
 
 /** Only the write itself, not a previous attempt's status, error or base. */

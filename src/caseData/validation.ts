@@ -7,7 +7,7 @@
 // Reasons are worded by the `t` passed in (the grid passes its locale's). English is the
 // default so that callers without a locale (tests, scripts) read the texts they always did.
 
-import { mayHaveApplied, type Chat, type GwsError, type UserDataValue } from '../gws';
+import { mayHaveApplied, USER_DATA_OPERATION, type Chat, type GwsError, type UserDataValue } from '../gws';
 import { labelFor, translateEnglish, type Translate } from '../i18n';
 import { onDemand } from './onDemand';
 import type { PendingEdit, UserDataWrite } from '../store';
@@ -27,7 +27,6 @@ export function writeTo(keys: { has(key: string): boolean }, key: string, value:
 export type WriteCheck = { readonly ok: true; readonly write: UserDataWrite } | { readonly ok: false; readonly reason: string };
 
 /** The GWS operation (and capability) of each kind of write. */
-export const OPERATION_OF = { update: 'UpdateUserData', attach: 'AttachUserData', delete: 'DeleteUserData' } as const;
 // One text per operation, not a "{verb}" slot: the verb's form depends on each language's grammar.
 const NO_CAPABILITY = {
   update: 'caseData.reason.noCapability.update',
@@ -43,7 +42,7 @@ export function chatBlockReason(chat: Chat, op: UserDataWrite['op'], t: Translat
   if (chat.state === 'Completed') return t('caseData.reason.Completed');
   if (chat.state === 'Revoked') return t('caseData.reason.Revoked');
   // The state as the panel's header names it ("Eingeladen"); a state GWS adds later, in GWS's word.
-  if (!chat.capabilities.includes(OPERATION_OF[op])) return t(NO_CAPABILITY[op], { state: labelFor(t, 'chatState', chat.state) });
+  if (!chat.capabilities.includes(USER_DATA_OPERATION[op])) return t(NO_CAPABILITY[op], { state: labelFor(t, 'chatState', chat.state) });
   return null;
 }
 

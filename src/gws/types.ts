@@ -89,6 +89,12 @@ export type ChatOperation =
   | { readonly operationName: 'Leave' }
   | { readonly operationName: 'SendMessage'; readonly text: string };
 
+/**
+ * The userData operations by what they do. GWS names a chat's capabilities by the same
+ * words: a chat allows an operation when its capabilities list its name.
+ */
+export const USER_DATA_OPERATION = { update: 'UpdateUserData', attach: 'AttachUserData', delete: 'DeleteUserData' } as const;
+
 export type OperationAccepted = { readonly referenceId?: number };
 
 export type Agent = {

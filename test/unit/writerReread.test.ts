@@ -25,6 +25,7 @@ it('re-reads for a write no read can settle (its chat no longer listed) less and
   actions.chatsRead([chat('c', { k: 'old' })], actions.readStarted());
   const client: GwsClient = {
     baseUrl: 'http://gws.test',
+    notificationsUrl: 'http://gws.test/api/v2/notifications',
     getMe: async () => ({ id: 'a', userName: 'agent' }),
     operate: async () => ({ referenceId: 5 }),
     listChats: async () => ({ chats: [], unreadable: [] }),

@@ -18,6 +18,8 @@ export type GwsClientOptions = {
 
 export type GwsClient = {
   readonly baseUrl: string;
+  /** Where GWS's CometD (Bayeux) endpoint is, for createNotificationConnection. */
+  readonly notificationsUrl: string;
   getMe(): Promise<Agent>;
   listChats(): Promise<ChatList>;
   operate(chatId: string, operation: ChatOperation): Promise<OperationAccepted>;
@@ -151,6 +153,7 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
 
   return {
     baseUrl,
+    notificationsUrl: `${baseUrl}/api/v2/notifications`,
     async getMe() {
       return (await get('/me', meResponse)).user;
     },
