@@ -13,6 +13,7 @@ import { useFocusKeeping } from './useFocusKeeping';
 import { useVirtualRows } from './useVirtualRows';
 import { writerChunk } from './useCaseDataWriter';
 import { chatBlockReason, gwsErrorWording } from './validation';
+import { hasEnded } from '../gws';
 
 // Marked pure, as CaseDataGrid's memo below: bundles that import only the outbox flush
 // from caseData must not keep them, nor the chunks they load.
@@ -79,7 +80,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
     return () => clearTimeout(timer);
   }, []);
   // The ended-chat list only when there is something for it to list.
-  const endedUnsaved = entry !== undefined && (entry.chat.state === 'Completed' || entry.chat.state === 'Revoked') && hasUnsavedWork(entry);
+  const endedUnsaved = entry !== undefined && hasEnded(entry.chat.state) && hasUnsavedWork(entry);
   const loadUnsaved = unsavedWhenEnded.load;
   useEffect(() => {
     if (endedUnsaved) loadUnsaved();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { translateEnglish, useMessages, type Translate } from '../i18n';
 import { isEditedDraft, useChatActions, type ChatEntry } from '../store';
+import { hasEnded } from '../gws';
 import { formatValue } from './userDataValues';
 import '../i18n/endedTexts';
 
@@ -44,7 +45,7 @@ export function UnsavedWhenEnded({ chatId, entry }: { chatId: string; entry: Cha
   const [copied, setCopied] = useState<CopyOutcome | null>(null);
   const lines = unsavedLines(entry, t);
   const state = entry.chat.state;
-  if (lines.length === 0 || (state !== 'Completed' && state !== 'Revoked')) return null;
+  if (lines.length === 0 || !hasEnded(state)) return null;
   const copy = () => {
     if (!navigator.clipboard) {
       setCopied('unavailable');

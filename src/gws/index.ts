@@ -13,7 +13,7 @@ export type {
   UserData,
   UserDataValue,
 } from './types';
-export { CHAT_STATES, USER_DATA_OPERATION } from './types';
+export { CHAT_STATES, hasEnded, USER_DATA_OPERATION } from './types';
 export { GwsRequestError, mayHaveApplied, toGwsError, type GwsError } from './errors';
 export { createGwsClient, type GwsClient, type GwsClientOptions } from './http/gwsClient';
 export { chatQueries } from './http/chatQueries';

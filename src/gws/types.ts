@@ -19,6 +19,9 @@ export type UserDataValue = JsonValue;
 export type UserData = ReadonlyMap<string, UserDataValue>;
 
 export const CHAT_STATES = ['Invited', 'Chatting', 'LeftChat', 'Completed', 'Revoked'] as const;
+
+/** A chat that is over: it takes no operation any more (LeftChat still takes userData). */
+export const hasEnded = (state: string): boolean => state === 'Completed' || state === 'Revoked';
 export type KnownChatState = (typeof CHAT_STATES)[number];
 /** GWS may add states; an unknown one is kept as text rather than rejecting the chat. */
 export type ChatState = KnownChatState | (string & {});

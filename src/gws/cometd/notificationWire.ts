@@ -3,7 +3,7 @@
 
 import { clipText } from '../errors';
 import { describe, formatIssues, integer, isRecord, ownField } from '../schema';
-import type { ChatNotification, ChatStateChangeType, NotificationRejection } from '../types';
+import { hasEnded, type ChatNotification, type ChatStateChangeType, type NotificationRejection } from '../types';
 import { chatSchema } from '../wire';
 
 const STATE_CHANGE_TYPES: readonly ChatStateChangeType[] = ['StatusChange', 'ParticipantsUpdated', 'PropertiesUpdated'];
@@ -62,7 +62,7 @@ export function parseChatNotification(data: unknown): ChatNotification | Notific
   // comes with `participants: []` before it (contract.md §1.1). Read as none, everyone was
   // announced as gone, then as joined. A chat that has ended (Reject's StatusChange to
   // Completed, also `participants: []`) has nobody left: that one is taken as it says.
-  const ended = chat.value.state === 'Completed' || chat.value.state === 'Revoked';
+  const ended = hasEnded(chat.value.state);
   const participantsAbsent = notificationType !== 'ParticipantsUpdated' && !ended && chat.value.participants.length === 0;
   return {
     kind: 'chat-changed',
