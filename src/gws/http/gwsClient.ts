@@ -75,16 +75,10 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
    */
   function failure(error: GwsError): GwsRequestError {
     const clean = (text: string) => clipText(csrf && csrf.token.length >= 8 ? text.split(csrf.token).join('[token]') : text);
-    switch (error.kind) {
-      case 'timeout':
-        return new GwsRequestError(error);
-      case 'status-code':
-        return new GwsRequestError({ ...error, statusMessage: clean(error.statusMessage) });
-      case 'invalid-payload':
-        return new GwsRequestError({ ...error, message: clean(error.message), issues: error.issues.map((issue) => ({ path: clean(issue.path), message: clean(issue.message) })) });
-      default:
-        return new GwsRequestError({ ...error, message: clean(error.message) });
-    }
+    // Every text in it (message, statusMessage, an issue's path and message), never its kind.
+    // (The same shape back: only strings change.)
+    const cleaned: GwsError = JSON.parse(JSON.stringify(error), (key, value: unknown) => (typeof value === 'string' && key !== 'kind' ? clean(value) : value));
+    return new GwsRequestError(cleaned);
   }
 
   function interpret<T>(response: Response, text: string, schema: Schema<T>): T {
@@ -113,8 +107,9 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
     }
     if (response.status === 401) throw failure({ kind: 'session-expired', message: 'HTTP 401' });
     // Sent on to a page that is no GWS answer (an SSO proxy's sign-in page): the session is
-    // gone, and the request never reached GWS (it read as "Not found" or "not JSON": bad-input test).
-    if (response.redirected) throw failure({ kind: 'session-expired', message: `redirected to ${redirectTarget(response.url)}` });
+    // gone, and the request never reached GWS (it read as "Not found" or "not JSON": bad-input
+    // test). Named without its query: a sign-in page's parameters are nobody's business.
+    if (response.redirected) throw failure({ kind: 'session-expired', message: `redirected to ${response.url.split(/[?#]/)[0]}` });
     if (!response.ok) throw failure({ kind: 'http', status: response.status, message: summarize(text, response.statusText) });
     const issues = envelope && !envelope.ok ? envelope.issues : [];
     throw failure({
@@ -173,16 +168,6 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
       return result.referenceId === undefined ? {} : { referenceId: result.referenceId };
     },
   };
-}
-
-/** Where a redirect led, without its query (a sign-in page's parameters are nobody's business). */
-function redirectTarget(url: string): string {
-  try {
-    const { origin, pathname } = new URL(url);
-    return `${origin}${pathname}`;
-  } catch {
-    return 'another page';
-  }
 }
 
 function isCsrfRejection(response: Response, text: string): boolean {
