@@ -30,8 +30,10 @@ export function translateGwsError(t: Translate, error: GwsError): string {
     case 'timeout':
       return t('gwsError.timeout', { seconds: String(Math.round(error.afterMs / 1000)) });
     case 'http': {
-      const message = serverDetail(error);
       const status = String(error.status);
+      // Not a server error: the server (or a proxy) asks for fewer requests (bad-input test).
+      if (error.status === 429) return t('gwsError.busy', { status });
+      const message = serverDetail(error);
       return message ? t('gwsError.http', { status, message }) : t('gwsError.httpBare', { status });
     }
     case 'status-code': {

@@ -178,6 +178,7 @@ describe('GWS errors for the agent', () => {
     { kind: 'http', status: 502, message: '502 Bad Gateway' },
     { kind: 'http', status: 500, message: '' },
     { kind: 'http', status: 1234, message: 'odd' },
+    { kind: 'http', status: 429, message: 'Too Many Requests' },
     ...[0, 1, 2, 3, 4, 5, 6, 7, 8, 20, 99].map((statusCode): GwsError => ({ kind: 'status-code', statusCode, statusMessage: 'Not found: chat 42' })),
     { kind: 'status-code', statusCode: 4, statusMessage: 'Internal error' },
     { kind: 'status-code', statusCode: 99, statusMessage: 'Error - whatever' },
@@ -194,6 +195,7 @@ describe('GWS errors for the agent', () => {
       'Server error HTTP 502: Bad Gateway',
       'Server error HTTP 500',
       'Server error HTTP 1234: odd',
+      'The server is busy (HTTP 429): too many requests',
       'Error (statusCode 0): Not found: chat 42',
       'Required parameter missing (statusCode 1): Not found: chat 42',
       'Not valid in the current state (statusCode 2): Not found: chat 42',
@@ -219,5 +221,6 @@ describe('GWS errors for the agent', () => {
     expect(translateGwsError(t, { kind: 'status-code', statusCode: 6, statusMessage: 'Not found: chat 42' })).toBe('Nicht gefunden (statusCode 6): chat 42');
     expect(translateGwsError(t, { kind: 'http', status: 502, message: '502 Bad Gateway' })).toBe('Serverfehler HTTP 502: Bad Gateway');
     expect(translateGwsError(t, { kind: 'timeout', afterMs: 15_400 })).toBe('Der Server hat nicht innerhalb von 15 s geantwortet');
+    expect(translateGwsError(t, { kind: 'http', status: 429, message: '' })).toBe('Der Server ist ausgelastet (HTTP 429): zu viele Anfragen');
   });
 });

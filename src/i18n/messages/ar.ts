@@ -246,6 +246,7 @@ export const ar = {
   'gwsError.timeout': 'لم يستجب الخادم خلال {seconds} ث',
   'gwsError.http': 'خطأ في الخادم HTTP {status}: {message}',
   'gwsError.httpBare': 'خطأ في الخادم HTTP {status}',
+  'gwsError.busy': 'الخادم مشغول (HTTP {status}): طلبات كثيرة جدًا',
   'gwsError.statusCode': '\u200f{meaning} (statusCode {code}): {message}',
   'gwsError.statusCodeBare': '\u200f{meaning} (statusCode {code})',
   'gwsError.invalidPayload': 'استجابة غير متوقعة من الخادم: {message}',

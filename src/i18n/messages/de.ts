@@ -209,6 +209,7 @@ export const de = {
   'gwsError.timeout': 'Der Server hat nicht innerhalb von {seconds} s geantwortet',
   'gwsError.http': 'Serverfehler HTTP {status}: {message}',
   'gwsError.httpBare': 'Serverfehler HTTP {status}',
+  'gwsError.busy': 'Der Server ist ausgelastet (HTTP {status}): zu viele Anfragen',
   'gwsError.statusCode': '{meaning} (statusCode {code}): {message}',
   'gwsError.statusCodeBare': '{meaning} (statusCode {code})',
   'gwsError.invalidPayload': 'Unerwartete Antwort des Servers: {message}',

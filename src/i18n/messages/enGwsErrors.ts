@@ -11,6 +11,7 @@ export const enGwsErrors = {
   'gwsError.timeout': 'The server did not answer within {seconds} s',
   'gwsError.http': 'Server error HTTP {status}: {message}',
   'gwsError.httpBare': 'Server error HTTP {status}',
+  'gwsError.busy': 'The server is busy (HTTP {status}): too many requests',
   'gwsError.statusCode': '{meaning} (statusCode {code}): {message}',
   'gwsError.statusCodeBare': '{meaning} (statusCode {code})',
   'gwsError.invalidPayload': 'Unexpected answer from the server: {message}',
