@@ -41,7 +41,11 @@ it('keeps asking after GWS answered when the handshake that followed was refused
   stop();
 });
 
-it('a question still on its way when stopped starts nothing after it', async () => {
+/**
+ * A session found expired before the probe started (startFirstRead's quick 401, no change
+ * to follow), after one period: asked all the same.
+ */
+async function probedOnce() {
   vi.useFakeTimers();
   const store = createChatStore();
   store.getState().actions.sessionExpired();
@@ -49,6 +53,11 @@ it('a question still on its way when stopped starts nothing after it', async () 
   const stop = probeWhileExpired(store, askGws, vi.fn());
   await vi.advanceTimersByTimeAsync(SESSION_PROBE_MS);
   expect(asked).toHaveLength(1);
+  return { actions: store.getState().actions, asked, stop };
+}
+
+it('a question still on its way when stopped starts nothing after it', async () => {
+  const { asked, stop } = await probedOnce();
   stop();
   asked[0]?.reject();
   await vi.advanceTimersByTimeAsync(SESSION_PROBE_MS * 4);
@@ -56,14 +65,7 @@ it('a question still on its way when stopped starts nothing after it', async () 
 });
 
 it('expired again while a question is on its way: one round of questions, not two', async () => {
-  vi.useFakeTimers();
-  const store = createChatStore();
-  const { actions } = store.getState();
-  actions.sessionExpired();
-  const { asked, askGws } = gwsAnswers();
-  const stop = probeWhileExpired(store, askGws, vi.fn());
-  await vi.advanceTimersByTimeAsync(SESSION_PROBE_MS);
-  expect(asked).toHaveLength(1);
+  const { actions, asked, stop } = await probedOnce();
   // Back (another path), then expired again before the question is answered.
   actions.connectionChanged({ kind: 'live' });
   actions.sessionExpired();
@@ -74,16 +76,5 @@ it('expired again while a question is on its way: one round of questions, not tw
   }
   // One question every SESSION_PROBE_MS: three in those three periods, not six.
   expect(asked).toHaveLength(4);
-  stop();
-});
-
-it('a session already expired when the probe starts is asked after', async () => {
-  vi.useFakeTimers();
-  const store = createChatStore();
-  store.getState().actions.sessionExpired();
-  const { asked, askGws } = gwsAnswers();
-  const stop = probeWhileExpired(store, askGws, vi.fn());
-  await vi.advanceTimersByTimeAsync(SESSION_PROBE_MS);
-  expect(asked).toHaveLength(1);
   stop();
 });
