@@ -82,7 +82,7 @@ function createWriter({ client, store, queryClient }: WriterParts) {
       if (mayHaveApplied(detail)) lateWrites.timedOut(chatId, write, editId);
       if (isSessionProblem(detail)) actions.sessionExpired();
       if (isSessionProblem(detail) || (unreachable && store.getState().outbox === 'held')) actions.userDataWriteRequeued(chatId, editId);
-      else actions.userDataWriteFailed(chatId, editId, detail);
+      else actions.userDataWriteFailed(chatId, editId, detail, mayHaveApplied(detail));
     },
     // A write is never repeated behind the agent's back; a failed one offers Retry instead.
     retry: false,

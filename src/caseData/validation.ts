@@ -7,7 +7,7 @@
 // Reasons are worded by the `t` passed in (the grid passes its locale's). English is the
 // default so that callers without a locale (tests, scripts) read the texts they always did.
 
-import { mayHaveApplied, USER_DATA_OPERATION, type Chat, type GwsError, type UserDataValue } from '../gws';
+import { USER_DATA_OPERATION, type Chat, type GwsError, type UserDataValue } from '../gws';
 import { labelFor, translateEnglish, type Translate } from '../i18n';
 import { onDemand } from './onDemand';
 import type { PendingEdit, UserDataWrite } from '../store';
@@ -143,8 +143,8 @@ export function gwsErrorWords(t: Translate, error: GwsError): string {
 export function writeProblem(edit: PendingEdit | undefined, serverValue: UserDataValue | undefined, t: Translate): string | null {
   const { error } = edit ?? {};
   if (edit?.status === 'failed' && error) {
-    // No answer (or none that can be read) is not a refusal: GWS may have applied it (its notification then settles the row).
-    return t(mayHaveApplied(error) ? 'caseData.notConfirmed' : edit.op === 'delete' ? 'caseData.deleteNotSaved' : 'caseData.notSaved', { error: gwsErrorWords(t, error) });
+    // No answer (or none that can be read) to a write that was sent is not a refusal: GWS may have applied it (its notification then settles the row).
+    return t(edit.mayHaveLanded ? 'caseData.notConfirmed' : edit.op === 'delete' ? 'caseData.deleteNotSaved' : 'caseData.notSaved', { error: gwsErrorWords(t, error) });
   }
   if (edit?.status !== 'conflict') return null;
   // Deleted is not "changed to (empty)": an empty text is a value the key still has.

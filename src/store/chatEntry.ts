@@ -28,6 +28,8 @@ export type PendingEdit = UserDataWrite & {
   /** Clock tick of GWS's acceptance: a re-read started before it may not show the write yet (applyRead). */
   readonly acceptedAt?: number;
   readonly error?: GwsError;
+  /** Failed after it was sent, in a way GWS may still have applied it (no answer in time, a gateway's error): "Not confirmed", not "Not saved". */
+  readonly mayHaveLanded?: boolean;
   /** Made but not answered yet, another party changed its key meanwhile, to `theirs` (flagOvertaken). */
   readonly overtaken?: { readonly theirs: UserDataValue | undefined };
 };
@@ -188,7 +190,7 @@ export function markAccepted(entry: ChatEntry, editId: number, referenceId: numb
   return updateEdit(entry, editId, (candidate) => ({ ...candidate, status: 'awaiting', acceptedAt, ...(referenceId === undefined ? {} : { referenceId }) }));
 }
 
-export function markFailed(entry: ChatEntry, editId: number, error: GwsError): ChatEntry {
+export function markFailed(entry: ChatEntry, editId: number, error: GwsError, mayHaveLanded = false): ChatEntry {
   const index = entry.pending.findIndex((edit) => edit.editId === editId);
   const failed = entry.pending[index];
   if (!failed) return entry;
@@ -205,7 +207,7 @@ export function markFailed(entry: ChatEntry, editId: number, error: GwsError): C
   if (pending.slice(index + 1).some((edit) => edit.key === failed.key)) return dropPending({ ...entry, pending }, editId);
   const draft = entry.drafts.get(failed.key);
   return {
-    ...updateEdit({ ...entry, pending }, editId, (edit) => ({ ...edit, status: 'failed', error })),
+    ...updateEdit({ ...entry, pending }, editId, (edit) => ({ ...edit, status: 'failed', error, mayHaveLanded })),
     ...(draft && { drafts: new Map(entry.drafts).set(failed.key, { ...draft, base: restsOn(draft.base) }) }),
   };
 }

@@ -79,7 +79,8 @@ export type ChatStoreActions = {
   /** A queued write is being sent now. */
   userDataWriteStarted(chatId: string, editId: number): void;
   userDataWriteAccepted(chatId: string, editId: number, referenceId: number | undefined): void;
-  userDataWriteFailed(chatId: string, editId: number, error: GwsError): void;
+  /** `mayHaveLanded`: it was sent, and failed in a way GWS may still have applied it. */
+  userDataWriteFailed(chatId: string, editId: number, error: GwsError, mayHaveLanded?: boolean): void;
   /** The write did not reach the server (offline, session): it waits to be replayed (overtaken meanwhile: a conflict). */
   userDataWriteRequeued(chatId: string, editId: number): void;
   /** `undoable`: the agent threw it away (Discard, Take theirs), so Ctrl+Z can send it again. */
@@ -247,7 +248,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           const acceptedAt = tick();
           updateEntry(chatId, (entry) => (refused ? markFailed(entry, editId, { kind: 'refused-later', message: refused.message }) : markAccepted(entry, editId, referenceId, acceptedAt)));
         },
-        userDataWriteFailed: (chatId, editId, error) => updateEntry(chatId, (entry) => markFailed(entry, editId, error)),
+        userDataWriteFailed: (chatId, editId, error, mayHaveLanded) => updateEntry(chatId, (entry) => markFailed(entry, editId, error, mayHaveLanded)),
         userDataWriteRequeued: (chatId, editId) => updateEntry(chatId, (entry) => markQueued(entry, editId)),
         // Take theirs / Discard settles the key: earlier refused or conflicting writes of it
         // (hidden behind the newest on its row) go with it.

@@ -25,5 +25,9 @@ export function entryAfterRead(entry: ChatEntry, chat: Chat, receivedAt: number,
 export function entryUnread(entry: ChatEntry, reason: string): ChatEntry {
   const unread = (edit: ChatEntry['pending'][number]) => edit.status === 'queued' || edit.status === 'awaiting';
   if (!entry.pending.some(unread)) return entry;
-  return { ...entry, pending: entry.pending.map((edit) => (unread(edit) ? { ...edit, status: 'failed', error: { kind: 'invalid-payload', message: reason, issues: [] } } : edit)) };
+  // Only an accepted one may have landed: a queued one was never sent (review).
+  return {
+    ...entry,
+    pending: entry.pending.map((edit) => (unread(edit) ? { ...edit, status: 'failed', error: { kind: 'invalid-payload', message: reason, issues: [] }, mayHaveLanded: edit.status === 'awaiting' } : edit)),
+  };
 }

@@ -18,6 +18,9 @@ import { draftOvertaken, isEditedDraft, openDraft, setDraft } from '../../src/st
 import { toSaved } from '../../src/store/persistence';
 import { hasUnsavedWork } from '../../src/store/unsavedWork';
 import { deriveRows, deriveRowsKeeping, type UserDataRow } from '../../src/store/rows';
+import { entryUnread } from '../../src/store/reads';
+import { writeProblem } from '../../src/caseData/validation';
+import { translateEnglish } from '../../src/i18n';
 
 const chat = (userData: Record<string, UserDataValue> | Map<string, UserDataValue>): Chat => ({
   id: 'c1',
@@ -104,6 +107,16 @@ describe('one chat: server snapshot, pending writes, drafts', () => {
     let refused = addPending(newEntry(chat({ a: 'old' }), 1), update(1, 'a', 'mine', 'sending', 'old'));
     refused = markFailed(refused, 1, { kind: 'http', status: 504, message: 'Gateway Time-out' });
     expect(shown(refused)).toEqual({ a: ['mine', 'failed'] });
+  });
+
+  it('in a chat a read could not read: an accepted write is Not confirmed, a queued one (never sent) Not saved', () => {
+    let entry = addPending(newEntry(chat({ a: 'old', b: 'old' }), 1), update(1, 'a', 'sent', 'sending', 'old'));
+    entry = markAccepted(entry, 1, 5, 2);
+    entry = addPending(entry, update(2, 'b', 'waiting', 'queued', 'old'));
+    entry = entryUnread(entry, 'userData["Deep"]: nested too deeply');
+    const [sent, waiting] = entry.pending;
+    expect(writeProblem(sent, 'old', translateEnglish)).toMatch(/^Not confirmed: .*It may have been saved/);
+    expect(writeProblem(waiting, 'old', translateEnglish)).toMatch(/^Not saved: /);
   });
 
   it('never lets a server change overwrite a draft; flags it as a conflict instead', () => {

@@ -185,6 +185,15 @@ describe('error texts never carry the CSRF token', () => {
   });
 });
 
+describe('a write that never left', () => {
+  it('fails as unreachable when the CSRF token cannot be read first (a 502, a timeout), not as an answer to it; an expired session stays one', async () => {
+    const gateway = createGwsClient({ baseUrl: '', fetch: scripted([() => new Response('<h1>502 Bad Gateway</h1>', { status: 502 })]).fetchFn });
+    expect(await failure(gateway.operate('c1', { operationName: 'Complete' }))).toEqual({ kind: 'network', message: '502 Bad Gateway' });
+    const expired = createGwsClient({ baseUrl: '', fetch: scripted([() => new Response('', { status: 401 })]).fetchFn });
+    expect(await failure(expired.operate('c1', { operationName: 'Complete' }))).toMatchObject({ kind: 'session-expired' });
+  });
+});
+
 describe('error texts are kept to a readable length', () => {
   it('cuts a statusMessage of a megabyte to 500 characters, marked as cut', async () => {
     const { fetchFn } = scripted([me('secret-token-1234'), () => Response.json({ statusCode: 4, statusMessage: 'x'.repeat(1_000_000) })]);
@@ -198,6 +207,6 @@ describe('a failure that is no request’s', () => {
     const error = toGwsError(new TypeError("Cannot read properties of undefined (reading 'pending')"));
     expect(error).toEqual({ kind: 'unexpected', message: "Cannot read properties of undefined (reading 'pending')" });
     const { translateGwsError } = await import('../../src/i18n/gwsErrors');
-    expect(translateGwsError(translateEnglish, error)).toBe("Error in the panel, nothing was sent: Cannot read properties of undefined (reading 'pending')");
+    expect(translateGwsError(translateEnglish, error)).toBe("Error in the panel: Cannot read properties of undefined (reading 'pending')");
   });
 });

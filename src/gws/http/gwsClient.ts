@@ -2,7 +2,7 @@
 // CSRF tokens, session expiry, and answers that are not JSON at all (a proxy's HTML
 // error page, a truncated body).
 
-import { clipText, GwsRequestError, type GwsError } from '../errors';
+import { clipText, GwsRequestError, toGwsError, type GwsError } from '../errors';
 import type { Agent, ChatList, ChatOperation, OperationAccepted } from '../types';
 import { formatIssues, isRecord, ownField, type Schema } from '../schema';
 import { chatsResponse, meResponse, operationResponse, readEnvelope, userDataToJson } from '../wire';
@@ -127,9 +127,16 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
 
   async function refreshCsrf(): Promise<void> {
     csrf = null;
-    const { response, text } = await send('GET', '/me');
     // A failing GET here (expired session, server down) is the real reason the POST cannot go.
-    interpret(response, text, meResponse);
+    // Not as its own kind, though: a 502 or a timeout of this GET is no answer to a write that
+    // has not left, which would read "it may have been saved" (review). An expired session stays one.
+    try {
+      const { response, text } = await send('GET', '/me');
+      interpret(response, text, meResponse);
+    } catch (error) {
+      const detail = toGwsError(error);
+      throw detail.kind === 'session-expired' ? error : failure({ kind: 'network', message: 'message' in detail ? detail.message : detail.kind });
+    }
   }
 
   async function post<T>(path: string, body: unknown, schema: Schema<T>): Promise<T> {

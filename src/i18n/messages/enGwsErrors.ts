@@ -19,7 +19,7 @@ export const enGwsErrors = {
   'gwsError.sessionExpired': 'Session expired: {message}',
   'gwsError.csrf': 'Request refused by CSRF protection: {message}',
   'gwsError.refusedLater': 'Accepted, then refused by the contact center: {message}',
-  'gwsError.unexpected': 'Error in the panel, nothing was sent: {message}',
+  'gwsError.unexpected': 'Error in the panel: {message}',
   // The statusCode meanings GWS documents, worded as gws/ holds them to read GWS's messages.
   'gwsError.status.1': STATUS_CODE_MEANINGS[1],
   'gwsError.status.2': STATUS_CODE_MEANINGS[2],
