@@ -11,7 +11,7 @@ export type GwsError =
   | { readonly kind: 'csrf'; readonly message: string }
   /** Accepted, then refused by the contact center: a notification of type Error for its referenceId. */
   | { readonly kind: 'refused-later'; readonly message: string }
-  /** A fault of the panel's own, not of the network or GWS: nothing was sent, and trying again without a change will not help. */
+  /** A fault of the panel's own, not of the network or GWS (react-query also routes one thrown while handling an answer here): not to be read as unreachable. */
   | { readonly kind: 'unexpected'; readonly message: string };
 
 /**
