@@ -115,6 +115,23 @@ describe('errors are values', () => {
     expect(toLogin).toEqual({ kind: 'session-expired', message: 'redirected to https://sso.example.com/login' });
     const moved = await client(() => redirected(json({ statusCode: 0, chats: [] }), 'https://gws.example.com/api/v2/me/chats')).listChats();
     expect(moved.chats).toEqual([]);
+    // Sent on to a page that fails is that failure, not an expired session (review).
+    const toError = await failure(client(() => redirected(new Response('<h1>502 Bad Gateway</h1>', { status: 502 }), 'https://lb.example.com/x')).listChats());
+    expect(toError).toMatchObject({ kind: 'http', status: 502 });
+  });
+
+  it('a write is never followed through a redirect (a 302 would repeat it as a GET, read as accepted): it is an expired session', async () => {
+    const inits: (RequestInit | undefined)[] = [];
+    const fetchFn: typeof fetch = async (_input, init) => {
+      inits.push(init);
+      return init?.method === 'POST' ? new Response(null, { status: 302, headers: { Location: 'https://sso.example.com/login' } }) : me('secret-token-1234')();
+    };
+    const error = await failure(createGwsClient({ baseUrl: '', fetch: fetchFn }).operate('c1', { operationName: 'Complete' }));
+    expect(error).toEqual({ kind: 'session-expired', message: 'redirected instead of carried out' });
+    expect(inits.map((init) => [init?.method, init?.redirect])).toEqual([
+      ['GET', 'follow'],
+      ['POST', 'manual'],
+    ]);
   });
 
   it('a reply that is JSON but no GWS answer says so once, its issues beside it (not the issues twice)', async () => {

@@ -53,6 +53,8 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
         method,
         headers,
         credentials,
+        // A POST sent on elsewhere would arrive as a GET (302, 303) and be taken for accepted (review).
+        redirect: method === 'POST' ? 'manual' : 'follow',
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: controller.signal,
       });
@@ -109,7 +111,7 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
     // Sent on to a page that is no GWS answer (an SSO proxy's sign-in page): the session is
     // gone, and the request never reached GWS (it read as "Not found" or "not JSON": bad-input
     // test). Named without its query: a sign-in page's parameters are nobody's business.
-    if (response.redirected) throw failure({ kind: 'session-expired', message: `redirected to ${response.url.split(/[?#]/)[0]}` });
+    if (response.redirected && response.ok) throw failure({ kind: 'session-expired', message: `redirected to ${response.url.split(/[?#]/)[0]}` });
     if (!response.ok) throw failure({ kind: 'http', status: response.status, message: summarize(text, response.statusText) });
     const issues = envelope && !envelope.ok ? envelope.issues : [];
     throw failure({
@@ -142,6 +144,10 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
   async function post<T>(path: string, body: unknown, schema: Schema<T>): Promise<T> {
     if (!csrf) await refreshCsrf();
     let attempt = await send('POST', path, body);
+    // Not carried out: sent on to another page, most likely a sign-in page (as for a GET, above).
+    if (attempt.response.type === 'opaqueredirect' || (attempt.response.status >= 300 && attempt.response.status < 400)) {
+      throw failure({ kind: 'session-expired', message: 'redirected instead of carried out' });
+    }
     if (isCsrfRejection(attempt.response, attempt.text)) {
       // Tokens live with the HTTP session; after a session renewal the old one is refused once.
       await refreshCsrf();
