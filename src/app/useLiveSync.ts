@@ -6,6 +6,9 @@ import { useChatActions, useChatStoreApi, type ChatStore } from '../store';
 import { afterNextPaint } from '../shared/afterNextPaint';
 import { probeWhileExpired } from './sessionProbe';
 
+/** How soon the chats are read again after a notification that could not be read. */
+const MISSED_CHANGE_READ_MS = 1_000;
+
 /** A failure that trying again may get past. */
 const passing = (error: GwsError) => error.kind === 'network' || error.kind === 'timeout' || (error.kind === 'http' && (error.status >= 500 || error.status === 429));
 
@@ -94,15 +97,24 @@ export function useLiveSync() {
     };
     const cancelBegin = afterNextPaint(begin);
     const reread = () => void queryClient.invalidateQueries({ queryKey: chatQueries.list(client).queryKey });
+    let missedRead: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = store.subscribe((state, previous) => {
       // Live again after any gap: re-read before the held writes may go.
       if (state.connection.kind === 'live' && previous.connection.kind !== 'live' && state.outbox === 'held') reread();
       // A notification no one could read carried a change that is now missed (GWS has no
-      // replay): read again, so the grid is not left stale under Live (bad-input test). A read
-      // on its way is joined, so a burst of them costs one.
-      else if (state.rejectedNotifications > previous.rejectedNotifications) void queryClient.invalidateQueries({ queryKey: chatQueries.list(client).queryKey }, { cancelRefetch: false });
+      // replay): read again, so the grid is not left stale under Live (bad-input test). A
+      // moment later, and a new read (one on its way may have begun before the change): those
+      // that come meanwhile share it, so a chat whose every notification is unreadable costs
+      // a read a second, not one each (review).
+      else if (state.rejectedNotifications > previous.rejectedNotifications && missedRead === undefined) {
+        missedRead = setTimeout(() => {
+          missedRead = undefined;
+          reread();
+        }, MISSED_CHANGE_READ_MS);
+      }
     });
     return () => {
+      clearTimeout(missedRead);
       cancelBegin();
       unsubscribe();
       connection.current = null;

@@ -231,6 +231,20 @@ describe('the agent’s own chat when GWS sends it in a shape that cannot be rea
     expect(valueCell('Subject')).not.toHaveAttribute('aria-busy');
   });
 
+  it('a burst of notifications that cannot be read costs one read of the chats, not one each', async () => {
+    const { store } = renderPanel(sim.url, { chatId: SEED_CHAT_ID });
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitUntilSettled(store);
+    const reads = async () => (await control.requests()).filter((request) => request.method === 'GET' && request.path === '/api/v2/me/chats').length;
+    const before = await reads();
+    for (let count = 0; count < 20; count += 1) await control.publish({ messageType: 'ChatStateChangeMessage', notificationType: 'PropertiesUpdated', chat: { id: SEED_CHAT_ID } });
+    await waitFor(() => expect(store.getState().rejectedNotifications).toBe(20));
+    // The change each may have carried is read once, a moment after (review: a read each).
+    await waitFor(async () => expect(await reads()).toBeGreaterThan(before), { timeout: 3_000 });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect((await reads()) - before).toBeLessThanOrEqual(2);
+  });
+
   it('opened by its id, it is said to be unreadable, not "not among this agent’s chats"', async () => {
     await control.updateUserData(SEED_CHAT_ID, { Deep: tooDeep() });
     renderPanel(sim.url, { chatId: SEED_CHAT_ID });
