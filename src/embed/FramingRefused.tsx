@@ -15,7 +15,8 @@ export function FramingRefused({ origin, widgetUrl, opening }: { origin: string 
         {t('framing.title')}
       </h1>
       <p>{origin ? t('framing.notAllowed', { origin }) : t('framing.unknownHost')}</p>
-      <p>{t('framing.fix')}</p>
+      {/* An unknown page has no origin to add to the list: its own text says what to do. */}
+      {origin ? <p>{t('framing.fix')}</p> : null}
       <p>
         {/* On the chat the page asked for, in its language and theme: the agent is in the middle of it. */}
         <a href={popOutUrl(widgetUrl, opening)} target="_blank" rel="noopener noreferrer">

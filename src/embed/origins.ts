@@ -11,12 +11,13 @@ export type OriginCheck = { readonly ok: true; readonly pattern: OriginPattern }
 
 const WILDCARD = /^(https?):\/\/\*\.([^/:*]+)(:\d{1,5})?$/i;
 
-// CSP's host grammar (letters, digits and hyphens in dot-separated labels) or a bracketed
-// IPv6 address. Checked on its own rather than trusting URL parsing: Node keeps a "*", ";"
+// CSP's host grammar: letters, digits and hyphens in dot-separated labels (an IPv4 address
+// is one such). Checked on its own rather than trusting URL parsing: Node keeps a "*", ";"
 // or "'" in a host that browsers percent-encode, so the server's frame-ancestors and the
-// widget read one entry two ways (security review: "https://*" let every page frame it).
+// widget read one entry two ways (security review: "https://*" let every page frame it). CSP
+// has no IPv6 form (browsers ignore one): refused too, or only the widget's check would allow it.
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
-const HOST = new RegExp(`^(?:\\[[0-9a-f:.]+\\]|${LABEL}(?:\\.${LABEL})*)$`);
+const HOST = new RegExp(`^${LABEL}(?:\\.${LABEL})*$`);
 
 /** Validates one allowlist entry; the message says how to fix it. */
 export function checkOriginPattern(entry: unknown): OriginCheck {
@@ -44,6 +45,7 @@ function checkExact(text: string): OriginCheck {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, message: `"${text}" must start with https:// (or http:// for local testing)` };
   if (url.username || url.password) return { ok: false, message: `"${text}" must not contain a user name or password` };
+  if (url.hostname.startsWith('[')) return { ok: false, message: `"${text}": an IPv6 address cannot be listed in frame-ancestors; use a host name (such as localhost)` };
   if (!HOST.test(url.hostname)) return { ok: false, message: `"${text}" must name one host: a domain name or an IP address (a wildcard only as "https://*.example.com")` };
   if (url.origin !== text) {
     return { ok: false, message: `"${text}" must be an origin only (scheme, host and port, no path or trailing slash): did you mean "${url.origin}"?` };

@@ -284,4 +284,14 @@ describe('framed by a page that is not allowed', () => {
     expect(screen.getByText('Diese Seite (https://evil.example) darf das Panel nicht einbetten.')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Panel in eigenem Fenster öffnen' })).toHaveAttribute('href', `https://panel.example.com/?chatId=${SEED}&locale=de&theme=dark`);
   });
+
+  it('framed by a page it cannot identify, says so, and does not ask for an origin to be listed that no one knows', () => {
+    render(
+      <I18nProvider locale="en">
+        <FramingRefused origin={null} widgetUrl="https://panel.example.com/" opening={{ chatId: SEED, locale: 'en', theme: 'light', density: undefined }} />
+      </I18nProvider>,
+    );
+    expect(screen.getByText(/^The panel cannot tell which page embeds it/)).toBeInTheDocument();
+    expect(screen.queryByText(/allowedHostOrigins/)).not.toBeInTheDocument();
+  });
 });
