@@ -99,7 +99,7 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
       <span
         role="rowheader"
         aria-colindex={1}
-        aria-label={label ? keyName : shownKey}
+        aria-label={keyShown(row.key, t, label)}
         tabIndex={activeCol === 0 ? 0 : -1}
         className="case-data__key"
         ref={(element) => handlers.registerCell(cellId(row.key, 0), element)}

@@ -117,13 +117,18 @@ export function textForCell(text: string, current: UserDataValue | undefined, ru
  * A key as the agent reads it in a sentence, as its row header names it: a configured label
  * with the key ("Segment (CustomerSegment)"); the empty key has a name of its own.
  */
-export const keyShown = (key: string, t: Translate, label?: string) =>
-  // A key no one can see (spaces, zero-width characters) is named by its code points: its row header read blank (bad-input test).
-  /^[\s\u200b-\u200d\u2060]*$/.test(key)
-    ? t('caseData.emptyKey') + [...key.slice(0, 8)].map((char) => ` U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`).join('')
-    : label
-      ? `${label} (${key})`
-      : key;
+export function keyShown(key: string, t: Translate, label?: string): string {
+  const chars = [...key];
+  // A key no one can see (spaces, zero-width and other invisible characters) is named by its
+  // code points: its row header read blank (bad-input test). The first eight, and "…" for more.
+  const shown = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}]*$/u.test(key)
+    ? `${t('caseData.emptyKey')}${chars
+        .slice(0, 8)
+        .map((char) => ` U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`)
+        .join('')}${chars.length > 8 ? ' …' : ''}`
+    : key;
+  return label ? `${label} (${shown})` : shown;
+}
 
 /**
  * How a GWS error reads (i18n/gwsErrors.ts): a chunk fetched once the grid has painted, and

@@ -25,6 +25,8 @@ const HOSTILE: Record<string, unknown> = {
   '': 'empty key',
   '   ': 'spaces key',
   '\u200B': 'zero-width key',
+  '\u200E\u00AD': 'direction mark and soft hyphen key',
+  '          ': 'ten spaces key',
   ['K'.repeat(10_000)]: '10 kB key',
   'Ключ 🔑': 'значение ✓ 😀',
   RightToLeft: '\u202Eevil.exe\u202C שלום',
@@ -58,6 +60,8 @@ describe('hostile keys and values', () => {
     // Keys no one can see are named by their code points (bad-input test: their row headers read blank).
     expect(valueCell('(empty key) U+0020 U+0020 U+0020')).toHaveTextContent('spaces key');
     expect(valueCell('(empty key) U+200B')).toHaveTextContent('zero-width key');
+    expect(valueCell('(empty key) U+200E U+00AD')).toHaveTextContent('direction mark and soft hyphen key');
+    expect(valueCell(`(empty key)${' U+0020'.repeat(8)} …`)).toHaveTextContent('ten spaces key');
     expect(valueCell('K'.repeat(10_000))).toHaveTextContent('10 kB key');
     expect(valueCell('Ключ 🔑')).toHaveTextContent('значение ✓ 😀');
     expect(valueCell('RightToLeft')).toHaveTextContent('\u202Eevil.exe\u202C שלום');

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { configuredKeys, OPEN_CONFIG, parseCaseDataConfig, resolveRule } from '../../src/caseData/caseDataConfig';
-import { checkWrite, keyReadOnlyReason } from '../../src/caseData/validation';
+import { checkWrite, keyReadOnlyReason, keyShown } from '../../src/caseData/validation';
+import { translateEnglish } from '../../src/i18n';
 import type { Chat, UserDataValue } from '../../src/gws';
 
 const chat = (state: string, capabilities: string[], userData: Record<string, UserDataValue> = {}): Chat => ({
@@ -103,5 +104,17 @@ describe('checkWrite: the one gate for every write', () => {
     // What no write may do, a restoring one may not either.
     expect(restore({ op: 'attach', key: 'Locked', value: 'x' })).toEqual({ ok: false, reason: 'Locked is read-only by configuration.' });
     expect(checkWrite({ chat: chat('Completed', []), config, existingKeys: new Set(), write: { op: 'attach', key: 'Level', value: 5 }, restoring: true }).ok).toBe(false);
+  });
+});
+
+describe('keyShown: a key as the grid and its messages name it', () => {
+  it('names a key no one can see by its code points, with its label when it has one', () => {
+    expect(keyShown('Subject', translateEnglish)).toBe('Subject');
+    expect(keyShown('Subject', translateEnglish, 'Topic')).toBe('Topic (Subject)');
+    expect(keyShown('', translateEnglish)).toBe('(empty key)');
+    expect(keyShown('\u3164', translateEnglish)).toBe('(empty key) U+3164');
+    expect(keyShown(' ', translateEnglish, 'Blank')).toBe('Blank ((empty key) U+0020)');
+    expect(keyShown(' '.repeat(9), translateEnglish)).toBe(`(empty key)${' U+0020'.repeat(8)} …`);
+    expect(keyShown(' a ', translateEnglish)).toBe(' a ');
   });
 });
