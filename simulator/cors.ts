@@ -4,6 +4,7 @@
 // server (Vite on :5173, a demo CRM page) can talk to the simulator.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { hostname, networkInterfaces } from 'node:os';
 
 const ALLOWED_METHODS = 'GET, POST, PUT, DELETE, OPTIONS';
 const ALLOWED_HEADERS = 'Content-Type, X-CSRF-TOKEN, Authorization, X-Requested-With';
@@ -23,13 +24,30 @@ export function isAllowedOrigin(origin: string, allowedOrigins: readonly string[
  * cross-site form or text/plain POST, which needs no preflight. curl sends no Origin; the
  * widget's own pages send their own origin.
  */
-export function refusedCaller(req: IncomingMessage, allowedOrigins: readonly string[], loopbackOnly: boolean): string | null {
+export function refusedCaller(req: IncomingMessage, allowedOrigins: readonly string[], servedAs: ReadonlySet<string>): string | null {
   const hostHeader = req.headers.host ?? '';
-  if (loopbackOnly && !LOOPBACK_HOSTS.has(hostnameOf(`http://${hostHeader}`) ?? '')) return `host ${JSON.stringify(hostHeader)} is not this loopback server`;
+  if (!servedAs.has(hostnameOf(`http://${hostHeader}`) ?? '')) return `host ${JSON.stringify(hostHeader)} is not this server`;
   const origin = req.headers.origin;
   const writes = req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
   if (writes && origin !== undefined && origin !== `http://${hostHeader}` && !isAllowedOrigin(origin, allowedOrigins)) return `origin ${origin} may not change the simulator`;
   return null;
+}
+
+/**
+ * The names a request may give for a server bound to `bind`: the loopback ones, and the
+ * address it listens on; on every interface (0.0.0.0, ::), each interface's address and the
+ * machine's name. Any other name reached it by DNS rebinding.
+ */
+export function namesServedAs(bind: string): ReadonlySet<string> {
+  const names = new Set(LOOPBACK_HOSTS);
+  if (bind !== '0.0.0.0' && bind !== '::') names.add(hostnameOf(`http://${bind.includes(':') ? `[${bind}]` : bind}`) ?? bind);
+  else {
+    names.add(hostname().toLowerCase());
+    for (const address of Object.values(networkInterfaces()).flat()) {
+      if (address) names.add(address.family === 'IPv6' ? `[${address.address}]` : address.address);
+    }
+  }
+  return names;
 }
 
 function hostnameOf(url: string): string | null {

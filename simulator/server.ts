@@ -4,7 +4,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { handleControlApi } from './controlApi';
-import { applyCors, refusedCaller } from './cors';
+import { applyCors, namesServedAs, refusedCaller } from './cors';
 import { handleGwsApi } from './gwsApi';
 import { BodyTooLargeError, listen, sendJson, sendText } from './httpUtil';
 import { createNotificationHub } from './notifications';
@@ -58,7 +58,7 @@ function isUnder(pathname: string, prefix: string): boolean {
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const host = options.host ?? '127.0.0.1';
   const allowedOrigins = options.allowedOrigins ?? [];
-  const loopbackOnly = host === '127.0.0.1' || host === 'localhost' || host === '::1';
+  const servedAs = namesServedAs(host);
   const controlApi = options.controlApi ?? true;
   const hub = createNotificationHub({ timeout: options.bayeuxTimeoutMs });
   let sim: SimulatorState | null = null;
@@ -70,7 +70,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const path = url.pathname;
     const isApi = isUnder(path, API_PREFIX);
     const isControl = controlApi && isUnder(path, CONTROL_PREFIX);
-    const refused = refusedCaller(req, allowedOrigins, loopbackOnly);
+    const refused = refusedCaller(req, allowedOrigins, servedAs);
     if (refused !== null) return sendJson(res, 403, { statusCode: 3, statusMessage: `Refused: ${refused}` });
     if ((isApi || isControl) && applyCors(req, res, allowedOrigins)) return;
     if (isUnder(path, NOTIFICATIONS_PATH)) return hub.handle(req, res);

@@ -72,6 +72,26 @@ describe('CORS', () => {
     }
   });
 
+  it('bound to every interface, still refuses a request naming a host that is none of its own', async () => {
+    const wide = await startSimulator({ port: 0, host: '0.0.0.0' });
+    const asked = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        request(`http://127.0.0.1:${wide.port}/sim/requests`, { headers: { Host: host } }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end();
+      });
+    try {
+      expect(await asked(`rebind.attacker.example:${wide.port}`)).toBe(403);
+      expect(await asked(`127.0.0.1:${wide.port}`)).toBe(200);
+      expect(await asked(`localhost:${wide.port}`)).toBe(200);
+    } finally {
+      await wide.close();
+    }
+  });
+
   it('applies to the notifications endpoint and /sim/ too', async () => {
     for (const path of ['/api/v2/notifications/handshake', '/sim/chats']) {
       const response = await fetch(`${sim.url}${path}`, { method: 'OPTIONS', headers: { Origin: 'http://localhost:5173' } });
