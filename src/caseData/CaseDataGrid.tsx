@@ -36,15 +36,14 @@ type CaseDataGridProps = {
 };
 
 /**
+ * The case-data grid: the WAI-ARIA grid pattern over a chat's userData, two columns (key,
+ * value), one tab stop, typed in-cell editors, add / delete / undo / redo / copy / paste.
+ * https://www.w3.org/WAI/ARIA/apg/patterns/grid/
+ *
  * Memoized: the panel around it re-renders for the chats query's own state (fetched,
  * re-reading after a reconnect), which says nothing the grid shows; the grid follows its
  * chat through the store by itself. Marked pure: a bare call would keep the whole grid in
  * bundles that import only the outbox flush from caseData.
- */
-/**
- * The case-data grid: the WAI-ARIA grid pattern over a chat's userData, two columns (key,
- * value), one tab stop, typed in-cell editors, add / delete / undo / redo / copy / paste.
- * https://www.w3.org/WAI/ARIA/apg/patterns/grid/
  */
 export const CaseDataGrid = /* @__PURE__ */ memo(function CaseDataGrid({ chatId, registerFocusKey }: CaseDataGridProps) {
   // Editing state belongs to one chat: switching chats starts fresh (drafts live in the store).
@@ -102,13 +101,13 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   const countSaid = useRef({ filter, text: '' });
   // The count as it is when the pause ends: another party's change may have moved it since the keystroke (review).
   const countNow = useRef(count);
-  countNow.current = count;
   useEffect(() => {
     if (!count) return;
     const timer = setTimeout(() => countNow.current && setAnnouncement((countSaid.current = { filter, text: countNow.current }).text), FILTER_SAID_AFTER_MS);
     return () => clearTimeout(timer);
   }, [filter, t]);
   useEffect(() => {
+    countNow.current = count;
     const last = countSaid.current;
     // Not while the agent types (the count waits for the pause), nor over anything said since.
     if (count && last.filter === filter && said === last.text && count !== last.text) setAnnouncement((countSaid.current = { filter, text: count }).text);

@@ -26,7 +26,6 @@ export function writeTo(keys: { has(key: string): boolean }, key: string, value:
 
 export type WriteCheck = { readonly ok: true; readonly write: UserDataWrite } | { readonly ok: false; readonly reason: string };
 
-/** The GWS operation (and capability) of each kind of write. */
 // One text per operation, not a "{verb}" slot: the verb's form depends on each language's grammar.
 const NO_CAPABILITY = {
   update: 'caseData.reason.noCapability.update',

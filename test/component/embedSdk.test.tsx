@@ -181,8 +181,12 @@ describe('mountCaseDataPanel', () => {
     const noAnswer = { ok: false, error: expect.objectContaining({ kind: 'no-answer', message: expect.stringContaining('getState') }) };
     expect(await beforeReady).toEqual(noAnswer);
     expect(await afterReady).toEqual(noAnswer);
-    // An answer arriving after that is not a second settlement.
+    // An answer arriving after that finds nothing waiting: no error, nothing settled again.
+    const onError = vi.fn();
+    panel.on('error', onError);
     fromWidget({ ...envelope, type: 'state', activeChatId: null, chatState: null, userData: {}, drafts: null, chats: [], dirtyChatIds: [], connection: 'live', locale: 'en', theme: 'light', inReplyTo: 'cdp-1' });
+    expect(onError).not.toHaveBeenCalled();
+    expect(await beforeReady).toEqual(noAnswer);
   });
 
   it('a command the panel failed to carry out settles getState with command-failed', async () => {
