@@ -1,16 +1,13 @@
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useOutboxFlush } from '../caseData';
-import { chatQueries, createNotificationConnection, toGwsError, useGwsClient, type GwsClient, type GwsError, type NotificationConnection } from '../gws';
+import { chatQueries, createNotificationConnection, mayPass, toGwsError, useGwsClient, type GwsClient, type NotificationConnection } from '../gws';
 import { useChatActions, useChatStoreApi, type ChatStore } from '../store';
 import { afterNextPaint } from '../shared/afterNextPaint';
 import { probeWhileExpired } from './sessionProbe';
 
 /** How soon the chats are read again after a notification that could not be read. */
 const MISSED_CHANGE_READ_MS = 1_000;
-
-/** A failure that trying again may get past. */
-const passing = (error: GwsError) => error.kind === 'network' || error.kind === 'timeout' || (error.kind === 'http' && (error.status >= 500 || error.status === 429));
 
 type ReadParts = { readonly client: GwsClient; readonly store: ChatStore; readonly queryClient: QueryClient };
 
@@ -30,7 +27,7 @@ function chatsReadQuery({ client, store, queryClient }: ReadParts) {
     retry: (failures, error) => {
       const { connection, outbox } = store.getState();
       const usual = queryClient.getDefaultOptions().queries?.retry;
-      return (connection.kind === 'live' && outbox === 'held' && passing(toGwsError(error))) || (typeof usual === 'number' ? failures < usual : usual === true);
+      return (connection.kind === 'live' && outbox === 'held' && mayPass(toGwsError(error))) || (typeof usual === 'number' ? failures < usual : usual === true);
     },
     queryFn: async () => {
       const { actions } = store.getState();
@@ -41,7 +38,7 @@ function chatsReadQuery({ client, store, queryClient }: ReadParts) {
         // This read began before the connection last became live (a request for a newer
         // read was merged into it): read once more, or held writes would wait forever.
         const { connection, outbox } = store.getState();
-        if (connection.kind === 'live' && outbox === 'held') setTimeout(() => void queryClient.invalidateQueries({ queryKey: chatQueries.list(client).queryKey }), 0);
+        if (connection.kind === 'live' && outbox === 'held') setTimeout(() => chatQueries.reread(queryClient, client), 0);
         return list;
       } catch (error) {
         if (toGwsError(error).kind === 'session-expired') actions.sessionExpired();
@@ -96,7 +93,7 @@ export function useLiveSync() {
       live.start();
     };
     const cancelBegin = afterNextPaint(begin);
-    const reread = () => void queryClient.invalidateQueries({ queryKey: chatQueries.list(client).queryKey });
+    const reread = () => chatQueries.reread(queryClient, client);
     let missedRead: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = store.subscribe((state, previous) => {
       // Live again after any gap: re-read before the held writes may go.

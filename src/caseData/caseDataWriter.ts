@@ -3,7 +3,7 @@
 // the first paint's 100 kB.
 
 import { MutationObserver, type QueryClient } from '@tanstack/react-query';
-import { chatQueries, mayHaveApplied, toGwsError, USER_DATA_OPERATION, type ChatOperation, type GwsClient, type GwsError } from '../gws';
+import { chatQueries, isSessionProblem, isUnreachable, mayHaveApplied, toGwsError, USER_DATA_OPERATION, type ChatOperation, type GwsClient } from '../gws';
 import { firstQueued, type ChatStore, type UserDataWrite } from '../store';
 import { watchLateWrites } from './lateWrites';
 import { gwsErrorWording } from './validation';
@@ -24,7 +24,6 @@ function toOperation(write: UserDataWrite): ChatOperation {
 const writeOf = (edit: UserDataWrite): UserDataWrite =>
   edit.op === 'delete' ? { op: 'delete', key: edit.key } : { op: edit.op, key: edit.key, value: edit.value };
 
-const isSessionProblem = (error: GwsError) => error.kind === 'session-expired' || error.kind === 'csrf';
 
 // Every write of the widget goes through one mutation scope, so they reach GWS in the
 // order the agent made them: UpdateUserData is last-writer-wins per key.
@@ -69,7 +68,7 @@ function createWriter({ client, store, queryClient }: WriterParts) {
         setTimeout(() => {
           const { chats, connection } = store.getState();
           if (!chats.get(chatId)?.pending.some((edit) => edit.editId === editId && edit.status === 'awaiting')) return;
-          if (connection.kind === 'live') void queryClient.invalidateQueries({ queryKey: chatQueries.list(client).queryKey }, { cancelRefetch: false });
+          if (connection.kind === 'live') chatQueries.reread(queryClient, client, true);
           settleLater(Math.min(waitMs * 2, MAX_REREAD_MS));
         }, waitMs);
       settleLater(UNCONFIRMED_REREAD_MS);
@@ -77,7 +76,7 @@ function createWriter({ client, store, queryClient }: WriterParts) {
     onError: (error, { chatId, write, editId }) => {
       const detail = toGwsError(error);
       // Nothing reached GWS: keep the write for the replay rather than calling it failed.
-      const unreachable = detail.kind === 'network' || detail.kind === 'timeout';
+      const unreachable = isUnreachable(detail);
       // No answer (that can be read): GWS may have applied it, or still apply it after the agent's next write of the key.
       if (mayHaveApplied(detail)) lateWrites.timedOut(chatId, write, editId);
       if (isSessionProblem(detail)) actions.sessionExpired();

@@ -65,6 +65,18 @@ export function serverDetail(error: Extract<GwsError, { kind: 'http' | 'status-c
     : error.statusMessage;
 }
 
+// How a failure is sorted, in one place: whether trying again may get past it, whether the
+// session is the problem, whether the server was reached at all, whether it may have acted.
+
+/** A failure that trying again may get past (a read is retried while writes wait on it). */
+export const mayPass = (error: GwsError): boolean => isUnreachable(error) || (error.kind === 'http' && (error.status >= 500 || error.status === 429));
+
+/** The session, not the request: it waits, queued, for the session to come back. */
+export const isSessionProblem = (error: GwsError): boolean => error.kind === 'session-expired' || error.kind === 'csrf';
+
+/** No server answered at all (offline, no answer in time): a write waits for the replay when the outbox is held. */
+export const isUnreachable = (error: GwsError): boolean => error.kind === 'network' || error.kind === 'timeout';
+
 /**
  * Whether GWS may have applied a request that failed this way: no answer in time, a
  * gateway's or server's error (a proxy's 502/504 after forwarding it), an answer that cannot

@@ -14,7 +14,7 @@ export type {
   UserDataValue,
 } from './types';
 export { CHAT_STATES, hasEnded, USER_DATA_OPERATION } from './types';
-export { GwsRequestError, mayHaveApplied, toGwsError, type GwsError } from './errors';
+export { GwsRequestError, isSessionProblem, isUnreachable, mayHaveApplied, mayPass, toGwsError, type GwsError } from './errors';
 export { createGwsClient, type GwsClient, type GwsClientOptions } from './http/gwsClient';
 export { chatQueries } from './http/chatQueries';
 // Not the CometD session nor the notification parser: re-exported here, they would be part

@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { GwsClient } from './gwsClient';
 
 // One key factory for everything the widget reads from GWS. Keys start with the base
@@ -14,4 +14,7 @@ export const chatQueries = {
       // on purpose (start, re-handshake), never on a timer or window focus.
       staleTime: Infinity,
     }),
+  /** Reads the chats again: a new read, or (`join`) the one already on its way. */
+  reread: (queryClient: QueryClient, client: GwsClient, join = false) =>
+    void queryClient.invalidateQueries({ queryKey: chatQueries.list(client).queryKey }, join ? { cancelRefetch: false } : undefined),
 };
