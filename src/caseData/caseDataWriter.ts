@@ -3,13 +3,15 @@
 // the first paint's 100 kB.
 
 import { MutationObserver, type QueryClient } from '@tanstack/react-query';
-import { chatQueries, isSessionProblem, isUnreachable, mayHaveApplied, toGwsError, USER_DATA_OPERATION, type ChatOperation, type GwsClient } from '../gws';
+import { chatQueries, preloadOperations, isSessionProblem, isUnreachable, mayHaveApplied, toGwsError, USER_DATA_OPERATION, type ChatOperation, type GwsClient } from '../gws';
 import { firstQueued, type ChatStore, type UserDataWrite } from '../store';
 import { watchLateWrites } from './lateWrites';
 import { gwsErrorWording } from './validation';
 
-// A write that fails is said in these words (validation.ts): asked for as soon as writes can be made.
+// A write that fails is said in these words (validation.ts), and the client's code for writes:
+// asked for as soon as writes can be made.
 gwsErrorWording.preload();
+preloadOperations();
 
 export type WriteVariables = { readonly chatId: string; readonly write: UserDataWrite; readonly editId: number };
 export type WriterParts = { readonly client: GwsClient; readonly store: ChatStore; readonly queryClient: QueryClient };

@@ -15,7 +15,7 @@ export type {
 } from './types';
 export { CHAT_STATES, hasEnded, USER_DATA_OPERATION } from './types';
 export { GwsRequestError, isSessionProblem, isUnreachable, mayHaveApplied, mayPass, toGwsError, type GwsError } from './errors';
-export { createGwsClient, type GwsClient, type GwsClientOptions } from './http/gwsClient';
+export { createGwsClient, preloadOperations, type GwsClient, type GwsClientOptions } from './http/gwsClient';
 export { chatQueries } from './http/chatQueries';
 // Not the CometD session nor the notification parser: re-exported here, they would be part
 // of the first paint's chunk (vite.config.ts's $initial group); they load after it.

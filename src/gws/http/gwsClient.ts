@@ -1,11 +1,12 @@
 // The only caller of `fetch` in the widget. It speaks GWS: the statusCode envelope,
 // CSRF tokens, session expiry, and answers that are not JSON at all (a proxy's HTML
-// error page, a truncated body).
+// error page, a truncated body). Writes (operate.ts) are a chunk of their own: none is made
+// before the grid has painted, and the first paint has 100 kB.
 
-import { clipText, GwsRequestError, toGwsError, type GwsError } from '../errors';
+import { clipText, GwsRequestError, type GwsError } from '../errors';
 import type { Agent, ChatList, ChatOperation, OperationAccepted } from '../types';
 import { formatIssues, isRecord, ownField, type Schema } from '../schema';
-import { chatsResponse, meResponse, operationResponse, readEnvelope, userDataToJson } from '../wire';
+import { chatsResponse, meResponse, readEnvelope } from '../wire';
 
 export type GwsClientOptions = {
   /** Origin of GWS, e.g. "https://gws.example.com"; "" means the widget's own origin. */
@@ -27,7 +28,19 @@ export type GwsClient = {
 
 type CsrfToken = { readonly header: string; readonly token: string };
 
-const CSRF_REJECTION = /csrf/i;
+/** What the client's writes (operate.ts) use of it. */
+export type ClientCore = {
+  send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ response: Response; text: string }>;
+  interpret<T>(response: Response, text: string, schema: Schema<T>): T;
+  failure(error: GwsError): GwsRequestError;
+  hasToken(): boolean;
+  forgetToken(): void;
+};
+
+const loadOperate = () => import('./operate');
+
+/** Fetches the writes' code ahead of the first write (the writer does, once the grid has painted). */
+export const preloadOperations = (): void => void loadOperate().catch(() => undefined);
 
 export function createGwsClient(options: GwsClientOptions): GwsClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -127,37 +140,7 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
     return interpret(response, text, schema);
   }
 
-  async function refreshCsrf(): Promise<void> {
-    csrf = null;
-    // A failing GET here (expired session, server down) is the real reason the POST cannot go.
-    // Not as its own kind, though: a 502 or a timeout of this GET is no answer to a write that
-    // has not left, which would read "it may have been saved" (review). An expired session stays one.
-    try {
-      const { response, text } = await send('GET', '/me');
-      interpret(response, text, meResponse);
-    } catch (error) {
-      const detail = toGwsError(error);
-      throw detail.kind === 'session-expired' ? error : failure({ kind: 'network', message: 'message' in detail ? detail.message : detail.kind });
-    }
-  }
-
-  async function post<T>(path: string, body: unknown, schema: Schema<T>): Promise<T> {
-    if (!csrf) await refreshCsrf();
-    let attempt = await send('POST', path, body);
-    // Not carried out: sent on to another page, most likely a sign-in page (as for a GET, above).
-    if (attempt.response.type === 'opaqueredirect' || (attempt.response.status >= 300 && attempt.response.status < 400)) {
-      throw failure({ kind: 'session-expired', message: 'redirected instead of carried out' });
-    }
-    if (isCsrfRejection(attempt.response, attempt.text)) {
-      // Tokens live with the HTTP session; after a session renewal the old one is refused once.
-      await refreshCsrf();
-      attempt = await send('POST', path, body);
-      if (isCsrfRejection(attempt.response, attempt.text)) {
-        throw failure({ kind: 'csrf', message: summarize(attempt.text, 'Missing or invalid Csrf token') });
-      }
-    }
-    return interpret(attempt.response, attempt.text, schema);
-  }
+  const core: ClientCore = { send, interpret, failure, hasToken: () => csrf !== null, forgetToken: () => void (csrf = null) };
 
   return {
     baseUrl,
@@ -176,32 +159,20 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
         }),
       };
     },
-    async operate(chatId, operation) {
-      const result = await post(`/me/chats/${encodeURIComponent(chatId)}`, operationToJson(operation), operationResponse);
-      return result.referenceId === undefined ? {} : { referenceId: result.referenceId };
-    },
+    // Its code failing to load fails the write as unreachable, as a network gone would.
+    operate: (chatId, operation) =>
+      loadOperate().then(
+        (module) => module.operate(core, chatId, operation),
+        (error: unknown) => Promise.reject(failure({ kind: 'network', message: error instanceof Error ? error.message : String(error) })),
+      ),
   };
-}
-
-function isCsrfRejection(response: Response, text: string): boolean {
-  return response.status === 403 && CSRF_REJECTION.test(text);
-}
-
-function operationToJson(operation: ChatOperation): Record<string, unknown> {
-  switch (operation.operationName) {
-    case 'UpdateUserData':
-    case 'AttachUserData':
-      return { operationName: operation.operationName, userData: userDataToJson(operation.userData) };
-    default:
-      return { ...operation };
-  }
 }
 
 /**
  * A short, readable summary of a body that is not JSON: a proxy's HTML error page is
  * reduced to its title or first heading, anything else to its first 120 characters.
  */
-function summarize(text: string, fallback: string): string {
+export function summarize(text: string, fallback: string): string {
   const heading = /<(title|h1)[^>]*>([^<]*)<\/\1>/i.exec(text)?.[2];
   const plain = (heading ?? text.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
   if (!plain) return fallback;

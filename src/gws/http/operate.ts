@@ -1,0 +1,64 @@
+// The client's writes: POST /api/v2/me/chats/{id} with an operation, the CSRF token read
+// first when there is none, and read again once when GWS refuses it (tokens live with the
+// HTTP session). A chunk of its own (gwsClient.ts loads it): no write is made before the
+// grid has painted.
+
+import { toGwsError } from '../errors';
+import type { ChatOperation, OperationAccepted } from '../types';
+import type { Schema } from '../schema';
+import { meResponse, operationResponse, userDataToJson } from '../wire';
+import { summarize, type ClientCore } from './gwsClient';
+
+const CSRF_REJECTION = /csrf/i;
+
+export async function operate(core: ClientCore, chatId: string, operation: ChatOperation): Promise<OperationAccepted> {
+  const result = await post(core, `/me/chats/${encodeURIComponent(chatId)}`, operationToJson(operation), operationResponse);
+  return result.referenceId === undefined ? {} : { referenceId: result.referenceId };
+}
+
+async function refreshCsrf({ send, interpret, failure, forgetToken }: ClientCore): Promise<void> {
+  forgetToken();
+  // A failing GET here (expired session, server down) is the real reason the POST cannot go.
+  // Not as its own kind, though: a 502 or a timeout of this GET is no answer to a write that
+  // has not left, which would read "it may have been saved" (review). An expired session stays one.
+  try {
+    const { response, text } = await send('GET', '/me');
+    interpret(response, text, meResponse);
+  } catch (error) {
+    const detail = toGwsError(error);
+    throw detail.kind === 'session-expired' ? error : failure({ kind: 'network', message: 'message' in detail ? detail.message : detail.kind });
+  }
+}
+
+async function post<T>(core: ClientCore, path: string, body: unknown, schema: Schema<T>): Promise<T> {
+  const { send, interpret, failure } = core;
+  if (!core.hasToken()) await refreshCsrf(core);
+  let attempt = await send('POST', path, body);
+  // Not carried out: sent on to another page, most likely a sign-in page (as a GET's, gwsClient.ts).
+  if (attempt.response.type === 'opaqueredirect' || (attempt.response.status >= 300 && attempt.response.status < 400)) {
+    throw failure({ kind: 'session-expired', message: 'redirected instead of carried out' });
+  }
+  if (isCsrfRejection(attempt.response, attempt.text)) {
+    // Tokens live with the HTTP session; after a session renewal the old one is refused once.
+    await refreshCsrf(core);
+    attempt = await send('POST', path, body);
+    if (isCsrfRejection(attempt.response, attempt.text)) {
+      throw failure({ kind: 'csrf', message: summarize(attempt.text, 'Missing or invalid Csrf token') });
+    }
+  }
+  return interpret(attempt.response, attempt.text, schema);
+}
+
+function isCsrfRejection(response: Response, text: string): boolean {
+  return response.status === 403 && CSRF_REJECTION.test(text);
+}
+
+function operationToJson(operation: ChatOperation): Record<string, unknown> {
+  switch (operation.operationName) {
+    case 'UpdateUserData':
+    case 'AttachUserData':
+      return { operationName: operation.operationName, userData: userDataToJson(operation.userData) };
+    default:
+      return { ...operation };
+  }
+}
