@@ -132,7 +132,8 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
       if (!saved) return entry;
       for (const [key, draft] of saved.drafts) entry = { ...entry, drafts: new Map(entry.drafts).set(key, draft) };
       for (const { base, ...write } of saved.writes) entry = addPending(entry, { ...write, base, editId: nextEditId++, status: 'queued' });
-      return entry;
+      // Checked against the chat now: restored by a notification while writes go (unreadable at the read), they went over a change since (exploratory test).
+      return reconcileQueued(entry);
     };
     const openOutboxIfReady = (startedAt: number) => {
       const { outbox, connection, liveSince, chats } = get();

@@ -2,6 +2,7 @@
 // notification, if it comes, settles the row.
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { createGwsClient } from '../../src/gws';
 import { simulatorPerFile } from '../support/simulator';
 import { renderPanel, valueCell, waitUntilSettled } from '../support/renderPanel';
 
@@ -50,6 +51,31 @@ describe('a save with no answer in time', () => {
     await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));
     expect(valueCell('Subject')).toHaveTextContent(/^second(Saved)?$/);
   }, 25_000);
+});
+
+describe('a save answered by a gateway’s error after GWS applied it', () => {
+  it('is saved, and watched for no late landing: another session’s later write of its value stands', async () => {
+    const { user, store } = renderPanel(sim.url);
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitUntilSettled(store);
+    await control.faults({ failNext: 1, httpStatus: 504, applied: true });
+    valueCell('Subject').focus();
+    await user.keyboard('{F2}{Control>}a{/Control}A{Enter}');
+    await waitFor(() => expect(store.getState().chats.get('0000Wa9CAM6W00J')?.pending).toEqual([]), { timeout: 4_000 });
+    valueCell('Subject').focus();
+    await user.keyboard('{F2}{Control>}a{/Control}B{Enter}');
+    await waitFor(() => expect(serverSubject()).resolves.toBe('B'));
+    await waitUntilSettled(store);
+    // The agent's other session (a pop-out, the agent desktop) writes A: its notification carries a referenceId this panel never got.
+    const other = createGwsClient({ baseUrl: sim.url, credentials: 'include' });
+    await other.operate('0000Wa9CAM6W00J', { operationName: 'UpdateUserData', userData: new Map([['Subject', 'A']]) });
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^A/));
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Before (exploratory test): B was sent again, taken for the 504's write landing late.
+    const sent = (await control.operations()).map((operation) => Reflect.get(Object(operation.userData), 'Subject'));
+    expect(sent).toEqual(['A', 'B', 'A']);
+    expect(await serverSubject()).toBe('A');
+  }, 20_000);
 });
 
 async function serverSubject(): Promise<unknown> {

@@ -146,6 +146,23 @@ describe('stored drafts and writes', () => {
     expect(store.getState().chats.has('b')).toBe(false);
   });
 
+  it('a kept write of a chat first seen in a notification while writes go (an unreadable chat readable again) is a conflict if its key changed, not sent over it', () => {
+    const { storage } = memoryStorage({
+      b: { drafts: [], writes: [{ op: 'update', key: 'Subject', value: 'W1', base: 'Billing question' }, { op: 'update', key: 'Note', value: 'mine', base: 'same' }] },
+    });
+    const store = createChatStore({ storage, activeChatId: 'a' });
+    const { actions } = store.getState();
+    actions.connectionChanged({ kind: 'live' });
+    actions.chatsRead([chat('a', 'Chatting', '')], actions.readStarted(), [{ chatId: 'b', reason: 'nested too deeply' }]);
+    expect(store.getState().outbox).toBe('open');
+    // Before (exploratory test): restored as queued with the outbox open, and sent over the supervisor's value.
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('b', 'Chatting', '', { Subject: 'Supervisor', Note: 'same' }) });
+    expect(store.getState().chats.get('b')?.pending).toMatchObject([
+      { key: 'Subject', status: 'conflict' },
+      { key: 'Note', status: 'queued' },
+    ]);
+  });
+
   it('counts what a previous page saved as unsaved work before the first read can restore it (the session expired), and tells the host', () => {
     const { storage } = memoryStorage({
       b: { drafts: [['Subject', { text: 'typed', base: 'old', openedWith: null }]], writes: [] },
