@@ -31,6 +31,8 @@ export type EditHistoryTools = {
   readonly focusCell: (cell: ActiveCell) => void;
   /** Sends a write already checked (the writer's). */
   readonly send: (chatId: string, write: UserDataWrite, step: HistoryStep | null) => void;
+  /** Reads the chats again. */
+  readonly reread: () => void;
 };
 
 /**
@@ -85,7 +87,8 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
     // Undoing a write that never landed (refused, or a conflict): it goes, as Discard or Take
     // theirs do, and nothing is sent; the server keeps what it has. (It sent the value from
     // before, over another party's change since, or theirs as the agent's own write: exploratory test.)
-    const settled = direction === 'undo' && own && isUnsettled(own) && sameValue(valueAfter(own), step.after);
+    // One that may have landed is undone as a saved one is: its value from before is sent (exploratory test).
+    const settled = direction === 'undo' && own && isUnsettled(own) && !own.mayHaveLanded && sameValue(valueAfter(own), step.after);
     if (settled) actions.userDataWriteDiscarded(chatId, own.editId);
     const refused = settled
       ? null
@@ -109,7 +112,7 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
  * Escape on a value, or its row's Discard / Take theirs: the agent's draft or refused write
  * goes, said either way, with how to take it back (a step of the chat's history).
  */
-export function discardRow({ row }: GridRow, draftOnly: boolean | undefined, { t, actions, chatId, announce, named }: EditHistoryTools): void {
+export function discardRow({ row }: GridRow, draftOnly: boolean | undefined, { t, actions, chatId, announce, named, reread }: EditHistoryTools): void {
   // A draft beside a write on its way: the draft goes, the write goes on.
   if (draftOnly || !row.pending || (row.status !== 'failed' && row.status !== 'conflict')) {
     // Only from the closed cell (an editor's Escape leaves its draft as it was).
@@ -118,6 +121,9 @@ export function discardRow({ row }: GridRow, draftOnly: boolean | undefined, { t
     return announce(t('caseData.announce.discarded', { key: named(row.key) }));
   }
   actions.userDataWriteDiscarded(chatId, row.pending.editId, true);
+  // One that may have been saved leaves the cell with what the server holds, read again, not
+  // the value from before it shown as the server's (exploratory test).
+  if (row.pending.mayHaveLanded) reread();
   announce(t(row.status === 'conflict' ? 'caseData.announce.tookTheirs' : 'caseData.announce.discarded', { key: named(row.key) }));
 }
 

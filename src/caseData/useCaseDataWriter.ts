@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
-import { useGwsClient } from '../gws';
+import { chatQueries, useGwsClient } from '../gws';
 import { firstQueued, useChatActions, useChatStoreApi, type HistoryStep, type UserDataWrite } from '../store';
 import type { Writer } from './caseDataWriter';
 import { onDemand } from './onDemand';
@@ -31,6 +31,8 @@ export function useCaseDataWriter() {
   const actions = useChatActions();
   const store = useChatStoreApi();
   const withWriter = useWriter();
+  const client = useGwsClient();
+  const queryClient = useQueryClient();
   /** Callers validate first (validation.ts); `step` records the write for undo. */
   const send = useCallback(
     (chatId: string, write: UserDataWrite, step: HistoryStep | null) => {
@@ -47,7 +49,9 @@ export function useCaseDataWriter() {
     },
     [actions, store, withWriter],
   );
-  return { send };
+  /** The chats read again: what the server holds, where a write may or may not have landed. */
+  const reread = () => chatQueries.reread(queryClient, client);
+  return { send, reread };
 }
 
 /** How soon the writer's chunk is asked for again when queued writes wait on it and it could not be loaded (then less often). */

@@ -255,7 +255,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   const retry = (failed: PendingEdit) => editHistoryChunk.use((editHistory) => editHistory.retryWrite(failed, latest.current.historyTools), notLoaded);
 
   // Rows get one handler object for their whole life; it reads the latest state through a ref.
-  const historyTools: EditHistoryTools = { t, chatId, entry, actions, announce: setAnnouncement, note, named, submit, existingKeys, rows, focusCell, send: writer.send };
+  const historyTools: EditHistoryTools = { t, chatId, entry, actions, announce: setAnnouncement, note, named, submit, existingKeys, rows, focusCell, send: writer.send, reread: writer.reread };
   const current: RowActions = { commitText, startEdit, setActive, actions, chatId, rows, retry, editing, setEditing, focusCell, discard, note, historyTools };
   const latest = useRef(current);
   latest.current = current;

@@ -78,6 +78,37 @@ describe('a save answered by a gateway’s error after GWS applied it', () => {
   }, 20_000);
 });
 
+describe('a Not confirmed save the server did take', () => {
+  async function notConfirmed() {
+    const view = renderPanel(sim.url);
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitUntilSettled(view.store);
+    // Applied, its notification lost, the answer a gateway's 504: the panel cannot know.
+    await control.faults({ failNext: 1, httpStatus: 504, applied: true, dropNotifications: true });
+    valueCell('Subject').focus();
+    await view.user.keyboard('{F2}{Control>}a{/Control}Mine{Enter}');
+    await waitFor(() => expect(valueCell('Subject')).toHaveAccessibleDescription(/^Not confirmed: /), { timeout: 4_000 });
+    await control.faults({ dropNotifications: false });
+    expect(await serverSubject()).toBe('Mine');
+    return view;
+  }
+
+  it('is undone as a saved one is: the value from before is sent (it was dropped, the server kept "Mine")', async () => {
+    const { user } = await notConfirmed();
+    valueCell('Subject').focus();
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(serverSubject()).resolves.toBe('Customer support'));
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^Customer support/));
+  });
+
+  it('discarded, leaves the cell with what the server holds, read again (it showed the value from before)', async () => {
+    const { user } = await notConfirmed();
+    await user.click(within(valueCell('Subject')).getByRole('button', { name: 'Discard' }));
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^Mine$/));
+    expect(valueCell('Subject')).not.toHaveAttribute('aria-invalid');
+  });
+});
+
 async function serverSubject(): Promise<unknown> {
   const response = await fetch(`${sim.url}/sim/chats`);
   const body: unknown = await response.json();

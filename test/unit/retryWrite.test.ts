@@ -34,6 +34,7 @@ function tools(capabilities: readonly string[]) {
     rows: [],
     focusCell: () => undefined,
     send: spies.send,
+    reread: () => undefined,
   };
   return { parts, spies };
 }
