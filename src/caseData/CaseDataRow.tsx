@@ -83,6 +83,8 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
   const unsettled = isUnsettled(row);
   const keyName = label ? `${label} (${row.key})` : row.key;
   const shownKey = keyShown(row.key, t);
+  // What a screen reader names the key by: a key no one can see by its code points (keyShown).
+  const spokenKey = keyShown(row.key, t, label);
   // Only the agent's draft keeps the row, begun on a value: another party deleted the key
   // under it (a draft with no value to begin from is a key the agent is adding).
   const deleted = row.serverValue === undefined && !row.pending && draft?.base !== undefined;
@@ -99,7 +101,7 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
       <span
         role="rowheader"
         aria-colindex={1}
-        aria-label={keyShown(row.key, t, label)}
+        aria-label={spokenKey}
         tabIndex={activeCol === 0 ? 0 : -1}
         className="case-data__key"
         ref={(element) => handlers.registerCell(cellId(row.key, 0), element)}
@@ -140,7 +142,7 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
             // Opened again on a new value (an unchanged editor whose value was overtaken): a fresh editor.
             // A read-only one shows the value as it is now, in place (the agent may have scrolled it).
             key={editing.readOnly ? 'read-only' : editing.initialText}
-            label={t('caseData.editor.label', { key: row.key === '' ? shownKey : keyName })}
+            label={t('caseData.editor.label', { key: spokenKey })}
             editor={editing.editor}
             kind={editing.kind}
             // Mounted again (its row scrolled back into the window), it resumes the agent's text.

@@ -161,9 +161,8 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             const entry = chats.get(chat.id);
             chats.set(chat.id, entry ? entryAfterRead(entry, chat, receivedAt, startedAt) : restored(chat, receivedAt));
           }
-          // A chat GWS no longer lists is gone: forget it unless the agent still has unsaved
-          // work in it (then it stays, so the work can be copied), and drop what a previous
-          // page left in storage for chats that no longer exist.
+          // A chat GWS no longer lists is gone: forgotten unless it holds unsaved work (kept, so it
+          // can be copied); what a previous page stored for chats that no longer exist goes too.
           const listed = new Set([...list.map((chat) => chat.id), ...unreadable.map((chat) => chat.chatId)]);
           for (const [chatId, entry] of chats) {
             if (!listed.has(chatId) && entry.receivedAt < startedAt && !hasUnsavedWork(entry) && chatId !== get().activeChatId) chats.delete(chatId);
@@ -191,10 +190,9 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             return;
           }
           if (notification.kind === 'operation-failed') {
-            // GWS accepted a write of the agent's, then the contact center refused it (contract.md
-            // §4, notification Error): not saved, said as such, never left to a re-read that would
-            // put the old value back. Once: a repeat finds it refused. (referenceIds are the
-            // session's, whichever chat the notification names.)
+            // GWS accepted a write, then the contact center refused it (contract.md §4, notification
+            // Error): not saved, said so, never left to a re-read putting the old value back. Once: a
+            // repeat finds it refused. (referenceIds are the session's, whichever chat is named.)
             const { referenceId } = notification;
             if (referenceId === undefined) return;
             refusedEarly = [...refusedEarly, { referenceId, message: notification.message, at: tick() }].slice(-UNCLAIMED_LIMIT);
@@ -216,9 +214,11 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             ...(notification.participantsAbsent && { participants: entry.chat.participants }),
           };
           chats.set(chat.id, entry && known ? applySnapshot(entry, known, receivedAt, referenceId) : restored(chat, receivedAt));
-          const { unreadSaved } = get();
+          const { unreadSaved, unreadableChats } = get();
           const stillUnread = unreadSaved.has(chat.id) ? new Set([...unreadSaved].filter((id) => id !== chat.id)) : unreadSaved;
-          set({ chats, activeChatId: get().activeChatId ?? mostRecentChatting(chats), unreadSaved: stillUnread });
+          // Read now: no longer said to be unreadable (it stayed so until the next full read: exploratory test).
+          const unreadable = unreadableChats.some((unread) => unread.chatId === chat.id) ? unreadableChats.filter((unread) => unread.chatId !== chat.id) : unreadableChats;
+          set({ chats, activeChatId: get().activeChatId ?? mostRecentChatting(chats), unreadSaved: stillUnread, unreadableChats: unreadable });
         },
         connectionChanged(connection) {
           const wasLive = get().connection.kind === 'live';

@@ -2,6 +2,7 @@
 // markup; odd keys work like any other; every GWS error leaves the agent's value in
 // place with the reason, and a retry works.
 import { screen, waitFor, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
 import { grid, renderPanel, SEED_CHAT_ID, valueCell, waitUntilSettled } from '../support/renderPanel';
@@ -60,6 +61,10 @@ describe('hostile keys and values', () => {
     // Keys no one can see are named by their code points (bad-input test: their row headers read blank).
     expect(valueCell('(empty key) U+0020 U+0020 U+0020')).toHaveTextContent('spaces key');
     expect(valueCell('(empty key) U+200B')).toHaveTextContent('zero-width key');
+    // Its editor too (exploratory test: "Value of", the key unheard).
+    await userEvent.dblClick(valueCell('(empty key) U+200B'));
+    expect(await screen.findByRole('textbox', { name: 'Value of (empty key) U+200B' })).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
     expect(valueCell('(empty key) U+200E U+00AD')).toHaveTextContent('direction mark and soft hyphen key');
     expect(valueCell(`(empty key)${' U+0020'.repeat(8)} …`)).toHaveTextContent('ten spaces key');
     expect(valueCell('K'.repeat(10_000))).toHaveTextContent('10 kB key');

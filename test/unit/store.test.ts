@@ -163,6 +163,15 @@ describe('stored drafts and writes', () => {
     ]);
   });
 
+  it('a chat a read could not read is no longer said to be unreadable once a notification of it can be read', () => {
+    const store = createChatStore({ activeChatId: 'b' });
+    const { actions } = store.getState();
+    actions.chatsRead([chat('a', 'Chatting', '')], actions.readStarted(), [{ chatId: 'b', reason: 'nested too deeply' }]);
+    expect(store.getState().unreadableChats).toEqual([{ chatId: 'b', reason: 'nested too deeply' }]);
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('b', 'Chatting', '', { Subject: 'readable' }) });
+    expect(store.getState().unreadableChats).toEqual([]);
+  });
+
   it('counts what a previous page saved as unsaved work before the first read can restore it (the session expired), and tells the host', () => {
     const { storage } = memoryStorage({
       b: { drafts: [['Subject', { text: 'typed', base: 'old', openedWith: null }]], writes: [] },
