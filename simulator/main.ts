@@ -108,7 +108,8 @@ try {
     cli.crmPort === null || cli.simulator.widgetDir === undefined
       ? null
       : await startDemoCrm({ port: cli.crmPort, host: cli.simulator.host, widgetUrl: () => widgetUrl, distDir: cli.simulator.widgetDir });
-  const hostOrigins = [...(crm ? [crm.url] : []), ...cli.extraHostOrigins];
+  // The demo CRM by either loopback name a user may type (exploratory test: localhost got the refusal page).
+  const hostOrigins = [...(crm ? [crm.url, crm.url.replace('//127.0.0.1:', '//localhost:')] : []), ...cli.extraHostOrigins];
   const running = await startSimulator({
     ...cli.simulator,
     ...(cli.simulator.widgetDir === undefined ? {} : { widgetConfig: widgetConfigFor(cli.simulator.widgetDir, hostOrigins) }),

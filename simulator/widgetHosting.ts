@@ -106,7 +106,8 @@ export function refusedFramer(req: IncomingMessage, hosting: WidgetHosting, ownO
   } catch {
     return null;
   }
-  return originMatches(origin, [ownOrigin, ...hosting.allowedHostOrigins]) ? null : origin;
+  // Its own pages by either loopback name too: the browser names the origin as the user typed it.
+  return originMatches(origin, [ownOrigin, ownOrigin.replace('//127.0.0.1:', '//localhost:'), ...hosting.allowedHostOrigins]) ? null : origin;
 }
 
 /**

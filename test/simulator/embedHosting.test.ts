@@ -67,6 +67,8 @@ describe('hosting the widget for embedding', () => {
       { 'Sec-Fetch-Dest': 'iframe', Referer: `${CRM}/case/7` },
       { 'Sec-Fetch-Dest': 'iframe', Referer: 'https://acme.my.salesforce.com/lightning/r/Case/1' },
       { 'Sec-Fetch-Dest': 'iframe', Referer: `${sim.url}/other` },
+      // Itself by its other loopback name (exploratory test: refused).
+      { 'Sec-Fetch-Dest': 'iframe', Referer: `${sim.url.replace('//127.0.0.1:', '//localhost:')}/other` },
       { 'Sec-Fetch-Dest': 'iframe' },
       { Referer: 'https://evil.example/' },
     ];
