@@ -189,6 +189,29 @@ describe('mountCaseDataPanel', () => {
     expect(await beforeReady).toEqual(noAnswer);
   });
 
+  it('gives a panel that starts again (its frame reloaded) the host’s settings since the mount, and the questions still waiting', async () => {
+    const onReady = vi.fn();
+    mount({ chatId: 'C-1', onReady });
+    fromWidget(READY);
+    panel.setActiveChat('C-9');
+    panel.setLocale('de');
+    panel.setActiveChat('C-10');
+    const state = panel.getState();
+    posted.mockClear();
+    // Before (exploratory test): the reloaded panel showed the mount's chat, and getState waited for its timeout.
+    fromWidget(READY);
+    expect(sent()).toEqual([
+      { ...envelope, type: 'setActiveChat', chatId: 'C-10', requestId: 'cdp-3' },
+      { ...envelope, type: 'setLocale', locale: 'de', requestId: 'cdp-2' },
+      { ...envelope, type: 'getState', requestId: 'cdp-4' },
+    ]);
+    expect(new Set(targets())).toEqual(new Set([WIDGET]));
+    const reply = { activeChatId: 'C-10', chatState: 'Chatting', userData: {}, drafts: {}, chats: [], dirtyChatIds: [], connection: 'live', locale: 'de', theme: 'light' };
+    fromWidget({ ...envelope, type: 'state', ...reply, inReplyTo: 'cdp-4' });
+    expect(await state).toEqual({ ok: true, state: reply });
+    expect(onReady).toHaveBeenCalledTimes(2);
+  });
+
   it('a command the panel failed to carry out settles getState with command-failed', async () => {
     mount();
     fromWidget(READY);

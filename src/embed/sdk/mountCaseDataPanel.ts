@@ -3,11 +3,10 @@
 // widget's exact origin, our namespace), and posts only to that origin, never "*".
 
 import { envelope, hasOurNamespace, type HostCommand, type HostMessage } from '../protocol';
-import type { CaseDataPanel, MountOptions, PanelError, PanelEvent, PanelEventType, ReadyResult, StateResult, ThemeSetting } from './types';
+import type { CaseDataPanel, MountOptions, PanelError, ReadyResult, StateResult, ThemeSetting } from './types';
+import { panelEvents } from './panelEvents';
 import { hostFocus } from './hostFocus';
 import { readWidgetMessage, type ReadMessage } from './widgetMessages';
-
-type Listeners = { [T in PanelEventType]: Set<(event: PanelEvent<T>) => void> };
 
 /** As many reasons as the widget's Diagnostics view keeps. */
 const KEPT_REJECTIONS = 5;
@@ -49,41 +48,7 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
   notice.hidden = true;
   element.append(notice, iframe);
 
-  const listeners: Listeners = {
-    ready: new Set(),
-    activeChatChanged: new Set(),
-    userDataChanged: new Set(),
-    saveFailed: new Set(),
-    dirtyStateChanged: new Set(),
-    connectionChanged: new Set(),
-    resize: new Set(),
-    error: new Set(),
-  };
-  const emit = <T extends PanelEventType>(type: T, event: PanelEvent<T>) => {
-    // Listeners get the event, not the protocol's envelope around it.
-    const payload: Record<string, unknown> = { ...event };
-    delete payload.namespace;
-    delete payload.version;
-    for (const listener of [...listeners[type]]) {
-      try {
-        listener(payload as PanelEvent<T>);
-      } catch (error) {
-        // One host listener failing must not starve the others; the error still surfaces.
-        win.setTimeout(() => {
-          throw error;
-        });
-      }
-    }
-  };
-  const on = <T extends PanelEventType>(type: T, listener: (event: PanelEvent<T>) => void) => {
-    // Plain JavaScript can pass anything: say what is wrong, not "cannot read 'add' of undefined".
-    if (!Object.prototype.hasOwnProperty.call(listeners, type)) throw new TypeError(`panel.on: unknown event type ${JSON.stringify(type)}; known: ${Object.keys(listeners).join(', ')}`);
-    if (typeof listener !== 'function') throw new TypeError('panel.on: the listener must be a function');
-    listeners[type].add(listener);
-    return () => {
-      listeners[type].delete(listener);
-    };
-  };
+  const { emit, on, clear: clearListeners } = panelEvents(win);
   if (options.onReady) on('ready', options.onReady);
   if (options.onActiveChatChanged) on('activeChatChanged', options.onActiveChatChanged);
   if (options.onUserDataChanged) on('userDataChanged', options.onUserDataChanged);
@@ -121,9 +86,13 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
       resolve?.({ ok: false, error: { kind: 'no-answer', message: `The panel did not answer getState() within ${ANSWER_TIMEOUT_MS / 1000} s (reloaded or not responding).` } });
     }, ANSWER_TIMEOUT_MS);
 
+  // The host's latest setting of each kind: a panel that starts again (its frame reloaded)
+  // starts from the mount's URL, and is given them again.
+  const settings = new Map<HostCommand['type'], HostMessage>();
   const post = (command: HostCommand): string => {
     const requestId = `cdp-${nextRequest++}`;
     const message: HostMessage = { ...envelope(), ...command, requestId };
+    if (command.type === 'setActiveChat' || command.type === 'setTheme' || command.type === 'setLocale') settings.set(command.type, message);
     // Before `ready` the frame may still hold about:blank or an error page: queue, don't guess.
     if (!isReady) queue.push(message);
     else iframe.contentWindow?.postMessage(message, widgetOrigin);
@@ -133,6 +102,13 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
   const handle = (message: ReadMessage) => {
     switch (message.type) {
       case 'ready':
+        if (isReady) {
+          // Again: the frame reloaded (the agent's F5, a redeployed panel). What the host set
+          // since the mount goes again, and the questions it is still waiting on (exploratory
+          // test: the chat went back to the mount's, and getState waited for its timeout).
+          for (const setting of settings.values()) iframe.contentWindow?.postMessage(setting, widgetOrigin);
+          for (const requestId of pending.keys()) iframe.contentWindow?.postMessage({ ...envelope(), type: 'getState', requestId }, widgetOrigin);
+        }
         isReady = true;
         win.clearTimeout(timer);
         notice.hidden = true;
@@ -273,7 +249,7 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
       for (const resolve of pending.values()) resolve({ ok: false, error });
       pending.clear();
       settleReady({ ok: false, error });
-      for (const set of Object.values(listeners)) set.clear();
+      clearListeners();
       queue.length = 0;
       iframe.remove();
       notice.remove();
