@@ -117,16 +117,16 @@ export function textForCell(text: string, current: UserDataValue | undefined, ru
  * with the key ("Segment (CustomerSegment)"); the empty key has a name of its own.
  */
 export function keyShown(key: string, t: Translate, label?: string): string {
-  const chars = [...key];
   // A key no one can see (spaces, zero-width and other invisible characters) is named by its
   // code points: its row header read blank (bad-input test). The first eight, and "…" for more.
-  const shown = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}]*$/u.test(key)
-    ? `${t('caseData.emptyKey')}${chars
-        .slice(0, 8)
-        .map((char) => ` U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`)
-        .join('')}${chars.length > 8 ? ' …' : ''}`
-    : key;
+  const shown = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}]*$/u.test(key) ? blankKeyShown(key, t) : key;
   return label ? `${label} (${shown})` : shown;
+}
+
+function blankKeyShown(key: string, t: Translate): string {
+  const chars = [...key];
+  const codes = chars.slice(0, 8).map((char) => ` U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
+  return `${t('caseData.emptyKey')}${codes.join('')}${chars.length > 8 ? ' …' : ''}`;
 }
 
 /**
