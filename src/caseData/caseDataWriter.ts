@@ -26,7 +26,6 @@ function toOperation(write: UserDataWrite): ChatOperation {
 const writeOf = (edit: UserDataWrite): UserDataWrite =>
   edit.op === 'delete' ? { op: 'delete', key: edit.key } : { op: edit.op, key: edit.key, value: edit.value };
 
-
 // Every write of the widget goes through one mutation scope, so they reach GWS in the
 // order the agent made them: UpdateUserData is last-writer-wins per key.
 const WRITE_SCOPE = { id: 'case-data-writes' };
