@@ -87,12 +87,17 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
     // Undoing a write that never landed (refused, or a conflict): it goes, as Discard or Take
     // theirs do, and nothing is sent; the server keeps what it has. (It sent the value from
     // before, over another party's change since, or theirs as the agent's own write: exploratory test.)
-    // One that may have landed is undone as a saved one is: its value from before is sent (exploratory test).
+    // One that may have landed is undone as a saved one is: its value from before is sent
+    // (exploratory test), unless the server holds neither it nor what it replaced: someone
+    // else's change since, which undo must not overwrite (final exploratory round).
+    const landedOrNot = direction === 'undo' && own && isUnsettled(own) && own.mayHaveLanded;
+    const serverNow = entry.chat.userData.get(step.key);
+    const overtaken = landedOrNot && !sameValue(serverNow, valueAfter(own)) && !sameValue(serverNow, own.base);
     const settled = direction === 'undo' && own && isUnsettled(own) && !own.mayHaveLanded && sameValue(valueAfter(own), step.after);
     if (settled) actions.userDataWriteDiscarded(chatId, own.editId);
     const refused = settled
       ? null
-      : !sameValue(shownValue(entry, step.key), expected)
+      : overtaken || !sameValue(shownValue(entry, step.key), expected)
       ? t('caseData.reason.changedSince', { key: named(step.key) })
       : (draftIn(tools, step.key, target === undefined ? 'delete' : 'update') ?? tools.submit(writeTo(tools.existingKeys(), step.key, target), null, true));
     if (refused) {
@@ -120,10 +125,12 @@ export function discardRow({ row }: GridRow, draftOnly: boolean | undefined, { t
     actions.draftDiscarded(chatId, row.key);
     return announce(t('caseData.announce.discarded', { key: named(row.key) }));
   }
-  actions.userDataWriteDiscarded(chatId, row.pending.editId, true);
   // One that may have been saved leaves the cell with what the server holds, read again, not
-  // the value from before it shown as the server's (exploratory test).
-  if (row.pending.mayHaveLanded) reread();
+  // the value from before it shown as the server's (exploratory test); no step to take back
+  // then: the read decides what the cell shows, and the agent's own edit stays undoable.
+  const landed = row.pending.mayHaveLanded === true;
+  actions.userDataWriteDiscarded(chatId, row.pending.editId, !landed);
+  if (landed) reread();
   announce(t(row.status === 'conflict' ? 'caseData.announce.tookTheirs' : 'caseData.announce.discarded', { key: named(row.key) }));
 }
 

@@ -101,6 +101,29 @@ describe('a Not confirmed save the server did take', () => {
     await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^Customer support/));
   });
 
+  it('is not undone over another party’s change since: the agent is told, nothing is sent', async () => {
+    const { user } = await notConfirmed();
+    await control.updateUserData('0000Wa9CAM6W00J', { Subject: 'Supervisor' });
+    await waitFor(() => expect(valueCell('Subject')).toHaveAccessibleDescription(/changed on the server to “Supervisor”/));
+    const before = (await control.operations()).length;
+    valueCell('Subject').focus();
+    await user.keyboard('{Control>}z{/Control}');
+    // Before (final exploratory round): the value from before was sent over "Supervisor".
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await control.operations()).toHaveLength(before);
+    expect(await serverSubject()).toBe('Supervisor');
+  });
+
+  it('discarded and read again, its own edit can still be undone (the discard is no step of its own)', async () => {
+    const { user } = await notConfirmed();
+    await user.click(within(valueCell('Subject')).getByRole('button', { name: 'Discard' }));
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^Mine$/));
+    valueCell('Subject').focus();
+    await user.keyboard('{Control>}z{/Control}');
+    // Before (final exploratory round): "changed by someone else since", for good.
+    await waitFor(() => expect(serverSubject()).resolves.toBe('Customer support'));
+  });
+
   it('discarded, leaves the cell with what the server holds, read again (it showed the value from before)', async () => {
     const { user } = await notConfirmed();
     await user.click(within(valueCell('Subject')).getByRole('button', { name: 'Discard' }));
