@@ -159,11 +159,12 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
         }),
       };
     },
-    // Its code failing to load fails the write as unreachable, as a network gone would.
+    // Its code failing to load, or not loaded in time (a stalled request left it Saving… for
+    // good: exploratory test), fails the write as unreachable: nothing was sent.
     operate: (chatId, operation) =>
-      loadOperate().then(
+      Promise.race([loadOperate(), new Promise<never>((_, reject) => setTimeout(reject, timeoutMs))]).then(
         (module) => module.operate(core, chatId, operation),
-        (error: unknown) => Promise.reject(failure({ kind: 'network', message: error instanceof Error ? error.message : String(error) })),
+        () => Promise.reject(failure({ kind: 'network', message: 'the code that sends it could not be loaded' })),
       ),
   };
 }
