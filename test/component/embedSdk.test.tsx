@@ -212,6 +212,21 @@ describe('mountCaseDataPanel', () => {
     expect(onReady).toHaveBeenCalledTimes(2);
   });
 
+  it('after a frame reload, does not pass on the mount’s chat the panel reports before the host’s, sent again', () => {
+    const onActiveChatChanged = vi.fn();
+    mount({ chatId: 'C-1', onActiveChatChanged });
+    fromWidget(READY);
+    panel.setActiveChat('C-10');
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-10' });
+    // Reloaded: ready, then the chat of the mount's URL, then the host's once it is applied.
+    fromWidget(READY);
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-1' });
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-10' });
+    // The agent's own switch afterwards is news again.
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-2' });
+    expect(onActiveChatChanged.mock.calls.map(([event]) => event.chatId)).toEqual(['C-10', 'C-10', 'C-2']);
+  });
+
   it('a command the panel failed to carry out settles getState with command-failed', async () => {
     mount();
     fromWidget(READY);

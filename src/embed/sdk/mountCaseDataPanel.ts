@@ -89,6 +89,9 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
   // The host's latest setting of each kind: a panel that starts again (its frame reloaded)
   // starts from the mount's URL, and is given them again.
   const settings = new Map<HostCommand['type'], HostMessage>();
+  // Started again, the panel reports the mount's chat before the host's, sent again: no news
+  // for the host until it reports that one (a CRM following it jumped to the wrong case).
+  let awaitedChat: string | null = null;
   const post = (command: HostCommand): string => {
     const requestId = `cdp-${nextRequest++}`;
     const message: HostMessage = { ...envelope(), ...command, requestId };
@@ -107,6 +110,8 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
           // since the mount goes again, and the questions it is still waiting on (exploratory
           // test: the chat went back to the mount's, and getState waited for its timeout).
           for (const setting of settings.values()) iframe.contentWindow?.postMessage(setting, widgetOrigin);
+          const chat = settings.get('setActiveChat');
+          awaitedChat = chat?.type === 'setActiveChat' ? chat.chatId : null;
           for (const requestId of pending.keys()) iframe.contentWindow?.postMessage({ ...envelope(), type: 'getState', requestId }, widgetOrigin);
         }
         isReady = true;
@@ -155,6 +160,8 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
         else dirtyChats.delete(message.chatId);
         return emit('dirtyStateChanged', message);
       case 'activeChatChanged':
+        if (awaitedChat !== null && message.chatId !== awaitedChat) return;
+        awaitedChat = null;
         return emit('activeChatChanged', message);
       case 'userDataChanged':
         return emit('userDataChanged', message);
