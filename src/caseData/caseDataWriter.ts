@@ -4,7 +4,7 @@
 
 import { MutationObserver, type QueryClient } from '@tanstack/react-query';
 import { chatQueries, preloadOperations, isSessionProblem, isUnreachable, mayHaveApplied, toGwsError, USER_DATA_OPERATION, type ChatOperation, type GwsClient } from '../gws';
-import { firstQueued, snapshotShows, type ChatStore, type UserDataWrite } from '../store';
+import { firstQueued, landedAlready, type ChatStore, type UserDataWrite } from '../store';
 import { watchLateWrites } from './lateWrites';
 import { gwsErrorWording } from './validation';
 
@@ -82,7 +82,7 @@ function createWriter({ client, store, queryClient }: WriterParts) {
       // next write of the key. Not one the server shows already (its notification came first):
       // it landed, and a watch would take another session's same value for it (exploratory test).
       const entry = store.getState().chats.get(chatId);
-      const landed = entry !== undefined && snapshotShows(entry.chat, write) && !entry.pending.some((edit) => edit.key === write.key && edit.editId !== editId);
+      const landed = entry !== undefined && landedAlready(entry, { ...write, editId });
       if (mayHaveApplied(detail) && !landed) lateWrites.timedOut(chatId, write, editId);
       if (isSessionProblem(detail)) actions.sessionExpired();
       if (isSessionProblem(detail) || (unreachable && store.getState().outbox === 'held')) actions.userDataWriteRequeued(chatId, editId);

@@ -90,11 +90,11 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
     // One that may have landed is undone as a saved one is: its value from before is sent
     // (exploratory test), unless the server holds neither it nor what it replaced: someone
     // else's change since, which undo must not overwrite (final exploratory round).
-    const landedOrNot = direction === 'undo' && own && isUnsettled(own) && own.mayHaveLanded;
+    const unsettled = direction === 'undo' && own && isUnsettled(own) ? own : undefined;
     const serverNow = entry.chat.userData.get(step.key);
-    const overtaken = landedOrNot && !sameValue(serverNow, valueAfter(own)) && !sameValue(serverNow, own.base);
-    const settled = direction === 'undo' && own && isUnsettled(own) && !own.mayHaveLanded && sameValue(valueAfter(own), step.after);
-    if (settled) actions.userDataWriteDiscarded(chatId, own.editId);
+    const overtaken = unsettled?.mayHaveLanded === true && !sameValue(serverNow, valueAfter(unsettled)) && !sameValue(serverNow, unsettled.base);
+    const settled = unsettled !== undefined && !unsettled.mayHaveLanded && sameValue(valueAfter(unsettled), step.after);
+    if (settled) actions.userDataWriteDiscarded(chatId, unsettled.editId);
     const refused = settled
       ? null
       : overtaken || !sameValue(shownValue(entry, step.key), expected)

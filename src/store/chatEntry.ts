@@ -70,6 +70,13 @@ export function snapshotShows(chat: Chat, write: UserDataWrite): boolean {
   return write.op === 'delete' ? !chat.userData.has(write.key) : sameValue(chat.userData.get(write.key), write.value);
 }
 
+/**
+ * The server shows what this write asked for, and the agent has no other write of its key on
+ * its way: it landed (its notification came before its answer), or another party did the same.
+ */
+export const landedAlready = (entry: ChatEntry, write: UserDataWrite & { readonly editId: number }): boolean =>
+  snapshotShows(entry.chat, write) && !entry.pending.some((edit) => edit.key === write.key && edit.editId !== write.editId);
+
 /** A fresh snapshot from a notification: confirm what it confirms, keep the rest pending. */
 export function applySnapshot(entry: ChatEntry, chat: Chat, receivedAt: number, referenceId: number | undefined): ChatEntry {
   let pending = entry.pending;
@@ -197,7 +204,7 @@ export function markFailed(entry: ChatEntry, editId: number, error: GwsError, ma
   // The server shows what it asked for already: its notification came before this answer (GWS
   // may publish first, then a proxy's 504 or a garbled reply), or another party set the same.
   // Nothing for the agent to settle (it stayed "Not saved" for good: bad-input test).
-  if (snapshotShows(entry.chat, failed) && !entry.pending.some((edit) => edit.key === failed.key && edit !== failed)) return dropPending(entry, editId);
+  if (landedAlready(entry, failed)) return dropPending(entry, editId);
   // What was made over this write's value (a later write of the key, a draft) rests, now, on the
   // value it would have replaced: the refusal is no change by someone else (it was read as one,
   // "Changed on the server", a conflict invented for the agent's next write of the key).
