@@ -99,11 +99,11 @@ export function useLiveSync() {
       // Live again after any gap: re-read before the held writes may go.
       if (state.connection.kind === 'live' && previous.connection.kind !== 'live' && state.outbox === 'held') reread();
       // A notification no one could read carried a change that is now missed (GWS has no
-      // replay): read again, so the grid is not left stale under Live (bad-input test). A
-      // moment later, and a new read (one on its way may have begun before the change): those
-      // that come meanwhile share it, so a chat whose every notification is unreadable costs
-      // a read a second, not one each (review).
-      else if (state.rejectedNotifications > previous.rejectedNotifications && missedRead === undefined) {
+      // replay), and an Error naming no write leaves writes in doubt: read again, so the grid
+      // is not left stale under Live (bad-input test). A moment later, and a new read (one on
+      // its way may have begun before the change): those that come meanwhile share it, so a
+      // chat whose every notification is unreadable costs a read a second, not one each (review).
+      else if (state.missedChanges > previous.missedChanges && missedRead === undefined) {
         missedRead = setTimeout(() => {
           missedRead = undefined;
           reread();

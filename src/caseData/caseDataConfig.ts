@@ -5,7 +5,7 @@
 // A key in `fields` is exact, or a prefix ending in `*` ("RTarget*"); the exact rule wins,
 // then the longest prefix.
 
-import { isRecord, ownField } from '../gws/schema';
+import { isRecord, ownField } from '../shared/schema';
 
 export const FIELD_TYPES = ['string', 'integer', 'decimal', 'boolean', 'date'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];

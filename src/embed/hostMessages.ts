@@ -5,8 +5,7 @@
 // Whatever the host sent is echoed back only in bounded pieces: a 1 MB `type` or a token
 // object with 50,000 unknown names must not turn into a reply many times its size.
 
-import { describe, object, oneOf, optional, string, type Issue, type Schema } from '../gws/schema';
-import { formatIssues } from '../gws/schema';
+import { describe, formatIssues, object, oneOf, optional, string, type Issue, type Schema } from '../shared/schema';
 import { HOST_COMMAND_TYPES, PROTOCOL_VERSION, type HostCommand, type HostCommandType, type ProtocolError } from './protocol';
 import { THEME_MODES, themeTokens } from './theme';
 

@@ -3,7 +3,7 @@
 // narrow pattern: a host typo must not become `url(...)` fetching from a tracker, nor
 // break out of its declaration.
 
-import { isRecord, ownField, type Issue, type ParseResult, type Schema } from '../gws/schema';
+import { isRecord, ownField, type Issue, type ParseResult, type Schema } from '../shared/schema';
 
 export const THEME_MODES = ['light', 'dark', 'high-contrast'] as const;
 export type ThemeMode = (typeof THEME_MODES)[number];

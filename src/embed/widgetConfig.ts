@@ -7,7 +7,7 @@
 // carry anything that widens trust: the page that frames the widget writes its URL, so
 // the allowlist or the GWS address in a URL would let any page grant itself access.
 
-import { isRecord, ownField } from '../gws/schema';
+import { isRecord, ownField } from '../shared/schema';
 // The module, not i18n's index: this file also runs in Node (the simulator builds its
 // frame-ancestors header with it), where React components have no business loading.
 import { DEFAULT_LOCALE, LOCALES, resolveLocale, type Locale } from '../i18n/locales';

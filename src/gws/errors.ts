@@ -1,4 +1,4 @@
-import type { Issue } from './schema';
+import type { Issue } from '../shared/schema';
 
 /** Every way a GWS request can fail, as a value the UI can switch on. */
 export type GwsError =
@@ -9,8 +9,11 @@ export type GwsError =
   | { readonly kind: 'invalid-payload'; readonly message: string; readonly issues: readonly Issue[] }
   | { readonly kind: 'session-expired'; readonly message: string }
   | { readonly kind: 'csrf'; readonly message: string }
-  /** Accepted, then refused by the contact center: a notification of type Error for its referenceId. */
-  | { readonly kind: 'refused-later'; readonly message: string }
+  /**
+   * Accepted, then refused by the contact center: a notification of type Error for its
+   * referenceId; `unlinked`, one naming no request, for one of its chat's writes.
+   */
+  | { readonly kind: 'refused-later'; readonly message: string; readonly unlinked?: true }
   /** A fault of the panel's own, not of the network or GWS (react-query also routes one thrown while handling an answer here): not to be read as unreachable. */
   | { readonly kind: 'unexpected'; readonly message: string };
 

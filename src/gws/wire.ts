@@ -18,7 +18,7 @@ import {
   withDefault,
   type ParseResult,
   type Schema,
-} from './schema';
+} from '../shared/schema';
 
 /** Nested KV lists can be deep; a bound keeps a hostile payload from exhausting the stack. */
 const MAX_JSON_DEPTH = 32;

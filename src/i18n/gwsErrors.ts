@@ -4,7 +4,7 @@
 // error as a value, and the facts that wording needs (statusCode meanings, the server's detail).
 
 import { serverDetail, type GwsError } from '../gws/errors';
-import { formatIssues } from '../gws/schema';
+import { formatIssues } from '../shared/schema';
 import type { MessageKey } from './messages/en';
 import { enGwsErrors } from './messages/enGwsErrors';
 import { addEnglish, isMessageKey, type Translate } from './translate';
@@ -51,7 +51,7 @@ export function translateGwsError(t: Translate, error: GwsError): string {
     case 'csrf':
       return t('gwsError.csrf', { message: error.message });
     case 'refused-later':
-      return t('gwsError.refusedLater', { message: error.message });
+      return t(error.unlinked ? 'gwsError.refusedInChat' : 'gwsError.refusedLater', { message: error.message });
     case 'unexpected':
       return t('gwsError.unexpected', { message: error.message });
   }

@@ -29,6 +29,7 @@ import { mostRecentChatting } from './chatOrder';
 import { hasUnsavedWork } from './unsavedWork';
 import { recordStep, takeStep, type HistoryStep } from './history';
 import { toSaved, type DraftStorage, type SavedChat } from './persistence';
+import { refuseWrites } from './refusals';
 
 export type ChatStoreState = {
   readonly chats: ReadonlyMap<string, ChatEntry>;
@@ -47,11 +48,11 @@ export type ChatStoreState = {
   /** Clock tick when the connection last became live; a read must start after it to open the outbox. */
   readonly liveSince: number | null;
   readonly rejectedNotifications: number;
+  /** Notifications after which the chats must be read again: one unreadable, an Error naming no write (useLiveSync). */
+  readonly missedChanges: number;
   readonly lastRejection: string | null;
   /** The chats the last read left out: GWS listed them, and they do not match the contract. */
   readonly unreadableChats: ChatList['unreadable'];
-  /** Monotonic local clock: orders snapshots from reads against those from notifications. */
-  readonly clock: number;
   /**
    * Chats a previous page left drafts or writes for in storage, not read again yet (the
    * session expired before the first read, say): unsaved work all the same, for the leave
@@ -105,17 +106,15 @@ export type ChatStoreOptions = { readonly activeChatId?: string | null; readonly
 
 export function createChatStore({ activeChatId = null, storage = null }: ChatStoreOptions = {}) {
   let nextEditId = 1;
+  /** Orders snapshots from reads against those from notifications; not state, so an event that ticks it is still one update. */
+  let clock = 0;
   /**
    * Refusals (notifications of type Error) that came before the HTTP reply of the write they
    * refuse: GWS may publish first. The reply's referenceId finds them (userDataWriteAccepted).
    */
   let refusedEarly: { readonly referenceId: number; readonly message: string; readonly at: number }[] = [];
   const store = createStore<ChatStoreState>()((set, get) => {
-    const tick = () => {
-      const clock = get().clock + 1;
-      set({ clock });
-      return clock;
-    };
+    const tick = () => ++clock;
     const updateEntry = (chatId: string, change: (entry: ChatEntry) => ChatEntry) => {
       const entry = get().chats.get(chatId);
       if (!entry) return;
@@ -135,10 +134,10 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
       // Checked against the chat now: restored by a notification while writes go (unreadable at the read), they went over a change since (exploratory test).
       return reconcileQueued(entry);
     };
-    const openOutboxIfReady = (startedAt: number) => {
-      const { outbox, connection, liveSince, chats } = get();
-      if (outbox === 'open' || connection.kind !== 'live' || liveSince === null || startedAt <= liveSince) return;
-      set({ outbox: 'open', chats: new Map([...chats].map(([id, entry]) => [id, reconcileQueued(entry)])) });
+    /** A read that began once live opens a held outbox: the queued writes checked against what it brought. */
+    const opensOutbox = (startedAt: number) => {
+      const { outbox, connection, liveSince } = get();
+      return outbox === 'held' && connection.kind === 'live' && liveSince !== null && startedAt > liveSince;
     };
 
     return {
@@ -148,9 +147,9 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
       outbox: 'held',
       liveSince: null,
       rejectedNotifications: 0,
+      missedChanges: 0,
       lastRejection: null,
       unreadableChats: [],
-      clock: 0,
       unreadSaved: new Set(storage?.chatIds().filter((chatId) => storage.load(chatId) !== null) ?? []),
       actions: {
         readStarted: tick,
@@ -172,34 +171,31 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             if (entry) chats.set(entry.chat.id, entryUnread(entry, reason));
           }
           for (const chatId of storage?.chatIds() ?? []) if (!chats.has(chatId) && !listed.has(chatId)) storage?.save(chatId, null);
+          const wasHeld = get().outbox === 'held';
+          const opens = opensOutbox(startedAt);
           // Every saved chat is restored now, or gone with its storage; or GWS lists it, unreadable (its work kept for a later read).
           set({
-            chats,
+            chats: opens ? new Map([...chats].map(([id, entry]) => [id, reconcileQueued(entry)])) : chats,
+            ...(opens && { outbox: 'open' as const }),
             activeChatId: get().activeChatId ?? mostRecentChatting(chats),
             unreadSaved: new Set([...get().unreadSaved].filter((chatId) => listed.has(chatId) && !chats.has(chatId))),
             unreadableChats: unreadable,
           });
           // Refusals remembered by referenceId from before a read after a gap are its past: GWS
           // may count anew after a restart. (Not at every read: one that came meanwhile still waits for its reply.)
-          if (get().outbox === 'held') refusedEarly = refusedEarly.filter((refusal) => refusal.at > startedAt);
-          openOutboxIfReady(startedAt);
+          if (wasHeld) refusedEarly = refusedEarly.filter((refusal) => refusal.at > startedAt);
         },
         notificationReceived(notification) {
           if (notification.kind === 'rejected-notification') {
-            set((state) => ({ rejectedNotifications: state.rejectedNotifications + 1, lastRejection: notification.reason }));
+            set((state) => ({ rejectedNotifications: state.rejectedNotifications + 1, lastRejection: notification.reason, missedChanges: state.missedChanges + 1 }));
             return;
           }
           if (notification.kind === 'operation-failed') {
-            // GWS accepted a write, then the contact center refused it (contract.md §4, notification
-            // Error): not saved, said so, never left to a re-read putting the old value back. Once: a
-            // repeat finds it refused. (referenceIds are the session's, whichever chat is named.)
+            // Not saved, said so, never left to a re-read putting the old value back (refusals.ts).
             const { referenceId } = notification;
-            if (referenceId === undefined) return;
-            refusedEarly = [...refusedEarly, { referenceId, message: notification.message, at: tick() }].slice(-UNCLAIMED_LIMIT);
-            for (const [chatId, entry] of get().chats) {
-              const edit = entry.pending.find((candidate) => candidate.status === 'awaiting' && candidate.referenceId === referenceId);
-              if (edit) updateEntry(chatId, (current) => markFailed(current, edit.editId, { kind: 'refused-later', message: notification.message }));
-            }
+            if (referenceId !== undefined) refusedEarly = [...refusedEarly, { referenceId, message: notification.message, at: tick() }].slice(-UNCLAIMED_LIMIT);
+            const chats = refuseWrites(get().chats, notification);
+            if (chats) set({ chats, ...(referenceId === undefined && { missedChanges: get().missedChanges + 1 }) });
             return;
           }
           if (notification.kind !== 'chat-changed') return;

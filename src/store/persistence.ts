@@ -3,7 +3,7 @@
 // gone. Only case data is stored, never tokens or credentials.
 
 import type { UserDataValue } from '../gws';
-import { array, isRecord, object, oneOf, string, type Schema } from '../gws/schema';
+import { array, isRecord, object, oneOf, string, type Schema } from '../shared/schema';
 import { jsonValue } from '../gws/wire';
 import type { ChatEntry, UserDataWrite } from './chatEntry';
 import { isEditedDraft, type Draft } from './drafts';

@@ -169,6 +169,29 @@ describe('concurrent changes', () => {
     expect(within(valueCell('Subject')).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   });
 
+  it('an Error naming no request leaves the chat’s unconfirmed write Not confirmed, and the read it asks for settles it when the server shows it', async () => {
+    const { user, store } = await openPanel();
+    await control.faults({ dropNotifications: true });
+    valueCell('Subject').focus();
+    await user.keyboard('landed after all{Enter}');
+    await waitFor(() => expect(store.getState().chats.get(SEED_CHAT_ID)?.pending.find((edit) => edit.key === 'Subject')?.status).toBe('awaiting'));
+    await control.faults({ dropNotifications: false });
+    const reads = async () => (await control.requests()).filter((request) => request.method === 'GET' && request.path === '/api/v2/me/chats').length;
+    const readsBefore = await reads();
+    await control.publish({ messageType: 'ChatStateChangeMessage', notificationType: 'Error', chat: { id: SEED_CHAT_ID }, errorMessage: 'T-Server refused a request' });
+    // Before (review): ignored, Saving… until a read 5 s later, which dropped a refused write unsaid.
+    await waitFor(() =>
+      expect(valueCell('Subject')).toHaveAccessibleDescription(
+        'Not confirmed: Accepted, then the contact center reported an operation in this chat failed, without saying which: T-Server refused a request. It may have been saved; Retry sends it again.',
+      ),
+    );
+    // The simulator did apply it: the read a moment later shows it, and it is saved.
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-invalid'), { timeout: 4_000 });
+    expect(valueCell('Subject')).toHaveTextContent(/^landed after all/);
+    expect(await reads()).toBeGreaterThan(readsBefore);
+    expect(store.getState().chats.get(SEED_CHAT_ID)?.pending).toEqual([]);
+  });
+
   /** The agent's save of ServiceType refused, then a supervisor's value for it: a choice for the agent. */
   async function refusedThenSupervisor() {
     const { user } = await openPanel();

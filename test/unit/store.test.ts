@@ -541,4 +541,59 @@ describe('settling a key', () => {
     actions.userDataWriteDiscarded('c', c.editId);
     expect(actions.stepTaken('c', 'undo')).toBeNull();
   });
+
+  it('tells its subscribers once per event, the clock tick included', () => {
+    const store = createChatStore({ activeChatId: 'c' });
+    const { actions } = store.getState();
+    let updates = 0;
+    store.subscribe(() => void (updates += 1));
+    const once = (event: () => void) => {
+      updates = 0;
+      event();
+      return updates;
+    };
+    const startedAt = actions.readStarted();
+    expect(once(() => actions.connectionChanged({ kind: 'live' }))).toBe(1);
+    // Before (code review): the clock's tick was an update of its own, ahead of the event's, in each of these.
+    expect(once(() => actions.chatsRead([chat('c', 'Chatting', '', { k: 'old' }), chat('d', 'Chatting', '', { k: 'old' })], actions.readStarted()))).toBe(1);
+    expect(startedAt).toBeGreaterThan(0);
+    expect(once(() => actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { k: 'theirs' }) }))).toBe(1);
+    const inC = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A' });
+    const inD = actions.userDataWriteSent('d', { op: 'update', key: 'k', value: 'B' });
+    expect(once(() => actions.userDataWriteAccepted('c', inC.editId, 5))).toBe(1);
+    actions.userDataWriteAccepted('d', inD.editId, 5);
+    // One refusal naming a referenceId two chats' writes carry (a GWS restart between them): both fail, in one update.
+    expect(once(() => actions.notificationReceived({ kind: 'operation-failed', referenceId: 5, message: 'refused' }))).toBe(1);
+    expect([...store.getState().chats.values()].map((entry) => entry.pending.map((edit) => edit.status))).toEqual([['failed'], ['failed']]);
+    expect(once(() => actions.notificationReceived({ kind: 'operation-failed', referenceId: 9, message: 'names no write' }))).toBe(0);
+  });
+
+  it('an Error naming no request leaves each accepted, unconfirmed write of its chat Not confirmed, asks for a read, and the read settles those it shows', () => {
+    const { store, actions } = liveChatWithK();
+    actions.chatsRead([chat('c', 'Chatting', '', { k: 'old', j: 'old' }), chat('d', 'Chatting', '', { k: 'old' })], actions.readStarted());
+    const refused = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A' });
+    const landed = actions.userDataWriteSent('c', { op: 'update', key: 'j', value: 'B' });
+    const elsewhere = actions.userDataWriteSent('d', { op: 'update', key: 'k', value: 'C' });
+    actions.userDataWriteAccepted('c', refused.editId, undefined);
+    actions.userDataWriteAccepted('c', landed.editId, 7);
+    actions.userDataWriteAccepted('d', elsewhere.editId, undefined);
+    const before = store.getState().missedChanges;
+    actions.notificationReceived({ kind: 'operation-failed', chatId: 'c', message: 'routing refused' });
+    const pendingOf = (chatId: string) => store.getState().chats.get(chatId)?.pending.map((edit) => [edit.key, edit.status, edit.mayHaveLanded ?? false]);
+    // Before (review): ignored, and the read after it dropped the refused write unsaid, the old value shown.
+    expect(pendingOf('c')).toEqual([['k', 'failed', true], ['j', 'failed', true]]);
+    expect(store.getState().chats.get('c')?.pending[0]?.error).toEqual({ kind: 'refused-later', message: 'routing refused', unlinked: true });
+    expect(pendingOf('d')).toEqual([['k', 'awaiting', false]]);
+    expect(store.getState().missedChanges).toBe(before + 1);
+    actions.chatsRead([chat('c', 'Chatting', '', { k: 'old', j: 'B' }), chat('d', 'Chatting', '', { k: 'old' })], actions.readStarted());
+    expect(pendingOf('c')).toEqual([['k', 'failed', true]]);
+    // One naming neither chat nor request: every chat's.
+    const later = actions.userDataWriteSent('d', { op: 'update', key: 'k', value: 'D' });
+    actions.userDataWriteAccepted('d', later.editId, undefined);
+    actions.notificationReceived({ kind: 'operation-failed', message: 'refused' });
+    expect(pendingOf('d')).toEqual([['k', 'failed', true]]);
+    // With nothing in doubt, nothing to read.
+    actions.notificationReceived({ kind: 'operation-failed', message: 'refused' });
+    expect(store.getState().missedChanges).toBe(before + 2);
+  });
 });

@@ -2,7 +2,7 @@
 // SDK does not know (a newer widget) is skipped, not an error, so hosts can upgrade the
 // widget before the SDK.
 
-import { array, describe, integer, isRecord, number, object, oneOf, string, type ParseResult, type Schema } from '../../gws/schema';
+import { array, describe, integer, isRecord, number, object, oneOf, string, type ParseResult, type Schema } from '../../shared/schema';
 import { CONNECTION_STATES, HOST_COMMAND_TYPES, PROTOCOL_NAMESPACE, PROTOCOL_VERSION, WIDGET_EVENT_TYPES, type Envelope, type JsonValue, type ProtocolError, type WidgetEvent } from '../protocol';
 import { THEME_MODES } from '../theme';
 import type { UnrecognizedError } from './types';

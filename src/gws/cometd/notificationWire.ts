@@ -2,7 +2,7 @@
 // live connection reads them: this module loads with the CometD client, after the first paint.
 
 import { clipText } from '../errors';
-import { describe, formatIssues, integer, isRecord, ownField } from '../schema';
+import { describe, formatIssues, integer, isRecord, ownField } from '../../shared/schema';
 import { hasEnded, type ChatNotification, type ChatStateChangeType, type NotificationRejection } from '../types';
 import { chatSchema } from '../wire';
 

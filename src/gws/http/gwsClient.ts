@@ -5,7 +5,7 @@
 
 import { clipText, GwsRequestError, type GwsError } from '../errors';
 import type { Agent, ChatList, ChatOperation, OperationAccepted } from '../types';
-import { formatIssues, isRecord, ownField, type Schema } from '../schema';
+import { formatIssues, isRecord, ownField, type Schema } from '../../shared/schema';
 import { chatsResponse, meResponse, readEnvelope } from '../wire';
 
 export type GwsClientOptions = {

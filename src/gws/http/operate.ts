@@ -5,7 +5,7 @@
 
 import { toGwsError } from '../errors';
 import type { ChatOperation, OperationAccepted } from '../types';
-import type { Schema } from '../schema';
+import type { Schema } from '../../shared/schema';
 import { meResponse, operationResponse, userDataToJson } from '../wire';
 import { summarize, type ClientCore } from './gwsClient';
 

@@ -254,6 +254,7 @@ export const ar = {
   'gwsError.sessionExpired': 'انتهت الجلسة: {message}',
   'gwsError.csrf': 'رفضت الحماية من CSRF الطلب: {message}',
   'gwsError.refusedLater': 'قُبل الطلب ثم رفضه مركز الاتصال: {message}',
+  'gwsError.refusedInChat': 'قُبل الطلب ثم أبلغ مركز الاتصال عن فشل عملية في هذه المحادثة دون أن يحدد أيّها: {message}',
   'gwsError.unexpected': 'خطأ في اللوحة: {message}',
   'gwsError.status.1': 'معامل مطلوب مفقود',
   'gwsError.status.2': 'غير صالح في الحالة الحالية',

@@ -217,6 +217,7 @@ export const de = {
   'gwsError.sessionExpired': 'Sitzung abgelaufen: {message}',
   'gwsError.csrf': 'Anfrage vom CSRF-Schutz abgewiesen: {message}',
   'gwsError.refusedLater': 'Angenommen, dann vom Contact Center abgelehnt: {message}',
+  'gwsError.refusedInChat': 'Angenommen, dann meldete das Contact Center einen Fehler bei einem Vorgang in diesem Chat, ohne zu sagen, bei welchem: {message}',
   'gwsError.unexpected': 'Fehler im Panel: {message}',
   'gwsError.status.1': 'Erforderlicher Parameter fehlt',
   'gwsError.status.2': 'Im aktuellen Zustand nicht zulässig',

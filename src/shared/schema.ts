@@ -1,6 +1,7 @@
-// A small schema toolkit for wire data. The widget ships inside a CRM page, so every
-// kilobyte counts: these dozen combinators cover what the GWS payloads need at a
-// fraction of a general-purpose validation library's size.
+// A small schema toolkit for data from outside: GWS's wire, the host page's messages,
+// config.json, storage. The widget ships inside a CRM page, so every kilobyte counts: these
+// dozen combinators cover what those need at a fraction of a general-purpose validation
+// library's size. (Not in gws/: knowing how to parse is not knowing the wire format.)
 //
 // A schema turns `unknown` into a typed value or an issue list naming the path that
 // failed, so a malformed notification becomes a readable, countable rejection.
