@@ -83,32 +83,34 @@ export function useLiveSync() {
   useEffect(() => {
     if (!firstReadSettled) return;
     let live: NotificationConnection | null = null;
+    const reread = () => chatQueries.reread(queryClient, client);
+    let missedRead: ReturnType<typeof setTimeout> | undefined;
     const begin = () => {
       live = createNotificationConnection({
         url: client.notificationsUrl,
-        onNotification: actions.notificationReceived,
+        onNotification: (notification) => {
+          actions.notificationReceived(notification);
+          // A notification no one could read carried a change that is now missed (GWS has no
+          // replay), and an Error naming no write leaves writes in doubt (review): read again,
+          // so the grid is not left stale under Live (bad-input test). A moment later, and a new
+          // read (one on its way may have begun before the change): those that come meanwhile
+          // share it, so a chat whose every notification is unreadable costs a read a second, not one each (review).
+          if (notification.kind === 'rejected-notification' || (notification.kind === 'operation-failed' && notification.referenceId === undefined)) {
+            missedRead ??= setTimeout(() => {
+              missedRead = undefined;
+              reread();
+            }, MISSED_CHANGE_READ_MS);
+          }
+        },
         onStatus: actions.connectionChanged,
       });
       connection.current = live;
       live.start();
     };
     const cancelBegin = afterNextPaint(begin);
-    const reread = () => chatQueries.reread(queryClient, client);
-    let missedRead: ReturnType<typeof setTimeout> | undefined;
+    // Live again after any gap: re-read before the held writes may go.
     const unsubscribe = store.subscribe((state, previous) => {
-      // Live again after any gap: re-read before the held writes may go.
       if (state.connection.kind === 'live' && previous.connection.kind !== 'live' && state.outbox === 'held') reread();
-      // A notification no one could read carried a change that is now missed (GWS has no
-      // replay), and an Error naming no write leaves writes in doubt: read again, so the grid
-      // is not left stale under Live (bad-input test). A moment later, and a new read (one on
-      // its way may have begun before the change): those that come meanwhile share it, so a
-      // chat whose every notification is unreadable costs a read a second, not one each (review).
-      else if (state.missedChanges > previous.missedChanges && missedRead === undefined) {
-        missedRead = setTimeout(() => {
-          missedRead = undefined;
-          reread();
-        }, MISSED_CHANGE_READ_MS);
-      }
     });
     return () => {
       clearTimeout(missedRead);

@@ -48,8 +48,6 @@ export type ChatStoreState = {
   /** Clock tick when the connection last became live; a read must start after it to open the outbox. */
   readonly liveSince: number | null;
   readonly rejectedNotifications: number;
-  /** Notifications after which the chats must be read again: one unreadable, an Error naming no write (useLiveSync). */
-  readonly missedChanges: number;
   readonly lastRejection: string | null;
   /** The chats the last read left out: GWS listed them, and they do not match the contract. */
   readonly unreadableChats: ChatList['unreadable'];
@@ -147,7 +145,6 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
       outbox: 'held',
       liveSince: null,
       rejectedNotifications: 0,
-      missedChanges: 0,
       lastRejection: null,
       unreadableChats: [],
       unreadSaved: new Set(storage?.chatIds().filter((chatId) => storage.load(chatId) !== null) ?? []),
@@ -187,7 +184,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
         },
         notificationReceived(notification) {
           if (notification.kind === 'rejected-notification') {
-            set((state) => ({ rejectedNotifications: state.rejectedNotifications + 1, lastRejection: notification.reason, missedChanges: state.missedChanges + 1 }));
+            set((state) => ({ rejectedNotifications: state.rejectedNotifications + 1, lastRejection: notification.reason }));
             return;
           }
           if (notification.kind === 'operation-failed') {
@@ -195,7 +192,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             const { referenceId } = notification;
             if (referenceId !== undefined) refusedEarly = [...refusedEarly, { referenceId, message: notification.message, at: tick() }].slice(-UNCLAIMED_LIMIT);
             const chats = refuseWrites(get().chats, notification);
-            if (chats) set({ chats, ...(referenceId === undefined && { missedChanges: get().missedChanges + 1 }) });
+            if (chats) set({ chats });
             return;
           }
           if (notification.kind !== 'chat-changed') return;

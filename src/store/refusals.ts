@@ -16,15 +16,17 @@ type OperationFailed = Extract<ChatNotification, { kind: 'operation-failed' }>;
  */
 export function refuseWrites(chats: ReadonlyMap<string, ChatEntry>, { chatId: named, referenceId, message }: OperationFailed): Map<string, ChatEntry> | null {
   const unlinked = referenceId === undefined;
-  const next = new Map(chats);
   let refused = false;
-  for (const [chatId, entry] of chats) {
-    if (unlinked && named !== undefined && named !== chatId) continue;
-    for (const edit of entry.pending) {
-      if (edit.status !== 'awaiting' || (!unlinked && edit.referenceId !== referenceId)) continue;
-      next.set(chatId, markFailed(next.get(chatId) ?? entry, edit.editId, { kind: 'refused-later', message, ...(unlinked && { unlinked }) }, unlinked));
-      refused = true;
-    }
-  }
+  const next = new Map(
+    [...chats].map(([chatId, entry]) => {
+      for (const edit of entry.pending) {
+        if (edit.status === 'awaiting' && (unlinked ? (named ?? chatId) === chatId : edit.referenceId === referenceId)) {
+          entry = markFailed(entry, edit.editId, { kind: 'refused-later', message, ...(unlinked && { unlinked }) }, unlinked);
+          refused = true;
+        }
+      }
+      return [chatId, entry];
+    }),
+  );
   return refused ? next : null;
 }
