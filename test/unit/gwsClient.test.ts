@@ -68,6 +68,20 @@ describe('CSRF', () => {
     expect((await failure(client.operate('c1', { operationName: 'Complete' }))).kind).toBe('csrf');
   });
 
+  it('a token GWS asks for and the panel cannot read (CORS exposes no token headers) fails the write saying so, not as an expired session', async () => {
+    const meWithout = () => json({ statusCode: 0, user: { id: 'u1', userName: 'agent' } });
+    const refused = () => new Response('Missing or invalid Csrf token', { status: 403 });
+    const { calls, fetchFn } = scripted([meWithout, refused, meWithout]);
+    const client = createGwsClient({ baseUrl: 'http://gws.test', fetch: fetchFn });
+    const error = await failure(client.operate('c1', { operationName: 'Complete' }));
+    // Before (integrator's test): kind csrf, "Session expired" for good, the write posted again every 5 s.
+    expect(error).toEqual({ kind: 'http', status: 403, message: expect.stringContaining('CORS exposedHeaders') });
+    expect(calls.map((call) => call.method)).toEqual(['GET', 'POST', 'GET']);
+    expect(translateEnglish('caseData.notSaved', { error: (await import('../../src/i18n/gwsErrors')).translateGwsError(translateEnglish, error) })).toBe(
+      'Not saved: Server error HTTP 403: GWS asks for a CSRF token that its answers do not let the panel read (a GWS on another origin must list X-CSRF-HEADER and X-CSRF-TOKEN in its CORS exposedHeaders)',
+    );
+  });
+
   it('uses the token any GET left behind, without an extra read', async () => {
     const { calls, fetchFn } = scripted([
       () => json({ statusCode: 0, chats: [] }, withToken('from-list')),

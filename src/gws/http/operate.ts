@@ -10,6 +10,9 @@ import { meResponse, operationResponse, userDataToJson } from '../wire';
 import { summarize, type ClientCore } from './gwsClient';
 
 const CSRF_REJECTION = /csrf/i;
+/** For the integrator as much as the agent (also saveFailed's message): the setting to change. */
+export const CSRF_UNREADABLE =
+  'GWS asks for a CSRF token that its answers do not let the panel read (a GWS on another origin must list X-CSRF-HEADER and X-CSRF-TOKEN in its CORS exposedHeaders)';
 
 export async function operate(core: ClientCore, chatId: string, operation: ChatOperation): Promise<OperationAccepted> {
   const result = await post(core, `/me/chats/${encodeURIComponent(chatId)}`, operationToJson(operation), operationResponse);
@@ -41,6 +44,11 @@ async function post<T>(core: ClientCore, path: string, body: unknown, schema: Sc
   if (isCsrfRejection(attempt.response, attempt.text)) {
     // Tokens live with the HTTP session; after a session renewal the old one is refused once.
     await refreshCsrf(core);
+    // GWS asks for a token its answers do not let the panel read: a GWS on another origin whose
+    // CORS settings do not expose the token's headers. No session problem (it read "Session
+    // expired" for good, probing and posting every 5 s: integrator's test), and sending again
+    // cannot help: the write fails, saying what to change.
+    if (!core.hasToken()) throw failure({ kind: 'http', status: 403, message: CSRF_UNREADABLE });
     attempt = await send('POST', path, body);
     if (isCsrfRejection(attempt.response, attempt.text)) {
       throw failure({ kind: 'csrf', message: summarize(attempt.text, 'Missing or invalid Csrf token') });
