@@ -93,9 +93,13 @@ export function useHostBridge(bridge: HostBridge | null, appearance: Appearance,
           const answer = (result: FocusKeyResult): WidgetEvent | null =>
             result === 'focused'
               ? null
-              : result === 'unknown-key'
+              : result === 'unknown-key' && !hiddenKey(store, command.key)
                 ? { type: 'error', error: { kind: 'unknown-key', key: command.key, message: `The active chat has no key "${command.key}".` } }
-                : { type: 'error', error: { kind: 'focus-unavailable', message: `"${command.key}" cannot be focused right now.` } };
+                : {
+                    type: 'error',
+                    // One the chat has that the configuration hides: getState lists it, so not "no key" (integrator's test).
+                    error: { kind: 'focus-unavailable', message: result === 'unknown-key' ? `"${command.key}" is hidden by the panel's configuration (caseData.fields).` : `"${command.key}" cannot be focused right now.` },
+                  };
           const result = focus.request(command.key);
           // No grid yet. Asked before the chats have been read (the bridge is up before the first
           // read), or between the chat's data and the grid's first render: asked again once they
@@ -120,6 +124,12 @@ export function useHostBridge(bridge: HostBridge | null, appearance: Appearance,
 const CHAT_WAIT_MS = 10_000;
 const GRID_WAIT_MS = 2_000;
 const GRID_POLL_MS = 50;
+
+/** The active chat has the key, which the grid does not show: the configuration hides it. */
+const hiddenKey = (store: ChatStore, key: string) => {
+  const { activeChatId, chats } = store.getState();
+  return chats.get(activeChatId ?? '')?.chat.userData.has(key) === true;
+};
 
 const chatLoaded = (store: ChatStore) => {
   const { activeChatId, chats } = store.getState();

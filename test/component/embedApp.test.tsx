@@ -6,6 +6,7 @@ import { App } from '../../src/app/App';
 import { listenToHost, type HostLink } from '../../src/embed';
 import { FramingRefused } from '../../src/embed/FramingRefused';
 import { PROTOCOL_NAMESPACE, PROTOCOL_VERSION } from '../../src/embed/host';
+import { parseCaseDataConfig, type CaseDataConfig } from '../../src/caseData/caseDataConfig';
 import { createGwsClient } from '../../src/gws';
 import { I18nProvider } from '../../src/i18n';
 import { createChatStore } from '../../src/store';
@@ -52,7 +53,7 @@ afterEach(() => {
   iframe.remove();
 });
 
-function renderEmbedded(options: { configProblems?: string[]; popOutUrl?: string; ownsDocument?: boolean } = {}) {
+function renderEmbedded(options: { configProblems?: string[]; popOutUrl?: string; ownsDocument?: boolean; caseDataConfig?: CaseDataConfig } = {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const client = createGwsClient({ baseUrl: sim.url, credentials: 'include', timeoutMs: 5_000 });
   const user = userEvent.setup();
@@ -216,6 +217,16 @@ describe('the panel embedded in a CRM', () => {
     await screen.findByText(/NOT-THIS-AGENTS is not among this agent/);
     fromHost({ type: 'focusKey', key: 'Subject', requestId: 'r-none' });
     expect(sentOfType('error')[1]).toMatchObject({ error: { kind: 'focus-unavailable' }, inReplyTo: 'r-none' });
+  });
+
+  it('says a key the configuration hides cannot be focused, not that the chat has no such key (getState lists it)', async () => {
+    renderEmbedded({ caseDataConfig: parseCaseDataConfig({ fields: { 'Subject': { hidden: true } } }).config });
+    await ready();
+    fromHost({ type: 'focusKey', key: 'Subject', requestId: 'r-hidden' });
+    // Before (integrator's test): unknown-key, "The active chat has no key".
+    expect(sentOfType('error')).toEqual([
+      expect.objectContaining({ error: { kind: 'focus-unavailable', message: '"Subject" is hidden by the panel\'s configuration (caseData.fields).' }, inReplyTo: 'r-hidden' }),
+    ]);
   });
 
   it('focuses a key the host asked for before the chats were read, once they are', async () => {

@@ -227,6 +227,36 @@ describe('mountCaseDataPanel', () => {
     expect(onActiveChatChanged.mock.calls.map(([event]) => event.chatId)).toEqual(['C-10', 'C-10', 'C-2']);
   });
 
+  it('at the first start, does not pass on the mount’s chat when the host chose another before ready', () => {
+    const onActiveChatChanged = vi.fn();
+    mount({ chatId: 'C-1', onActiveChatChanged });
+    panel.setActiveChat('C-10');
+    fromWidget(READY);
+    // Before (integrator's test): the CRM heard C-1, then C-10.
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-1' });
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-10' });
+    expect(onActiveChatChanged.mock.calls.map(([event]) => event.chatId)).toEqual(['C-10']);
+  });
+
+  it('after a frame reload, holds no chat dirty the panel does not say again is (its storage gone with the reload)', () => {
+    const onDirtyStateChanged = vi.fn();
+    mount({ onDirtyStateChanged });
+    fromWidget(READY);
+    fromWidget({ ...envelope, type: 'dirtyStateChanged', chatId: 'C-1', dirty: true });
+    fromWidget({ ...envelope, type: 'dirtyStateChanged', chatId: 'C-2', dirty: true });
+    // Reloaded: only C-2's work survived it.
+    fromWidget(READY);
+    fromWidget({ ...envelope, type: 'dirtyStateChanged', chatId: 'C-2', dirty: true });
+    expect(onDirtyStateChanged.mock.calls.slice(2).map(([event]) => [event.chatId, event.dirty])).toEqual([
+      ['C-1', false],
+      ['C-2', false],
+      ['C-2', true],
+    ]);
+    fromWidget({ ...envelope, type: 'dirtyStateChanged', chatId: 'C-2', dirty: false });
+    // Before (integrator's test): true for good, C-1's lost work still counted.
+    expect(panel.isDirty()).toBe(false);
+  });
+
   it('a command the panel failed to carry out settles getState with command-failed', async () => {
     mount();
     fromWidget(READY);
@@ -285,6 +315,33 @@ describe('mountCaseDataPanel', () => {
     fromWidget({ ...envelope, type: 'error', error: { kind: 'unknown-key', key: 'Nope3', message: 'no such key' }, inReplyTo: 'cdp-4' });
     expect(panel.iframe).toHaveFocus();
     field.remove();
+  });
+
+  it('leaves the focus in the panel when a refusal comes late (asked before the chats were read), the agent may be working there', () => {
+    vi.useFakeTimers();
+    const field = document.createElement('input');
+    host.before(field);
+    mount();
+    fromWidget(READY);
+    field.focus();
+    panel.focusKey('NoSuchKey');
+    expect(panel.iframe).toHaveFocus();
+    // The panel waited for a slow first read; the agent clicked into it meanwhile.
+    vi.advanceTimersByTime(3_500);
+    fromWidget({ ...envelope, type: 'error', error: { kind: 'unknown-key', key: 'NoSuchKey', message: 'no such key' }, inReplyTo: 'cdp-1' });
+    // Before (integrator's test): the focus went back to the CRM field, and the agent's typing with it.
+    expect(panel.iframe).toHaveFocus();
+    field.remove();
+  });
+
+  it('names the pages above this one in its notice, when this one is itself framed', () => {
+    vi.useFakeTimers();
+    const parent = vi.spyOn(window, 'parent', 'get').mockReturnValue({} as Window);
+    mount({ readyTimeoutMs: 1_000 });
+    vi.advanceTimersByTime(1_000);
+    // Before (integrator's test): it named only this page's origin, already listed; the refused one was the page above.
+    expect(screen.getByRole('alert')).toHaveTextContent('and the origin of every page that frames this one (and its server\'s frame-ancestors header)');
+    parent.mockRestore();
   });
 
   it('drops a focusKey asked before ready when the agent has moved on in the CRM by then, and says so', () => {

@@ -4,9 +4,10 @@
 // if the agent is still where they were when it was made.
 
 /**
- * How long a focusKey's refusal may take to come back (the panel answers at once): a request
- * made within it of another still counts the focus as the CRM's. A focusKey served is not
- * answered at all, so after this the frame's focus is the agent's own.
+ * How long a focusKey's refusal may take to come back (the panel answers at once, unless it
+ * waits for the chats to be read): a request made within it of another still counts the focus
+ * as the CRM's. A focusKey served is not answered at all, so after this the frame's focus is
+ * the agent's own, and a refusal later than this leaves it there.
  */
 const ANSWER_WITHIN_MS = 2_000;
 
@@ -42,8 +43,12 @@ export function hostFocus(doc: Document, win: Window & typeof globalThis, iframe
     /** An error answered `requestId`: if it refused the focusKey that moved the focus in, it goes back. */
     refused(requestId: string | undefined) {
       if (asked === null || asked.requestId !== requestId) return;
-      const { before } = asked;
+      const { before, at } = asked;
       asked = null;
+      // A refusal that took longer (a focusKey asked before the chats were read waits for them)
+      // finds a frame the agent may be working in by then: taking the focus back sent their
+      // typing into the CRM (integrator's test). Keystrokes lost to an empty frame are the lesser harm.
+      if (Date.now() - at > ANSWER_WITHIN_MS) return;
       if (doc.activeElement === iframe && before instanceof win.HTMLElement && before !== iframe) before.focus();
     },
   };

@@ -96,6 +96,8 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
     const requestId = `cdp-${nextRequest++}`;
     const message: HostMessage = { ...envelope(), ...command, requestId };
     if (command.type === 'setActiveChat' || command.type === 'setTheme' || command.type === 'setLocale') settings.set(command.type, message);
+    // Asked before the panel started: the mount's chat, reported first, is no news either (integrator's test).
+    if (command.type === 'setActiveChat' && !isReady) awaitedChat = command.chatId;
     // Before `ready` the frame may still hold about:blank or an error page: queue, don't guess.
     if (!isReady) queue.push(message);
     else iframe.contentWindow?.postMessage(message, widgetOrigin);
@@ -113,6 +115,12 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
           const chat = settings.get('setActiveChat');
           awaitedChat = chat?.type === 'setActiveChat' ? chat.chatId : null;
           for (const requestId of pending.keys()) iframe.contentWindow?.postMessage({ ...envelope(), type: 'getState', requestId }, widgetOrigin);
+          // Its unsaved work may be gone with the reload (storage blocked or cleared): clean until it
+          // says again, right after this `ready`, which chats have some (isDirty stayed true: integrator's test).
+          for (const chatId of [...dirtyChats]) {
+            dirtyChats.delete(chatId);
+            emit('dirtyStateChanged', { type: 'dirtyStateChanged', chatId, dirty: false });
+          }
         }
         isReady = true;
         win.clearTimeout(timer);
@@ -194,7 +202,7 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
           const message =
             rejectedMessages > 0
               ? `The Case Data Panel at ${widgetOrigin} answered, but this SDK could not read its messages (${rejectedMessages}; last: ${lastRejections[lastRejections.length - 1]}). Load embed.js from the same deployment as the panel.`
-              : `The Case Data Panel at ${widgetOrigin} did not start. Check that it is reachable, and that this page's origin (${win.location.origin}) is in its "allowedHostOrigins".`;
+              : `The Case Data Panel at ${widgetOrigin} did not start. Check that it is reachable, and that this page's origin (${win.location.origin}) is in its "allowedHostOrigins"${win.parent === win ? '' : ', and the origin of every page that frames this one'} (and its server's frame-ancestors header).`;
           const error: PanelError = { kind: 'not-ready', message };
           notice.textContent = error.message;
           notice.hidden = false;
