@@ -42,12 +42,21 @@ export function AddFieldForm({ rows, config, openerId, submit: send, announce, o
   // Why the last Add was refused, and which control it is about (marked invalid, described by
   // it, and given the focus, so the agent lands where the fix is).
   const [refusal, setRefusal] = useState<{ readonly reason: string; readonly on: 'field' | 'key' | 'value' } | null>(null);
+  // Each Add's outcome, counted: the same refusal again is a new alert, said again (keyboard test:
+  // the unchanged text was not), and an Add that went through moves the focus on (below).
+  const [outcomes, setOutcomes] = useState(0);
   const ids = { field: useId(), key: useId(), value: useId(), reason: useId() };
   const invalid = (on: 'field' | 'key' | 'value') =>
     refusal?.on === on ? ({ 'aria-invalid': true, 'aria-describedby': ids.reason } as const) : ({ 'aria-invalid': undefined, 'aria-describedby': undefined } as const);
   useEffect(() => {
     if (refusal) document.getElementById(ids[refusal.on])?.focus();
-  }, [refusal]);
+    // Added: to the choice of the next field, the form's first control. The value's control may
+    // be another kind now (a list for the next field's options), and the focus went with the
+    // old one to the page (keyboard test). Not if the agent has gone elsewhere meanwhile.
+    else if (outcomes > 0 && (document.activeElement === document.body || form.current?.contains(document.activeElement))) {
+      (document.getElementById(ids.field) ?? document.getElementById(ids.key))?.focus();
+    }
+  }, [outcomes]);
   const chosen = missing.find((item) => item.key === choice);
   // A typed key is trimmed: "Subject " would be another key that looks exactly like Subject;
   // so would "Subject" with a zero-width space or joiner, or a byte-order mark, at either end.
@@ -90,6 +99,7 @@ export function AddFieldForm({ rows, config, openerId, submit: send, announce, o
     event.preventDefault();
     const refused = add(key, chosen?.rule.type === 'boolean' && text === '' ? 'false' : text);
     setRefusal(refused);
+    setOutcomes((count) => count + 1);
     if (!refused) {
       setFreeKey('');
       setText('');
@@ -147,7 +157,7 @@ export function AddFieldForm({ rows, config, openerId, submit: send, announce, o
         {t('caseData.add.cancel')}
       </button>
       {refusal ? (
-        <p id={ids.reason} role="alert" className="add-field__reason">
+        <p key={outcomes} id={ids.reason} role="alert" className="add-field__reason">
           {refusal.reason}
         </p>
       ) : null}

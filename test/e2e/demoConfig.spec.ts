@@ -48,3 +48,39 @@ test('the shipped demo configuration: routing keys read-only, agent fields label
     await sim.close();
   }
 });
+
+test('after Add, the focus goes to the choice of the next field; the same refusal again is said again', async ({ page }) => {
+  const sim = await startSimulator({ port: 0, widgetDir: 'dist' });
+  try {
+    await page.goto(`${sim.url}/?chatId=0000Wa9CAM6W00A`);
+    await expect(page.getByRole('status')).toHaveText('Live');
+    await page.getByRole('button', { name: 'Add field' }).focus();
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('form', { name: 'Add field' });
+    const field = form.getByRole('combobox', { name: 'Field' });
+    await expect(field).toBeFocused();
+    await expect(field).toHaveValue('ServiceObjective');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('5');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('row', { name: /^Service objective \(s\)/ })).toBeVisible();
+    // The next field has options: its value is a list, and the text field that had the focus went.
+    // Before (keyboard test): the focus went with it, to the page.
+    await expect(form.getByRole('combobox', { name: 'Value' })).toBeVisible();
+    await expect(field).toBeFocused();
+    await expect(field).toHaveValue('DISP_KEY');
+
+    await field.selectOption({ label: 'Other key…' });
+    await form.getByRole('textbox', { name: 'Key' }).fill('Subject');
+    await form.getByRole('textbox', { name: 'Value' }).fill('again');
+    await page.keyboard.press('Enter');
+    const alert = form.getByRole('alert');
+    await expect(alert).toHaveText('Subject already exists; edit its value instead.');
+    await alert.evaluate((element) => element.setAttribute('data-said', ''));
+    await page.keyboard.press('Enter');
+    // A new alert, which a screen reader reads (the same text in the same element was not).
+    await expect(form.locator('[role="alert"]:not([data-said])')).toHaveText('Subject already exists; edit its value instead.');
+  } finally {
+    await sim.close();
+  }
+});
