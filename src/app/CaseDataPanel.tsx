@@ -1,6 +1,6 @@
-import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ComponentType } from 'react';
 import { CaseDataGrid, gwsErrorWording, gwsErrorWords } from '../caseData';
-import { toGwsError } from '../gws';
+import { toGwsError, type GwsError } from '../gws';
 import { labelFor, useMessages } from '../i18n';
 import { ParticipantsList } from '../participants';
 import { useActiveChatId, useChatEntry, useChatUnreadable, useConnection } from '../store';
@@ -40,10 +40,24 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
   useEffect(() => {
     if (chats.isError) loadWording();
   }, [chats.isError, chats.errorUpdatedAt, loadWording]);
-  const error = chats.isError ? toGwsError(chats.error) : null;
+  // Shown until a read succeeds: a first read tried again is "pending" meanwhile, not failed, and
+  // the alert went with the focus on its Try again, back once the read failed again (keyboard test).
+  const lastError = useRef<GwsError | null>(null);
+  const error = (lastError.current = chats.isError ? toGwsError(chats.error) : chats.isSuccess ? null : lastError.current);
+  // Try again that worked takes its alert, and the focus on its button, away: the focus went to
+  // the page (keyboard test). To the grid's cell instead, else the chat picker.
+  const main = useRef<HTMLElement>(null);
+  const retried = useRef(false);
+  const failed = error !== null;
+  useEffect(() => {
+    if (failed || !retried.current) return;
+    retried.current = false;
+    const find = (selector: string) => main.current?.querySelector<HTMLElement>(selector);
+    if (document.activeElement === document.body) (find('[role="grid"] [tabindex="0"]') ?? find('select'))?.focus();
+  }, [failed]);
 
   return (
-    <main className="panel">
+    <main className="panel" ref={main}>
       <header className="panel__header">
         <h1 className="panel__title">{t('panel.title')}</h1>
         <ConnectionStatus />
@@ -53,7 +67,13 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
         <p role="alert" className="panel__error">
           {t('panel.loadFailed')}{' '}
           {gwsErrorWords(t, error)}{' '}
-          <button type="button" onClick={() => void chats.refetch()}>
+          <button
+            type="button"
+            onClick={() => {
+              retried.current = true;
+              void chats.refetch();
+            }}
+          >
             {t('panel.tryAgain')}
           </button>
         </p>
