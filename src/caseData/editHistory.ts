@@ -70,6 +70,16 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
     announce(direction === 'undo' ? t('caseData.announce.nothingToUndo') : t('caseData.announce.nothingToRedo'));
     return;
   }
+  // The discard of a write that may have landed, which the server shows since (read again on the
+  // discard): it took nothing away, and its undo goes on to the write itself, in one key press
+  // (the agent's edit stayed stuck under it). The discard is the step that reverses the one below.
+  const below = stack.at(-2);
+  if (direction === 'undo' && !step.draft && below && !below.draft && below.key === step.key && sameValue(below.after, step.before) && sameValue(below.before, step.after)) {
+    if (sameValue(shownValue(entry, step.key), step.before) && !entry.pending.some((edit) => edit.key === step.key)) {
+      actions.stepTaken(chatId, 'undo');
+      return travel('undo', { ...tools, entry: { ...entry, history: { undo: entry.history.undo.slice(0, -1), redo: [...entry.history.redo, step] } } });
+    }
+  }
   if (step.draft) {
     // A discarded draft: back as it was, or discarded again, if the agent has not typed a new one since.
     const refused = direction === 'undo' ? draftIn(tools, step.key) : entry.drafts.get(step.key) === step.draft ? null : t('caseData.reason.draftChangedSince', { key: named(step.key) });
@@ -126,10 +136,11 @@ export function discardRow({ row }: GridRow, draftOnly: boolean | undefined, { t
     return announce(t('caseData.announce.discarded', { key: named(row.key) }));
   }
   // One that may have been saved leaves the cell with what the server holds, read again, not
-  // the value from before it shown as the server's (exploratory test); no step to take back
-  // then: the read decides what the cell shows, and the agent's own edit stays undoable.
+  // the value from before it shown as the server's (exploratory test). Ctrl+Z sends it again if
+  // the read shows it did not land (it was refused as "changed by someone else": keyboard test),
+  // and goes on to undo the write itself if it did (travel).
   const landed = row.pending.mayHaveLanded === true;
-  actions.userDataWriteDiscarded(chatId, row.pending.editId, !landed);
+  actions.userDataWriteDiscarded(chatId, row.pending.editId, true);
   if (landed) reread();
   announce(t(row.status === 'conflict' ? 'caseData.announce.tookTheirs' : 'caseData.announce.discarded', { key: named(row.key) }));
 }

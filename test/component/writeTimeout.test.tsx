@@ -114,7 +114,7 @@ describe('a Not confirmed save the server did take', () => {
     expect(await serverSubject()).toBe('Supervisor');
   });
 
-  it('discarded and read again, its own edit can still be undone (the discard is no step of its own)', async () => {
+  it('discarded and read again, its own edit is undone with one Ctrl+Z (the discard took nothing away)', async () => {
     const { user } = await notConfirmed();
     await user.click(within(valueCell('Subject')).getByRole('button', { name: 'Discard' }));
     await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^Mine$/));
@@ -128,6 +128,26 @@ describe('a Not confirmed save the server did take', () => {
     const { user } = await notConfirmed();
     await user.click(within(valueCell('Subject')).getByRole('button', { name: 'Discard' }));
     await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^Mine$/));
+    expect(valueCell('Subject')).not.toHaveAttribute('aria-invalid');
+  });
+});
+
+describe('a Not confirmed save the server did not take', () => {
+  it('discarded, Ctrl+Z sends it again, not "changed by someone else since"', async () => {
+    const { user, store } = renderPanel(sim.url);
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitUntilSettled(store);
+    await control.faults({ failNext: 1, httpStatus: 500 });
+    valueCell('Subject').focus();
+    await user.keyboard('{F2}{Control>}a{/Control}Mine{Enter}');
+    await waitFor(() => expect(valueCell('Subject')).toHaveAccessibleDescription(/^Not confirmed: /));
+    await user.click(within(valueCell('Subject')).getByRole('button', { name: 'Discard' }));
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^Customer support$/));
+    valueCell('Subject').focus();
+    await user.keyboard('{Control>}z{/Control}');
+    // Before (keyboard test): refused as another party's change, and the agent's value lost.
+    await waitFor(() => expect(serverSubject()).resolves.toBe('Mine'));
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^Mine/));
     expect(valueCell('Subject')).not.toHaveAttribute('aria-invalid');
   });
 });
