@@ -91,11 +91,11 @@ export function useLiveSync() {
         onNotification: (notification) => {
           actions.notificationReceived(notification);
           // A notification no one could read carried a change that is now missed (GWS has no
-          // replay), and an Error naming no write leaves writes in doubt (review): read again,
+          // replay), and an Error may leave writes in doubt (one naming none: review): read again,
           // so the grid is not left stale under Live (bad-input test). A moment later, and a new
           // read (one on its way may have begun before the change): those that come meanwhile
           // share it, so a chat whose every notification is unreadable costs a read a second, not one each (review).
-          if (notification.kind === 'rejected-notification' || (notification.kind === 'operation-failed' && notification.referenceId === undefined)) {
+          if (notification.kind === 'rejected-notification' || notification.kind === 'operation-failed') {
             missedRead ??= setTimeout(() => {
               missedRead = undefined;
               reread();

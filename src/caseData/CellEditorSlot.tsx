@@ -79,12 +79,17 @@ function EditorStandIn({ standIn, failed, retry, ...props }: StandInProps) {
     readOnly: !typed,
     spellCheck: false,
     onChange: (event: { target: { value: string } }) => entry.type(event.target.value),
-    // A field that cannot be typed in has nothing to save: only Escape acts, as in the editor.
-    onKeyDown: typed ? entry.onKeyDown : (event: { key: string; stopPropagation(): void }) => {
+    // A field that cannot be typed in (a list, a date, a checkbox waiting for the editor) has
+    // nothing to save: Escape, Enter and Tab close it, and so does leaving it (it stayed open, showing
+    // the option a typed letter had picked as the cell's value: keyboard test).
+    onKeyDown: typed ? entry.onKeyDown : (event: { key: string; stopPropagation(): void; preventDefault(): void }) => {
       event.stopPropagation();
-      if (event.key === 'Escape') entry.cancel();
+      if (/^(Escape|Enter|Tab)$/.test(event.key)) {
+        event.preventDefault();
+        entry.cancel();
+      }
     },
-    onBlur: typed ? entry.onBlur : undefined,
+    onBlur: typed ? entry.onBlur : entry.cancel,
   } as const;
   return (
     // Busy while the editor loads: the box, not the field, which the agent's screen reader must keep reading.

@@ -191,8 +191,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             // Not saved, said so, never left to a re-read putting the old value back (refusals.ts).
             const { referenceId } = notification;
             if (referenceId !== undefined) refusedEarly = [...refusedEarly, { referenceId, message: notification.message, at: tick() }].slice(-UNCLAIMED_LIMIT);
-            const chats = refuseWrites(get().chats, notification);
-            if (chats) set({ chats });
+            set({ chats: refuseWrites(get().chats, notification) });
             return;
           }
           if (notification.kind !== 'chat-changed') return;

@@ -7,26 +7,23 @@ import { markFailed, type ChatEntry } from './chatEntry';
 type OperationFailed = Extract<ChatNotification, { kind: 'operation-failed' }>;
 
 /**
- * The chats with the refused writes failed, or null if it names none of them. One that names
- * its request (referenceId: the session's, whichever chat is named) fails that write. One that
- * names none (contract.md §1.3: fall back to the chat) may be about each write of its chat GWS
- * accepted and has not confirmed: those are *Not confirmed*, and the chats are read again to
- * settle the ones the server shows (it was ignored, and that read dropped a refused write
- * unsaid: review).
+ * The chats with the refused writes failed (the same entries where it names none of theirs). One
+ * that names its request (referenceId: the session's, whichever chat is named) fails that write.
+ * One that names none (contract.md §1.3: fall back to the chat) may be about each write of its
+ * chat GWS accepted and has not confirmed: those are *Not confirmed*, and the chats are read
+ * again to settle the ones the server shows (it was ignored, and that read dropped a refused
+ * write unsaid: review).
  */
-export function refuseWrites(chats: ReadonlyMap<string, ChatEntry>, { chatId: named, referenceId, message }: OperationFailed): Map<string, ChatEntry> | null {
+export function refuseWrites(chats: ReadonlyMap<string, ChatEntry>, { chatId: named, referenceId, message }: OperationFailed): Map<string, ChatEntry> {
   const unlinked = referenceId === undefined;
-  let refused = false;
-  const next = new Map(
+  return new Map(
     [...chats].map(([chatId, entry]) => {
       for (const edit of entry.pending) {
         if (edit.status === 'awaiting' && (unlinked ? (named ?? chatId) === chatId : edit.referenceId === referenceId)) {
           entry = markFailed(entry, edit.editId, { kind: 'refused-later', message, ...(unlinked && { unlinked }) }, unlinked);
-          refused = true;
         }
       }
       return [chatId, entry];
     }),
   );
-  return refused ? next : null;
 }

@@ -93,3 +93,28 @@ test('a cell editor whose chunk cannot load keeps the typing, says so, and opens
   await page.keyboard.press('Enter');
   await expect.poll(async () => (await sim.control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'kept anyway' }]);
 });
+
+test('a checkbox or a list whose editor cannot load closes on Enter or on leaving it, showing the value as it is', async ({ page, sim }) => {
+  await page.route('**/assets/CellEditor-*.js', (route) => route.abort('internetdisconnected'));
+  await sim.control.updateUserData(SEED, { Flag: true });
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  const flag = page.getByRole('row', { name: /^Flag\b/ }).getByRole('gridcell');
+  const shown = await flag.textContent();
+  await flag.focus();
+  await page.keyboard.press('Enter');
+  const field = page.getByRole('textbox', { name: 'Value of Flag' });
+  await expect(page.getByRole('alert').filter({ hasText: 'The full editor could not be loaded' })).toBeVisible();
+  await expect(field).toBeFocused();
+  await page.keyboard.press('Enter');
+  // Before (keyboard test): only Escape closed it; Enter, typing and arrows did nothing.
+  await expect(field).toHaveCount(0);
+  await expect(flag).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(field).toBeFocused();
+  await page.keyboard.press('Tab');
+  // Before: left open when the agent tabbed away, the focus on the page.
+  await expect(field).toHaveCount(0);
+  await expect(flag).toHaveText(shown ?? '');
+  await expect(page.locator('[role="gridcell"]:focus')).toHaveCount(1);
+});
