@@ -31,7 +31,12 @@ export function copyCell(gridRow: GridRow, col: 0 | 1, { t, announce }: Clipboar
 
 export function pasteIntoCell(gridRow: GridRow, { t, announce, note, commitText }: ClipboardTools): void {
   const key = gridRow.row.key;
-  if (gridRow.readOnlyReason) return note(key, gridRow.readOnlyReason);
+  // Said, as Delete's refusal is: the note alone repeated the cell's own description, and a
+  // screen reader heard nothing (keyboard test).
+  if (gridRow.readOnlyReason) {
+    note(key, gridRow.readOnlyReason);
+    return announce(gridRow.readOnlyReason);
+  }
   // A paste would replace the agent's unsaved draft of the key, unseen.
   if (gridRow.row.draft && isEditedDraft(gridRow.row.draft)) {
     const why = t('caseData.announce.notPastedDraft', { key: keyShown(key, t, gridRow.rule.label) });

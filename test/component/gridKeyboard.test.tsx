@@ -347,6 +347,18 @@ describe('editing keys', () => {
     expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Subject: 'DATAUPDATE-@123' } }]);
   });
 
+  it('Ctrl+V on a read-only cell says why, not only beside the cell', async () => {
+    const { user } = await openPanel();
+    await control.setState(SEED_CHAT_ID, 'Completed');
+    await waitFor(() => expect(grid()).toHaveAttribute('aria-readonly', 'true'));
+    valueCell('Subject').focus();
+    await user.keyboard('{Control>}v{/Control}');
+    const region = () => grid().closest('.case-data')?.querySelector('[aria-live="polite"]');
+    // Before (keyboard test): nothing was said.
+    await waitFor(() => expect(region()).toHaveTextContent('This chat is Completed: its case data is read-only.'));
+    expect(await control.operations()).toEqual([]);
+  });
+
   it('Ctrl+C on a cell with a Draft copies the draft the cell shows', async () => {
     const { user, store } = await openPanel();
     act(() => store.getState().actions.draftChanged(SEED_CHAT_ID, 'Subject', 'Refund request'));
