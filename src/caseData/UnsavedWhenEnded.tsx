@@ -59,15 +59,18 @@ export function UnsavedWhenEnded({ chatId, entry }: { chatId: string; entry: Cha
   return (
     <section className="case-data__ended" role="region" aria-label={t('caseData.ended.region')}>
       {/* An alert, said as the list appears: the chat ended under the agent's hands (or was opened
-          ended, with their changes unsaved), and nothing else says so where they are. */}
-      <p role="alert">{t(state === 'Completed' ? 'caseData.ended.Completed' : 'caseData.ended.Revoked', { count: lines.length })}</p>
-      <ul>
-        {lines.map((line) => (
-          <li key={line} dir="auto">
-            {line}
-          </li>
-        ))}
-      </ul>
+          ended, with their changes unsaved), and nothing else says so where they are. The list
+          with it: "one change was not saved" alone did not say which (keyboard test). */}
+      <div role="alert">
+        <p>{t(state === 'Completed' ? 'caseData.ended.Completed' : 'caseData.ended.Revoked', { count: lines.length })}</p>
+        <ul>
+          {lines.map((line) => (
+            <li key={line} dir="auto">
+              {line}
+            </li>
+          ))}
+        </ul>
+      </div>
       <button type="button" onClick={copy}>
         {t('caseData.ended.copy')}
       </button>

@@ -602,7 +602,8 @@ describe('what may be edited', () => {
     expect(valueCell('Subject')).toHaveTextContent('Draft');
     // Said, not only shown: the agent is typing elsewhere, and nothing else tells a screen reader.
     const unsaved = await screen.findByRole('region', { name: 'Unsaved changes' });
-    expect(within(unsaved).getByRole('alert')).toHaveTextContent('This chat is Completed and one change was not saved:');
+    // Which change, too (keyboard test: the alert held only the sentence, the list outside it).
+    expect(within(unsaved).getByRole('alert')).toHaveTextContent('This chat is Completed and one change was not saved:Subject: unsent words');
     expect(await control.operations()).toEqual([]);
   });
 
