@@ -128,6 +128,15 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
  * goes, said either way, with how to take it back (a step of the chat's history).
  */
 export function discardRow({ row }: GridRow, draftOnly: boolean | undefined, { t, actions, chatId, announce, named, reread }: EditHistoryTools): void {
+  // Escape in an editor over another party's change, which said "Escape takes theirs": a refused
+  // write of the agent's under the draft, a conflict now, goes too (it stayed, the row still the
+  // agent's: keyboard test). Two steps: Ctrl+Z brings the write back, then the draft.
+  const under = draftOnly && row.draft && row.status === 'conflict' ? row.pending : undefined;
+  if (under) {
+    actions.draftDiscarded(chatId, row.key);
+    actions.userDataWriteDiscarded(chatId, under.editId, true);
+    return announce(t('caseData.announce.tookTheirs', { key: named(row.key) }));
+  }
   // A draft beside a write on its way: the draft goes, the write goes on.
   if (draftOnly || !row.pending || (row.status !== 'failed' && row.status !== 'conflict')) {
     // Only from the closed cell (an editor's Escape leaves its draft as it was).

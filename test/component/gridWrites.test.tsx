@@ -607,6 +607,26 @@ describe('what may be edited', () => {
     expect(await control.operations()).toEqual([]);
   });
 
+  it('Escape in an editor reopened over a refused write takes theirs, as it says: the write goes too, and Ctrl+Z brings it back', async () => {
+    const { user } = await openPanel();
+    await control.faults({ failNext: 1, statusCode: 4 });
+    valueCell('Subject').focus();
+    await user.keyboard('{F2}{Control>}a{/Control}mine{Enter}');
+    await waitFor(() => expect(within(valueCell('Subject')).getByRole('button', { name: 'Retry' })).toBeInTheDocument());
+    valueCell('Subject').focus();
+    await user.keyboard('{F2}?');
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'theirs' });
+    await waitFor(() => expect(screen.getByRole('group', { name: 'Changed on the server while you were editing' })).toHaveTextContent('Escape takes theirs.'));
+    await user.keyboard('{Escape}');
+    // Before (keyboard test): only the "?" went; the refused "mine" stayed, as a conflict.
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^theirs$/));
+    expect(within(valueCell('Subject')).queryByRole('button', { name: 'Keep mine' })).not.toBeInTheDocument();
+    expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Subject: 'mine' } }]);
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(async () => expect((await control.operations()).at(-1)).toEqual({ operationName: 'UpdateUserData', userData: { Subject: 'mine' } }));
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^mine/));
+  });
+
   it('an editor opened but unchanged is no unsaved work: nothing listed when the chat ends, no Draft badge', async () => {
     const { user, store } = await openPanel();
     valueCell('Subject').focus();
