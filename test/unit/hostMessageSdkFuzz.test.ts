@@ -166,12 +166,15 @@ describe('mountCaseDataPanel under fuzzing', () => {
         const state = panel.getState();
 
         let fromOurFrame = 0;
+        // A chat said dirty may be said clean once by the SDK itself, at a `ready` after the first (a frame reload).
+        let saidDirty = 0;
         for (const { data, origin, source } of messages) {
           const from = source === 'iframe' ? frame : source === 'window' ? window : null;
           if (source === 'iframe' && origin === WIDGET) fromOurFrame += 1;
+          if (source === 'iframe' && origin === WIDGET && Reflect.get(Object(data), 'type') === 'dirtyStateChanged') saidDirty += 1;
           expect(() => window.dispatchEvent(new MessageEvent('message', { data, origin, source: from }))).not.toThrow();
         }
-        expect(heard.length + errors.length).toBeLessThanOrEqual(fromOurFrame);
+        expect(heard.length + errors.length).toBeLessThanOrEqual(fromOurFrame + saidDirty);
         for (const { type, event } of heard) {
           const reading = readWidgetMessage({ ...envelope, ...asRecord(event) });
           expect(reading).toMatchObject({ kind: 'event', message: { type } });
