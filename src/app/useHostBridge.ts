@@ -53,10 +53,13 @@ export function useHostBridge(bridge: HostBridge | null, appearance: Appearance,
     for (const event of catchUpEvents(store.getState())) bridge.send(event);
   }, [bridge, store]);
 
+  // While a setActiveChat is carried out, the chat change it makes is its answer (with inReplyTo),
+  // not an event of its own: a change carried none, a chat already on screen did (integrator's test).
+  const answering = useRef(false);
   useEffect(() => {
     if (!bridge) return;
     return store.subscribe((next, previous) => {
-      for (const event of hostEventsBetween(previous, next)) bridge.send(event);
+      for (const event of hostEventsBetween(previous, next)) if (!(answering.current && event.type === 'activeChatChanged')) bridge.send(event);
     });
   }, [bridge, store]);
 
@@ -65,10 +68,13 @@ export function useHostBridge(bridge: HostBridge | null, appearance: Appearance,
     const handle = (command: HostCommand): WidgetEvent | null | Promise<WidgetEvent | null> => {
       switch (command.type) {
         case 'setActiveChat': {
-          const before = store.getState().activeChatId;
-          store.getState().actions.chatOpened(command.chatId);
-          // The chat already on screen is no change for the store to report, yet the host waits for its answer.
-          return store.getState().activeChatId === before ? { type: 'activeChatChanged', chatId: before } : null;
+          answering.current = true;
+          try {
+            store.getState().actions.chatOpened(command.chatId);
+          } finally {
+            answering.current = false;
+          }
+          return { type: 'activeChatChanged', chatId: store.getState().activeChatId };
         }
         case 'setTheme': {
           // Without `tokens` only the mode changes; `tokens: {}` clears them.

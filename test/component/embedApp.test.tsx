@@ -169,10 +169,11 @@ describe('the panel embedded in a CRM', () => {
   it('opens the chat the host names and tells it, and answers getState', async () => {
     renderEmbedded();
     await ready();
-    fromHost({ type: 'setActiveChat', chatId: OTHER });
+    fromHost({ type: 'setActiveChat', chatId: OTHER, requestId: 'r-other' });
     expect(await screen.findByText(`Chat ${OTHER}`, { exact: false })).toBeInTheDocument();
-    // First the chat named at start (right after ready), then the one the host asked for.
-    expect(sentOfType('activeChatChanged')).toEqual([expect.objectContaining({ chatId: SEED }), expect.objectContaining({ chatId: OTHER })]);
+    // First the chat named at start (right after ready), then the one the host asked for, once,
+    // as its answer (integrator's test: a change carried no inReplyTo, a host could not match it).
+    expect(sentOfType('activeChatChanged')).toEqual([expect.objectContaining({ chatId: SEED }), expect.objectContaining({ chatId: OTHER, inReplyTo: 'r-other' })]);
     expect(sent().findIndex((message) => Reflect.get(Object(message), 'type') === 'activeChatChanged')).toBe(
       sent().findIndex((message) => Reflect.get(Object(message), 'type') === 'ready') + 1,
     );
