@@ -68,7 +68,7 @@ async function start(): Promise<void> {
     },
   });
 
-  const types: readonly PanelEventType[] = ['ready', 'activeChatChanged', 'userDataChanged', 'saveFailed', 'dirtyStateChanged', 'connectionChanged', 'error'];
+  const types: readonly PanelEventType[] = ['ready', 'activeChatChanged', 'userDataChanged', 'saveFailed', 'dirtyStateChanged', 'chatStateChanged', 'connectionChanged', 'error'];
   for (const type of types) panel.on(type, (event: PanelEvent<typeof type>) => record(type, event));
   void panel.ready.then((result) => {
     if (!result.ok) record('not ready', result.error);

@@ -22,6 +22,9 @@ export function hostEventsBetween(previous: ChatStoreState, next: ChatStoreState
     const before = previous.chats.get(chatId);
     if (before === entry) continue;
     touched.add(chatId);
+    // A CRM closes its case when the chat ends (integrator's test: it had to poll getState). A
+    // chat seen for the first time is not a change (the first read brings every chat): getState lists it.
+    if (before && before.chat.state !== entry.chat.state) events.push({ type: 'chatStateChanged', chatId, state: entry.chat.state, previousState: before.chat.state });
     events.push(...userDataEvents(chatId, before, entry));
     events.push(...saveFailures(chatId, before, entry));
   }

@@ -92,6 +92,8 @@ export type WidgetEvent =
   | { readonly type: 'userDataChanged'; readonly chatId: string; readonly changes: readonly UserDataChange[]; readonly source: 'agent' | 'server' }
   | { readonly type: 'saveFailed'; readonly chatId: string; readonly key: string; readonly operation: 'update' | 'attach' | 'delete'; readonly error: SaveError }
   | { readonly type: 'dirtyStateChanged'; readonly chatId: string; readonly dirty: boolean }
+  /** A chat's GWS state changed (Chatting to Completed, say). */
+  | { readonly type: 'chatStateChanged'; readonly chatId: string; readonly state: string; readonly previousState: string }
   | { readonly type: 'connectionChanged'; readonly status: ConnectionState }
   | { readonly type: 'resize'; readonly height: number }
   | ({ readonly type: 'state' } & WidgetState)
@@ -104,6 +106,7 @@ export const WIDGET_EVENT_TYPES = [
   'userDataChanged',
   'saveFailed',
   'dirtyStateChanged',
+  'chatStateChanged',
   'connectionChanged',
   'resize',
   'state',

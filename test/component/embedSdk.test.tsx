@@ -136,6 +136,15 @@ describe('mountCaseDataPanel', () => {
     expect(listener).toHaveBeenCalledTimes(1);
   });
 
+  it('tells the host a chat’s change of state, and refuses one without its previous state', () => {
+    const onChatStateChanged = vi.fn();
+    mount({ onChatStateChanged });
+    fromWidget({ ...envelope, type: 'chatStateChanged', chatId: 'C-1', state: 'Completed', previousState: 'Chatting' });
+    fromWidget({ ...envelope, type: 'chatStateChanged', chatId: 'C-1', state: 'Completed' });
+    expect(onChatStateChanged.mock.calls).toEqual([[{ type: 'chatStateChanged', chatId: 'C-1', state: 'Completed', previousState: 'Chatting' }]]);
+    expect(panel.diagnostics()).toEqual({ rejectedMessages: 1, lastRejections: ['invalid chatStateChanged: previousState: expected a string, got nothing'] });
+  });
+
   it('tracks dirty chats for a beforeunload warning, and sizes the iframe to the panel', () => {
     mount({ minHeight: 200 });
     fromWidget({ ...envelope, type: 'dirtyStateChanged', chatId: 'C-1', dirty: true });
@@ -387,7 +396,7 @@ describe('mountCaseDataPanel', () => {
     fromWidget({ ...envelope, type: 'resize', height: 612 });
     expect(panel.iframe.style.height).toBe('');
     const on = Reflect.get(panel, 'on') as (type: unknown, listener: unknown) => unknown;
-    expect(() => on('state', () => {})).toThrow(new TypeError('panel.on: unknown event type "state"; known: ready, activeChatChanged, userDataChanged, saveFailed, dirtyStateChanged, connectionChanged, resize, error'));
+    expect(() => on('state', () => {})).toThrow(new TypeError('panel.on: unknown event type "state"; known: ready, activeChatChanged, userDataChanged, saveFailed, dirtyStateChanged, chatStateChanged, connectionChanged, resize, error'));
     expect(() => on('toString', () => {})).toThrow(TypeError);
     expect(() => on('ready', 'not a function')).toThrow(new TypeError('panel.on: the listener must be a function'));
   });

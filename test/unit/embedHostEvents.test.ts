@@ -44,6 +44,15 @@ describe('host events from store changes', () => {
     expect(take()).toEqual([{ type: 'connectionChanged', status: 'offline' }]);
   });
 
+  it('tells a known chat’s change of state, the chat ending say (a CRM closes its case then)', () => {
+    take();
+    actions().notificationReceived({ kind: 'chat-changed', notificationType: 'StatusChange', chat: chat({ Subject: 'Billing', Priority: 2 }, 'Completed') });
+    // Before (integrator's test): nothing; a CRM had to poll getState.
+    expect(take()).toEqual([{ type: 'chatStateChanged', chatId: CHAT, state: 'Completed', previousState: 'Chatting' }]);
+    actions().notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat({ Subject: 'Billing', Priority: 2 }, 'Completed') });
+    expect(take()).toEqual([]);
+  });
+
   it('reports someone else’s change as source "server", key by key', () => {
     take();
     notify({ Subject: 'Refund', Segment: 'Gold' });

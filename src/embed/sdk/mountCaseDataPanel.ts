@@ -54,6 +54,7 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
   if (options.onUserDataChanged) on('userDataChanged', options.onUserDataChanged);
   if (options.onSaveFailed) on('saveFailed', options.onSaveFailed);
   if (options.onDirtyStateChanged) on('dirtyStateChanged', options.onDirtyStateChanged);
+  if (options.onChatStateChanged) on('chatStateChanged', options.onChatStateChanged);
   if (options.onConnectionChanged) on('connectionChanged', options.onConnectionChanged);
   if (options.onResize) on('resize', options.onResize);
   if (options.onError) on('error', options.onError);
@@ -175,6 +176,8 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
         return emit('userDataChanged', message);
       case 'saveFailed':
         return emit('saveFailed', message);
+      case 'chatStateChanged':
+        return emit('chatStateChanged', message);
       case 'connectionChanged':
         return emit('connectionChanged', message);
     }

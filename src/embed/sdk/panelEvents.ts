@@ -12,6 +12,7 @@ export function panelEvents(win: Window) {
     userDataChanged: new Set(),
     saveFailed: new Set(),
     dirtyStateChanged: new Set(),
+    chatStateChanged: new Set(),
     connectionChanged: new Set(),
     resize: new Set(),
     error: new Set(),

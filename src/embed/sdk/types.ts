@@ -66,6 +66,7 @@ export type MountOptions = {
   readonly onUserDataChanged?: (event: PanelEvent<'userDataChanged'>) => void;
   readonly onSaveFailed?: (event: PanelEvent<'saveFailed'>) => void;
   readonly onDirtyStateChanged?: (event: PanelEvent<'dirtyStateChanged'>) => void;
+  readonly onChatStateChanged?: (event: PanelEvent<'chatStateChanged'>) => void;
   readonly onConnectionChanged?: (event: PanelEvent<'connectionChanged'>) => void;
   readonly onResize?: (event: PanelEvent<'resize'>) => void;
   readonly onError?: (error: PanelError) => void;

@@ -128,6 +128,10 @@ function readEvent(type: string, input: Readonly<Record<string, unknown>>): Pars
       const result = object({ chatId: string, dirty })(input, '');
       return result.ok ? ok({ type, ...result.value }) : result;
     }
+    case 'chatStateChanged': {
+      const result = object({ chatId: string, state: string, previousState: string })(input, '');
+      return result.ok ? ok({ type, ...result.value }) : result;
+    }
     case 'connectionChanged': {
       const result = object({ status: oneOf(CONNECTION_STATES) })(input, '');
       return result.ok ? ok({ type, ...result.value }) : result;
