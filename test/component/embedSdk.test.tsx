@@ -245,6 +245,9 @@ describe('mountCaseDataPanel', () => {
     fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-1' });
     fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-10' });
     expect(onActiveChatChanged.mock.calls.map(([event]) => event.chatId)).toEqual(['C-10']);
+    // An answer to the SDK's own request: its id is the SDK's business, not the host's.
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-2', inReplyTo: 'cdp-2' });
+    expect(onActiveChatChanged).toHaveBeenLastCalledWith({ type: 'activeChatChanged', chatId: 'C-2' });
   });
 
   it('after a frame reload, holds no chat dirty the panel does not say again is (its storage gone with the reload)', () => {

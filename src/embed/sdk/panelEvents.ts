@@ -18,10 +18,11 @@ export function panelEvents(win: Window) {
     error: new Set(),
   };
   const emit = <T extends PanelEventType>(type: T, event: PanelEvent<T>) => {
-    // Listeners get the event, not the protocol's envelope around it.
+    // Listeners get the event, not the protocol's envelope around it, nor the SDK's own request id it answers.
     const payload: Record<string, unknown> = { ...event };
     delete payload.namespace;
     delete payload.version;
+    delete payload.inReplyTo;
     for (const listener of [...listeners[type]]) {
       try {
         listener(payload as PanelEvent<T>);
