@@ -90,7 +90,9 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
       ) : null}
       {entry && activeChatId ? (
         <>
-          <p className="panel__chat-state">
+          {/* Said when it changes: a chat the CRM opened (the focus lands on a value of another chat,
+              which alone did not say so: keyboard test), or the chat ending. */}
+          <p className="panel__chat-state" aria-live="polite">
             {t('panel.chatLabel', { chatId: activeChatId })} · <span className="panel__state">{labelFor(t, 'chatState', entry.chat.state)}</span>
           </p>
           <ParticipantsList chatId={activeChatId} />

@@ -169,8 +169,12 @@ describe('the panel embedded in a CRM', () => {
   it('opens the chat the host names and tells it, and answers getState', async () => {
     renderEmbedded();
     await ready();
+    const chatLine = screen.getByText(`Chat ${SEED}`, { exact: false });
     fromHost({ type: 'setActiveChat', chatId: OTHER, requestId: 'r-other' });
     expect(await screen.findByText(`Chat ${OTHER}`, { exact: false })).toBeInTheDocument();
+    // Said: the same live region, its words changed (keyboard test: the focus landed on another chat's value, unsaid).
+    expect(chatLine).toHaveTextContent(`Chat ${OTHER}`);
+    expect(chatLine).toHaveAttribute('aria-live', 'polite');
     // First the chat named at start (right after ready), then the one the host asked for, once,
     // as its answer (integrator's test: a change carried no inReplyTo, a host could not match it).
     expect(sentOfType('activeChatChanged')).toEqual([expect.objectContaining({ chatId: SEED }), expect.objectContaining({ chatId: OTHER, inReplyTo: 'r-other' })]);
