@@ -81,7 +81,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     if (options.widgetDir !== undefined && hosting !== null) {
       if (path === '/config.json' && hosting.config !== null && (req.method === 'GET' || req.method === 'HEAD')) return sendJson(res, 200, hosting.config);
       const framer = refusedFramer(req, hosting, ownOrigin);
-      if (framer !== null) return sendFramingRefusal(res, framer, openingLink(ownOrigin, url));
+      if (framer !== null) return sendFramingRefusal(res, framer, openingLink(ownOrigin, url), hosting.problems);
       if (await serveWidget(options.widgetDir, req, res, url, { widget: hosting.htmlHeaders, other: hosting.otherPageHeaders })) return;
     }
     const hint = options.widgetDir === undefined ? ' (no widget is served; the GWS API is at /api/v2)' : '';

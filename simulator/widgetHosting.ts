@@ -127,7 +127,11 @@ export function openingLink(ownOrigin: string, requested: URL): string {
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Static text, no script: safe to show inside any frame, so it carries no frame-ancestors. */
-export function sendFramingRefusal(res: ServerResponse, framer: string, widgetUrl: string): void {
+export function sendFramingRefusal(res: ServerResponse, framer: string, widgetUrl: string, problems: readonly string[] = []): void {
+  // An entry the allowlist ignored (a trailing slash, a path) is why a page that looks listed is
+  // refused: said here, where the integrator looks (it was only in the frame's console: integrator's test).
+  const ignored = problems.filter((problem) => problem.startsWith('allowedHostOrigins'));
+  const list = ignored.length ? `<p>Entries of "allowedHostOrigins" it ignored:</p><ul>${ignored.map((problem) => `<li>${escapeHtml(problem)}</li>`).join('')}</ul>` : '';
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Case Data Panel: not allowed here</title>
 <style>body{font:14px/1.4 system-ui,sans-serif;margin:1rem;color:#1b1f24;background:#fff}h1{font-size:1.1rem}</style></head>
@@ -135,6 +139,7 @@ export function sendFramingRefusal(res: ServerResponse, framer: string, widgetUr
 <h1>The Case Data Panel cannot be shown here</h1>
 <p>This page (${escapeHtml(framer)}) is not allowed to embed the panel.</p>
 <p>An administrator can add this origin to "allowedHostOrigins" in the panel's config.json.</p>
+${list}
 <p><a href="${escapeHtml(widgetUrl)}" target="_blank" rel="noopener noreferrer">Open the panel in its own window</a></p>
 </main></body></html>`;
   res.writeHead(403, {

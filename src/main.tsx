@@ -58,6 +58,7 @@ async function start() {
           origin={framing.refusedOrigin}
           widgetUrl={widgetUrl}
           opening={{ chatId: config.chatId, locale: config.locale, theme: config.theme.mode, density: config.theme.tokens.density }}
+          ignored={problems.filter((problem) => problem.field.startsWith('allowedHostOrigins')).map((problem) => `${problem.field}: ${problem.message}`)}
         />
       </I18nProvider>,
     );

@@ -7,7 +7,15 @@ import { popOutUrl, type PopOutState } from './storageAccess';
  * does not send the frame-ancestors header): a clear reason, not a blank box. Nothing of
  * the agent's data loads: no GWS request, no notifications.
  */
-export function FramingRefused({ origin, widgetUrl, opening }: { origin: string | null; widgetUrl: string; opening: PopOutState }) {
+type FramingRefusedProps = {
+  readonly origin: string | null;
+  readonly widgetUrl: string;
+  readonly opening: PopOutState;
+  /** Problems with allowedHostOrigins' entries: why a page that looks listed is refused (a trailing slash, a path). */
+  readonly ignored?: readonly string[];
+};
+
+export function FramingRefused({ origin, widgetUrl, opening, ignored = [] }: FramingRefusedProps) {
   const { t } = useMessages();
   return (
     <main className="framing-refused" aria-labelledby="framing-refused-title">
@@ -17,6 +25,17 @@ export function FramingRefused({ origin, widgetUrl, opening }: { origin: string 
       <p>{origin ? t('framing.notAllowed', { origin }) : t('framing.unknownHost')}</p>
       {/* An unknown page has no origin to add to the list: its own text says what to do. */}
       {origin ? <p>{t('framing.fix')}</p> : null}
+      {/* Said where the integrator looks: it was only in the frame's console (integrator's test). */}
+      {ignored.length > 0 ? (
+        <>
+          <p>{t('framing.ignored')}</p>
+          <ul>
+            {ignored.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <p>
         {/* On the chat the page asked for, in its language and theme: the agent is in the middle of it. */}
         <a href={popOutUrl(widgetUrl, opening)} target="_blank" rel="noopener noreferrer">

@@ -301,6 +301,17 @@ describe('framed by a page that is not allowed', () => {
     expect(screen.getByRole('link', { name: 'Panel in eigenem Fenster öffnen' })).toHaveAttribute('href', `https://panel.example.com/?chatId=${SEED}&locale=de&theme=dark`);
   });
 
+  it('names the allowlist entries the configuration ignored (a page that looks listed is refused)', () => {
+    const ignored = ['allowedHostOrigins[0]: "https://crm.example.com/" must be an origin only (scheme, host and port, no path or trailing slash): did you mean "https://crm.example.com"?'];
+    render(
+      <I18nProvider locale="en">
+        <FramingRefused origin="https://crm.example.com" widgetUrl="https://panel.example.com/" opening={{ chatId: SEED, locale: 'en', theme: 'light', density: undefined }} ignored={ignored} />
+      </I18nProvider>,
+    );
+    expect(screen.getByText('Entries of "allowedHostOrigins" it ignored:')).toBeInTheDocument();
+    expect(screen.getByRole('listitem')).toHaveTextContent(ignored[0] ?? '');
+  });
+
   it('framed by a page it cannot identify, says so, and does not ask for an origin to be listed that no one knows', () => {
     render(
       <I18nProvider locale="en">

@@ -62,6 +62,14 @@ describe('hosting the widget for embedding', () => {
     expect(refused.headers.get('content-security-policy')).not.toContain('frame-ancestors');
   });
 
+  it('names the allowlist entries it ignored on the refusal page: why a page that looks listed is refused', async () => {
+    const refused = await get(`${fromFile.url}/`, { 'Sec-Fetch-Dest': 'iframe', Referer: 'https://bad.example.com/path/case' });
+    expect(refused.status).toBe(403);
+    // Before (integrator's test): only in the frame's console.
+    expect(refused.text).toContain('<p>Entries of "allowedHostOrigins" it ignored:</p><ul><li>allowedHostOrigins[1]: &#34;https://bad.example.com/path&#34; must be an origin only');
+    expect(refused.text).toContain('did you mean &#34;https://bad.example.com&#34;?</li></ul>');
+  });
+
   it('serves the widget to allowed framers, to itself, and whenever the browser does not say who frames it', async () => {
     const cases: Record<string, string>[] = [
       { 'Sec-Fetch-Dest': 'iframe', Referer: `${CRM}/case/7` },

@@ -72,6 +72,7 @@ export const ar = {
   'framing.unknownHost': 'لا تستطيع اللوحة معرفة الصفحة التي تضمّنها، لذلك لا تعرض بيانات الحالة هنا. يجب أن تسمح الصفحة المضمِّنة للمتصفح بتسميتها (referrerpolicy="origin" على إطار iframe).',
   'framing.fix': 'يمكن للمسؤول إضافة هذا المصدر إلى "allowedHostOrigins" في ملف config.json الخاص باللوحة.',
   'framing.openDirectly': 'افتح اللوحة في نافذة مستقلة',
+  'framing.ignored': 'إدخالات في "allowedHostOrigins" تجاهلتها اللوحة:',
 
   'popOut.blockedStorage': 'يحظر متصفحك ملفات تعريف الارتباط أو التخزين للوحة داخل هذه الصفحة، لذا لا يمكنها استخدام جلسة Genesys هنا.',
   'popOut.maybeBlocked': 'إذا كنت مسجّل الدخول إلى Genesys، فقد يكون متصفحك يحظر ملف تعريف ارتباط الجلسة داخل هذه الصفحة.',

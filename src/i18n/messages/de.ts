@@ -61,6 +61,7 @@ export const de = {
   'framing.unknownHost': 'Das Panel kann nicht erkennen, welche Seite es einbettet, und zeigt hier deshalb keine Falldaten. Eine einbettende Seite muss sich dem Browser zu erkennen geben (referrerpolicy="origin" an ihrem iframe).',
   'framing.fix': 'Ein Administrator kann diesen Origin in der config.json des Panels unter "allowedHostOrigins" eintragen.',
   'framing.openDirectly': 'Panel in eigenem Fenster öffnen',
+  'framing.ignored': 'Einträge in "allowedHostOrigins", die es nicht verwendet:',
 
   'popOut.blockedStorage': 'Ihr Browser blockiert Cookies oder Speicher für das Panel auf dieser Seite, daher kann es Ihre Genesys-Sitzung hier nicht nutzen.',
   'popOut.maybeBlocked': 'Falls Sie bei Genesys angemeldet sind, blockiert Ihr Browser möglicherweise das Sitzungs-Cookie auf dieser Seite.',

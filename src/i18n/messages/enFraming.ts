@@ -8,4 +8,6 @@ export const enFraming = {
   'framing.unknownHost': 'The panel cannot tell which page embeds it, so it shows no case data here. An embedding page must let the browser name it (referrerpolicy="origin" on its iframe).',
   'framing.fix': 'An administrator can add this origin to "allowedHostOrigins" in the panel\'s config.json.',
   'framing.openDirectly': 'Open the panel in its own window',
+  // Followed by the entries, each with why (and, where it can tell, the entry meant).
+  'framing.ignored': 'Entries of "allowedHostOrigins" it ignored:',
 } as const;
