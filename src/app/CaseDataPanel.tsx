@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState, type ComponentType } from 'react';
 import { CaseDataGrid, gwsErrorWording, gwsErrorWords } from '../caseData';
-import { toGwsError, type GwsError } from '../gws';
+import { toGwsError, useGwsClient, type GwsError } from '../gws';
 import { labelFor, useMessages } from '../i18n';
 import { ParticipantsList } from '../participants';
 import { useActiveChatId, useChatEntry, useChatUnreadable, useConnection } from '../store';
@@ -23,6 +23,7 @@ const WriteNotices = lazy(() =>
 /** The panel itself: status, chat picker, participants and the case-data grid of the active chat. */
 export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel }) {
   const chats = useLiveSync();
+  const client = useGwsClient();
   const activeChatId = useActiveChatId();
   const entry = useChatEntry(activeChatId);
   const unreadable = useChatUnreadable(activeChatId);
@@ -67,6 +68,9 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
         <p role="alert" className="panel__error">
           {t('panel.loadFailed')}{' '}
           {gwsErrorWords(t, error)}{' '}
+          {/* A browser says no more than "Failed to fetch" of a GWS elsewhere that refused CORS, or is
+              not there: where it was looked for, and what to check (integrator's test). */}
+          {error.kind === 'network' && client.baseUrl !== '' ? `${t('panel.unreachableGws', { url: client.baseUrl, origin: window.location.origin })} ` : null}
           <button
             type="button"
             onClick={() => {

@@ -180,6 +180,16 @@ describe('the case data panel against the simulator', () => {
   });
 });
 
+describe('a GWS that does not answer', () => {
+  it('says where GWS was looked for and what to check, not only "Failed to fetch"', async () => {
+    // Nothing listens there: the browser's error is the same as for a CORS refusal.
+    renderPanel('http://127.0.0.1:9');
+    const alert = await screen.findByRole('alert', {}, { timeout: 8_000 });
+    // Before (integrator's test): "Could not load chats. Cannot reach the server: Failed to fetch".
+    expect(alert).toHaveTextContent(`GWS is expected at http://127.0.0.1:9: check that it runs there and that its CORS settings allow ${window.location.origin}.`);
+  });
+});
+
 describe('a chat in the chats list that does not match the contract', () => {
   it('is left out and counted; the agent’s own chat loads, and a write queued over the gap goes', async () => {
     let deep: unknown = 'leaf';

@@ -5,6 +5,7 @@ export const ar = {
   'panel.title': 'بيانات الحالة',
   'panel.documentTitle': 'لوحة بيانات الحالة',
   'panel.loadFailed': 'تعذّر تحميل المحادثات.',
+  'panel.unreachableGws': 'يُتوقّع وجود GWS على {url}: تحقّق من أنه يعمل هناك ومن أن إعدادات CORS الخاصة به تسمح بـ {origin}.',
   'panel.tryAgain': 'إعادة المحاولة',
   'panel.loading': 'جارٍ تحميل المحادثات…',
   'panel.chatUnknown': 'المحادثة {chatId} ليست من محادثات هذا الوكيل.',

@@ -4,6 +4,7 @@ export const de = {
   'panel.title': 'Falldaten',
   'panel.documentTitle': 'Falldaten-Panel',
   'panel.loadFailed': 'Die Chats konnten nicht geladen werden.',
+  'panel.unreachableGws': 'GWS wird unter {url} erwartet: Prüfen Sie, ob es dort läuft und ob seine CORS-Einstellungen {origin} erlauben.',
   'panel.tryAgain': 'Erneut versuchen',
   'panel.loading': 'Chats werden geladen…',
   'panel.chatUnknown': 'Chat {chatId} gehört nicht zu den Chats dieses Agenten.',

@@ -8,6 +8,8 @@ export const enPanel = {
   // The page's (or pop-out window's) title, in the tab and the taskbar.
   'panel.documentTitle': 'Case Data Panel',
   'panel.loadFailed': 'Could not load chats.',
+  // No answer from a GWS on another origin: most often its address, or its CORS settings.
+  'panel.unreachableGws': 'GWS is expected at {url}: check that it runs there and that its CORS settings allow {origin}.',
   'panel.loading': 'Loading chats…',
   'panel.chatUnknown': "Chat {chatId} is not among this agent's chats.",
   'panel.chatUnreadable': 'Chat {chatId} could not be read from the server ({reason}): what is shown may be out of date.',
