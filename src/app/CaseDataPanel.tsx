@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState, type ComponentType } from 'react';
 import { CaseDataGrid, gwsErrorWording, gwsErrorWords } from '../caseData';
-import { toGwsError, useGwsClient, type GwsError } from '../gws';
+import { toGwsError, useGwsClient } from '../gws';
 import { labelFor, useMessages } from '../i18n';
 import { ParticipantsList } from '../participants';
 import { useActiveChatId, useChatEntry, useChatUnreadable, useConnection } from '../store';
@@ -43,8 +43,13 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
   }, [chats.isError, chats.errorUpdatedAt, loadWording]);
   // Shown until a read succeeds: a first read tried again is "pending" meanwhile, not failed, and
   // the alert went with the focus on its Try again, back once the read failed again (keyboard test).
-  const lastError = useRef<GwsError | null>(null);
-  const error = (lastError.current = chats.isError ? toGwsError(chats.error) : chats.isSuccess ? null : lastError.current);
+  const [lastError, setLastError] = useState<unknown>(null);
+  useEffect(() => {
+    if (chats.isError) setLastError(chats.error);
+    else if (chats.isSuccess) setLastError(null);
+  }, [chats.isError, chats.isSuccess, chats.error]);
+  const failure = chats.isError ? chats.error : chats.isSuccess ? null : lastError;
+  const error = failure === null ? null : toGwsError(failure);
   // Try again that worked takes its alert, and the focus on its button, away: the focus went to
   // the page (keyboard test). To the grid's cell instead, else the chat picker.
   const main = useRef<HTMLElement>(null);
