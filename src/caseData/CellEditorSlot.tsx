@@ -80,8 +80,8 @@ function EditorStandIn({ standIn, failed, retry, ...props }: StandInProps) {
     spellCheck: false,
     onChange: (event: { target: { value: string } }) => entry.type(event.target.value),
     // A field that cannot be typed in (a list, a date, a checkbox waiting for the editor) has
-    // nothing to save: Escape, Enter and Tab close it, and so does leaving it (it stayed open, showing
-    // the option a typed letter had picked as the cell's value: keyboard test).
+    // nothing to save: Escape, Enter and Tab close it, and so does going to another control (it
+    // stayed open, showing the option a typed letter had picked as the cell's value: keyboard test).
     onKeyDown: typed ? entry.onKeyDown : (event: { key: string; stopPropagation(): void; preventDefault(): void }) => {
       event.stopPropagation();
       if (/^(Escape|Enter|Tab)$/.test(event.key)) {
@@ -89,7 +89,16 @@ function EditorStandIn({ standIn, failed, retry, ...props }: StandInProps) {
         entry.cancel();
       }
     },
-    onBlur: typed ? entry.onBlur : entry.cancel,
+    onBlur: typed
+      ? entry.onBlur
+      : (event: { relatedTarget: EventTarget | null }) => {
+          // To another control of the panel: closed, the focus going on there (closing focuses
+          // its cell: review). Out of the frame, or onto nothing: left open, as the editor is.
+          const next = event.relatedTarget;
+          if (!(next instanceof HTMLElement)) return;
+          entry.cancel();
+          next.focus();
+        },
   } as const;
   return (
     // Busy while the editor loads: the box, not the field, which the agent's screen reader must keep reading.

@@ -3,7 +3,8 @@
 // as the host contract's saveFailed carries it. gws/ stays free of i18n: it holds the
 // error as a value, and the facts that wording needs (statusCode meanings, the server's detail).
 
-import { serverDetail, type GwsError } from '../gws/errors';
+import type { GwsError } from '../gws/errors';
+import { serverDetail } from '../gws/statusCodes';
 import { formatIssues } from '../shared/schema';
 import type { MessageKey } from './messages/en';
 import { enGwsErrors } from './messages/enGwsErrors';

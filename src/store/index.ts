@@ -10,6 +10,7 @@ export {
   useChatMarks,
   useChatSummaries,
   useChatUnreadable,
+  useUnreadableChats,
   useConnection,
   useOutboxOpen,
   useRejectedNotifications,

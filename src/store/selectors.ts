@@ -1,4 +1,5 @@
 import { useMemo, useRef } from 'react';
+import type { ChatList } from '../gws';
 import type { Chat } from '../gws';
 import { isUnsettled, type ChatEntry } from './chatEntry';
 import { isEditedDraft } from './drafts';
@@ -29,6 +30,9 @@ export const useRejectedNotifications = () => {
 /** Why GWS's last read could not read this chat (shown as it was before), or null. */
 export const useChatUnreadable = (chatId: string | null): string | null =>
   useChatStore((state) => (chatId === null ? null : (state.unreadableChats.find((chat) => chat.chatId === chatId)?.reason ?? null)));
+
+/** The chats GWS lists that the panel cannot read, by id (one with no readable id cannot be chosen). */
+export const useUnreadableChats = (): ChatList['unreadable'] => useChatStore((state) => state.unreadableChats);
 
 export type ChatSummary = { readonly id: string; readonly state: string; readonly customer: string };
 

@@ -18,6 +18,7 @@ export const ar = {
   'chatPicker.choose': 'اختر محادثة',
   'chatPicker.option': '\u200f{customer} · {state} · {chatId}',
   'chatPicker.optionNoCustomer': '\u200f{state} · {chatId}',
+  'chatPicker.optionUnreadable': '\u200fتعذّرت قراءتها · {chatId}',
   'chatPicker.notSaved': 'لم يُحفظ',
   'chatPicker.unsaved': 'تغييرات غير محفوظة',
   'panel.otherChatProblem': 'لم يُحفظ في المحادثة مع {chat}: {keys}. افتح تلك المحادثة للإبقاء على التغيير أو تجاهله.',

@@ -17,6 +17,7 @@ export const de = {
   'chatPicker.choose': 'Chat auswählen',
   'chatPicker.option': '{customer} · {state} · {chatId}',
   'chatPicker.optionNoCustomer': '{state} · {chatId}',
+  'chatPicker.optionUnreadable': 'nicht lesbar · {chatId}',
   'chatPicker.notSaved': 'nicht gespeichert',
   'chatPicker.unsaved': 'ungespeicherte Änderungen',
   'panel.otherChatProblem': 'Nicht gespeichert im Chat mit {chat}: {keys}. Öffnen Sie diesen Chat, um die Änderung zu behalten oder zu verwerfen.',

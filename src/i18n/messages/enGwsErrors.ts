@@ -1,7 +1,7 @@
 // How GWS's errors read (i18n/gwsErrors.ts, a chunk fetched after the first paint and with
 // the writer: no write can have failed before). Keys and placeholders work as in en.ts.
 
-import { STATUS_CODE_MEANINGS } from '../../gws/errors';
+import { STATUS_CODE_MEANINGS } from '../../gws/statusCodes';
 
 export const enGwsErrors = {
   // GWS errors as the agent reads them (i18n/gwsErrors.ts); the English texts are also what

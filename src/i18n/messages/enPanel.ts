@@ -22,6 +22,8 @@ export const enPanel = {
   'chatPicker.choose': 'Choose a chat',
   'chatPicker.option': '{customer} · {state} · {chatId}',
   'chatPicker.optionNoCustomer': '{state} · {chatId}',
+  // A chat GWS lists in a shape the panel cannot read: still the agent's, still to be chosen.
+  'chatPicker.optionUnreadable': 'could not be read · {chatId}',
   // After an option: the chat has a write refused or overtaken, or unsaved changes.
   'chatPicker.notSaved': 'not saved',
   'chatPicker.unsaved': 'unsaved changes',
