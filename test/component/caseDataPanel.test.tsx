@@ -260,6 +260,10 @@ describe('the agent’s own chat when GWS sends it in a shape that cannot be rea
     renderPanel(sim.url, { chatId: SEED_CHAT_ID });
     expect(await screen.findByText(/^Chat 0000Wa9CAM6W00J could not be read from the server/)).toBeInTheDocument();
     expect(screen.queryByText(/is not among this agent’s chats|is not among this agent's chats/)).not.toBeInTheDocument();
+    // Still offered in the picker, chosen: an agent who switches away can come back to it (it was left out).
+    const picker = screen.getByRole('combobox', { name: 'Chat' });
+    expect(within(picker).getByRole('option', { name: `could not be read · ${SEED_CHAT_ID}` })).toBeInTheDocument();
+    expect(picker).toHaveValue(SEED_CHAT_ID);
   });
 });
 
