@@ -71,14 +71,12 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
     return;
   }
   // The discard of a write that may have landed, which the server shows since (read again on the
-  // discard): it took nothing away, and its undo goes on to the write itself, in one key press
-  // (the agent's edit stayed stuck under it). The discard is the step that reverses the one below.
-  const below = stack.at(-2);
-  if (direction === 'undo' && !step.draft && below && !below.draft && below.key === step.key && sameValue(below.after, step.before) && sameValue(below.before, step.after)) {
-    if (sameValue(shownValue(entry, step.key), step.before) && !entry.pending.some((edit) => edit.key === step.key)) {
-      actions.stepTaken(chatId, 'undo');
-      return travel('undo', { ...tools, entry: { ...entry, history: { undo: entry.history.undo.slice(0, -1), redo: [...entry.history.redo, step] } } });
-    }
+  // discard): it took nothing away. It goes from history (left for redo, it sent the value from
+  // before over the agent's redone write: review), and its undo goes on to the write itself, in
+  // one key press (the agent's edit stayed stuck under it).
+  if (direction === 'undo' && step.discard && sameValue(shownValue(entry, step.key), step.before) && !entry.pending.some((edit) => edit.key === step.key)) {
+    actions.stepTaken(chatId, 'undo', true);
+    return travel('undo', { ...tools, entry: { ...entry, history: { ...entry.history, undo: entry.history.undo.slice(0, -1) } } });
   }
   if (step.draft) {
     // A discarded draft: back as it was, or discarded again, if the agent has not typed a new one since.

@@ -94,8 +94,8 @@ export type ChatStoreActions = {
   draftRestored(chatId: string, key: string, draft: Draft | null): void;
   /** The agent took note of an ended chat's unsaved changes: drop them. */
   unsavedDismissed(chatId: string): void;
-  /** Undo moves the newest step to the redo side, redo moves it back; returns it, for the caller to send. */
-  stepTaken(chatId: string, direction: 'undo' | 'redo'): HistoryStep | null;
+  /** Undo moves the newest step to the redo side, redo moves it back (`drop`: it goes); returns it, for the caller to send. */
+  stepTaken(chatId: string, direction: 'undo' | 'redo', drop?: boolean): HistoryStep | null;
 };
 
 export type ChatStore = ReturnType<typeof createChatStore>;
@@ -254,7 +254,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             if (!undoable) return dropped;
             // Throwing away what the agent typed is a step Ctrl+Z takes back (sending it again),
             // as a delete is: two Escapes on a refused value must not lose it for good.
-            return { ...dropped, history: recordStep(dropped.history, { key: edit.key, before: valueAfter(edit), after: shownValue(dropped, edit.key) }) };
+            return { ...dropped, history: recordStep(dropped.history, { key: edit.key, before: valueAfter(edit), after: shownValue(dropped, edit.key), discard: true }) };
           }),
         draftChanged: (chatId, key, text) => updateEntry(chatId, (entry) => setDraft(entry, key, text)),
         draftOpened: (chatId, key, text, openedWith) => updateEntry(chatId, (entry) => openDraft(entry, key, text, openedWith)),
@@ -269,9 +269,9 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
         unsavedDismissed(chatId) {
           updateEntry(chatId, (entry) => ({ ...entry, drafts: new Map(), pending: entry.pending.filter((edit) => edit.status === 'awaiting') }));
         },
-        stepTaken(chatId, direction) {
+        stepTaken(chatId, direction, drop) {
           const history = get().chats.get(chatId)?.history;
-          const result = history ? takeStep(history, direction) : null;
+          const result = history ? takeStep(history, direction, drop) : null;
           if (result) updateEntry(chatId, (entry) => ({ ...entry, history: result.history }));
           return result?.step ?? null;
         },

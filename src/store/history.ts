@@ -14,6 +14,8 @@ export type HistoryStep = {
    * too (a change by someone else since is then a conflict), redo discards it again. Nothing is sent.
    */
   readonly draft?: Draft;
+  /** The agent threw away a write of theirs (Discard, Take theirs): undo sends it again. */
+  readonly discard?: true;
 };
 
 export type History = { readonly undo: readonly HistoryStep[]; readonly redo: readonly HistoryStep[] };
@@ -27,10 +29,11 @@ export function recordStep(history: History, step: HistoryStep): History {
   return { undo: [...history.undo, step].slice(-HISTORY_LIMIT), redo: [] };
 }
 
-/** Undo moves the newest step to the redo side, redo moves it back. */
-export function takeStep(history: History, direction: 'undo' | 'redo'): { step: HistoryStep; history: History } | null {
+/** Undo moves the newest step to the redo side, redo moves it back; `drop`ped, it goes from history. */
+export function takeStep(history: History, direction: 'undo' | 'redo', drop = false): { step: HistoryStep; history: History } | null {
   const step = history[direction].at(-1);
   if (!step) return null;
   const rest = history[direction].slice(0, -1);
-  return { step, history: direction === 'undo' ? { undo: rest, redo: [...history.redo, step] } : { undo: [...history.undo, step], redo: rest } };
+  const other = drop ? [] : [step];
+  return { step, history: direction === 'undo' ? { undo: rest, redo: [...history.redo, ...other] } : { undo: [...history.undo, ...other], redo: rest } };
 }

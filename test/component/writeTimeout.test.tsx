@@ -122,6 +122,16 @@ describe('a Not confirmed save the server did take', () => {
     await user.keyboard('{Control>}z{/Control}');
     // Before (final exploratory round): "changed by someone else since", for good.
     await waitFor(() => expect(serverSubject()).resolves.toBe('Customer support'));
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));
+    await user.keyboard('{Control>}y{/Control}');
+    await waitFor(() => expect(serverSubject()).resolves.toBe('Mine'));
+    await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));
+    const sent = (await control.operations()).length;
+    await user.keyboard('{Control>}y{/Control}');
+    // Before (review): the discard, left for redo, sent the value from before over the agent's redone write.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await control.operations()).toHaveLength(sent);
+    expect(await serverSubject()).toBe('Mine');
   });
 
   it('discarded, leaves the cell with what the server holds, read again (it showed the value from before)', async () => {
