@@ -29,7 +29,7 @@ import { mostRecentChatting } from './chatOrder';
 import { hasUnsavedWork } from './unsavedWork';
 import { recordStep, takeStep, type HistoryStep } from './history';
 import { toSaved, type DraftStorage, type SavedChat } from './persistence';
-import { refuseWrites } from './refusals';
+import { refuseWrites, sendingWhen } from './refusals';
 
 export type ChatStoreState = {
   readonly chats: ReadonlyMap<string, ChatEntry>;
@@ -106,21 +106,17 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
   let nextEditId = 1;
   /** Orders snapshots from reads against those from notifications; not state, so an event that ticks it is still one update. */
   let clock = 0;
-  /**
-   * Refusals (notifications of type Error) that came before the HTTP reply of the write they
-   * refuse: GWS may publish first. The reply's referenceId finds them (userDataWriteAccepted).
-   */
+  /** Refusals (Error notifications) before the reply of the write they refuse (GWS may publish first), found by its referenceId. */
   let refusedEarly: { readonly referenceId: number; readonly message: string; readonly at: number }[] = [];
+  /** Writes on their way when an Error naming no request came, by editId, with its text (refusals.ts: sendingWhen). */
+  const doubted = new Map<number, string>();
   const store = createStore<ChatStoreState>()((set, get) => {
     const tick = () => ++clock;
     const updateEntry = (chatId: string, change: (entry: ChatEntry) => ChatEntry) => {
       const entry = get().chats.get(chatId);
       if (!entry) return;
       const next = change(entry);
-      if (next === entry) return;
-      const chats = new Map(get().chats);
-      chats.set(chatId, next);
-      set({ chats });
+      if (next !== entry) set({ chats: new Map(get().chats).set(chatId, next) });
     };
     /** A chat seen for the first time picks up what a previous page left in storage. */
     const restored = (chat: Chat, receivedAt: number): ChatEntry => {
@@ -189,9 +185,11 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           }
           if (notification.kind === 'operation-failed') {
             // Not saved, said so, never left to a re-read putting the old value back (refusals.ts).
-            const { referenceId } = notification;
-            if (referenceId !== undefined) refusedEarly = [...refusedEarly, { referenceId, message: notification.message, at: tick() }].slice(-UNCLAIMED_LIMIT);
-            set({ chats: refuseWrites(get().chats, notification) });
+            const { referenceId, message } = notification;
+            if (referenceId !== undefined) refusedEarly = [...refusedEarly, { referenceId, message, at: tick() }].slice(-UNCLAIMED_LIMIT);
+            else for (const editId of sendingWhen(get().chats, notification)) doubted.set(editId, message);
+            const chats = refuseWrites(get().chats, notification);
+            if (chats !== get().chats) set({ chats });
             return;
           }
           if (notification.kind !== 'chat-changed') return;
@@ -238,8 +236,16 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
         userDataWriteAccepted(chatId, editId, referenceId) {
           const refused = refusedEarly.find((notification) => notification.referenceId === referenceId);
           refusedEarly = refusedEarly.filter((notification) => notification !== refused);
+          const doubt = doubted.get(editId);
+          doubted.delete(editId);
           const acceptedAt = tick();
-          updateEntry(chatId, (entry) => (refused ? markFailed(entry, editId, { kind: 'refused-later', message: refused.message }) : markAccepted(entry, editId, referenceId, acceptedAt)));
+          updateEntry(chatId, (entry) =>
+            refused
+              ? markFailed(entry, editId, { kind: 'refused-later', message: refused.message })
+              : doubt !== undefined
+                ? markFailed(entry, editId, { kind: 'refused-later', message: doubt, unlinked: true }, true)
+                : markAccepted(entry, editId, referenceId, acceptedAt),
+          );
         },
         userDataWriteFailed: (chatId, editId, error, mayHaveLanded) => updateEntry(chatId, (entry) => markFailed(entry, editId, error, mayHaveLanded)),
         userDataWriteRequeued: (chatId, editId) => updateEntry(chatId, (entry) => markQueued(entry, editId)),

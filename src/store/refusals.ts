@@ -14,16 +14,33 @@ type OperationFailed = Extract<ChatNotification, { kind: 'operation-failed' }>;
  * again to settle the ones the server shows (it was ignored, and that read dropped a refused
  * write unsaid: review).
  */
-export function refuseWrites(chats: ReadonlyMap<string, ChatEntry>, { chatId: named, referenceId, message }: OperationFailed): Map<string, ChatEntry> {
+export function refuseWrites(chats: ReadonlyMap<string, ChatEntry>, notification: OperationFailed): ReadonlyMap<string, ChatEntry> {
+  const { referenceId, message } = notification;
   const unlinked = referenceId === undefined;
-  return new Map(
+  let refused = false;
+  const next = new Map(
     [...chats].map(([chatId, entry]) => {
       for (const edit of entry.pending) {
-        if (edit.status === 'awaiting' && (unlinked ? (named ?? chatId) === chatId : edit.referenceId === referenceId)) {
+        if (edit.status === 'awaiting' && (unlinked ? about(notification, chatId) : edit.referenceId === referenceId)) {
           entry = markFailed(entry, edit.editId, { kind: 'refused-later', message, ...(unlinked && { unlinked }) }, unlinked);
+          refused = true;
         }
       }
       return [chatId, entry];
     }),
   );
+  // Nothing refused: the same chats, nothing for the store's subscribers (review).
+  return refused ? next : chats;
 }
+
+/**
+ * The writes still on their way an Error naming no request may be about (GWS may publish
+ * before it answers): the store fails each as GWS accepts it (it was taken as accepted, and
+ * the read that followed dropped it unsaid: review).
+ */
+export function sendingWhen(chats: ReadonlyMap<string, ChatEntry>, notification: OperationFailed): number[] {
+  return [...chats].flatMap(([chatId, entry]) => (about(notification, chatId) ? entry.pending.filter((edit) => edit.status === 'sending').map((edit) => edit.editId) : []));
+}
+
+/** An Error naming no request is about the chat it names, or every chat if it names none. */
+const about = ({ chatId: named }: OperationFailed, chatId: string) => (named ?? chatId) === chatId;

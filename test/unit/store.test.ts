@@ -534,7 +534,7 @@ describe('settling a key', () => {
     actions.userDataWriteFailed('c', b.editId, { kind: 'http', status: 500, message: 'boom' });
     actions.userDataWriteDiscarded('c', b.editId, true);
     // Undo sends B again if the row still shows A. Before (review): it expected the server's "old" and blamed someone else.
-    expect(actions.stepTaken('c', 'undo')).toEqual({ key: 'k', before: 'B', after: 'A' });
+    expect(actions.stepTaken('c', 'undo')).toEqual({ key: 'k', before: 'B', after: 'A', discard: true });
     // A discard made for the agent (a retry replacing it) leaves no step.
     const c = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'C' });
     actions.userDataWriteFailed('c', c.editId, { kind: 'http', status: 500, message: 'boom' });
@@ -565,7 +565,7 @@ describe('settling a key', () => {
     // One refusal naming a referenceId two chats' writes carry (a GWS restart between them): both fail, in one update.
     expect(once(() => actions.notificationReceived({ kind: 'operation-failed', referenceId: 5, message: 'refused' }))).toBe(1);
     expect([...store.getState().chats.values()].map((entry) => entry.pending.map((edit) => edit.status))).toEqual([['failed'], ['failed']]);
-    expect(once(() => actions.notificationReceived({ kind: 'operation-failed', referenceId: 9, message: 'names no write' }))).toBe(1);
+    expect(once(() => actions.notificationReceived({ kind: 'operation-failed', referenceId: 9, message: 'names no write' }))).toBe(0);
   });
 
   it('an Error naming no request leaves each accepted, unconfirmed write of its chat Not confirmed, and a read settles those it shows', () => {
@@ -590,5 +590,20 @@ describe('settling a key', () => {
     actions.userDataWriteAccepted('d', later.editId, undefined);
     actions.notificationReceived({ kind: 'operation-failed', message: 'refused' });
     expect(pendingOf('d')).toEqual([['k', 'failed', true]]);
+  });
+
+  it('an Error naming no request that comes before a write’s reply fails that write as GWS accepts it, and a read does not drop it', () => {
+    const { store, actions } = liveChatWithK();
+    const write = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A' });
+    // GWS publishes first, then answers.
+    actions.notificationReceived({ kind: 'operation-failed', chatId: 'c', message: 'refused' });
+    actions.userDataWriteAccepted('c', write.editId, undefined);
+    actions.chatsRead([chat('c', 'Chatting', '', { k: 'old' })], actions.readStarted());
+    // Before (review): accepted as usual, and this read dropped it: the old value, unsaid.
+    expect(store.getState().chats.get('c')?.pending.map((edit) => [edit.key, edit.status, edit.mayHaveLanded])).toEqual([['k', 'failed', true]]);
+    // A later write is no longer in doubt.
+    const later = actions.userDataWriteSent('c', { op: 'update', key: 'j', value: 'B' });
+    actions.userDataWriteAccepted('c', later.editId, 12);
+    expect(store.getState().chats.get('c')?.pending.find((edit) => edit.key === 'j')?.status).toBe('awaiting');
   });
 });
