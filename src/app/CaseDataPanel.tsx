@@ -74,8 +74,9 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
           {t('panel.loadFailed')}{' '}
           {gwsErrorWords(t, error)}{' '}
           {/* A browser says no more than "Failed to fetch" of a GWS elsewhere that refused CORS, or is
-              not there: where it was looked for, and what to check (integrator's test). */}
-          {error.kind === 'network' && client.baseUrl !== '' ? `${t('panel.unreachableGws', { url: client.baseUrl, origin: window.location.origin })} ` : null}
+              not there: where it was looked for, and what to check (integrator's test). Not to an
+              agent who is offline (review). */}
+          {error.kind === 'network' && client.baseUrl !== '' && navigator.onLine ? `${t('panel.unreachableGws', { url: client.baseUrl, origin: window.location.origin })} ` : null}
           <button
             type="button"
             onClick={() => {
@@ -97,13 +98,18 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
       {chats.isSuccess && !entry && !unreadable ? (
         <p className="panel__empty">{activeChatId ? t('panel.chatUnknown', { chatId: activeChatId }) : t('panel.noActiveChat')}</p>
       ) : null}
+      {/* Said when it changes: a chat the CRM opened (the focus lands on a value of another chat,
+          which alone did not say so: keyboard test), or the chat ending. In the page while no chat
+          is loaded too: a region that comes with its words is not read out (review). */}
+      <p className="panel__chat-state" aria-live="polite">
+        {entry && activeChatId ? (
+          <>
+            {t('panel.chatLabel', { chatId: activeChatId })} · <span className="panel__state">{labelFor(t, 'chatState', entry.chat.state)}</span>
+          </>
+        ) : null}
+      </p>
       {entry && activeChatId ? (
         <>
-          {/* Said when it changes: a chat the CRM opened (the focus lands on a value of another chat,
-              which alone did not say so: keyboard test), or the chat ending. */}
-          <p className="panel__chat-state" aria-live="polite">
-            {t('panel.chatLabel', { chatId: activeChatId })} · <span className="panel__state">{labelFor(t, 'chatState', entry.chat.state)}</span>
-          </p>
           <ParticipantsList chatId={activeChatId} />
           <section aria-labelledby="case-data-heading" className="panel__case-data">
             <h2 id="case-data-heading" className="panel-heading">
