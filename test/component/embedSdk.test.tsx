@@ -30,6 +30,20 @@ function fromWidget(data: unknown, { origin = WIDGET, source }: { origin?: strin
 }
 
 const sent = () => posted.mock.calls.map(([message]) => message);
+
+/** A ready panel beside a CRM field that has the focus; fake timers. */
+function readyWithCrmField() {
+  vi.useFakeTimers();
+  const field = document.createElement('input');
+  host.before(field);
+  mount();
+  fromWidget(READY);
+  field.focus();
+  return field;
+}
+
+/** The panel refuses a focusKey: no such key. */
+const refused = (key: string, requestId: string) => fromWidget({ ...envelope, type: 'error', error: { kind: 'unknown-key', key, message: 'no such key' }, inReplyTo: requestId });
 const targets = () => posted.mock.calls.map((call) => call[1]);
 
 beforeEach(() => {
@@ -308,39 +322,29 @@ describe('mountCaseDataPanel', () => {
   });
 
   it('gives the focus back after two refused focusKeys in a row, and leaves it in the panel when the agent is there', () => {
-    vi.useFakeTimers();
-    const field = document.createElement('input');
-    host.before(field);
-    mount();
-    fromWidget(READY);
-    field.focus();
+    const field = readyWithCrmField();
     panel.focusKey('Nope1');
     panel.focusKey('Nope2');
-    fromWidget({ ...envelope, type: 'error', error: { kind: 'unknown-key', key: 'Nope1', message: 'no such key' }, inReplyTo: 'cdp-1' });
-    fromWidget({ ...envelope, type: 'error', error: { kind: 'unknown-key', key: 'Nope2', message: 'no such key' }, inReplyTo: 'cdp-2' });
+    refused('Nope1', 'cdp-1');
+    refused('Nope2', 'cdp-2');
     // Before (exploratory test): the second request took the frame for where the focus had been.
     expect(field).toHaveFocus();
     // Served (no answer), the agent works in the panel; later a refused request leaves them there.
     panel.focusKey('Subject');
     vi.advanceTimersByTime(5_000);
     panel.focusKey('Nope3');
-    fromWidget({ ...envelope, type: 'error', error: { kind: 'unknown-key', key: 'Nope3', message: 'no such key' }, inReplyTo: 'cdp-4' });
+    refused('Nope3', 'cdp-4');
     expect(panel.iframe).toHaveFocus();
     field.remove();
   });
 
   it('leaves the focus in the panel when a refusal comes late (asked before the chats were read), the agent may be working there', () => {
-    vi.useFakeTimers();
-    const field = document.createElement('input');
-    host.before(field);
-    mount();
-    fromWidget(READY);
-    field.focus();
+    const field = readyWithCrmField();
     panel.focusKey('NoSuchKey');
     expect(panel.iframe).toHaveFocus();
     // The panel waited for a slow first read; the agent clicked into it meanwhile.
     vi.advanceTimersByTime(3_500);
-    fromWidget({ ...envelope, type: 'error', error: { kind: 'unknown-key', key: 'NoSuchKey', message: 'no such key' }, inReplyTo: 'cdp-1' });
+    refused('NoSuchKey', 'cdp-1');
     // Before (integrator's test): the focus went back to the CRM field, and the agent's typing with it.
     expect(panel.iframe).toHaveFocus();
     field.remove();
