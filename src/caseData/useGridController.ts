@@ -155,7 +155,8 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     if (readOnlyReason) {
       // A long read-only value still opens, to be read in full (a draft kept from before it turned read-only stays).
       if (editor === 'multiline') setEditing({ key, initialText: text, readOnly: true, editor, kind, resumed });
-      else setAnnouncement(readOnlyReason);
+      // Once for the agent's typing, not at each key (keyboard test: four times in 35 ms).
+      else if (typed === null || announcement.trimEnd() !== readOnlyReason) setAnnouncement(readOnlyReason);
       return;
     }
     const fromTyping = typed !== null && (editor === 'text' || editor === 'number' || editor === 'multiline');

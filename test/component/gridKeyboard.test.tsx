@@ -359,6 +359,23 @@ describe('editing keys', () => {
     expect(await control.operations()).toEqual([]);
   });
 
+  it('typing on a read-only cell says why once, not at each key', async () => {
+    const { user } = await openPanel();
+    await control.setState(SEED_CHAT_ID, 'Completed');
+    await waitFor(() => expect(grid()).toHaveAttribute('aria-readonly', 'true'));
+    valueCell('Subject').focus();
+    const region = grid().closest('.case-data')?.querySelector('[aria-live="polite"]');
+    if (!region) throw new Error('no live region');
+    const said: string[] = [];
+    const observer = new MutationObserver(() => said.push(region.textContent ?? ''));
+    observer.observe(region, { childList: true, characterData: true, subtree: true });
+    await user.keyboard('more');
+    await waitFor(() => expect(said.length).toBeGreaterThan(0));
+    observer.disconnect();
+    // Before (keyboard test): four times, each a change a screen reader reads out.
+    expect(said).toEqual(['This chat is Completed: its case data is read-only.']);
+  });
+
   it('Ctrl+C on a cell with a Draft copies the draft the cell shows', async () => {
     const { user, store } = await openPanel();
     act(() => store.getState().actions.draftChanged(SEED_CHAT_ID, 'Subject', 'Refund request'));
