@@ -149,7 +149,8 @@ export function discardRow({ row }: GridRow, draftOnly: boolean | undefined, { t
   const landed = row.pending.mayHaveLanded === true;
   actions.userDataWriteDiscarded(chatId, row.pending.editId, true);
   if (landed) reread();
-  announce(t(row.status === 'conflict' ? 'caseData.announce.tookTheirs' : 'caseData.announce.discarded', { key: named(row.key) }));
+  // That read may show the agent's value: said here, as theirs (it was said to be someone else's: exploratory test).
+  announce(t(row.status === 'conflict' ? 'caseData.announce.tookTheirs' : landed ? 'caseData.announce.discardedMaybeSaved' : 'caseData.announce.discarded', { key: named(row.key) }));
 }
 
 /**

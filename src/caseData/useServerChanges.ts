@@ -116,6 +116,9 @@ export function useServerChanges({ chatId, entry, rows, editing, activeKey, acti
     seen.current = watched;
     if (!watched || !before || before[0] !== watched[0] || sameValue(before[1], watched[1]) || sameValue(before[2], watched[2])) return;
     const [key, , value] = watched;
+    // The agent's own write, discarded as not confirmed, that the read after shows: not someone else's (exploratory test).
+    const last = entry?.history.undo.at(-1);
+    if (last?.discard && last.key === key && sameValue(last.before, value)) return;
     // The agent in the grid, or in its toolbar only where this change took the row out of the
     // filter and the focus went there (not a key the agent left long ago, typing in the filter).
     const focused = document.activeElement;

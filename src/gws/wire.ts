@@ -101,7 +101,6 @@ export function readEnvelope(body: unknown): ParseResult<Envelope> {
 
 /** Chat by chat: one that does not match the contract is left out and told, not the whole list refused (gwsClient.listChats). */
 export const chatsResponse = object({ chats: each(chatSchema) });
-export const operationResponse = object({ referenceId: optional(integer) });
 export const meResponse = object({
   user: object({
     id: string,
@@ -110,8 +109,3 @@ export const meResponse = object({
     lastName: optional(string),
   }),
 });
-
-/** userData for the wire: `Object.fromEntries` defines own properties, so `__proto__` stays a key. */
-export function userDataToJson(userData: UserData): Record<string, JsonValue> {
-  return Object.fromEntries(userData);
-}

@@ -134,11 +134,17 @@ describe('a Not confirmed save the server did take', () => {
     expect(await serverSubject()).toBe('Mine');
   });
 
-  it('discarded, leaves the cell with what the server holds, read again (it showed the value from before)', async () => {
+  it('discarded, leaves the cell with what the server holds, read again (it showed the value from before), said as the agent’s', async () => {
     const { user } = await notConfirmed();
-    await user.click(within(valueCell('Subject')).getByRole('button', { name: 'Discard' }));
+    valueCell('Subject').focus();
+    await user.keyboard('{Escape}');
+    const region = () => valueCell('Subject').closest('.case-data')?.querySelector('[aria-live="polite"]');
+    expect(region()).toHaveTextContent('Discarded the change to Subject; it may have been saved: the cell shows what the server holds. Press Ctrl+Z to undo.');
     await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^Mine$/));
     expect(valueCell('Subject')).not.toHaveAttribute('aria-invalid');
+    // Before (exploratory test): "Subject was changed by someone else to “Mine”": the agent's own write.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(region()).not.toHaveTextContent('someone else');
   });
 });
 

@@ -5,11 +5,13 @@
 
 import { toGwsError } from '../errors';
 import type { ChatOperation, OperationAccepted } from '../types';
-import type { Schema } from '../../shared/schema';
-import { meResponse, operationResponse, userDataToJson } from '../wire';
+import { integer, object, optional, type Schema } from '../../shared/schema';
+import { meResponse } from '../wire';
 import { summarize, type ClientCore } from './gwsClient';
 
 const CSRF_REJECTION = /csrf/i;
+// The write's wire format lives with the writes (wire.ts has the reads'): the first paint makes none.
+const operationResponse = object({ referenceId: optional(integer) });
 /** For the integrator as much as the agent (also saveFailed's message): the setting to change. */
 export const CSRF_UNREADABLE =
   'GWS asks for a CSRF token that its answers do not let the panel read (a GWS on another origin must list X-CSRF-HEADER and X-CSRF-TOKEN in its CORS exposedHeaders)';
@@ -65,7 +67,8 @@ function operationToJson(operation: ChatOperation): Record<string, unknown> {
   switch (operation.operationName) {
     case 'UpdateUserData':
     case 'AttachUserData':
-      return { operationName: operation.operationName, userData: userDataToJson(operation.userData) };
+      // Object.fromEntries defines own properties: `__proto__` stays a key.
+      return { operationName: operation.operationName, userData: Object.fromEntries(operation.userData) };
     default:
       return { ...operation };
   }

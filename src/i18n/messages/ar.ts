@@ -182,6 +182,7 @@ export const ar = {
   'caseData.announce.notPastedEditing': 'لم يُلصق: {key} مفتوح للتحرير.',
   'caseData.announce.notPastedDraft': 'لم يُلصق: لدى {key} مسودة غير محفوظة. احفظها (Enter) أو تجاهلها (Escape) أولًا.',
   'caseData.announce.tookTheirs': 'تم اعتماد قيمة الخادم لـ {key}. اضغط Ctrl+Z للتراجع.',
+  'caseData.announce.discardedMaybeSaved': 'تم تجاهل التغيير على {key}؛ ربما حُفظ: تعرض الخلية ما لدى الخادم. اضغط Ctrl+Z للتراجع.',
   'caseData.announce.problem': '\u200f{key}: {problem}',
   'caseData.announce.reopened': 'غيّر شخص آخر {key}؛ يعرض المحرّر الآن القيمة الجديدة.',
   'caseData.announce.changedByOther': 'غيّر شخص آخر {key} إلى «{value}».',

@@ -153,6 +153,7 @@ export const de = {
   'caseData.announce.notPastedEditing': 'Nicht eingefügt: {key} wird gerade bearbeitet.',
   'caseData.announce.notPastedDraft': 'Nicht eingefügt: {key} hat einen nicht gespeicherten Entwurf. Speichern (Eingabe) oder verwerfen (Esc) Sie ihn zuerst.',
   'caseData.announce.tookTheirs': 'Server-Wert von {key} übernommen. Mit Strg+Z machen Sie es rückgängig.',
+  'caseData.announce.discardedMaybeSaved': 'Änderung an {key} verworfen; sie wurde womöglich gespeichert: Die Zelle zeigt, was der Server hat. Mit Strg+Z machen Sie es rückgängig.',
   'caseData.announce.problem': '{key}: {problem}',
   'caseData.announce.reopened': '{key} wurde von jemand anderem geändert; der Editor zeigt jetzt den neuen Wert.',
   'caseData.announce.changedByOther': '{key} wurde von jemand anderem in „{value}“ geändert.',
