@@ -92,12 +92,13 @@ function EditorStandIn({ standIn, failed, retry, ...props }: StandInProps) {
     onBlur: typed
       ? entry.onBlur
       : (event: { relatedTarget: EventTarget | null }) => {
-          // To another control of the panel: closed, the focus going on there (closing focuses
-          // its cell: review). Out of the frame, or onto nothing: left open, as the editor is.
+          // Left for another control of the panel: closed, the focus going on there (closing focuses
+          // its cell: review); for no control (a heading clicked), closed too (it stayed open, the
+          // cell's keys dead: exploratory test). Out of the frame: left open, as the editor is
+          // (closing would take the page's focus from the CRM).
           const next = event.relatedTarget;
-          if (!(next instanceof HTMLElement)) return;
-          entry.cancel();
-          next.focus();
+          if (next instanceof HTMLElement || document.hasFocus()) entry.cancel();
+          if (next instanceof HTMLElement) next.focus();
         },
   } as const;
   return (

@@ -130,4 +130,13 @@ test('a checkbox or a list whose editor cannot load closes on Enter or on leavin
   await page.getByRole('searchbox', { name: 'Filter' }).click();
   await expect(field).toHaveCount(0);
   await expect(page.getByRole('searchbox', { name: 'Filter' })).toBeFocused();
+  // Onto no control (a heading): closed too, the cell's keys working (exploratory test: left open, Enter and Escape did nothing).
+  await flag.focus();
+  await page.keyboard.press('Enter');
+  await expect(field).toBeFocused();
+  await page.getByRole('heading', { name: 'Participants' }).click();
+  await expect(field).toHaveCount(0);
+  await flag.click();
+  await page.keyboard.press('Enter');
+  await expect(field).toBeFocused();
 });
