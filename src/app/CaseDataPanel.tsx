@@ -36,7 +36,10 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
   const sessionExpired = useConnection().kind === 'session-expired';
   // How the error reads is a chunk of its own (as for the grid): asked for when a read fails,
   // the panel drawn again once it is there; meanwhile, the error's own words.
-  const loadWording = gwsErrorWording.useChunk().load;
+  const wording = gwsErrorWording.useChunk();
+  const loadWording = wording.load;
+  // Said once worded (its raw kind, "status-code", was read out first: exploratory test), or once its words cannot load.
+  const worded = wording.chunk.kind === 'loaded' || wording.chunk.kind === 'failed';
   // Asked again at each failure: one that could not be loaded (offline, as the read) is tried anew.
   useEffect(() => {
     if (chats.isError) loadWording();
@@ -69,14 +72,17 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
         <ConnectionStatus />
       </header>
       <ChatPicker activeChatId={activeChatId} />
-      {error ? (
-        <p role="alert" className="panel__error">
-          {t('panel.loadFailed')}{' '}
-          {gwsErrorWords(t, error)}{' '}
-          {/* A browser says no more than "Failed to fetch" of a GWS elsewhere that refused CORS, or is
-              not there: where it was looked for, and what to check (integrator's test). Not to an
-              agent who is offline (review). */}
-          {error.kind === 'network' && client.baseUrl !== '' && navigator.onLine ? `${t('panel.unreachableGws', { url: client.baseUrl, origin: window.location.origin })} ` : null}
+      {error && worded ? (
+        <p className="panel__error">
+          {/* Its words apart from its button, and new at each failure: a Try again that failed again
+              said nothing, and the button keeps the focus (exploratory test). */}
+          <span role="alert" key={chats.errorUpdatedAt}>
+            {t('panel.loadFailed')} {sentence(gwsErrorWords(t, error))}
+            {/* A browser says no more than "Failed to fetch" of a GWS elsewhere that refused CORS, or is
+                not there: where it was looked for, and what to check (integrator's test). Not to an
+                agent who is offline (review). */}
+            {error.kind === 'network' && client.baseUrl !== '' && navigator.onLine ? ` ${t('panel.unreachableGws', { url: client.baseUrl, origin: window.location.origin })}` : null}
+          </span>{' '}
           <button
             type="button"
             onClick={() => {
@@ -127,3 +133,6 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
     </main>
   );
 }
+
+/** Words that end as a sentence: the next one follows a full stop. */
+const sentence = (words: string) => (/[.!?。؟]$/.test(words) ? words : `${words}.`);

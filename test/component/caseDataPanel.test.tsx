@@ -186,7 +186,16 @@ describe('a GWS that does not answer', () => {
     renderPanel('http://127.0.0.1:9');
     const alert = await screen.findByRole('alert', {}, { timeout: 8_000 });
     // Before (integrator's test): "Could not load chats. Cannot reach the server: Failed to fetch".
-    expect(alert).toHaveTextContent(`GWS is expected at http://127.0.0.1:9: check that it runs there and that its CORS settings allow ${window.location.origin}.`);
+    // Worded, a sentence each (exploratory test: the raw "Failed to fetch" first, no full stop before the hint).
+    expect(alert.textContent).toMatch(/^Could not load chats\. Cannot reach the server: [^.]+\. GWS is expected at http:\/\/127\.0\.0\.1:9: check that it runs there and that its CORS settings allow /);
+    expect(alert).toHaveTextContent(`its CORS settings allow ${window.location.origin}.`);
+    // Tried again and failed again: a new alert, said again (it was the same element, silent), the focus kept on Try again.
+    const retry = screen.getByRole('button', { name: 'Try again' });
+    retry.focus();
+    retry.click();
+    await waitFor(() => expect(screen.getByRole('alert')).not.toBe(alert), { timeout: 8_000 });
+    expect(screen.getByRole('alert')).toHaveTextContent(alert.textContent ?? '');
+    expect(retry).toHaveFocus();
   });
 });
 

@@ -636,7 +636,8 @@ test('Try again on chats that could not be read leaves the focus in the panel on
     route.request().method() === 'GET' ? route.fulfill({ status: 400, contentType: 'application/json', body: '{"statusCode":1,"statusMessage":"Required parameter missing"}' }) : route.fallback();
   await page.route('**/api/v2/me/chats', refuse);
   await page.goto(`${sim.url}/?chatId=${SEED}`);
-  const retry = page.getByRole('alert').filter({ hasText: 'Could not load chats' }).getByRole('button', { name: 'Try again' });
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not load chats' })).toBeVisible({ timeout: 15_000 });
+  const retry = page.getByRole('button', { name: 'Try again' });
   await expect(retry).toBeVisible({ timeout: 15_000 });
   await page.unroute('**/api/v2/me/chats', refuse);
   await retry.focus();

@@ -355,7 +355,8 @@ describe('connection and session', () => {
     expect(valueCell('UserData2')).toHaveTextContent('Queued');
     expect(await control.operations()).toEqual([]);
     await control.faults({ failNext: 0 });
-    await user.click(within(alert.closest('[role="alert"]') ?? document.body).getByRole('button', { name: 'Try again' }));
+    expect(alert.closest('[role="alert"]')).not.toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { UserData2: 'held' } }]), { timeout: 5_000 });
     expect(screen.getByRole('status')).toHaveTextContent('Live');
   });
