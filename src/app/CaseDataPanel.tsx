@@ -98,7 +98,7 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
       {/* Listed by GWS, but not readable (a value nested too deeply): not "not this agent's", and not fresh. */}
       {unreadable && activeChatId ? (
         <p role="alert" className="panel__error">
-          {t('panel.chatUnreadable', { chatId: activeChatId, reason: unreadable })}
+          {t('panel.chatUnreadable', { chatId: activeChatId, reason: shortPath(unreadable) })}
         </p>
       ) : null}
       {chats.isSuccess && !entry && !unreadable ? (
@@ -136,3 +136,9 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
 
 /** Words that end as a sentence: the next one follows a full stop. */
 const sentence = (words: string) => (/[.!?。؟]$/.test(words) ? words : `${words}.`);
+
+/**
+ * A path that repeats one step, counted: a value nested 33 levels read out all 33 (exploratory
+ * test). `["d"]["d"]["d"]["d"]` reads `["d"]×4`.
+ */
+const shortPath = (reason: string) => reason.replace(/(\["(?:[^"\\]|\\.)*"\]|\[\d+\])\1{2,}/g, (steps, step: string) => `${step}×${steps.length / step.length}`);

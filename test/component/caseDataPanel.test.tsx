@@ -241,6 +241,8 @@ describe('the agent’s own chat when GWS sends it in a shape that cannot be rea
     await control.updateUserData(SEED_CHAT_ID, { Deep: tooDeep(), AccountNumber: 'ACC-NEW' });
     const alert = await screen.findByText(/^Chat 0000Wa9CAM6W00J could not be read from the server \(.*nested too deeply\): what is shown may be out of date\.$/);
     expect(alert).toHaveAttribute('role', 'alert');
+    // The path's repeated step counted, not read out 33 times (exploratory test).
+    expect(alert.textContent).toMatch(/\["Deep"\]\["d"\]×\d\d: nested too deeply/);
 
     valueCell('Subject').focus();
     await user.keyboard('{F2}{Control>}a{/Control}mine{Enter}');
