@@ -131,15 +131,16 @@ describe('the panel embedded in a CRM', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Live');
     expect(panelRoot()).toHaveAttribute('lang', 'de');
     expect(panelRoot()).toHaveAttribute('dir', 'ltr');
-    // The frame's own document too: its title is read in the voice its lang picks.
-    expect(document.documentElement).toHaveAttribute('lang', 'de');
+    // The frame's own document too: its title is read in the voice its lang picks. (Set by an
+    // effect after the render that shows the heading: a full run once looked in between.)
+    await waitFor(() => expect(document.documentElement).toHaveAttribute('lang', 'de'));
     expect(document.title).toBe('Falldaten-Panel');
 
     fromHost({ type: 'setLocale', locale: 'ar' });
     expect(await screen.findByRole('heading', { level: 1, name: 'بيانات الحالة' }, { timeout: 12_000 })).toBeInTheDocument();
     expect(panelRoot()).toHaveAttribute('dir', 'rtl');
     expect(screen.getByRole('list', { name: 'المشاركون' })).toBeInTheDocument();
-    expect(document.documentElement).toHaveAttribute('dir', 'rtl');
+    await waitFor(() => expect(document.documentElement).toHaveAttribute('dir', 'rtl'));
     expect(document.title).toBe('لوحة بيانات الحالة');
 
     fromHost({ type: 'setLocale', locale: 'fr', requestId: 'r-fr' });
