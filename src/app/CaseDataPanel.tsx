@@ -35,7 +35,7 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
   useEffect(() => (gridShown ? afterNextPaint(() => setPainted(true)) : undefined), [gridShown]);
   const sessionExpired = useConnection().kind === 'session-expired';
   // How the error reads is a chunk of its own (as for the grid): asked for when a read fails,
-  // the panel drawn again once it is there; meanwhile, the error's own words.
+  // the alert shown once it is there (or cannot be loaded: then in the error's own words).
   const wording = gwsErrorWording.useChunk();
   const loadWording = wording.load;
   // Said once worded (its raw kind, "status-code", was read out first: exploratory test), or once its words cannot load.
