@@ -74,6 +74,11 @@ async function start(): Promise<void> {
     if (!result.ok) record('not ready', result.error);
   });
 
+  // What a CRM does with a chat's new state: here, its linked-chat list says it (a real one might close the case).
+  panel.on('chatStateChanged', ({ chatId, state }) => {
+    const option = [...chatSelect.options].find((candidate) => candidate.value === chatId);
+    if (option) option.textContent = `${chatId} (${state})`;
+  });
   chatSelect.addEventListener('change', () => panel.setActiveChat(chatSelect.value));
   localeSelect.addEventListener('change', () => panel.setLocale(localeSelect.value));
   for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="theme"]')) {

@@ -51,6 +51,13 @@ test('the demo CRM on another origin drives the panel and hears its changes', as
   expect(errors).toEqual([]);
 });
 
+test('the demo CRM hears a chat end (chatStateChanged) and says so in its list of chats', async ({ page, embedding }) => {
+  await openCrm(page, embedding.crmUrl);
+  await embedding.control.setState(SEED, 'Completed');
+  await expect(eventLog(page)).toContainText(`chatStateChanged {"chatId":"${SEED}","state":"Completed","previousState":"Chatting"}`);
+  await expect(page.getByLabel('Linked chat').locator(`option[value="${SEED}"]`)).toHaveText(`${SEED} (Completed)`);
+});
+
 test('axe finds no violations in the demo CRM with the panel in it', async ({ page, embedding }) => {
   const { frame } = await openCrm(page, embedding.crmUrl);
   // The integrator's diagnostics open: its list was outside every landmark (axe: region).
