@@ -105,13 +105,9 @@ describe('a Not confirmed save the server did take', () => {
     const { user } = await notConfirmed();
     await control.updateUserData('0000Wa9CAM6W00J', { Subject: 'Supervisor' });
     await waitFor(() => expect(valueCell('Subject')).toHaveAccessibleDescription(/changed on the server to “Supervisor”/));
-    const before = (await control.operations()).length;
     valueCell('Subject').focus();
-    await user.keyboard('{Control>}z{/Control}');
     // Before (final exploratory round): the value from before was sent over "Supervisor".
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(await control.operations()).toHaveLength(before);
-    expect(await serverSubject()).toBe('Supervisor');
+    await sendsNothing(() => user.keyboard('{Control>}z{/Control}'), 'Supervisor');
   });
 
   it('discarded and read again, its own edit is undone with one Ctrl+Z (the discard took nothing away)', async () => {
@@ -126,12 +122,8 @@ describe('a Not confirmed save the server did take', () => {
     await user.keyboard('{Control>}y{/Control}');
     await waitFor(() => expect(serverSubject()).resolves.toBe('Mine'));
     await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));
-    const sent = (await control.operations()).length;
-    await user.keyboard('{Control>}y{/Control}');
     // Before (review): the discard, left for redo, sent the value from before over the agent's redone write.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(await control.operations()).toHaveLength(sent);
-    expect(await serverSubject()).toBe('Mine');
+    await sendsNothing(() => user.keyboard('{Control>}y{/Control}'), 'Mine');
   });
 
   it('discarded, leaves the cell with what the server holds, read again (it showed the value from before), said as the agent’s', async () => {
@@ -167,6 +159,15 @@ describe('a Not confirmed save the server did not take', () => {
     expect(valueCell('Subject')).not.toHaveAttribute('aria-invalid');
   });
 });
+
+/** A key press that must send nothing: no operation in the half second after it, the server's Subject as it was. */
+async function sendsNothing(press: () => Promise<void>, serverKeeps: string): Promise<void> {
+  const before = (await control.operations()).length;
+  await press();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(await control.operations()).toHaveLength(before);
+  expect(await serverSubject()).toBe(serverKeeps);
+}
 
 async function serverSubject(): Promise<unknown> {
   const response = await fetch(`${sim.url}/sim/chats`);
