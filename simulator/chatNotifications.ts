@@ -21,6 +21,11 @@ export function chatStateChange(
   return { channel: CHATS_CHANNEL, data: referenceId === undefined ? data : { ...data, referenceId } };
 }
 
+/** An operation GWS accepted, then the contact center refused (contract.md §4: its details are undocumented; the panel reads errorMessage). */
+export function operationRefused(chat: ChatResource, referenceId: number, errorMessage: string): Notification {
+  return { channel: CHATS_CHANNEL, data: { messageType: 'ChatStateChangeMessage', notificationType: 'Error', chat, referenceId, errorMessage } };
+}
+
 /** The simulated agent as a message sender; falls back to the profile if it left the list. */
 function agentSender(chat: Chat): Participant {
   const own = chat.participants.find((participant) => participant.participantId === chat.agentParticipantId);

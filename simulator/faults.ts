@@ -14,6 +14,10 @@ export type FaultSettings = {
   readonly operationFailures: { readonly remaining: number; readonly statusCode: number } | null;
   readonly latencyMs: number;
   readonly dropNotifications: boolean;
+  /** The next `refuseLater` chat operations are accepted, then refused by the contact center: an `Error` notification with their referenceId, nothing changed. */
+  readonly refuseLater: number;
+  /** Chat operations answer a bare `{"statusCode":0}`, no referenceId, as the documentation's userData samples show (contract.md §1.3). */
+  readonly bareReplies: boolean;
 };
 
 export type FaultRequest = {
@@ -23,14 +27,19 @@ export type FaultRequest = {
   readonly statusCode?: number;
   readonly latencyMs?: number;
   readonly dropNotifications?: boolean;
+  readonly refuseLater?: number;
+  readonly bareReplies?: boolean;
   readonly rotateCsrfToken?: boolean;
   readonly disconnectNotifications?: boolean;
   /** Cut the notification endpoint for this many ms (a laptop asleep, a network drop). */
   readonly notificationsDownMs?: number;
 };
 
-const NO_FAULTS: FaultSettings = { httpFailures: null, operationFailures: null, latencyMs: 0, dropNotifications: false };
-const KNOWN_FIELDS = ['failNext', 'httpStatus', 'applied', 'statusCode', 'latencyMs', 'dropNotifications', 'rotateCsrfToken', 'disconnectNotifications', 'notificationsDownMs'];
+const NO_FAULTS: FaultSettings = { httpFailures: null, operationFailures: null, latencyMs: 0, dropNotifications: false, refuseLater: 0, bareReplies: false };
+const KNOWN_FIELDS = [
+  'failNext', 'httpStatus', 'applied', 'statusCode', 'latencyMs', 'dropNotifications', 'refuseLater', 'bareReplies',
+  'rotateCsrfToken', 'disconnectNotifications', 'notificationsDownMs',
+];
 
 type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
@@ -61,6 +70,8 @@ export function parseFaultRequest(body: JsonValue): Parsed<FaultRequest> {
     statusCode: integerIn('statusCode', 1, 20),
     latencyMs: integerIn('latencyMs', 0, 120_000),
     dropNotifications: flag('dropNotifications'),
+    refuseLater: integerIn('refuseLater', 0, 1_000_000),
+    bareReplies: flag('bareReplies'),
     rotateCsrfToken: flag('rotateCsrfToken'),
     disconnectNotifications: flag('disconnectNotifications'),
     notificationsDownMs: integerIn('notificationsDownMs', 0, 600_000),
@@ -105,6 +116,8 @@ export class Faults {
     }
     if (request.latencyMs !== undefined) next = { ...next, latencyMs: request.latencyMs };
     if (request.dropNotifications !== undefined) next = { ...next, dropNotifications: request.dropNotifications };
+    if (request.refuseLater !== undefined) next = { ...next, refuseLater: request.refuseLater };
+    if (request.bareReplies !== undefined) next = { ...next, bareReplies: request.bareReplies };
     this.#settings = next;
   }
 
@@ -125,6 +138,13 @@ export class Faults {
     this.#settings = { ...this.#settings, operationFailures: remaining > 0 ? { ...pending, remaining } : null };
     return pending.statusCode;
   }
+
+  /** Consumes one refusal after acceptance, if any is pending. */
+  takeRefusal(): boolean {
+    if (this.#settings.refuseLater === 0) return false;
+    this.#settings = { ...this.#settings, refuseLater: this.#settings.refuseLater - 1 };
+    return true;
+  }
 }
 
 export function faultSettingsJson(settings: FaultSettings): JsonObject {
@@ -133,5 +153,7 @@ export function faultSettingsJson(settings: FaultSettings): JsonObject {
     operationFailures: settings.operationFailures,
     latencyMs: settings.latencyMs,
     dropNotifications: settings.dropNotifications,
+    refuseLater: settings.refuseLater,
+    bareReplies: settings.bareReplies,
   };
 }

@@ -9,7 +9,7 @@
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { AGENT_USER } from './seed';
 import { bodyForLog, pathSegments, readBody, sendJson, sendText } from './httpUtil';
-import { parseJson, type JsonObject, type JsonValue } from './json';
+import { isJsonObject, ownField, parseJson, type JsonObject, type JsonValue } from './json';
 import { STATUS_TEXT, failure, performOperation, type OperationError } from './operations';
 import type { SimulatorState } from './simulatorState';
 
@@ -120,13 +120,15 @@ async function operate(sim: SimulatorState, res: ServerResponse, chatId: string,
     return sendStatus(res, failure(injected, `${STATUS_TEXT[injected] ?? 'Error'} (simulated fault)`));
   }
   const body: JsonValue = parsed.value;
-  const outcome = performOperation(sim.store, chatId, body, () => sim.nextReferenceId());
+  const operationName = isJsonObject(body) ? ownField(body, 'operationName') : undefined;
+  const refused = sim.faults.takeRefusal() ? `${typeof operationName === 'string' ? operationName : 'The operation'} rejected by the contact center (simulated fault)` : undefined;
+  const outcome = performOperation(sim.store, chatId, body, () => sim.nextReferenceId(), refused);
   if (!outcome.ok) return sendStatus(res, outcome);
   if (replyLost !== null) {
     sim.publishChatNotifications(outcome.notifications);
     await sim.delay(LOST_REPLY_AFTER_MS);
     return sendProxyFailure(res, replyLost);
   }
-  sendJson(res, 200, { statusCode: 0, referenceId: outcome.referenceId });
+  sendJson(res, 200, sim.faults.settings.bareReplies ? { statusCode: 0 } : { statusCode: 0, referenceId: outcome.referenceId });
   sim.publishChatNotifications(outcome.notifications);
 }

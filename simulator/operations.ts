@@ -5,7 +5,7 @@
 import {
   CAPABILITIES, mergeUserData, newParticipantId, type Chat, type ChatState, type ChatStore,
 } from './chatModel';
-import { agentMessage, chatStateChange, type Notification } from './chatNotifications';
+import { agentMessage, chatStateChange, operationRefused, type Notification } from './chatNotifications';
 import { describeJson, isJsonObject, ownField, type JsonObject, type JsonValue } from './json';
 
 export type OperationError = { readonly ok: false; readonly statusCode: number; readonly statusMessage: string };
@@ -173,6 +173,8 @@ export function performOperation(
   chatId: string,
   body: JsonValue,
   nextReferenceId: () => number,
+  /** Accepted, then refused by the contact center in these words: nothing changes, an Error notification says so. */
+  refusedLater?: string,
 ): OperationOutcome {
   if (!isJsonObject(body)) return failure(1, `Required parameter missing: operationName (the body is ${describeJson(body)})`);
   const operationName = ownField(body, 'operationName');
@@ -187,5 +189,6 @@ export function performOperation(
   const apply = handler(store, chat, body);
   if (isError(apply)) return apply;
   const referenceId = nextReferenceId();
+  if (refusedLater !== undefined) return { ok: true, referenceId, notifications: [operationRefused(store.resource(chat), referenceId, refusedLater)] };
   return { ok: true, referenceId, notifications: apply(referenceId) };
 }

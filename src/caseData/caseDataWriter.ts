@@ -4,14 +4,15 @@
 
 import { MutationObserver, type QueryClient } from '@tanstack/react-query';
 import { chatQueries, preloadOperations, isSessionProblem, isUnreachable, mayHaveApplied, toGwsError, USER_DATA_OPERATION, type ChatOperation, type GwsClient } from '../gws';
-import { firstQueued, landedAlready, type ChatStore, type UserDataWrite } from '../store';
+import { firstQueued, landedAlready, loadRefusals, type ChatStore, type UserDataWrite } from '../store';
 import { watchLateWrites } from './lateWrites';
 import { gwsErrorWording } from './validation';
 
-// A write that fails is said in these words (validation.ts), and the client's code for writes:
-// asked for as soon as writes can be made.
+// A write that fails is said in these words (validation.ts), the client's code for writes and the
+// store's for refusing them: asked for as soon as writes can be made.
 gwsErrorWording.preload();
 preloadOperations();
+loadRefusals().catch(() => undefined);
 
 export type WriteVariables = { readonly chatId: string; readonly write: UserDataWrite; readonly editId: number };
 export type WriterParts = { readonly client: GwsClient; readonly store: ChatStore; readonly queryClient: QueryClient };

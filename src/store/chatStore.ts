@@ -3,7 +3,7 @@
 // the field they set, so the store reads as a log of events.
 
 import { createStore } from 'zustand/vanilla';
-import type { Chat, ChatList, ChatNotification, ConnectionStatus, GwsError, NotificationRejection } from '../gws';
+import type { Chat } from '../gws';
 import {
   addPending,
   applySnapshot,
@@ -20,85 +20,24 @@ import {
   valueAfter,
   type ChatEntry,
   type PendingEdit,
-  type UserDataWrite,
-  UNCLAIMED_LIMIT,
 } from './chatEntry';
-import { openDraft, setDraft, type Draft } from './drafts';
+import { openDraft, setDraft } from './drafts';
 import { entryAfterRead, entryUnread } from './reads';
 import { mostRecentChatting } from './chatOrder';
 import { hasUnsavedWork } from './unsavedWork';
-import { recordStep, takeStep, type HistoryStep } from './history';
+import { recordStep, takeStep } from './history';
 import { toSaved, type DraftStorage, type SavedChat } from './persistence';
-import { refuseWrites, sendingWhen } from './refusals';
+import type { Refusals } from './refusals';
+import type { ChatStoreState } from './chatStoreState';
 
-export type ChatStoreState = {
-  readonly chats: ReadonlyMap<string, ChatEntry>;
-  /**
-   * The chat on screen: the one the agent, URL or host chose, else the most recent chat
-   * in state Chatting when chats first arrive. It then stays put: a chat that completes
-   * must not vanish from under the agent.
-   */
-  readonly activeChatId: string | null;
-  readonly connection: ConnectionStatus;
-  /**
-   * held: writes queue up (not live, or live but not yet re-read since); open: they go out.
-   * GWS has no replay, so after any gap the chats are re-read before anything is sent.
-   */
-  readonly outbox: 'held' | 'open';
-  /** Clock tick when the connection last became live; a read must start after it to open the outbox. */
-  readonly liveSince: number | null;
-  readonly rejectedNotifications: number;
-  readonly lastRejection: string | null;
-  /** The chats the last read left out: GWS listed them, and they do not match the contract. */
-  readonly unreadableChats: ChatList['unreadable'];
-  /**
-   * Chats a previous page left drafts or writes for in storage, not read again yet (the
-   * session expired before the first read, say): unsaved work all the same, for the leave
-   * warning and the host, until a read restores them or finds them gone.
-   */
-  readonly unreadSaved: ReadonlySet<string>;
-  readonly actions: ChatStoreActions;
-};
-
-export type ChatStoreActions = {
-  /** Call before reading chats over HTTP; pass the result to `chatsRead`. */
-  readStarted(): number;
-  /** `unreadable`: chats GWS listed that do not match the contract; shown with the malformed notifications, and a known one kept as it was. */
-  chatsRead(chats: readonly Chat[], startedAt: number, unreadable?: ChatList['unreadable']): void;
-  notificationReceived(notification: ChatNotification | NotificationRejection): void;
-  connectionChanged(status: ConnectionStatus): void;
-  /** A REST call was refused for authentication (401/403, statusCode 20): hold everything. */
-  sessionExpired(): void;
-  chatOpened(chatId: string): void;
-  /**
-   * Returns the write's id and whether it may go out now (false: queued until live again).
-   * `step` records it for undo in the same update.
-   */
-  userDataWriteSent(chatId: string, write: UserDataWrite, step?: HistoryStep): { editId: number; sendNow: boolean };
-  /** A queued write is being sent now. */
-  userDataWriteStarted(chatId: string, editId: number): void;
-  userDataWriteAccepted(chatId: string, editId: number, referenceId: number | undefined): void;
-  /** `mayHaveLanded`: it was sent, and failed in a way GWS may still have applied it. */
-  userDataWriteFailed(chatId: string, editId: number, error: GwsError, mayHaveLanded?: boolean): void;
-  /** The write did not reach the server (offline, session): it waits to be replayed (overtaken meanwhile: a conflict). */
-  userDataWriteRequeued(chatId: string, editId: number): void;
-  /** `undoable`: the agent threw it away (Discard, Take theirs), so Ctrl+Z can send it again. */
-  userDataWriteDiscarded(chatId: string, editId: number, undoable?: boolean): void;
-  /** The editor's text changed (null: the editor closed without committing). */
-  draftChanged(chatId: string, key: string, text: string | null): void;
-  /** An editor opened on `text`; `openedWith` is the value's text, null when it opened on a typed character. */
-  draftOpened(chatId: string, key: string, text: string, openedWith: string | null): void;
-  /** Escape on a draft's closed cell: it goes, as a step Ctrl+Z takes back (HistoryStep.draft). */
-  draftDiscarded(chatId: string, key: string): void;
-  /** Undo or redo of a discard: the draft exactly as it was, or none. */
-  draftRestored(chatId: string, key: string, draft: Draft | null): void;
-  /** The agent took note of an ended chat's unsaved changes: drop them. */
-  unsavedDismissed(chatId: string): void;
-  /** Undo moves the newest step to the redo side, redo moves it back (`drop`: it goes); returns it, for the caller to send. */
-  stepTaken(chatId: string, direction: 'undo' | 'redo', drop?: boolean): HistoryStep | null;
-};
+export type { ChatStoreActions, ChatStoreState } from './chatStoreState';
 
 export type ChatStore = ReturnType<typeof createChatStore>;
+
+type RefusalsCode = typeof import('./refusals');
+let refusalsCode: RefusalsCode | undefined;
+/** The code for Error notifications (refusals.ts), asked for by the writer as it loads: no write is refused before one is made. */
+export const loadRefusals = () => import('./refusals').then((module) => (refusalsCode = module));
 
 export type ChatStoreOptions = { readonly activeChatId?: string | null; readonly storage?: DraftStorage | null };
 
@@ -106,10 +45,8 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
   let nextEditId = 1;
   /** Orders snapshots from reads against those from notifications; not state, so an event that ticks it is still one update. */
   let clock = 0;
-  /** Refusals (Error notifications) before the reply of the write they refuse (GWS may publish first), found by its referenceId. */
-  let refusedEarly: { readonly referenceId: number; readonly message: string; readonly at: number }[] = [];
-  /** Writes on their way when an Error naming no request came, by editId, with its text (refusals.ts: sendingWhen). */
-  const doubted = new Map<number, string>();
+  /** This store's record of Error notifications (refusals.ts), from the first one. */
+  let refusals: Refusals | undefined;
   const store = createStore<ChatStoreState>()((set, get) => {
     const tick = () => ++clock;
     const updateEntry = (chatId: string, change: (entry: ChatEntry) => ChatEntry) => {
@@ -176,7 +113,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           });
           // Refusals remembered by referenceId from before a read after a gap are its past: GWS
           // may count anew after a restart. (Not at every read: one that came meanwhile still waits for its reply.)
-          if (wasHeld) refusedEarly = refusedEarly.filter((refusal) => refusal.at > startedAt);
+          if (wasHeld) refusals?.readAfterGap(startedAt);
         },
         notificationReceived(notification) {
           if (notification.kind === 'rejected-notification') {
@@ -185,11 +122,17 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           }
           if (notification.kind === 'operation-failed') {
             // Not saved, said so, never left to a re-read putting the old value back (refusals.ts).
-            const { referenceId, message } = notification;
-            if (referenceId !== undefined) refusedEarly = [...refusedEarly, { referenceId, message, at: tick() }].slice(-UNCLAIMED_LIMIT);
-            else for (const editId of sendingWhen(get().chats, notification)) doubted.set(editId, message);
-            const chats = refuseWrites(get().chats, notification);
-            if (chats !== get().chats) set({ chats });
+            const at = tick();
+            const refuse = (code: RefusalsCode) => {
+              const chats = (refusals ??= code.createRefusals()).received(get().chats, notification, at);
+              if (chats !== get().chats) set({ chats });
+            };
+            // Its code not at hand (a redeployed bundle): nothing of the chat's left to a read that would drop a refused write unsaid (reads.ts).
+            const unread = () => {
+              for (const chatId of notification.chatId === undefined ? [...get().chats.keys()] : [notification.chatId]) updateEntry(chatId, (entry) => entryUnread(entry, notification.message));
+            };
+            if (refusalsCode) refuse(refusalsCode);
+            else loadRefusals().then(refuse, unread);
             return;
           }
           if (notification.kind !== 'chat-changed') return;
@@ -234,21 +177,18 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
         },
         userDataWriteStarted: (chatId, editId) => updateEntry(chatId, (entry) => markSending(entry, editId)),
         userDataWriteAccepted(chatId, editId, referenceId) {
-          const refused = refusedEarly.find((notification) => notification.referenceId === referenceId);
-          refusedEarly = refusedEarly.filter((notification) => notification !== refused);
-          const doubt = doubted.get(editId);
-          doubted.delete(editId);
+          const refused = refusals?.accepted(editId, referenceId);
           const acceptedAt = tick();
-          updateEntry(chatId, (entry) =>
-            refused
-              ? markFailed(entry, editId, { kind: 'refused-later', message: refused.message })
-              : doubt !== undefined
-                ? markFailed(entry, editId, { kind: 'refused-later', message: doubt, unlinked: true }, true)
-                : markAccepted(entry, editId, referenceId, acceptedAt),
-          );
+          updateEntry(chatId, (entry) => (refused ? markFailed(entry, editId, refused.error, refused.mayHaveLanded) : markAccepted(entry, editId, referenceId, acceptedAt)));
         },
-        userDataWriteFailed: (chatId, editId, error, mayHaveLanded) => updateEntry(chatId, (entry) => markFailed(entry, editId, error, mayHaveLanded)),
-        userDataWriteRequeued: (chatId, editId) => updateEntry(chatId, (entry) => markQueued(entry, editId)),
+        userDataWriteFailed(chatId, editId, error, mayHaveLanded) {
+          refusals?.settled(editId);
+          updateEntry(chatId, (entry) => markFailed(entry, editId, error, mayHaveLanded));
+        },
+        userDataWriteRequeued(chatId, editId) {
+          refusals?.settled(editId);
+          updateEntry(chatId, (entry) => markQueued(entry, editId));
+        },
         // Take theirs / Discard settles the key: earlier refused or conflicting writes of it
         // (hidden behind the newest on its row) go with it.
         userDataWriteDiscarded: (chatId, editId, undoable) =>

@@ -1,5 +1,5 @@
 // Public face of `store/`: the live view of chats, the agent's pending edits and the connection.
-export { createChatStore, type ChatStore, type ChatStoreState, type ChatStoreActions, type ChatStoreOptions } from './chatStore';
+export { createChatStore, loadRefusals, type ChatStore, type ChatStoreState, type ChatStoreActions, type ChatStoreOptions } from './chatStore';
 export { sessionDraftStorage, type DraftStorage, type SavedChat } from './persistence';
 export { ChatStoreProvider, useChatStoreApi } from './ChatStoreProvider';
 export {

@@ -87,11 +87,25 @@ describe('faults', () => {
     expect(at((await postOperation(sim.url, SEED_CHAT, { operationName: 'SetInFocus' }, fresh)).body, 'statusCode')).toBe(0);
   });
 
+  it('refuseLater accepts the next operations and changes nothing (an Error notification says why); bareReplies leaves the referenceId out', async () => {
+    await control(sim.url, 'reset', {});
+    await control(sim.url, 'faults', { refuseLater: 1, bareReplies: true });
+    const refused = await postOperation(sim.url, SEED_CHAT, { operationName: 'UpdateUserData', userData: { UserData1: 'refused' } }, token);
+    expect(refused.body).toEqual({ statusCode: 0 });
+    expect(at(await getChat(sim.url, SEED_CHAT), 'userData', 'UserData1')).toBe(987654321);
+    expect(at((await control(sim.url, 'faults')).body, 'faults', 'refuseLater')).toBe(0);
+    const saved = await postOperation(sim.url, SEED_CHAT, { operationName: 'UpdateUserData', userData: { UserData1: 'saved' } }, token);
+    expect(saved.body).toEqual({ statusCode: 0 });
+    expect(at(await getChat(sim.url, SEED_CHAT), 'userData', 'UserData1')).toBe('saved');
+    await control(sim.url, 'faults', { bareReplies: false });
+    expect(at((await postOperation(sim.url, SEED_CHAT, { operationName: 'SetInFocus' }, token)).body, 'referenceId')).toEqual(expect.any(Number));
+  });
+
   it('combines fields, reports the settings, and failNext 0 clears', async () => {
     const set = await control(sim.url, 'faults', { failNext: 3, statusCode: 15, latencyMs: 5, dropNotifications: true });
     expect(set.body).toEqual({
       ok: true,
-      faults: { httpFailures: null, operationFailures: { remaining: 3, statusCode: 15 }, latencyMs: 5, dropNotifications: true },
+      faults: { httpFailures: null, operationFailures: { remaining: 3, statusCode: 15 }, latencyMs: 5, dropNotifications: true, refuseLater: 0, bareReplies: false },
     });
     expect((await control(sim.url, 'faults')).body).toEqual(set.body);
     const cleared = await control(sim.url, 'faults', { failNext: 0 });
@@ -106,6 +120,8 @@ describe('faults', () => {
     [{ failNext: 1, statusCode: 4, applied: true }, /applied needs/],
     [{ latencyMs: 'slow' }, /latencyMs/],
     [{ dropNotifications: 'yes' }, /dropNotifications/],
+    [{ refuseLater: 1.5 }, /refuseLater/],
+    [{ bareReplies: 1 }, /bareReplies/],
     [{ failnext: 1 }, /unknown fault field/],
   ])('rejects %j with 400', async (body, message) => {
     const reply = await control(sim.url, 'faults', body);
@@ -149,7 +165,7 @@ describe('control routes', () => {
     expect((await control(sim.url, 'reset', {})).body).toEqual({ ok: true });
     expect(at((await control(sim.url, 'requests')).body, 'requests')).toEqual([]);
     expect(at(await getChat(sim.url, SEED_CHAT), 'userData', 'UserData1')).toBe(987654321);
-    expect(at((await control(sim.url, 'faults')).body, 'faults')).toEqual({ httpFailures: null, operationFailures: null, latencyMs: 0, dropNotifications: false });
+    expect(at((await control(sim.url, 'faults')).body, 'faults')).toEqual({ httpFailures: null, operationFailures: null, latencyMs: 0, dropNotifications: false, refuseLater: 0, bareReplies: false });
     expect((await control(sim.url, 'session')).body).toEqual({ ok: true, expired: false });
     const fresh = await csrfToken(sim.url);
     const second = await postOperation(sim.url, SEED_CHAT, { operationName: 'SetInFocus' }, fresh);

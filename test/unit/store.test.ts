@@ -1,7 +1,7 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Chat, UserDataValue } from '../../src/gws';
-import { createChatStore, deriveRows, unsavedChatIds, type DraftStorage, type SavedChat } from '../../src/store';
+import { createChatStore, deriveRows, loadRefusals, unsavedChatIds, type DraftStorage, type SavedChat } from '../../src/store';
 import { catchUpEvents, hostEventsBetween, widgetState } from '../../src/app/hostEvents';
 import type { WidgetEvent } from '../../src/embed';
 
@@ -12,6 +12,11 @@ const chat = (id: string, state: string, receivedDate: string, userData: Record<
   participants: [],
   userData: new Map(Object.entries(userData)),
   receivedDate,
+});
+
+// As the writer does when it loads: an Error notification is then handled in the same task.
+beforeAll(async () => {
+  await loadRefusals();
 });
 
 describe('chat store', () => {
