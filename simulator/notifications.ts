@@ -107,7 +107,7 @@ export function createNotificationHub(options: NotificationHubOptions = {}): Not
       handshakeAllowed = allowed;
     },
     dropAllSessions: () => {
-      for (const session of [...sessions.values()]) {
+      for (const session of sessions.values()) {
         silentlyDropped.add(session.id);
         session.disconnect();
         silentlyDropped.delete(session.id);
@@ -116,7 +116,7 @@ export function createNotificationHub(options: NotificationHubOptions = {}): Not
     sessionCount: () => sessions.size,
     close: () => {
       // A real /meta/disconnect lets clients stop cleanly and releases held long polls.
-      for (const session of [...sessions.values()]) session.disconnect();
+      for (const session of sessions.values()) session.disconnect();
       cometd.close();
     },
   };

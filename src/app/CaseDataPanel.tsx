@@ -48,6 +48,7 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
   // the alert went with the focus on its Try again, back once the read failed again (keyboard test).
   const [lastError, setLastError] = useState<unknown>(null);
   useEffect(() => {
+    // oxlint-disable-next-line react/set-state-in-effect -- mirrors the query's last error for the pending retry after it (one render more, on a failure only)
     if (chats.isError) setLastError(chats.error);
     else if (chats.isSuccess) setLastError(null);
   }, [chats.isError, chats.isSuccess, chats.error]);

@@ -56,7 +56,7 @@ export function AddFieldForm({ rows, config, openerId, submit: send, announce, o
     else if (outcomes > 0 && (document.activeElement === document.body || form.current?.contains(document.activeElement))) {
       (document.getElementById(ids.field) ?? document.getElementById(ids.key))?.focus();
     }
-  }, [outcomes]);
+  }, [outcomes]); // oxlint-disable-line react/exhaustive-deps -- once per Add's outcome; refusal is set with it, ids come from useId
   const chosen = missing.find((item) => item.key === choice);
   // A typed key is trimmed: "Subject " would be another key that looks exactly like Subject;
   // so would "Subject" with a zero-width space or joiner, or a byte-order mark, at either end.

@@ -105,13 +105,13 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
     if (!count) return;
     const timer = setTimeout(() => countNow.current && setAnnouncement((countSaid.current = { filter, text: countNow.current }).text), FILTER_SAID_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [filter, t]);
+  }, [filter, t]); // oxlint-disable-line react/exhaustive-deps -- the pause restarts at keystrokes only; the count is read through countNow
   useEffect(() => {
     countNow.current = count;
     const last = countSaid.current;
     // Not while the agent types (the count waits for the pause), nor over anything said since.
     if (count && last.filter === filter && said === last.text && count !== last.text) setAnnouncement((countSaid.current = { filter, text: count }).text);
-  }, [count]);
+  }, [count]); // oxlint-disable-line react/exhaustive-deps -- only when the count changes, against what is said then
 
   const { noteFocus } = useFocusKeeping({
     scroller,
@@ -125,7 +125,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   });
 
   const focusTarget = useRef({ all, visible, focusCell: controller.focusCell, setFilter });
-  focusTarget.current = { all, visible, focusCell: controller.focusCell, setFilter };
+  focusTarget.current = { all, visible, focusCell: controller.focusCell, setFilter }; // oxlint-disable-line react/refs -- latest values for the host's focusKey handler, read outside render
   useEffect(() => {
     if (!registerFocusKey) return;
     return registerFocusKey((key) => {

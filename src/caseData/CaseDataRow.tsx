@@ -56,6 +56,7 @@ function useJustSaved(status: RowStatus, value: UserDataRow['value']): boolean {
   // The value that was saving: a settling that shows another (a re-read after notifications
   // were lost, showing a later change) is no "Saved" of the agent's (exploratory test).
   const saving = useRef(value);
+  // oxlint-disable-next-line react/refs -- the value last rendered while saving; a discarded render only leaves the same value
   if (status === 'saving') saving.current = value;
   const [saved, setSaved] = useState<{ readonly value: unknown } | null>(null);
   useEffect(() => {
@@ -65,7 +66,7 @@ function useJustSaved(status: RowStatus, value: UserDataRow['value']): boolean {
     setSaved({ value });
     const timer = setTimeout(() => setSaved(null), SAVED_FLASH_MS);
     return () => clearTimeout(timer);
-  }, [status]);
+  }, [status]); // oxlint-disable-line react/exhaustive-deps -- the flash follows a status change; a new value shown meanwhile ends it (below)
   return status === 'confirmed' && saved !== null && saved.value === value;
 }
 

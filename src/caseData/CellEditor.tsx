@@ -73,10 +73,13 @@ export function CellEditor(props: CellEditorProps) {
   const shownReadOnly = readOnly ? initialText : null;
   // The change is said, in the viewer's hint (a live region): a screen reader does not tell
   // a field's value changing. Counted, so that each change is a new text, read out again.
+  // Counted during render: a render React throws away counts nothing again (same text next time).
+  // oxlint-disable react/refs
   const viewed = useRef({ text: shownReadOnly, changes: 0 });
   if (viewed.current.text !== shownReadOnly) viewed.current = { text: shownReadOnly, changes: viewed.current.changes + 1 };
   const changes = viewed.current.changes;
   const saidChanges = useSaidAtMost(changes > 0 ? t('caseData.editor.readOnlyChanged', { count: changes }) : null, SAID_AT_MOST_MS);
+  // oxlint-enable react/refs
   const conflictText = conflict
     ? `${
         conflict.now === null
@@ -97,19 +100,23 @@ export function CellEditor(props: CellEditorProps) {
   // Replacing a stand-in, it takes the focus only if the stand-in had it, and its caret;
   // opened again on another party's value, the focus and selection of the editor it replaces.
   const handedOver = useRef(handover);
+  // The label as of the last commit, for the field's cleanup: the locale, or its catalogue
+  // arriving, renames an open editor, and a reopen must find the one it replaces (review).
+  const labelNow = useRef(label);
+  useLayoutEffect(() => void (labelNow.current = label));
   const focusOnMount = useCallback(
     (field: Field | null) => {
       fieldRef.current = field;
       if (!field) return;
       const typed = field instanceof HTMLTextAreaElement || (field instanceof HTMLInputElement && field.type === 'text');
-      const from = handedOver.current ?? reopenedFrom(label, field.value.length);
+      const from = handedOver.current ?? reopenedFrom(labelNow.current, field.value.length);
       if (from?.focused !== false) {
         field.focus({ preventScroll: true });
         // The caret goes to the end, as in a spreadsheet's F2: agents mostly append or
         // correct the tail; typing a character instead replaces the whole value.
         if (typed) field.setSelectionRange(...(from?.selection ?? [field.value.length, field.value.length]));
       }
-      if (typed) return () => closing(label, field);
+      if (typed) return () => closing(labelNow.current, field);
     },
     [],
   );

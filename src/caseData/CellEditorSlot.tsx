@@ -31,6 +31,7 @@ export function CellEditorSlot(props: CellEditorProps) {
   if (chunk.kind === 'loaded') {
     // Read as the stand-in goes, in the render that replaces it. A frame whose page has the
     // focus elsewhere (the CRM's) keeps its active element: that is not the agent's focus.
+    // oxlint-disable-next-line react/refs -- the handover, read once in the render that replaces the stand-in (above)
     const { field, reason = null, held } = standIn.current ?? {};
     const handover: Handover | undefined =
       field && held
@@ -55,6 +56,7 @@ function EditorStandIn({ standIn, failed, retry, ...props }: StandInProps) {
   const entry = useEditorText(props);
   const fieldRef = useRef<Field | null>(null);
   useLayoutEffect(() => {
+    // oxlint-disable-next-line react/immutability -- standIn is the slot's ref object, written in an effect as refs are
     standIn.current = { field: fieldRef.current, reason: entry.reason, held: entry.held };
     return () => void (standIn.current = null);
   });

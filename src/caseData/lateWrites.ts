@@ -65,7 +65,7 @@ export function watchLateWrites(store: ChatStore, resend: (chatId: string, write
 
   const check = (state: ChatStoreState, previous: ChatStoreState) => {
     const now = Date.now();
-    for (const doubt of [...inDoubt]) {
+    for (const doubt of inDoubt) {
       if (doubt.until <= now) {
         forget(doubt);
         continue;
@@ -94,7 +94,7 @@ export function watchLateWrites(store: ChatStore, resend: (chatId: string, write
     accepted(chatId: string, write: UserDataWrite, editId: number, referenceId: number | undefined) {
       if (inDoubt.length === 0) return;
       if (referenceId !== undefined) answered.add(referenceId);
-      for (const doubt of [...inDoubt]) {
+      for (const doubt of inDoubt) {
         if (doubt.chatId !== chatId || doubt.key !== write.key || editId <= doubt.editId) continue;
         doubt.newer = { write, editId };
         if (doubt.landed) restore(doubt, store.getState());

@@ -69,6 +69,7 @@ export function useCaseDataRows(chat: Chat | undefined, config: CaseDataConfig, 
   // depends on besides its row (configuration, chat state, capabilities, and the `t` its
   // read-only reason is worded in) is unchanged.
   const cache = useRef<RowCache>({ context: [], chatReason: null, rows: new Map() });
+  // oxlint-disable react/refs -- a cache read and written during render, on purpose (below)
   const all = useMemo(() => {
     if (!chat) return [];
     const context = [config, chat.state, chat.capabilities.join(' '), t];
@@ -91,6 +92,7 @@ export function useCaseDataRows(chat: Chat | undefined, config: CaseDataConfig, 
     // React throws away leaves only a cache that misses next time (new grid rows, the same
     // results), never a wrong row.
     cache.current = { context, chatReason, rows: current };
+    // oxlint-enable react/refs
     // Array sort is stable: equal orders keep the server's order.
     ordered.sort((a, b) => (a.rule.order ?? 0) - (b.rule.order ?? 0));
     return ordered.length ? [...ordered, ...shown] : shown;

@@ -59,5 +59,6 @@ export function useCellFocus(rows: readonly GridRow[], scrollToRow: (index: numb
 
   /** -1 when there is no active cell or its row has left the view. */
   const activeRowIndex = active ? indexOf(active.key) : -1;
+  // oxlint-disable-next-line react/refs -- the same Map for the grid's life (never reassigned): the rows register their cells in it
   return { active, activeRowIndex, setActive, focusCell, flushFocus, cells: cells.current };
 }

@@ -92,7 +92,7 @@ export function useFocusKeeping({ scroller, rowWindow, rows, activeRowIndex, col
     const index = rows.findIndex((gridRow) => gridRow.row.key === editingKey);
     if (index >= 0) rowWindow.scrollToRow(index);
     // Only for a newly opened editor, not for every change of the rows under it.
-  }, [editingKey]);
+  }, [editingKey]); // oxlint-disable-line react/exhaustive-deps -- once per editor opened
 
   // Another chat (the host's setActiveChat) replaces the grid, its toolbar and forms with new
   // ones: focus that was in them goes to the new grid's cell (its filter, with no rows), not
@@ -111,7 +111,7 @@ export function useFocusKeeping({ scroller, rowWindow, rows, activeRowIndex, col
       focusHandedOver = document.hasFocus() && panel.contains(document.activeElement);
       queueMicrotask(() => void (focusHandedOver = false));
     };
-  }, [hasRows]);
+  }, [hasRows]); // oxlint-disable-line react/exhaustive-deps -- on mount and as rows come or go; filterId (useId) and the scroller ref are stable
 
   return { noteFocus: (element: HTMLElement) => void (lastFocused.current = element) };
 }

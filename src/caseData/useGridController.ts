@@ -259,7 +259,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   const historyTools: EditHistoryTools = { t, chatId, entry, actions, announce: setAnnouncement, note, named, submit, existingKeys, rows, focusCell, send: writer.send, reread: writer.reread };
   const current: RowActions = { commitText, startEdit, setActive, actions, chatId, rows, retry, editing, setEditing, focusCell, discard, note, historyTools };
   const latest = useRef(current);
-  latest.current = current;
+  latest.current = current; // oxlint-disable-line react/refs -- read by the rows' handlers in events only, never in render
   const handlers = useRowHandlers(latest, cells);
 
   return { activeRowIndex, position, editing, notes, announcement, setAnnouncement, handlers, onGridKeyDown, flushFocus, submit, focusCell };

@@ -85,6 +85,7 @@ export function useRowHandlers(latest: RefObject<RowActions>, cells: Map<string,
         else cells.delete(id);
       },
     }),
-    [],
+    // Both stable: the grid controller's ref and its cells' Map.
+    [latest, cells],
   );
 }

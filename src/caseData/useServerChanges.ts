@@ -52,7 +52,7 @@ export function useServerChanges({ chatId, entry, rows, editing, activeKey, acti
       if (!said.includes(line)) said.push(line);
     }
     if (said.length > 0) announce(said.join(' '));
-  }, [entry, t]);
+  }, [entry, t]); // oxlint-disable-line react/exhaustive-deps -- at each new entry only; announce is stable, named follows t
 
   // Another party's changes to one key: said now, or (said of it less than SAID_AGAIN_AFTER_MS
   // ago) once that time is up, the latest only.
@@ -104,7 +104,7 @@ export function useServerChanges({ chatId, entry, rows, editing, activeKey, acti
     );
     sayOf(overtakenKey, t('caseData.announce.reopened', { key }));
     // Once per key overtaken (the rest is read as it is then), not on every render.
-  }, [overtakenKey]);
+  }, [overtakenKey]); // oxlint-disable-line react/exhaustive-deps -- once per key overtaken
 
   // The cell the agent is on (focus in the grid, no editor open) changed or deleted by
   // someone else: a screen reader does not say a focused cell's text changing. Not the

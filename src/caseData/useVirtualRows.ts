@@ -104,6 +104,7 @@ export function useVirtualRows(
       let scrollTop = element.scrollTop;
       if (top < scrollTop) scrollTop = top;
       else if (bottom > scrollTop + height) scrollTop = bottom - height;
+      // oxlint-disable-next-line react/immutability -- the scroller's DOM element (a ref's), moved in an event, not a prop
       element.scrollTop = scrollTop;
       shownTop.current = scrollTop;
       // Render the target's window now, so it can take focus before the scroll event arrives
@@ -120,6 +121,7 @@ export function useVirtualRows(
       if (!virtual || !element) return;
       const current = viewportRef.current;
       const top = Math.max(0, shownTop.current + rows * current.rowHeight);
+      // oxlint-disable-next-line react/immutability -- the scroller's DOM element (a ref's), moved in an event, not a prop
       element.scrollTop = top;
       shownTop.current = top;
       if (current.top !== top) setViewport({ ...current, top });

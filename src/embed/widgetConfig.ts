@@ -48,7 +48,6 @@ export const DEFAULT_CONFIG: WidgetConfig = {
 };
 
 const FILE_FIELDS = ['gwsBaseUrl', 'credentials', 'allowedHostOrigins', 'locale', 'theme', 'popOut', 'caseData'] as const;
-const URL_FIELDS = ['chatId', 'locale', 'theme', 'density'] as const;
 const FILE_ONLY_IN_URL = ['gwsBaseUrl', 'credentials', 'allowedHostOrigins', 'popOut', 'caseData'] as const;
 
 /** "config.json allowedHostOrigins[0]: ..." lines for a console or an alert. */

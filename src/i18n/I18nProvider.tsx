@@ -35,6 +35,7 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
           retry = setTimeout(attempt, Math.min(30_000, 1_000 * 2 ** failures++));
         },
       );
+    // oxlint-disable-next-line react/set-state-in-effect -- the catalogue cache is outside React; a failure remembered for this locale must go
     if (isCatalogLoaded(locale)) setCatalog({ locale, loaded: true });
     else void attempt();
     return () => {

@@ -2,7 +2,7 @@
 // GWS shuts down (its CometD server ends every session) and comes back on the same address:
 // the live connection handshakes again by itself, though the browser never went offline.
 import { adapt } from 'cometd-nodejs-client';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, it } from 'vitest';
 import { startSimulator } from '../../simulator/server';
 import { createNotificationConnection, type ConnectionStatus, type NotificationConnection } from '../../src/gws';
 

@@ -531,7 +531,7 @@ describe('settling a key', () => {
   });
 
   it('a discard the agent can undo puts back what it threw away, from what the row shows', () => {
-    const { store, actions } = liveChatWithK();
+    const { actions } = liveChatWithK();
     // A accepted, its notification still on its way; B refused.
     const a = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A' });
     actions.userDataWriteAccepted('c', a.editId, 1);

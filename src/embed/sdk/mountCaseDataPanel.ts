@@ -118,7 +118,7 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
           for (const requestId of pending.keys()) iframe.contentWindow?.postMessage({ ...envelope(), type: 'getState', requestId }, widgetOrigin);
           // Its unsaved work may be gone with the reload (storage blocked or cleared): clean until it
           // says again, right after this `ready`, which chats have some (isDirty stayed true: integrator's test).
-          for (const chatId of [...dirtyChats]) {
+          for (const chatId of dirtyChats) {
             dirtyChats.delete(chatId);
             emit('dirtyStateChanged', { type: 'dirtyStateChanged', chatId, dirty: false });
           }

@@ -23,6 +23,7 @@ export function panelEvents(win: Window) {
     delete payload.namespace;
     delete payload.version;
     delete payload.inReplyTo;
+    // oxlint-disable-next-line unicorn/no-useless-spread -- a snapshot: a listener may add or remove listeners; one added now gets the next event, not this one
     for (const listener of [...listeners[type]]) {
       try {
         listener(payload as PanelEvent<T>);
