@@ -42,6 +42,8 @@ export type ChatEntry = {
   readonly chat: Chat;
   /** Local clock tick of that snapshot, to refuse an older read that lands later. */
   readonly receivedAt: number;
+  /** The same for its userData: older when a notification without userData kept the one before (reads.ts). */
+  readonly userDataAt: number;
   readonly pending: readonly PendingEdit[];
   readonly drafts: ReadonlyMap<string, Draft>;
   /**
@@ -62,7 +64,7 @@ export type ChatEntry = {
 export const UNCLAIMED_LIMIT = 50;
 
 export function newEntry(chat: Chat, receivedAt: number): ChatEntry {
-  return { chat, receivedAt, pending: [], drafts: new Map(), unclaimedReferenceIds: [], lastReferenceId: 0, history: emptyHistory };
+  return { chat, receivedAt, userDataAt: receivedAt, pending: [], drafts: new Map(), unclaimedReferenceIds: [], lastReferenceId: 0, history: emptyHistory };
 }
 
 /** Whether a snapshot already shows what the write asked for (a value is never undefined: an absent key shows none). */
@@ -77,8 +79,8 @@ export function snapshotShows(chat: Chat, write: UserDataWrite): boolean {
 export const landedAlready = (entry: ChatEntry, write: UserDataWrite & { readonly editId: number }): boolean =>
   snapshotShows(entry.chat, write) && !entry.pending.some((edit) => edit.key === write.key && edit.editId !== write.editId);
 
-/** A fresh snapshot from a notification: confirm what it confirms, keep the rest pending. */
-export function applySnapshot(entry: ChatEntry, chat: Chat, receivedAt: number, referenceId: number | undefined): ChatEntry {
+/** A fresh snapshot from a notification: confirm what it confirms, keep the rest pending. `userDataKept`: it carried none, the entry's is in `chat`. */
+export function applySnapshot(entry: ChatEntry, chat: Chat, receivedAt: number, referenceId: number | undefined, userDataKept?: boolean): ChatEntry {
   let pending = entry.pending;
   let unclaimed = entry.unclaimedReferenceIds;
   let lastReferenceId = entry.lastReferenceId;
@@ -104,7 +106,7 @@ export function applySnapshot(entry: ChatEntry, chat: Chat, receivedAt: number, 
   pending = pending.filter(
     (edit, index) => !(edit.status === 'awaiting' && snapshotShows(chat, edit) && !pending.slice(0, index).some((own) => own.key === edit.key && !isUnsettled(own))),
   );
-  return settle(entry, { ...entry, chat, receivedAt, pending, unclaimedReferenceIds: unclaimed, lastReferenceId });
+  return settle(entry, { ...entry, chat, receivedAt, userDataAt: userDataKept ? entry.userDataAt : receivedAt, pending, unclaimedReferenceIds: unclaimed, lastReferenceId });
 }
 
 /** Undo of a write another party's change overtook puts back their value, the one it replaces, not the one the agent saw. */
@@ -165,7 +167,7 @@ function flagChangedFailures(pending: readonly PendingEdit[], chat: Chat): reado
  */
 export function applyRead(entry: ChatEntry, chat: Chat, receivedAt: number, startedAt: number): ChatEntry {
   const pending = entry.pending.filter((edit) => edit.status !== 'awaiting' || ((edit.acceptedAt ?? 0) > startedAt && !snapshotShows(chat, edit)));
-  return settle(entry, { ...entry, chat, receivedAt, lastReferenceId: 0, pending });
+  return settle(entry, { ...entry, chat, receivedAt, userDataAt: receivedAt, lastReferenceId: 0, pending });
 }
 
 export function addPending(entry: ChatEntry, edit: PendingEdit): ChatEntry {

@@ -146,7 +146,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             ...(notification.userDataAbsent && { userData: entry.chat.userData }),
             ...(notification.participantsAbsent && { participants: entry.chat.participants }),
           };
-          chats.set(chat.id, entry && known ? applySnapshot(entry, known, receivedAt, referenceId) : restored(chat, receivedAt));
+          chats.set(chat.id, entry && known ? applySnapshot(entry, known, receivedAt, referenceId, notification.userDataAbsent) : restored(chat, receivedAt));
           const { unreadSaved, unreadableChats } = get();
           const stillUnread = unreadSaved.has(chat.id) ? new Set([...unreadSaved].filter((id) => id !== chat.id)) : unreadSaved;
           // Read now: no longer said to be unreadable (it stayed so until the next full read: exploratory test).

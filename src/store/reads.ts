@@ -7,6 +7,10 @@ import { applyRead, sameValue, type ChatEntry } from './chatEntry';
 /** The entry after a read that began at `startedAt` (local clock) brought `chat`. */
 export function entryAfterRead(entry: ChatEntry, chat: Chat, receivedAt: number, startedAt: number): ChatEntry {
   if (entry.receivedAt < startedAt) return applyRead(entry, chat, receivedAt, startedAt);
+  // A notification since, without userData (a state change), kept the one from before this read:
+  // the read's is newer. Taken as stale, it let a queued write go over another party's change
+  // made during the gap, unseen (review).
+  if (entry.userDataAt < startedAt) return applyRead(entry, { ...entry.chat, userData: chat.userData }, receivedAt, startedAt);
   // A notification newer than this read already holds fresher data; but the read settles the
   // writes GWS accepted before it began, whose notifications may be lost (in a busy chat every
   // re-read was overtaken so, and Saving… stayed up for good: exploratory test), where that
