@@ -26,7 +26,11 @@ export type CometdSession = {
 type SessionOptions = Omit<NotificationConnectionOptions, 'onStatus'> & { readonly report: (status: ConnectionStatus) => void };
 
 export function openCometdSession({ url, onNotification, report }: SessionOptions): CometdSession {
+  // Live takes both: the connection up, and the chats' channel subscribed in this session (a
+  // refused subscription read Live, with nothing ever arriving: review).
   let connected = false;
+  let subscribed = false;
+  let live = false;
   // Disconnected on purpose (the browser offline, the panel closing): nothing to retry.
   let byUs = false;
   let rehandshakes = 0;
@@ -42,14 +46,22 @@ export function openCometdSession({ url, onNotification, report }: SessionOption
   // The server ended the session (GWS shut down or restarted: a disconnect, or advice not to
   // reconnect). CometD does not try again by itself, and the browser, still online, sends no
   // event that would: the panel stayed Offline for good. It handshakes again, with a growing pause.
+  const goLive = () => {
+    if (!connected || !subscribed || live) return;
+    live = true;
+    connectedAt = Date.now();
+    report({ kind: 'live' });
+  };
   const lost = () => {
     connected = false;
+    live = false;
     if (byUs) return report({ kind: 'offline' });
     // One end of a session is one loss (the server's disconnect, then the connect it answers).
     if (rehandshake !== undefined) return;
-    // A session that lasted a while starts the pause again; one the server ends at once does not
-    // (every "live" re-reads the chats).
-    if (Date.now() - connectedAt > STEADY_MS) rehandshakes = 0;
+    // A session that was live a while starts the pause again; one the server ends at once, or
+    // that never went live, does not (every "live" re-reads the chats).
+    if (connectedAt !== 0 && Date.now() - connectedAt > STEADY_MS) rehandshakes = 0;
+    connectedAt = 0;
     const retryInMs = backoffAfter(rehandshakes++);
     report({ kind: 'reconnecting', retryInMs, since: Date.now() });
     rehandshake = setTimeout(() => {
@@ -65,6 +77,8 @@ export function openCometdSession({ url, onNotification, report }: SessionOption
   };
 
   cometd.addListener('/meta/handshake', (message) => {
+    subscribed = false;
+    live = false;
     if (!message.successful) {
       connected = false;
       // GWS refuses the handshake of an expired HTTP session; retrying will not help
@@ -73,20 +87,28 @@ export function openCometdSession({ url, onNotification, report }: SessionOption
       return;
     }
     cometd.batch(() => {
-      cometd.subscribe(CHATS_CHANNEL, deliver);
+      cometd.subscribe(CHATS_CHANNEL, deliver, (reply) => {
+        if (reply.successful) {
+          subscribed = true;
+          return goLive();
+        }
+        // Refused (a server's policy, a session it no longer knows): a session that gets no
+        // notifications is no connection. Ended, and handshaken again after a growing pause.
+        connected = false;
+        report(isAuthFailure(reply) ? { kind: 'session-expired' } : reconnecting());
+        if (!cometd.isDisconnected()) cometd.disconnect();
+      });
     });
   });
 
   cometd.addListener('/meta/connect', (message) => {
     if (cometd.isDisconnected()) return lost();
-    const wasConnected = connected;
     connected = message.successful === true;
-    if (connected && !wasConnected) {
-      connectedAt = Date.now();
-      report({ kind: 'live' });
-    }
-    // A `402::unknown client` lands here too; CometD re-handshakes by itself.
-    else if (!connected) report(reconnecting());
+    if (connected) return goLive();
+    live = false;
+    // A `402::unknown client` lands here too; CometD re-handshakes by itself. An HTTP 401 is the
+    // session gone (the agent idle when it expired: no write had met it; Reconnecting… for good).
+    report(isAuthFailure(message) ? { kind: 'session-expired' } : reconnecting());
   });
 
   cometd.addListener('/meta/disconnect', lost);
@@ -99,6 +121,7 @@ export function openCometdSession({ url, onNotification, report }: SessionOption
   const wentOffline = () => {
     byUs = true;
     connected = false;
+    live = false;
     report({ kind: 'offline' });
     if (!cometd.isDisconnected()) cometd.disconnect();
   };
@@ -127,7 +150,7 @@ export function openCometdSession({ url, onNotification, report }: SessionOption
         byUs = false;
         report({ kind: 'connecting' });
         cometd.handshake();
-      } else if (connected) {
+      } else if (live) {
         // Only the REST side had lost the session; the connection itself stayed up.
         report({ kind: 'live' });
       }
@@ -145,6 +168,10 @@ export function openCometdSession({ url, onNotification, report }: SessionOption
   };
 }
 
-function isAuthFailure(message: Message): boolean {
-  return typeof message.error === 'string' && /^40[13]::/.test(message.error);
+/** CometD's typings leave out what it adds to a message that failed in transport. */
+type FailedMessage = Message & { readonly failure?: { readonly httpCode?: number } };
+
+/** Refused for authentication: by Bayeux (`401::`, `403::`), or by the HTTP layer (a GWS behind Spring Security answers 401). */
+function isAuthFailure(message: FailedMessage): boolean {
+  return (typeof message.error === 'string' && /^40[13]::/.test(message.error)) || message.failure?.httpCode === 401;
 }
