@@ -127,12 +127,20 @@ function settle(before: ChatEntry, next: ChatEntry): ChatEntry {
   let { undo } = next.history;
   const pending = next.pending.map((edit) => {
     const theirs = next.chat.userData.get(edit.key);
-    if (edit.status !== 'sending' || sameValue(before.chat.userData.get(edit.key), theirs)) return edit;
+    // Not sent at its turn for an overtaking change (no error: never sent), before the agent's own earlier write showed up.
+    const heldBack = edit.status === 'conflict' && edit.overtaken && !edit.error;
+    if ((edit.status !== 'sending' && !heldBack) || sameValue(before.chat.userData.get(edit.key), theirs)) return edit;
     // The key now holds a write the agent had before this snapshot (also one it has just
     // confirmed): no change by another party, and one that overtook this write is gone under
     // the agent's own (said so: WriteNotices), so this one may go (it became a conflict
-    // naming the agent's own value as the server's: exploratory test).
+    // naming the agent's own value as the server's: exploratory tests; also when its turn
+    // came first, the earlier write's reply before its notification).
     const held = before.pending.filter((own) => own.key === edit.key && sameValue(valueAfter(own), theirs));
+    if (heldBack) {
+      if (!held.some((own) => own.editId !== edit.editId)) return edit;
+      const { overtaken: _gone, ...unflagged } = edit;
+      return { ...unflagged, status: 'queued' as const };
+    }
     if (held.length > 0) {
       // (This write's own value arriving keeps its flag: it landed over theirs, which is said.)
       if (!edit.overtaken || held.every((own) => own.editId === edit.editId)) return edit;
