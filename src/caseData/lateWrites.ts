@@ -47,13 +47,19 @@ export function watchLateWrites(store: ChatStore, resend: (chatId: string, write
     }
   };
 
-  /** The late write is on the server now: the agent's newer word goes again, unless they are at it. */
-  const restore = (doubt: InDoubt, state: ChatStoreState) => {
+  /**
+   * The late write is on the server now: the agent's newer word goes again, unless they are at
+   * it. Their word is their newer write; or, when they gave this one up (Discard, Take theirs:
+   * `gaveUp`) and made none since, the value it replaced, which they chose to keep (exploratory
+   * test: the late write reversed their Take theirs unseen, the other party's value lost).
+   */
+  const restore = (doubt: InDoubt, state: ChatStoreState, gaveUp = false) => {
     forget(doubt);
     const entry = state.chats.get(doubt.chatId);
-    const newer = doubt.newer?.write;
+    const kept: UserDataWrite = doubt.replaced === undefined ? { op: 'delete', key: doubt.key } : { op: 'update', key: doubt.key, value: doubt.replaced };
+    const newer = doubt.newer?.write ?? (gaveUp ? kept : undefined);
     // Only over the agent's own newer value: one another party set since is theirs, and what
-    // the late write replaced was not the agent's to bring back.
+    // the late write replaced was not the agent's to bring back (unless they had chosen it).
     if (!entry || !newer || !sameValue(doubt.replaced, valueAfter(newer)) || !sameValue(entry.chat.userData.get(doubt.key), doubt.after)) return;
     // A write of the key on its way replaces it anyway; a changed draft sees the change as a
     // conflict (the editor says so and offers Keep mine; one opened and unchanged is no draft);
@@ -80,7 +86,8 @@ export function watchLateWrites(store: ChatStore, resend: (chatId: string, write
       doubt.replaced = replaced;
       // Landed. The newer write not answered yet: settled as it is (accepted, below).
       if (entry.pending.some((edit) => edit.key === doubt.key && edit.editId > doubt.editId && (edit.status === 'sending' || edit.status === 'queued'))) doubt.landed = true;
-      else restore(doubt, state);
+      // Given up: thrown away by the agent (a discard step in their history holds its value).
+      else restore(doubt, state, entry.history.undo.some((step) => step.discard && step.key === doubt.key && sameValue(step.before, doubt.after)));
     }
   };
 

@@ -17,14 +17,14 @@ const { control } = sim;
 
 it('a write waiting its turn behind the agent’s own held write goes once that one lands over another party’s change', async () => {
   const real = createGwsClient({ baseUrl: sim.url, credentials: 'include', timeoutMs: 5_000 });
-  let release: (() => void) | null = null;
+  const gate: { release?: () => void } = {};
   let held = true;
   const client: GwsClient = {
     ...real,
     async operate(chatId, operation) {
       if (held) {
         held = false;
-        await new Promise<void>((resolve) => (release = resolve));
+        await new Promise<void>((resolve) => (gate.release = resolve));
       }
       return real.operate(chatId, operation);
     },
@@ -39,12 +39,12 @@ it('a write waiting its turn behind the agent’s own held write goes once that 
   await waitUntilSettled(store);
   valueCell('Subject').focus();
   await user.keyboard('{F2}{Control>}a{/Control}one{Enter}');
-  await waitFor(() => expect(release).not.toBeNull());
+  await waitFor(() => expect(gate.release).toBeDefined());
   valueCell('Subject').focus();
   await user.keyboard('{F2}{Control>}a{/Control}two{Enter}');
   await control.updateUserData(SEED_CHAT_ID, { Subject: 'Theirs' });
   await waitFor(() => expect(store.getState().chats.get(SEED_CHAT_ID)?.chat.userData.get('Subject')).toBe('Theirs'));
-  release?.();
+  gate.release?.();
   // Before (exploratory test): "two" was never sent; the cell read "Changed on the server to "one"", the agent's own value.
   await waitFor(async () => expect((await control.operations()).map((operation) => (operation.userData as { Subject?: string } | undefined)?.Subject)).toEqual(['one', 'two']));
   await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));

@@ -44,6 +44,24 @@ it('sends the agent’s newer write again when the timed-out one lands over it, 
   expect(resent).toHaveLength(1);
 });
 
+it('sends back the value the agent chose to keep when a write they gave up lands late over it; not when they had left it in place', () => {
+  for (const choice of ['take theirs', 'discard', 'none'] as const) {
+    const { actions, late, server, resent } = setUp();
+    const first = actions.userDataWriteSent('c', update('first'));
+    actions.userDataWriteFailed('c', first.editId, { kind: 'timeout', afterMs: 15_000 }, true);
+    late.timedOut('c', update('first'), first.editId);
+    if (choice === 'take theirs') {
+      // Another party's value, then the agent takes it over their Not confirmed write.
+      server({ k: 'theirs' });
+      actions.userDataWriteDiscarded('c', first.editId, true);
+    } else if (choice === 'discard') actions.userDataWriteDiscarded('c', first.editId, true);
+    // The write lands late: a referenceId no answer of GWS gave.
+    server({ k: 'first' }, 12);
+    // Before (exploratory test): the cell turned to "first" unsaid, the agent's choice reversed.
+    expect(resent).toEqual(choice === 'take theirs' ? [update('theirs')] : choice === 'discard' ? [update('old')] : []);
+  }
+});
+
 it('waits for the newer write’s answer when GWS published both before answering it', () => {
   const { actions, late, server, resent } = setUp();
   // Made one after the other, as the store numbers them; the first gets no answer in time.
