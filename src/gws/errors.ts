@@ -38,8 +38,13 @@ export class GwsRequestError extends Error {
 /** A failure that trying again may get past (a read is retried while writes wait on it). */
 export const mayPass = (error: GwsError): boolean => isUnreachable(error) || (error.kind === 'http' && (error.status >= 500 || error.status === 429));
 
-/** The session, not the request: it waits, queued, for the session to come back. */
-export const isSessionProblem = (error: GwsError): boolean => error.kind === 'session-expired' || error.kind === 'csrf';
+/**
+ * The session, not the request: it waits, queued, for the session to come back. Not a CSRF
+ * refusal, which comes only after a fresh token (read with the session alive) was refused too:
+ * signing in again cannot cure it (a proxy dropping the header), and taken for an expired
+ * session it posted and flapped Session expired / Live every 5 s (review).
+ */
+export const isSessionProblem = (error: GwsError): boolean => error.kind === 'session-expired';
 
 /** No server answered at all (offline, no answer in time): a write waits for the replay when the outbox is held. */
 export const isUnreachable = (error: GwsError): boolean => error.kind === 'network' || error.kind === 'timeout';
