@@ -256,7 +256,7 @@ describe('the agent’s own chat when GWS sends it in a shape that cannot be rea
     const { store } = renderPanel(sim.url, { chatId: SEED_CHAT_ID });
     await screen.findByRole('grid', { name: 'Case data' });
     await waitUntilSettled(store);
-    const reads = async () => (await control.requests()).filter((request) => request.method === 'GET' && request.path === '/api/v2/me/chats').length;
+    const reads = async () => (await control.requests()).filter((request) => request.method === 'GET' && request.path === '/api/v2/me/chats?fields=*').length;
     const before = await reads();
     for (let count = 0; count < 20; count += 1) await control.publish({ messageType: 'ChatStateChangeMessage', notificationType: 'PropertiesUpdated', chat: { id: SEED_CHAT_ID } });
     await waitFor(() => expect(store.getState().rejectedNotifications).toBe(20));

@@ -634,12 +634,12 @@ test('with forced colours the focused cell has a ring of its own, inside its bor
 test('Try again on chats that could not be read leaves the focus in the panel once they are', async ({ page, sim }) => {
   const refuse = (route: import('@playwright/test').Route) =>
     route.request().method() === 'GET' ? route.fulfill({ status: 400, contentType: 'application/json', body: '{"statusCode":1,"statusMessage":"Required parameter missing"}' }) : route.fallback();
-  await page.route('**/api/v2/me/chats', refuse);
+  await page.route('**/api/v2/me/chats?*', refuse);
   await page.goto(`${sim.url}/?chatId=${SEED}`);
   await expect(page.getByRole('alert').filter({ hasText: 'Could not load chats' })).toBeVisible({ timeout: 15_000 });
   const retry = page.getByRole('button', { name: 'Try again' });
   await expect(retry).toBeVisible({ timeout: 15_000 });
-  await page.unroute('**/api/v2/me/chats', refuse);
+  await page.unroute('**/api/v2/me/chats?*', refuse);
   await retry.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('grid', { name: 'Case data' })).toBeVisible();

@@ -176,7 +176,7 @@ describe('concurrent changes', () => {
     await user.keyboard('landed after all{Enter}');
     await waitFor(() => expect(store.getState().chats.get(SEED_CHAT_ID)?.pending.find((edit) => edit.key === 'Subject')?.status).toBe('awaiting'));
     await control.faults({ dropNotifications: false });
-    const reads = async () => (await control.requests()).filter((request) => request.method === 'GET' && request.path === '/api/v2/me/chats').length;
+    const reads = async () => (await control.requests()).filter((request) => request.method === 'GET' && request.path === '/api/v2/me/chats?fields=*').length;
     const readsBefore = await reads();
     await control.publish({ messageType: 'ChatStateChangeMessage', notificationType: 'Error', chat: { id: SEED_CHAT_ID }, errorMessage: 'T-Server refused a request' });
     // Before (review): ignored, Saving… until a read 5 s later, which dropped a refused write unsaid.
@@ -443,7 +443,7 @@ describe('connection and session', () => {
     await waitFor(async () => expect((await control.operations()).length).toBe(1));
     expect(valueCell('Subject')).toHaveAttribute('aria-busy', 'true');
     await control.faults({ dropNotifications: false });
-    const reads = async () => (await control.requests()).filter((request) => request.method === 'GET' && request.path === '/api/v2/me/chats').length;
+    const reads = async () => (await control.requests()).filter((request) => request.method === 'GET' && request.path === '/api/v2/me/chats?fields=*').length;
     const readsBefore = await reads();
     // UNCONFIRMED_REREAD_MS (5 s) after GWS accepted the write, with no notification, one more read.
     await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'), { timeout: 9_000 });

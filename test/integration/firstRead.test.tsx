@@ -14,7 +14,7 @@ import { simulatorPerFile } from '../support/simulator';
 const sim = simulatorPerFile();
 
 const meProbes = async () => (await sim.control.requests()).filter((request) => request.method === 'GET' && request.path === '/api/v2/me');
-const chatReads = async () => (await sim.control.requests()).filter((request) => request.method === 'GET' && request.path === '/api/v2/me/chats');
+const chatReads = async () => (await sim.control.requests()).filter((request) => request.method === 'GET' && request.path === '/api/v2/me/chats?fields=*');
 
 it('a read started before React renders is the panel’s first read: the panel makes no read of its own', async () => {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });

@@ -91,6 +91,8 @@ describe('CSRF', () => {
     await client.listChats();
     await expect(client.operate('c1', { operationName: 'Leave' })).resolves.toEqual({});
     expect(calls).toHaveLength(2);
+    // The chats themselves, not their URIs (contract.md §1.2: a collection without fields lists URIs).
+    expect(calls[0]?.url).toBe('/api/v2/me/chats?fields=*');
     expect(calls[1]?.headers['X-CSRF-TOKEN']).toBe('from-list');
   });
 });

@@ -150,7 +150,8 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
     },
     async listChats() {
       // One chat GWS cannot describe (a value nested too deeply) must not keep the agent's other chats from loading.
-      const { values, unreadable } = (await get('/me/chats', chatsResponse)).chats;
+      // `fields=*`: a GWS collection without it lists URIs only (contract.md §1.2).
+      const { values, unreadable } = (await get('/me/chats?fields=*', chatsResponse)).chats;
       return {
         chats: values,
         unreadable: unreadable.map(({ input, issues }) => {
