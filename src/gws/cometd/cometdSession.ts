@@ -73,7 +73,14 @@ export function openCometdSession({ url, onNotification, report }: SessionOption
   };
   const deliver = (message: Message) => {
     const data: unknown = message.data;
-    onNotification(parseChatNotification(data));
+    try {
+      onNotification(parseChatNotification(data));
+    } catch (error) {
+      // A fault of the panel's own in taking it in (the store, one of its subscribers): CometD
+      // would only log it, the change lost under Live (review). Counted as a notification not
+      // read, which reads the chats again.
+      onNotification({ kind: 'rejected-notification', reason: `the panel failed to take it in: ${error instanceof Error ? error.message : String(error)}` });
+    }
   };
 
   cometd.addListener('/meta/handshake', (message) => {

@@ -1,0 +1,50 @@
+// @vitest-environment node
+// A notification the panel itself fails to take in (an exception in the store or one of its
+// subscribers) is not lost under Live: it is counted as not read, which reads the chats again.
+import { adapt } from 'cometd-nodejs-client';
+import { afterEach, expect, it } from 'vitest';
+import { startSimulator } from '../../simulator/server';
+import { createNotificationConnection, type ChatNotification, type NotificationConnection, type NotificationRejection } from '../../src/gws';
+import { simControl } from '../support/simulator';
+const SEED_CHAT_ID = '0000Wa9CAM6W00J';
+
+adapt();
+
+let connection: NotificationConnection | null = null;
+let running: Awaited<ReturnType<typeof startSimulator>> | null = null;
+afterEach(async () => {
+  await connection?.stop();
+  await running?.close();
+});
+
+async function until(check: () => boolean, what: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+it('an exception while taking a notification in is reported as a notification not read', async () => {
+  running = await startSimulator({ port: 0 });
+  const received: (ChatNotification | NotificationRejection)[] = [];
+  let live = false;
+  let failing = true;
+  connection = createNotificationConnection({
+    url: `${running.url}/api/v2/notifications`,
+    onNotification: (notification) => {
+      if (failing && notification.kind === 'chat-changed') {
+        failing = false;
+        throw new Error('a subscriber broke');
+      }
+      received.push(notification);
+    },
+    onStatus: (status) => void (live = status.kind === 'live'),
+  });
+  connection.start();
+  await until(() => live, 'live', 5_000);
+  await simControl(running.url).updateUserData(SEED_CHAT_ID, { Subject: 'changed' });
+  await until(() => received.length > 0, 'a report', 5_000);
+  // Before (review): CometD logged it at debug level, and nothing else happened.
+  expect(received).toEqual([{ kind: 'rejected-notification', reason: 'the panel failed to take it in: a subscriber broke' }]);
+});
