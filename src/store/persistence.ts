@@ -2,9 +2,8 @@
 // in sessionStorage, one item per chat, and removed once confirmed or when the chat is
 // gone. Only case data is stored, never tokens or credentials.
 
-import type { UserDataValue } from '../gws';
+import { jsonValue, type UserDataValue } from '../gws';
 import { array, isRecord, object, oneOf, string, type Schema } from '../shared/schema';
-import { jsonValue } from '../gws/wire';
 import type { ChatEntry, UserDataWrite } from './chatEntry';
 import { isEditedDraft, type Draft } from './drafts';
 
