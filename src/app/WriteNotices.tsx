@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatValue, keyShown, resolveRule, useCaseDataConfig } from '../caseData';
 import { useMessages, type Translate } from '../i18n';
-import { draftOvertaken, isEditedDraft, isUnsettled, snapshotShows, useChatStoreApi, type ChatEntry, type ChatStoreState } from '../store';
+import { hasEnded } from '../gws';
+import { draftOvertaken, isEditedDraft, isUnsettled, sameValue, snapshotShows, useChatStoreApi, valueAfter, type ChatEntry, type ChatStoreState } from '../store';
 import '../i18n/panelTexts';
 
 /** A chat as the agent knows it: by its customer, else by its id. */
@@ -38,6 +39,25 @@ export function writeNotices(state: ChatStoreState, previous: ChatStoreState, t:
           ? t('panel.savedOverDelete', { key })
           : t(edit.op === 'delete' ? 'panel.deletedOverOther' : 'panel.savedOverOther', { key, value: formatValue(theirs) || t('caseData.emptyValue') });
       lines.push(onScreen ? notice : t('panel.inOtherChat', { chat: chatName(entry), notice }));
+    }
+    // The mirror: a write on its way gone with another party's value showing, which came after
+    // it (its notification, or a read, settled it; the agent's own later write of the key is no
+    // other party's). The cell went from Saving… to their value unsaid (exploratory test).
+    if (!hasEnded(entry.chat.state)) {
+      for (const edit of before.pending) {
+        if ((edit.status !== 'sending' && edit.status !== 'awaiting') || entry.pending.some((other) => other.key === edit.key)) continue;
+        const now = entry.chat.userData.get(edit.key);
+        if (before.pending.some((own) => own.key === edit.key && sameValue(valueAfter(own), now))) continue;
+        const key = named(edit.key);
+        const value = formatValue(now) || t('caseData.emptyValue');
+        // The key as it was before the write: not someone else's change, the write is not there (accepted, then lost unsaid).
+        const notice = sameValue(now, edit.base)
+          ? t('panel.notOnServer', { key, value: now === undefined ? t('caseData.emptyValue') : value })
+          : now === undefined
+            ? t('panel.deletedAfterYours', { key })
+            : t('panel.changedAfterYours', { key, value });
+        lines.push(onScreen ? notice : t('panel.inOtherChat', { chat: chatName(entry), notice }));
+      }
     }
     // A draft another party's change overtook: the cell says "Draft · changed on the server", and
     // this says it (an open editor also shows the choice, as an alert; a closed draft did not say it).

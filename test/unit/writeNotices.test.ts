@@ -81,7 +81,7 @@ describe('a save that went through over another party’s change', () => {
     expect(said).toEqual([`In the chat with customer of d: ${SAVED_OVER}`]);
   });
 
-  it('is not said when theirs came last (it shows), nor for the agent’s own earlier write', () => {
+  it('is not said for the agent’s own earlier write; when theirs came last, that is said instead', () => {
     const { actions, notify, said } = live();
     const first = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'first' });
     const second = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'second' });
@@ -92,8 +92,33 @@ describe('a save that went through over another party’s change', () => {
     const mine = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'mine' });
     notify('c', { k: 'mine' }, 6);
     notify('c', { k: 'theirs' });
-    actions.userDataWriteAccepted('c', mine.editId, 6);
     expect(said).toEqual([]);
+    actions.userDataWriteAccepted('c', mine.editId, 6);
+    // Before (exploratory test): nothing, the cell turning from Saving… to their value.
+    expect(said).toEqual(['Someone else changed k to “theirs” right after your change.']);
+  });
+
+  it('says another party’s change after a write whose notification was lost, once a read settles it; and their delete', () => {
+    const { actions, notify, said } = live();
+    const mine = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'mine' });
+    actions.userDataWriteAccepted('c', mine.editId, 6);
+    notify('c', { k: 'theirs' });
+    expect(said).toEqual([]);
+    actions.chatsRead([chat('c', { k: 'theirs' }), chat('d', { k: 'old' })], actions.readStarted());
+    expect(said).toEqual(['Someone else changed k to “theirs” right after your change.']);
+    const other = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'again' });
+    actions.userDataWriteAccepted('c', other.editId, 7);
+    actions.chatsRead([chat('c', {}), chat('d', { k: 'old' })], actions.readStarted());
+    expect(said.at(-1)).toBe('Someone else deleted k right after your change.');
+  });
+
+  it('says a write GWS accepted that a read does not show, the key as it was before it', () => {
+    const { actions, said } = live();
+    const mine = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'mine' });
+    actions.userDataWriteAccepted('c', mine.editId, 6);
+    // Its notification never came; the read shows the value from before it (before: nothing said, the edit gone).
+    actions.chatsRead([chat('c', { k: 'old' }), chat('d', { k: 'old' })], actions.readStarted());
+    expect(said).toEqual(['Your change to k is not on the server, which still has “old”.']);
   });
 });
 

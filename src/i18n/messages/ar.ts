@@ -28,6 +28,9 @@ export const ar = {
   'panel.draftDeleted': 'حذف شخص آخر {key}؛ تبقى مسودتك غير المحفوظة.',
   'panel.inOtherChat': 'في المحادثة مع {chat}: {notice}',
   'panel.savedOverDelete': 'حُفظ {key}، وكان شخص آخر قد حذفه أثناء إرسال تغييرك.',
+  'panel.changedAfterYours': 'غيّر شخص آخر {key} إلى «{value}» بعد تغييرك مباشرةً.',
+  'panel.deletedAfterYours': 'حذف شخص آخر {key} بعد تغييرك مباشرةً.',
+  'panel.notOnServer': 'تغييرك على {key} غير موجود على الخادم، الذي ما زال يحمل «{value}».',
   'panel.loadingWhenSession': 'ستُحمَّل المحادثات عند عودة الجلسة.',
 
   'chatState.Invited': 'مدعو',

@@ -27,6 +27,9 @@ export const de = {
   'panel.draftDeleted': '{key} wurde von jemand anderem gelöscht; Ihr ungespeicherter Entwurf bleibt erhalten.',
   'panel.inOtherChat': 'Im Chat mit {chat}: {notice}',
   'panel.savedOverDelete': '{key} gespeichert; jemand anderes hatte den Schlüssel gelöscht, während Ihre Änderung unterwegs war.',
+  'panel.changedAfterYours': 'Jemand anderes hat {key} direkt nach Ihrer Änderung in „{value}“ geändert.',
+  'panel.deletedAfterYours': 'Jemand anderes hat {key} direkt nach Ihrer Änderung gelöscht.',
+  'panel.notOnServer': 'Ihre Änderung an {key} ist nicht auf dem Server, der weiterhin „{value}“ hat.',
   'panel.loadingWhenSession': 'Die Chats werden geladen, sobald die Sitzung wieder besteht.',
 
   'chatState.Invited': 'Eingeladen',
