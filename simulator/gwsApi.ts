@@ -120,9 +120,9 @@ async function operate(sim: SimulatorState, res: ServerResponse, chatId: string,
     return sendStatus(res, failure(injected, `${STATUS_TEXT[injected] ?? 'Error'} (simulated fault)`));
   }
   const body: JsonValue = parsed.value;
-  const operationName = isJsonObject(body) ? ownField(body, 'operationName') : undefined;
-  const refused = sim.faults.takeRefusal() ? `${typeof operationName === 'string' ? operationName : 'The operation'} rejected by the contact center (simulated fault)` : undefined;
-  const outcome = performOperation(sim.store, chatId, body, () => sim.nextReferenceId(), refused);
+  // Taken by a valid operation only: one GWS refuses at once is no acceptance.
+  const refusedLater = () => (sim.faults.takeRefusal() ? `${String(isJsonObject(body) && ownField(body, 'operationName'))} rejected by the contact center (simulated fault)` : undefined);
+  const outcome = performOperation(sim.store, chatId, body, () => sim.nextReferenceId(), refusedLater);
   if (!outcome.ok) return sendStatus(res, outcome);
   if (replyLost !== null) {
     sim.publishChatNotifications(outcome.notifications);

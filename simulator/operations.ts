@@ -173,8 +173,8 @@ export function performOperation(
   chatId: string,
   body: JsonValue,
   nextReferenceId: () => number,
-  /** Accepted, then refused by the contact center in these words: nothing changes, an Error notification says so. */
-  refusedLater?: string,
+  /** Asked once the operation is valid: words to accept it in, then have the contact center refuse it (nothing changes, an Error notification says so), or undefined. */
+  refusedLater?: () => string | undefined,
 ): OperationOutcome {
   if (!isJsonObject(body)) return failure(1, `Required parameter missing: operationName (the body is ${describeJson(body)})`);
   const operationName = ownField(body, 'operationName');
@@ -189,6 +189,7 @@ export function performOperation(
   const apply = handler(store, chat, body);
   if (isError(apply)) return apply;
   const referenceId = nextReferenceId();
-  if (refusedLater !== undefined) return { ok: true, referenceId, notifications: [operationRefused(store.resource(chat), referenceId, refusedLater)] };
+  const refusal = refusedLater?.();
+  if (refusal !== undefined) return { ok: true, referenceId, notifications: [operationRefused(store.resource(chat), referenceId, refusal)] };
   return { ok: true, referenceId, notifications: apply(referenceId) };
 }

@@ -73,8 +73,7 @@ export function CellEditor(props: CellEditorProps) {
   const shownReadOnly = readOnly ? initialText : null;
   // The change is said, in the viewer's hint (a live region): a screen reader does not tell
   // a field's value changing. Counted, so that each change is a new text, read out again.
-  // Counted during render: a render React throws away counts nothing again (same text next time).
-  // oxlint-disable react/refs
+  // oxlint-disable react/refs -- counted during render: a render React throws away counts nothing again (same text next time)
   const viewed = useRef({ text: shownReadOnly, changes: 0 });
   if (viewed.current.text !== shownReadOnly) viewed.current = { text: shownReadOnly, changes: viewed.current.changes + 1 };
   const changes = viewed.current.changes;

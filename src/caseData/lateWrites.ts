@@ -30,6 +30,8 @@ type InDoubt = {
   landed: boolean;
   /** What the key held just before it landed: the agent's newer value, or someone else's since. */
   replaced: UserDataValue | undefined;
+  /** The agent threw this very write away (Discard, Take theirs), and has written the key no more since. */
+  gaveUp: boolean;
 };
 
 export function watchLateWrites(store: ChatStore, resend: (chatId: string, write: UserDataWrite) => void) {
@@ -49,15 +51,15 @@ export function watchLateWrites(store: ChatStore, resend: (chatId: string, write
 
   /**
    * The late write is on the server now: the agent's newer word goes again, unless they are at
-   * it. Their word is their newer write; or, when they gave this one up (Discard, Take theirs:
-   * `gaveUp`) and made none since, the value it replaced, which they chose to keep (exploratory
-   * test: the late write reversed their Take theirs unseen, the other party's value lost).
+   * it. Their word is their newer write; or, when they gave this one up (Discard, Take theirs)
+   * and made none since, the value it replaced, which they chose to keep (exploratory test: the
+   * late write reversed their Take theirs unseen, the other party's value lost).
    */
-  const restore = (doubt: InDoubt, state: ChatStoreState, gaveUp = false) => {
+  const restore = (doubt: InDoubt, state: ChatStoreState) => {
     forget(doubt);
     const entry = state.chats.get(doubt.chatId);
     const kept: UserDataWrite = doubt.replaced === undefined ? { op: 'delete', key: doubt.key } : { op: 'update', key: doubt.key, value: doubt.replaced };
-    const newer = doubt.newer?.write ?? (gaveUp ? kept : undefined);
+    const newer = doubt.newer?.write ?? (doubt.gaveUp ? kept : undefined);
     // Only over the agent's own newer value: one another party set since is theirs, and what
     // the late write replaced was not the agent's to bring back (unless they had chosen it).
     if (!entry || !newer || !sameValue(doubt.replaced, valueAfter(newer)) || !sameValue(entry.chat.userData.get(doubt.key), doubt.after)) return;
@@ -78,7 +80,15 @@ export function watchLateWrites(store: ChatStore, resend: (chatId: string, write
       }
       const entry = state.chats.get(doubt.chatId);
       const before = previous.chats.get(doubt.chatId);
-      if (doubt.landed || !entry || !before || entry.chat === before.chat) continue;
+      if (doubt.landed || !entry || !before) continue;
+      // Given up: this write gone from the agent's, the newest step of their history its discard.
+      // Any later write of the key is their word instead (review: an earlier discard of the same
+      // value reverted a later write the agent had left in place).
+      const top = entry.history.undo.at(-1);
+      const gone = before.pending.some((edit) => edit.editId === doubt.editId) && !entry.pending.some((edit) => edit.editId === doubt.editId);
+      if (entry.pending.some((edit) => edit.key === doubt.key && edit.editId > doubt.editId)) doubt.gaveUp = false;
+      else if (gone && top?.discard && top.key === doubt.key && sameValue(top.before, doubt.after)) doubt.gaveUp = true;
+      if (entry.chat === before.chat) continue;
       const referenceId = entry.lastReferenceId;
       const foreign = referenceId > before.lastReferenceId && !answered.has(referenceId);
       const replaced = before.chat.userData.get(doubt.key);
@@ -86,15 +96,16 @@ export function watchLateWrites(store: ChatStore, resend: (chatId: string, write
       doubt.replaced = replaced;
       // Landed. The newer write not answered yet: settled as it is (accepted, below).
       if (entry.pending.some((edit) => edit.key === doubt.key && edit.editId > doubt.editId && (edit.status === 'sending' || edit.status === 'queued'))) doubt.landed = true;
-      // Given up: thrown away by the agent (a discard step in their history holds its value).
-      else restore(doubt, state, entry.history.undo.some((step) => step.discard && step.key === doubt.key && sameValue(step.before, doubt.after)));
+      else restore(doubt, state);
     }
   };
 
   return {
     /** A write of the agent's got no answer in time (or none that could be read): GWS may still apply it. */
     timedOut(chatId: string, write: UserDataWrite, editId: number) {
-      inDoubt.push({ chatId, key: write.key, editId, after: valueAfter(write), until: Date.now() + LANDS_WITHIN_MS, newer: null, landed: false, replaced: undefined });
+      inDoubt.push({ chatId, key: write.key, editId, after: valueAfter(write), until: Date.now() + LANDS_WITHIN_MS, newer: null, landed: false, replaced: undefined, gaveUp: false });
+      // A later write of the key: an earlier one given up is no longer the agent's last word.
+      for (const doubt of inDoubt) if (doubt.chatId === chatId && doubt.key === write.key && doubt.editId < editId) doubt.gaveUp = false;
       unsubscribe ??= store.subscribe(check);
     },
     /** GWS accepted a write (`referenceId` as it answered): the agent's newer word on a key whose earlier write is in doubt. */

@@ -136,19 +136,19 @@ function settle(before: ChatEntry, next: ChatEntry): ChatEntry {
     // naming the agent's own value as the server's: exploratory tests; also when its turn
     // came first, the earlier write's reply before its notification).
     const held = before.pending.filter((own) => own.key === edit.key && sameValue(valueAfter(own), theirs));
+    const ownEarlier = held.some((own) => own.editId !== edit.editId);
     if (heldBack) {
-      if (!held.some((own) => own.editId !== edit.editId)) return edit;
-      const { overtaken: _gone, ...unflagged } = edit;
-      return { ...unflagged, status: 'queued' as const };
+      if (!ownEarlier) return edit;
+    } else if (held.length === 0) {
+      undo = theirsBefore(undo, edit, theirs);
+      return { ...edit, overtaken: { theirs } };
     }
-    if (held.length > 0) {
-      // (This write's own value arriving keeps its flag: it landed over theirs, which is said.)
-      if (!edit.overtaken || held.every((own) => own.editId === edit.editId)) return edit;
-      const { overtaken: _gone, ...unflagged } = edit;
-      return unflagged;
-    }
+    // (This write's own value arriving keeps its flag: it landed over theirs, which is said.)
+    else if (!edit.overtaken || !ownEarlier) return edit;
+    // The agent's own earlier write shows: the flag goes, and the undo puts that value back, no longer theirs (review).
     undo = theirsBefore(undo, edit, theirs);
-    return { ...edit, overtaken: { theirs } };
+    const { overtaken: _gone, ...unflagged } = edit;
+    return heldBack ? { ...unflagged, status: 'queued' as const } : unflagged;
   });
   // Most snapshots overtake nothing: the history stays the same object.
   return { ...next, pending: flagChangedFailures(pending, next.chat), history: undo === next.history.undo ? next.history : { ...next.history, undo } };

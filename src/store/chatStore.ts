@@ -55,10 +55,13 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
       const next = change(entry);
       if (next !== entry) set({ chats: new Map(get().chats).set(chatId, next) });
     };
-    /** A chat seen for the first time picks up what a previous page left in storage. */
-    const restored = (chat: Chat, receivedAt: number): ChatEntry => {
+    /**
+     * A chat seen for the first time picks up what a previous page left in storage. `userDataAbsent`:
+     * seen in a notification that carried none, a read on its way has it (review: it kept none).
+     */
+    const restored = (chat: Chat, receivedAt: number, userDataAbsent?: boolean): ChatEntry => {
       const saved: SavedChat | null = storage?.load(chat.id) ?? null;
-      let entry = newEntry(chat, receivedAt);
+      let entry: ChatEntry = { ...newEntry(chat, receivedAt), ...(userDataAbsent && { userDataAt: 0 }) };
       if (!saved) return entry;
       for (const [key, draft] of saved.drafts) entry = { ...entry, drafts: new Map(entry.drafts).set(key, draft) };
       for (const { base, ...write } of saved.writes) entry = addPending(entry, { ...write, base, editId: nextEditId++, status: 'queued' });
@@ -127,12 +130,19 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
               const chats = (refusals ??= code.createRefusals()).received(get().chats, notification, at);
               if (chats !== get().chats) set({ chats });
             };
-            // Its code not at hand (a redeployed bundle): nothing of the chat's left to a read that would drop a refused write unsaid (reads.ts).
-            const unread = () => {
-              for (const chatId of notification.chatId === undefined ? [...get().chats.keys()] : [notification.chatId]) updateEntry(chatId, (entry) => entryUnread(entry, notification.message));
-            };
+            // Its code not at hand yet (on its way, or not to be had: a redeployed bundle): the
+            // chat's accepted writes are *Not confirmed* at once, as for an Error naming no request,
+            // so that no read drops them before it comes (review); the read a second later
+            // (useLiveSync) settles those the server shows. Once it comes, it takes what is left.
             if (refusalsCode) refuse(refusalsCode);
-            else loadRefusals().then(refuse, unread);
+            else {
+              for (const chatId of notification.chatId === undefined ? [...get().chats.keys()] : [notification.chatId]) {
+                updateEntry(chatId, (entry) =>
+                  entry.pending.reduce((next, edit) => (edit.status === 'awaiting' ? markFailed(next, edit.editId, { kind: 'refused-later', message: notification.message, unlinked: true }, true) : next), entry),
+                );
+              }
+              loadRefusals().then(refuse, () => undefined);
+            }
             return;
           }
           if (notification.kind !== 'chat-changed') return;
@@ -146,7 +156,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             ...(notification.userDataAbsent && { userData: entry.chat.userData }),
             ...(notification.participantsAbsent && { participants: entry.chat.participants }),
           };
-          chats.set(chat.id, entry && known ? applySnapshot(entry, known, receivedAt, referenceId, notification.userDataAbsent) : restored(chat, receivedAt));
+          chats.set(chat.id, entry && known ? applySnapshot(entry, known, receivedAt, referenceId, notification.userDataAbsent) : restored(chat, receivedAt, notification.userDataAbsent));
           const { unreadSaved, unreadableChats } = get();
           const stillUnread = unreadSaved.has(chat.id) ? new Set([...unreadSaved].filter((id) => id !== chat.id)) : unreadSaved;
           // Read now: no longer said to be unreadable (it stayed so until the next full read: exploratory test).

@@ -65,8 +65,7 @@ export const useChatSummaries = (): readonly ChatSummary[] => {
 export function useUserDataRows(entry: ChatEntry | undefined): readonly UserDataRow[] {
   // Another chat's rows are nothing to keep, nor places to keep.
   const previous = useRef<{ readonly chatId: string | null; readonly rows: readonly UserDataRow[] }>({ chatId: null, rows: [] });
-  // The previous pass's rows, kept during render: a pass React throws away only keeps rows identical to the next one's.
-  // oxlint-disable react/refs
+  // oxlint-disable react/refs -- the previous pass's rows, kept during render: a pass React throws away only keeps rows identical to the next one's
   return useMemo(() => {
     const chatId = entry?.chat.id ?? null;
     const rows = entry ? deriveRowsKeeping(entry, previous.current.chatId === chatId ? previous.current.rows : []) : [];

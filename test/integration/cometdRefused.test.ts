@@ -72,6 +72,8 @@ it('a refused subscription to the chats is not Live; handshaken again, it goes l
   await new Promise((resolve) => setTimeout(resolve, 500));
   // Before (review): connecting, live: nothing would ever arrive under Live.
   expect(statuses).not.toContain('live');
+  // A policy's refusal (403::subscribe_denied) is no expired session: its probe would handshake every 5 s (review).
+  expect(statuses).not.toContain('session-expired');
   expect(statuses).toContain('reconnecting');
   allow = true;
   await until(() => statuses.at(-1) === 'live', 'live once allowed', 10_000);

@@ -90,6 +90,8 @@ describe('faults', () => {
   it('refuseLater accepts the next operations and changes nothing (an Error notification says why); bareReplies leaves the referenceId out', async () => {
     await control(sim.url, 'reset', {});
     await control(sim.url, 'faults', { refuseLater: 1, bareReplies: true });
+    // One GWS refuses at once does not use the fault up.
+    expect(at((await postOperation(sim.url, SEED_CHAT, { operationName: 'UpdateUserData' }, token)).body, 'statusCode')).toBe(1);
     const refused = await postOperation(sim.url, SEED_CHAT, { operationName: 'UpdateUserData', userData: { UserData1: 'refused' } }, token);
     expect(refused.body).toEqual({ statusCode: 0 });
     expect(at(await getChat(sim.url, SEED_CHAT), 'userData', 'UserData1')).toBe(987654321);

@@ -62,6 +62,21 @@ it('sends back the value the agent chose to keep when a write they gave up lands
   }
 });
 
+it('does not revert a later write of the same value the agent left in place, an earlier one of it given up', () => {
+  const { actions, late, server, resent } = setUp();
+  const first = actions.userDataWriteSent('c', update('Escalated'), { key: 'k', before: 'old', after: 'Escalated' });
+  actions.userDataWriteFailed('c', first.editId, { kind: 'timeout', afterMs: 15_000 }, true);
+  late.timedOut('c', update('Escalated'), first.editId);
+  actions.userDataWriteDiscarded('c', first.editId, true);
+  // The same value again: it times out too, and the agent leaves it (they want Escalated).
+  const second = actions.userDataWriteSent('c', update('Escalated'), { key: 'k', before: 'old', after: 'Escalated' });
+  actions.userDataWriteFailed('c', second.editId, { kind: 'timeout', afterMs: 15_000 }, true);
+  late.timedOut('c', update('Escalated'), second.editId);
+  server({ k: 'Escalated' }, 12);
+  // Before (review): "old" sent twice, the agent's Escalated reverted unseen.
+  expect(resent).toEqual([]);
+});
+
 it('waits for the newer write’s answer when GWS published both before answering it', () => {
   const { actions, late, server, resent } = setUp();
   // Made one after the other, as the store numbers them; the first gets no answer in time.

@@ -459,8 +459,8 @@ describe('settling a key', () => {
 
   it('a write its turn found overtaken goes when the agent’s own earlier write shows up after all (its reply came before its notification)', () => {
     const { store, actions } = liveChatWithK();
-    const a1 = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A1' });
-    const a2 = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A2' });
+    const a1 = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A1' }, { key: 'k', before: 'old', after: 'A1' });
+    const a2 = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A2' }, { key: 'k', before: 'A1', after: 'A2' });
     actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { k: 'supervisor' }) });
     // A1's reply, then A2's turn: overtaken, not sent over the supervisor's value.
     actions.userDataWriteAccepted('c', a1.editId, 5);
@@ -472,6 +472,8 @@ describe('settling a key', () => {
     // A1 landed over it: A2 goes after all. Before (exploratory test): a conflict naming the agent's own A1 as the server's, A2 never sent.
     actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { k: 'A1' }), referenceId: 5 });
     expect(store.getState().chats.get('c')?.pending.map((edit) => [edit.op !== 'delete' && edit.value, edit.status, edit.overtaken])).toEqual([['A2', 'queued', undefined]]);
+    // Its undo puts A1 back, which it replaces, not the supervisor's value A1 replaced (review).
+    expect(store.getState().chats.get('c')?.history.undo.at(-1)).toMatchObject({ before: 'A1', after: 'A2' });
   });
 
   it('an Error notification that comes before the HTTP reply of its write refuses it when the reply comes', () => {

@@ -42,6 +42,14 @@ describe('a read and the notifications that overtook it', () => {
     expect(store.getState().outbox).toBe('open');
   });
 
+  it('a chat first seen in a notification without userData takes its userData from a read on its way', () => {
+    const { store, actions, startedAt } = afterGap();
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'StatusChange', chat: { ...chat('Chatting'), id: 'd' }, userDataAbsent: true });
+    actions.chatsRead([chat('Chatting', { Subject: 'old' }), { ...chat('Chatting', { Subject: 'from the read' }), id: 'd' }], startedAt);
+    // Before (review): none kept as fresh, the read's dropped.
+    expect(store.getState().chats.get('d')?.chat.userData.get('Subject')).toBe('from the read');
+  });
+
   it('a notification with userData during the read is newer than the read', () => {
     const { store, actions, startedAt } = afterGap();
     actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('Chatting', { Subject: 'newest' }) });

@@ -99,10 +99,12 @@ export function openCometdSession({ url, onNotification, report }: SessionOption
           subscribed = true;
           return goLive();
         }
-        // Refused (a server's policy, a session it no longer knows): a session that gets no
-        // notifications is no connection. Ended, and handshaken again after a growing pause.
+        // Refused (a server's policy, `403::subscribe_denied`): a session that gets no
+        // notifications is no connection. Ended, and handshaken again after a growing pause
+        // (lost() says so). Not an expired session: the REST side is fine, and its probe would
+        // handshake again at once, every 5 s (review). A 401 is one.
         connected = false;
-        report(isAuthFailure(reply) ? { kind: 'session-expired' } : reconnecting());
+        if (reply.error?.startsWith('401::') || (reply as FailedMessage).failure?.httpCode === 401) report({ kind: 'session-expired' });
         if (!cometd.isDisconnected()) cometd.disconnect();
       });
     });
