@@ -152,8 +152,10 @@ export function writeProblem(edit: PendingEdit | undefined, serverValue: UserDat
   }
   if (edit?.status !== 'conflict') return null;
   // Deleted is not "changed to (empty)": an empty text is a value the key still has.
-  if (serverValue === undefined) return t(edit.error ? 'caseData.deletedSinceFailed' : 'caseData.deletedOffline');
-  const changed = t(edit.error ? 'caseData.changedSinceFailed' : 'caseData.changedOffline', { value: formatValue(serverValue) || t('caseData.emptyValue') });
+  // Refused, or sent without an answer that says (Not confirmed: it may have been saved), or never sent.
+  const since = edit.error ? (edit.mayHaveLanded ? 'Unconfirmed' : 'Failed') : null;
+  if (serverValue === undefined) return t(since ? `caseData.deletedSince${since}` : 'caseData.deletedOffline');
+  const changed = t(since ? `caseData.changedSince${since}` : 'caseData.changedOffline', { value: formatValue(serverValue) || t('caseData.emptyValue') });
   // The cell shows their value: "yours" is a delete, and is named.
   return edit.op === 'delete' && !edit.error ? t('caseData.deleteNotSaved', { error: changed }) : changed;
 }

@@ -119,6 +119,15 @@ describe('one chat: server snapshot, pending writes, drafts', () => {
     expect(writeProblem(waiting, 'old', translateEnglish)).toMatch(/^Not saved: /);
   });
 
+  it('a write that may have been saved, then changed on the server, is Not confirmed, not Not saved', () => {
+    let entry = addPending(newEntry(chat({ a: 'old' }), 1), update(1, 'a', 'mine', 'sending', 'old'));
+    entry = markFailed(entry, 1, { kind: 'timeout', afterMs: 15_000 }, true);
+    entry = applySnapshot(entry, chat({ a: 'theirs' }), 2, undefined);
+    // Before (exploratory test): "Not saved, and changed on the server…", though it may have been saved.
+    expect(writeProblem(entry.pending[0], 'theirs', translateEnglish)).toBe('Not confirmed, and changed on the server to “theirs” since: keep yours or take theirs.');
+    expect(writeProblem(entry.pending[0], undefined, translateEnglish)).toBe('Not confirmed, and deleted on the server since: keep yours or take theirs.');
+  });
+
   it('never lets a server change overwrite a draft; flags it as a conflict instead', () => {
     let entry = setDraft(newEntry(chat({ Subject: 'old', UserData1: 1 }), 1), 'Subject', 'my text');
     entry = applySnapshot(entry, chat({ Subject: 'supervisor', UserData1: 2 }), 2, undefined);

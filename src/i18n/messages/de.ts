@@ -119,6 +119,8 @@ export const de = {
   'caseData.changedSinceFailed': 'Nicht gespeichert, und inzwischen auf dem Server zu „{value}“ geändert: Behalten Sie Ihren Wert oder übernehmen Sie den des Servers.',
   'caseData.deletedOffline': 'Auf dem Server gelöscht, bevor Ihr Wert gesendet wurde: Behalten Sie Ihren Wert oder übernehmen Sie die Löschung.',
   'caseData.deletedSinceFailed': 'Nicht gespeichert, und inzwischen auf dem Server gelöscht: Behalten Sie Ihren Wert oder übernehmen Sie die Löschung.',
+  'caseData.changedSinceUnconfirmed': 'Nicht bestätigt, und inzwischen auf dem Server zu „{value}“ geändert: Behalten Sie Ihren Wert oder übernehmen Sie den des Servers.',
+  'caseData.deletedSinceUnconfirmed': 'Nicht bestätigt, und inzwischen auf dem Server gelöscht: Behalten Sie Ihren Wert oder übernehmen Sie die Löschung.',
 
   'caseData.editor.label': 'Wert von {key}',
   'caseData.editor.notLoaded': 'Der vollständige Editor konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',

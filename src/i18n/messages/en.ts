@@ -57,6 +57,9 @@ export const en = {
   'caseData.changedSinceFailed': 'Not saved, and changed on the server to “{value}” since: keep yours or take theirs.',
   'caseData.deletedOffline': 'Deleted on the server before yours was sent: keep yours or take theirs.',
   'caseData.deletedSinceFailed': 'Not saved, and deleted on the server since: keep yours or take theirs.',
+  // The same for a write that may have been saved (no answer in time): "Not saved" would not be known.
+  'caseData.changedSinceUnconfirmed': 'Not confirmed, and changed on the server to “{value}” since: keep yours or take theirs.',
+  'caseData.deletedSinceUnconfirmed': 'Not confirmed, and deleted on the server since: keep yours or take theirs.',
 
   'caseData.editor.label': 'Value of {key}',
   // The editor is a chunk of its own (its texts are in enEditor.ts): if it cannot load.
