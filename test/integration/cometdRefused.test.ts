@@ -7,6 +7,7 @@ import { adapt } from 'cometd-nodejs-client';
 import cometdServer from 'cometd-nodejs-server';
 import { afterEach, expect, it } from 'vitest';
 import { createNotificationConnection, type ConnectionStatus, type NotificationConnection } from '../../src/gws';
+import { until } from '../support/until';
 
 adapt();
 
@@ -18,14 +19,6 @@ afterEach(async () => {
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
   server = null;
 });
-
-async function until(check: () => boolean, what: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 async function listen(handler: Parameters<typeof createServer>[1]): Promise<string> {
   server = createServer(handler);

@@ -1,15 +1,10 @@
 // A proxy that drops the X-CSRF-TOKEN request header: GWS refuses every POST with 403 "Missing or
 // invalid Csrf token", a fresh token too. Signing in again cannot cure it: the write fails, once.
-import { render, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { waitFor } from '@testing-library/react';
 import { expect, it } from 'vitest';
-import { App } from '../../src/app/App';
-import { createQueryClient } from '../../src/app/createQueryClient';
-import { CaseDataConfigProvider, OPEN_CONFIG } from '../../src/caseData';
 import { createGwsClient } from '../../src/gws';
-import { createChatStore } from '../../src/store';
 import { simulatorPerFile } from '../support/simulator';
-import { valueCell, waitUntilSettled } from '../support/renderPanel';
+import { renderPanel, valueCell, waitUntilSettled } from '../support/renderPanel';
 
 const sim = simulatorPerFile();
 
@@ -23,17 +18,11 @@ it('a CSRF refusal a fresh token does not cure fails the write, Not saved with R
     return fetch(input, { ...init, headers });
   };
   const client = createGwsClient({ baseUrl: sim.url, credentials: 'include', timeoutMs: 5_000, fetch: droppingToken });
-  const store = createChatStore();
+  const { user, store } = renderPanel(sim.url, { client });
   const statuses: string[] = [];
   store.subscribe((state, previous) => {
     if (state.connection.kind !== previous.connection.kind) statuses.push(state.connection.kind);
   });
-  const user = userEvent.setup();
-  render(
-    <CaseDataConfigProvider config={OPEN_CONFIG}>
-      <App client={client} queryClient={createQueryClient()} store={store} />
-    </CaseDataConfigProvider>,
-  );
   await waitUntilSettled(store);
   valueCell('Subject').focus();
   await user.keyboard('{F2}{Control>}a{/Control}mine{Enter}');

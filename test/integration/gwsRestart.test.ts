@@ -1,10 +1,17 @@
 // @vitest-environment node
-// GWS shuts down (its CometD server ends every session) and comes back on the same address:
-// the live connection handshakes again by itself, though the browser never went offline.
+// The live connection against the simulator's CometD. GWS shuts down (its CometD server ends every
+// session) and comes back on the same address: the connection handshakes again by itself, though the
+// browser never went offline. A notification the panel itself fails to take in (an exception in the
+// store or one of its subscribers) is not lost under Live: it is counted as not read, which reads the
+// chats again.
 import { adapt } from 'cometd-nodejs-client';
-import { afterEach, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { startSimulator } from '../../simulator/server';
-import { createNotificationConnection, type ConnectionStatus, type NotificationConnection } from '../../src/gws';
+import { createNotificationConnection, type ChatNotification, type ConnectionStatus, type NotificationConnection, type NotificationRejection } from '../../src/gws';
+import { simControl } from '../support/simulator';
+import { until } from '../support/until';
+
+const SEED_CHAT_ID = '0000Wa9CAM6W00J';
 
 adapt();
 
@@ -14,14 +21,6 @@ afterEach(async () => {
   await connection?.stop();
   await running?.close();
 });
-
-async function until(check: () => boolean, what: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 it('handshakes again once GWS is back after ending the session, and reports Reconnecting meanwhile, not Offline for good', async () => {
   running = await startSimulator({ port: 0 });
@@ -42,3 +41,27 @@ it('handshakes again once GWS is back after ending the session, and reports Reco
   // Before (exploratory test): "Offline" for good, and nothing handshook again.
   await until(() => statuses.at(-1) === 'live', 'live again', 20_000);
 }, 40_000);
+
+it('an exception while taking a notification in is reported as a notification not read', async () => {
+  running = await startSimulator({ port: 0 });
+  const received: (ChatNotification | NotificationRejection)[] = [];
+  let live = false;
+  let failing = true;
+  connection = createNotificationConnection({
+    url: `${running.url}/api/v2/notifications`,
+    onNotification: (notification) => {
+      if (failing && notification.kind === 'chat-changed') {
+        failing = false;
+        throw new Error('a subscriber broke');
+      }
+      received.push(notification);
+    },
+    onStatus: (status) => void (live = status.kind === 'live'),
+  });
+  connection.start();
+  await until(() => live, 'live', 5_000);
+  await simControl(running.url).updateUserData(SEED_CHAT_ID, { Subject: 'changed' });
+  await until(() => received.length > 0, 'a report', 5_000);
+  // Before (review): CometD logged it at debug level, and nothing else happened.
+  expect(received).toEqual([{ kind: 'rejected-notification', reason: 'the panel failed to take it in: a subscriber broke' }]);
+});

@@ -1,16 +1,11 @@
 // Two writes of one key, the first held on its way while another party changes the key: the
 // second, waiting its turn, is not sent over that change; once the first lands over it (its reply
 // before its notification, as the simulator answers), the second goes (README, "Order of writes").
-import { render, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { waitFor } from '@testing-library/react';
 import { expect, it } from 'vitest';
-import { App } from '../../src/app/App';
-import { createQueryClient } from '../../src/app/createQueryClient';
-import { CaseDataConfigProvider, OPEN_CONFIG } from '../../src/caseData';
 import { createGwsClient, type GwsClient } from '../../src/gws';
-import { createChatStore } from '../../src/store';
 import { simulatorPerFile } from '../support/simulator';
-import { SEED_CHAT_ID, valueCell, waitUntilSettled } from '../support/renderPanel';
+import { renderPanel, SEED_CHAT_ID, valueCell, waitUntilSettled } from '../support/renderPanel';
 
 const sim = simulatorPerFile();
 const { control } = sim;
@@ -29,13 +24,7 @@ it('a write waiting its turn behind the agent’s own held write goes once that 
       return real.operate(chatId, operation);
     },
   };
-  const store = createChatStore();
-  const user = userEvent.setup();
-  render(
-    <CaseDataConfigProvider config={OPEN_CONFIG}>
-      <App client={client} queryClient={createQueryClient()} store={store} />
-    </CaseDataConfigProvider>,
-  );
+  const { user, store } = renderPanel(sim.url, { client });
   await waitUntilSettled(store);
   valueCell('Subject').focus();
   await user.keyboard('{F2}{Control>}a{/Control}one{Enter}');

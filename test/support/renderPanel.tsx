@@ -5,7 +5,7 @@ import { App } from '../../src/app/App';
 import { createQueryClient } from '../../src/app/createQueryClient';
 import type { FocusKeyChannel } from '../../src/app/focusChannel';
 import { CaseDataConfigProvider, OPEN_CONFIG, parseCaseDataConfig, type CaseDataConfig } from '../../src/caseData';
-import { createGwsClient } from '../../src/gws';
+import { createGwsClient, type GwsClient } from '../../src/gws';
 import { createChatStore, type ChatStore } from '../../src/store';
 
 export const SEED_CHAT_ID = '0000Wa9CAM6W00J';
@@ -13,8 +13,8 @@ export const SEED_CHAT_ID = '0000Wa9CAM6W00J';
 /** Renders the whole widget against a running simulator, with a fresh cache and store. */
 export function renderPanel(
   simulatorUrl: string,
-  /** `timeoutMs`: the client's, 5 s unless a test makes the server slower than that. */
-  options: { chatId?: string; config?: CaseDataConfig; store?: ChatStore; focusChannel?: FocusKeyChannel; timeoutMs?: number } = {},
+  /** `timeoutMs`: the client's, 5 s unless a test makes the server slower than that; `client`: one of the test's own instead (wrapping the real one). */
+  options: { chatId?: string; config?: CaseDataConfig; store?: ChatStore; focusChannel?: FocusKeyChannel; timeoutMs?: number; client?: GwsClient } = {},
 ) {
   // The product's client (createQueryClient), but a failed read is not tried again unasked,
   // so a test of a failure sees it at once.
@@ -22,7 +22,7 @@ export function renderPanel(
   const defaults = queryClient.getDefaultOptions();
   queryClient.setDefaultOptions({ ...defaults, queries: { ...defaults.queries, retry: false } });
   const store = options.store ?? createChatStore({ activeChatId: options.chatId ?? null });
-  const client = createGwsClient({ baseUrl: simulatorUrl, credentials: 'include', timeoutMs: options.timeoutMs ?? 5_000 });
+  const client = options.client ?? createGwsClient({ baseUrl: simulatorUrl, credentials: 'include', timeoutMs: options.timeoutMs ?? 5_000 });
   const user = userEvent.setup();
   const view = render(
     <CaseDataConfigProvider config={options.config ?? OPEN_CONFIG}>
