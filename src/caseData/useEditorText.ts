@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useMessages } from '../i18n';
 import { acceptsTyping, type EditorKind, type ValueKind } from './userDataValues';
 
@@ -35,6 +35,8 @@ export type EditorTextInput = {
 };
 
 const REFUSAL_SHOWN_MS = 4000;
+/** An Enter this soon after a conflict came up was meant for the save the agent was making, not as Keep mine over a value not seen yet. */
+export const CONFLICT_SETTLES_MS = 500;
 
 /**
  * An open cell's text and keys, the editor's contract: Enter commits and moves down (Ctrl+Enter
@@ -101,11 +103,20 @@ export function useEditorText({ editor, kind, initialText, readOnly = false, con
     if (problem && move === 'away') onRefusedAway?.(problem);
   };
 
+  // When the conflict came up (0: none shown yet). An Enter that met it as it came (exploratory
+  // test: within milliseconds) saved over another party's value unseen, and nothing said so after.
+  const conflictShown = useRef(0);
+  useLayoutEffect(() => {
+    conflictShown.current = conflict ? conflictShown.current || performance.now() : 0;
+  });
+
   const onKeyDown = (event: KeyboardEvent) => {
     // The grid's own keys must not fire while the agent types.
     event.stopPropagation();
     if (event.key === 'Enter' && (editor !== 'multiline' || event.ctrlKey || event.metaKey)) {
       event.preventDefault();
+      // Its words, said as it shows, tell what Enter does now; the next Enter keeps the agent's value.
+      if (conflict && (!conflictShown.current || performance.now() - conflictShown.current < CONFLICT_SETTLES_MS)) return;
       commit('down');
     } else if (event.key === 'Escape') {
       event.preventDefault();

@@ -5,7 +5,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
-import { renderPanel, SEED_CHAT_ID, valueCell, waitUntilSettled } from '../support/renderPanel';
+import { readConflict, renderPanel, SEED_CHAT_ID, valueCell, waitUntilSettled } from '../support/renderPanel';
 
 const sim = simulatorPerFile();
 const { control } = sim;
@@ -34,6 +34,7 @@ describe('the cell editor, when its chunk cannot load', () => {
     await control.updateUserData(SEED_CHAT_ID, { Subject: 'Theirs' });
     // Before: nothing said, and Enter overwrote "Theirs" unseen.
     await waitFor(() => expect(field('Subject')).toHaveAccessibleDescription('Draft · changed on the server'));
+    await readConflict();
     await user.keyboard('{Enter}');
     await waitFor(async () => expect(await sent()).toEqual([{ Subject: 'Mine' }]));
 

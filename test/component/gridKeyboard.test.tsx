@@ -4,7 +4,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { createFocusKeyChannel } from '../../src/app/focusChannel';
 import { simulatorPerFile } from '../support/simulator';
-import { grid, renderPanel, rowHeaders, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
+import { grid, readConflict, renderPanel, rowHeaders, SEED_CHAT_ID, valueCell, waitForLive } from '../support/renderPanel';
 
 const sim = simulatorPerFile();
 const { control } = sim;
@@ -122,7 +122,9 @@ describe('grid navigation', () => {
     expect(await within(valueCell('NoteA')).findByText(/bar/)).toBeInTheDocument();
     // Before the fix the row left the view with its editor, focus went to NoteB, and these
     // keys started an edit there that Enter saved.
-    await user.keyboard('def{Enter}');
+    await user.keyboard('def');
+    await readConflict();
+    await user.keyboard('{Enter}');
     await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ NoteA: 'abcdef' }]));
     expect(valueCell('NoteB')).toHaveTextContent('foo two');
   });

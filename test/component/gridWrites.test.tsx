@@ -4,7 +4,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { createFocusKeyChannel } from '../../src/app/focusChannel';
 import { describe, expect, it } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
-import { caseDataConfig, grid, renderPanel, rowHeaders, SEED_CHAT_ID, valueCell, waitUntilSettled } from '../support/renderPanel';
+import { caseDataConfig, grid, readConflict, renderPanel, rowHeaders, SEED_CHAT_ID, valueCell, waitUntilSettled } from '../support/renderPanel';
 
 const sim = simulatorPerFile();
 const { control } = sim;
@@ -697,6 +697,7 @@ describe('what may be edited', () => {
     await user.keyboard('!');
     expect(editor).toHaveValue('Chat distribution for processing - mine!');
     // Keeping mine adds the key again.
+    await readConflict();
     await user.keyboard('{Enter}');
     await waitFor(async () =>
       expect(await control.operations()).toEqual([{ operationName: 'AttachUserData', userData: { RTargetObjectSelected: 'Chat distribution for processing - mine!' } }]),
@@ -737,12 +738,28 @@ describe('what may be edited', () => {
     await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^Customer support - mine/));
   });
 
+  it('does not take an Enter pressed as a conflict comes up for Keep mine; the next one, once it has shown, keeps the agent’s value', async () => {
+    const { user } = await openPanel();
+    valueCell('Subject').focus();
+    await user.keyboard('{F2} - mine');
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'Theirs' });
+    await screen.findByRole('group', { name: 'Changed on the server while you were editing' });
+    // Pressed as it came up (exploratory test: it saved over "Theirs" unseen, and nothing said so).
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('textbox', { name: 'Value of Subject' })).toHaveValue('Customer support - mine');
+    expect(await control.operations()).toEqual([]);
+    await readConflict();
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Customer support - mine' }]));
+  });
+
   it('saves the agent’s text as text when another party made the value a number while they typed', async () => {
     const { user } = await openPanel();
     valueCell('Subject').focus();
     await user.keyboard('{F2} - mine');
     await control.updateUserData(SEED_CHAT_ID, { Subject: 42 });
     expect(await screen.findByRole('group', { name: 'Changed on the server while you were editing' })).toBeInTheDocument();
+    await readConflict();
     await user.keyboard('{Enter}');
     // Before: refused with "Enter a whole number.", the agent's text impossible to keep.
     await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Customer support - mine' }]));

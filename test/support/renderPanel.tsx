@@ -5,6 +5,7 @@ import { App } from '../../src/app/App';
 import { createQueryClient } from '../../src/app/createQueryClient';
 import type { FocusKeyChannel } from '../../src/app/focusChannel';
 import { CaseDataConfigProvider, OPEN_CONFIG, parseCaseDataConfig, type CaseDataConfig } from '../../src/caseData';
+import { CONFLICT_SETTLES_MS } from '../../src/caseData/useEditorText';
 import { createGwsClient, type GwsClient } from '../../src/gws';
 import { createChatStore, type ChatStore } from '../../src/store';
 
@@ -35,6 +36,9 @@ export function renderPanel(
 }
 
 export const grid = () => screen.getByRole('grid', { name: 'Case data' });
+
+/** The agent takes in a conflict before Enter keeps their value: an Enter as it comes up is taken for the save they were making (useEditorText). */
+export const readConflict = () => new Promise((resolve) => setTimeout(resolve, CONFLICT_SETTLES_MS));
 
 /** The value cell of the row whose header is `key`. */
 export function valueCell(key: string): HTMLElement {
