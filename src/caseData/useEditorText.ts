@@ -103,12 +103,14 @@ export function useEditorText({ editor, kind, initialText, readOnly = false, con
     if (problem && move === 'away') onRefusedAway?.(problem);
   };
 
-  // When the conflict came up (0: none shown yet). An Enter that met it as it came (exploratory
-  // test: within milliseconds) saved over another party's value unseen, and nothing said so after.
+  // When the conflict came up, or its server value changed (0: none shown yet). An Enter that met
+  // it as it came (exploratory test: within milliseconds) saved over another party's value unseen,
+  // and nothing said so after; so did one that met a second change (exploratory round).
   const conflictShown = useRef(0);
+  const conflictSays = conflict ? JSON.stringify(conflict) : '';
   useLayoutEffect(() => {
-    conflictShown.current = conflict ? conflictShown.current || performance.now() : 0;
-  });
+    conflictShown.current = conflictSays ? performance.now() : 0;
+  }, [conflictSays]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     // The grid's own keys must not fire while the agent types.

@@ -753,6 +753,23 @@ describe('what may be edited', () => {
     await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Customer support - mine' }]));
   });
 
+  it('does not take an Enter pressed as a second change comes up in a conflict already shown for Keep mine', async () => {
+    const { user } = await openPanel();
+    valueCell('Subject').focus();
+    await user.keyboard('{F2} - mine');
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'X' });
+    const conflict = await screen.findByRole('group', { name: 'Changed on the server while you were editing' });
+    await readConflict();
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'Y' });
+    await waitFor(() => expect(conflict).toHaveTextContent('“Y”'));
+    // Before (exploratory round): saved over "Y" at once, which the agent had not seen.
+    await user.keyboard('{Enter}');
+    expect(await control.operations()).toEqual([]);
+    await readConflict();
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Customer support - mine' }]));
+  });
+
   it('saves the agent’s text as text when another party made the value a number while they typed', async () => {
     const { user } = await openPanel();
     valueCell('Subject').focus();
