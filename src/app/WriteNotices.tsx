@@ -49,13 +49,8 @@ export function writeNotices(state: ChatStoreState, previous: ChatStoreState, t:
         const now = entry.chat.userData.get(edit.key);
         if (before.pending.some((own) => own.key === edit.key && sameValue(valueAfter(own), now))) continue;
         const key = named(edit.key);
-        const value = formatValue(now) || t('caseData.emptyValue');
-        // The key as it was before the write: not someone else's change, the write is not there (accepted, then lost unsaid).
-        const notice = sameValue(now, edit.base)
-          ? t('panel.notOnServer', { key, value: now === undefined ? t('caseData.emptyValue') : value })
-          : now === undefined
-            ? t('panel.deletedAfterYours', { key })
-            : t('panel.changedAfterYours', { key, value });
+        // (One the read shows the key as it found it stays, Not confirmed: chatEntry.ts, applyRead.)
+        const notice = now === undefined ? t('panel.deletedAfterYours', { key }) : t('panel.changedAfterYours', { key, value: formatValue(now) || t('caseData.emptyValue') });
         lines.push(onScreen ? notice : t('panel.inOtherChat', { chat: chatName(entry), notice }));
       }
     }

@@ -14,6 +14,8 @@ export type GwsError =
    * referenceId; `unlinked`, one naming no request, for one of its chat's writes.
    */
   | { readonly kind: 'refused-later'; readonly message: string; readonly unlinked?: true }
+  /** Accepted, and a read of the chats after it holds the key as the write found it: it did not land, nothing said why (its refusal lost, say). */
+  | { readonly kind: 'not-shown' }
   /** A fault of the panel's own, not of the network or GWS (react-query also routes one thrown while handling an answer here): not to be read as unreachable. */
   | { readonly kind: 'unexpected'; readonly message: string };
 

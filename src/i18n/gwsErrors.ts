@@ -53,6 +53,8 @@ export function translateGwsError(t: Translate, error: GwsError): string {
       return t('gwsError.csrf', { message: error.message });
     case 'refused-later':
       return t(error.unlinked ? 'gwsError.refusedInChat' : 'gwsError.refusedLater', { message: error.message });
+    case 'not-shown':
+      return t('gwsError.notShown');
     case 'unexpected':
       return t('gwsError.unexpected', { message: error.message });
   }

@@ -174,8 +174,23 @@ function flagChangedFailures(pending: readonly PendingEdit[], chat: Chat): reado
  * waits for its notification, unless the read shows it already.
  */
 export function applyRead(entry: ChatEntry, chat: Chat, receivedAt: number, startedAt: number): ChatEntry {
-  const pending = entry.pending.filter((edit) => edit.status !== 'awaiting' || ((edit.acceptedAt ?? 0) > startedAt && !snapshotShows(chat, edit)));
-  return settle(entry, { ...entry, chat, receivedAt, userDataAt: receivedAt, lastReferenceId: 0, pending });
+  const before = (edit: PendingEdit) => edit.status === 'awaiting' && (edit.acceptedAt ?? 0) <= startedAt;
+  // Accepted before the read began, and the read holds the key as the agent's writes of it found it:
+  // it did not land (its refusal lost, say). Kept, *Not confirmed*, for Retry: dropped, the agent's
+  // value went unsaid (exploratory round). Another value there is someone's since: theirs, and shows.
+  const missed = entry.pending.filter(
+    (edit) => before(edit) && !snapshotShows(chat, edit) && entry.pending.some((own) => own.key === edit.key && sameValue(own.base, chat.userData.get(edit.key))),
+  );
+  let next: ChatEntry = {
+    ...entry,
+    chat,
+    receivedAt,
+    userDataAt: receivedAt,
+    lastReferenceId: 0,
+    pending: entry.pending.filter((edit) => missed.includes(edit) || (edit.status === 'awaiting' ? !before(edit) && !snapshotShows(chat, edit) : true)),
+  };
+  for (const edit of missed) next = markFailed(next, edit.editId, { kind: 'not-shown' }, true);
+  return settle(entry, next);
 }
 
 export function addPending(entry: ChatEntry, edit: PendingEdit): ChatEntry {

@@ -4,7 +4,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createChatStore, sessionDraftStorage } from '../../src/store';
 import { simulatorPerFile } from '../support/simulator';
-import { grid, renderPanel, SEED_CHAT_ID, valueCell, waitUntilSettled } from '../support/renderPanel';
+import { grid, readConflict, renderPanel, SEED_CHAT_ID, valueCell, waitUntilSettled } from '../support/renderPanel';
 
 const sim = simulatorPerFile();
 const { control } = sim;
@@ -45,6 +45,7 @@ describe('concurrent changes', () => {
     // Said at once, and part of the editor's description: Enter would overwrite theirs.
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('“Customer support” → “Escalated by supervisor”. Enter keeps yours, Escape takes theirs.'));
     expect(editor).toHaveAccessibleDescription(/Changed on the server: “Customer support” → “Escalated by supervisor”/);
+    await readConflict();
     await user.keyboard('{Enter}');
     await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('Customer support - refund requested'));
     await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));

@@ -45,3 +45,12 @@ it('with bare replies, a write that is not refused is confirmed by its notificat
   expect(valueCell('Subject')).toHaveTextContent(/^saved, bare reply/);
   expect(valueCell('Subject')).not.toHaveAccessibleDescription(/Not (saved|confirmed)/);
 });
+
+it('a write refused later whose refusal never arrives stays Not confirmed when the read after it does not show it', async () => {
+  await control.faults({ refuseLater: 1, dropNotifications: true });
+  await editRefused('refusal lost');
+  // No notification at all: the writer reads the chats again 5 s after GWS accepted it. Before
+  // (exploratory round): that read dropped the write, the old value shown, the agent's text gone.
+  await waitFor(() => expect(valueCell('Subject')).toHaveAccessibleDescription(/^Not confirmed: Accepted, and the chat read again after it does not show it/), { timeout: 10_000 });
+  expect(valueCell('Subject')).toHaveTextContent(/^refusal lost/);
+}, 20_000);

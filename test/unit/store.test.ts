@@ -518,12 +518,28 @@ describe('settling a key', () => {
       actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { k: 'V1' }), referenceId: 5 });
       expect(store.getState().chats.get('c')?.pending.map((edit) => [edit.op !== 'delete' && edit.value, edit.status, edit.overtaken])).toEqual([['V2', 'sending', undefined]]);
     }
-    // A read begun after the acceptance settles the write (its notification may have been lost).
+    // A read begun after the acceptance settles the write (its notification may have been lost):
+    // saved if it shows it; someone else's since if it shows another value; not landed if it shows
+    // the key as the write found it, kept Not confirmed for Retry (before, exploratory round: dropped, the value gone).
+    for (const [readShows, pending] of [
+      ['V1', []],
+      ['theirs', []],
+      ['old', [['V1', 'failed', true, 'not-shown']]],
+    ] as const) {
+      const { store, actions } = liveChatWithK();
+      const write = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'V1' });
+      actions.userDataWriteAccepted('c', write.editId, 5);
+      actions.chatsRead([chat('c', 'Chatting', '', { k: readShows })], actions.readStarted());
+      expect(store.getState().chats.get('c')?.pending.map((edit) => [edit.op !== 'delete' && edit.value, edit.status, edit.mayHaveLanded, edit.error?.kind])).toEqual(pending);
+    }
+    // Two writes of the key, neither landed: the newer stays, over the value both found.
     const { store, actions } = liveChatWithK();
-    const write = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'V1' });
-    actions.userDataWriteAccepted('c', write.editId, 5);
+    const first = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'V1' });
+    const second = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'V2' });
+    actions.userDataWriteAccepted('c', first.editId, 5);
+    actions.userDataWriteAccepted('c', second.editId, 6);
     actions.chatsRead([chat('c', 'Chatting', '', { k: 'old' })], actions.readStarted());
-    expect(store.getState().chats.get('c')?.pending).toEqual([]);
+    expect(store.getState().chats.get('c')?.pending.map((edit) => [edit.op !== 'delete' && edit.value, edit.status, edit.base])).toEqual([['V2', 'failed', 'old']]);
   });
 
   it('undo of a write made offline that the re-read finds overtaken puts back their value', () => {

@@ -30,7 +30,6 @@ export const ar = {
   'panel.savedOverDelete': 'حُفظ {key}، وكان شخص آخر قد حذفه أثناء إرسال تغييرك.',
   'panel.changedAfterYours': 'غيّر شخص آخر {key} إلى «{value}» بعد تغييرك مباشرةً.',
   'panel.deletedAfterYours': 'حذف شخص آخر {key} بعد تغييرك مباشرةً.',
-  'panel.notOnServer': 'تغييرك على {key} غير موجود على الخادم، الذي ما زال يحمل «{value}».',
   'panel.loadingWhenSession': 'ستُحمَّل المحادثات عند عودة الجلسة.',
 
   'chatState.Invited': 'مدعو',
@@ -264,6 +263,7 @@ export const ar = {
   'gwsError.csrf': 'رفضت الحماية من CSRF الطلب: {message}',
   'gwsError.refusedLater': 'قُبل الطلب ثم رفضه مركز الاتصال: {message}',
   'gwsError.refusedInChat': 'قُبل الطلب ثم أبلغ مركز الاتصال عن فشل عملية في هذه المحادثة دون أن يحدد أيّها: {message}',
+  'gwsError.notShown': 'قُبل الطلب، لكن المحادثة التي قُرئت بعده لا تُظهره',
   'gwsError.unexpected': 'خطأ في اللوحة: {message}',
   'gwsError.status.1': 'معامل مطلوب مفقود',
   'gwsError.status.2': 'غير صالح في الحالة الحالية',

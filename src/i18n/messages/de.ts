@@ -29,7 +29,6 @@ export const de = {
   'panel.savedOverDelete': '{key} gespeichert; jemand anderes hatte den Schlüssel gelöscht, während Ihre Änderung unterwegs war.',
   'panel.changedAfterYours': 'Jemand anderes hat {key} direkt nach Ihrer Änderung in „{value}“ geändert.',
   'panel.deletedAfterYours': 'Jemand anderes hat {key} direkt nach Ihrer Änderung gelöscht.',
-  'panel.notOnServer': 'Ihre Änderung an {key} ist nicht auf dem Server, der weiterhin „{value}“ hat.',
   'panel.loadingWhenSession': 'Die Chats werden geladen, sobald die Sitzung wieder besteht.',
 
   'chatState.Invited': 'Eingeladen',
@@ -227,6 +226,7 @@ export const de = {
   'gwsError.csrf': 'Anfrage vom CSRF-Schutz abgewiesen: {message}',
   'gwsError.refusedLater': 'Angenommen, dann vom Contact Center abgelehnt: {message}',
   'gwsError.refusedInChat': 'Angenommen, dann meldete das Contact Center einen Fehler bei einem Vorgang in diesem Chat, ohne zu sagen, bei welchem: {message}',
+  'gwsError.notShown': 'Angenommen, doch der danach erneut gelesene Chat zeigt es nicht',
   'gwsError.unexpected': 'Fehler im Panel: {message}',
   'gwsError.status.1': 'Erforderlicher Parameter fehlt',
   'gwsError.status.2': 'Im aktuellen Zustand nicht zulässig',

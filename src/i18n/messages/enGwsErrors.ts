@@ -21,6 +21,7 @@ export const enGwsErrors = {
   'gwsError.refusedLater': 'Accepted, then refused by the contact center: {message}',
   // An Error notification naming no request: about one of the chat's writes, which one unknown.
   'gwsError.refusedInChat': 'Accepted, then the contact center reported an operation in this chat failed, without saying which: {message}',
+  'gwsError.notShown': 'Accepted, and the chat read again after it does not show it',
   'gwsError.unexpected': 'Error in the panel: {message}',
   // The statusCode meanings GWS documents, worded as gws/ holds them to read GWS's messages.
   'gwsError.status.1': STATUS_CODE_MEANINGS[1],

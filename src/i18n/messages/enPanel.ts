@@ -42,8 +42,6 @@ export const enPanel = {
   // The mirror: the agent's write went, and another party's change came after it, before the panel saw it land.
   'panel.changedAfterYours': 'Someone else changed {key} to “{value}” right after your change.',
   'panel.deletedAfterYours': 'Someone else deleted {key} right after your change.',
-  // GWS took the write, and a read shows the key as it was before it: nothing says why.
-  'panel.notOnServer': 'Your change to {key} is not on the server, which still has “{value}”.',
   // The first read waits for an expired session to come back.
   'panel.loadingWhenSession': 'The chats load once the session is back.',
 
