@@ -104,8 +104,6 @@ export function watchLateWrites(store: ChatStore, resend: (chatId: string, write
     /** A write of the agent's got no answer in time (or none that could be read): GWS may still apply it. */
     timedOut(chatId: string, write: UserDataWrite, editId: number) {
       inDoubt.push({ chatId, key: write.key, editId, after: valueAfter(write), until: Date.now() + LANDS_WITHIN_MS, newer: null, landed: false, replaced: undefined, gaveUp: false });
-      // A later write of the key: an earlier one given up is no longer the agent's last word.
-      for (const doubt of inDoubt) if (doubt.chatId === chatId && doubt.key === write.key && doubt.editId < editId) doubt.gaveUp = false;
       unsubscribe ??= store.subscribe(check);
     },
     /** GWS accepted a write (`referenceId` as it answered): the agent's newer word on a key whose earlier write is in doubt. */

@@ -136,16 +136,14 @@ function settle(before: ChatEntry, next: ChatEntry): ChatEntry {
     // naming the agent's own value as the server's: exploratory tests; also when its turn
     // came first, the earlier write's reply before its notification).
     const held = before.pending.filter((own) => own.key === edit.key && sameValue(valueAfter(own), theirs));
-    const ownEarlier = held.some((own) => own.editId !== edit.editId);
-    if (heldBack) {
-      if (!ownEarlier) return edit;
-    } else if (held.length === 0) {
+    if (!heldBack && held.length === 0) {
       undo = theirsBefore(undo, edit, theirs);
       return { ...edit, overtaken: { theirs } };
     }
-    // (This write's own value arriving keeps its flag: it landed over theirs, which is said.)
-    else if (!edit.overtaken || !ownEarlier) return edit;
-    // The agent's own earlier write shows: the flag goes, and the undo puts that value back, no longer theirs (review).
+    // Only the agent's own earlier write showing lifts the flag (this write's own value arriving
+    // keeps it: it landed over theirs, which is said).
+    if (!edit.overtaken || !held.some((own) => own.editId !== edit.editId)) return edit;
+    // The flag goes, and the undo puts that value back, no longer theirs (review).
     undo = theirsBefore(undo, edit, theirs);
     const { overtaken: _gone, ...unflagged } = edit;
     return heldBack ? { ...unflagged, status: 'queued' as const } : unflagged;

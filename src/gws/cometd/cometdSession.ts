@@ -104,7 +104,7 @@ export function openCometdSession({ url, onNotification, report }: SessionOption
         // (lost() says so). Not an expired session: the REST side is fine, and its probe would
         // handshake again at once, every 5 s (review). A 401 is one.
         connected = false;
-        if (reply.error?.startsWith('401::') || (reply as FailedMessage).failure?.httpCode === 401) report({ kind: 'session-expired' });
+        if (isUnauthenticated(reply)) report({ kind: 'session-expired' });
         if (!cometd.isDisconnected()) cometd.disconnect();
       });
     });
@@ -180,7 +180,8 @@ export function openCometdSession({ url, onNotification, report }: SessionOption
 /** CometD's typings leave out what it adds to a message that failed in transport. */
 type FailedMessage = Message & { readonly failure?: { readonly httpCode?: number } };
 
-/** Refused for authentication: by Bayeux (`401::`, `403::`), or by the HTTP layer (a GWS behind Spring Security answers 401). */
-function isAuthFailure(message: FailedMessage): boolean {
-  return (typeof message.error === 'string' && /^40[13]::/.test(message.error)) || message.failure?.httpCode === 401;
-}
+/** No session: by Bayeux (`401::`), or by the HTTP layer (a GWS behind Spring Security answers 401). */
+const isUnauthenticated = (message: FailedMessage): boolean => message.error?.startsWith('401::') === true || message.failure?.httpCode === 401;
+
+/** Refused for authentication: no session, or Bayeux's `403::` to a handshake or connect. */
+const isAuthFailure = (message: FailedMessage): boolean => isUnauthenticated(message) || message.error?.startsWith('403::') === true;
