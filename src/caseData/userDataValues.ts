@@ -3,6 +3,7 @@
 
 import type { UserDataValue } from '../gws';
 import { translateEnglish, type Translate } from '../i18n';
+import { valueText } from '../store';
 import type { FieldRule } from './caseDataConfig';
 
 export type ValueKind = 'string' | 'integer' | 'decimal' | 'boolean' | 'date' | 'null' | 'json';
@@ -57,12 +58,8 @@ export function editorKind(kind: ValueKind, rule: FieldRule, text: string): Edit
   }
 }
 
-/** Text for display and for the editor's starting value; always plain text, never markup. */
-export function formatValue(value: UserDataValue | undefined): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
+/** Text for display and for the editor's starting value (the store's, which compares drafts by it). */
+export const formatValue = valueText;
 
 type DraftCheck = { readonly ok: true; readonly value: UserDataValue } | { readonly ok: false; readonly reason: string };
 

@@ -174,6 +174,22 @@ describe('a draft', () => {
     expect(valueCell('Subject')).toHaveTextContent('Draft · changed on the server');
   });
 
+  it('set by another party to exactly its text is no conflict (nothing to choose); a later change of theirs is one', async () => {
+    const { user, store } = await panelWithDraft('Escalated');
+    const serverSubject = () => store.getState().chats.get(SEED_CHAT_ID)?.chat.userData.get('Subject');
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'Escalated' });
+    await waitFor(() => expect(serverSubject()).toBe('Escalated'));
+    // Before (exploratory round): "Draft · changed on the server", and the editor asked to choose between two equal values.
+    expect(valueCell('Subject')).toHaveTextContent(/^Escalated\s*Draft$/);
+    valueCell('Subject').focus();
+    await user.keyboard('{Enter}');
+    expect(await subjectEditor()).toHaveValue('Escalated');
+    expect(screen.queryByRole('group', { name: 'Changed on the server while you were editing' })).toBeNull();
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'Closed' });
+    const conflict = await screen.findByRole('group', { name: 'Changed on the server while you were editing' });
+    expect(conflict).toHaveTextContent('Closed');
+  });
+
   it('discarded, is not brought back over a newer draft of the key: Ctrl+Z says to save or discard that first', async () => {
     const { user, store, draftOf } = await panelWithDraft();
     valueCell('Subject').focus();
