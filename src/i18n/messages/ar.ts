@@ -164,7 +164,7 @@ export const ar = {
   'caseData.editor.conflictKeys': 'يحتفظ Enter بقيمتك، ويعتمد Escape ما على الخادم.',
   'caseData.editor.conflictKeysMultiline': 'يحتفظ Ctrl+Enter بقيمتك، ويعتمد Escape ما على الخادم.',
 
-  'caseData.announce.added': 'تمت إضافة {key}.',
+  'caseData.announce.added': 'تمت إضافة {key}؛ جارٍ الحفظ.',
   'caseData.announce.deleted': 'تم حذف {key}. اضغط Ctrl+Z للتراجع.',
   'caseData.announce.nothingToUndo': 'لا يوجد ما يمكن التراجع عنه.',
   'caseData.announce.nothingToRedo': 'لا يوجد ما يمكن إعادته.',

@@ -135,7 +135,7 @@ export const de = {
   'caseData.editor.conflictKeys': 'Eingabe behält Ihren Wert, Esc übernimmt den Stand des Servers.',
   'caseData.editor.conflictKeysMultiline': 'Strg+Eingabe behält Ihren Wert, Esc übernimmt den Stand des Servers.',
 
-  'caseData.announce.added': '{key} hinzugefügt.',
+  'caseData.announce.added': '{key} hinzugefügt; wird gespeichert.',
   'caseData.announce.deleted': '{key} gelöscht. Mit Strg+Z machen Sie es rückgängig.',
   'caseData.announce.nothingToUndo': 'Nichts rückgängig zu machen.',
   'caseData.announce.nothingToRedo': 'Nichts wiederherzustellen.',

@@ -10,5 +10,5 @@ export const enAddField = {
   'caseData.add.choose': 'Choose…',
   'caseData.add.submit': 'Add',
   'caseData.add.cancel': 'Cancel',
-  'caseData.announce.added': 'Added {key}.',
+  'caseData.announce.added': 'Added {key}; saving.',
 } as const;
