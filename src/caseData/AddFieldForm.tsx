@@ -22,6 +22,9 @@ type AddFieldFormProps = {
   readonly onClose: () => void;
 };
 
+/** Longest key the agent may name; GWS documents no limit, Genesys KV lists hold short keys. */
+const MAX_KEY_LENGTH = 256;
+
 /** White space and the invisible format characters String.trim() keeps (zero-width space, joiners, marks, BOM). */
 const INVISIBLE_ENDS = /^[\s\u200b-\u200f\u2060\ufeff]+|[\s\u200b-\u200f\u2060\ufeff]+$/g;
 
@@ -73,9 +76,12 @@ export function AddFieldForm({ rows, config, openerId, submit: send, announce, o
     form.current?.querySelector<HTMLElement>('select, input')?.focus();
   }, [openerId]);
 
-  // The form goes: focus goes back to the button that opened it, not to the page.
+  // The form goes: focus goes back to the button that opened it, not to the page; to the
+  // grid's cell if that button is disabled (the chat ended while the form was open).
   const close = () => {
-    document.getElementById(openerId)?.focus();
+    const opener = document.getElementById(openerId);
+    if (opener instanceof HTMLButtonElement && !opener.disabled) opener.focus();
+    else form.current?.closest('.case-data')?.querySelector<HTMLElement>('[role="gridcell"][tabindex="0"], [role="rowheader"][tabindex="0"]')?.focus();
     onClose();
   };
 
@@ -88,11 +94,14 @@ export function AddFieldForm({ rows, config, openerId, submit: send, announce, o
     // A pattern or a list of options is checked on sending too; said of the value here, not of the key.
     const wrong = checkValue(t, rule, effectiveKind(value.value, rule), value.value);
     if (wrong) return { reason: wrong, on: 'value' } as const;
+    // The value read well: what is left is the key (empty, too long, taken, read-only), typed or chosen.
+    const on = choice === FREE_KEY ? 'key' : 'field';
+    const badName = name.trim() === '' ? t('caseData.reason.emptyKey') : name.length > MAX_KEY_LENGTH ? t('caseData.reason.keyTooLong', { max: MAX_KEY_LENGTH }) : null;
+    if (badName) return { reason: badName, on } as const;
     const refused = send({ op: 'attach', key: name, value: value.value }, { key: name, before: undefined, after: value.value });
     // Named as its row header names it ("Follow-up date (FollowUpDate)"), as every announcement.
     if (!refused) announce(t('caseData.announce.added', { key: keyShown(name, t, resolveRule(config, name).label) }));
-    // The value read well: what is left is the key (empty, too long, taken, read-only), typed or chosen.
-    return refused === null ? null : ({ reason: refused, on: choice === FREE_KEY ? 'key' : 'field' } as const);
+    return refused === null ? null : ({ reason: refused, on } as const);
   };
 
   const submit = (event: FormEvent) => {

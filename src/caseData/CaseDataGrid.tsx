@@ -187,7 +187,8 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
           {t('caseData.addField')}
         </button>
       </div>
-      {adding && !addBlocked
+      {/* Kept when the chat ends under it: what the agent typed stays to be read and copied, and Add says why it cannot (review). */}
+      {adding
         ? renderLoaded(addFieldForm.chunk, addFieldForm.load, t('caseData.add.form'), ({ AddFieldForm }) => (
             <AddFieldForm
               rows={all}

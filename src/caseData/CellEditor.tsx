@@ -5,7 +5,7 @@ import '../i18n/editorTexts';
 import type { FieldOption } from './caseDataConfig';
 import { useEditorText, type EditorTextInput, type Handover } from './useEditorText';
 import { useSaidAtMost } from './useSaidAtMost';
-import { formatValue } from './userDataValues';
+import { formatValue, latinDigits } from './userDataValues';
 
 /** Another party's changes to an open editor's key are said at most this often. */
 const SAID_AT_MOST_MS = 3_000;
@@ -130,8 +130,8 @@ export function CellEditor(props: CellEditorProps) {
     onKeyDown: (event: KeyboardEvent) => {
       if (editor === 'number' && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
         event.preventDefault();
-        const current = Number(text || '0');
-        if (Number.isFinite(current)) change(String(current + (event.key === 'ArrowUp' ? 1 : -1)));
+        const next = stepped(text, event.key === 'ArrowUp' ? 1 : -1);
+        if (next !== null) change(next);
       }
       onKeyDown(event);
     },
@@ -209,7 +209,18 @@ export function CellEditor(props: CellEditorProps) {
         </span>
       ) : null}
       {conflict ? (
-        <span className="cell-editor__conflict" role="group" aria-label={t('caseData.editor.conflictGroup')} ref={intoView}>
+        // Escape takes theirs from its buttons too (Tab leads there), as the text beside them says.
+        <span
+          className="cell-editor__conflict"
+          role="group"
+          aria-label={t('caseData.editor.conflictGroup')}
+          ref={intoView}
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape') return;
+            event.preventDefault();
+            cancel();
+          }}
+        >
           <span className="cell-editor__conflict-text" id={`${reasonId}-conflict`}>
             {conflictText}
           </span>
@@ -238,6 +249,16 @@ export function CellEditor(props: CellEditorProps) {
       ) : null}
     </span>
   );
+}
+
+/**
+ * Up or Down on a number's text: one more or less, with as many decimals as it has (1.1
+ * stepped down is 0.1, not 0.10000000000000009), its digits Latin or Arabic; null if no number.
+ */
+function stepped(text: string, by: number): string | null {
+  const latin = latinDigits(text.trim()) || '0';
+  const current = Number(latin);
+  return Number.isFinite(current) ? (current + by).toFixed(latin.split('.')[1]?.length ?? 0) : null;
 }
 
 /**

@@ -47,9 +47,13 @@ export function nextPosition(
   }
 }
 
-/** A printable character starts an edit that replaces the value, as in a spreadsheet. */
+/**
+ * A printable character starts an edit that replaces the value, as in a spreadsheet. One
+ * typed with AltGr comes as Ctrl+Alt on Windows (Polish Ł, German €, @, [): a character too.
+ * One code point, not one UTF-16 unit: an emoji is a character.
+ */
 export function startsTypedEdit(key: string, ctrl: boolean, meta: boolean, alt: boolean): boolean {
-  return key.length === 1 && !ctrl && !meta && !alt;
+  return [...key].length === 1 && !meta && ctrl === alt;
 }
 
 export type GridCommand = 'undo' | 'redo' | 'copy' | 'paste' | 'delete' | 'edit' | 'to-value' | 'discard' | 'type';

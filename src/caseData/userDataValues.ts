@@ -70,7 +70,7 @@ const DECIMAL_TYPING = /^[+-]?\d*\.?\d*$/;
 const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Arabic-Indic digits (both sets) and the Arabic decimal separator, as an Arabic keyboard types them: the digits they are. */
-const latinDigits = (text: string) => text.replace(/[٠-٩۰-۹]/g, (digit) => String(digit.charCodeAt(0) & 15)).replace('٫', '.');
+export const latinDigits = (text: string) => text.replace(/[٠-٩۰-۹]/g, (digit) => String(digit.charCodeAt(0) & 15)).replace('٫', '.');
 
 // Reasons are worded by the `t` passed in: the grid passes its locale's, and the English
 // default serves callers without one (tests, scripts), whose texts stay as they always were.

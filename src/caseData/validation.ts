@@ -2,7 +2,10 @@
 // and delete all pass through `checkWrite`, so a rule cannot be enforced on one path and
 // forgotten on another. A write sent again (Retry and Keep mine: editHistory.ts retryWrite;
 // the late-write resend: lateWrites.ts) passed it when made, and is checked against the
-// chat's state once more (chatBlockReason), which may have changed since.
+// chat's state once more (chatBlockReason), which may have changed since. The name of a
+// key the agent makes up is Add field's to check (AddFieldForm.tsx): a key the chat already
+// has (routing's 300 characters, one of spaces) is edited, and added back by Keep mine or
+// undo when another party deleted it, as it is.
 //
 // Reasons are worded by the `t` passed in (the grid passes its locale's). English is the
 // default so that callers without a locale (tests, scripts) read the texts they always did.
@@ -32,9 +35,6 @@ const NO_CAPABILITY = {
   attach: 'caseData.reason.noCapability.attach',
   delete: 'caseData.reason.noCapability.delete',
 } as const;
-
-/** Longest key the panel writes; GWS documents no limit, Genesys KV lists hold short keys. */
-const MAX_KEY_LENGTH = 256;
 
 /** Why the chat itself refuses this kind of write, or null. */
 export function chatBlockReason(chat: Chat, op: UserDataWrite['op'], t: Translate = translateEnglish): string | null {
@@ -91,8 +91,6 @@ export function checkWrite({ chat, config, existingKeys, write, restoring = fals
   if (blocked) return { ok: false, reason: blocked };
   const rule = resolveRule(config, write.key);
   if (write.op === 'attach') {
-    if (!restoring && write.key.trim() === '') return { ok: false, reason: t('caseData.reason.emptyKey') };
-    if (!restoring && write.key.length > MAX_KEY_LENGTH) return { ok: false, reason: t('caseData.reason.keyTooLong', { max: MAX_KEY_LENGTH }) };
     if (existingKeys.has(write.key)) return { ok: false, reason: t('caseData.reason.keyExists', { key: write.key }) };
   }
   if (rule.readOnly) return { ok: false, reason: readOnlyByConfig(t, rule, write.key) };

@@ -11,4 +11,6 @@ export const enAddField = {
   'caseData.add.submit': 'Add',
   'caseData.add.cancel': 'Cancel',
   'caseData.announce.added': 'Added {key}; saving.',
+  'caseData.reason.emptyKey': 'Enter a key name.',
+  'caseData.reason.keyTooLong': 'A key has at most {max} characters.',
 } as const;

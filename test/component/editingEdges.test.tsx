@@ -1,0 +1,141 @@
+// The edges of editing found by a whole-folder review of src/caseData, each a bug an agent
+// hit: a retry the checks refuse, stepping a decimal, undo after offline edits, AltGr,
+// Add field as the chat ends, Keep mine on odd keys, Escape on the conflict's buttons.
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { simulatorPerFile } from '../support/simulator';
+import { caseDataConfig, readConflict, renderPanel, SEED_CHAT_ID, valueCell, waitUntilSettled } from '../support/renderPanel';
+
+const sim = simulatorPerFile();
+const { control } = sim;
+
+const config = caseDataConfig({ fields: { AccountNumber: { pattern: '[A-Z]{2}\\d{4}', label: 'Account' } }, allowFreeKeys: true });
+
+async function openPanel(options: Parameters<typeof renderPanel>[1] = {}) {
+  const view = renderPanel(sim.url, options);
+  await screen.findByRole('grid', { name: 'Case data' });
+  await waitUntilSettled(view.store);
+  return view;
+}
+
+describe('a retry and a number', () => {
+  it('a retry refused by the pattern keeps the refused write (Escape then leaves it, with Retry)', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { AccountNumber: 'AB1234' });
+    const { user } = await openPanel({ config });
+    const account = () => valueCell('Account (AccountNumber)');
+    await control.faults({ failNext: 1, statusCode: 4 });
+    account().focus();
+    await user.keyboard('{F2}{Control>}a{/Control}CD5678{Enter}');
+    await waitFor(() => expect(within(account()).getByRole('button', { name: 'Retry' })).toBeInTheDocument());
+    account().focus();
+    // The agent reopens the refused value, mistypes, presses Enter: refused by the pattern.
+    await user.keyboard('{F2}x{Enter}');
+    expect(await screen.findByText('This value does not have the expected format.')).toBeInTheDocument();
+    // The refused write is still the agent's: it must not have gone with the refused commit.
+    expect((await control.operations()).length).toBe(1);
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: /Account/ })).not.toBeInTheDocument());
+    expect(account()).toHaveTextContent(/^CD5678/);
+    expect(within(account()).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+  });
+
+  it('Up and Down step a decimal without binary noise', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { Amount: 1.1 });
+    const { user } = await openPanel();
+    await waitFor(() => expect(valueCell('Amount')).toHaveTextContent('1.1'));
+    valueCell('Amount').focus();
+    await user.keyboard('{F2}{ArrowDown}');
+    expect(screen.getByRole('spinbutton')).toHaveValue('0.1');
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect((await control.operations()).at(-1)).toEqual({ operationName: 'UpdateUserData', userData: { Amount: 0.1 } }));
+  });
+});
+
+describe('undo of an edit made while offline', () => {
+  it('Ctrl+Z on the second edit of a key added while offline puts back the first value, not a delete', async () => {
+    const { user, store } = await openPanel();
+    await control.faults({ notificationsDownMs: 2_000 });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/Reconnecting/), { timeout: 5_000 });
+    await user.click(screen.getByRole('button', { name: 'Add field' }));
+    await user.type(await screen.findByRole('textbox', { name: 'Key' }), 'Note');
+    await user.type(screen.getByRole('textbox', { name: 'Value' }), 'one');
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+    await waitFor(() => expect(valueCell('Note')).toHaveTextContent('Queued'));
+    valueCell('Note').focus();
+    await user.keyboard('two{Enter}');
+    await waitFor(() => expect(valueCell('Note')).toHaveTextContent(/^two/));
+    await waitFor(() => expect(store.getState().outbox).toBe('open'), { timeout: 15_000 });
+    await waitFor(() => expect(store.getState().chats.get(SEED_CHAT_ID)?.pending).toEqual([]), { timeout: 10_000 });
+    valueCell('Note').focus();
+    await user.keyboard('{Control>}z{/Control}');
+    // The edit replaced "one": undo puts "one" back (it sent a DeleteUserData, the key gone).
+    await waitFor(async () => expect((await control.operations()).at(-1)).toEqual({ operationName: 'UpdateUserData', userData: { Note: 'one' } }));
+  }, 40_000);
+});
+
+describe('typing on a closed cell', () => {
+  it('a character typed with AltGr (Ctrl+Alt on Windows: Polish Ł, German €/@) opens the editor with it', async () => {
+    const { user } = await openPanel();
+    valueCell('Subject').focus();
+    // Windows reports AltGr as Ctrl+Alt: "Łódź" on a Polish keyboard is AltGr+Shift+L, AltGr+O, d, AltGr+X.
+    await user.keyboard('{Control>}{Alt>}Ł{/Alt}{/Control}');
+    expect(screen.getByRole('textbox', { name: 'Value of Subject' })).toHaveValue('Ł');
+  });
+});
+
+describe('Add field when the chat ends', () => {
+  it('keeps Add field, its text and the focus when the chat ends under it; Add then says why it cannot', async () => {
+    const { user } = await openPanel();
+    await user.click(screen.getByRole('button', { name: 'Add field' }));
+    await user.type(await screen.findByRole('textbox', { name: 'Key' }), 'Note');
+    await user.type(screen.getByRole('textbox', { name: 'Value' }), 'half typed');
+    await control.setState(SEED_CHAT_ID, 'Completed');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Add field' })).toBeDisabled());
+    // Before: the form went by itself, what was typed with it, and the focus fell to the page.
+    const form = screen.getByRole('form', { name: 'Add field' });
+    expect(within(form).getByRole('textbox', { name: 'Value' })).toHaveFocus();
+    expect(within(form).getByRole('textbox', { name: 'Value' })).toHaveValue('half typed');
+    await user.click(within(form).getByRole('button', { name: 'Add' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('This chat is Completed: its case data is read-only.');
+    // Escape: back to the grid, its button being disabled.
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('form', { name: 'Add field' })).not.toBeInTheDocument();
+    expect(document.activeElement?.closest('[role="grid"]')).not.toBeNull();
+    expect(await control.operations()).toEqual([]);
+  });
+});
+
+describe('Keep mine on an odd key deleted under the editor', () => {
+  it.each([
+    ['a key of spaces', ' ', '(empty key) U+0020'],
+    ['a 300-character key', 'K'.repeat(300), 'K'.repeat(300)],
+  ])('Enter keeps the agent’s value on %s another party deleted', async (_name, key, header) => {
+    await control.updateUserData(SEED_CHAT_ID, { [key]: 'old' });
+    const { user } = await openPanel();
+    await waitFor(() => valueCell(header));
+    valueCell(header).focus();
+    await user.keyboard('{F2} mine');
+    await control.deleteUserData(SEED_CHAT_ID, [key]);
+    await screen.findByText(/Deleted on the server/);
+    await readConflict();
+    await user.keyboard('{Enter}');
+    // README: "Keep mine adds it again". It was refused as a new key ("Enter a key name." / "at most 256 characters").
+    await waitFor(async () => expect((await control.operations()).at(-1)).toEqual({ operationName: 'AttachUserData', userData: { [key]: 'old mine' } }));
+  });
+});
+
+describe('the conflict’s choices', () => {
+  it('Escape on the conflict’s buttons (reached with Tab) takes theirs, as the prompt says', async () => {
+    const { user } = await openPanel();
+    valueCell('Subject').focus();
+    await user.keyboard('{F2} mine');
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'theirs' });
+    const choices = await screen.findByRole('group', { name: 'Changed on the server while you were editing' });
+    await user.tab();
+    expect(within(choices).getByRole('button', { name: 'Keep mine' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    // Nothing happened: the editor stayed open on "Customer support mine", the grid's keys waiting on it.
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Value of Subject' })).not.toBeInTheDocument());
+    expect(valueCell('Subject')).toHaveTextContent(/^theirs$/);
+  });
+});
