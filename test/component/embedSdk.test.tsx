@@ -106,8 +106,12 @@ describe('mountCaseDataPanel', () => {
     expect(onReady).not.toHaveBeenCalled();
     panel.setActiveChat('C-2');
     expect(posted).not.toHaveBeenCalled();
-    // Only our widget's own unreadable message counts as rejected; strangers are not its business.
-    expect(panel.diagnostics()).toEqual({ rejectedMessages: 1, lastRejections: ['invalid ready: widgetVersion: expected a string, got a number'] });
+    // Only our frame's messages count as rejected (another origin there: its address redirected,
+    // embedSdkSettings.test.tsx); other windows are not its business.
+    expect(panel.diagnostics()).toEqual({
+      rejectedMessages: 2,
+      lastRejections: ['from https://evil.example, not https://panel.example.com: src redirected?', 'invalid ready: widgetVersion: expected a string, got a number'],
+    });
   });
 
   it('counts the widget’s messages it cannot read, keeping the last five reasons', () => {

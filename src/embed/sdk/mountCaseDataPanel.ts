@@ -3,9 +3,10 @@
 // widget's exact origin, our namespace), and posts only to that origin, never "*".
 
 import { envelope, hasOurNamespace, type HostCommand, type HostMessage } from '../protocol';
-import type { CaseDataPanel, MountOptions, PanelError, ReadyResult, StateResult, ThemeSetting } from './types';
+import type { CaseDataPanel, MountOptions, PanelError, ReadyResult, StateResult } from './types';
 import { panelEvents } from './panelEvents';
 import { hostFocus } from './hostFocus';
+import { hostSettings, normalizeTheme } from './hostSettings';
 import { readWidgetMessage, type ReadMessage } from './widgetMessages';
 
 /** As many reasons as the widget's Diagnostics view keeps. */
@@ -87,18 +88,17 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
       resolve?.({ ok: false, error: { kind: 'no-answer', message: `The panel did not answer getState() within ${ANSWER_TIMEOUT_MS / 1000} s (reloaded or not responding).` } });
     }, ANSWER_TIMEOUT_MS);
 
-  // The host's latest setting of each kind: a panel that starts again (its frame reloaded)
-  // starts from the mount's URL, and is given them again.
-  const settings = new Map<HostCommand['type'], HostMessage>();
+  const settings = hostSettings();
   // Started again, the panel reports the mount's chat before the host's, sent again: no news
-  // for the host until it reports that one (a CRM following it jumped to the wrong case).
-  let awaitedChat: string | null = null;
+  // for the host until it reports that one (a CRM following it jumped to the wrong case), or
+  // refuses it (an empty id: then every later change would have been dropped, review).
+  let awaitedChat: { readonly chatId: string; readonly requestId: string } | null = null;
   const post = (command: HostCommand): string => {
     const requestId = `cdp-${nextRequest++}`;
     const message: HostMessage = { ...envelope(), ...command, requestId };
-    if (command.type === 'setActiveChat' || command.type === 'setTheme' || command.type === 'setLocale') settings.set(command.type, message);
+    settings.record(message);
     // Asked before the panel started: the mount's chat, reported first, is no news either (integrator's test).
-    if (command.type === 'setActiveChat' && !isReady) awaitedChat = command.chatId;
+    if (command.type === 'setActiveChat' && !isReady) awaitedChat = { chatId: command.chatId, requestId };
     // Before `ready` the frame may still hold about:blank or an error page: queue, don't guess.
     if (!isReady) queue.push(message);
     else iframe.contentWindow?.postMessage(message, widgetOrigin);
@@ -112,9 +112,8 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
           // Again: the frame reloaded (the agent's F5, a redeployed panel). What the host set
           // since the mount goes again, and the questions it is still waiting on (exploratory
           // test: the chat went back to the mount's, and getState waited for its timeout).
-          for (const setting of settings.values()) iframe.contentWindow?.postMessage(setting, widgetOrigin);
-          const chat = settings.get('setActiveChat');
-          awaitedChat = chat?.type === 'setActiveChat' ? chat.chatId : null;
+          for (const setting of settings.all()) iframe.contentWindow?.postMessage(setting, widgetOrigin);
+          awaitedChat = settings.chat();
           for (const requestId of pending.keys()) iframe.contentWindow?.postMessage({ ...envelope(), type: 'getState', requestId }, widgetOrigin);
           // Its unsaved work may be gone with the reload (storage blocked or cleared): clean until it
           // says again, right after this `ready`, which chats have some (isDirty stayed true: integrator's test).
@@ -154,6 +153,9 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
       }
       case 'error': {
         focus.refused(message.inReplyTo);
+        // A setting the panel refused is not given again to a reloaded one, nor waited on.
+        if (awaitedChat?.requestId === message.inReplyTo) awaitedChat = null;
+        settings.refused(message.inReplyTo);
         const resolve = message.inReplyTo === undefined ? undefined : pending.get(message.inReplyTo);
         if (resolve && message.inReplyTo !== undefined) {
           pending.delete(message.inReplyTo);
@@ -169,7 +171,7 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
         else dirtyChats.delete(message.chatId);
         return emit('dirtyStateChanged', message);
       case 'activeChatChanged':
-        if (awaitedChat !== null && message.chatId !== awaitedChat) return;
+        if (awaitedChat !== null && message.chatId !== awaitedChat.chatId) return;
         awaitedChat = null;
         return emit('activeChatChanged', message);
       case 'userDataChanged':
@@ -183,15 +185,25 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
     }
   };
 
+  // Our frame's panel speaking from another origin: its address redirected there (`src` on
+  // panel.example.com, served from www.panel.example.com). Not obeyed, but said (review).
+  let redirectedTo: string | null = null;
+  const reject = (reason: string) => {
+    rejectedMessages += 1;
+    lastRejections.push(reason);
+    if (lastRejections.length > KEPT_REJECTIONS) lastRejections.shift();
+  };
   const onMessage = (event: MessageEvent) => {
-    if (destroyed || event.source !== iframe.contentWindow || event.origin !== widgetOrigin) return;
+    if (destroyed || event.source !== iframe.contentWindow) return;
     const data: unknown = event.data;
     if (!hasOurNamespace(data)) return;
+    if (event.origin !== widgetOrigin) {
+      redirectedTo = event.origin;
+      return reject(`from ${event.origin}, not ${widgetOrigin}: src redirected?`);
+    }
     const reading = readWidgetMessage(data);
     if (reading.kind === 'event') return handle(reading.message);
-    rejectedMessages += 1;
-    lastRejections.push(reading.reason);
-    if (lastRejections.length > KEPT_REJECTIONS) lastRejections.shift();
+    reject(reading.reason);
   };
   win.addEventListener('message', onMessage);
 
@@ -202,8 +214,9 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
           if (isReady || destroyed) return;
           // A widget that answers in a way we cannot read is running: saying "check that it is
           // reachable" would send the integrator the wrong way.
-          const message =
-            rejectedMessages > 0
+          const message = redirectedTo
+            ? `The Case Data Panel started at ${redirectedTo}, not at ${widgetOrigin}: its address redirects there. Mount it with that origin in src (this SDK talks only to the origin it was given).`
+            : rejectedMessages > 0
               ? `The Case Data Panel at ${widgetOrigin} answered, but this SDK could not read its messages (${rejectedMessages}; last: ${lastRejections[lastRejections.length - 1]}). Load embed.js from the same deployment as the panel.`
               : `The Case Data Panel at ${widgetOrigin} did not start. Check that it is reachable, and that this page's origin (${win.location.origin}) is in its "allowedHostOrigins"${win.parent === win ? '' : ', and the origin of every page that frames this one'} (and its server's frame-ancestors header).`;
           const error: PanelError = { kind: 'not-ready', message };
@@ -279,9 +292,4 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
 function supportsLocale(locales: readonly string[], tag: string): boolean {
   const language = tag.trim().toLowerCase().split(/[-_]/)[0];
   return locales.some((locale) => locale.toLowerCase() === language);
-}
-
-function normalizeTheme(setting: ThemeSetting | undefined): { mode: Exclude<ThemeSetting, object>; tokens?: Extract<ThemeSetting, object>['tokens'] } | null {
-  if (setting === undefined) return null;
-  return typeof setting === 'string' ? { mode: setting } : setting;
 }

@@ -1,0 +1,82 @@
+// The SDK's memory of what the host set (chat, theme), given again to a reloaded panel, and
+// what it makes of a panel it cannot talk to: each from a review of src/embed/sdk.
+import { screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { mountCaseDataPanel, PROTOCOL_NAMESPACE, PROTOCOL_VERSION, type CaseDataPanel, type MountOptions } from '../../src/embed/sdk';
+
+const WIDGET = 'https://panel.example.com';
+const envelope = { namespace: PROTOCOL_NAMESPACE, version: PROTOCOL_VERSION };
+const READY = { ...envelope, type: 'ready', widgetVersion: '0.1.0', capabilities: { commands: [], events: [], locales: ['en'], themes: ['light', 'dark'] } };
+
+let host: HTMLDivElement;
+let panel: CaseDataPanel;
+let posted: MockInstance<Window['postMessage']>;
+
+function mount(options: Partial<MountOptions> = {}) {
+  panel = mountCaseDataPanel(host, { src: `${WIDGET}/`, readyTimeoutMs: 0, ...options });
+  const frame = panel.iframe.contentWindow;
+  if (!frame) throw new Error('jsdom gave the iframe no window');
+  posted = vi.spyOn(frame, 'postMessage').mockImplementation(() => undefined);
+}
+const fromWidget = (data: unknown, origin = WIDGET) => window.dispatchEvent(new MessageEvent('message', { data, origin, source: panel.iframe.contentWindow }));
+const sentOfType = (type: string) => posted.mock.calls.map(([message]) => message as Record<string, unknown>).filter((message) => message.type === type);
+
+beforeEach(() => {
+  host = document.createElement('div');
+  document.body.append(host);
+});
+afterEach(() => {
+  panel.destroy();
+  host.remove();
+  vi.useRealTimers();
+});
+
+describe('the SDK', () => {
+  it.each([
+    ['undefined (a CRM record with no chat linked, plain JS)', undefined],
+    ['an empty id', ''],
+  ])('after a setActiveChat(%s) the panel refused, still reports the agent’s chat changes', (_name, chatId) => {
+    const onActiveChatChanged = vi.fn();
+    const onError = vi.fn();
+    mount({ onActiveChatChanged, onError });
+    panel.setActiveChat(chatId as unknown as string);
+    fromWidget(READY);
+    fromWidget({ ...envelope, type: 'error', error: { kind: 'invalid-message', issues: [{ path: 'chatId', message: 'x' }], message: 'Invalid' }, inReplyTo: 'cdp-1' });
+    expect(onError).toHaveBeenCalledTimes(1);
+    // Before: it waited for the refused chat to be reported, and dropped every change meanwhile: for good.
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-2' });
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-3' });
+    expect(onActiveChatChanged.mock.calls.map(([event]) => event.chatId)).toEqual(['C-2', 'C-3']);
+    // Nor is the refused setting given again to a reloaded panel.
+    posted.mockClear();
+    fromWidget(READY);
+    expect(sentOfType('setActiveChat')).toEqual([]);
+  });
+
+  it('gives a reloaded panel the design tokens in effect when the last setTheme changed only the mode', () => {
+    const tokens = { accentColor: '#6b3fa0', fontFamily: "'Segoe UI', sans-serif" };
+    mount({ theme: { mode: 'light', tokens } });
+    fromWidget(READY);
+    panel.setTheme('dark');
+    // The running panel is told the mode only ("without tokens only the mode changes").
+    expect(sentOfType('setTheme').at(-1)).not.toHaveProperty('tokens');
+    posted.mockClear();
+    // The frame reloads (the agent's F5): it starts from the mount's URL, which carries no tokens.
+    fromWidget(READY);
+    expect(sentOfType('setTheme')).toEqual([expect.objectContaining({ mode: 'dark', tokens })]);
+  });
+
+  it('says the panel’s address redirected to another origin, instead of “did not start”', () => {
+    vi.useFakeTimers();
+    mount({ readyTimeoutMs: 10_000 });
+    // Our own frame's panel started and spoke, from the origin the server redirected it to.
+    fromWidget(READY, 'https://www.panel.example.com');
+    vi.advanceTimersByTime(10_000);
+    const notice = screen.getByRole('alert').textContent ?? '';
+    expect(notice).toContain('started at https://www.panel.example.com, not at https://panel.example.com');
+    expect(notice).not.toContain('did not start');
+    expect(panel.diagnostics()).toEqual({ rejectedMessages: 1, lastRejections: ['from https://www.panel.example.com, not https://panel.example.com: src redirected?'] });
+    // Not obeyed all the same.
+    expect(sentOfType('getState')).toEqual([]);
+  });
+});
