@@ -19,6 +19,12 @@ const WILDCARD = /^(https?):\/\/\*\.([^/:*]+)(:\d{1,5})?$/i;
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 const HOST = new RegExp(`^${LABEL}(?:\\.${LABEL})*$`);
 
+// Suffixes under which anyone registers a site: a country's second level (co.uk, com.au) and
+// the common shared hosts. Not the whole Public Suffix List (a large file for a rare mistake),
+// but the entries an administrator is likely to write (review: "*.co.uk" was taken).
+const PUBLIC_SUFFIX =
+  /^(?:(?:co|com|net|org|gov|edu|ac|ne|or|go|ltd|plc)\.[a-z]{2}|(?:github|gitlab|ngrok)\.io|(?:herokuapp|firebaseapp|appspot|blogspot)\.com|(?:vercel|netlify|web|ngrok-free)\.app|(?:pages|workers)\.dev|(?:azurewebsites|cloudfront)\.net|onrender\.com|glitch\.me)$/i;
+
 /** Validates one allowlist entry; the message says how to fix it. */
 export function checkOriginPattern(entry: unknown): OriginCheck {
   if (typeof entry !== 'string') return { ok: false, message: 'must be text such as "https://crm.example.com"' };
@@ -31,6 +37,7 @@ export function checkOriginPattern(entry: unknown): OriginCheck {
     const exact = checkExact(`${scheme.toLowerCase()}://${domain.toLowerCase()}${port}`);
     if (!exact.ok) return exact;
     if (!domain.includes('.')) return { ok: false, message: `"*.${domain}" would match a whole top-level domain` };
+    if (PUBLIC_SUFFIX.test(domain)) return { ok: false, message: `"*.${domain}" would match every site anyone registers under ${domain.toLowerCase()}; write the CRM's own domain` };
     return { ok: true, pattern: exact.pattern.replace('://', '://*.') };
   }
   return checkExact(text);

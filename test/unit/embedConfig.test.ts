@@ -110,9 +110,13 @@ describe('host origins', () => {
     expect(originMatches('null', allowed)).toBe(false);
   });
 
-  it('refuse wildcards that would cover a whole top-level domain', () => {
+  it('refuse wildcards that would cover a whole top-level domain or public suffix', () => {
     expect(checkOriginPattern('https://*.com')).toEqual({ ok: false, message: '"*.com" would match a whole top-level domain' });
     expect(checkOriginPattern('HTTPS://*.Example.com')).toEqual({ ok: true, pattern: 'https://*.example.com' });
+    // Or every site registered under a public suffix (review: "*.co.uk" let any British company's page drive the panel).
+    for (const entry of ['https://*.co.uk', 'https://*.com.au', 'https://*.github.io', 'https://*.Vercel.app']) expect(checkOriginPattern(entry).ok).toBe(false);
+    expect(checkOriginPattern('https://*.co.uk')).toEqual({ ok: false, message: '"*.co.uk" would match every site anyone registers under co.uk; write the CRM\'s own domain' });
+    for (const entry of ['https://*.crm.co.uk', 'https://*.example.com.au', 'https://*.acme.github.io']) expect(checkOriginPattern(entry).ok).toBe(true);
   });
 
   it('refuse an entry whose host is not one host, read alike by Node (the server) and browsers (the widget)', () => {
