@@ -5,6 +5,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Chat } from '../gws';
 import {
+  expectedValue,
   addPending,
   applySnapshot,
   baseFor,
@@ -63,8 +64,13 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
       const saved: SavedChat | null = storage?.load(chat.id) ?? null;
       let entry: ChatEntry = { ...newEntry(chat, receivedAt), ...(userDataAbsent && { userDataAt: 0 }) };
       if (!saved) return entry;
-      for (const [key, draft] of saved.drafts) entry = { ...entry, drafts: new Map(entry.drafts).set(key, draft) };
       for (const { base, ...write } of saved.writes) entry = addPending(entry, { ...write, base, editId: nextEditId++, status: 'queued' });
+      // Then the drafts (a write drops its key's draft): the agent's newest text, typed over a
+      // write kept with it, comes back resting on that write (exploratory test: the draft was
+      // lost, and the older write sent).
+      for (const [key, draft] of saved.drafts) {
+        entry = { ...entry, drafts: new Map(entry.drafts).set(key, entry.pending.some((edit) => edit.key === key) ? { ...draft, base: expectedValue(entry, key) } : draft) };
+      }
       // Checked against the chat now: restored by a notification while writes go (unreadable at the read), they went over a change since (exploratory test).
       return reconcileQueued(entry);
     };

@@ -151,6 +151,23 @@ describe('stored drafts and writes', () => {
     expect(store.getState().chats.has('b')).toBe(false);
   });
 
+  it('restores a draft typed over a kept write of its key as the draft, resting on that write (not dropped by it)', () => {
+    const { storage } = memoryStorage({
+      b: { drafts: [['Subject', { text: 'mine-edited MORE', base: 'old', openedWith: null }]], writes: [{ op: 'update', key: 'Subject', value: 'mine-edited', base: 'old' }] },
+    });
+    const store = createChatStore({ storage, activeChatId: 'b' });
+    const { actions } = store.getState();
+    actions.chatsRead([chat('b', 'Chatting', '', { Subject: 'old' })], actions.readStarted());
+    const b = store.getState().chats.get('b');
+    // Before (exploratory test): the write, restored after the draft, dropped it; the older text was sent.
+    expect(b?.drafts.get('Subject')).toMatchObject({ text: 'mine-edited MORE', base: 'mine-edited' });
+    expect(b?.pending).toMatchObject([{ key: 'Subject', value: 'mine-edited', status: 'queued' }]);
+    // Its own write landing is no conflict for it.
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('b', 'Chatting', '', { Subject: 'mine-edited' }) });
+    const row = deriveRows(store.getState().chats.get('b')!).find((candidate) => candidate.key === 'Subject');
+    expect(row).toMatchObject({ draft: { text: 'mine-edited MORE' }, draftConflict: false });
+  });
+
   it('a kept write of a chat first seen in a notification while writes go (an unreadable chat readable again) is a conflict if its key changed, not sent over it', () => {
     const { storage } = memoryStorage({
       b: { drafts: [], writes: [{ op: 'update', key: 'Subject', value: 'W1', base: 'Billing question' }, { op: 'update', key: 'Note', value: 'mine', base: 'same' }] },
