@@ -112,9 +112,18 @@ export function useHostBridge(bridge: HostBridge | null, appearance: Appearance,
           // are there (exploratory test: a CRM that asks at `ready`). A chat not the agent's: now.
           const nothingRead = store.getState().chats.size === 0;
           if (result !== 'unavailable' || (!nothingRead && !chatLoaded(store))) return answer(result);
+          // Served late only if the frame still has the focus it had when asked: an agent who went
+          // back to the CRM meanwhile would have their typing taken into the grid, type-to-edit
+          // replacing a value (exploratory test).
+          const hadFocus = document.hasFocus();
+          const request = (key: string): FocusKeyResult | 'focus-left' => (hadFocus && !document.hasFocus() ? 'focus-left' : focus.request(key));
           return (nothingRead ? whenRead(store) : Promise.resolve())
-            .then(() => (chatLoaded(store) ? retryFocus(focus, command.key) : focus.request(command.key)))
-            .then(answer);
+            .then(() => (chatLoaded(store) ? retryFocus(request, command.key) : request(command.key)))
+            .then((late): WidgetEvent | null =>
+              late === 'focus-left'
+                ? { type: 'error', error: { kind: 'focus-unavailable', message: `Not focused "${command.key}": the focus left the panel while it read the chats.` } }
+                : answer(late),
+            );
         }
         case 'getState':
           return { type: 'state', ...widgetState(store.getState(), { locale: current.current.locale, theme: current.current.theme.mode }) };
@@ -158,11 +167,11 @@ function whenRead(store: ChatStore): Promise<void> {
 }
 
 /** The grid registers its focus handler once it has rendered the chat: asked until it answers, for a moment. */
-function retryFocus(focus: FocusKeyChannel, key: string): Promise<FocusKeyResult> {
+function retryFocus<Result>(request: (key: string) => Result | 'unavailable', key: string): Promise<Result | 'unavailable'> {
   const until = Date.now() + GRID_WAIT_MS;
   return new Promise((resolve) => {
     const ask = () => {
-      const result = focus.request(key);
+      const result = request(key);
       if (result !== 'unavailable' || Date.now() >= until) resolve(result);
       else setTimeout(ask, GRID_POLL_MS);
     };

@@ -251,6 +251,26 @@ describe('the panel embedded in a CRM', () => {
     await control.faults({ latencyMs: 0 });
   }, 20_000);
 
+  it('does not serve a focusKey asked before the chats were read once the focus has left the frame (the agent back in the CRM)', async () => {
+    await control.faults({ latencyMs: 1_500 });
+    const frameFocus = vi.spyOn(document, 'hasFocus').mockReturnValue(true);
+    fromHost({ type: 'focusKey', key: 'Subject', requestId: 'r-late-focus' });
+    renderEmbedded();
+    // The agent clicks back into the CRM's notes while the chats are read.
+    frameFocus.mockReturnValue(false);
+    const grid = await screen.findByRole('grid', { name: 'Case data' }, { timeout: 8_000 });
+    await within(grid).findByRole('rowheader', { name: 'Subject' }, { timeout: 8_000 });
+    // Before (exploratory test): the cell took the focus, and the agent's typing in the CRM replaced Subject.
+    await waitFor(() =>
+      expect(sentOfType('error')).toEqual([
+        expect.objectContaining({ error: { kind: 'focus-unavailable', message: 'Not focused "Subject": the focus left the panel while it read the chats.' }, inReplyTo: 'r-late-focus' }),
+      ]),
+    );
+    expect(grid.contains(document.activeElement)).toBe(false);
+    frameFocus.mockRestore();
+    await control.faults({ latencyMs: 0 });
+  }, 20_000);
+
   it('counts rejected messages in its diagnostics view', async () => {
     const { user } = renderEmbedded();
     await ready();
