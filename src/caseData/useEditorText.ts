@@ -93,7 +93,8 @@ export function useEditorText({ editor, kind, initialText, readOnly = false, con
     if (held && held.text !== text) {
       clearTimeout(refusalTimer.current);
       setRefusal(null);
-      problem = held.reason;
+      // Said with what the next Enter saves: "2,5" in German reads 25 once the comma is refused (exploratory test).
+      problem = t('caseData.reason.enterAgain', { reason: held.reason, text });
     } else {
       closed.current = true;
       problem = onCommit(text, move);

@@ -366,7 +366,8 @@ describe('typed editors', () => {
     await user.keyboard('{Enter}');
     // Before: saved 10050, a hundred times the 100.50 the agent typed.
     expect(editor).toHaveAttribute('aria-invalid', 'true');
-    expect(editor).toHaveAccessibleDescription('This value is a whole number: only digits are allowed.');
+    // With what the next Enter saves (exploratory test: German "2,5" read 25, and the held Enter said nothing new).
+    expect(editor).toHaveAccessibleDescription('This value is a whole number: only digits are allowed. Enter again saves “10050”.');
     expect(await control.operations()).toEqual([]);
     // Seen and confirmed: what the field shows is saved, a whole number still.
     await user.keyboard('{Enter}');
@@ -384,7 +385,7 @@ describe('typed editors', () => {
     await user.keyboard('{Enter}');
     // Before (a helper's finding): saved 5 for the 0.5 the agent meant.
     expect(editor).toHaveAttribute('aria-invalid', 'true');
-    expect(editor).toHaveAccessibleDescription('This value is a whole number: only digits are allowed.');
+    expect(editor).toHaveAccessibleDescription('This value is a whole number: only digits are allowed. Enter again saves “5”.');
     expect(await control.operations()).toEqual([]);
     await user.keyboard('{Enter}');
     await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Priority: 5 } }]));
