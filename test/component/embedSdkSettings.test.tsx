@@ -53,6 +53,25 @@ describe('the SDK', () => {
     expect(sentOfType('setActiveChat')).toEqual([]);
   });
 
+  it('gives a reloaded panel the settings the running one shows: the one before a refused one, and not the refused one', () => {
+    const onError = vi.fn();
+    mount({ onError });
+    fromWidget(READY);
+    panel.setLocale('de');
+    panel.setLocale('xx');
+    panel.setTheme('dark');
+    panel.setTheme({ mode: 'dark', tokens: { accentColor: 'red; x' } });
+    const [, xx, , bad] = posted.mock.calls.map(([message]) => (message as { requestId: string }).requestId);
+    for (const requestId of [xx, bad]) fromWidget({ ...envelope, type: 'error', error: { kind: 'invalid-message', issues: [], message: 'Invalid' }, inReplyTo: requestId });
+    posted.mockClear();
+    fromWidget(READY);
+    // Before (exploratory test): the refused ones went again, the panel turned light and English, and onError fired again.
+    expect(sentOfType('setLocale')).toEqual([expect.objectContaining({ locale: 'de' })]);
+    expect(sentOfType('setTheme')).toEqual([expect.objectContaining({ mode: 'dark' })]);
+    expect(sentOfType('setTheme')[0]).not.toHaveProperty('tokens');
+    expect(onError).toHaveBeenCalledTimes(2);
+  });
+
   it('gives a reloaded panel the design tokens in effect when the last setTheme changed only the mode', () => {
     const tokens = { accentColor: '#6b3fa0', fontFamily: "'Segoe UI', sans-serif" };
     mount({ theme: { mode: 'light', tokens } });

@@ -1,30 +1,41 @@
-// The host's latest setting of each kind (chat, theme, locale): a panel that starts again
-// (its frame reloaded) starts from the mount's URL, and is given them again.
+// The host's latest setting of each kind (chat, theme, locale) the panel has not refused: a
+// panel that starts again (its frame reloaded) starts from the mount's URL, and is given them
+// again.
 
 import type { HostMessage } from '../protocol';
 import type { ThemeSetting } from './types';
 
 type Setting = Extract<HostMessage, { readonly type: 'setActiveChat' | 'setTheme' | 'setLocale' }>;
 
+/** Settings kept per kind: the latest, and the ones before it in case the panel refuses it. */
+const KEPT = 4;
+
 export function hostSettings() {
-  const settings = new Map<Setting['type'], Setting>();
+  const settings = new Map<Setting['type'], Setting[]>();
+  const latest = (type: Setting['type']) => settings.get(type)?.at(-1);
+  const keep = (setting: Setting) => settings.set(setting.type, [...(settings.get(setting.type) ?? []), setting].slice(-KEPT));
   return {
     record(message: HostMessage) {
       if (message.type === 'setTheme') {
         // Without tokens only the mode changes: the tokens in effect go with it to a reloaded
         // panel, whose URL carries none (review: the accent and font were lost at an F5).
-        const before = settings.get('setTheme');
+        const before = latest('setTheme');
         const tokens = message.tokens ?? (before?.type === 'setTheme' ? before.tokens : undefined);
-        settings.set('setTheme', tokens ? { ...message, tokens } : message);
-      } else if (message.type === 'setActiveChat' || message.type === 'setLocale') settings.set(message.type, message);
+        keep(tokens ? { ...message, tokens } : message);
+      } else if (message.type === 'setActiveChat' || message.type === 'setLocale') keep(message);
     },
-    /** A setting the panel refused is not given again to a reloaded one. */
+    /**
+     * The panel refused `requestId`: a reloaded panel is given the setting before it, which
+     * the running one still shows (exploratory test: an invalid setLocale after German turned
+     * the reloaded panel English, and its refusal came again).
+     */
     refused(requestId: string | undefined) {
-      for (const [type, setting] of settings) if (requestId !== undefined && setting.requestId === requestId) settings.delete(type);
+      if (requestId === undefined) return;
+      for (const [type, kept] of settings) settings.set(type, kept.filter((setting) => setting.requestId !== requestId));
     },
-    all: (): readonly Setting[] => [...settings.values()],
+    all: (): readonly Setting[] => [...settings.keys()].flatMap((type) => latest(type) ?? []),
     chat: () => {
-      const chat = settings.get('setActiveChat');
+      const chat = latest('setActiveChat');
       return chat?.type === 'setActiveChat' && chat.requestId !== undefined ? { chatId: chat.chatId, requestId: chat.requestId } : null;
     },
   };
