@@ -12,7 +12,13 @@ const chatName = (entry: ChatEntry) => entry.chat.participants.find((participant
  * What the grid does not say of the agent's writes, in sentences for the panel's live region.
  * `named`: a key as its row header names it ("Segment (CustomerSegment)").
  */
-export function writeNotices(state: ChatStoreState, previous: ChatStoreState, t: Translate, named: (key: string) => string = (key) => keyShown(key, t)): string[] {
+export function writeNotices(
+  state: ChatStoreState,
+  previous: ChatStoreState,
+  t: Translate,
+  named: (key: string) => string = (key) => keyShown(key, t),
+  editorOpenOn: (key: string) => boolean = () => false,
+): string[] {
   const lines: string[] = [];
   for (const [chatId, entry] of state.chats) {
     const before = previous.chats.get(chatId);
@@ -55,10 +61,10 @@ export function writeNotices(state: ChatStoreState, previous: ChatStoreState, t:
       }
     }
     // A draft another party's change overtook: the cell says "Draft · changed on the server", and
-    // this says it (an open editor also shows the choice, as an alert; a closed draft did not say it).
+    // this says it. Not of the editor open on screen: its alert says it, with the choice (said twice: exploratory test).
     for (const [key, draft] of entry.drafts) {
       const old = before.drafts.get(key);
-      if (!isEditedDraft(draft) || !draftOvertaken(entry, key, draft) || (old && draftOvertaken(before, key, old))) continue;
+      if (!isEditedDraft(draft) || !draftOvertaken(entry, key, draft) || (old && draftOvertaken(before, key, old)) || (onScreen && editorOpenOn(key))) continue;
       const now = entry.chat.userData.get(key);
       const notice =
         now === undefined ? t('panel.draftDeleted', { key: named(key) }) : t('panel.draftOvertaken', { key: named(key), value: formatValue(now) || t('caseData.emptyValue') });
@@ -67,6 +73,9 @@ export function writeNotices(state: ChatStoreState, previous: ChatStoreState, t:
   }
   return lines;
 }
+
+/** The grid row whose editor has the focus (the frame keeps it while the agent is in the CRM). */
+const editorRow = () => document.activeElement?.closest('.cell-editor')?.closest('[role="row"]');
 
 /** How many notices stay in the region: each is a node of its own, read out as it is added. */
 const NOTICES_KEPT = 4;
@@ -95,7 +104,7 @@ export function WriteNotices() {
     const named = (key: string) => keyShown(key, t, resolveRule(config, key).label);
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.chats === previous.chats) return;
-      const lines = writeNotices(state, previous, t, named);
+      const lines = writeNotices(state, previous, t, named, (key) => editorRow()?.querySelector('[role="rowheader"]')?.getAttribute('aria-label') === named(key));
       if (lines.length === 0) return;
       const added = lines.map((text) => ({ id: nextId.current++, text }));
       setNotices((shown) => [...shown, ...added].slice(-NOTICES_KEPT));

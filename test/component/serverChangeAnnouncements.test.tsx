@@ -80,5 +80,19 @@ describe('another party’s change to the cell the agent is on', () => {
     expect(said.filter((text) => text !== '').length).toBeLessThanOrEqual(Math.floor((Date.now() - started) / 3_000));
     // The latest is said once the 3 s are up.
     await waitFor(() => expect(alert).toHaveTextContent('“Customer support” → “theirs 5”'), { timeout: 5_000 });
+    // Said by the editor's alert only: not again by the panel's notice meant for a closed draft (exploratory test).
+    expect(document.body.textContent).not.toContain('your unsaved draft is kept');
+  });
+
+  it('over a draft left in a closed cell, is said by the panel’s notice', async () => {
+    const { user, store } = renderPanel(sim.url);
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitUntilSettled(store);
+    valueCell('Subject').focus();
+    await user.keyboard('{F2} mine');
+    // Another key's draft, closed (as a chat switch leaves one), while the Subject editor is open.
+    store.getState().actions.draftChanged(SEED_CHAT_ID, 'Note', 'typed');
+    await control.updateUserData(SEED_CHAT_ID, { Note: 'theirs' });
+    await waitFor(() => expect(document.body.textContent).toContain('Note was changed by someone else to “theirs”; your unsaved draft is kept.'));
   });
 });
