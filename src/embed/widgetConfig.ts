@@ -68,7 +68,7 @@ export function parseConfigFile(input: unknown): { config: Partial<WidgetConfig>
   const baseUrl = ownField(input, 'gwsBaseUrl');
   if (baseUrl !== undefined) {
     if (typeof baseUrl === 'string' && (baseUrl === '' || isHttpUrl(baseUrl))) config.gwsBaseUrl = baseUrl.replace(/\/+$/, '');
-    else problem('gwsBaseUrl', 'must be "" or an http(s) origin such as "https://gws.example.com"');
+    else problem('gwsBaseUrl', 'must be "" or an http(s) address such as "https://gws.example.com", without a query, fragment, user name or password');
   }
   const credentials = ownField(input, 'credentials');
   if (credentials !== undefined) {
@@ -154,10 +154,15 @@ export function readUrlParameters(search: string, base: WidgetConfig = DEFAULT_C
   return { config, problems };
 }
 
+/**
+ * An http(s) address requests can be built on: paths are appended to it, so a query or a
+ * fragment would swallow them ("…?tenant=1/api/v2/me"), and a password in it is refused by
+ * browsers and sits in a file anyone may read (review).
+ */
 function isHttpUrl(text: string): boolean {
   try {
     const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && !url.search && !url.hash && !/[?#]/.test(text);
   } catch {
     return false;
   }

@@ -37,7 +37,7 @@ describe('config.json', () => {
     });
     expect(problems.map(formatConfigProblem)).toEqual([
       'config.json allowedOrigins: is not a setting (known: gwsBaseUrl, credentials, allowedHostOrigins, locale, theme, popOut, caseData)',
-      'config.json gwsBaseUrl: must be "" or an http(s) origin such as "https://gws.example.com"',
+      'config.json gwsBaseUrl: must be "" or an http(s) address such as "https://gws.example.com", without a query, fragment, user name or password',
       'config.json credentials: must be "same-origin" or "include"',
       'config.json allowedHostOrigins[0]: "https://crm.example.com/" must be an origin only (scheme, host and port, no path or trailing slash): did you mean "https://crm.example.com"?',
       'config.json allowedHostOrigins[1]: "*" would let any page drive the panel; list the CRM origins instead',
@@ -47,6 +47,16 @@ describe('config.json', () => {
     ]);
     expect(config.allowedHostOrigins).toEqual(['https://ok.example.com']);
     expect(config.theme).toBeUndefined();
+  });
+
+  it('refuses a gwsBaseUrl no request could be built on (a query, a fragment, a user name and password), and keeps one at a path', () => {
+    for (const gwsBaseUrl of ['https://gws.example.com/?tenant=1', 'https://gws.example.com/#/', 'https://gws.example.com?', 'https://admin:secret@gws.example.com']) {
+      const { config, problems } = parseConfigFile({ gwsBaseUrl });
+      // Before (review): taken, and every request went elsewhere ("…?tenant=1/api/v2/me"); the agent saw only "Could not load chats".
+      expect(config.gwsBaseUrl).toBeUndefined();
+      expect(problems.map((problem) => problem.field)).toEqual(['gwsBaseUrl']);
+    }
+    expect(parseConfigFile({ gwsBaseUrl: 'https://proxy.example.com/gws/' }).config.gwsBaseUrl).toBe('https://proxy.example.com/gws');
   });
 
   it('is a JSON object or nothing', () => {
