@@ -5,7 +5,7 @@
 // The bridge reads what the inbox heard from start-up on (hostInbox.ts): its code loads
 // after the first paint. Until `configure`, messages are kept, unread.
 
-import { readHostMessage } from './hostMessages';
+import { readHostMessage, type HostMessageReading } from './hostMessages';
 import { allowedHostPatterns } from './framing';
 import type { HostInbox } from './hostInbox';
 import { originMatches, type OriginPattern } from './origins';
@@ -45,7 +45,8 @@ export type HostBridge = {
 const BUFFER_LIMIT = 100;
 const RECENT_REJECTIONS = 5;
 
-type Queued = { readonly command: HostCommand; readonly requestId: string | undefined };
+/** A message read before the panel took commands: carried out, or (invalid) answered, then, in order, after `ready`. */
+type Queued = HostMessageReading;
 
 export function createHostBridge(inbox: HostInbox): HostBridge {
   const win = inbox.window;
@@ -110,6 +111,8 @@ export function createHostBridge(inbox: HostInbox): HostBridge {
       commands.push(queued);
       return;
     }
+    // Answered here, not as it was read: one the host posted early would be answered before `ready` (review).
+    if (queued.kind === 'invalid') return reply({ type: 'error', error: queued.error }, queued.requestId);
     // A failing command must not take the commands queued after it down with it, nor the
     // React effect that registered the handler; the host is answered (a getState waits for
     // its answer), and the error still reaches the console.
@@ -138,12 +141,8 @@ export function createHostBridge(inbox: HostInbox): HostBridge {
     if (!originMatches(event.origin, allowed)) return reject('origin-not-allowed', event.origin);
     learnHostOrigin(event.origin);
     const reading = readHostMessage(data);
-    if (reading.kind === 'invalid') {
-      update({ answeredWithError: diagnostics.answeredWithError + 1 });
-      reply({ type: 'error', error: reading.error }, reading.requestId);
-      return;
-    }
-    update({ accepted: diagnostics.accepted + 1 });
+    if (reading.kind === 'invalid') update({ answeredWithError: diagnostics.answeredWithError + 1 });
+    else update({ accepted: diagnostics.accepted + 1 });
     deliver(reading);
   };
 

@@ -103,6 +103,21 @@ describe('the panel embedded in a CRM', () => {
     expect(screen.queryByText(`Chat ${OTHER}`, { exact: false })).not.toBeInTheDocument();
   });
 
+  it('answers a malformed message the host posted early after `ready`, in the order posted', async () => {
+    fromHost({ type: 'setActiveChat', requestId: 'r-bad' });
+    fromHost({ type: 'getState', requestId: 'r-good' });
+    renderEmbedded();
+    await ready();
+    await waitFor(() => expect(sentOfType('state')).toHaveLength(1));
+    const answers = sent().map((message) => [Reflect.get(Object(message), 'type'), Reflect.get(Object(message), 'inReplyTo')]);
+    // Before (review): the error went first, before `ready`, which the README calls the panel's first word.
+    expect(answers[0]).toEqual(['ready', undefined]);
+    expect(answers.filter(([, inReplyTo]) => inReplyTo !== undefined)).toEqual([
+      ['error', 'r-bad'],
+      ['state', 'r-good'],
+    ]);
+  });
+
   it('applies the host’s early settings in order, each on what the one before set, and answers with them', async () => {
     // Posted right after the iframe's load event: all handled in one go once the bridge loads,
     // before React renders one of them.
@@ -254,8 +269,10 @@ describe('the panel embedded in a CRM', () => {
   it('does not serve a focusKey asked before the chats were read once the focus has left the frame (the agent back in the CRM)', async () => {
     await control.faults({ latencyMs: 1_500 });
     const frameFocus = vi.spyOn(document, 'hasFocus').mockReturnValue(true);
-    fromHost({ type: 'focusKey', key: 'Subject', requestId: 'r-late-focus' });
     renderEmbedded();
+    // As the SDK does: at `ready` (the SDK focuses the frame), while GWS is slow with the chats.
+    await waitFor(() => expect(sentOfType('ready')).toHaveLength(1), { timeout: 5_000 });
+    fromHost({ type: 'focusKey', key: 'Subject', requestId: 'r-late-focus' });
     // The agent clicks back into the CRM's notes while the chats are read.
     frameFocus.mockReturnValue(false);
     const grid = await screen.findByRole('grid', { name: 'Case data' }, { timeout: 8_000 });
