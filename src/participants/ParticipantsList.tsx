@@ -22,19 +22,20 @@ export function participantChanges(t: Translate, before: readonly Participant[],
  * Joins and leaves are announced politely, and only as they happen in the chat on screen:
  * opening another chat announces nothing.
  */
-function useParticipantAnnouncement(chatId: string, participants: readonly Participant[], t: Translate): string {
+function useParticipantAnnouncement(chatId: string, participants: readonly Participant[], t: Translate) {
   const seen = useRef<{ chatId: string; participants: readonly Participant[] } | null>(null);
-  const [announcement, setAnnouncement] = useState('');
+  // Counted: the same sentence again (a second "Guest joined") is a new node, read out again (review).
+  const [announcement, setAnnouncement] = useState({ text: '', count: 0 });
   useEffect(() => {
     const previous = seen.current;
     seen.current = { chatId, participants };
     if (!previous || previous.chatId !== chatId) {
-      setAnnouncement('');
+      setAnnouncement((said) => ({ text: '', count: said.count }));
       return;
     }
     if (previous.participants === participants) return;
     const text = participantChanges(t, previous.participants, participants);
-    if (text) setAnnouncement(text);
+    if (text) setAnnouncement((said) => ({ text, count: said.count + 1 }));
   }, [chatId, participants, t]);
   return announcement;
 }
@@ -46,7 +47,7 @@ export function ParticipantsList({ chatId }: { chatId: string }) {
   return (
     <section className="participants" aria-labelledby="participants-heading">
       <p className="visually-hidden" aria-live="polite" aria-atomic="true">
-        {announcement}
+        {announcement.text ? <span key={announcement.count}>{announcement.text}</span> : null}
       </p>
       <h2 id="participants-heading" className="panel-heading">
         {t('participants.heading')}
@@ -56,7 +57,7 @@ export function ParticipantsList({ chatId }: { chatId: string }) {
       ) : (
         <ul aria-label={t('participants.heading')} className="participants__list">
           {participants.map((participant) => (
-            <li key={participant.participantId} className={`participant participant--${participant.type.toLowerCase()}`}>
+            <li key={participant.participantId} className={`participant participant--${participant.type.toLowerCase().replace(/[^a-z]/g, '')}`}>
               <span className="participant__nickname">{participant.nickname || t('participants.noNickname')}</span>{' '}
               <span className="participant__type">{labelFor(t, 'participantType', participant.type)}</span>
             </li>

@@ -33,6 +33,23 @@ describe('participants', () => {
     expect(announcer()).toBeEmptyDOMElement();
   });
 
+  it('announce a join that reads like the one before (two web visitors both called “Guest”)', async () => {
+    renderPanel(sim.url);
+    const list = await screen.findByRole('list', { name: 'Participants' });
+    await waitForLive();
+    let changes = 0;
+    new MutationObserver(() => (changes += 1)).observe(announcer(), { childList: true, characterData: true, subtree: true });
+    await control.joinParticipant(SEED_CHAT_ID, { nickname: 'Guest', type: 'External', participantId: 'guest-1' });
+    await waitFor(() => expect(within(list).getAllByText('Guest')).toHaveLength(1));
+    expect(announcer()).toHaveTextContent('Guest joined the chat.');
+    const afterFirst = changes;
+    await control.joinParticipant(SEED_CHAT_ID, { nickname: 'Guest', type: 'External', participantId: 'guest-2' });
+    await waitFor(() => expect(within(list).getAllByText('Guest')).toHaveLength(2));
+    // Before (review): the region's text did not change, so nothing was said of the second guest.
+    await waitFor(() => expect(changes).toBeGreaterThan(afterFirst));
+    expect(announcer()).toHaveTextContent('Guest joined the chat.');
+  });
+
   it('stay as they are when a state change comes with none (Accept’s StatusChange), or with one that cannot be read', async () => {
     const { store } = renderPanel(sim.url);
     const list = await screen.findByRole('list', { name: 'Participants' });
