@@ -48,7 +48,7 @@ async function start() {
     const [refusal] = await Promise.all([loadFramingRefused().catch(() => null), catalogue]);
     // Its chunk could not be loaded (a redeploy, the network): a blank box would say nothing.
     if (!refusal) {
-      root.textContent = framing.refusedOrigin === null ? 'The Case Data Panel cannot tell which page embeds it, so it shows nothing here.' : `This page (${framing.refusedOrigin}) is not allowed to embed the Case Data Panel.`;
+      root.textContent = framing.refusedOrigin === null || framing.refusedOrigin === 'null' ? 'The Case Data Panel cannot tell which page embeds it, so it shows nothing here.' : `This page (${framing.refusedOrigin}) is not allowed to embed the Case Data Panel.`;
       return;
     }
     const { FramingRefused } = refusal;

@@ -11,8 +11,11 @@ export function ConfigProblems({ problems }: { problems: readonly string[] }) {
         {t('config.problemsHeading', { count: problems.length })}
       </p>
       <ul className="config-problems__list">
+        {/* Not translated (README): laid out and read as English in an Arabic panel too (review). */}
         {problems.map((problem) => (
-          <li key={problem}>{problem}</li>
+          <li key={problem} dir="ltr" lang="en">
+            {problem}
+          </li>
         ))}
       </ul>
     </section>

@@ -22,16 +22,19 @@ export function FramingRefused({ origin, widgetUrl, opening, ignored = [] }: Fra
       <h1 id="framing-refused-title" className="panel__title">
         {t('framing.title')}
       </h1>
-      <p>{origin ? t('framing.notAllowed', { origin }) : t('framing.unknownHost')}</p>
-      {/* An unknown page has no origin to add to the list: its own text says what to do. */}
-      {origin ? <p>{t('framing.fix')}</p> : null}
+      {/* A sandboxed page's opaque origin, "null", is no origin a list can take (review): its own text says what to do, as an unknown page's does. */}
+      <p>{origin === 'null' ? t('framing.sandboxedHost') : origin ? t('framing.notAllowed', { origin }) : t('framing.unknownHost')}</p>
+      {origin && origin !== 'null' ? <p>{t('framing.fix')}</p> : null}
       {/* Said where the integrator looks: it was only in the frame's console (integrator's test). */}
       {ignored.length > 0 ? (
         <>
           <p>{t('framing.ignored')}</p>
           <ul>
+            {/* English whatever the panel's language (not translated): laid out and read as English in an Arabic panel too (review). */}
             {ignored.map((problem) => (
-              <li key={problem}>{problem}</li>
+              <li key={problem} dir="ltr" lang="en">
+                {problem}
+              </li>
             ))}
           </ul>
         </>

@@ -74,6 +74,7 @@ export const ar = {
   'framing.title': 'لا يمكن عرض لوحة بيانات الحالة هنا',
   'framing.notAllowed': 'هذه الصفحة ({origin}) غير مسموح لها بتضمين اللوحة.',
   'framing.unknownHost': 'لا تستطيع اللوحة معرفة الصفحة التي تضمّنها، لذلك لا تعرض بيانات الحالة هنا. يجب أن تسمح الصفحة المضمِّنة للمتصفح بتسميتها (referrerpolicy="origin" على إطار iframe).',
+  'framing.sandboxedHost': 'تضمّن اللوحةَ صفحةٌ داخل إطار معزول بلا مصدر خاص بها (إطار iframe فيه sandbox دون allow-same-origin): لا يمكن لأي قائمة تسميتها. يجب أن تمنح الصفحة المحيطة ذلك الإطار allow-same-origin، أو افتح اللوحة مباشرة.',
   'framing.fix': 'يمكن للمسؤول إضافة هذا المصدر إلى "allowedHostOrigins" في ملف config.json الخاص باللوحة.',
   'framing.openDirectly': 'افتح اللوحة في نافذة مستقلة',
   'framing.ignored': 'إدخالات في "allowedHostOrigins" تجاهلتها اللوحة:',

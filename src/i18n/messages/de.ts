@@ -63,6 +63,7 @@ export const de = {
   'framing.title': 'Das Falldaten-Panel kann hier nicht angezeigt werden',
   'framing.notAllowed': 'Diese Seite ({origin}) darf das Panel nicht einbetten.',
   'framing.unknownHost': 'Das Panel kann nicht erkennen, welche Seite es einbettet, und zeigt hier deshalb keine Falldaten. Eine einbettende Seite muss sich dem Browser zu erkennen geben (referrerpolicy="origin" an ihrem iframe).',
+  'framing.sandboxedHost': 'Eine Seite in einer Sandbox ohne eigenen Origin bettet das Panel ein (ein iframe mit sandbox, aber ohne allow-same-origin): Keine Liste kann sie benennen. Die Seite darum muss diesem Rahmen allow-same-origin geben, oder das Panel direkt öffnen.',
   'framing.fix': 'Ein Administrator kann diesen Origin in der config.json des Panels unter "allowedHostOrigins" eintragen.',
   'framing.openDirectly': 'Panel in eigenem Fenster öffnen',
   'framing.ignored': 'Einträge in "allowedHostOrigins", die es nicht verwendet:',

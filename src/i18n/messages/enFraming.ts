@@ -6,6 +6,7 @@ export const enFraming = {
   'framing.title': 'The Case Data Panel cannot be shown here',
   'framing.notAllowed': 'This page ({origin}) is not allowed to embed the panel.',
   'framing.unknownHost': 'The panel cannot tell which page embeds it, so it shows no case data here. An embedding page must let the browser name it (referrerpolicy="origin" on its iframe).',
+  'framing.sandboxedHost': 'A page framed in a sandbox without its own origin embeds the panel (an iframe with sandbox but not allow-same-origin): no allowlist can name it. The page around it must give that frame allow-same-origin, or open the panel directly.',
   'framing.fix': 'An administrator can add this origin to "allowedHostOrigins" in the panel\'s config.json.',
   'framing.openDirectly': 'Open the panel in its own window',
   // Followed by the entries, each with why (and, where it can tell, the entry meant).
