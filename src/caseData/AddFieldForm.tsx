@@ -6,10 +6,12 @@ import type { GridRow } from './useCaseDataRows';
 import { effectiveKind, formatValue } from './userDataValues';
 import { checkValue, keyShown, textForCell } from './validation';
 import '../i18n/addFieldTexts';
+import { addFieldTyped, type AddFieldTyped } from './addFieldTyped';
 
 const FREE_KEY = '\u0000free';
 
 type AddFieldFormProps = {
+  readonly chatId: string;
   /** The chat's rows: the form offers the configured keys it does not have yet, as Workspace's Add Field does. */
   readonly rows: readonly GridRow[];
   readonly config: CaseDataConfig;
@@ -28,7 +30,7 @@ const MAX_KEY_LENGTH = 256;
 /** White space and the invisible format characters String.trim() keeps (zero-width space, joiners, marks, BOM). */
 const INVISIBLE_ENDS = /^[\s\u200b-\u200f\u2060\ufeff]+|[\s\u200b-\u200f\u2060\ufeff]+$/g;
 
-export function AddFieldForm({ rows, config, openerId, submit: send, announce, onClose }: AddFieldFormProps) {
+export function AddFieldForm({ chatId, rows, config, openerId, submit: send, announce, onClose }: AddFieldFormProps) {
   const { t } = useMessages();
   const allowFreeKeys = config.allowFreeKeys;
   // Worked out here, in the form's own chunk: no set of 10,000 keys on the way to the first paint.
@@ -37,11 +39,22 @@ export function AddFieldForm({ rows, config, openerId, submit: send, announce, o
     // A read-only key would only be refused once chosen: not offered.
     return configuredKeys(config).filter((item) => !present.has(item.key) && !item.rule.readOnly);
   }, [rows, config]);
-  const [picked, setChoice] = useState(missing[0]?.key ?? FREE_KEY);
+  const typedBefore = addFieldTyped.get(chatId);
+  const [picked, setChoice] = useState(typedBefore?.picked ?? missing[0]?.key ?? FREE_KEY);
   // Once a configured key is added it leaves the list; the form moves on to what the list shows.
   const choice = picked === FREE_KEY || missing.some((item) => item.key === picked) ? picked : (missing[0]?.key ?? FREE_KEY);
-  const [freeKey, setFreeKey] = useState('');
-  const [text, setText] = useState('');
+  const [freeKey, setFreeKey] = useState(typedBefore?.freeKey ?? '');
+  const [text, setText] = useState(typedBefore?.text ?? '');
+  // Kept for the chat as the form goes with text in it (a chat switch), not when the agent closes it.
+  const typed = useRef<AddFieldTyped | null>(null);
+  typed.current = freeKey || text ? { picked, freeKey, text } : null; // oxlint-disable-line react/refs -- the latest text, read at unmount
+  useEffect(
+    () => () => {
+      if (typed.current) addFieldTyped.set(chatId, typed.current);
+      else addFieldTyped.delete(chatId);
+    },
+    [chatId],
+  );
   // Why the last Add was refused, and which control it is about (marked invalid, described by
   // it, and given the focus, so the agent lands where the fix is).
   const [refusal, setRefusal] = useState<{ readonly reason: string; readonly on: 'field' | 'key' | 'value' } | null>(null);
@@ -79,6 +92,7 @@ export function AddFieldForm({ rows, config, openerId, submit: send, announce, o
   // The form goes: focus goes back to the button that opened it, not to the page; to the
   // grid's cell if that button is disabled (the chat ended while the form was open).
   const close = () => {
+    typed.current = null;
     const opener = document.getElementById(openerId);
     if (opener instanceof HTMLButtonElement && !opener.disabled) opener.focus();
     else form.current?.closest('.case-data')?.querySelector<HTMLElement>('[role="gridcell"][tabindex="0"], [role="rowheader"][tabindex="0"]')?.focus();

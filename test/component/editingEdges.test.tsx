@@ -1,7 +1,7 @@
 // The edges of editing found by a whole-folder review of src/caseData, each a bug an agent
 // hit: a retry the checks refuse, stepping a decimal, undo after offline edits, AltGr,
 // Add field as the chat ends, Keep mine on odd keys, Escape on the conflict's buttons.
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
 import { caseDataConfig, readConflict, renderPanel, SEED_CHAT_ID, valueCell, waitUntilSettled } from '../support/renderPanel';
@@ -102,6 +102,28 @@ describe('Add field when the chat ends', () => {
     expect(screen.queryByRole('form', { name: 'Add field' })).not.toBeInTheDocument();
     expect(document.activeElement?.closest('[role="grid"]')).not.toBeNull();
     expect(await control.operations()).toEqual([]);
+  });
+});
+
+describe('Add field across a chat switch', () => {
+  it('comes back open with what was typed in it when the agent returns to the chat, and forgets it once cancelled', async () => {
+    const { user, store } = await openPanel();
+    await user.click(screen.getByRole('button', { name: 'Add field' }));
+    await user.type(await screen.findByRole('textbox', { name: 'Key' }), 'CallbackNumber');
+    await user.type(screen.getByRole('textbox', { name: 'Value' }), '+49 555 1234');
+    // The CRM opens another case, then this one again.
+    act(() => store.getState().actions.chatOpened('0000Wa9CAM6W00A'));
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Add field' })).not.toBeInTheDocument());
+    act(() => store.getState().actions.chatOpened(SEED_CHAT_ID));
+    // Before (exploratory test): the form and its text were gone, unsaid.
+    const form = await screen.findByRole('form', { name: 'Add field' });
+    expect(within(form).getByRole('textbox', { name: 'Key' })).toHaveValue('CallbackNumber');
+    expect(within(form).getByRole('textbox', { name: 'Value' })).toHaveValue('+49 555 1234');
+    await user.click(within(form).getByRole('button', { name: 'Cancel' }));
+    act(() => store.getState().actions.chatOpened('0000Wa9CAM6W00A'));
+    act(() => store.getState().actions.chatOpened(SEED_CHAT_ID));
+    await screen.findByRole('grid', { name: 'Case data' });
+    expect(screen.queryByRole('form', { name: 'Add field' })).not.toBeInTheDocument();
   });
 });
 
