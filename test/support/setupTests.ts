@@ -13,6 +13,10 @@ afterEach(async () => {
   if (typeof document !== 'undefined') {
     const { cleanup } = await import('@testing-library/react');
     cleanup();
+    // A page holds one panel, and keeps Add field's text per chat for its life; a test file
+    // renders many panels in one page: each starts as a fresh page would.
+    const { addFieldTyped } = await import('../../src/caseData/addFieldTyped');
+    addFieldTyped.clear();
   }
 });
 
