@@ -17,20 +17,25 @@ const CHATTING_CAPABILITIES = [
   'SendStopTypingNotification',
 ] as const;
 
-// LeftChat: the ChatLeave sample lists only [Transfer, Complete, Leave, InFocus], but its text
-// says the agent "can still update user data and set a disposition" after leaving. We follow
-// the text, so an agent can finish the case data of a chat the customer has already left.
-const LEFT_CHAT_CAPABILITIES = [
-  'Transfer', 'Complete', 'Leave', 'SetInFocus', 'SetDisposition', 'AttachUserData',
-  'DeleteUserData', 'UpdateUserData',
-] as const;
+// LeftChat: advertised as the ChatLeave sample lists it, [Transfer, Complete, Leave, InFocus],
+// whose text says the agent "can still update user data and set a disposition" after leaving:
+// those are carried out all the same (OPERATIONS), so the widget meets the list GWS sends, not
+// a kinder one (contract review: it refused what GWS allows).
+const LEFT_CHAT_CAPABILITIES = ['Transfer', 'Complete', 'Leave', 'InFocus'] as const;
 
+/** What a chat's `capabilities` say, per state. */
 export const CAPABILITIES: { readonly [S in ChatState]: readonly string[] } = {
   Invited: ['Accept', 'Reject'],
   Chatting: CHATTING_CAPABILITIES,
   LeftChat: LEFT_CHAT_CAPABILITIES,
   Completed: [],
   Revoked: [],
+};
+
+/** What the simulator carries out, per state. */
+export const OPERATIONS: { readonly [S in ChatState]: readonly string[] } = {
+  ...CAPABILITIES,
+  LeftChat: [...LEFT_CHAT_CAPABILITIES, 'SetDisposition', 'AttachUserData', 'DeleteUserData', 'UpdateUserData'],
 };
 
 export function isChatState(value: JsonValue | undefined): value is ChatState {

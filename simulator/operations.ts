@@ -3,7 +3,7 @@
 // failed request "failed to modify the data of the contact center".
 
 import {
-  CAPABILITIES, mergeUserData, newParticipantId, type Chat, type ChatState, type ChatStore,
+  OPERATIONS, mergeUserData, newParticipantId, type Chat, type ChatState, type ChatStore,
 } from './chatModel';
 import { agentMessage, chatStateChange, operationRefused, type Notification } from './chatNotifications';
 import { describeJson, isJsonObject, ownField, type JsonObject, type JsonValue } from './json';
@@ -183,7 +183,7 @@ export function performOperation(
   const chat = store.get(chatId);
   if (!chat) return failure(6, `Resource not found: chat ${chatId}`);
   const handler = Object.hasOwn(HANDLERS, operationName) ? HANDLERS[operationName] : undefined;
-  if (!handler || !CAPABILITIES[chat.state].includes(operationName)) {
+  if (!handler || !OPERATIONS[chat.state].includes(operationName)) {
     return failure(2, `Operation ${operationName} is not valid for chat ${chatId} in state ${chat.state}`);
   }
   const apply = handler(store, chat, body);

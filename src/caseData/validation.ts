@@ -40,8 +40,15 @@ const NO_CAPABILITY = {
 export function chatBlockReason(chat: Chat, op: UserDataWrite['op'], t: Translate = translateEnglish): string | null {
   if (chat.state === 'Completed') return t('caseData.reason.Completed');
   if (chat.state === 'Revoked') return t('caseData.reason.Revoked');
-  // The state as the panel's header names it ("Eingeladen"); a state GWS adds later, in GWS's word.
-  if (!chat.capabilities.includes(USER_DATA_OPERATION[op])) return t(NO_CAPABILITY[op], { state: labelFor(t, 'chatState', chat.state) });
+  // A capability list that names no userData operation does not forbid them, except to an
+  // invitation: GWS documents LeftChat's as [Transfer, Complete, Leave, InFocus], "user data
+  // can still be updated", and Chatting's right after Accept without them (contract review).
+  // GWS refuses one it does not take, and the row says so.
+  const named = (name: string) => chat.capabilities.includes(name);
+  if (!named(USER_DATA_OPERATION[op]) && (chat.state === 'Invited' || Object.values(USER_DATA_OPERATION).some(named))) {
+    // The state as the panel's header names it ("Eingeladen"); a state GWS adds later, in GWS's word.
+    return t(NO_CAPABILITY[op], { state: labelFor(t, 'chatState', chat.state) });
+  }
   return null;
 }
 

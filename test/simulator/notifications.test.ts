@@ -93,8 +93,10 @@ describe('operation notifications on /v2/me/chats', () => {
     const leave = await operate(SEED_CHAT, { operationName: 'Leave' });
     const left = await bayeux.waitFor(chatChange(SEED_CHAT, 'StatusChange', leave));
     expect(at(left, 'chat', 'state')).toBe('LeftChat');
-    expect(at(left, 'chat', 'capabilities')).toEqual(['Transfer', 'Complete', 'Leave', 'SetInFocus', 'SetDisposition', 'AttachUserData', 'DeleteUserData', 'UpdateUserData']);
-    await operate(SEED_CHAT, { operationName: 'UpdateUserData', userData: { After: 'leave' } });
+    // Listed as GWS's ChatLeave sample lists them; userData changes all the same, as its text says.
+    expect(at(left, 'chat', 'capabilities')).toEqual(['Transfer', 'Complete', 'Leave', 'InFocus']);
+    const after = await operate(SEED_CHAT, { operationName: 'UpdateUserData', userData: { After: 'leave' } });
+    expect(at(await bayeux.waitFor(chatChange(SEED_CHAT, 'PropertiesUpdated', after)), 'chat', 'userData', 'After')).toBe('leave');
     const complete = await operate(SEED_CHAT, { operationName: 'Complete' });
     const done = await bayeux.waitFor(chatChange(SEED_CHAT, 'StatusChange', complete));
     expect(at(done, 'chat', 'state')).toBe('Completed');

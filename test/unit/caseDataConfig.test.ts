@@ -74,6 +74,13 @@ describe('checkWrite: the one gate for every write', () => {
       reason: 'The chat in state Invited does not allow adding case data (no AttachUserData capability).',
     });
     expect(check(chat('LeftChat', ALL), { op: 'delete', key: 'Code' }).ok).toBe(true);
+    // GWS's documented lists that name no userData operation, though the operations are allowed:
+    // LeftChat's ("user data can still be updated"), and Chatting's right after Accept (contract review).
+    expect(check(chat('LeftChat', ['Transfer', 'Complete', 'Leave', 'InFocus']), { op: 'update', key: 'Code', value: 'A' }).ok).toBe(true);
+    const accepted = ['Transfer', 'Complete', 'Leave', 'InFocus', 'SendMessage', 'SendStartTypingNotification', 'SendStopTypingNotification'];
+    expect(check(chat('Chatting', accepted), { op: 'update', key: 'Code', value: 'A' }).ok).toBe(true);
+    // A list that names some userData operations and not this one is followed.
+    expect(check(chat('Chatting', ['UpdateUserData']), { op: 'delete', key: 'Code' }).ok).toBe(false);
   });
 
   it('applies read-only, pattern, options and key rules', () => {
