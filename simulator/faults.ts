@@ -18,6 +18,8 @@ export type FaultSettings = {
   readonly refuseLater: number;
   /** Chat operations answer a bare `{"statusCode":0}`, no referenceId, as the documentation's userData samples show (contract.md §1.3). */
   readonly bareReplies: boolean;
+  /** The Bayeux POSTs need the CSRF token too, as a GWS whose CSRF filter covers every POST would (contract.md §3). */
+  readonly csrfNotifications: boolean;
 };
 
 export type FaultRequest = {
@@ -29,16 +31,17 @@ export type FaultRequest = {
   readonly dropNotifications?: boolean;
   readonly refuseLater?: number;
   readonly bareReplies?: boolean;
+  readonly csrfNotifications?: boolean;
   readonly rotateCsrfToken?: boolean;
   readonly disconnectNotifications?: boolean;
   /** Cut the notification endpoint for this many ms (a laptop asleep, a network drop). */
   readonly notificationsDownMs?: number;
 };
 
-const NO_FAULTS: FaultSettings = { httpFailures: null, operationFailures: null, latencyMs: 0, dropNotifications: false, refuseLater: 0, bareReplies: false };
+const NO_FAULTS: FaultSettings = { httpFailures: null, operationFailures: null, latencyMs: 0, dropNotifications: false, refuseLater: 0, bareReplies: false, csrfNotifications: false };
 const KNOWN_FIELDS = [
   'failNext', 'httpStatus', 'applied', 'statusCode', 'latencyMs', 'dropNotifications', 'refuseLater', 'bareReplies',
-  'rotateCsrfToken', 'disconnectNotifications', 'notificationsDownMs',
+  'csrfNotifications', 'rotateCsrfToken', 'disconnectNotifications', 'notificationsDownMs',
 ];
 
 type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
@@ -72,6 +75,7 @@ export function parseFaultRequest(body: JsonValue): Parsed<FaultRequest> {
     dropNotifications: flag('dropNotifications'),
     refuseLater: integerIn('refuseLater', 0, 1_000_000),
     bareReplies: flag('bareReplies'),
+    csrfNotifications: flag('csrfNotifications'),
     rotateCsrfToken: flag('rotateCsrfToken'),
     disconnectNotifications: flag('disconnectNotifications'),
     notificationsDownMs: integerIn('notificationsDownMs', 0, 600_000),
@@ -118,6 +122,7 @@ export class Faults {
     if (request.dropNotifications !== undefined) next = { ...next, dropNotifications: request.dropNotifications };
     if (request.refuseLater !== undefined) next = { ...next, refuseLater: request.refuseLater };
     if (request.bareReplies !== undefined) next = { ...next, bareReplies: request.bareReplies };
+    if (request.csrfNotifications !== undefined) next = { ...next, csrfNotifications: request.csrfNotifications };
     this.#settings = next;
   }
 
@@ -155,5 +160,6 @@ export function faultSettingsJson(settings: FaultSettings): JsonObject {
     dropNotifications: settings.dropNotifications,
     refuseLater: settings.refuseLater,
     bareReplies: settings.bareReplies,
+    csrfNotifications: settings.csrfNotifications,
   };
 }

@@ -73,7 +73,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const refused = refusedCaller(req, allowedOrigins, servedAs);
     if (refused !== null) return sendJson(res, 403, { statusCode: 3, statusMessage: `Refused: ${refused}` });
     if ((isApi || isControl) && applyCors(req, res, allowedOrigins)) return;
-    if (isUnder(path, NOTIFICATIONS_PATH)) return hub.handle(req, res);
+    if (isUnder(path, NOTIFICATIONS_PATH)) {
+      if (req.method === 'POST' && state.faults.settings.csrfNotifications && req.headers['x-csrf-token'] !== state.csrfToken) {
+        req.resume();
+        return sendText(res, 403, 'Missing or invalid Csrf token');
+      }
+      return hub.handle(req, res);
+    }
     if (isApi) return handleGwsApi(state, req, res, url);
     if (isControl) return handleControlApi(state, req, res, url);
     if (isUnder(path, CONTROL_PREFIX)) return sendJson(res, 404, { ok: false, error: 'the control API is turned off' });

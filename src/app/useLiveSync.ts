@@ -87,7 +87,7 @@ export function useLiveSync() {
     let missedRead: ReturnType<typeof setTimeout> | undefined;
     const begin = () => {
       live = createNotificationConnection({
-        url: client.notificationsUrl,
+        client,
         onNotification: (notification) => {
           // A notification no one could read carried a change that is now missed (GWS has no
           // replay), and an Error may leave writes in doubt (one naming none: review): read again,

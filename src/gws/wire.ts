@@ -101,11 +101,3 @@ export function readEnvelope(body: unknown): ParseResult<Envelope> {
 
 /** Chat by chat: one that does not match the contract is left out and told, not the whole list refused (gwsClient.listChats). */
 export const chatsResponse = object({ chats: each(chatSchema) });
-export const meResponse = object({
-  user: object({
-    id: string,
-    userName: withDefault(string, ''),
-    firstName: optional(string),
-    lastName: optional(string),
-  }),
-});

@@ -1,8 +1,9 @@
 // @vitest-environment node
 // The notification connection against servers that refuse it: a GWS behind Spring Security that
-// answers an expired session's long polls with HTTP 401, and a CometD server whose policy refuses
-// the subscription to the chats' channel.
-import { createServer, type Server } from 'node:http';
+// answers an expired session's long polls with HTTP 401, or a POST without its CSRF token with
+// 403; a CometD server whose policy refuses the subscription to the chats' channel, or that
+// advises not to reconnect.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { adapt } from 'cometd-nodejs-client';
 import cometdServer from 'cometd-nodejs-server';
 import { afterEach, expect, it } from 'vitest';
@@ -28,9 +29,9 @@ async function listen(handler: Parameters<typeof createServer>[1]): Promise<stri
   return `http://127.0.0.1:${address.port}/api/v2/notifications`;
 }
 
-function connect(url: string) {
+function connect(url: string, csrfHeaders: () => Readonly<Record<string, string>> = () => ({})) {
   const statuses: ConnectionStatus['kind'][] = [];
-  connection = createNotificationConnection({ url, onNotification: () => undefined, onStatus: (status) => void statuses.push(status.kind) });
+  connection = createNotificationConnection({ client: { notificationsUrl: url, csrfHeaders }, onNotification: () => undefined, onStatus: (status) => void statuses.push(status.kind) });
   connection.start();
   return statuses;
 }
@@ -70,4 +71,66 @@ it('a refused subscription to the chats is not Live; handshaken again, it goes l
   expect(statuses).toContain('reconnecting');
   allow = true;
   await until(() => statuses.at(-1) === 'live', 'live once allowed', 10_000);
+}, 20_000);
+
+it('a CSRF-protected GWS (every POST carries the token): the Bayeux POSTs carry the token the REST side read, and go live', async () => {
+  const token = '4a92be65-ec55-4aa2-b9df-9518fd870f2f';
+  const cometd = cometdServer.createCometDServer({ timeout: 2_000 });
+  let refused = 0;
+  const url = await listen((request, response) => {
+    if (request.method === 'POST' && request.headers['x-csrf-token'] !== token) {
+      refused += 1;
+      request.resume();
+      response.writeHead(403, { 'Content-Type': 'text/plain' });
+      response.end('Missing or invalid Csrf token');
+      return;
+    }
+    void cometd.handle(request, response);
+  });
+  // The token is known once the first REST read has answered, a moment after the first handshake.
+  let known = false;
+  setTimeout(() => (known = true), 300);
+  const statuses = connect(url, (): Record<string, string> => (known ? { 'X-CSRF-TOKEN': token } : {}));
+  // Before (contract review): the token never reached CometD, every handshake 403, Reconnecting… for good.
+  await until(() => statuses.includes('live'), 'live', 10_000);
+  expect(refused).toBeGreaterThanOrEqual(1);
+}, 20_000);
+
+const readMessages = (request: IncomingMessage) =>
+  new Promise<Record<string, unknown>[]>((resolve) => {
+    let text = '';
+    request.on('data', (chunk) => (text += chunk));
+    request.on('end', () => resolve(JSON.parse(text)));
+  });
+
+it.each([
+  ['refused', (base: object) => ({ ...base, successful: false, error: '402::session_unknown', advice: { reconnect: 'none' } })],
+  ['answered', (base: object) => ({ ...base, successful: true, advice: { reconnect: 'none' } })],
+])('a connect %s with advice not to reconnect (a session the server ends): handshaken again, live again', async (_how, ending) => {
+  let handshakes = 0;
+  let connects = 0;
+  const url = await listen(async (request, response) => {
+    const replies = (await readMessages(request)).map((message) => {
+      const base = { id: message.id, channel: message.channel };
+      if (message.channel === '/meta/handshake') {
+        handshakes += 1;
+        return { ...base, successful: true, version: '1.0', clientId: `c${handshakes}`, supportedConnectionTypes: ['long-polling'], advice: { reconnect: 'retry', interval: 0, timeout: 2_000 } };
+      }
+      if (message.channel === '/meta/subscribe') return { ...base, successful: true, clientId: message.clientId, subscription: message.subscription };
+      if (message.channel === '/meta/connect') {
+        connects += 1;
+        // The first connect of the first session is fine; the second ends it. Later sessions stay.
+        if (connects !== 2) return { ...base, successful: true, advice: { reconnect: 'retry', interval: connects > 2 ? 500 : 0, timeout: 2_000 } };
+        return ending(base);
+      }
+      return { ...base, successful: true };
+    });
+    response.writeHead(200, { 'Content-Type': 'application/json' });
+    response.end(JSON.stringify(replies));
+  });
+  const statuses = connect(url);
+  await until(() => connects >= 2, 'the connect that ends the session', 5_000);
+  // Before (contract review): no handshake again; Reconnecting… (or Live) for good.
+  await until(() => handshakes >= 2 && statuses.at(-1) === 'live', 'a second session, live', 8_000);
+  expect(statuses).toContain('reconnecting');
 }, 20_000);

@@ -1,5 +1,6 @@
-// A proxy that drops the X-CSRF-TOKEN request header: GWS refuses every POST with 403 "Missing or
-// invalid Csrf token", a fresh token too. Signing in again cannot cure it: the write fails, once.
+// CSRF beyond the writes. A proxy that drops the X-CSRF-TOKEN request header: GWS refuses every
+// POST with 403 "Missing or invalid Csrf token", a fresh token too. Signing in again cannot cure
+// it: the write fails, once. And a GWS whose CSRF filter covers the Bayeux POSTs as well.
 import { waitFor } from '@testing-library/react';
 import { expect, it } from 'vitest';
 import { createGwsClient } from '../../src/gws';
@@ -33,3 +34,10 @@ it('a CSRF refusal a fresh token does not cure fails the write, Not saved with R
   expect(statuses).not.toContain('session-expired');
   expect(valueCell('Subject')).toHaveTextContent(/^mine/);
 }, 20_000);
+
+it('a GWS whose CSRF filter covers the Bayeux POSTs too: the notification connection sends the token the reads got, and goes live', async () => {
+  await sim.control.faults({ csrfNotifications: true });
+  const { store } = renderPanel(sim.url);
+  // Before (contract review): the token never reached CometD; every handshake 403, Reconnecting… for good.
+  await waitFor(() => expect(store.getState().connection.kind).toBe('live'), { timeout: 8_000 });
+});

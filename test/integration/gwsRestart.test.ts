@@ -27,7 +27,7 @@ it('handshakes again once GWS is back after ending the session, and reports Reco
   const { port, url } = running;
   const statuses: ConnectionStatus['kind'][] = [];
   connection = createNotificationConnection({
-    url: `${url}/api/v2/notifications`,
+    client: { notificationsUrl: `${url}/api/v2/notifications`, csrfHeaders: () => ({}) },
     onNotification: () => undefined,
     onStatus: (status) => void statuses.push(status.kind),
   });
@@ -48,7 +48,7 @@ it('an exception while taking a notification in is reported as a notification no
   let live = false;
   let failing = true;
   connection = createNotificationConnection({
-    url: `${running.url}/api/v2/notifications`,
+    client: { notificationsUrl: `${running.url}/api/v2/notifications`, csrfHeaders: () => ({}) },
     onNotification: (notification) => {
       if (failing && notification.kind === 'chat-changed') {
         failing = false;

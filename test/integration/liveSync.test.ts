@@ -41,7 +41,7 @@ beforeEach(async () => {
   statuses = [];
   const { actions } = store.getState();
   connection = createNotificationConnection({
-    url: `${sim.url}/api/v2/notifications`,
+    client: { notificationsUrl: `${sim.url}/api/v2/notifications`, csrfHeaders: () => ({}) },
     onNotification: actions.notificationReceived,
     onStatus: (status) => {
       statuses.push(status.kind);

@@ -107,7 +107,7 @@ describe('faults', () => {
     const set = await control(sim.url, 'faults', { failNext: 3, statusCode: 15, latencyMs: 5, dropNotifications: true });
     expect(set.body).toEqual({
       ok: true,
-      faults: { httpFailures: null, operationFailures: { remaining: 3, statusCode: 15 }, latencyMs: 5, dropNotifications: true, refuseLater: 0, bareReplies: false },
+      faults: { httpFailures: null, operationFailures: { remaining: 3, statusCode: 15 }, latencyMs: 5, dropNotifications: true, refuseLater: 0, bareReplies: false, csrfNotifications: false },
     });
     expect((await control(sim.url, 'faults')).body).toEqual(set.body);
     const cleared = await control(sim.url, 'faults', { failNext: 0 });
@@ -167,7 +167,7 @@ describe('control routes', () => {
     expect((await control(sim.url, 'reset', {})).body).toEqual({ ok: true });
     expect(at((await control(sim.url, 'requests')).body, 'requests')).toEqual([]);
     expect(at(await getChat(sim.url, SEED_CHAT), 'userData', 'UserData1')).toBe(987654321);
-    expect(at((await control(sim.url, 'faults')).body, 'faults')).toEqual({ httpFailures: null, operationFailures: null, latencyMs: 0, dropNotifications: false, refuseLater: 0, bareReplies: false });
+    expect(at((await control(sim.url, 'faults')).body, 'faults')).toEqual({ httpFailures: null, operationFailures: null, latencyMs: 0, dropNotifications: false, refuseLater: 0, bareReplies: false, csrfNotifications: false });
     expect((await control(sim.url, 'session')).body).toEqual({ ok: true, expired: false });
     const fresh = await csrfToken(sim.url);
     const second = await postOperation(sim.url, SEED_CHAT, { operationName: 'SetInFocus' }, fresh);

@@ -27,7 +27,7 @@ afterEach(() => {
 
 function connect() {
   const statuses: ConnectionStatus['kind'][] = [];
-  const connection = createNotificationConnection({ url: 'http://gws.test/api/v2/notifications', onNotification: () => undefined, onStatus: (status) => statuses.push(status.kind) });
+  const connection = createNotificationConnection({ client: { notificationsUrl: 'http://gws.test/api/v2/notifications', csrfHeaders: () => ({}) }, onNotification: () => undefined, onStatus: (status) => statuses.push(status.kind) });
   return { connection, statuses };
 }
 

@@ -29,6 +29,7 @@ it('re-reads for a write no read can settle (its chat no longer listed) less and
     getMe: async () => ({ id: 'a', userName: 'agent' }),
     operate: async () => ({ referenceId: 5 }),
     listChats: async () => ({ chats: [], unreadable: [] }),
+    csrfHeaders: () => ({}),
   };
   const queryClient = new QueryClient();
   const reads: number[] = [];

@@ -25,7 +25,8 @@ export type CometdSession = {
 
 type SessionOptions = Omit<NotificationConnectionOptions, 'onStatus'> & { readonly report: (status: ConnectionStatus) => void };
 
-export function openCometdSession({ url, onNotification, report }: SessionOptions): CometdSession {
+export function openCometdSession({ client, onNotification, report }: SessionOptions): CometdSession {
+  const url = client.notificationsUrl;
   // Live takes both: the connection up, and the chats' channel subscribed in this session (a
   // refused subscription read Live, with nothing ever arriving: review).
   let connected = false;
@@ -43,6 +44,21 @@ export function openCometdSession({ url, onNotification, report }: SessionOption
   cometd.unregisterTransport('callback-polling');
   cometd.configure({ url, logLevel: 'warn', maxBackoff: MAX_BACKOFF_MS });
   const reconnecting = (): ConnectionStatus => ({ kind: 'reconnecting', retryInMs: cometd.getBackoffPeriod(), since: Date.now() });
+  // GWS's CSRF token goes on the Bayeux POSTs too (contract §3: every POST), as the REST side
+  // last read it: set before each handshake, the panel's and CometD's own retry of a refused
+  // one (a 403 before the first read had the token). Without it a CSRF-protected GWS refused
+  // every handshake, Reconnecting… for good (contract review).
+  const withToken = () => cometd.configure({ url, requestHeaders: client.csrfHeaders() });
+  const handshake = () => {
+    withToken();
+    cometd.handshake();
+  };
+  // Advice not to reconnect (a server ending the session; a second long poll from one browser):
+  // CometD stops once the listeners have run, and says nothing more. Seen then, as an end
+  // (contract review: Reconnecting…, or Live, for good).
+  const endsOnAdvice = (message: Message) => {
+    if (message.advice?.reconnect === 'none') setTimeout(() => cometd.isDisconnected() && lost());
+  };
   // The server ended the session (GWS shut down or restarted: a disconnect, or advice not to
   // reconnect). CometD does not try again by itself, and the browser, still online, sends no
   // event that would: the panel stayed Offline for good. It handshakes again, with a growing pause.
@@ -68,7 +84,7 @@ export function openCometdSession({ url, onNotification, report }: SessionOption
       rehandshake = undefined;
       if (byUs || !cometd.isDisconnected()) return;
       report({ kind: 'connecting' });
-      cometd.handshake();
+      handshake();
     }, retryInMs);
   };
   const deliver = (message: Message) => {
@@ -86,8 +102,10 @@ export function openCometdSession({ url, onNotification, report }: SessionOption
   cometd.addListener('/meta/handshake', (message) => {
     subscribed = false;
     live = false;
+    endsOnAdvice(message);
     if (!message.successful) {
       connected = false;
+      withToken();
       // GWS refuses the handshake of an expired HTTP session; retrying will not help
       // until the agent logs in again.
       report(isAuthFailure(message) ? { kind: 'session-expired' } : reconnecting());
@@ -112,6 +130,7 @@ export function openCometdSession({ url, onNotification, report }: SessionOption
 
   cometd.addListener('/meta/connect', (message) => {
     if (cometd.isDisconnected()) return lost();
+    endsOnAdvice(message);
     connected = message.successful === true;
     if (connected) return goLive();
     live = false;
@@ -138,7 +157,7 @@ export function openCometdSession({ url, onNotification, report }: SessionOption
     if (!cometd.isDisconnected()) return;
     byUs = false;
     report({ kind: 'connecting' });
-    cometd.handshake();
+    handshake();
   };
   // Not in Node, where the integration tests run this client (CometD's Node adapter
   // defines a `window` of its own, without events).
@@ -152,13 +171,13 @@ export function openCometdSession({ url, onNotification, report }: SessionOption
       // the browser's `online` (it read "Reconnecting…" with its countdown instead).
       if (page && globalThis.navigator?.onLine === false) return wentOffline();
       byUs = false;
-      cometd.handshake();
+      handshake();
     },
     resume() {
       if (cometd.isDisconnected()) {
         byUs = false;
         report({ kind: 'connecting' });
-        cometd.handshake();
+        handshake();
       } else if (live) {
         // Only the REST side had lost the session; the connection itself stayed up.
         report({ kind: 'live' });

@@ -5,6 +5,7 @@
 
 import type { ChatNotification, NotificationRejection } from '../types';
 import type { CometdSession } from './cometdSession';
+import type { GwsClient } from '../http/gwsClient';
 
 export const MAX_BACKOFF_MS = 30_000;
 /** The pause before the next try after `failures` in a row: 1 s, doubling, at most MAX_BACKOFF_MS. */
@@ -18,8 +19,11 @@ export type ConnectionStatus =
   | { readonly kind: 'offline' };
 
 export type NotificationConnectionOptions = {
-  /** e.g. "https://gws.example.com/api/v2/notifications" */
-  readonly url: string;
+  /**
+   * Where GWS's Bayeux endpoint is, and its CSRF header as last read (asked before each
+   * handshake: a GWS whose CSRF filter covers every POST refuses Bayeux's without it).
+   */
+  readonly client: Pick<GwsClient, 'notificationsUrl' | 'csrfHeaders'>;
   readonly onNotification: (notification: ChatNotification | NotificationRejection) => void;
   /**
    * Every state change. Live after any other state (a re-handshake included: the server had

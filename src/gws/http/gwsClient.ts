@@ -6,7 +6,7 @@
 import { clipText, GwsRequestError, type GwsError } from '../errors';
 import type { Agent, ChatList, ChatOperation, OperationAccepted } from '../types';
 import { formatIssues, isRecord, ownField, type Schema } from '../../shared/schema';
-import { chatsResponse, meResponse, readEnvelope } from '../wire';
+import { chatsResponse, readEnvelope } from '../wire';
 
 export type GwsClientOptions = {
   /** Origin of GWS, e.g. "https://gws.example.com"; "" means the widget's own origin. */
@@ -24,6 +24,8 @@ export type GwsClient = {
   getMe(): Promise<Agent>;
   listChats(): Promise<ChatList>;
   operate(chatId: string, operation: ChatOperation): Promise<OperationAccepted>;
+  /** GWS's CSRF header as last read (none yet: empty), for the notification connection's POSTs. */
+  csrfHeaders(): Readonly<Record<string, string>>;
 };
 
 type CsrfToken = { readonly header: string; readonly token: string };
@@ -49,6 +51,8 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   let csrf: CsrfToken | null = null;
 
+  const csrfHeaders = () => (csrf ? { [csrf.header]: csrf.token } : {});
+
   function rememberCsrf(response: Response) {
     const header = response.headers.get('X-CSRF-HEADER');
     const token = response.headers.get('X-CSRF-TOKEN');
@@ -56,9 +60,8 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
   }
 
   async function send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ response: Response; text: string }> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: 'application/json', ...(method === 'POST' && csrfHeaders()) };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (method === 'POST' && csrf) headers[csrf.header] = csrf.token;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
@@ -145,9 +148,8 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
   return {
     baseUrl,
     notificationsUrl: `${baseUrl}/api/v2/notifications`,
-    async getMe() {
-      return (await get('/me', meResponse)).user;
-    },
+    csrfHeaders,
+    getMe: () => loadOperate().then((module) => module.getMe(core)),
     async listChats() {
       // One chat GWS cannot describe (a value nested too deeply) must not keep the agent's other chats from loading.
       // `fields=*`: a GWS collection without it lists URIs only (contract.md §1.2).

@@ -1,17 +1,32 @@
 // The client's writes: POST /api/v2/me/chats/{id} with an operation, the CSRF token read
 // first when there is none, and read again once when GWS refuses it (tokens live with the
-// HTTP session). A chunk of its own (gwsClient.ts loads it): no write is made before the
-// grid has painted.
+// HTTP session); and GET /api/v2/me, which reads the token and tells whether the session
+// is still there (the probe of an expired one). A chunk of its own (gwsClient.ts loads it):
+// no write is made, and no session has expired, before the grid has painted.
 
 import { toGwsError } from '../errors';
 import type { ChatOperation, OperationAccepted } from '../types';
-import { integer, object, optional, type Schema } from '../../shared/schema';
-import { meResponse } from '../wire';
+import type { Agent } from '../types';
+import { integer, object, optional, string, withDefault, type Schema } from '../../shared/schema';
 import { summarize, type ClientCore } from './gwsClient';
 
 const CSRF_REJECTION = /csrf/i;
 // The write's wire format lives with the writes (wire.ts has the reads'): the first paint makes none.
 const operationResponse = object({ referenceId: optional(integer) });
+const meResponse = object({
+  user: object({
+    id: string,
+    userName: withDefault(string, ''),
+    firstName: optional(string),
+    lastName: optional(string),
+  }),
+});
+
+/** The agent GWS's session belongs to: refused once the session has expired. */
+export async function getMe({ send, interpret }: ClientCore): Promise<Agent> {
+  const { response, text } = await send('GET', '/me');
+  return interpret(response, text, meResponse).user;
+}
 /** For the integrator as much as the agent (also saveFailed's message): the setting to change. */
 export const CSRF_UNREADABLE =
   'GWS asks for a CSRF token that its answers do not let the panel read (a GWS on another origin must list X-CSRF-HEADER and X-CSRF-TOKEN in its CORS exposedHeaders)';
