@@ -46,11 +46,14 @@ const savedDraft: Schema<readonly [string, Draft]> = (input, path) => {
 
 const savedChat = object({ drafts: array(savedDraft), writes: array(savedWrite) });
 
-/** What of an entry is worth keeping: drafts and every write the server has not accepted. */
+/**
+ * What of an entry is worth keeping: drafts and every write the server has not confirmed.
+ * One it accepted goes too, sent again after a reload: its refusal (an Error) or confirmation
+ * may still be on its way, and the page that would have heard it is gone (exploratory test:
+ * a refused one was lost, unsaid). Sent again, it changes nothing if it had been saved.
+ */
 export function toSaved(entry: ChatEntry): SavedChat | null {
-  const writes = entry.pending
-    .filter((edit) => edit.status !== 'awaiting')
-    .map((edit): SavedWrite =>
+  const writes = entry.pending.map((edit): SavedWrite =>
       edit.op === 'delete' ? { op: 'delete', key: edit.key, base: edit.base } : { op: edit.op, key: edit.key, value: edit.value, base: edit.base },
     );
   const drafts = [...entry.drafts].filter(([, draft]) => isEditedDraft(draft));
@@ -104,7 +107,14 @@ export function sessionDraftStorage(): DraftStorage | null {
         const writes = saved.writes.map(({ base, ...write }) => withBase(write, base));
         storage.setItem(PREFIX + chatId, JSON.stringify({ format: FORMAT, drafts, writes }));
       } catch {
-        // Quota exceeded or storage revoked: the live state still holds everything.
+        // Quota exceeded (1 MB values) or storage revoked: the live state still holds everything,
+        // and an older copy must not come back after a reload as if it were the agent's latest
+        // (exploratory test). The leave warning still says there is unsaved work.
+        try {
+          storage.removeItem(PREFIX + chatId);
+        } catch {
+          // Revoked: nothing is read back either.
+        }
       }
     },
   };

@@ -1,0 +1,31 @@
+// What is kept in sessionStorage for a reload (src/store/persistence.ts): every write the server
+// has not confirmed, and never an older copy in place of the agent's latest.
+import { afterEach, expect, it, vi } from 'vitest';
+import { addPending, markAccepted, markSending, newEntry } from '../../src/store/chatEntry';
+import { sessionDraftStorage, toSaved } from '../../src/store/persistence';
+
+const chat = { id: 'c', state: 'Chatting', capabilities: ['UpdateUserData'], participants: [], userData: new Map([['Account', 'ACC-1']]) };
+afterEach(() => sessionStorage.clear());
+
+it('keeps a write GWS accepted and has not confirmed: its refusal may come after the reload, to a page that would not hear it', () => {
+  let entry = addPending(newEntry(chat, 1), { op: 'update', key: 'Account', value: 'ACC-X', editId: 1, status: 'queued', base: 'ACC-1' });
+  entry = markAccepted(markSending(entry, 1), 1, 7, 2);
+  expect(entry.pending[0]?.status).toBe('awaiting');
+  // Before (exploratory test): left out, and after F5 the grid showed the old value, no Not confirmed, no Retry.
+  expect(toSaved(entry)?.writes).toEqual([{ op: 'update', key: 'Account', value: 'ACC-X', base: 'ACC-1' }]);
+});
+
+it('removes the chat’s older copy when its latest does not fit (quota), rather than bring the older back after a reload', () => {
+  const storage = sessionDraftStorage();
+  if (!storage) throw new Error('no sessionStorage');
+  const small = { drafts: [], writes: [{ op: 'update', key: 'Subject', value: 'first', base: 'old' }] } as const;
+  storage.save('c', small);
+  expect(storage.load('c')).toEqual(small);
+  const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  });
+  storage.save('c', { drafts: [], writes: [...small.writes, { op: 'update', key: 'Big', value: 'x'.repeat(1_000), base: '' }] });
+  setItem.mockRestore();
+  // Before (exploratory test): the older copy stayed, and came back after F5 as if it were current.
+  expect(storage.load('c')).toBeNull();
+});
