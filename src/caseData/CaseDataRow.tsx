@@ -169,7 +169,8 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
                 text
               )}
             </span>
-            {text.length > LONG_TEXT ? <span className="case-data__size">{t('caseData.size', { count: text.length })}</span> : null}
+            {/* With line breaks too, which one line does not show (exploratory test: "line1 line2 line4" read as one line). */}
+            {text.length > LONG_TEXT || text.includes('\n') ? <span className="case-data__size">{t('caseData.size', { count: text.length })}</span> : null}
             {draft ? (
               <span className="case-data__badge case-data__badge--draft">
                 {t(deleted ? 'caseData.badge.draftDeleted' : row.draftConflict ? 'caseData.badge.draftChanged' : 'caseData.badge.draft')}

@@ -400,6 +400,14 @@ describe('typed editors', () => {
     await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Priority: 1001 } }]));
   });
 
+  it('marks a short value with line breaks with its length, as one line does not show them', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { Notes: 'line1\nline2\n\nline4', Short: 'one line' });
+    await openPanel();
+    await waitFor(() => expect(valueCell('Notes')).toHaveTextContent('18 characters'));
+    // Before (exploratory test): "line1 line2 line4", read as one line.
+    expect(valueCell('Short')).not.toHaveTextContent('characters');
+  });
+
   it('shows a 10 kB value truncated and edits all of it in the multi-line editor', async () => {
     const long = `${'Lorem ipsum dolor sit amet. '.repeat(365)}END`;
     await control.updateUserData(SEED_CHAT_ID, { Notes: long });
