@@ -46,8 +46,11 @@ export function pasteIntoCell(gridRow: GridRow, { t, announce, note, commitText 
   if (!navigator.clipboard) return announce(t('caseData.announce.pasteUnavailable'));
   navigator.clipboard.readText().then(
     (text) => {
-      const refused = commitText(key, text);
       const name = keyShown(key, t, gridRow.rule.label);
+      // The value it holds already (an empty clipboard on an empty value): nothing is sent, and
+      // "Pasted" would say something was (exploratory test).
+      if (text === formatValue(gridRow.row.value) && !gridRow.row.pending) return announce(t('caseData.announce.pastedSame', { key: name }));
+      const refused = commitText(key, text);
       // The agent may be elsewhere by now (the clipboard answers late): what happened is said, not only noted on the cell.
       if (refused === undefined) return announce(t('caseData.announce.notPastedEditing', { key: name }));
       note(key, refused ? t('caseData.announce.notPasted', { reason: refused }) : null);

@@ -387,6 +387,18 @@ describe('editing keys', () => {
     await waitFor(async () => expect(await navigator.clipboard.readText()).toBe('Refund request'));
   });
 
+  it('Ctrl+V of what the cell already holds (an empty clipboard on a null value) sends nothing and says so, not “Pasted”', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { Nul: null });
+    const { user } = await openPanel();
+    await waitFor(() => valueCell('Nul'));
+    vi.spyOn(navigator.clipboard, 'readText').mockResolvedValue('');
+    valueCell('Nul').focus();
+    await user.keyboard('{Control>}v{/Control}');
+    // Before (exploratory test): "Pasted into Nul.", nothing having been sent.
+    expect(await screen.findByText('Nul already holds that: nothing to paste.')).toBeInTheDocument();
+    expect(await control.operations()).toEqual([]);
+  });
+
   it('Delete removes a key with DeleteUserData and Ctrl+Z restores key and value with AttachUserData', async () => {
     const { user } = await openPanel();
     valueCell('UserData1').focus();

@@ -182,6 +182,7 @@ export const ar = {
   'caseData.announce.copyRefused': 'رفض المتصفح النسخ.',
   'caseData.announce.pasteUnavailable': 'اللصق غير متاح في هذه الصفحة.',
   'caseData.announce.pasted': 'تم اللصق في {key}.',
+  'caseData.announce.pastedSame': '{key} يحتوي هذا بالفعل: لا شيء للصق.',
   'caseData.announce.pasteRefused': 'رفض المتصفح اللصق.',
   'caseData.announce.notPasted': 'لم يتم اللصق: {reason}',
   'caseData.announce.notPastedEditing': 'لم يُلصق: {key} مفتوح للتحرير.',

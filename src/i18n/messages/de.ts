@@ -153,6 +153,7 @@ export const de = {
   'caseData.announce.copyRefused': 'Der Browser hat das Kopieren verweigert.',
   'caseData.announce.pasteUnavailable': 'Einfügen ist auf dieser Seite nicht möglich.',
   'caseData.announce.pasted': 'In {key} eingefügt.',
+  'caseData.announce.pastedSame': '{key} enthält das bereits: nichts einzufügen.',
   'caseData.announce.pasteRefused': 'Der Browser hat das Einfügen verweigert.',
   'caseData.announce.notPasted': 'Nicht eingefügt: {reason}',
   'caseData.announce.notPastedEditing': 'Nicht eingefügt: {key} wird gerade bearbeitet.',

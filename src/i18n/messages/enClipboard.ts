@@ -10,6 +10,7 @@ export const enClipboard = {
   'caseData.announce.copiedValue': 'Copied the value of {key}.',
   'caseData.announce.copyRefused': 'The browser refused to copy.',
   'caseData.announce.pasted': 'Pasted into {key}.',
+  'caseData.announce.pastedSame': '{key} already holds that: nothing to paste.',
   'caseData.announce.pasteRefused': 'The browser refused to paste.',
   'caseData.announce.notPasted': 'Not pasted: {reason}',
   'caseData.announce.notPastedEditing': 'Not pasted: {key} is open for editing.',
