@@ -45,7 +45,7 @@ export function AddFieldForm({ chatId, rows, config, openerId, submit: send, ann
   const choice = picked === FREE_KEY || missing.some((item) => item.key === picked) ? picked : (missing[0]?.key ?? FREE_KEY);
   const [freeKey, setFreeKey] = useState(typedBefore?.freeKey ?? '');
   const [text, setText] = useState(typedBefore?.text ?? '');
-  // Kept for the chat as the form goes with text in it (a chat switch), not when the agent closes it.
+  // Kept for the chat as the form goes with text in it (a chat switch, the Add field button), not when the agent cancels it.
   const typed = useRef<AddFieldTyped | null>(null);
   typed.current = freeKey || text ? { picked, freeKey, text } : null; // oxlint-disable-line react/refs -- the latest text, read at unmount
   useEffect(

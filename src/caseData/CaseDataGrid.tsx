@@ -3,7 +3,6 @@ import './caseData.css';
 import { useMessages } from '../i18n';
 import { hasUnsavedWork, useChatEntry, useUserDataRows } from '../store';
 import { onDemand, type ChunkState } from './onDemand';
-import { addFieldTyped } from './addFieldTyped';
 import { useCaseDataConfig } from './CaseDataConfigContext';
 import { CaseDataRow } from './CaseDataRow';
 import { cellEditorChunk } from './CellEditorSlot';
@@ -57,8 +56,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   const entry = useChatEntry(chatId);
   const storeRows = useUserDataRows(entry);
   const [filter, setFilter] = useState('');
-  // Open again on a chat left with text typed in it (addFieldTyped.ts).
-  const [adding, setAdding] = useState(() => addFieldTyped.has(chatId));
+  const [adding, setAdding] = useState(false);
   const addFieldForm = addFieldFormChunk.useChunk();
   const unsavedWhenEnded = unsavedWhenEndedChunk.useChunk();
   // The editor, undo, redo and delete, and what sends writes, as soon as the grid has painted: an agent may open a cell, or press Ctrl+Z, in the next second.

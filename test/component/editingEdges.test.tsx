@@ -106,7 +106,7 @@ describe('Add field when the chat ends', () => {
 });
 
 describe('Add field across a chat switch', () => {
-  it('comes back open with what was typed in it when the agent returns to the chat, and forgets it once cancelled', async () => {
+  it('keeps what was typed in it for the chat: opened again, it has the text; cancelled, it is gone', async () => {
     const { user, store } = await openPanel();
     await user.click(screen.getByRole('button', { name: 'Add field' }));
     await user.type(await screen.findByRole('textbox', { name: 'Key' }), 'CallbackNumber');
@@ -115,15 +115,20 @@ describe('Add field across a chat switch', () => {
     act(() => store.getState().actions.chatOpened('0000Wa9CAM6W00A'));
     await waitFor(() => expect(screen.queryByRole('form', { name: 'Add field' })).not.toBeInTheDocument());
     act(() => store.getState().actions.chatOpened(SEED_CHAT_ID));
-    // Before (exploratory test): the form and its text were gone, unsaid.
-    const form = await screen.findByRole('form', { name: 'Add field' });
+    await user.click(await screen.findByRole('button', { name: 'Add field' }));
+    // Before (exploratory test): the text was gone, unsaid.
+    let form = await screen.findByRole('form', { name: 'Add field' });
     expect(within(form).getByRole('textbox', { name: 'Key' })).toHaveValue('CallbackNumber');
     expect(within(form).getByRole('textbox', { name: 'Value' })).toHaveValue('+49 555 1234');
+    // Closed with its button, it keeps it too.
+    await user.click(screen.getByRole('button', { name: 'Add field' }));
+    await user.click(screen.getByRole('button', { name: 'Add field' }));
+    form = await screen.findByRole('form', { name: 'Add field' });
+    expect(within(form).getByRole('textbox', { name: 'Value' })).toHaveValue('+49 555 1234');
     await user.click(within(form).getByRole('button', { name: 'Cancel' }));
-    act(() => store.getState().actions.chatOpened('0000Wa9CAM6W00A'));
-    act(() => store.getState().actions.chatOpened(SEED_CHAT_ID));
-    await screen.findByRole('grid', { name: 'Case data' });
-    expect(screen.queryByRole('form', { name: 'Add field' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Add field' }));
+    form = await screen.findByRole('form', { name: 'Add field' });
+    expect(within(form).getByRole('textbox', { name: 'Value' })).toHaveValue('');
   });
 });
 

@@ -42,13 +42,21 @@ export function openCometdSession({ client, onNotification, report }: SessionOpt
   // callback-polling would execute a script from the network: neither is allowed here.
   cometd.unregisterTransport('websocket');
   cometd.unregisterTransport('callback-polling');
-  cometd.configure({ url, logLevel: 'warn', maxBackoff: MAX_BACKOFF_MS });
-  const reconnecting = (): ConnectionStatus => ({ kind: 'reconnecting', retryInMs: cometd.getBackoffPeriod(), since: Date.now() });
   // GWS's CSRF token goes on the Bayeux POSTs too (contract §3: every POST), as the REST side
-  // last read it: set before each handshake, the panel's and CometD's own retry of a refused
-  // one (a 403 before the first read had the token). Without it a CSRF-protected GWS refused
-  // every handshake, Reconnecting… for good (contract review).
-  const withToken = () => cometd.configure({ url, requestHeaders: client.csrfHeaders() });
+  // last read it: this object is the configuration's own (a shallow merge keeps it), read by the
+  // transport at each send, and filled again before each handshake (withToken). Configured
+  // once: in a browser each configure() starts a timer Worker of its own (review: two a minute
+  // leaked while a session stayed refused).
+  const requestHeaders: Record<string, string> = {};
+  cometd.configure({ url, logLevel: 'warn', maxBackoff: MAX_BACKOFF_MS, requestHeaders });
+  const reconnecting = (): ConnectionStatus => ({ kind: 'reconnecting', retryInMs: cometd.getBackoffPeriod(), since: Date.now() });
+  // Before each handshake, the panel's and CometD's own retry of a refused one (a 403 before the
+  // first read had the token). Without it a CSRF-protected GWS refused every handshake,
+  // Reconnecting… for good (contract review).
+  const withToken = () => {
+    for (const name of Object.keys(requestHeaders)) delete requestHeaders[name];
+    Object.assign(requestHeaders, client.csrfHeaders());
+  };
   const handshake = () => {
     withToken();
     cometd.handshake();
@@ -102,15 +110,18 @@ export function openCometdSession({ client, onNotification, report }: SessionOpt
   cometd.addListener('/meta/handshake', (message) => {
     subscribed = false;
     live = false;
-    endsOnAdvice(message);
     if (!message.successful) {
       connected = false;
       withToken();
+      // Denied for authentication: Session expired, and the probe handshakes again once the
+      // session is back; not a loop of our own meanwhile (review).
+      if (!isAuthFailure(message)) endsOnAdvice(message);
       // GWS refuses the handshake of an expired HTTP session; retrying will not help
       // until the agent logs in again.
       report(isAuthFailure(message) ? { kind: 'session-expired' } : reconnecting());
       return;
     }
+    endsOnAdvice(message);
     cometd.batch(() => {
       cometd.subscribe(CHATS_CHANNEL, deliver, (reply) => {
         if (reply.successful) {
