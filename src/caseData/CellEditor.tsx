@@ -54,7 +54,7 @@ function reopenedFrom(label: string, length: number): Pick<Handover, 'focused' |
 export function CellEditor(props: CellEditorProps) {
   const { label, editor, kind, initialText, options, readOnly = false, conflict = null, handover } = props;
   const { t } = useMessages();
-  const { text, reason, refusal, change, type, commit, cancel, onKeyDown, onBlur } = useEditorText(props);
+  const { text, reason, refusal, change, type, commit, cancel, onKeyDown, onBlur } = useEditorText({ ...props, heldReason: (held, text) => t('caseData.editor.enterAgain', { reason: held, text }) });
   const reasonId = useId();
 
   const fieldRef = useRef<Field | null>(null);

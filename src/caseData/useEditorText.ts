@@ -32,6 +32,8 @@ export type EditorTextInput = {
   readonly onCancel: () => void;
   /** A commit by leaving the field was refused (the editor stays open, with the reason, until the agent is elsewhere). */
   readonly onRefusedAway?: ((reason: string) => void) | undefined;
+  /** How a commit held by a refused keystroke is said (the full editor's: with what the next Enter saves). */
+  readonly heldReason?: (reason: string, text: string) => string;
 };
 
 const REFUSAL_SHOWN_MS = 4000;
@@ -45,7 +47,7 @@ export const CONFLICT_SETTLES_MS = 500;
  * refuse non-digits as they are typed. Shared by the editor (its own chunk) and the plain
  * field that stands in for it until it is loaded (CellEditorSlot), so both keep it alike.
  */
-export function useEditorText({ editor, kind, initialText, readOnly = false, conflict, refusedBefore, handover, onDraft, onCommit, onCancel, onRefusedAway }: EditorTextInput) {
+export function useEditorText({ editor, kind, initialText, readOnly = false, conflict, refusedBefore, handover, onDraft, onCommit, onCancel, onRefusedAway, heldReason }: EditorTextInput) {
   const { t } = useMessages();
   const [text, setText] = useState(initialText);
   const [reason, setReason] = useState<string | null>(handover?.reason ?? null);
@@ -94,7 +96,7 @@ export function useEditorText({ editor, kind, initialText, readOnly = false, con
       clearTimeout(refusalTimer.current);
       setRefusal(null);
       // Said with what the next Enter saves: "2,5" in German reads 25 once the comma is refused (exploratory test).
-      problem = t('caseData.reason.enterAgain', { reason: held.reason, text });
+      problem = heldReason?.(held.reason, text) ?? held.reason;
     } else {
       closed.current = true;
       problem = onCommit(text, move);

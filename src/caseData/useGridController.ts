@@ -95,15 +95,11 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     return keys;
   };
 
-  /**
-   * Validates and sends; returns the reason it was refused, or null. `replacing`: a refused
-   * or overtaken write this one takes the place of, dropped only once this one passes.
-   */
-  const submit = (write: UserDataWrite, step: HistoryStep | null, restoring = false, replacing?: number): string | null => {
+  /** Validates and sends; returns the reason it was refused, or null. */
+  const submit = (write: UserDataWrite, step: HistoryStep | null, restoring = false): string | null => {
     if (!entry) return t('caseData.reason.chatNotLoaded');
     const checked = checkWrite({ chat: entry.chat, config, existingKeys: existingKeys(), write, restoring, t });
     if (!checked.ok) return checked.reason;
-    if (replacing !== undefined) actions.userDataWriteDiscarded(chatId, replacing);
     writer.send(chatId, checked.write, step);
     return null;
   };
@@ -132,8 +128,9 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
       // Undo puts back what this write replaces: over a refused or overtaken write, the server's value.
       const existed = entry.chat.userData.has(key) || row.status === 'saving' || row.status === 'queued';
       const step = { key, before: again ? row.serverValue : existed ? row.value : undefined, after: parsed.value };
-      // The refused write stays until this one passes the checks (a pattern the retry breaks: review).
-      const refused = submit(writeTo(existingKeys(), key, parsed.value), step, false, again ? row.pending?.editId : undefined);
+      // A refused or overtaken write of the key goes only as this one is sent (the store's
+      // addPending), not when the checks refuse this one (a pattern the retry breaks: review).
+      const refused = submit(writeTo(existingKeys(), key, parsed.value), step);
       if (refused) return refused;
     } else actions.draftChanged(chatId, key, null);
     note(key, null);

@@ -149,7 +149,28 @@ function settle(before: ChatEntry, next: ChatEntry): ChatEntry {
     return heldBack ? { ...unflagged, status: 'queued' as const } : unflagged;
   });
   // Most snapshots overtake nothing: the history stays the same object.
-  return { ...next, pending: flagChangedFailures(pending, next.chat), history: undo === next.history.undo ? next.history : { ...next.history, undo } };
+  return restDrafts({ ...next, pending: flagChangedFailures(pending, next.chat), history: undo === next.history.undo ? next.history : { ...next.history, undo } });
+}
+
+/** A value as the grid shows it and its editor opens on: always plain text, never markup. */
+export function valueText(value: UserDataValue | undefined): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/**
+ * Another party set exactly what the agent is typing: the draft rests on their value now.
+ * Nothing to choose between, and typing on is no conflict with it, nor said as one naming a
+ * value since replaced (exploratory round). A deleted key is a change whatever the text.
+ */
+function restDrafts(entry: ChatEntry): ChatEntry {
+  let drafts = entry.drafts;
+  for (const [key, draft] of entry.drafts) {
+    const now = expectedValue(entry, key);
+    if (now !== undefined && draft.text === valueText(now) && !sameValue(draft.base, now)) drafts = new Map(drafts).set(key, { ...draft, base: now });
+  }
+  return drafts === entry.drafts ? entry : { ...entry, drafts };
 }
 
 /**

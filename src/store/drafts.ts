@@ -45,21 +45,5 @@ export function openDraft(entry: ChatEntry, key: string, text: string, openedWit
   return { ...entry, drafts: new Map(entry.drafts).set(key, { text, base: expectedValue(entry, key), openedWith }) };
 }
 
-/** A value as the grid shows it and its editor opens on: always plain text, never markup. */
-export function valueText(value: UserDataValue | undefined): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
-/**
- * Whether the server moved from the value the draft began on (`expected`: what it holds, or
- * will once the agent's writes land) to one the draft's text does not already say: another
- * party who set exactly what the agent is typing leaves nothing to choose between.
- * A deleted key is a change whatever the text (Enter would add it back).
- */
-export const draftConflicts = (draft: Draft, expected: UserDataValue | undefined): boolean =>
-  !sameValue(expected, draft.base) && (expected === undefined || draft.text !== valueText(expected));
-
 /** Whether the value the draft began from is no longer what the server holds (or will hold). */
-export const draftOvertaken = (entry: ChatEntry, key: string, draft: Draft): boolean => draftConflicts(draft, expectedValue(entry, key));
+export const draftOvertaken = (entry: ChatEntry, key: string, draft: Draft): boolean => !sameValue(expectedValue(entry, key), draft.base);

@@ -20,7 +20,7 @@ export {
 } from './selectors';
 export { mostRecentChatting, receivedTime } from './chatOrder';
 export { anyUnsaved, firstQueued, hasUnsavedWork, isChatUnsaved, unsavedChatIds } from './unsavedWork';
-export { landedAlready, snapshotShows, valueAfter, isUnsettled, sameValue, shownValue, type ChatEntry, type PendingEdit, type UserDataWrite, type WriteStatus } from './chatEntry';
-export { draftOvertaken, isEditedDraft, valueText, type Draft } from './drafts';
+export { landedAlready, snapshotShows, valueAfter, valueText, isUnsettled, sameValue, shownValue, type ChatEntry, type PendingEdit, type UserDataWrite, type WriteStatus } from './chatEntry';
+export { draftOvertaken, isEditedDraft, type Draft } from './drafts';
 export { deriveRows, type RowStatus, type UserDataRow } from './rows';
 export type { HistoryStep } from './history';

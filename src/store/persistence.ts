@@ -1,4 +1,4 @@
-// Drafts and unsent writes survive a reload of the page or of the iframe: they are kept
+// Drafts and writes not yet confirmed survive a reload of the page or of the iframe: they are kept
 // in sessionStorage, one item per chat, and removed once confirmed or when the chat is
 // gone. Only case data is stored, never tokens or credentials.
 
@@ -47,13 +47,15 @@ const savedDraft: Schema<readonly [string, Draft]> = (input, path) => {
 const savedChat = object({ drafts: array(savedDraft), writes: array(savedWrite) });
 
 /**
- * What of an entry is worth keeping: drafts and every write the server has not confirmed.
- * One it accepted goes too, sent again after a reload: its refusal (an Error) or confirmation
- * may still be on its way, and the page that would have heard it is gone (exploratory test:
- * a refused one was lost, unsaid). Sent again, it changes nothing if it had been saved.
+ * What of an entry is worth keeping: drafts, and the agent's last write of each key the
+ * server has not confirmed. One it accepted goes too, sent again after a reload: its refusal
+ * (an Error) or confirmation may still be on its way, and the page that would have heard it
+ * is gone (exploratory test: a refused one was lost, unsaid). Sent again, it changes nothing
+ * if it had been saved (a read that shows it drops it); an earlier write of its key would
+ * bring back what the last replaced, an undone value say (review), so only the last goes.
  */
 export function toSaved(entry: ChatEntry): SavedChat | null {
-  const writes = entry.pending.map((edit): SavedWrite =>
+  const writes = [...new Map(entry.pending.map((edit) => [edit.key, edit])).values()].map((edit): SavedWrite =>
       edit.op === 'delete' ? { op: 'delete', key: edit.key, base: edit.base } : { op: edit.op, key: edit.key, value: edit.value, base: edit.base },
     );
   const drafts = [...entry.drafts].filter(([, draft]) => isEditedDraft(draft));

@@ -2,8 +2,8 @@
 // and the drafts. Pure, so it is property-tested against any interleaving.
 
 import type { UserDataValue } from '../gws';
-import { expectedAfter, isUnsettled, type ChatEntry, type PendingEdit } from './chatEntry';
-import { draftConflicts, isEditedDraft, type Draft } from './drafts';
+import { expectedAfter, isUnsettled, sameValue, type ChatEntry, type PendingEdit } from './chatEntry';
+import { isEditedDraft, type Draft } from './drafts';
 
 export type RowStatus = 'confirmed' | 'queued' | 'saving' | 'deleting' | 'failed' | 'conflict';
 
@@ -112,7 +112,7 @@ function rowFor(key: string, serverValue: UserDataValue | undefined, edit: Pendi
   }
   if (draft !== undefined) {
     row.draft = draft;
-    row.draftConflict = isEditedDraft(draft) && draftConflicts(draft, expectedAfter(edit, serverValue));
+    row.draftConflict = isEditedDraft(draft) && !sameValue(draft.base, expectedAfter(edit, serverValue));
   }
   return row;
 }

@@ -185,9 +185,14 @@ describe('a draft', () => {
     await user.keyboard('{Enter}');
     expect(await subjectEditor()).toHaveValue('Escalated');
     expect(screen.queryByRole('group', { name: 'Changed on the server while you were editing' })).toBeNull();
+    // Typing on is no conflict with it (review: one appeared mid-typing, naming "Escalated" as theirs).
+    await user.keyboard(' soon');
+    expect(screen.queryByRole('group', { name: 'Changed on the server while you were editing' })).toBeNull();
     await control.updateUserData(SEED_CHAT_ID, { Subject: 'Closed' });
     const conflict = await screen.findByRole('group', { name: 'Changed on the server while you were editing' });
-    expect(conflict).toHaveTextContent('Closed');
+    // From the value the draft rests on now, in the box and in what is said (exploratory round: the alert named the earlier change).
+    expect(conflict).toHaveTextContent('“Escalated” → “Closed”');
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Changed on the server: “Escalated” → “Closed”.'));
   });
 
   it('discarded, is not brought back over a newer draft of the key: Ctrl+Z says to save or discard that first', async () => {

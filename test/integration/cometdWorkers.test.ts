@@ -58,7 +58,7 @@ it('a connection that handshakes several times (refused until the CSRF token is 
   let known = false;
   const statuses: ConnectionStatus['kind'][] = [];
   connection = createNotificationConnection({
-    client: { notificationsUrl: `http://127.0.0.1:${address.port}/api/v2/notifications`, csrfHeaders: () => (known ? { 'X-CSRF-TOKEN': token } : {}) },
+    client: { notificationsUrl: `http://127.0.0.1:${address.port}/api/v2/notifications`, csrfHeaders: (): Record<string, string> => (known ? { 'X-CSRF-TOKEN': token } : {}) },
     onNotification: () => undefined,
     onStatus: (status) => void statuses.push(status.kind),
   });

@@ -168,6 +168,28 @@ describe('stored drafts and writes', () => {
     expect(row).toMatchObject({ draft: { text: 'mine-edited MORE' }, draftConflict: false });
   });
 
+  it('keeps the last write of a key only: an edit and its undo, or two quick edits, accepted before a reload bring back nothing', () => {
+    for (const [values, held] of [[['B', 'A'], 'A'], [['B', 'C'], 'C']] as const) {
+      const { storage } = memoryStorage();
+      const page = (userData: Record<string, string>) => {
+        const store = createChatStore({ storage, activeChatId: 'b' });
+        const { actions } = store.getState();
+        actions.connectionChanged({ kind: 'live' });
+        actions.chatsRead([chat('b', 'Chatting', '', userData)], actions.readStarted());
+        return store;
+      };
+      const { actions } = page({ Subject: 'A' }).getState();
+      values.forEach((value, index) => {
+        const sent = actions.userDataWriteSent('b', { op: 'update', key: 'Subject', value });
+        actions.userDataWriteStarted('b', sent.editId);
+        actions.userDataWriteAccepted('b', sent.editId, index + 1);
+      });
+      // F5 before their notifications; GWS holds what the agent last asked for. Before (review):
+      // the undone B was sent again, or C's own value made B a conflict.
+      expect(page({ Subject: held }).getState().chats.get('b')?.pending).toEqual([]);
+    }
+  });
+
   it('a kept write of a chat first seen in a notification while writes go (an unreadable chat readable again) is a conflict if its key changed, not sent over it', () => {
     const { storage } = memoryStorage({
       b: { drafts: [], writes: [{ op: 'update', key: 'Subject', value: 'W1', base: 'Billing question' }, { op: 'update', key: 'Note', value: 'mine', base: 'same' }] },

@@ -245,7 +245,7 @@ export const ar = {
   'caseData.reason.chatNotLoaded': 'لم يتم تحميل المحادثة.',
   'caseData.reason.keyGone': 'لم يعد هذا المفتاح معروضًا.',
   'caseData.reason.typingInteger': 'هذه القيمة عدد صحيح: يُسمح بالأرقام فقط.',
-  'caseData.reason.enterAgain': '{reason} اضغط Enter مرة أخرى لحفظ «{text}».',
+  'caseData.editor.enterAgain': '{reason} اضغط Enter مرة أخرى لحفظ «{text}».',
   'caseData.reason.typingDecimal': 'هذه القيمة عدد: يُسمح بالأرقام وفاصلة عشرية واحدة فقط.',
   'caseData.reason.integer': 'أدخل عددًا صحيحًا.',
   'caseData.reason.tooLarge': 'هذا العدد كبير جدًا.',

@@ -208,7 +208,7 @@ export const de = {
   'caseData.reason.chatNotLoaded': 'Der Chat ist nicht geladen.',
   'caseData.reason.keyGone': 'Dieser Schlüssel wird nicht mehr angezeigt.',
   'caseData.reason.typingInteger': 'Dieser Wert ist eine ganze Zahl: Nur Ziffern sind erlaubt.',
-  'caseData.reason.enterAgain': '{reason} Erneut Enter speichert „{text}“.',
+  'caseData.editor.enterAgain': '{reason} Erneut Enter speichert „{text}“.',
   'caseData.reason.typingDecimal': 'Dieser Wert ist eine Zahl: Nur Ziffern und ein Dezimalpunkt sind erlaubt.',
   'caseData.reason.integer': 'Geben Sie eine ganze Zahl ein.',
   'caseData.reason.tooLarge': 'Diese Zahl ist zu groß.',

@@ -104,7 +104,6 @@ export const en = {
   'caseData.reason.keyGone': 'This key is no longer shown.',
   'caseData.reason.typingInteger': 'This value is a whole number: only digits are allowed.',
   'caseData.reason.typingDecimal': 'This value is a number: only digits and one decimal point are allowed.',
-  'caseData.reason.enterAgain': '{reason} Enter again saves “{text}”.',
   'caseData.reason.integer': 'Enter a whole number.',
   'caseData.reason.tooLarge': 'This number is too large.',
   'caseData.reason.decimal': 'Enter a number.',

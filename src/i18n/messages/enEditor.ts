@@ -16,4 +16,6 @@ export const enEditor = {
   'caseData.editor.conflictDeleted': 'Deleted on the server (it was “{before}”).',
   'caseData.editor.conflictKeys': 'Enter keeps yours, Escape takes theirs.',
   'caseData.editor.conflictKeysMultiline': 'Ctrl+Enter keeps yours, Escape takes theirs.',
+  // A commit held by a keystroke refused before it: the reason, and what the next Enter saves.
+  'caseData.editor.enterAgain': '{reason} Enter again saves “{text}”.',
 } as const;
