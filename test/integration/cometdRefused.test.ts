@@ -31,7 +31,7 @@ async function listen(handler: Parameters<typeof createServer>[1]): Promise<stri
 
 function connect(url: string, csrfHeaders: () => Readonly<Record<string, string>> = () => ({})) {
   const statuses: ConnectionStatus['kind'][] = [];
-  connection = createNotificationConnection({ client: { notificationsUrl: url, csrfHeaders }, onNotification: () => undefined, onStatus: (status) => void statuses.push(status.kind) });
+  connection = createNotificationConnection({ client: { notificationsUrl: url, csrfHeaders, getMe: () => Promise.reject(new Error('no REST side in this test')) }, onNotification: () => undefined, onStatus: (status) => void statuses.push(status.kind) });
   connection.start();
   return statuses;
 }

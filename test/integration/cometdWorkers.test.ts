@@ -58,7 +58,7 @@ it('a connection that handshakes several times (refused until the CSRF token is 
   let known = false;
   const statuses: ConnectionStatus['kind'][] = [];
   connection = createNotificationConnection({
-    client: { notificationsUrl: `http://127.0.0.1:${address.port}/api/v2/notifications`, csrfHeaders: (): Record<string, string> => (known ? { 'X-CSRF-TOKEN': token } : {}) },
+    client: { notificationsUrl: `http://127.0.0.1:${address.port}/api/v2/notifications`, csrfHeaders: (): Record<string, string> => (known ? { 'X-CSRF-TOKEN': token } : {}), getMe: () => Promise.reject(new Error('no REST side in this test')) },
     onNotification: () => undefined,
     onStatus: (status) => void statuses.push(status.kind),
   });
@@ -88,7 +88,7 @@ it('a handshake the server denies with advice not to reconnect (403, the session
   if (!address || typeof address === 'string') throw new Error('no port');
   const statuses: ConnectionStatus['kind'][] = [];
   connection = createNotificationConnection({
-    client: { notificationsUrl: `http://127.0.0.1:${address.port}/api/v2/notifications`, csrfHeaders: () => ({}) },
+    client: { notificationsUrl: `http://127.0.0.1:${address.port}/api/v2/notifications`, csrfHeaders: () => ({}), getMe: () => Promise.reject(new Error('no REST side in this test')) },
     onNotification: () => undefined,
     onStatus: (status) => void statuses.push(status.kind),
   });

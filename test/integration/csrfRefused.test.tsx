@@ -41,3 +41,19 @@ it('a GWS whose CSRF filter covers the Bayeux POSTs too: the notification connec
   // Before (contract review): the token never reached CometD; every handshake 403, Reconnecting… for good.
   await waitFor(() => expect(store.getState().connection.kind).toBe('live'), { timeout: 8_000 });
 });
+
+it('a CSRF token that changes under the live connection (rotated; a session expired and signed in again) is read again: Session expired while it is, then Live, and a write made meanwhile goes', async () => {
+  await sim.control.faults({ csrfNotifications: true });
+  const { store, user } = renderPanel(sim.url);
+  await waitFor(() => expect(store.getState().connection.kind).toBe('live'), { timeout: 8_000 });
+  // Rotated: the long poll's next POST meets the filter with the old token.
+  await sim.control.faults({ rotateCsrfToken: true });
+  await sim.control.session({ expired: true });
+  // Before (exploratory round): Reconnecting… for good, never Session expired, the write queued for good.
+  await waitFor(() => expect(store.getState().connection.kind).toBe('session-expired'), { timeout: 40_000 });
+  valueCell('Subject').focus();
+  await user.keyboard('{F2}{Control>}a{/Control}while away{Enter}');
+  await sim.control.session({ expired: false });
+  await waitFor(() => expect(store.getState().connection.kind).toBe('live'), { timeout: 20_000 });
+  await waitFor(async () => expect(await sim.control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Subject: 'while away' } }]), { timeout: 10_000 });
+}, 90_000);

@@ -27,7 +27,7 @@ it('handshakes again once GWS is back after ending the session, and reports Reco
   const { port, url } = running;
   const statuses: ConnectionStatus['kind'][] = [];
   connection = createNotificationConnection({
-    client: { notificationsUrl: `${url}/api/v2/notifications`, csrfHeaders: () => ({}) },
+    client: { notificationsUrl: `${url}/api/v2/notifications`, csrfHeaders: () => ({}), getMe: () => Promise.reject(new Error('no REST side in this test')) },
     onNotification: () => undefined,
     onStatus: (status) => void statuses.push(status.kind),
   });
@@ -48,7 +48,7 @@ it('an exception while taking a notification in is reported as a notification no
   let live = false;
   let failing = true;
   connection = createNotificationConnection({
-    client: { notificationsUrl: `${running.url}/api/v2/notifications`, csrfHeaders: () => ({}) },
+    client: { notificationsUrl: `${running.url}/api/v2/notifications`, csrfHeaders: () => ({}), getMe: () => Promise.reject(new Error('no REST side in this test')) },
     onNotification: (notification) => {
       if (failing && notification.kind === 'chat-changed') {
         failing = false;

@@ -41,7 +41,7 @@ beforeEach(async () => {
   statuses = [];
   const { actions } = store.getState();
   connection = createNotificationConnection({
-    client: { notificationsUrl: `${sim.url}/api/v2/notifications`, csrfHeaders: () => ({}) },
+    client: { notificationsUrl: `${sim.url}/api/v2/notifications`, csrfHeaders: () => ({}), getMe: () => Promise.reject(new Error('no REST side in this test')) },
     onNotification: actions.notificationReceived,
     onStatus: (status) => {
       statuses.push(status.kind);

@@ -27,7 +27,7 @@ afterEach(() => {
 
 function connect() {
   const statuses: ConnectionStatus['kind'][] = [];
-  const connection = createNotificationConnection({ client: { notificationsUrl: 'http://gws.test/api/v2/notifications', csrfHeaders: () => ({}) }, onNotification: () => undefined, onStatus: (status) => statuses.push(status.kind) });
+  const connection = createNotificationConnection({ client: { notificationsUrl: 'http://gws.test/api/v2/notifications', csrfHeaders: () => ({}), getMe: () => Promise.reject(new Error('no REST side in this test')) }, onNotification: () => undefined, onStatus: (status) => statuses.push(status.kind) });
   return { connection, statuses };
 }
 

@@ -7,6 +7,7 @@
 import { CometD, type Message } from 'cometd';
 import { backoffAfter, MAX_BACKOFF_MS, type ConnectionStatus, type NotificationConnectionOptions } from './notificationConnection';
 import { parseChatNotification } from './notificationWire';
+import { toGwsError } from '../errors';
 
 export const CHATS_CHANNEL = '/v2/me/chats';
 /** A session that stayed up this long was no flap: its end starts the re-handshake pause again. */
@@ -56,6 +57,29 @@ export function openCometdSession({ client, onNotification, report }: SessionOpt
   const withToken = () => {
     for (const name of Object.keys(requestHeaders)) delete requestHeaders[name];
     Object.assign(requestHeaders, client.csrfHeaders());
+  };
+  // An HTTP 403 on a Bayeux POST is GWS's CSRF filter: the token changed with the HTTP session
+  // (expired, signed in again; rotated). It is read again (GET /me, which also tells an expired
+  // session), and CometD's next try carries it: Reconnecting…, or Session expired, not
+  // Reconnecting… for good with the old token (exploratory round).
+  let rereading = false;
+  const tokenRefused = (message: FailedMessage): boolean => {
+    if (message.failure?.httpCode !== 403) return false;
+    if (!rereading) {
+      rereading = true;
+      client.getMe().then(
+        () => {
+          rereading = false;
+          withToken();
+          if (!live) report(reconnecting());
+        },
+        (error: unknown) => {
+          rereading = false;
+          report(toGwsError(error).kind === 'session-expired' ? { kind: 'session-expired' } : reconnecting());
+        },
+      );
+    }
+    return true;
   };
   const handshake = () => {
     withToken();
@@ -113,6 +137,7 @@ export function openCometdSession({ client, onNotification, report }: SessionOpt
     if (!message.successful) {
       connected = false;
       withToken();
+      if (tokenRefused(message)) return;
       // Denied for authentication: Session expired, and the probe handshakes again once the
       // session is back; not a loop of our own meanwhile (review).
       if (!isAuthFailure(message)) endsOnAdvice(message);
@@ -145,6 +170,7 @@ export function openCometdSession({ client, onNotification, report }: SessionOpt
     connected = message.successful === true;
     if (connected) return goLive();
     live = false;
+    if (tokenRefused(message)) return;
     // A `402::unknown client` lands here too; CometD re-handshakes by itself. An HTTP 401 is the
     // session gone (the agent idle when it expired: no write had met it; Reconnecting… for good).
     report(isAuthFailure(message) ? { kind: 'session-expired' } : reconnecting());

@@ -20,10 +20,11 @@ export type ConnectionStatus =
 
 export type NotificationConnectionOptions = {
   /**
-   * Where GWS's Bayeux endpoint is, and its CSRF header as last read (asked before each
-   * handshake: a GWS whose CSRF filter covers every POST refuses Bayeux's without it).
+   * Where GWS's Bayeux endpoint is, its CSRF header as last read (asked before each handshake:
+   * a GWS whose CSRF filter covers every POST refuses Bayeux's without it), and the session
+   * check that reads it again when the filter refuses it.
    */
-  readonly client: Pick<GwsClient, 'notificationsUrl' | 'csrfHeaders'>;
+  readonly client: Pick<GwsClient, 'notificationsUrl' | 'csrfHeaders' | 'getMe'>;
   readonly onNotification: (notification: ChatNotification | NotificationRejection) => void;
   /**
    * Every state change. Live after any other state (a re-handshake included: the server had
