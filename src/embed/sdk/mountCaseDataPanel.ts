@@ -241,7 +241,12 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
     iframe,
     ready,
     setActiveChat: (chatId) => {
-      if (!destroyed) post({ type: 'setActiveChat', chatId });
+      if (destroyed) return;
+      // No chat (a CRM record with none linked): refused here as the panel would, not waited on (exploratory round).
+      if (typeof chatId !== 'string' || chatId === '') {
+        return emit('error', { kind: 'invalid-message', issues: [{ path: 'chatId', message: 'expected a chat id' }], message: `setActiveChat needs a chat id, got ${JSON.stringify(chatId) ?? 'undefined'}.` });
+      }
+      post({ type: 'setActiveChat', chatId });
     },
     setTheme: (setting) => {
       const next = normalizeTheme(setting);
