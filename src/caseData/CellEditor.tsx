@@ -58,8 +58,9 @@ export function CellEditor(props: CellEditorProps) {
   const reasonId = useId();
 
   const fieldRef = useRef<Field | null>(null);
-  // The conflict's choices appear below the field: on the grid's last rows they would be
-  // cut off by its edge (stable, so it runs when they appear, not on every keystroke). Not
+  // The conflict's choices, and a refusal's reason, appear below the field: on the grid's last
+  // rows they would be cut off by its edge (exploratory round: a German "2,5" read 25 with its
+  // reason out of sight; stable, so it runs when they appear, not on every keystroke). Not
   // for a field the agent has scrolled away from: a notification does not move their view
   // (the alert is read out, and the field comes back into view as they type).
   const intoView = useCallback((element: HTMLElement | null) => {
@@ -243,7 +244,7 @@ export function CellEditor(props: CellEditorProps) {
       ) : null}
       {reason || refusal ? (
         // Keyed: a held commit repeats the refusal's text, and only a new alert is read out again.
-        <span key={reason ? 1 : 0} id={reasonId} className="cell-editor__reason" role="alert">
+        <span key={reason ? 1 : 0} id={reasonId} className="cell-editor__reason" role="alert" ref={intoView}>
           {reason ?? refusal}
         </span>
       ) : null}
@@ -253,12 +254,18 @@ export function CellEditor(props: CellEditorProps) {
 
 /**
  * Up or Down on a number's text: one more or less, with as many decimals as it has (1.1
- * stepped down is 0.1, not 0.10000000000000009), its digits Latin or Arabic; null if no number.
+ * stepped down is 0.1, not 0.10000000000000009; at most 15, past which a double's are noise), or
+ * as JavaScript writes it for an exponent (1.5e-7 up is 1.00000015, not 1.0000), in the
+ * digits typed (Arabic stay Arabic: review); null if no number.
  */
 function stepped(text: string, by: number): string | null {
   const latin = latinDigits(text.trim()) || '0';
   const current = Number(latin);
-  return Number.isFinite(current) ? (current + by).toFixed(latin.split('.')[1]?.length ?? 0) : null;
+  if (!Number.isFinite(current)) return null;
+  const decimals = /^[+-]?\d*\.(\d+)$/.exec(latin)?.[1]?.length ?? (/e/i.test(latin) ? -1 : 0);
+  const next = decimals < 0 ? String(current + by) : (current + by).toFixed(Math.min(decimals, 15));
+  const digits = /[٠-٩]/.test(text) ? '٠١٢٣٤٥٦٧٨٩' : /[۰-۹]/.test(text) ? '۰۱۲۳۴۵۶۷۸۹' : null;
+  return digits ? next.replace(/\d/g, (digit) => digits[Number(digit)] ?? digit).replace('.', text.includes('٫') ? '٫' : '.') : next;
 }
 
 /**

@@ -49,6 +49,22 @@ describe('a retry and a number', () => {
     await user.keyboard('{Enter}');
     await waitFor(async () => expect((await control.operations()).at(-1)).toEqual({ operationName: 'UpdateUserData', userData: { Amount: 0.1 } }));
   });
+
+  it('Up and Down keep an exponent’s value, Arabic digits, and long decimals (no error)', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { Tiny: 1.5e-7, Long: Number(`0.${'1'.repeat(17)}`) });
+    const { user } = await openPanel();
+    await waitFor(() => valueCell('Tiny'));
+    valueCell('Tiny').focus();
+    await user.keyboard('{F2}{ArrowUp}');
+    // Before (exploratory round): "1.0000", and Down then "0.0000".
+    expect(screen.getByRole('spinbutton')).toHaveValue('1.00000015');
+    await user.keyboard('{Control>}a{/Control}١٫٥{ArrowUp}');
+    // Before: "2.5" in Latin digits.
+    expect(screen.getByRole('spinbutton')).toHaveValue('٢٫٥');
+    await user.keyboard(`{Control>}a{/Control}1.${'2'.repeat(120)}{ArrowUp}`);
+    // Before: a RangeError from toFixed (more than 100 digits), uncaught.
+    expect(screen.getByRole('spinbutton')).toHaveValue(`2.${'2'.repeat(15)}`);
+  });
 });
 
 describe('undo of an edit made while offline', () => {
