@@ -94,7 +94,7 @@ export type ChatOperation =
 
 /**
  * The userData operations by what they do. GWS names a chat's capabilities by the same
- * words: a chat allows an operation when its capabilities list its name.
+ * words (how the grid reads a list that names none of them: caseData/validation.ts).
  */
 export const USER_DATA_OPERATION = { update: 'UpdateUserData', attach: 'AttachUserData', delete: 'DeleteUserData' } as const;
 

@@ -73,7 +73,7 @@ const listOf =
 export const chatSchema: Schema<Chat> = object({
   id: string,
   state: string,
-  // Completed chats may omit capabilities: no capability then means "nothing allowed".
+  // Completed chats may omit capabilities: read as none (what the grid allows: caseData/validation.ts).
   capabilities: listOf(string),
   participants: listOf(participantSchema),
   // An Invited chat may come without userData; an empty map is the honest reading.

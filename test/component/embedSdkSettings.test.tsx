@@ -89,6 +89,20 @@ describe('the SDK', () => {
     expect(sentOfType('setTheme')).toEqual([expect.objectContaining({ mode: 'dark', tokens })]);
   });
 
+  it('does not carry tokens the panel refused to a reloaded panel with a mode-only setTheme sent before the refusal', () => {
+    mount({ onError: vi.fn() });
+    fromWidget(READY);
+    panel.setTheme({ mode: 'dark', tokens: { accentColor: 'red; x' } });
+    panel.setTheme('light');
+    const [bad] = posted.mock.calls.map(([message]) => (message as { requestId: string }).requestId);
+    fromWidget({ ...envelope, type: 'error', error: { kind: 'invalid-message', issues: [], message: 'Invalid' }, inReplyTo: bad });
+    posted.mockClear();
+    fromWidget(READY);
+    // The running panel shows light without them: so does the reloaded one (review: they went again, and were refused again).
+    expect(sentOfType('setTheme')).toEqual([expect.objectContaining({ mode: 'light' })]);
+    expect(sentOfType('setTheme')[0]).not.toHaveProperty('tokens');
+  });
+
   it('says the panel’s address redirected to another origin, instead of “did not start”', () => {
     vi.useFakeTimers();
     mount({ readyTimeoutMs: 10_000 });

@@ -8,21 +8,14 @@ import type { ThemeSetting } from './types';
 type Setting = Extract<HostMessage, { readonly type: 'setActiveChat' | 'setTheme' | 'setLocale' }>;
 
 /** Settings kept per kind: the latest, and the ones before it in case the panel refuses it. */
-const KEPT = 4;
+const KEPT = 16;
 
 export function hostSettings() {
   const settings = new Map<Setting['type'], Setting[]>();
-  const latest = (type: Setting['type']) => settings.get(type)?.at(-1);
   const keep = (setting: Setting) => settings.set(setting.type, [...(settings.get(setting.type) ?? []), setting].slice(-KEPT));
   return {
     record(message: HostMessage) {
-      if (message.type === 'setTheme') {
-        // Without tokens only the mode changes: the tokens in effect go with it to a reloaded
-        // panel, whose URL carries none (review: the accent and font were lost at an F5).
-        const before = latest('setTheme');
-        const tokens = message.tokens ?? (before?.type === 'setTheme' ? before.tokens : undefined);
-        keep(tokens ? { ...message, tokens } : message);
-      } else if (message.type === 'setActiveChat' || message.type === 'setLocale') keep(message);
+      if (message.type === 'setTheme' || message.type === 'setActiveChat' || message.type === 'setLocale') keep(message);
     },
     /**
      * The panel refused `requestId`: a reloaded panel is given the setting before it, which
@@ -33,9 +26,18 @@ export function hostSettings() {
       if (requestId === undefined) return;
       for (const [type, kept] of settings) settings.set(type, kept.filter((setting) => setting.requestId !== requestId));
     },
-    all: (): readonly Setting[] => [...settings.keys()].flatMap((type) => latest(type) ?? []),
+    all: (): readonly Setting[] =>
+      [...settings.values()].flatMap((kept) => {
+        const last = kept.at(-1);
+        if (last?.type !== 'setTheme' || last.tokens) return last ?? [];
+        // Without tokens only the mode changes: the tokens in effect (the newest setting with
+        // some the panel has not refused) go with it to a reloaded panel, whose URL carries none
+        // (review: the accent and font were lost at an F5; then a refused one's were carried).
+        const tokens = [...kept].reverse().find((setting) => setting.type === 'setTheme' && setting.tokens);
+        return tokens?.type === 'setTheme' && tokens.tokens ? { ...last, tokens: tokens.tokens } : last;
+      }),
     chat: () => {
-      const chat = latest('setActiveChat');
+      const chat = settings.get('setActiveChat')?.at(-1);
       return chat?.type === 'setActiveChat' && chat.requestId !== undefined ? { chatId: chat.chatId, requestId: chat.requestId } : null;
     },
   };
