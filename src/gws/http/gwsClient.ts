@@ -144,12 +144,19 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
   }
 
   const core: ClientCore = { send, interpret, failure, hasToken: () => csrf !== null, forgetToken: () => void (csrf = null) };
+  // The writes' and the session check's code, or a failure: failing to load, or not loaded in
+  // time (a stalled request left a write Saving… for good, and the session probe waiting for
+  // good: exploratory test, review), nothing was sent.
+  const withOperations = <T>(use: (module: typeof import('./operate')) => Promise<T>): Promise<T> =>
+    Promise.race([loadOperate(), new Promise<never>((_, reject) => setTimeout(reject, timeoutMs))]).then(use, () =>
+      Promise.reject(failure({ kind: 'network', message: 'the code that sends it could not be loaded' })),
+    );
 
   return {
     baseUrl,
     notificationsUrl: `${baseUrl}/api/v2/notifications`,
     csrfHeaders,
-    getMe: () => loadOperate().then((module) => module.getMe(core)),
+    getMe: () => withOperations((module) => module.getMe(core)),
     async listChats() {
       // One chat GWS cannot describe (a value nested too deeply) must not keep the agent's other chats from loading.
       // `fields=*`: a GWS collection without it lists URIs only (contract.md §1.2).
@@ -162,13 +169,7 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
         }),
       };
     },
-    // Its code failing to load, or not loaded in time (a stalled request left it Saving… for
-    // good: exploratory test), fails the write as unreachable: nothing was sent.
-    operate: (chatId, operation) =>
-      Promise.race([loadOperate(), new Promise<never>((_, reject) => setTimeout(reject, timeoutMs))]).then(
-        (module) => module.operate(core, chatId, operation),
-        () => Promise.reject(failure({ kind: 'network', message: 'the code that sends it could not be loaded' })),
-      ),
+    operate: (chatId, operation) => withOperations((module) => module.operate(core, chatId, operation)),
   };
 }
 
