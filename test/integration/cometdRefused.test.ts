@@ -3,38 +3,14 @@
 // answers an expired session's long polls with HTTP 401, or a POST without its CSRF token with
 // 403; a CometD server whose policy refuses the subscription to the chats' channel, or that
 // advises not to reconnect.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { adapt } from 'cometd-nodejs-client';
 import cometdServer from 'cometd-nodejs-server';
-import { afterEach, expect, it } from 'vitest';
-import { createNotificationConnection, type ConnectionStatus, type NotificationConnection } from '../../src/gws';
+import { expect, it } from 'vitest';
+import { bayeuxStandIn, csrfFilter, readMessages } from '../support/bayeuxStandIn';
 import { until } from '../support/until';
 
 adapt();
-
-let server: Server | null = null;
-let connection: NotificationConnection | null = null;
-afterEach(async () => {
-  await connection?.stop();
-  server?.closeAllConnections();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  server = null;
-});
-
-async function listen(handler: Parameters<typeof createServer>[1]): Promise<string> {
-  server = createServer(handler);
-  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return `http://127.0.0.1:${address.port}/api/v2/notifications`;
-}
-
-function connect(url: string, csrfHeaders: () => Readonly<Record<string, string>> = () => ({})) {
-  const statuses: ConnectionStatus['kind'][] = [];
-  connection = createNotificationConnection({ client: { notificationsUrl: url, csrfHeaders, getMe: () => Promise.reject(new Error('no REST side in this test')) }, onNotification: () => undefined, onStatus: (status) => void statuses.push(status.kind) });
-  connection.start();
-  return statuses;
-}
+const { listen, connect } = bayeuxStandIn();
 
 it('a handshake refused with HTTP 401 reads Session expired, not Reconnecting… for good', async () => {
   const url = await listen((request, response) => {
@@ -75,33 +51,16 @@ it('a refused subscription to the chats is not Live; handshaken again, it goes l
 
 it('a CSRF-protected GWS (every POST carries the token): the Bayeux POSTs carry the token the REST side read, and go live', async () => {
   const token = '4a92be65-ec55-4aa2-b9df-9518fd870f2f';
-  const cometd = cometdServer.createCometDServer({ timeout: 2_000 });
-  let refused = 0;
-  const url = await listen((request, response) => {
-    if (request.method === 'POST' && request.headers['x-csrf-token'] !== token) {
-      refused += 1;
-      request.resume();
-      response.writeHead(403, { 'Content-Type': 'text/plain' });
-      response.end('Missing or invalid Csrf token');
-      return;
-    }
-    void cometd.handle(request, response);
-  });
+  const filter = csrfFilter(cometdServer.createCometDServer({ timeout: 2_000 }), token);
+  const url = await listen(filter.handler);
   // The token is known once the first REST read has answered, a moment after the first handshake.
   let known = false;
   setTimeout(() => (known = true), 300);
   const statuses = connect(url, (): Record<string, string> => (known ? { 'X-CSRF-TOKEN': token } : {}));
   // Before (contract review): the token never reached CometD, every handshake 403, Reconnecting… for good.
   await until(() => statuses.includes('live'), 'live', 10_000);
-  expect(refused).toBeGreaterThanOrEqual(1);
+  expect(filter.counted.refused).toBeGreaterThanOrEqual(1);
 }, 20_000);
-
-const readMessages = (request: IncomingMessage) =>
-  new Promise<Record<string, unknown>[]>((resolve) => {
-    let text = '';
-    request.on('data', (chunk) => (text += chunk));
-    request.on('end', () => resolve(JSON.parse(text)));
-  });
 
 it.each([
   ['refused', (base: object) => ({ ...base, successful: false, error: '402::session_unknown', advice: { reconnect: 'none' } })],

@@ -3,11 +3,10 @@
 // builds a timer Worker from a Blob (CometD's useWorkerScheduler, SECURITY.md's worker-src
 // blob:), never terminated, so the session configures once; and a handshake denied for
 // authentication waits for the session probe rather than handshaking again by itself.
-import { createServer, type Server } from 'node:http';
 import { adapt } from 'cometd-nodejs-client';
 import cometdServer from 'cometd-nodejs-server';
-import { afterEach, expect, it } from 'vitest';
-import { createNotificationConnection, type ConnectionStatus, type NotificationConnection } from '../../src/gws';
+import { expect, it } from 'vitest';
+import { bayeuxStandIn, csrfFilter, readMessages } from '../support/bayeuxStandIn';
 import { until } from '../support/until';
 
 adapt();
@@ -28,42 +27,17 @@ win.Worker = class {
   }
 };
 
-let server: Server | null = null;
-let connection: NotificationConnection | null = null;
-afterEach(async () => {
-  await connection?.stop();
-  server?.closeAllConnections();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-});
+const { listen, connect } = bayeuxStandIn();
 
 it('a connection that handshakes several times (refused until the CSRF token is known) runs one timer Worker, not one per handshake', async () => {
   // Counted from here: the tests run in any order, and the other's connection made one too.
   workers = 0;
   const token = 't';
-  const cometd = cometdServer.createCometDServer({ timeout: 2_000 });
-  let refused = 0;
-  server = createServer((request, response) => {
-    if (request.method === 'POST' && request.headers['x-csrf-token'] !== token) {
-      refused += 1;
-      request.resume();
-      response.writeHead(403, { 'Content-Type': 'text/plain' });
-      response.end('Missing or invalid Csrf token');
-      return;
-    }
-    void cometd.handle(request, response);
-  });
-  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
+  const filter = csrfFilter(cometdServer.createCometDServer({ timeout: 2_000 }), token);
+  const url = await listen(filter.handler);
   let known = false;
-  const statuses: ConnectionStatus['kind'][] = [];
-  connection = createNotificationConnection({
-    client: { notificationsUrl: `http://127.0.0.1:${address.port}/api/v2/notifications`, csrfHeaders: (): Record<string, string> => (known ? { 'X-CSRF-TOKEN': token } : {}), getMe: () => Promise.reject(new Error('no REST side in this test')) },
-    onNotification: () => undefined,
-    onStatus: (status) => void statuses.push(status.kind),
-  });
-  connection.start();
-  await until(() => refused >= 3, 'three refused handshakes', 15_000);
+  const statuses = connect(url, (): Record<string, string> => (known ? { 'X-CSRF-TOKEN': token } : {}));
+  await until(() => filter.counted.refused >= 3, 'three refused handshakes', 15_000);
   known = true;
   await until(() => statuses.includes('live'), 'live', 15_000);
   expect(workers).toBe(1);
@@ -71,28 +45,15 @@ it('a connection that handshakes several times (refused until the CSRF token is 
 
 it('a handshake the server denies with advice not to reconnect (403, the session gone) reads Session expired and is not handshaken again by itself', async () => {
   let handshakes = 0;
-  server = createServer((request, response) => {
-    let text = '';
-    request.on('data', (chunk) => (text += chunk));
-    request.on('end', () => {
-      const replies = (JSON.parse(text) as { id: string; channel: string }[]).map((message) => {
-        if (message.channel === '/meta/handshake') handshakes += 1;
-        return { id: message.id, channel: message.channel, successful: false, error: '403::Handshake denied', advice: { reconnect: 'none' } };
-      });
-      response.writeHead(200, { 'Content-Type': 'application/json' });
-      response.end(JSON.stringify(replies));
+  const url = await listen(async (request, response) => {
+    const replies = (await readMessages(request)).map((message) => {
+      if (message.channel === '/meta/handshake') handshakes += 1;
+      return { id: message.id, channel: message.channel, successful: false, error: '403::Handshake denied', advice: { reconnect: 'none' } };
     });
+    response.writeHead(200, { 'Content-Type': 'application/json' });
+    response.end(JSON.stringify(replies));
   });
-  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  const statuses: ConnectionStatus['kind'][] = [];
-  connection = createNotificationConnection({
-    client: { notificationsUrl: `http://127.0.0.1:${address.port}/api/v2/notifications`, csrfHeaders: () => ({}), getMe: () => Promise.reject(new Error('no REST side in this test')) },
-    onNotification: () => undefined,
-    onStatus: (status) => void statuses.push(status.kind),
-  });
-  connection.start();
+  const statuses = connect(url);
   await until(() => statuses.includes('session-expired'), 'session-expired', 5_000);
   // The panel's own probe (GET /me every 5 s, then resume()) handshakes again once the agent has logged in.
   await new Promise((resolve) => setTimeout(resolve, 4_000));
