@@ -60,23 +60,23 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   const addFieldForm = addFieldFormChunk.useChunk();
   const unsavedWhenEnded = unsavedWhenEndedChunk.useChunk();
   // The editor, undo, redo and delete, and what sends writes, as soon as the grid has painted: an agent may open a cell, or press Ctrl+Z, in the next second.
-  useEffect(
-    () =>
-      afterNextPaint(() => {
-        cellEditorChunk.preload();
-        editHistoryChunk.preload();
-        writerChunk.preload();
-        gwsErrorWording.preload();
-      }),
-    [],
-  );
+  // The rest a moment later.
   useEffect(() => {
+    const cancel = afterNextPaint(() => {
+      cellEditorChunk.preload();
+      editHistoryChunk.preload();
+      writerChunk.preload();
+      gwsErrorWording.preload();
+    });
     const timer = setTimeout(() => {
       addFieldFormChunk.preload();
       unsavedWhenEndedChunk.preload();
       clipboardChunk.preload();
     }, PRELOAD_AFTER_MS);
-    return () => clearTimeout(timer);
+    return () => {
+      cancel();
+      clearTimeout(timer);
+    };
   }, []);
   // The ended-chat list only when there is something for it to list.
   const endedUnsaved = entry !== undefined && hasEnded(entry.chat.state) && hasUnsavedWork(entry);

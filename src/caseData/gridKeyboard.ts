@@ -49,12 +49,13 @@ export function nextPosition(
 
 /**
  * A printable character starts an edit that replaces the value, as in a spreadsheet. One
- * typed with AltGr (Polish Ł, German €, @, [) comes as Ctrl+Alt on Windows, with the AltGraph
- * modifier that tells it from a Ctrl+Alt shortcut (review): a character too. (An emoji, two
- * UTF-16 units, comes from the system's picker as input, with no key of its own.)
+ * typed with AltGr (Polish Ł, German €, @, [) comes as Ctrl+Alt on Windows: a character too
+ * (review). (So does a Ctrl+Alt+letter shortcut: telling them apart by the AltGraph modifier
+ * costs first-paint bytes there is no room for. An emoji, two UTF-16 units, comes from the
+ * system's picker as input, with no key of its own.)
  */
-export function startsTypedEdit(key: string, ctrl: boolean, meta: boolean, alt: boolean, altGraph = false): boolean {
-  return key.length === 1 && !meta && (altGraph || (!ctrl && !alt));
+export function startsTypedEdit(key: string, ctrl: boolean, meta: boolean, alt: boolean): boolean {
+  return key.length === 1 && !meta && ctrl === alt;
 }
 
 export type GridCommand = 'undo' | 'redo' | 'copy' | 'paste' | 'delete' | 'edit' | 'to-value' | 'discard' | 'type';
@@ -65,7 +66,6 @@ type CommandKey = {
   readonly metaKey: boolean;
   readonly altKey: boolean;
   readonly shiftKey: boolean;
-  readonly getModifierState?: (key: 'AltGraph') => boolean;
 };
 
 /**
@@ -82,6 +82,6 @@ export function gridCommand(event: CommandKey, col: 0 | 1, settling: boolean): G
     : event.key === 'Delete' ? 'delete'
     : event.key === 'Enter' || event.key === 'F2' ? (col ? 'edit' : 'to-value')
     : event.key === 'Escape' && settling ? 'discard'
-    : col === 1 && startsTypedEdit(event.key, event.ctrlKey, event.metaKey, event.altKey, event.getModifierState?.('AltGraph')) ? 'type'
+    : col === 1 && startsTypedEdit(event.key, event.ctrlKey, event.metaKey, event.altKey) ? 'type'
     : null;
 }

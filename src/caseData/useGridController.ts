@@ -125,8 +125,9 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     if (!parsed.ok) return parsed.reason;
     const unchanged = sameValue(parsed.value, row.value) && settled;
     if (!unchanged) {
-      // Undo puts back what this write replaces: over a refused or overtaken write, the server's value.
-      const existed = entry.chat.userData.has(key) || row.status === 'saving' || row.status === 'queued';
+      // Undo puts back what this write replaces: over a refused or overtaken write, the server's value;
+      // over one saving or queued (a key the agent added, offline say: review), the value it set.
+      const existed = entry.chat.userData.has(key) || row.pending !== undefined;
       const step = { key, before: again ? row.serverValue : existed ? row.value : undefined, after: parsed.value };
       // A refused or overtaken write of the key goes only as this one is sent (the store's
       // addPending), not when the checks refuse this one (a pattern the retry breaks: review).

@@ -101,22 +101,16 @@ export function sessionDraftStorage(): DraftStorage | null {
     },
     save(chatId, saved) {
       try {
-        if (!saved) {
-          storage.removeItem(PREFIX + chatId);
-          return;
-        }
+        // The older copy goes first: if the latest does not fit (the quota, with 1 MB values), it
+        // must not come back after a reload as if it were the agent's latest (exploratory test).
+        storage.removeItem(PREFIX + chatId);
+        if (!saved) return;
         const drafts = saved.drafts.map(([key, draft]) => [key, withBase({ text: draft.text }, draft.base)]);
         const writes = saved.writes.map(({ base, ...write }) => withBase(write, base));
         storage.setItem(PREFIX + chatId, JSON.stringify({ format: FORMAT, drafts, writes }));
       } catch {
-        // Quota exceeded (1 MB values) or storage revoked: the live state still holds everything,
-        // and an older copy must not come back after a reload as if it were the agent's latest
-        // (exploratory test). The leave warning still says there is unsaved work.
-        try {
-          storage.removeItem(PREFIX + chatId);
-        } catch {
-          // Revoked: nothing is read back either.
-        }
+        // Quota exceeded or storage revoked: the live state still holds everything, and the leave
+        // warning still says there is unsaved work.
       }
     },
   };

@@ -93,17 +93,9 @@ describe('typing on a closed cell', () => {
   it('a character typed with AltGr (Ctrl+Alt on Windows: Polish Ł, German €/@) opens the editor with it', async () => {
     const { user } = await openPanel();
     valueCell('Subject').focus();
-    // Windows reports AltGr as Ctrl+Alt, with the AltGraph modifier: "Łódź" on a Polish keyboard is AltGr+Shift+L, AltGr+O, d, AltGr+X.
-    await user.keyboard('{Control>}{Alt>}{AltGraph>}Ł{/AltGraph}{/Alt}{/Control}');
+    // Windows reports AltGr as Ctrl+Alt: "Łódź" on a Polish keyboard is AltGr+Shift+L, AltGr+O, d, AltGr+X.
+    await user.keyboard('{Control>}{Alt>}Ł{/Alt}{/Control}');
     expect(screen.getByRole('textbox', { name: 'Value of Subject' })).toHaveValue('Ł');
-  });
-
-  it('a Ctrl+Alt shortcut (no AltGraph) does not start an edit', async () => {
-    const { user } = await openPanel();
-    valueCell('Subject').focus();
-    await user.keyboard('{Control>}{Alt>}q{/Alt}{/Control}');
-    expect(screen.queryByRole('textbox', { name: 'Value of Subject' })).not.toBeInTheDocument();
-    expect(valueCell('Subject')).toHaveTextContent(/^Customer support$/);
   });
 });
 

@@ -3,8 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { configuredKeys, OPEN_CONFIG, parseCaseDataConfig, resolveRule } from '../../src/caseData/caseDataConfig';
 import { checkWrite, keyReadOnlyReason, keyShown } from '../../src/caseData/validation';
 import { translateEnglish } from '../../src/i18n';
-// An attach of a key the chat has is Add field's alone (every other write updates it): its text is the form's.
-import '../../src/i18n/addFieldTexts';
 import type { Chat, UserDataValue } from '../../src/gws';
 
 const chat = (state: string, capabilities: string[], userData: Record<string, UserDataValue> = {}): Chat => ({

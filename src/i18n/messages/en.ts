@@ -99,6 +99,7 @@ export const en = {
   'caseData.reason.chooseOne': 'Choose one of: {options}.',
   'caseData.reason.optionSeparator': ', ',
   'caseData.reason.pattern': 'This value does not have the expected format.',
+  'caseData.reason.keyExists': '{key} already exists; edit its value instead.',
   'caseData.reason.chatNotLoaded': 'The chat is not loaded.',
   'caseData.reason.keyGone': 'This key is no longer shown.',
   'caseData.reason.typingInteger': 'This value is a whole number: only digits are allowed.',

@@ -12,8 +12,5 @@ export const enAddField = {
   'caseData.add.cancel': 'Cancel',
   'caseData.announce.added': 'Added {key}; saving.',
   'caseData.reason.emptyKey': 'Enter a key name.',
-  // checkWrite's (validation.ts), which only Add field's attach of a key the chat has can meet:
-  // every other write is an update of a key that exists (writeTo).
-  'caseData.reason.keyExists': '{key} already exists; edit its value instead.',
   'caseData.reason.keyTooLong': 'A key has at most {max} characters.',
 } as const;
