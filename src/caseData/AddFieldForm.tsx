@@ -12,6 +12,8 @@ const FREE_KEY = '\u0000free';
 
 type AddFieldFormProps = {
   readonly chatId: string;
+  /** Why the chat takes no field now (it ended while the form was open), or null. */
+  readonly blocked?: string | null;
   /** The chat's rows: the form offers the configured keys it does not have yet, as Workspace's Add Field does. */
   readonly rows: readonly GridRow[];
   readonly config: CaseDataConfig;
@@ -30,7 +32,7 @@ const MAX_KEY_LENGTH = 256;
 /** White space and the invisible format characters String.trim() keeps (zero-width space, joiners, marks, BOM). */
 const INVISIBLE_ENDS = /^[\s\u200b-\u200f\u2060\ufeff]+|[\s\u200b-\u200f\u2060\ufeff]+$/g;
 
-export function AddFieldForm({ chatId, rows, config, openerId, submit: send, announce, onClose }: AddFieldFormProps) {
+export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: send, announce, onClose }: AddFieldFormProps) {
   const { t } = useMessages();
   const allowFreeKeys = config.allowFreeKeys;
   // Worked out here, in the form's own chunk: no set of 10,000 keys on the way to the first paint.
@@ -57,7 +59,7 @@ export function AddFieldForm({ chatId, rows, config, openerId, submit: send, ann
   );
   // Why the last Add was refused, and which control it is about (marked invalid, described by
   // it, and given the focus, so the agent lands where the fix is).
-  const [refusal, setRefusal] = useState<{ readonly reason: string; readonly on: 'field' | 'key' | 'value' } | null>(null);
+  const [refusal, setRefusal] = useState<{ readonly reason: string; readonly on: 'field' | 'key' | 'value' | 'chat' } | null>(null);
   // Each Add's outcome, counted: the same refusal again is a new alert, said again (keyboard test:
   // the unchanged text was not), and an Add that went through moves the focus on (below).
   const [outcomes, setOutcomes] = useState(0);
@@ -65,7 +67,9 @@ export function AddFieldForm({ chatId, rows, config, openerId, submit: send, ann
   const invalid = (on: 'field' | 'key' | 'value') =>
     refusal?.on === on ? ({ 'aria-invalid': true, 'aria-describedby': ids.reason } as const) : ({ 'aria-invalid': undefined, 'aria-describedby': undefined } as const);
   useEffect(() => {
-    if (refusal) document.getElementById(ids[refusal.on])?.focus();
+    if (refusal) {
+      if (refusal.on !== 'chat') document.getElementById(ids[refusal.on])?.focus();
+    }
     // Added: to the choice of the next field, the form's first control. The value's control may
     // be another kind now (a list for the next field's options), and the focus went with the
     // old one to the page (keyboard test). Not if the agent has gone elsewhere meanwhile.
@@ -102,6 +106,8 @@ export function AddFieldForm({ chatId, rows, config, openerId, submit: send, ann
   // Read in the key's configured type, sent as an attach that Ctrl+Z takes back. Here, in the
   // form's own chunk: the first paint does not carry it.
   const add = (name: string, typed: string) => {
+    // The chat's doing, not a control's: none is marked, and the focus stays (exploratory round: the Key field took it, marked invalid).
+    if (blocked) return { reason: blocked, on: 'chat' } as const;
     const rule = resolveRule(config, name);
     const value = textForCell(typed, undefined, rule, t);
     if (!value.ok) return { reason: value.reason, on: 'value' } as const;

@@ -192,6 +192,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
         ? renderLoaded(addFieldForm.chunk, addFieldForm.load, t('caseData.add.form'), ({ AddFieldForm }) => (
             <AddFieldForm
               chatId={chatId}
+              blocked={addBlocked}
               rows={all}
               config={config}
               openerId={ids.add}

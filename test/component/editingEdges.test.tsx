@@ -113,6 +113,9 @@ describe('Add field when the chat ends', () => {
     expect(within(form).getByRole('textbox', { name: 'Value' })).toHaveValue('half typed');
     await user.click(within(form).getByRole('button', { name: 'Add' }));
     expect(within(form).getByRole('alert')).toHaveTextContent('This chat is Completed: its case data is read-only.');
+    // The chat's doing: no field marked, the focus where the agent was (exploratory round: Key took it, marked invalid).
+    expect(within(form).getByRole('textbox', { name: 'Key' })).not.toHaveAttribute('aria-invalid');
+    expect(within(form).getByRole('button', { name: 'Add' })).toHaveFocus();
     // Escape: back to the grid, its button being disabled.
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('form', { name: 'Add field' })).not.toBeInTheDocument();
