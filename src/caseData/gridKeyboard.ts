@@ -60,13 +60,7 @@ export function startsTypedEdit(key: string, ctrl: boolean, meta: boolean, alt: 
 
 export type GridCommand = 'undo' | 'redo' | 'copy' | 'paste' | 'delete' | 'edit' | 'to-value' | 'discard' | 'type';
 
-type CommandKey = {
-  readonly key: string;
-  readonly ctrlKey: boolean;
-  readonly metaKey: boolean;
-  readonly altKey: boolean;
-  readonly shiftKey: boolean;
-};
+type CommandKey = { readonly key: string; readonly ctrlKey: boolean; readonly metaKey: boolean; readonly altKey: boolean; readonly shiftKey: boolean };
 
 /**
  * What a key that is not navigation does on the active cell, or null. `settling` is a

@@ -162,7 +162,8 @@ export function readUrlParameters(search: string, base: WidgetConfig = DEFAULT_C
 function isHttpUrl(text: string): boolean {
   try {
     const url = new URL(text);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && !url.search && !url.hash && !/[?#]/.test(text);
+    // (A bare "?" or "#" leaves search and hash empty: the text itself is asked.)
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && !/[?#]/.test(text);
   } catch {
     return false;
   }

@@ -5,11 +5,11 @@
 import { createStore } from 'zustand/vanilla';
 import type { Chat } from '../gws';
 import {
-  expectedValue,
   addPending,
   applySnapshot,
   baseFor,
   dropPending,
+  expectedValue,
   isUnsettled,
   markAccepted,
   markFailed,

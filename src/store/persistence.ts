@@ -55,9 +55,10 @@ const savedChat = object({ drafts: array(savedDraft), writes: array(savedWrite) 
  * bring back what the last replaced, an undone value say (review), so only the last goes.
  */
 export function toSaved(entry: ChatEntry): SavedChat | null {
-  const writes = [...new Map(entry.pending.map((edit) => [edit.key, edit])).values()].map((edit): SavedWrite =>
-      edit.op === 'delete' ? { op: 'delete', key: edit.key, base: edit.base } : { op: edit.op, key: edit.key, value: edit.value, base: edit.base },
-    );
+  const lastOfKey = new Map(entry.pending.map((edit) => [edit.key, edit])).values();
+  const writes = [...lastOfKey].map((edit): SavedWrite =>
+    edit.op === 'delete' ? { op: 'delete', key: edit.key, base: edit.base } : { op: edit.op, key: edit.key, value: edit.value, base: edit.base },
+  );
   const drafts = [...entry.drafts].filter(([, draft]) => isEditedDraft(draft));
   if (writes.length === 0 && drafts.length === 0) return null;
   return { drafts, writes };

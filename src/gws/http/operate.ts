@@ -5,8 +5,7 @@
 // no write is made, and no session has expired, before the grid has painted.
 
 import { toGwsError } from '../errors';
-import type { ChatOperation, OperationAccepted } from '../types';
-import type { Agent } from '../types';
+import type { Agent, ChatOperation, OperationAccepted } from '../types';
 import { integer, object, optional, string, withDefault, type Schema } from '../../shared/schema';
 import { summarize, type ClientCore } from './gwsClient';
 
