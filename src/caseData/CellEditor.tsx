@@ -5,6 +5,7 @@ import '../i18n/editorTexts';
 import type { FieldOption } from './caseDataConfig';
 import { useEditorText, type EditorTextInput, type Handover } from './useEditorText';
 import { useSaidAtMost } from './useSaidAtMost';
+import { textDirection } from './textDirection';
 import { formatValue, latinDigits } from './userDataValues';
 
 /** Another party's changes to an open editor's key are said at most this often. */
@@ -142,12 +143,11 @@ export function CellEditor(props: CellEditorProps) {
   let field;
   switch (editor) {
     case 'multiline':
-      // dir="auto" here and on the text field: a value is typed in its own script's direction, whatever the panel's.
       // Read-only, it shows the value (initialText follows it), never a copy taken when it opened.
       field = (
         <textarea
           {...common}
-          dir="auto"
+          dir={textDirection(readOnly ? initialText : text)}
           value={readOnly ? initialText : text}
           rows={6}
           readOnly={readOnly}
@@ -186,7 +186,7 @@ export function CellEditor(props: CellEditorProps) {
           {...common}
           type="text"
           role={numeric ? 'spinbutton' : 'textbox'}
-          dir={numeric ? undefined : 'auto'}
+          dir={numeric ? undefined : textDirection(text)}
           inputMode={numeric ? (kind === 'decimal' ? 'decimal' : 'numeric') : undefined}
           aria-valuenow={numericValue}
           value={text}

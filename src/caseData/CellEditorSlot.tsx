@@ -75,8 +75,9 @@ function EditorStandIn({ standIn, failed, retry, ...props }: StandInProps) {
     'aria-label': label,
     'aria-invalid': entry.reason ? true : undefined,
     'aria-describedby': said || failed ? reasonId : undefined,
-    // As in the editor: a number in the panel's direction, a text in its own script's.
-    dir: editor === 'number' ? undefined : 'auto',
+    // As in the editor: a number in the panel's direction, a text in its own script's, but
+    // past the editor's AUTO_UP_TO (textDirection.ts) in the panel's: the browser's rule freezes the tab there.
+    dir: editor === 'number' || entry.text.length > 1e4 ? undefined : 'auto',
     value: entry.text,
     readOnly: !typed,
     spellCheck: false,
