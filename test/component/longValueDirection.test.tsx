@@ -6,7 +6,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { AUTO_UP_TO } from '../../src/caseData/textDirection';
 import { simulatorPerFile } from '../support/simulator';
-import { renderPanel, SEED_CHAT_ID, valueCell, waitUntilSettled } from '../support/renderPanel';
+import { renderPanel, SEED_CHAT_ID, valueCell } from '../support/renderPanel';
 
 const sim = simulatorPerFile();
 const { control } = sim;
