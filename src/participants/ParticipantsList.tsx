@@ -56,8 +56,9 @@ export function ParticipantsList({ chatId }: { chatId: string }) {
         <p className="participants__empty">{t('participants.none')}</p>
       ) : (
         <ul aria-label={t('participants.heading')} className="participants__list">
-          {participants.map((participant) => (
-            <li key={participant.participantId} className={`participant participant--${participant.type.toLowerCase().replace(/[^a-z]/g, '')}`}>
+          {/* By place, not by participantId: an id the list repeats (malformed) kept a participant on screen after they left (review). An item is its text alone. */}
+          {participants.map((participant, index) => (
+            <li key={index} className={`participant participant--${participant.type.toLowerCase().replace(/[^a-z]/g, '')}`}>
               <span className="participant__nickname">{participant.nickname || t('participants.noNickname')}</span>{' '}
               <span className="participant__type">{labelFor(t, 'participantType', participant.type)}</span>
             </li>

@@ -70,6 +70,43 @@ describe('participants', () => {
     expect(within(list).queryByText('No Id')).not.toBeInTheDocument();
   });
 
+  it('are what the latest snapshot lists, when one lists an id twice, and stay when a ParticipantsUpdated comes without its list', async () => {
+    const { store } = renderPanel(sim.url);
+    const list = await screen.findByRole('list', { name: 'Participants' });
+    await waitForLive();
+    const seed = store.getState().chats.get(SEED_CHAT_ID)?.chat;
+    if (!seed) throw new Error('seed chat missing');
+    const wire = { id: SEED_CHAT_ID, state: 'Chatting', capabilities: seed.capabilities, userData: Object.fromEntries(seed.userData) };
+    const names = () => within(list).getAllByRole('listitem').map((item) => item.querySelector('.participant__nickname')?.textContent);
+    const participantsUpdated = (participants: unknown) => control.publish({ messageType: 'ChatStateChangeMessage', notificationType: 'ParticipantsUpdated', chat: { ...wire, participants } });
+    await participantsUpdated([
+      { participantId: 'p1', nickname: 'Alice', type: 'Customer' },
+      { participantId: 'p1', nickname: 'Alice again', type: 'Customer' },
+      { participantId: 'p2', nickname: 'Agent Ann', type: 'Agent' },
+    ]);
+    await waitFor(() => expect(names()).toEqual(['Alice', 'Alice again', 'Agent Ann']));
+    await participantsUpdated([
+      { participantId: 'p2', nickname: 'Agent Ann', type: 'Agent' },
+      { participantId: 'p3', nickname: 'Supervisor Sam', type: 'Agent' },
+    ]);
+    // Before (review): Alice stayed on screen, React's key for her row given twice.
+    await waitFor(() => expect(names()).toEqual(['Agent Ann', 'Supervisor Sam']));
+
+    // Without its list (absent or null): refused, not read as nobody (everyone was announced as gone: review).
+    const said: string[] = [];
+    new MutationObserver(() => said.push(announcer().textContent ?? '')).observe(announcer(), { childList: true, characterData: true, subtree: true });
+    await control.publish({ messageType: 'ChatStateChangeMessage', notificationType: 'ParticipantsUpdated', chat: wire });
+    await participantsUpdated(null);
+    const after = [
+      { participantId: 'p2', nickname: 'Agent Ann', type: 'Agent' },
+      { participantId: 'p3', nickname: 'Supervisor Sam', type: 'Agent' },
+    ];
+    await control.publish({ messageType: 'ChatStateChangeMessage', notificationType: 'PropertiesUpdated', chat: { ...wire, participants: after, userData: { ...wire.userData, Subject: 'after both' } } });
+    await waitFor(() => expect(store.getState().chats.get(SEED_CHAT_ID)?.chat.userData.get('Subject')).toBe('after both'));
+    expect(names()).toEqual(['Agent Ann', 'Supervisor Sam']);
+    expect(said.filter((text) => text !== '')).toEqual([]);
+  });
+
   it('go when a chat ends with everyone gone (Reject’s StatusChange, participants: []); one none of whose participants can be read is refused', async () => {
     const { store } = renderPanel(sim.url);
     const list = await screen.findByRole('list', { name: 'Participants' });

@@ -60,6 +60,17 @@ describe('parseChatNotification', () => {
     expect(parseChatNotification(seedNotificationJson())).not.toHaveProperty('userDataAbsent');
   });
 
+  it('rejects a ParticipantsUpdated without participants instead of reading it as nobody in the chat', () => {
+    const notification = { ...(seedNotificationJson() as { chat: Record<string, unknown> }), notificationType: 'ParticipantsUpdated' };
+    delete notification.chat.participants;
+    // Before (review): read as an empty list, everyone announced as gone and the customer's name lost.
+    expect(parseChatNotification(notification)).toEqual({ kind: 'rejected-notification', reason: 'chat.participants: missing from ParticipantsUpdated, which carries the whole list' });
+    expect(parseChatNotification({ ...notification, chat: { ...notification.chat, participants: null } }).kind).toBe('rejected-notification');
+    // An empty list says who is there: nobody (everyone left).
+    const empty = parseChatNotification({ ...notification, chat: { ...notification.chat, participants: [] } });
+    expect(empty.kind === 'chat-changed' && empty.chat.participants).toEqual([]);
+  });
+
   it('names the failing path in the reason', () => {
     const parsed = parseChatNotification({
       messageType: 'ChatStateChangeMessage',

@@ -58,6 +58,10 @@ export function parseChatNotification(data: unknown): ChatNotification | Notific
   if (absent && notificationType === 'PropertiesUpdated') {
     return reject('chat.userData: missing from PropertiesUpdated, which carries the whole userData');
   }
+  // The same for who is in the chat: read as nobody, everyone was announced as gone (review).
+  if (notificationType === 'ParticipantsUpdated' && isRecord(rawChat) && ownField(rawChat, 'participants') == null) {
+    return reject('chat.participants: missing from ParticipantsUpdated, which carries the whole list');
+  }
   // Who is in the chat is ParticipantsUpdated's to say: the StatusChange that answers Accept
   // comes with `participants: []` before it (contract.md §1.1). Read as none, everyone was
   // announced as gone, then as joined. A chat that has ended (Reject's StatusChange to
