@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { formatValue, keyShown, resolveRule, useCaseDataConfig } from '../caseData';
+import { formatValue, keyShown, quotedText, resolveRule, useCaseDataConfig } from '../caseData';
 import { useMessages, type Translate } from '../i18n';
 import { hasEnded } from '../gws';
 import { draftOvertaken, isEditedDraft, isUnsettled, sameValue, snapshotShows, useChatStoreApi, valueAfter, type ChatEntry, type ChatStoreState } from '../store';
@@ -43,7 +43,7 @@ export function writeNotices(
       const notice =
         theirs === undefined
           ? t('panel.savedOverDelete', { key })
-          : t(edit.op === 'delete' ? 'panel.deletedOverOther' : 'panel.savedOverOther', { key, value: formatValue(theirs) || t('caseData.emptyValue') });
+          : t(edit.op === 'delete' ? 'panel.deletedOverOther' : 'panel.savedOverOther', { key, value: quotedText(formatValue(theirs), t) });
       lines.push(onScreen ? notice : t('panel.inOtherChat', { chat: chatName(entry), notice }));
     }
     // The mirror: a write on its way gone with another party's value showing, which came after
@@ -56,7 +56,7 @@ export function writeNotices(
         if (before.pending.some((own) => own.key === edit.key && sameValue(valueAfter(own), now))) continue;
         const key = named(edit.key);
         // (One the read shows the key as it found it stays, Not confirmed: chatEntry.ts, applyRead.)
-        const notice = now === undefined ? t('panel.deletedAfterYours', { key }) : t('panel.changedAfterYours', { key, value: formatValue(now) || t('caseData.emptyValue') });
+        const notice = now === undefined ? t('panel.deletedAfterYours', { key }) : t('panel.changedAfterYours', { key, value: quotedText(formatValue(now), t) });
         lines.push(onScreen ? notice : t('panel.inOtherChat', { chat: chatName(entry), notice }));
       }
     }
@@ -67,7 +67,7 @@ export function writeNotices(
       if (!isEditedDraft(draft) || !draftOvertaken(entry, key, draft) || (old && draftOvertaken(before, key, old)) || (onScreen && editorOpenOn(key))) continue;
       const now = entry.chat.userData.get(key);
       const notice =
-        now === undefined ? t('panel.draftDeleted', { key: named(key) }) : t('panel.draftOvertaken', { key: named(key), value: formatValue(now) || t('caseData.emptyValue') });
+        now === undefined ? t('panel.draftDeleted', { key: named(key) }) : t('panel.draftOvertaken', { key: named(key), value: quotedText(formatValue(now), t) });
       lines.push(onScreen ? notice : t('panel.inOtherChat', { chat: chatName(entry), notice }));
     }
   }

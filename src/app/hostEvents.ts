@@ -9,7 +9,7 @@ import type { UserDataChange, WidgetEvent, WidgetState } from '../embed';
 // Dirty, what a CRM warns about before navigating away, is the store's unsaved work
 // (store/unsavedWork.ts unsavedChatIds): open drafts, writes not yet accepted, and chats a
 // previous page saved that are not read yet.
-import { deriveRows, isChatUnsaved, isEditedDraft, sameValue, unsavedChatIds, type ChatEntry, type ChatStoreState } from '../store';
+import { deriveRows, isChatUnsaved, isEditedDraft, sameValue, unsavedChatIds, type ChatEntry, type ChatStoreState, type UserDataRow } from '../store';
 
 export function hostEventsBetween(previous: ChatStoreState, next: ChatStoreState): WidgetEvent[] {
   const events: WidgetEvent[] = [];
@@ -99,13 +99,20 @@ function saveFailures(chatId: string, before: ChatEntry | undefined, entry: Chat
     }));
 }
 
+/**
+ * A row the grid shows with no value behind it is no key of userData: a draft of a key
+ * another party deleted (the draft is in `drafts`), a delete of such a key on its way. It
+ * read as holding `null`, a value GWS can hold (review).
+ */
+const holdsValue = (row: UserDataRow) => row.serverValue !== undefined || (row.pending !== undefined && row.pending.op !== 'delete');
+
 export function widgetState(state: ChatStoreState, appearance: { readonly locale: string; readonly theme: WidgetState['theme'] }): WidgetState {
   const entry = state.activeChatId ? state.chats.get(state.activeChatId) : undefined;
   return {
     activeChatId: state.activeChatId,
     chatState: entry?.chat.state ?? null,
     // fromEntries defines own properties: a key such as "__proto__" stays data.
-    userData: entry ? Object.fromEntries(deriveRows(entry).map((row) => [row.key, row.value])) : null,
+    userData: entry ? Object.fromEntries(deriveRows(entry).filter(holdsValue).map((row) => [row.key, row.value])) : null,
     drafts: entry ? Object.fromEntries([...entry.drafts].filter(([, draft]) => isEditedDraft(draft)).map(([key, draft]) => [key, draft.text])) : null,
     chats: [...state.chats.values()].map((chatEntry) => ({ chatId: chatEntry.chat.id, state: chatEntry.chat.state })),
     dirtyChatIds: [...unsavedChatIds(state)],

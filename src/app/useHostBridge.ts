@@ -4,7 +4,7 @@
 
 import { useEffect, useRef } from 'react';
 import { THEME_MODES, type HostBridge, type HostCommand, type Theme, type WidgetEvent } from '../embed';
-import { HOST_COMMAND_TYPES, WIDGET_EVENT_TYPES, WIDGET_VERSION } from '../embed/host';
+import { clip, HOST_COMMAND_TYPES, WIDGET_EVENT_TYPES, WIDGET_VERSION } from '../embed/host';
 import { LOCALES, resolveLocale, type Locale } from '../i18n';
 import { useChatStoreApi, type ChatStore } from '../store';
 import type { FocusKeyChannel, FocusKeyResult } from './focusChannel';
@@ -96,15 +96,17 @@ export function useHostBridge(bridge: HostBridge | null, appearance: Appearance,
           };
         }
         case 'focusKey': {
+          // In the texts, clipped as every echo is (a 64 kB key was answered with it twice: review); whole once, as `key`.
+          const key = clip(command.key);
           const answer = (result: FocusKeyResult): WidgetEvent | null =>
             result === 'focused'
               ? null
               : result === 'unknown-key' && !hiddenKey(store, command.key)
-                ? { type: 'error', error: { kind: 'unknown-key', key: command.key, message: `The active chat has no key "${command.key}".` } }
+                ? { type: 'error', error: { kind: 'unknown-key', key: command.key, message: `The active chat has no key "${key}".` } }
                 : {
                     type: 'error',
                     // One the chat has that the configuration hides: getState lists it, so not "no key" (integrator's test).
-                    error: { kind: 'focus-unavailable', message: result === 'unknown-key' ? `"${command.key}" is hidden by the panel's configuration (caseData.fields).` : `"${command.key}" cannot be focused right now.` },
+                    error: { kind: 'focus-unavailable', message: result === 'unknown-key' ? `"${key}" is hidden by the panel's configuration (caseData.fields).` : `"${key}" cannot be focused right now.` },
                   };
           const result = focus.request(command.key);
           // No grid yet. Asked before the chats have been read (the bridge is up before the first
@@ -121,7 +123,7 @@ export function useHostBridge(bridge: HostBridge | null, appearance: Appearance,
             .then(() => (chatLoaded(store) ? retryFocus(request, command.key) : request(command.key)))
             .then((late): WidgetEvent | null =>
               late === 'focus-left'
-                ? { type: 'error', error: { kind: 'focus-unavailable', message: `Not focused "${command.key}": the focus left the panel while it read the chats.` } }
+                ? { type: 'error', error: { kind: 'focus-unavailable', message: `Not focused "${key}": the focus left the panel while it read the chats.` } }
                 : answer(late),
             );
         }

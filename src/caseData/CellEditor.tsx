@@ -6,7 +6,7 @@ import type { FieldOption } from './caseDataConfig';
 import { useEditorText, type EditorTextInput, type Handover } from './useEditorText';
 import { useSaidAtMost } from './useSaidAtMost';
 import { textDirection } from './textDirection';
-import { formatValue, latinDigits } from './userDataValues';
+import { formatValue, latinDigits, quotedText } from './userDataValues';
 
 /** Another party's changes to an open editor's key are said at most this often. */
 const SAID_AT_MOST_MS = 3_000;
@@ -84,8 +84,8 @@ export function CellEditor(props: CellEditorProps) {
   const conflictText = conflict
     ? `${
         conflict.now === null
-          ? t('caseData.editor.conflictDeleted', { before: conflict.before || t('caseData.emptyValue') })
-          : t('caseData.editor.conflict', { before: conflict.before || t('caseData.emptyValue'), now: conflict.now || t('caseData.emptyValue') })
+          ? t('caseData.editor.conflictDeleted', { before: quotedText(conflict.before, t) })
+          : t('caseData.editor.conflict', { before: quotedText(conflict.before, t), now: quotedText(conflict.now, t) })
         // In a textarea Enter is a new line: Ctrl+Enter keeps the agent's value there.
       } ${editor === 'multiline' ? t('caseData.editor.conflictKeysMultiline') : t('caseData.editor.conflictKeys')}`
     : null;

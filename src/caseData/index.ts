@@ -10,5 +10,5 @@ export {
   type FieldRule,
 } from './caseDataConfig';
 export { chatBlockReason, gwsErrorWording, gwsErrorWords, keyShown } from './validation';
-export { formatValue } from './userDataValues';
+export { formatValue, quotedText } from './userDataValues';
 export { useOutboxFlush } from './useCaseDataWriter';

@@ -3,7 +3,7 @@ import { useMessages } from '../i18n';
 import { draftOvertaken, isEditedDraft, sameValue, shownValue, useChatActions, type ChatEntry, type PendingEdit } from '../store';
 import type { GridRow } from './useCaseDataRows';
 import type { Editing } from './useGridController';
-import { formatValue } from './userDataValues';
+import { formatValue, quotedText } from './userDataValues';
 import { writeProblem } from './validation';
 
 /** Writes whose refusal or conflict was announced (edits are replaced, never changed, on a new status). */
@@ -14,8 +14,6 @@ const toldProblems = new WeakSet<PendingEdit>();
  * burst of them (a script, a busy supervisor) the live region would talk over everything.
  */
 const SAID_AGAIN_AFTER_MS = 2_000;
-/** A value said in a sentence is cut to this many characters. */
-const SAID_VALUE_CHARS = 80;
 
 type ServerChangesInput = {
   readonly chatId: string;
@@ -123,12 +121,11 @@ export function useServerChanges({ chatId, entry, rows, editing, activeKey, acti
     // filter and the focus went there (not a key the agent left long ago, typing in the filter).
     const focused = document.activeElement;
     if (!document.hasFocus() || !(focused?.closest('[role="grid"]') || (before[3] && !watched[3] && focused?.closest('.case-data')))) return;
-    const text = formatValue(value);
     sayOf(
       key,
       value === undefined
         ? t('caseData.announce.deletedByOther', { key: named(key) })
-        : t('caseData.announce.changedByOther', { key: named(key), value: text.length > SAID_VALUE_CHARS ? `${text.slice(0, SAID_VALUE_CHARS)}…` : text || t('caseData.emptyValue') }),
+        : t('caseData.announce.changedByOther', { key: named(key), value: quotedText(formatValue(value), t) }),
     );
   });
   // (A read-only value open for reading follows the server's value, and says so itself: CellEditor.)

@@ -61,6 +61,15 @@ export function editorKind(kind: ValueKind, rule: FieldRule, text: string): Edit
 /** Text for display and for the editor's starting value (the store's, which compares drafts by it). */
 export const formatValue = valueText;
 
+/** A value a sentence quotes is cut to this many characters. */
+const QUOTED_CHARS = 80;
+/**
+ * A value's text as a sentence quotes it (another party's change, a conflict): cut, and
+ * "(empty)" for none. A reason quoting a 10 kB value whole was shown, described at every
+ * focus and said (review).
+ */
+export const quotedText = (text: string, t: Translate) => (text.length > QUOTED_CHARS ? `${text.slice(0, QUOTED_CHARS)}…` : text || t('caseData.emptyValue'));
+
 type DraftCheck = { readonly ok: true; readonly value: UserDataValue } | { readonly ok: false; readonly reason: string };
 
 const INTEGER_TEXT = /^[+-]?\d+$/;

@@ -15,7 +15,7 @@ import { labelFor, translateEnglish, type Translate } from '../i18n';
 import { onDemand } from './onDemand';
 import type { PendingEdit, UserDataWrite } from '../store';
 import { resolveRule, type CaseDataConfig, type FieldOption, type FieldRule } from './caseDataConfig';
-import { effectiveKind, formatValue, textToValue, valueKind, type ValueKind } from './userDataValues';
+import { effectiveKind, formatValue, quotedText, textToValue, valueKind, type ValueKind } from './userDataValues';
 
 /**
  * The write that makes `key` hold `value` (undefined: absent), given the keys the chat has
@@ -160,7 +160,7 @@ export function writeProblem(edit: PendingEdit | undefined, serverValue: UserDat
   // Refused, or sent without an answer that says (Not confirmed: it may have been saved), or never sent.
   const since = edit.error ? (edit.mayHaveLanded ? 'Unconfirmed' : 'Failed') : null;
   if (serverValue === undefined) return t(since ? `caseData.deletedSince${since}` : 'caseData.deletedOffline');
-  const changed = t(since ? `caseData.changedSince${since}` : 'caseData.changedOffline', { value: formatValue(serverValue) || t('caseData.emptyValue') });
+  const changed = t(since ? `caseData.changedSince${since}` : 'caseData.changedOffline', { value: quotedText(formatValue(serverValue), t) });
   // The cell shows their value: "yours" is a delete, and is named.
   return edit.op === 'delete' && !edit.error ? t('caseData.deleteNotSaved', { error: changed }) : changed;
 }

@@ -3,7 +3,7 @@
 // offered when the frame cannot use the agent's session. Imported by app/Embedding.tsx,
 // a chunk of its own.
 export { createHostBridge } from './hostBridge';
-export { readHostMessage, type HostMessageReading } from './hostMessages';
+export { clip, readHostMessage, type HostMessageReading } from './hostMessages';
 export { HOST_COMMAND_TYPES, PROTOCOL_NAMESPACE, PROTOCOL_VERSION, WIDGET_EVENT_TYPES, WIDGET_VERSION } from './protocol';
 export { checkStorageAccess, openPopOut, popOutUrl, requestStorageAccess } from './storageAccess';
 export { DiagnosticsView } from './DiagnosticsView';

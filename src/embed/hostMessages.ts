@@ -26,7 +26,7 @@ const LOCALE_LIMIT = 100;
 // A userData key is GWS's to name, at whatever length the grid shows: a host must reach every one.
 const KEY_LIMIT = 65_536;
 
-const clip = (text: string, limit = ECHO_LIMIT): string => (text.length > limit ? `${text.slice(0, limit)}…` : text);
+export const clip = (text: string, limit = ECHO_LIMIT): string => (text.length > limit ? `${text.slice(0, limit)}…` : text);
 
 /** A short description of any value, for a message: never JSON.stringify (BigInt, cycles, size). */
 function preview(value: unknown): string {

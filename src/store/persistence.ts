@@ -74,8 +74,9 @@ export function sessionDraftStorage(): DraftStorage | null {
   let storage: Storage;
   try {
     storage = window.sessionStorage;
-    storage.setItem(`${PREFIX}probe`, '1');
-    storage.removeItem(`${PREFIX}probe`);
+    // Not a chat's name: a chat whose id was "probe" had its work overwritten here at every start (review).
+    storage.setItem('case-data-panel:probe', '1');
+    storage.removeItem('case-data-panel:probe');
   } catch {
     return null;
   }
@@ -96,7 +97,7 @@ export function sessionDraftStorage(): DraftStorage | null {
       const ids: string[] = [];
       for (let index = 0; index < storage.length; index += 1) {
         const name = storage.key(index);
-        if (name?.startsWith(PREFIX) && name !== `${PREFIX}probe`) ids.push(name.slice(PREFIX.length));
+        if (name?.startsWith(PREFIX)) ids.push(name.slice(PREFIX.length));
       }
       return ids;
     },

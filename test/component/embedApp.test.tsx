@@ -233,11 +233,15 @@ describe('the panel embedded in a CRM', () => {
     expect(within(row).getByRole('gridcell')).toHaveFocus();
     fromHost({ type: 'focusKey', key: 'NoSuchKey', requestId: 'r-key' });
     expect(sentOfType('error')).toEqual([expect.objectContaining({ error: expect.objectContaining({ kind: 'unknown-key', key: 'NoSuchKey' }), inReplyTo: 'r-key' })]);
+    // A key of 64 kB: given back once, as `key`; its text clipped, as every echo (it was quoted whole: review).
+    const long = 'K'.repeat(65_536);
+    fromHost({ type: 'focusKey', key: long, requestId: 'r-long' });
+    expect(sentOfType('error')[1]).toMatchObject({ error: { kind: 'unknown-key', key: long, message: `The active chat has no key "${'K'.repeat(100)}…".` }, inReplyTo: 'r-long' });
     // With no chat on screen no key is unknown: there is nothing to focus in.
     fromHost({ type: 'setActiveChat', chatId: 'NOT-THIS-AGENTS' });
     await screen.findByText(/NOT-THIS-AGENTS is not among this agent/);
     fromHost({ type: 'focusKey', key: 'Subject', requestId: 'r-none' });
-    expect(sentOfType('error')[1]).toMatchObject({ error: { kind: 'focus-unavailable' }, inReplyTo: 'r-none' });
+    expect(sentOfType('error')[2]).toMatchObject({ error: { kind: 'focus-unavailable' }, inReplyTo: 'r-none' });
   });
 
   it('says a key the configuration hides cannot be focused, not that the chat has no such key (getState lists it)', async () => {

@@ -99,6 +99,29 @@ describe('hostile keys and values', () => {
   });
 });
 
+describe('another party’s 10 kB value', () => {
+  it('is quoted cut to 80 characters where a sentence names it: a conflict’s reason, what is said, the open editor’s conflict', async () => {
+    const { user } = await openPanel();
+    const theirs = (letter: string) => letter.repeat(10_000);
+    const quoted = (letter: string) => `“${letter.repeat(80)}…”`;
+    await control.faults({ failNext: 1, statusCode: 4 });
+    valueCell('Subject').focus();
+    await user.keyboard('Refund{Enter}');
+    const region = (await screen.findByText(/^Subject: Not saved: /)).closest('[aria-live]');
+    await control.updateUserData(SEED_CHAT_ID, { Subject: theirs('T') });
+    // Before (review): the whole 10 kB in the reason beside the cell, its description, and the live region.
+    const reason = `Not saved, and changed on the server to ${quoted('T')} since: keep yours or take theirs.`;
+    await waitFor(() => expect(region?.textContent).toBe(`Subject: ${reason}`));
+    expect(valueCell('Subject')).toHaveAccessibleDescription(reason);
+
+    // The editor open on the agent's text when their value arrives.
+    valueCell('ServiceType').focus();
+    await user.keyboard('mine');
+    await control.updateUserData(SEED_CHAT_ID, { ServiceType: theirs('P') });
+    expect(await screen.findByText(`Changed on the server: “default” → ${quoted('P')}.`, { exact: false })).toBeInTheDocument();
+  });
+});
+
 describe('every GWS error keeps the agent value, says why, and can be retried', () => {
   const statusCodes = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19];
   it.each(statusCodes)('statusCode %i', async (statusCode) => {

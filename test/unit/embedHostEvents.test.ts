@@ -119,6 +119,18 @@ describe('host events from store changes', () => {
     expect(state.userData).toEqual({ Subject: 'Billing', Priority: 2, ['__proto__']: 'x' });
   });
 
+  it('reports no value for a key another party deleted under the agent’s draft: the draft is reported apart', () => {
+    actions().draftChanged(CHAT, 'Subject', 'typing');
+    notify({ Priority: 2 });
+    const state = widgetState(store.getState(), { locale: 'en', theme: 'light' });
+    // Before (review): { Subject: null, Priority: 2 }, null being a value GWS can hold.
+    expect(state.userData).toEqual({ Priority: 2 });
+    expect(state.drafts).toEqual({ Subject: 'typing' });
+    // The agent's write of it, on its way, is a value as the agent sees it.
+    actions().userDataWriteSent(CHAT, { op: 'update', key: 'Subject', value: 'typing' });
+    expect(widgetState(store.getState(), { locale: 'en', theme: 'light' }).userData).toEqual({ Priority: 2, Subject: 'typing' });
+  });
+
   it('reports a removal the agent asked for as source "agent"', () => {
     take();
     const { editId } = actions().userDataWriteSent(CHAT, { op: 'delete', key: 'Priority' });

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { mountCaseDataPanel, PROTOCOL_NAMESPACE, PROTOCOL_VERSION, type CaseDataPanel, type PanelError } from '../../src/embed/sdk';
 import { readWidgetMessage } from '../../src/embed/sdk/widgetMessages';
+import { jsonValue } from '../../src/gws/wire';
 
 const WIDGET = 'https://panel.example.com';
 const envelope = { namespace: PROTOCOL_NAMESPACE, version: PROTOCOL_VERSION };
@@ -106,6 +107,19 @@ describe("the SDK's reading of widget messages", () => {
     for (const value of [new Map([['a', 1]]), new Date(0), new Uint8Array(4), 1n, Number.NaN, Object(1)]) {
       expect(readWidgetMessage({ ...state, userData: { Subject: value } }).kind).toBe('skipped');
     }
+  });
+
+  it('accepts in a state what the widget itself accepts: a value nested as deep as GWS’s reader allows', () => {
+    const nested = (levels: number) => {
+      let value: unknown = [];
+      for (let level = 0; level < levels; level += 1) value = [value];
+      return value;
+    };
+    const state = SEEDS.find((seed) => seed.type === 'state') ?? {};
+    // Before (review): one level short, the whole state was skipped and getState timed out.
+    expect(jsonValue(nested(32), 'value').ok).toBe(true);
+    expect(readWidgetMessage({ ...state, userData: { Deep: nested(32) } }).kind).toBe('event');
+    expect(jsonValue(nested(33), 'value').ok).toBe(false);
   });
 
   it('refuses a message whose shared references would unfold into billions of values', () => {

@@ -29,3 +29,15 @@ it('removes the chat’s older copy when its latest does not fit (quota), rather
   // Before (exploratory test): the older copy stayed, and came back after F5 as if it were current.
   expect(storage.load('c')).toBeNull();
 });
+
+it('keeps the work of a chat whose id is "probe" over a reload, and lists it among the kept chats', () => {
+  const page = sessionDraftStorage();
+  if (!page) throw new Error('no sessionStorage');
+  const saved = { drafts: [['Subject', { text: 'typed', base: 'old', openedWith: null }] as const], writes: [] };
+  page.save('probe', saved);
+  // The reload: the new page checks that storage can be used before it reads.
+  const reloaded = sessionDraftStorage();
+  // Before (review): the check wrote and removed that very item, and chatIds left it out.
+  expect(reloaded?.load('probe')).toEqual(saved);
+  expect(reloaded?.chatIds()).toEqual(['probe']);
+});

@@ -22,7 +22,10 @@ const fail = (path: string, message: string): ParseResult<never> => ({ ok: false
 // nodes to walk as a tree, from a message a few hundred bytes long. Real userData (10,000
 // keys of small values) stays far below the budget.
 const JSON_NODE_BUDGET = 1_000_000;
-const JSON_DEPTH_LIMIT = 32;
+// One over the widget's own bound (gws/wire.ts), which counts from a value: here the count
+// starts at the userData object holding it, and a value the widget shows must reach the host
+// (at 32, a chat with one value nested that deep had no `state`: getState timed out, review).
+const JSON_DEPTH_LIMIT = 33;
 
 function isJson(input: unknown): input is JsonValue {
   let budget = JSON_NODE_BUDGET;
