@@ -104,7 +104,11 @@ function parseRule(name: string, input: unknown, defaults: CaseDataConfig['unkno
   }
   if (options !== undefined) {
     if (Array.isArray(options) && options.length > 0 && options.every((option) => typeof option === 'string' || typeof option === 'number')) {
-      rule.options = options.filter((option): option is FieldOption => typeof option === 'string' || typeof option === 'number');
+      // Shown and picked by their text: "1" and 1 were two entries of one key, the second never chosen (review).
+      const texts = options.map(String);
+      const repeated = texts.find((text, index) => texts.indexOf(text) !== index);
+      if (repeated !== undefined) problems.push({ field: at('options'), message: `lists ${JSON.stringify(repeated)} more than once (as text and as a number, say); the first is kept` });
+      rule.options = options.filter((option, index): option is FieldOption => texts.indexOf(texts[index] ?? '') === index);
     } else problems.push({ field: at('options'), message: 'must be a non-empty list of texts or numbers' });
   }
   if (pattern !== undefined) {

@@ -50,6 +50,13 @@ describe('parseCaseDataConfig', () => {
     expect(resolveRule(config, 'Other')).toEqual({ readOnly: true, hidden: false });
   });
 
+  it('names options that read alike (as text and as a number) a problem, and keeps the first', () => {
+    const { config, problems } = parseCaseDataConfig({ fields: { Level: { options: ['1', 1, 2, '2', 3] } } });
+    // Before (review): both shown, one list entry of one key; the number could never be picked.
+    expect(problems).toEqual([{ field: 'caseData.fields["Level"].options', message: 'lists "1" more than once (as text and as a number, say); the first is kept' }]);
+    expect(resolveRule(config, 'Level').options).toEqual(['1', 2, 3]);
+  });
+
   it('offers configured exact keys in display order for Add Field, never hidden ones', () => {
     const { config } = parseCaseDataConfig({ fields: { B: { order: 2 }, A: { order: 1 }, 'P*': {}, H: { hidden: true } } });
     expect(configuredKeys(config).map((item) => item.key)).toEqual(['A', 'B']);
