@@ -6,6 +6,7 @@ import type { FieldOption } from './caseDataConfig';
 import { useEditorText, type EditorTextInput, type Handover } from './useEditorText';
 import { useSaidAtMost } from './useSaidAtMost';
 import { textDirection } from './textDirection';
+import { useTypeToSelect } from './useTypeToSelect';
 import { formatValue, latinDigits, quotedText } from './userDataValues';
 
 /** Another party's changes to an open editor's key are said at most this often. */
@@ -57,6 +58,7 @@ export function CellEditor(props: CellEditorProps) {
   const { t } = useMessages();
   const { text, reason, refusal, change, type, commit, cancel, onKeyDown, onBlur } = useEditorText({ ...props, heldReason: (held, text) => t('caseData.editor.enterAgain', { reason: held, text }) });
   const reasonId = useId();
+  const typeToSelect = useTypeToSelect(options?.map(formatValue) ?? [], text, change);
 
   const fieldRef = useRef<Field | null>(null);
   // The conflict's choices, and a refusal's reason, appear below the field: on the grid's last
@@ -130,6 +132,7 @@ export function CellEditor(props: CellEditorProps) {
     'aria-describedby': [reason || refusal ? reasonId : '', conflict ? `${reasonId}-conflict` : ''].join(' ').trim() || undefined,
     // Up and Down step a number (the editor's own: the field standing in for it does not).
     onKeyDown: (event: KeyboardEvent) => {
+      if (editor === 'select' && typeToSelect(event)) return event.stopPropagation();
       if (editor === 'number' && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
         event.preventDefault();
         const next = stepped(text, event.key === 'ArrowUp' ? 1 : -1);

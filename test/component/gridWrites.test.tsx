@@ -222,6 +222,26 @@ describe('the case-data configuration', () => {
     await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { CustomerSegment: 'gold' } }]));
   });
 
+  it('goes on searching the list with the letters typed after it (the browser began a search of its own: exploratory test)', async () => {
+    const config = caseDataConfig({ fields: { CustomerSegment: { options: ['default', 'gold', 'platinum', 'premium', 'prime'] } }, allowFreeKeys: true });
+    const { user } = await openPanel({ config });
+    valueCell('CustomerSegment').focus();
+    await user.keyboard('pr');
+    const select = await screen.findByRole('combobox', { name: 'Value of CustomerSegment' });
+    expect(select).toHaveValue('premium');
+    await user.keyboard('i');
+    expect(select).toHaveValue('prime');
+    // No option begins with what is typed: a new search from that letter.
+    await user.keyboard('g');
+    expect(select).toHaveValue('gold');
+    // A pause begins a new search too, as in a browser's list.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await user.keyboard('pl');
+    expect(select).toHaveValue('platinum');
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { CustomerSegment: 'platinum' } }]));
+  });
+
   it('blocks a value that does not match the pattern, with the reason, and sends nothing', async () => {
     await control.updateUserData(SEED_CHAT_ID, { AccountNumber: 'AB1234' });
     const { user } = await openPanel({ config: demoConfig });

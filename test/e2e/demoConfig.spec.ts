@@ -41,6 +41,19 @@ test('the shipped demo configuration: routing keys read-only, agent fields label
     await page.keyboard.press('Enter');
     await expect(segment).toHaveText('gold');
 
+    // Typed on the closed cell at a typist's pace: the search goes on from the letter that opened
+    // the list. Before (exploratory test): the "e" began a search of its own, "escalated" was saved.
+    const disposition = page.getByRole('row', { name: /^Disposition\b/ }).getByRole('gridcell');
+    await disposition.focus();
+    await page.keyboard.type('res', { delay: 120 });
+    await expect(page.getByRole('combobox', { name: 'Value of Disposition (DISP_KEY)' })).toHaveValue('resolved');
+    await page.keyboard.press('Enter');
+    await expect(disposition).toHaveText('resolved');
+    await disposition.focus();
+    await page.keyboard.type('esc', { delay: 120 });
+    await page.keyboard.press('Enter');
+    await expect(disposition).toHaveText('escalated');
+
     await page.getByRole('button', { name: 'Add field' }).click();
     const offered = page.getByRole('form', { name: 'Add field' }).getByRole('combobox', { name: 'Field' }).getByRole('option');
     await expect(offered).toContainText(['Follow-up date (FollowUpDate)', 'Priority (Priority)', 'VIP customer (VIP)', 'Other key…']);
