@@ -326,3 +326,33 @@ test.describe('an open editor in a long, windowed list', () => {
     });
   }
 });
+
+test('a click aimed at Retry as another party’s change turns it into Keep mine keeps nothing; Keep mine a moment later does', async ({ page, sim }) => {
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  await sim.control.faults({ failNext: 1, statusCode: 4 });
+  const subject = page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell');
+  await subject.dblclick();
+  await page.keyboard.type(' (mine)');
+  await page.keyboard.press('Enter');
+  const retry = subject.getByRole('button', { name: 'Retry' });
+  await expect(retry).toBeVisible();
+  const box = await retry.boundingBox();
+  if (!box) throw new Error('no Retry button');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const refused = await sim.control.operations();
+  await sim.control.updateUserData(SEED, { Subject: 'Supervisor’s' });
+  const keepMine = subject.getByRole('button', { name: 'Keep mine' });
+  await keepMine.waitFor();
+  // At once, where Retry was. Before (exploratory test): it kept the agent's value over theirs, unseen.
+  await page.mouse.down();
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+  expect(await sim.control.operations()).toEqual(refused);
+  await expect(keepMine).toBeVisible();
+  // Half a second on, the choice is the agent's.
+  await keepMine.click();
+  await expect(subject).toHaveText('Customer support (mine)');
+  const stored = (await (await fetch(`${sim.url}/api/v2/me/chats/${SEED}`)).json()) as { chat: { userData: Record<string, unknown> } };
+  expect(stored.chat.userData.Subject).toBe('Customer support (mine)');
+});
