@@ -32,21 +32,25 @@ const MAX_KEY_LENGTH = 256;
 /** White space and the invisible format characters String.trim() keeps (zero-width space, joiners, marks, BOM). */
 const INVISIBLE_ENDS = /^[\s\u200b-\u200f\u2060\ufeff]+|[\s\u200b-\u200f\u2060\ufeff]+$/g;
 
+/** The configured keys the chat does not have (and `held`, the one the agent is typing for); a read-only key would only be refused once chosen. */
+const offeredKeys = (config: CaseDataConfig, present: ReadonlySet<string>, held?: string) =>
+  configuredKeys(config).filter((item) => (!present.has(item.key) || item.key === held) && !item.rule.readOnly);
+
 export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: send, announce, onClose }: AddFieldFormProps) {
   const { t } = useMessages();
   const allowFreeKeys = config.allowFreeKeys;
   // Worked out here, in the form's own chunk: no set of 10,000 keys on the way to the first paint.
-  const missing = useMemo(() => {
-    const present = new Set(rows.map((gridRow) => gridRow.row.key));
-    // A read-only key would only be refused once chosen: not offered.
-    return configuredKeys(config).filter((item) => !present.has(item.key) && !item.rule.readOnly);
-  }, [rows, config]);
+  const present = useMemo(() => new Set(rows.map((gridRow) => gridRow.row.key)), [rows]);
   const typedBefore = addFieldTyped.get(chatId);
-  const [picked, setChoice] = useState(typedBefore?.picked ?? missing[0]?.key ?? FREE_KEY);
-  // Once a configured key is added it leaves the list; the form moves on to what the list shows.
-  const choice = picked === FREE_KEY || missing.some((item) => item.key === picked) ? picked : (missing[0]?.key ?? FREE_KEY);
+  const [picked, setChoice] = useState(() => typedBefore?.picked ?? offeredKeys(config, present)[0]?.key ?? FREE_KEY);
   const [freeKey, setFreeKey] = useState(typedBefore?.freeKey ?? '');
   const [text, setText] = useState(typedBefore?.text ?? '');
+  // The field the agent has typed a value for stays, even once the chat has it: another party
+  // adding it first took the form on to the next field, the value typed gone (exploratory test).
+  const held = picked !== FREE_KEY && text !== '' ? picked : undefined;
+  const missing = useMemo(() => offeredKeys(config, present, held), [present, config, held]);
+  // Once a configured key is added it leaves the list; the form moves on to what the list shows.
+  const choice = picked === FREE_KEY || missing.some((item) => item.key === picked) ? picked : (missing[0]?.key ?? FREE_KEY);
   // Kept for the chat as the form goes with text in it (a chat switch, the Add field button), not when the agent cancels it.
   const typed = useRef<AddFieldTyped | null>(null);
   typed.current = freeKey || text ? { picked, freeKey, text } : null; // oxlint-disable-line react/refs -- the latest text, read at unmount
@@ -78,6 +82,12 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
     }
   }, [outcomes]); // oxlint-disable-line react/exhaustive-deps -- once per Add's outcome; refusal is set with it, ids come from useId
   const chosen = missing.find((item) => item.key === choice);
+  // Said as it happens, the focus left where it is: the agent may pick another field for what they typed.
+  const taken = held !== undefined && present.has(held);
+  useEffect(() => {
+    // Worded as Add's own refusal of it (checkWrite).
+    if (taken && held) setRefusal({ reason: t('caseData.reason.keyExists', { key: held }), on: 'field' });
+  }, [taken]); // oxlint-disable-line react/exhaustive-deps -- once as the field turns up in the chat
   // A typed key is trimmed: "Subject " would be another key that looks exactly like Subject;
   // so would "Subject" with a zero-width space or joiner, or a byte-order mark, at either end.
   const key = choice === FREE_KEY ? freeKey.replace(INVISIBLE_ENDS, '') : choice;

@@ -520,6 +520,30 @@ describe('add field', () => {
     expect(within(form).getByLabelText('Value')).toHaveAttribute('type', 'date');
   });
 
+  it('keeps the field and the value typed for it when another party adds that field first, and says so', async () => {
+    const { user } = await openPanel({ config: demoConfig });
+    await user.click(screen.getByRole('button', { name: 'Add field' }));
+    const form = await screen.findByRole('form', { name: 'Add field' });
+    const field = within(form).getByRole('combobox', { name: 'Field' });
+    expect(field).toHaveValue('FollowUpDate');
+    const value = within(form).getByLabelText('Value');
+    await user.type(value, '2026-12-01');
+    await control.updateUserData(SEED_CHAT_ID, { FollowUpDate: '2026-11-30' });
+    await waitFor(() => expect(valueCell('Follow-up (FollowUpDate)')).toHaveTextContent('2026-11-30'));
+    // Before (exploratory test): the form moved on to Priority, the date typed and the focus gone, unsaid.
+    expect(await within(form).findByRole('alert')).toHaveTextContent('FollowUpDate already exists; edit its value instead.');
+    expect(field).toHaveValue('FollowUpDate');
+    expect(within(form).getByLabelText('Value')).toHaveValue('2026-12-01');
+    expect(within(form).getByLabelText('Value')).toHaveFocus();
+    // Add is refused the same way, nothing sent.
+    await user.click(within(form).getByRole('button', { name: 'Add' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('FollowUpDate already exists; edit its value instead.');
+    expect(await control.operations()).toEqual([]);
+    // Another field for what was typed: the taken one goes from the list.
+    await user.selectOptions(field, 'Priority (Priority)');
+    await waitFor(() => expect(within(field).getAllByRole('option').map((option) => option.textContent)).not.toContain('Follow-up (FollowUpDate)'));
+  });
+
   it('refuses a free key that exists but is filtered out or hidden by configuration', async () => {
     const { user } = await openPanel({ config: demoConfig });
     await user.type(screen.getByRole('searchbox', { name: 'Filter' }), 'zzz');
