@@ -72,6 +72,7 @@ function WidgetShell({ host = null, initialTheme = DEFAULT_THEME, initialLocale 
   useEffect(() => channel.setFallback(noGridFallback((key) => activeChatHas(store.getState(), key))), [channel, store]);
   const embedding = useEmbedding(host !== null || popOutUrl !== null);
   useLeaveWarning(ownsDocument && host === null);
+  useUndoInFocusedFieldOnly(root);
 
   return (
     <I18nProvider locale={locale}>
@@ -114,4 +115,20 @@ function ShellRoot({ rootRef, theme, embedded, ownsDocument, children }: ShellRo
 function activeChatHas(state: ChatStoreState, key: string): boolean | null {
   const entry = state.activeChatId ? state.chats.get(state.activeChatId) : undefined;
   return entry ? deriveRows(entry).some((row) => row.key === key) : null;
+}
+
+/**
+ * Chromium's undo and redo are the page's: Ctrl+Z past what the focused field holds undid the
+ * filter's text (or Add field's) and moved the focus there, out of an open editor, the grid
+ * filtered anew (exploratory test). In the panel they act on the focused field only.
+ */
+function useUndoInFocusedFieldOnly(root: RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const element = root.current;
+    const guard = (event: InputEvent) => {
+      if (event.inputType.startsWith('history') && event.target !== document.activeElement) event.preventDefault();
+    };
+    element?.addEventListener('beforeinput', guard, true);
+    return () => element?.removeEventListener('beforeinput', guard, true);
+  }, [root]);
 }

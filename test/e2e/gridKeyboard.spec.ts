@@ -134,6 +134,24 @@ test('focus stays in the grid when the focused row leaves the filtered view', as
   await expect(filter).toBeFocused();
 });
 
+test('Ctrl+Z in an editor undoes its own typing only, never the filter’s text', async ({ page, sim }) => {
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  const filter = page.getByRole('searchbox', { name: 'Filter' });
+  await filter.click();
+  await page.keyboard.type('serv');
+  const cell = page.getByRole('grid', { name: 'Case data' }).getByRole('row', { name: /^ServiceType\b/ }).getByRole('gridcell');
+  await cell.click();
+  await page.keyboard.press('Enter');
+  const editor = page.getByRole('textbox', { name: 'Value of ServiceType' });
+  await page.keyboard.type(' typo');
+  for (let press = 0; press < 4; press += 1) await page.keyboard.press('Control+z');
+  // Before (exploratory test): the page's undo went on into the filter ("ser"), and the focus with it.
+  await expect(editor).toBeFocused();
+  await expect(filter).toHaveValue('serv');
+  await expect(editor).toHaveValue('default');
+});
+
 test('an editor the chat closes (it completed) gives focus back to its cell, not the page', async ({ page, sim }) => {
   await page.goto(`${sim.url}/?chatId=${SEED}`);
   await expect(page.getByRole('status')).toHaveText('Live');
