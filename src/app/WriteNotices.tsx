@@ -62,9 +62,11 @@ export function writeNotices(
     }
     // A draft another party's change overtook: the cell says "Draft · changed on the server", and
     // this says it. Not of the editor open on screen: its alert says it, with the choice (said twice: exploratory test).
+    // As their change arrives only: a discarded draft brought back by Ctrl+Z is no news (it was said again: exploratory test).
     for (const [key, draft] of entry.drafts) {
       const old = before.drafts.get(key);
       if (!isEditedDraft(draft) || !draftOvertaken(entry, key, draft) || (old && draftOvertaken(before, key, old)) || (onScreen && editorOpenOn(key))) continue;
+      if (sameValue(before.chat.userData.get(key), entry.chat.userData.get(key))) continue;
       const now = entry.chat.userData.get(key);
       const notice =
         now === undefined ? t('panel.draftDeleted', { key: named(key) }) : t('panel.draftOvertaken', { key: named(key), value: quotedText(formatValue(now), t) });

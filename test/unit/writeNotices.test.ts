@@ -148,4 +148,16 @@ describe('a draft another party’s change overtakes', () => {
       'In the chat with customer of d: k was deleted by someone else; your unsaved draft is kept.',
     ]);
   });
+
+  it('is not said again when the agent discards that draft and Ctrl+Z brings it back', () => {
+    const { actions, notify, said } = live();
+    actions.draftChanged('c', 'k', 'my draft');
+    notify('c', { k: 'theirs' });
+    actions.draftDiscarded('c', 'k');
+    const step = actions.stepTaken('c', 'undo');
+    if (!step?.draft) throw new Error('no draft step');
+    actions.draftRestored('c', 'k', step.draft);
+    // Before (exploratory test): said a second time, as if another change had come.
+    expect(said).toEqual(['k was changed by someone else to “theirs”; your unsaved draft is kept.']);
+  });
 });
