@@ -63,15 +63,19 @@ describe('the case data panel against the simulator', () => {
   });
 
   it('Escape cancels an edit and sends nothing', async () => {
-    const { user } = renderPanel(sim.url);
+    const { user, store } = renderPanel(sim.url);
     await screen.findByRole('grid', { name: 'Case data' });
-    // Rows below the first screen are rendered just after the first paint.
-    await screen.findByRole('rowheader', { name: 'Subject' });
+    // Live, with the outbox open: a write made now would go at once, not wait in a queue.
+    await waitUntilSettled(store);
     valueCell('Subject').focus();
     await user.keyboard('{F2}');
     await user.type(screen.getByRole('textbox', { name: 'Value of Subject' }), ' changed{Escape}');
-    expect(valueCell('Subject')).toHaveTextContent('Customer support');
+    // Exactly the value: no "Draft", "Queued" or "Saving…" beside it (a substring match let a commit through: review).
+    expect(valueCell('Subject').textContent).toBe('Customer support');
     expect(valueCell('Subject')).toHaveFocus();
+    const entry = store.getState().chats.get(SEED_CHAT_ID);
+    expect(entry?.pending).toEqual([]);
+    expect(entry?.drafts.has('Subject')).toBe(false);
     expect(await control.operations()).toEqual([]);
   });
 

@@ -36,10 +36,15 @@ it('handshakes again once GWS is back after ending the session, and reports Reco
   await running.close();
   running = null;
   await until(() => statuses.at(-1) !== 'live', 'the session lost', 10_000);
+  const lostAt = statuses.length - 1;
   await new Promise((resolve) => setTimeout(resolve, 500));
   running = await startSimulator({ port });
   // Before (exploratory test): "Offline" for good, and nothing handshook again.
   await until(() => statuses.at(-1) === 'live', 'live again', 20_000);
+  // Meanwhile: Reconnecting (the browser is online), never Offline (the name said it, the test did not check it: review).
+  const meanwhile = statuses.slice(lostAt, -1);
+  expect(meanwhile).toContain('reconnecting');
+  expect(meanwhile).not.toContain('offline');
 }, 40_000);
 
 it('an exception while taking a notification in is reported as a notification not read', async () => {

@@ -68,14 +68,17 @@ describe('faults', () => {
     expect(at(reply.body, 'statusCode')).toBe(20);
   });
 
-  it('latencyMs delays every REST response', async () => {
-    await control(sim.url, 'faults', { latencyMs: 250 });
+  it('latencyMs delays every REST response, and not the control API', async () => {
+    await control(sim.url, 'faults', { latencyMs: 1_000 });
+    const answered: string[] = [];
     const started = Date.now();
-    await fetch(`${sim.url}/api/v2/me`);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(240);
-    const controlStarted = Date.now();
+    const rest = fetch(`${sim.url}/api/v2/me`).then(() => answered.push('rest'));
     await control(sim.url, 'chats');
-    expect(Date.now() - controlStarted).toBeLessThan(200);
+    answered.push('control');
+    await rest;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(990);
+    // By order, not by a time limit (a slow machine is no failure: review).
+    expect(answered).toEqual(['control', 'rest']);
   });
 
   it('rotateCsrfToken makes the old token fail with 403', async () => {
@@ -250,6 +253,7 @@ describe('options', () => {
     const started = Date.now();
     await other.close();
     expect(await held).toContain('/meta/disconnect');
-    expect(Date.now() - started).toBeLessThan(2000);
+    // Answered as the server closes, not when the 30 s hold is up (with room for a slow machine).
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
