@@ -1,6 +1,6 @@
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useMessages } from '../i18n';
-import type { HistoryStep, UserDataWrite } from '../store';
+import { useChatStoreApi, type HistoryStep, type UserDataWrite } from '../store';
 import { configuredKeys, resolveRule, type CaseDataConfig } from './caseDataConfig';
 import type { GridRow } from './useCaseDataRows';
 import { effectiveKind, formatValue } from './userDataValues';
@@ -38,6 +38,7 @@ const offeredKeys = (config: CaseDataConfig, present: ReadonlySet<string>, held?
 
 export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: send, announce, onClose }: AddFieldFormProps) {
   const { t } = useMessages();
+  const store = useChatStoreApi();
   const allowFreeKeys = config.allowFreeKeys;
   // Worked out here, in the form's own chunk: no set of 10,000 keys on the way to the first paint.
   const present = useMemo(() => new Set(rows.map((gridRow) => gridRow.row.key)), [rows]);
@@ -129,8 +130,10 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
     const badName = name.trim() === '' ? t('caseData.reason.emptyKey') : name.length > MAX_KEY_LENGTH ? t('caseData.reason.keyTooLong', { max: MAX_KEY_LENGTH }) : null;
     if (badName) return { reason: badName, on } as const;
     const refused = send({ op: 'attach', key: name, value: value.value }, { key: name, before: undefined, after: value.value });
-    // Named as its row header names it ("Follow-up date (FollowUpDate)"), as every announcement.
-    if (!refused) announce(t('caseData.announce.added', { key: keyShown(name, t, resolveRule(config, name).label) }));
+    // Named as its row header names it ("Follow-up date (FollowUpDate)"), as every announcement;
+    // not "saving" when it waits for the connection, as its row says (exploratory test).
+    const queued = store.getState().chats.get(chatId)?.pending.some((edit) => edit.key === name && edit.status === 'queued');
+    if (!refused) announce(t(queued ? 'caseData.announce.addedQueued' : 'caseData.announce.added', { key: keyShown(name, t, resolveRule(config, name).label) }));
     return refused === null ? null : ({ reason: refused, on } as const);
   };
 
@@ -142,11 +145,24 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
     if (!refused) {
       setFreeKey('');
       setText('');
+      // On to the next field the list offers (the one added leaves it): the choice must not stay on it,
+      // or a value typed next would hold it there, as taken.
+      if (choice !== FREE_KEY) setChoice(missing.find((item) => item.key !== choice)?.key ?? FREE_KEY);
+    }
+  };
+
+  // Escape closes the form; Enter adds from its lists too, as from its fields (a browser submits
+  // a form on Enter from a text field or a checkbox, not from a list: exploratory test).
+  const submitOnEnter = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') close();
+    if (event.key === 'Enter' && event.target instanceof HTMLSelectElement) {
+      event.preventDefault();
+      form.current?.requestSubmit();
     }
   };
 
   return (
-    <form ref={form} className="add-field" aria-label={t('caseData.add.form')} onSubmit={submit} onKeyDown={(event) => event.key === 'Escape' && close()}>
+    <form ref={form} className="add-field" aria-label={t('caseData.add.form')} onSubmit={submit} onKeyDown={submitOnEnter}>
       {missing.length > 0 || !allowFreeKeys ? (
         <span className="add-field__item">
           <label htmlFor={ids.field}>{t('caseData.add.field')}</label>

@@ -77,6 +77,8 @@ describe('undo of an edit made while offline', () => {
     await user.type(screen.getByRole('textbox', { name: 'Value' }), 'one');
     await user.click(screen.getByRole('button', { name: 'Add' }));
     await waitFor(() => expect(valueCell('Note')).toHaveTextContent('Queued'));
+    // Said as the row shows it: not "saving" (exploratory test).
+    expect(screen.getByText('Added Note; it is saved once the connection is back.')).toBeInTheDocument();
     valueCell('Note').focus();
     await user.keyboard('two{Enter}');
     await waitFor(() => expect(valueCell('Note')).toHaveTextContent(/^two/));

@@ -520,6 +520,24 @@ describe('add field', () => {
     expect(within(form).getByLabelText('Value')).toHaveAttribute('type', 'date');
   });
 
+  it('adds on Enter from a list, as from a text field or a checkbox', async () => {
+    const config = caseDataConfig({ fields: { Tier: { options: ['bronze', 'silver'], order: 1 }, Vip: { type: 'boolean', order: 2 } } });
+    const { user } = await openPanel({ config });
+    await user.click(screen.getByRole('button', { name: 'Add field' }));
+    const form = await screen.findByRole('form', { name: 'Add field' });
+    const value = within(form).getByRole('combobox', { name: 'Value' });
+    await user.selectOptions(value, 'silver');
+    value.focus();
+    // Before (exploratory test): nothing happened, and nothing was said.
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'AttachUserData', userData: { Tier: 'silver' } }]));
+    const checkbox = await within(form).findByRole('checkbox', { name: 'Value' });
+    await user.click(checkbox);
+    checkbox.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect((await control.operations()).at(-1)).toEqual({ operationName: 'AttachUserData', userData: { Vip: true } }));
+  });
+
   it('keeps the field and the value typed for it when another party adds that field first, and says so', async () => {
     const { user } = await openPanel({ config: demoConfig });
     await user.click(screen.getByRole('button', { name: 'Add field' }));

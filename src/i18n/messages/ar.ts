@@ -166,6 +166,7 @@ export const ar = {
   'caseData.editor.conflictKeysMultiline': 'يحتفظ Ctrl+Enter بقيمتك، ويعتمد Escape ما على الخادم.',
 
   'caseData.announce.added': 'تمت إضافة {key}؛ جارٍ الحفظ.',
+  'caseData.announce.addedQueued': 'تمت إضافة {key}؛ سيُحفظ عند عودة الاتصال.',
   'caseData.announce.deleted': 'تم حذف {key}. اضغط Ctrl+Z للتراجع.',
   'caseData.announce.nothingToUndo': 'لا يوجد ما يمكن التراجع عنه.',
   'caseData.announce.nothingToRedo': 'لا يوجد ما يمكن إعادته.',

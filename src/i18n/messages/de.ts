@@ -137,6 +137,7 @@ export const de = {
   'caseData.editor.conflictKeysMultiline': 'Strg+Eingabe behält Ihren Wert, Esc übernimmt den Stand des Servers.',
 
   'caseData.announce.added': '{key} hinzugefügt; wird gespeichert.',
+  'caseData.announce.addedQueued': '{key} hinzugefügt; wird gespeichert, sobald die Verbindung wieder besteht.',
   'caseData.announce.deleted': '{key} gelöscht. Mit Strg+Z machen Sie es rückgängig.',
   'caseData.announce.nothingToUndo': 'Nichts rückgängig zu machen.',
   'caseData.announce.nothingToRedo': 'Nichts wiederherzustellen.',

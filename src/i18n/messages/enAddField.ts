@@ -11,6 +11,8 @@ export const enAddField = {
   'caseData.add.submit': 'Add',
   'caseData.add.cancel': 'Cancel',
   'caseData.announce.added': 'Added {key}; saving.',
+  // Offline, or while the session is renewed: the row says Queued.
+  'caseData.announce.addedQueued': 'Added {key}; it is saved once the connection is back.',
   'caseData.reason.emptyKey': 'Enter a key name.',
   'caseData.reason.keyTooLong': 'A key has at most {max} characters.',
 } as const;
