@@ -181,7 +181,8 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
             ) : null}
             {justSaved ? <span className="case-data__badge case-data__badge--saved">{t('caseData.badge.saved')}</span> : null}
             {unsettled ? (
-              <span className="case-data__failure">
+              // Keyed by the reason, which quotes their value: each change of theirs is a new choice, its half second's wait begun again (caseData.css; review).
+              <span className="case-data__failure" key={failure}>
                 {readOnlyReason ? null : (
                   <button type="button" tabIndex={-1} onClick={() => handlers.retry(row.key)}>
                     {t(row.status === 'conflict' ? 'caseData.keepMine' : 'caseData.retry')}

@@ -356,3 +356,31 @@ test('a click aimed at Retry as another party’s change turns it into Keep mine
   const stored = (await (await fetch(`${sim.url}/api/v2/me/chats/${SEED}`)).json()) as { chat: { userData: Record<string, unknown> } };
   expect(stored.chat.userData.Subject).toBe('Customer support (mine)');
 });
+
+test('a click on Keep mine as a second change of theirs arrives keeps nothing either', async ({ page, sim }) => {
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  await sim.control.faults({ failNext: 1, statusCode: 4 });
+  const subject = page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell');
+  await subject.dblclick();
+  await page.keyboard.type(' (mine)');
+  await page.keyboard.press('Enter');
+  await expect(subject.getByRole('button', { name: 'Retry' })).toBeVisible();
+  await sim.control.updateUserData(SEED, { Subject: 'Supervisor’s first' });
+  const keepMine = subject.getByRole('button', { name: 'Keep mine' });
+  await keepMine.waitFor();
+  await expect(subject).toContainText('Supervisor’s first');
+  await page.waitForTimeout(800);
+  const box = await keepMine.boundingBox();
+  if (!box) throw new Error('no Keep mine button');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const before = await sim.control.operations();
+  // The agent, having read "first", aims at Keep mine; a second change of theirs lands as they click.
+  await sim.control.updateUserData(SEED, { Subject: 'Supervisor’s second' });
+  await expect(subject).toContainText('Supervisor’s second');
+  await page.mouse.down();
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+  // As the editor's Enter waits after a second change (CONFLICT_SETTLES_MS). Before (review): kept over their second value.
+  expect(await sim.control.operations()).toEqual(before);
+});
