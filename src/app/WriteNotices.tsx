@@ -2,8 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { formatValue, keyShown, quotedText, resolveRule, useCaseDataConfig } from '../caseData';
 import { useMessages, type Translate } from '../i18n';
 import { hasEnded } from '../gws';
-import { draftOvertaken, isEditedDraft, isUnsettled, sameValue, snapshotShows, useChatStoreApi, valueAfter, type ChatEntry, type ChatStoreState } from '../store';
+import { draftOvertaken, isEditedDraft, isUnsettled, sameValue, snapshotShows, useChatStoreApi, valueAfter, type ChatEntry, type ChatStoreState, type Draft } from '../store';
+import type { UserDataValue } from '../gws';
 import '../i18n/panelTexts';
+
+/** Drafts whose overtaking was said, with the value said: the same draft object comes back on Ctrl+Z. */
+const toldOvertaken = new WeakMap<Draft, { readonly value: UserDataValue | undefined }>();
 
 /** A chat as the agent knows it: by its customer, else by its id. */
 const chatName = (entry: ChatEntry) => entry.chat.participants.find((participant) => participant.type === 'Customer')?.nickname || entry.chat.id;
@@ -62,12 +66,15 @@ export function writeNotices(
     }
     // A draft another party's change overtook: the cell says "Draft · changed on the server", and
     // this says it. Not of the editor open on screen: its alert says it, with the choice (said twice: exploratory test).
-    // As their change arrives only: a discarded draft brought back by Ctrl+Z is no news (it was said again: exploratory test).
     for (const [key, draft] of entry.drafts) {
       const old = before.drafts.get(key);
       if (!isEditedDraft(draft) || !draftOvertaken(entry, key, draft) || (old && draftOvertaken(before, key, old)) || (onScreen && editorOpenOn(key))) continue;
-      if (sameValue(before.chat.userData.get(key), entry.chat.userData.get(key))) continue;
       const now = entry.chat.userData.get(key);
+      // A discarded draft Ctrl+Z brings back over the change already said is no news (it was said
+      // again: exploratory test); over one made while it was away, it is (review).
+      const told = toldOvertaken.get(draft);
+      if (told && sameValue(told.value, now)) continue;
+      toldOvertaken.set(draft, { value: now });
       const notice =
         now === undefined ? t('panel.draftDeleted', { key: named(key) }) : t('panel.draftOvertaken', { key: named(key), value: quotedText(formatValue(now), t) });
       lines.push(onScreen ? notice : t('panel.inOtherChat', { chat: chatName(entry), notice }));

@@ -160,4 +160,17 @@ describe('a draft another party’s change overtakes', () => {
     // Before (exploratory test): said a second time, as if another change had come.
     expect(said).toEqual(['k was changed by someone else to “theirs”; your unsaved draft is kept.']);
   });
+
+  it('is said when Ctrl+Z brings a discarded draft back over a change made while it was away', () => {
+    const { actions, notify, said } = live();
+    actions.draftChanged('c', 'k', 'my draft');
+    actions.draftDiscarded('c', 'k');
+    notify('c', { k: 'theirs' });
+    expect(said).toEqual([]);
+    const step = actions.stepTaken('c', 'undo');
+    if (!step?.draft) throw new Error('no draft step');
+    actions.draftRestored('c', 'k', step.draft);
+    // The change came with no draft to tell of; the draft comes back overtaken (review: nothing was said).
+    expect(said).toEqual(['k was changed by someone else to “theirs”; your unsaved draft is kept.']);
+  });
 });
