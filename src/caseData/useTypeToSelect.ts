@@ -1,29 +1,57 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 
 /** A pause this long starts a new search, as a browser's own list does. */
 const PAUSE_MS = 1_000;
 
+/** A character typed (AltGr is Ctrl+Alt on Windows: its characters count), not a shortcut: as the grid's startsTypedEdit. */
+const typedCharacter = (event: { key: string; ctrlKey: boolean; altKey: boolean; metaKey: boolean }) =>
+  event.key.length === 1 && !event.metaKey && event.ctrlKey === event.altKey;
+
+/**
+ * The last key pressed on a grid cell, for the list that key opens. Read here, in the editor's
+ * chunk, so that the grid's first paint does not carry it: the chunk loads before the agent can
+ * open a cell. (A cell opened while it loads gets the stand-in, and its list searches anew.)
+ */
+let pressedOnCell: { readonly key: string; readonly at: number } | null = null;
+if (typeof document !== 'undefined') {
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      const cell = event.target instanceof Element && event.target.matches('[role="gridcell"]');
+      pressedOnCell = cell && typedCharacter(event) ? { key: event.key, at: performance.now() } : null;
+    },
+    true,
+  );
+}
+
+/** How long after its key a list counts as opened by it: it mounts in the same task. */
+const OPENED_BY_KEY_MS = 300;
+
 /**
  * A list's type-to-select, carried on from the letter typed on the closed cell. That letter
- * opened the list on its first option (the grid's), so the browser's own search started
- * afresh at the next: "res" typed on Disposition picked "escalated" at the "e", saved as
- * the agent's choice (exploratory test). Here the search goes on from the option shown when
- * the list has just opened; a search that matches nothing starts again from the key alone.
+ * opened the list (on the first option that begins with it, the grid's doing), so the
+ * browser's own search started afresh at the next: "res" typed on Disposition picked
+ * "escalated" at the "e", saved as the agent's choice (exploratory test). Here the search
+ * goes on from that letter; a list opened by Enter, F2 or the mouse searches from the first
+ * letter typed in it, and a search that matches nothing starts again from the key alone.
  * Returns whether it took the key.
  */
 export function useTypeToSelect(options: readonly string[], shown: string, pick: (option: string) => void): (event: KeyboardEvent) => boolean {
   const search = useRef({ text: '', at: Number.NEGATIVE_INFINITY });
-  // The list's opening counts as the first letter typed, if there was one: its option's first letter.
-  useEffect(() => void (search.current = { text: '', at: performance.now() }), []);
+  // Before the next key can arrive: the list mounts in the task of the key that opened it.
+  useLayoutEffect(() => {
+    const opening = pressedOnCell;
+    pressedOnCell = null;
+    if (opening && performance.now() - opening.at < OPENED_BY_KEY_MS) search.current = { text: opening.key, at: opening.at };
+  }, []);
   return (event) => {
+    if (!typedCharacter(event)) return false;
     const { key } = event;
-    if (key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return false;
     const now = performance.now();
     const { text, at } = search.current;
-    const going = now - at < PAUSE_MS;
+    const before = now - at < PAUSE_MS ? text : '';
     // A space only within a search (a browser's list opens on it otherwise).
-    if (key === ' ' && !(going && text)) return false;
-    const before = going ? text || shown.slice(0, 1) : '';
+    if (key === ' ' && !before) return false;
     const starts = (prefix: string) => options.find((option) => option.toLocaleLowerCase().startsWith(prefix.toLocaleLowerCase()));
     const joined = starts(before + key);
     const found = joined ?? starts(key);
