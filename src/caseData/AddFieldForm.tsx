@@ -52,6 +52,8 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
   const missing = useMemo(() => offeredKeys(config, present, held), [present, config, held]);
   // Once a configured key is added it leaves the list; the form moves on to what the list shows.
   const choice = picked === FREE_KEY || missing.some((item) => item.key === picked) ? picked : (missing[0]?.key ?? FREE_KEY);
+  // And the field shown is the one picked from then on: a value typed next is that field's (it held the one gone, as taken: review).
+  if (choice !== picked) setChoice(choice);
   // Kept for the chat as the form goes with text in it (a chat switch, the Add field button), not when the agent cancels it.
   const typed = useRef<AddFieldTyped | null>(null);
   typed.current = freeKey || text ? { picked, freeKey, text } : null; // oxlint-disable-line react/refs -- the latest text, read at unmount
@@ -145,9 +147,6 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
     if (!refused) {
       setFreeKey('');
       setText('');
-      // On to the next field the list offers (the one added leaves it): the choice must not stay on it,
-      // or a value typed next would hold it there, as taken.
-      if (choice !== FREE_KEY) setChoice(missing.find((item) => item.key !== choice)?.key ?? FREE_KEY);
     }
   };
 

@@ -538,6 +538,30 @@ describe('add field', () => {
     await waitFor(async () => expect((await control.operations()).at(-1)).toEqual({ operationName: 'AttachUserData', userData: { Vip: true } }));
   });
 
+  it('adds one field after another, and moves on when another party adds the field shown before anything was typed', async () => {
+    const { user } = await openPanel({ config: demoConfig });
+    await user.click(screen.getByRole('button', { name: 'Add field' }));
+    const form = await screen.findByRole('form', { name: 'Add field' });
+    const field = within(form).getByRole('combobox', { name: 'Field' });
+    expect(field).toHaveValue('FollowUpDate');
+    await user.type(within(form).getByLabelText('Value'), '2026-12-01');
+    await user.click(within(form).getByRole('button', { name: 'Add' }));
+    await waitFor(() => expect(field).toHaveValue('Priority'));
+    // Typed for the field now shown. Before (review): the one just added came back, "already exists".
+    await user.type(within(form).getByLabelText('Value'), '3');
+    expect(field).toHaveValue('Priority');
+    expect(within(form).queryByRole('alert')).not.toBeInTheDocument();
+    await user.click(within(form).getByRole('button', { name: 'Add' }));
+    await waitFor(async () => expect((await control.operations()).map((operation) => operation.userData)).toEqual([{ FollowUpDate: '2026-12-01' }, { Priority: 3 }]));
+    // Another party adds the field shown, nothing typed yet: on to the next, and typing there stays there.
+    await waitFor(() => expect(field).toHaveValue('Vip'));
+    await control.updateUserData(SEED_CHAT_ID, { Vip: true });
+    await waitFor(() => expect(field).toHaveValue('AccountNumber'));
+    await user.type(within(form).getByLabelText('Value'), 'AB1234');
+    expect(field).toHaveValue('AccountNumber');
+    expect(within(form).queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('keeps the field and the value typed for it when another party adds that field first, and says so', async () => {
     const { user } = await openPanel({ config: demoConfig });
     await user.click(screen.getByRole('button', { name: 'Add field' }));
