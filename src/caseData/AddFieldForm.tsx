@@ -10,6 +10,8 @@ import { addFieldTyped, type AddFieldTyped } from './addFieldTyped';
 
 const FREE_KEY = '\u0000free';
 
+type Refusal = { readonly reason: string; readonly on: 'field' | 'key' | 'value' | 'chat' };
+
 type AddFieldFormProps = {
   readonly chatId: string;
   /** Why the chat takes no field now (it ended while the form was open), or null. */
@@ -65,8 +67,17 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
     [chatId],
   );
   // Why the last Add was refused, and which control it is about (marked invalid, described by
-  // it, and given the focus, so the agent lands where the fix is).
-  const [refusal, setRefusal] = useState<{ readonly reason: string; readonly on: 'field' | 'key' | 'value' | 'chat' } | null>(null);
+  // it, and given the focus, so the agent lands where the fix is), with what it refused.
+  const [refused, setRefused] = useState<(Refusal & { readonly made: { readonly choice: string; readonly freeKey: string; readonly text: string } }) | null>(null);
+  // It stands for what it refused: another field, key or value since, and it goes (a checkbox read
+  // "invalid, Enter a whole number", a new key "already exists": integrator's test).
+  const stands =
+    refused !== null &&
+    (refused.on === 'chat' || (refused.made.choice === choice && (refused.on === 'field' || (refused.on === 'key' ? refused.made.freeKey === freeKey : refused.made.text === text))));
+  // The field typed for, added by another party meanwhile: said as it happens, the focus left where it is
+  // (the agent may pick another field for what they typed); worded as Add's own refusal of it (checkWrite).
+  const taken = held !== undefined && present.has(held);
+  const refusal: Refusal | null = stands ? refused : taken ? { reason: t('caseData.reason.keyExists', { key: held }), on: 'field' } : null;
   // Each Add's outcome, counted: the same refusal again is a new alert, said again (keyboard test:
   // the unchanged text was not), and an Add that went through moves the focus on (below).
   const [outcomes, setOutcomes] = useState(0);
@@ -85,12 +96,6 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
     }
   }, [outcomes]); // oxlint-disable-line react/exhaustive-deps -- once per Add's outcome; refusal is set with it, ids come from useId
   const chosen = missing.find((item) => item.key === choice);
-  // Said as it happens, the focus left where it is: the agent may pick another field for what they typed.
-  const taken = held !== undefined && present.has(held);
-  useEffect(() => {
-    // Worded as Add's own refusal of it (checkWrite).
-    if (taken && held) setRefusal({ reason: t('caseData.reason.keyExists', { key: held }), on: 'field' });
-  }, [taken]); // oxlint-disable-line react/exhaustive-deps -- once as the field turns up in the chat
   // A typed key is trimmed: "Subject " would be another key that looks exactly like Subject;
   // so would "Subject" with a zero-width space or joiner, or a byte-order mark, at either end.
   const key = choice === FREE_KEY ? freeKey.replace(INVISIBLE_ENDS, '') : choice;
@@ -141,10 +146,10 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const refused = add(key, chosen?.rule.type === 'boolean' && text === '' ? 'false' : text);
-    setRefusal(refused);
+    const outcome = add(key, chosen?.rule.type === 'boolean' && text === '' ? 'false' : text);
+    setRefused(outcome && { ...outcome, made: { choice, freeKey, text } });
     setOutcomes((count) => count + 1);
-    if (!refused) {
+    if (!outcome) {
       setFreeKey('');
       setText('');
     }

@@ -69,6 +69,19 @@ describe('mountCaseDataPanel', () => {
     expect(panel.iframe.referrerPolicy).toBe('origin');
   });
 
+  it('refuses at once, as its own, a src that is not the panel’s address and a container that is no element', () => {
+    // Before (integrator's test): "" and the page's own address framed the CRM page itself, its scripts and all.
+    expect(() => mountCaseDataPanel(host, { src: '' })).toThrow(new TypeError("mountCaseDataPanel: src must be the panel's URL; it is empty"));
+    expect(() => mountCaseDataPanel(host, { src: '   ' })).toThrow(/src must be the panel's URL/);
+    expect(() => mountCaseDataPanel(host, { src: `${window.location.href}#panel` })).toThrow(/src is this page's own address/);
+    expect(() => mountCaseDataPanel(host, { src: 'javascript:alert(1)' })).toThrow(/src must be an http\(s\) URL/);
+    // Before: "Cannot read properties of null (reading 'ownerDocument')", a query that found nothing.
+    expect(() => mountCaseDataPanel(null as unknown as HTMLElement, { src: `${WIDGET}/panel/` })).toThrow(
+      new TypeError('mountCaseDataPanel: the first argument must be an element in a document with a window'),
+    );
+    expect(host.querySelector('iframe')).toBeNull();
+  });
+
   it('holds commands until the widget is ready, then posts them to the widget’s exact origin only', async () => {
     const onReady = vi.fn();
     mount({ theme: { mode: 'light', tokens: { accentColor: '#6b3fa0' } }, onReady });

@@ -51,10 +51,29 @@ describe('the SDK', () => {
     fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-2' });
     fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-3' });
     expect(onActiveChatChanged.mock.calls.map(([event]) => event.chatId)).toEqual(['C-2', 'C-3']);
-    // Nor is the refused setting given again to a reloaded panel.
+    // Nor is the refused setting given again to a reloaded panel: the chat it showed is.
     posted.mockClear();
     fromWidget(READY);
-    expect(sentOfType('setActiveChat')).toEqual([]);
+    expect(sentOfType('setActiveChat').map((message) => Reflect.get(message, 'chatId'))).toEqual(['C-3']);
+  });
+
+  it('gives a reloaded panel the chat the agent picked in it after the host’s setActiveChat', () => {
+    const onActiveChatChanged = vi.fn();
+    mount({ onActiveChatChanged });
+    fromWidget(READY);
+    panel.setActiveChat('C-A');
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-A', inReplyTo: 'cdp-1' });
+    // The agent picks another chat in the panel's picker; the CRM follows it.
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-L' });
+    expect(onActiveChatChanged.mock.calls.map(([event]) => event.chatId)).toEqual(['C-A', 'C-L']);
+    posted.mockClear();
+    fromWidget(READY);
+    // Before (integrator's test): C-A again, the panel back on the host's chat, away from the one the CRM followed.
+    expect(sentOfType('setActiveChat').map((message) => Reflect.get(message, 'chatId'))).toEqual(['C-L']);
+    // Its report of the mount's chat first is no news; of C-L, the chat the CRM is on.
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-MOUNT' });
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-L' });
+    expect(onActiveChatChanged.mock.calls.map(([event]) => event.chatId)).toEqual(['C-A', 'C-L', 'C-L']);
   });
 
   it('gives a reloaded panel the settings the running one shows: the one before a refused one, and not the refused one', () => {

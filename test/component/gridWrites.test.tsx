@@ -520,6 +520,31 @@ describe('add field', () => {
     expect(within(form).getByLabelText('Value')).toHaveAttribute('type', 'date');
   });
 
+  it('drops a refusal once what it refused is changed: another field, another key', async () => {
+    const { user } = await openPanel({ config: demoConfig });
+    await user.click(screen.getByRole('button', { name: 'Add field' }));
+    const form = await screen.findByRole('form', { name: 'Add field' });
+    const field = within(form).getByRole('combobox', { name: 'Field' });
+    await user.selectOptions(field, 'Priority (Priority)');
+    await user.type(within(form).getByLabelText('Value'), '12a');
+    await user.click(within(form).getByRole('button', { name: 'Add' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Enter a whole number.');
+    // Before (integrator's test): the checkbox read "invalid, Enter a whole number".
+    await user.selectOptions(field, 'VIP (Vip)');
+    expect(within(form).queryByRole('alert')).not.toBeInTheDocument();
+    expect(within(form).getByRole('checkbox', { name: 'Value' })).not.toHaveAttribute('aria-invalid');
+    // The same for a key that exists, then another typed.
+    await user.selectOptions(field, 'Other key…');
+    await user.type(within(form).getByLabelText('Key'), 'Subject');
+    await user.type(within(form).getByLabelText('Value'), 'x');
+    await user.click(within(form).getByRole('button', { name: 'Add' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Subject already exists; edit its value instead.');
+    await user.type(within(form).getByLabelText('Key'), '2');
+    expect(within(form).queryByRole('alert')).not.toBeInTheDocument();
+    expect(within(form).getByLabelText('Key')).not.toHaveAttribute('aria-invalid');
+    expect(await control.operations()).toEqual([]);
+  });
+
   it('adds on Enter from a list, as from a text field or a checkbox', async () => {
     const config = caseDataConfig({ fields: { Tier: { options: ['bronze', 'silver'], order: 1 }, Vip: { type: 'boolean', order: 2 } } });
     const { user } = await openPanel({ config });

@@ -2,7 +2,7 @@
 // panel that starts again (its frame reloaded) starts from the mount's URL, and is given them
 // again.
 
-import type { HostMessage } from '../protocol';
+import { envelope, type HostMessage } from '../protocol';
 import type { ThemeSetting } from './types';
 
 type Setting = Extract<HostMessage, { readonly type: 'setActiveChat' | 'setTheme' | 'setLocale' }>;
@@ -36,6 +36,15 @@ export function hostSettings() {
         const tokens = [...kept].reverse().find((setting) => setting.type === 'setTheme' && setting.tokens);
         return tokens?.type === 'setTheme' && tokens.tokens ? { ...last, tokens: tokens.tokens } : last;
       }),
+    /**
+     * The panel shows `chatId` (the host's setActiveChat, or the agent's pick in its picker): a
+     * reloaded panel is given that chat, as the host's own setting would be. It went back to the
+     * host's last setActiveChat, away from the chat the CRM had followed (integrator's test).
+     */
+    shown(chatId: string, requestId: string) {
+      const last = settings.get('setActiveChat')?.at(-1);
+      if (last?.type !== 'setActiveChat' || last.chatId !== chatId) keep({ ...envelope(), type: 'setActiveChat', chatId, requestId });
+    },
     chat: () => {
       const chat = settings.get('setActiveChat')?.at(-1);
       return chat?.type === 'setActiveChat' && chat.requestId !== undefined ? { chatId: chat.chatId, requestId: chat.requestId } : null;

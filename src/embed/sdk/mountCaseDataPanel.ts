@@ -7,6 +7,7 @@ import type { CaseDataPanel, MountOptions, PanelError, ReadyResult, StateResult 
 import { panelEvents } from './panelEvents';
 import { hostFocus } from './hostFocus';
 import { hostSettings, normalizeTheme } from './hostSettings';
+import { panelUrl } from './panelUrl';
 import { readWidgetMessage, type ReadMessage } from './widgetMessages';
 
 /** As many reasons as the widget's Diagnostics view keeps. */
@@ -18,17 +19,13 @@ export const ANSWER_TIMEOUT_MS = 10_000;
 const SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-storage-access-by-user-activation';
 
 export function mountCaseDataPanel(element: HTMLElement, options: MountOptions): CaseDataPanel {
-  const doc = element.ownerDocument;
-  const win = doc.defaultView;
-  if (!win) throw new TypeError('mountCaseDataPanel: the element must be in a document with a window');
-  const url = new URL(options.src, doc.baseURI);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`mountCaseDataPanel: src must be an http(s) URL, got ${options.src}`);
+  // Called from plain JavaScript with a query that found nothing: said as the SDK's, not as a null read (integrator's test).
+  const doc: Document | undefined = element?.ownerDocument;
+  const win = doc?.defaultView;
+  if (!doc || !win) throw new TypeError('mountCaseDataPanel: the first argument must be an element in a document with a window');
+  const url = panelUrl(doc, options);
   const widgetOrigin = url.origin;
   const theme = normalizeTheme(options.theme);
-  if (options.chatId) url.searchParams.set('chatId', options.chatId);
-  if (options.locale) url.searchParams.set('locale', options.locale);
-  if (theme) url.searchParams.set('theme', theme.mode);
-  if (theme?.tokens?.density) url.searchParams.set('density', theme.tokens.density);
 
   const autoHeight = options.autoHeight ?? true;
   const minHeight = options.minHeight ?? 240;
@@ -173,6 +170,8 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
       case 'activeChatChanged':
         if (awaitedChat !== null && message.chatId !== awaitedChat.chatId) return;
         awaitedChat = null;
+        // The agent's own pick in the panel too: a reloaded panel shows the chat this one shows (integrator's test).
+        if (message.chatId !== null) settings.shown(message.chatId, `cdp-${nextRequest++}`);
         return emit('activeChatChanged', message);
       case 'userDataChanged':
         return emit('userDataChanged', message);
