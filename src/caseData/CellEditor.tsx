@@ -67,9 +67,13 @@ export function CellEditor(props: CellEditorProps) {
   // for a field the agent has scrolled away from: a notification does not move their view
   // (the alert is read out, and the field comes back into view as they type).
   const intoView = useCallback((element: HTMLElement | null) => {
-    const grid = element?.closest<HTMLElement>('[role="grid"]');
-    const field = fieldRef.current;
-    if (element && grid && field && showsInGrid(grid, field)) revealBelow(grid, element, field);
+    // Once the commit is done: the grid's own keeping of a windowed list's view (useFocusKeeping,
+    // a layout effect, after this ref) would put back the position it had (integrator's test).
+    queueMicrotask(() => {
+      const grid = element?.closest<HTMLElement>('[role="grid"]');
+      const field = fieldRef.current;
+      if (element?.isConnected && grid && field && showsInGrid(grid, field)) revealBelow(grid, element, field);
+    });
   }, []);
   // A read-only viewer follows the server's value: the agent reading it with the caret (a
   // screen reader's reading cursor) or selecting to copy keeps their place across a change.
@@ -241,7 +245,9 @@ export function CellEditor(props: CellEditorProps) {
         </span>
       ) : null}
       {editor === 'multiline' ? (
-        <span className="cell-editor__hint" aria-live={readOnly ? 'polite' : undefined}>
+        // The box's last line: brought into view as it opens, the box opening over the rows below
+        // (on the grid's lower rows most of it was cut off by its edge: integrator's test).
+        <span className="cell-editor__hint" aria-live={readOnly ? 'polite' : undefined} ref={intoView}>
           {!readOnly ? t('caseData.editor.multilineHint') : (saidChanges ?? t('caseData.editor.readOnlyHint'))}
         </span>
       ) : null}

@@ -664,3 +664,29 @@ test('Try again on chats that could not be read leaves the focus in the panel on
   // Before (keyboard test): the alert went with the focused button, and the focus to the page.
   await expect(page.getByRole('grid', { name: 'Case data' }).locator('[role="gridcell"]:focus')).toHaveCount(1);
 });
+
+test('the multi-line editor opened on a low row shows whole in the grid, in a short list and a windowed one', async ({ page, sim }) => {
+  for (const [id, count] of [['SHORT', 30], ['LONG', 300]] as const) {
+    const userData = Object.fromEntries(Array.from({ length: count }, (_, index) => [`Key${String(index).padStart(5, '0')}`, index === count - 2 ? `${'A long note. '.repeat(20)}` : `value-${index}`]));
+    await sim.control.addChat({ id, state: 'Chatting', participants: [{ nickname: 'Carol', type: 'Customer' }], userData });
+    await page.goto(`${sim.url}/?chatId=${id}`);
+    await expect(page.getByRole('status')).toHaveText('Live');
+    const grid = page.getByRole('grid', { name: 'Case data' });
+    const key = `Key${String(count - 2).padStart(5, '0')}`;
+    await grid.getByRole('row', { name: /^Key00000\b/ }).getByRole('gridcell').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    const editor = page.getByRole('textbox', { name: `Value of ${key}` });
+    await expect(editor).toBeFocused();
+    // Before (integrator's test): only the row was scrolled into view; most of the box was cut off by the grid's edge.
+    await expect
+      .poll(async () => {
+        const view = await grid.evaluate((element) => { const box = element.getBoundingClientRect(); return { top: box.top + element.clientTop, bottom: box.top + element.clientTop + element.clientHeight }; });
+        const box = await editor.evaluate((field) => { const rect = field.getBoundingClientRect(); return { top: rect.top, bottom: rect.bottom }; });
+        return box.top >= view.top && box.bottom <= view.bottom;
+      })
+      .toBe(true);
+    await page.keyboard.press('Escape');
+  }
+});
