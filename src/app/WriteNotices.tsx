@@ -2,12 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { formatValue, keyShown, quotedText, resolveRule, useCaseDataConfig } from '../caseData';
 import { useMessages, type Translate } from '../i18n';
 import { hasEnded } from '../gws';
-import { draftOvertaken, isEditedDraft, isUnsettled, sameValue, snapshotShows, useChatStoreApi, valueAfter, type ChatEntry, type ChatStoreState, type Draft } from '../store';
-import type { UserDataValue } from '../gws';
+import { draftOvertaken, isEditedDraft, isUnsettled, sameValue, snapshotShows, useChatStoreApi, valueAfter, type ChatEntry, type ChatStoreState } from '../store';
 import '../i18n/panelTexts';
-
-/** Drafts whose overtaking was said, with the value said: the same draft object comes back on Ctrl+Z. */
-const toldOvertaken = new WeakMap<Draft, { readonly value: UserDataValue | undefined }>();
 
 /** A chat as the agent knows it: by its customer, else by its id. */
 const chatName = (entry: ChatEntry) => entry.chat.participants.find((participant) => participant.type === 'Customer')?.nickname || entry.chat.id;
@@ -70,11 +66,12 @@ export function writeNotices(
       const old = before.drafts.get(key);
       if (!isEditedDraft(draft) || !draftOvertaken(entry, key, draft) || (old && draftOvertaken(before, key, old)) || (onScreen && editorOpenOn(key))) continue;
       const now = entry.chat.userData.get(key);
-      // A discarded draft Ctrl+Z brings back over the change already said is no news (it was said
-      // again: exploratory test); over one made while it was away, it is (review).
-      const told = toldOvertaken.get(draft);
-      if (told && sameValue(told.value, now)) continue;
-      toldOvertaken.set(draft, { value: now });
+      // A discarded draft Ctrl+Z brings back is news only if their value changed while it was away:
+      // the change before was said then, by this or by the open editor (said again: exploratory test;
+      // one made while it was away went unsaid: review).
+      // (Its step is the newest on one side of the history or the other, as the undo has moved it or not yet.)
+      const undone = old ? undefined : [entry.history.undo.at(-1), entry.history.redo.at(-1)].find((step) => step?.draft === draft);
+      if (undone && sameValue(undone.before, now)) continue;
       const notice =
         now === undefined ? t('panel.draftDeleted', { key: named(key) }) : t('panel.draftOvertaken', { key: named(key), value: quotedText(formatValue(now), t) });
       lines.push(onScreen ? notice : t('panel.inOtherChat', { chat: chatName(entry), notice }));

@@ -174,3 +174,65 @@ describe('a draft another party’s change overtakes', () => {
     expect(said).toEqual(['k was changed by someone else to “theirs”; your unsaved draft is kept.']);
   });
 });
+
+describe('a draft brought back by Ctrl+Z, and drafts their changes go back and forth under (review)', () => {
+  function liveWithEditor() {
+    const store = createChatStore({ activeChatId: 'c' });
+    const { actions } = store.getState();
+    actions.connectionChanged({ kind: 'live' });
+    actions.chatsRead([chat('c', { k: 'old' }), chat('d', { k: 'old' })], actions.readStarted());
+    const said: string[] = [];
+    let editorOpen = false;
+    store.subscribe((state: ChatStoreState, previous: ChatStoreState) => {
+      if (state.chats !== previous.chats) said.push(...writeNotices(state, previous, translateEnglish, undefined, () => editorOpen));
+    });
+    const notify = (id: string, userData: Record<string, UserDataValue>) => actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat(id, userData) });
+    return { actions, notify, said, setEditorOpen: (open: boolean) => void (editorOpen = open) };
+  }
+  const live = liveWithEditor;
+  const OVERTAKEN = 'k was changed by someone else to “theirs”; your unsaved draft is kept.';
+
+  it('a draft said by the editor’s alert, then Escape and Ctrl+Z: not said again as a new change', () => {
+    const { actions, notify, said, setEditorOpen } = live();
+    setEditorOpen(true);
+    actions.draftChanged('c', 'k', 'my draft');
+    notify('c', { k: 'theirs' }); // the open editor's alert says it
+    expect(said).toEqual([]);
+    setEditorOpen(false);
+    actions.draftDiscarded('c', 'k');
+    const step = actions.stepTaken('c', 'undo');
+    if (!step?.draft) throw new Error('no draft step');
+    actions.draftRestored('c', 'k', step.draft);
+    // No change of theirs came since the alert: nothing new to say.
+    expect(said).toEqual([]);
+  });
+
+  it('a draft typed on after its notice, discarded and brought back: not said again', () => {
+    const { actions, notify, said } = live();
+    actions.draftChanged('c', 'k', 'my draft');
+    notify('c', { k: 'theirs' });
+    actions.draftChanged('c', 'k', 'my draft, more');
+    actions.draftDiscarded('c', 'k');
+    const step = actions.stepTaken('c', 'undo');
+    if (!step?.draft) throw new Error('no draft step');
+    actions.draftRestored('c', 'k', step.draft);
+    expect(said).toEqual([OVERTAKEN]);
+  });
+
+  it('their change back and then again is a new change, said again', () => {
+    const { actions, notify, said } = live();
+    actions.draftChanged('c', 'k', 'my draft');
+    notify('c', { k: 'theirs' });
+    notify('c', { k: 'old' });
+    notify('c', { k: 'theirs' });
+    expect(said).toEqual([OVERTAKEN, OVERTAKEN]);
+  });
+
+  it('the agent’s own write refused under a kept draft is no change by someone else', () => {
+    const { actions, said } = live();
+    const mine = actions.userDataWriteSent('d', { op: 'update', key: 'k', value: 'mine' });
+    actions.draftChanged('d', 'k', 'next');
+    actions.userDataWriteFailed('d', mine.editId, { kind: 'status-code', statusCode: 4, statusMessage: 'boom' });
+    expect(said.filter((line) => line.includes('someone else'))).toEqual([]);
+  });
+});
