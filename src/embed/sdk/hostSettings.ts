@@ -13,9 +13,13 @@ const KEPT = 16;
 export function hostSettings() {
   const settings = new Map<Setting['type'], Setting[]>();
   const keep = (setting: Setting) => settings.set(setting.type, [...(settings.get(setting.type) ?? []), setting].slice(-KEPT));
+  // The host's own setActiveChat requests (each is answered, also for the chat on screen), and the chat it was last told of.
+  const asked = new Set<string>();
+  let told: string | null | undefined;
   return {
     record(message: HostMessage) {
       if (message.type === 'setTheme' || message.type === 'setActiveChat' || message.type === 'setLocale') keep(message);
+      if (message.type === 'setActiveChat' && message.requestId !== undefined) asked.add(message.requestId);
     },
     /**
      * The panel refused `requestId`: a reloaded panel is given the setting before it, which
@@ -37,13 +41,21 @@ export function hostSettings() {
         return tokens?.type === 'setTheme' && tokens.tokens ? { ...last, tokens: tokens.tokens } : last;
       }),
     /**
-     * The panel shows `chatId` (the host's setActiveChat, or the agent's pick in its picker): a
-     * reloaded panel is given that chat, as the host's own setting would be. It went back to the
-     * host's last setActiveChat, away from the chat the CRM had followed (integrator's test).
+     * The panel reports it shows `chatId` (the host's setActiveChat, or the agent's pick in its
+     * picker): a reloaded panel is given that chat, as the host's own setting would be (it went
+     * back to the host's last setActiveChat, away from the chat the CRM had followed: integrator's
+     * test). Whether the host is to hear it: not the chat it was last told of, shown again (a
+     * reloaded panel reports its chat, then answers the chat it is given again: the host heard
+     * it twice, review), unless it is the answer to its own request.
      */
-    shown(chatId: string, requestId: string) {
+    /** The panel started again: its first report of a chat is news to the host, as at the mount. */
+    restarted: () => void (told = undefined),
+    reported(chatId: string | null, inReplyTo: string | undefined, requestId: string): boolean {
       const last = settings.get('setActiveChat')?.at(-1);
-      if (last?.type !== 'setActiveChat' || last.chatId !== chatId) keep({ ...envelope(), type: 'setActiveChat', chatId, requestId });
+      if (chatId !== null && (last?.type !== 'setActiveChat' || last.chatId !== chatId)) keep({ ...envelope(), type: 'setActiveChat', chatId, requestId });
+      const news = chatId !== told || (inReplyTo !== undefined && asked.has(inReplyTo));
+      told = chatId;
+      return news;
     },
     chat: () => {
       const chat = settings.get('setActiveChat')?.at(-1);

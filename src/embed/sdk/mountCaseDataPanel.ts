@@ -109,6 +109,7 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
           // Again: the frame reloaded (the agent's F5, a redeployed panel). What the host set
           // since the mount goes again, and the questions it is still waiting on (exploratory
           // test: the chat went back to the mount's, and getState waited for its timeout).
+          settings.restarted();
           for (const setting of settings.all()) iframe.contentWindow?.postMessage(setting, widgetOrigin);
           awaitedChat = settings.chat();
           for (const requestId of pending.keys()) iframe.contentWindow?.postMessage({ ...envelope(), type: 'getState', requestId }, widgetOrigin);
@@ -170,8 +171,7 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
       case 'activeChatChanged':
         if (awaitedChat !== null && message.chatId !== awaitedChat.chatId) return;
         awaitedChat = null;
-        // The agent's own pick in the panel too: a reloaded panel shows the chat this one shows (integrator's test).
-        if (message.chatId !== null) settings.shown(message.chatId, `cdp-${nextRequest++}`);
+        if (!settings.reported(message.chatId, message.inReplyTo, `cdp-${nextRequest++}`)) return;
         return emit('activeChatChanged', message);
       case 'userDataChanged':
         return emit('userDataChanged', message);
