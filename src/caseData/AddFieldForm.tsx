@@ -69,11 +69,10 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
   // Why the last Add was refused, and which control it is about (marked invalid, described by
   // it, and given the focus, so the agent lands where the fix is), with what it refused.
   const [refused, setRefused] = useState<(Refusal & { readonly made: { readonly choice: string; readonly freeKey: string; readonly text: string } }) | null>(null);
-  // It stands for what it refused: another field, key or value since, and it goes (a checkbox read
-  // "invalid, Enter a whole number", a new key "already exists": integrator's test).
-  const stands =
-    refused !== null &&
-    (refused.on === 'chat' || (refused.made.choice === choice && (refused.on === 'field' || (refused.on === 'key' ? refused.made.freeKey === freeKey : refused.made.text === text))));
+  // It stands for what it refused: another field, key or value since (a key's rules judge its
+  // value too), and it goes (a checkbox read "invalid, Enter a whole number", a new key "already
+  // exists": integrator's test); the chat's, while the chat still takes none (review).
+  const stands = refused !== null && (refused.on === 'chat' ? Boolean(blocked) : refused.made.choice === choice && refused.made.freeKey === freeKey && refused.made.text === text);
   // The field typed for, added by another party meanwhile: said as it happens, the focus left where it is
   // (the agent may pick another field for what they typed); worded as Add's own refusal of it (checkWrite).
   const taken = held !== undefined && present.has(held);

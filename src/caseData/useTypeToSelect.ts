@@ -18,7 +18,8 @@ if (typeof document !== 'undefined') {
     'keydown',
     (event) => {
       const cell = event.target instanceof Element && event.target.matches('[role="gridcell"]');
-      pressedOnCell = cell && typedCharacter(event) ? { key: event.key, at: performance.now() } : null;
+      // Not a Space: it opens a list of its own, and the next one must reach the browser, which opens the options (review).
+      pressedOnCell = cell && typedCharacter(event) && event.key !== ' ' ? { key: event.key, at: performance.now() } : null;
     },
     true,
   );

@@ -1,7 +1,7 @@
 // Type-to-select in a list editor (src/caseData/useTypeToSelect.ts): the search goes on from the
 // letter typed on the closed cell that opened it, and only from that (review: it went on from the
 // shown value's first letter, in a list opened by Enter too).
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
 import { caseDataConfig, renderPanel, SEED_CHAT_ID, valueCell, waitUntilSettled } from '../support/renderPanel';
@@ -80,5 +80,18 @@ describe('type-to-select in a list', () => {
     expect(select).toHaveValue('zaa');
     await user.keyboard('{Control>}{Alt>}ł{/Alt}{/Control}');
     expect(select).toHaveValue('zła');
+  });
+
+  it.each([['{Enter}'], [' ']])('a Space right after the list opened by %j is left to the browser, which opens the list’s options (it was taken as a search: review)', async (opening) => {
+    await control.updateUserData(SEED_CHAT_ID, { CustomerSegment: 'resolved' });
+    const config = caseDataConfig({ fields: { CustomerSegment: { options: ['escalated', 'reopened', 'resolved'] } }, allowFreeKeys: true });
+    const { user } = await openPanel({ config });
+    await waitFor(() => expect(valueCell('CustomerSegment')).toHaveTextContent('resolved'));
+    valueCell('CustomerSegment').focus();
+    await user.keyboard(opening);
+    const select = await screen.findByRole('combobox', { name: 'Value of CustomerSegment' });
+    expect(select).toHaveFocus();
+    // fireEvent returns false when a handler called preventDefault.
+    expect(fireEvent.keyDown(select, { key: ' ', code: 'Space' })).toBe(true);
   });
 });
