@@ -57,6 +57,20 @@ describe('the SDK', () => {
     expect(sentOfType('setActiveChat').map((message) => Reflect.get(message, 'chatId'))).toEqual(['C-3']);
   });
 
+  it('reports the chat of a reloaded panel on the mount’s chat once, as before, not again for the answer to its replay (review)', () => {
+    const onActiveChatChanged = vi.fn();
+    mount({ chatId: 'C-1', onActiveChatChanged });
+    fromWidget(READY);
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-1' });
+    onActiveChatChanged.mockClear();
+    posted.mockClear();
+    fromWidget(READY);
+    // The reloaded panel reports the URL's chat, then answers each setActiveChat it is given (useHostBridge).
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-1' });
+    for (const message of sentOfType('setActiveChat')) fromWidget({ ...envelope, type: 'activeChatChanged', chatId: message.chatId, inReplyTo: message.requestId });
+    expect(onActiveChatChanged.mock.calls.map(([event]) => event.chatId)).toEqual(['C-1']);
+  });
+
   it('gives a reloaded panel the chat the agent picked in it after the host’s setActiveChat', () => {
     const onActiveChatChanged = vi.fn();
     mount({ onActiveChatChanged });
