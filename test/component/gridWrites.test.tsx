@@ -545,6 +545,36 @@ describe('add field', () => {
     expect(await control.operations()).toEqual([]);
   });
 
+  it('drops a value’s refusal when the free key whose rules judged it changes (review)', async () => {
+    const { user } = await openPanel({ config: demoConfig });
+    await user.click(screen.getByRole('button', { name: 'Add field' }));
+    const form = await screen.findByRole('form', { name: 'Add field' });
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Field' }), 'Other key…');
+    await user.type(within(form).getByLabelText('Key'), 'Priority');
+    await user.type(within(form).getByLabelText('Value'), '12a');
+    await user.click(within(form).getByRole('button', { name: 'Add' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Enter a whole number.');
+    // Another key, one with no rule: "12a" is a fine value for it.
+    await user.type(within(form).getByLabelText('Key'), 'Note');
+    expect(within(form).queryByRole('alert')).not.toBeInTheDocument();
+    expect(within(form).getByLabelText('Value')).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('drops the chat’s refusal once the chat takes fields again (review)', async () => {
+    const { user } = await openPanel({ config: demoConfig });
+    await user.click(screen.getByRole('button', { name: 'Add field' }));
+    const form = await screen.findByRole('form', { name: 'Add field' });
+    await user.type(within(form).getByLabelText('Value'), '3');
+    await control.setState(SEED_CHAT_ID, 'Invited');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Add field' })).toBeDisabled());
+    await user.click(within(form).getByRole('button', { name: 'Add' }));
+    const refusal = within(form).getByRole('alert').textContent;
+    await control.setState(SEED_CHAT_ID, 'Chatting');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Add field' })).toBeEnabled());
+    // The chat takes fields again: the refusal of a moment ago no longer stands.
+    expect(within(form).queryByRole('alert'), `still says: ${refusal}`).not.toBeInTheDocument();
+  });
+
   it('adds on Enter from a list, as from a text field or a checkbox', async () => {
     const config = caseDataConfig({ fields: { Tier: { options: ['bronze', 'silver'], order: 1 }, Vip: { type: 'boolean', order: 2 } } });
     const { user } = await openPanel({ config });
