@@ -111,12 +111,19 @@ export function CellEditor(props: CellEditorProps) {
   // arriving, renames an open editor, and a reopen must find the one it replaces (review).
   const labelNow = useRef(label);
   useLayoutEffect(() => void (labelNow.current = label));
+  // Opened again on another party's value (reopenedFrom): the box is where the agent left it, in
+  // the view they scrolled to; only a newly opened one is brought into view (review: a notification
+  // scrolled the grid under a half-visible editor).
+  const reopened = useRef(false);
+  const boxIntoView = useCallback((element: HTMLElement | null) => void (reopened.current || intoView(element)), [intoView]);
   const focusOnMount = useCallback(
     (field: Field | null) => {
       fieldRef.current = field;
       if (!field) return;
       const typed = field instanceof HTMLTextAreaElement || (field instanceof HTMLInputElement && field.type === 'text');
-      const from = handedOver.current ?? reopenedFrom(labelNow.current, field.value.length);
+      const reopen = handedOver.current ? null : reopenedFrom(labelNow.current, field.value.length);
+      reopened.current = reopen !== null;
+      const from = handedOver.current ?? reopen;
       if (from?.focused !== false) {
         field.focus({ preventScroll: true });
         // The caret goes to the end, as in a spreadsheet's F2: agents mostly append or
@@ -247,7 +254,7 @@ export function CellEditor(props: CellEditorProps) {
       {editor === 'multiline' ? (
         // The box's last line: brought into view as it opens, the box opening over the rows below
         // (on the grid's lower rows most of it was cut off by its edge: integrator's test).
-        <span className="cell-editor__hint" aria-live={readOnly ? 'polite' : undefined} ref={intoView}>
+        <span className="cell-editor__hint" aria-live={readOnly ? 'polite' : undefined} ref={boxIntoView}>
           {!readOnly ? t('caseData.editor.multilineHint') : (saidChanges ?? t('caseData.editor.readOnlyHint'))}
         </span>
       ) : null}

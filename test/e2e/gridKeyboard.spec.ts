@@ -690,3 +690,28 @@ test('the multi-line editor opened on a low row shows whole in the grid, in a sh
     await page.keyboard.press('Escape');
   }
 });
+
+test('an unchanged multi-line editor opened again on another party’s value stays where the agent scrolled it', async ({ page, sim }) => {
+  const count = 30;
+  const note = (word: string) => `${`${word} note. `.repeat(20)}`;
+  const userData = Object.fromEntries(Array.from({ length: count }, (_, index) => [`Key${String(index).padStart(5, '0')}`, index === count - 2 ? note('A') : `value-${index}`]));
+  await sim.control.addChat({ id: 'NOTES', state: 'Chatting', participants: [{ nickname: 'Carol', type: 'Customer' }], userData });
+  await page.goto(`${sim.url}/?chatId=NOTES`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  const grid = page.getByRole('grid', { name: 'Case data' });
+  const key = `Key${String(count - 2).padStart(5, '0')}`;
+  await grid.getByRole('row', { name: /^Key00000\b/ }).getByRole('gridcell').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  const editor = page.getByRole('textbox', { name: `Value of ${key}` });
+  await expect(editor).toBeFocused();
+  // The agent scrolls up, the box half out of view, and another party changes the value.
+  await grid.evaluate((element) => void (element.scrollTop -= 80));
+  const top = await grid.evaluate((element) => element.scrollTop);
+  await sim.control.updateUserData('NOTES', { [key]: note('B') });
+  await expect(editor).toHaveValue(note('B'));
+  await page.waitForTimeout(200);
+  // Before (review): the reopened box was brought into view again, the grid scrolled under the agent.
+  expect(await grid.evaluate((element) => element.scrollTop)).toBe(top);
+});
