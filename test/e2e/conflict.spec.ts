@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 const SEED = '0000Wa9CAM6W00J';
 
@@ -327,7 +327,8 @@ test.describe('an open editor in a long, windowed list', () => {
   }
 });
 
-test('a click aimed at Retry as another party’s change turns it into Keep mine keeps nothing; Keep mine a moment later does', async ({ page, sim }) => {
+/** Subject saved with " (mine)" and refused, its row showing Retry; with ways to point at a button and to click where the pointer is. */
+async function refusedSubject(page: Page, sim: { url: string; control: { faults(faults: Record<string, unknown>): Promise<unknown> } }) {
   await page.goto(`${sim.url}/?chatId=${SEED}`);
   await expect(page.getByRole('status')).toHaveText('Live');
   await sim.control.faults({ failNext: 1, statusCode: 4 });
@@ -335,19 +336,28 @@ test('a click aimed at Retry as another party’s change turns it into Keep mine
   await subject.dblclick();
   await page.keyboard.type(' (mine)');
   await page.keyboard.press('Enter');
-  const retry = subject.getByRole('button', { name: 'Retry' });
-  await expect(retry).toBeVisible();
-  const box = await retry.boundingBox();
-  if (!box) throw new Error('no Retry button');
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(subject.getByRole('button', { name: 'Retry' })).toBeVisible();
+  const pointAt = async (button: Locator) => {
+    const box = await button.boundingBox();
+    if (!box) throw new Error('no button to point at');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  };
+  const click = async () => {
+    await page.mouse.down();
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+  };
+  return { subject, keepMine: subject.getByRole('button', { name: 'Keep mine' }), pointAt, click };
+}
+
+test('a click aimed at Retry as another party’s change turns it into Keep mine keeps nothing; Keep mine a moment later does', async ({ page, sim }) => {
+  const { subject, keepMine, pointAt, click } = await refusedSubject(page, sim);
+  await pointAt(subject.getByRole('button', { name: 'Retry' }));
   const refused = await sim.control.operations();
   await sim.control.updateUserData(SEED, { Subject: 'Supervisor’s' });
-  const keepMine = subject.getByRole('button', { name: 'Keep mine' });
   await keepMine.waitFor();
   // At once, where Retry was. Before (exploratory test): it kept the agent's value over theirs, unseen.
-  await page.mouse.down();
-  await page.mouse.up();
-  await page.waitForTimeout(300);
+  await click();
   expect(await sim.control.operations()).toEqual(refused);
   await expect(keepMine).toBeVisible();
   // Half a second on, the choice is the agent's.
@@ -358,29 +368,17 @@ test('a click aimed at Retry as another party’s change turns it into Keep mine
 });
 
 test('a click on Keep mine as a second change of theirs arrives keeps nothing either', async ({ page, sim }) => {
-  await page.goto(`${sim.url}/?chatId=${SEED}`);
-  await expect(page.getByRole('status')).toHaveText('Live');
-  await sim.control.faults({ failNext: 1, statusCode: 4 });
-  const subject = page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell');
-  await subject.dblclick();
-  await page.keyboard.type(' (mine)');
-  await page.keyboard.press('Enter');
-  await expect(subject.getByRole('button', { name: 'Retry' })).toBeVisible();
+  const { subject, keepMine, pointAt, click } = await refusedSubject(page, sim);
   await sim.control.updateUserData(SEED, { Subject: 'Supervisor’s first' });
-  const keepMine = subject.getByRole('button', { name: 'Keep mine' });
   await keepMine.waitFor();
   await expect(subject).toContainText('Supervisor’s first');
   await page.waitForTimeout(800);
-  const box = await keepMine.boundingBox();
-  if (!box) throw new Error('no Keep mine button');
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await pointAt(keepMine);
   const before = await sim.control.operations();
   // The agent, having read "first", aims at Keep mine; a second change of theirs lands as they click.
   await sim.control.updateUserData(SEED, { Subject: 'Supervisor’s second' });
   await expect(subject).toContainText('Supervisor’s second');
-  await page.mouse.down();
-  await page.mouse.up();
-  await page.waitForTimeout(300);
+  await click();
   // As the editor's Enter waits after a second change (CONFLICT_SETTLES_MS). Before (review): kept over their second value.
   expect(await sim.control.operations()).toEqual(before);
 });

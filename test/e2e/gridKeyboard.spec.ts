@@ -665,20 +665,29 @@ test('Try again on chats that could not be read leaves the focus in the panel on
   await expect(page.getByRole('grid', { name: 'Case data' }).locator('[role="gridcell"]:focus')).toHaveCount(1);
 });
 
+/** A note of `word`s, long enough for the multi-line editor. */
+const longNote = (word: string) => `${word} note. `.repeat(20);
+
+/** A chat of `count` keys with a long note on the last row but one, opened there from the keyboard: its editor. */
+async function openNoteOnLowRow(page: Page, sim: { url: string; control: { addChat(chat: Record<string, unknown>): Promise<unknown> } }, id: string, count: number) {
+  const key = `Key${String(count - 2).padStart(5, '0')}`;
+  const userData = Object.fromEntries(Array.from({ length: count }, (_, index) => [`Key${String(index).padStart(5, '0')}`, index === count - 2 ? longNote('A') : `value-${index}`]));
+  await sim.control.addChat({ id, state: 'Chatting', participants: [{ nickname: 'Carol', type: 'Customer' }], userData });
+  await page.goto(`${sim.url}/?chatId=${id}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  const grid = page.getByRole('grid', { name: 'Case data' });
+  await grid.getByRole('row', { name: /^Key00000\b/ }).getByRole('gridcell').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  const editor = page.getByRole('textbox', { name: `Value of ${key}` });
+  await expect(editor).toBeFocused();
+  return { grid, editor, key };
+}
+
 test('the multi-line editor opened on a low row shows whole in the grid, in a short list and a windowed one', async ({ page, sim }) => {
   for (const [id, count] of [['SHORT', 30], ['LONG', 300]] as const) {
-    const userData = Object.fromEntries(Array.from({ length: count }, (_, index) => [`Key${String(index).padStart(5, '0')}`, index === count - 2 ? `${'A long note. '.repeat(20)}` : `value-${index}`]));
-    await sim.control.addChat({ id, state: 'Chatting', participants: [{ nickname: 'Carol', type: 'Customer' }], userData });
-    await page.goto(`${sim.url}/?chatId=${id}`);
-    await expect(page.getByRole('status')).toHaveText('Live');
-    const grid = page.getByRole('grid', { name: 'Case data' });
-    const key = `Key${String(count - 2).padStart(5, '0')}`;
-    await grid.getByRole('row', { name: /^Key00000\b/ }).getByRole('gridcell').click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.press('ArrowUp');
-    await page.keyboard.press('Enter');
-    const editor = page.getByRole('textbox', { name: `Value of ${key}` });
-    await expect(editor).toBeFocused();
+    const { grid, editor } = await openNoteOnLowRow(page, sim, id, count);
     // Before (integrator's test): only the row was scrolled into view; most of the box was cut off by the grid's edge.
     await expect
       .poll(async () => {
@@ -692,25 +701,12 @@ test('the multi-line editor opened on a low row shows whole in the grid, in a sh
 });
 
 test('an unchanged multi-line editor opened again on another party’s value stays where the agent scrolled it', async ({ page, sim }) => {
-  const count = 30;
-  const note = (word: string) => `${`${word} note. `.repeat(20)}`;
-  const userData = Object.fromEntries(Array.from({ length: count }, (_, index) => [`Key${String(index).padStart(5, '0')}`, index === count - 2 ? note('A') : `value-${index}`]));
-  await sim.control.addChat({ id: 'NOTES', state: 'Chatting', participants: [{ nickname: 'Carol', type: 'Customer' }], userData });
-  await page.goto(`${sim.url}/?chatId=NOTES`);
-  await expect(page.getByRole('status')).toHaveText('Live');
-  const grid = page.getByRole('grid', { name: 'Case data' });
-  const key = `Key${String(count - 2).padStart(5, '0')}`;
-  await grid.getByRole('row', { name: /^Key00000\b/ }).getByRole('gridcell').click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.press('ArrowUp');
-  await page.keyboard.press('Enter');
-  const editor = page.getByRole('textbox', { name: `Value of ${key}` });
-  await expect(editor).toBeFocused();
+  const { grid, editor, key } = await openNoteOnLowRow(page, sim, 'NOTES', 30);
   // The agent scrolls up, the box half out of view, and another party changes the value.
   await grid.evaluate((element) => void (element.scrollTop -= 80));
   const top = await grid.evaluate((element) => element.scrollTop);
-  await sim.control.updateUserData('NOTES', { [key]: note('B') });
-  await expect(editor).toHaveValue(note('B'));
+  await sim.control.updateUserData('NOTES', { [key]: longNote('B') });
+  await expect(editor).toHaveValue(longNote('B'));
   await page.waitForTimeout(200);
   // Before (review): the reopened box was brought into view again, the grid scrolled under the agent.
   expect(await grid.evaluate((element) => element.scrollTop)).toBe(top);
