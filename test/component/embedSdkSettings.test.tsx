@@ -71,6 +71,19 @@ describe('the SDK', () => {
     expect(onActiveChatChanged.mock.calls.map(([event]) => event.chatId)).toEqual(['C-1']);
   });
 
+  it('gives a reloaded panel the host’s latest chat, not one whose answer came after the host had asked for another', () => {
+    mount();
+    fromWidget(READY);
+    panel.setActiveChat('C-B');
+    panel.setActiveChat('C-C');
+    const [forB] = sentOfType('setActiveChat');
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-B', inReplyTo: forB?.requestId });
+    // The frame reloads before C's answer. Before (review): C-B was given back, the host's C lost.
+    posted.mockClear();
+    fromWidget(READY);
+    expect(sentOfType('setActiveChat').map((message) => message.chatId)).toEqual(['C-C']);
+  });
+
   it('gives a reloaded panel the chat the agent picked in it after the host’s setActiveChat', () => {
     const onActiveChatChanged = vi.fn();
     mount({ onActiveChatChanged });

@@ -15,11 +15,12 @@ export function hostSettings() {
   const keep = (setting: Setting) => settings.set(setting.type, [...(settings.get(setting.type) ?? []), setting].slice(-KEPT));
   // The host's own setActiveChat requests (each is answered, also for the chat on screen), and the chat it was last told of.
   const asked = new Set<string>();
+  let lastAsked: string | undefined;
   let told: string | null | undefined;
   return {
     record(message: HostMessage) {
       if (message.type === 'setTheme' || message.type === 'setActiveChat' || message.type === 'setLocale') keep(message);
-      if (message.type === 'setActiveChat' && message.requestId !== undefined) asked.add(message.requestId);
+      if (message.type === 'setActiveChat' && message.requestId !== undefined) asked.add((lastAsked = message.requestId));
     },
     /**
      * The panel refused `requestId`: a reloaded panel is given the setting before it, which
@@ -52,7 +53,9 @@ export function hostSettings() {
     restarted: () => void (told = undefined),
     reported(chatId: string | null, inReplyTo: string | undefined, requestId: string): boolean {
       const last = settings.get('setActiveChat')?.at(-1);
-      if (chatId !== null && (last?.type !== 'setActiveChat' || last.chatId !== chatId)) keep({ ...envelope(), type: 'setActiveChat', chatId, requestId });
+      // Not the answer to a request the host has since followed with another: that one is the chat to give back (review).
+      const overtaken = inReplyTo !== undefined && asked.has(inReplyTo) && inReplyTo !== lastAsked;
+      if (chatId !== null && !overtaken && (last?.type !== 'setActiveChat' || last.chatId !== chatId)) keep({ ...envelope(), type: 'setActiveChat', chatId, requestId });
       const news = chatId !== told || (inReplyTo !== undefined && asked.has(inReplyTo));
       told = chatId;
       return news;
