@@ -41,6 +41,8 @@ export function hostSettings() {
         const tokens = [...kept].reverse().find((setting) => setting.type === 'setTheme' && setting.tokens);
         return tokens?.type === 'setTheme' && tokens.tokens ? { ...last, tokens: tokens.tokens } : last;
       }),
+    /** The panel started again: its first report of a chat is news to the host, as at the mount. */
+    restarted: () => void (told = undefined),
     /**
      * The panel reports it shows `chatId` (the host's setActiveChat, or the agent's pick in its
      * picker): a reloaded panel is given that chat, as the host's own setting would be (it went
@@ -49,14 +51,13 @@ export function hostSettings() {
      * reloaded panel reports its chat, then answers the chat it is given again: the host heard
      * it twice, review), unless it is the answer to its own request.
      */
-    /** The panel started again: its first report of a chat is news to the host, as at the mount. */
-    restarted: () => void (told = undefined),
     reported(chatId: string | null, inReplyTo: string | undefined, requestId: string): boolean {
       const last = settings.get('setActiveChat')?.at(-1);
+      const answersHost = inReplyTo !== undefined && asked.has(inReplyTo);
       // Not the answer to a request the host has since followed with another: that one is the chat to give back (review).
-      const overtaken = inReplyTo !== undefined && asked.has(inReplyTo) && inReplyTo !== lastAsked;
+      const overtaken = answersHost && inReplyTo !== lastAsked;
       if (chatId !== null && !overtaken && (last?.type !== 'setActiveChat' || last.chatId !== chatId)) keep({ ...envelope(), type: 'setActiveChat', chatId, requestId });
-      const news = chatId !== told || (inReplyTo !== undefined && asked.has(inReplyTo));
+      const news = chatId !== told || answersHost;
       told = chatId;
       return news;
     },
