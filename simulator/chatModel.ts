@@ -115,6 +115,11 @@ export class ChatStore {
     return this.#chats.get(id);
   }
 
+  /** The chat leaves the agent's list (transferred away, say); false if there was none. */
+  remove(id: string): boolean {
+    return this.#chats.delete(id);
+  }
+
   has(id: string): boolean {
     return this.#chats.has(id);
   }

@@ -107,6 +107,12 @@ async function route(sim: SimulatorState, method: string, path: readonly string[
     if (method === 'GET') return { ok: true, chats: sim.store.all().map((chat) => sim.store.resource(chat)) };
     if (method === 'POST') return createChat(sim, objectBody(body));
   }
+  // The chat leaves the agent's list with no notification, as one lost while the connection was
+  // down would: the widget learns it from its next read (and a write to it is refused, statusCode 6).
+  if (first === 'chats' && chatId !== undefined && sub === undefined && method === 'DELETE') {
+    if (!sim.store.remove(chatId)) throw new ControlError(404, `no chat with id ${chatId}`);
+    return { ok: true };
+  }
   if (first === 'chats' && chatId !== undefined && sub !== undefined && extra === undefined && method === 'POST') {
     const chat = requireChat(sim, chatId);
     const input = objectBody(body);

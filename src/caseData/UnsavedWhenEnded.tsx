@@ -35,7 +35,7 @@ const COPY_TEXT = {
 } as const;
 
 /**
- * A chat that ended (Completed, Revoked) while the agent still had unsaved changes says
+ * A chat that ended (Completed, Revoked, or no longer listed by GWS) while the agent still had unsaved changes says
  * so, lists them, and offers to copy them: GWS will not take them any more, but the
  * agent can still put them in the CRM record.
  */
@@ -62,7 +62,7 @@ export function UnsavedWhenEnded({ chatId, entry }: { chatId: string; entry: Cha
           ended, with their changes unsaved), and nothing else says so where they are. The list
           with it: "one change was not saved" alone did not say which (keyboard test). */}
       <div role="alert">
-        <p>{t(state === 'Completed' ? 'caseData.ended.Completed' : 'caseData.ended.Revoked', { count: lines.length })}</p>
+        <p>{t(`caseData.ended.${state}`, { count: lines.length })}</p>
         <ul>
           {/* By place: two lines may read alike (key "a" with "b: c", key "a: b" with "c": review); an item is its text alone, so a node given another line loses nothing. */}
           {lines.map((line, index) => (

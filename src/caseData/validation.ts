@@ -10,7 +10,7 @@
 // Reasons are worded by the `t` passed in (the grid passes its locale's). English is the
 // default so that callers without a locale (tests, scripts) read the texts they always did.
 
-import { USER_DATA_OPERATION, type Chat, type GwsError, type UserDataValue } from '../gws';
+import { hasEnded, USER_DATA_OPERATION, type Chat, type GwsError, type UserDataValue } from '../gws';
 import { labelFor, translateEnglish, type Translate } from '../i18n';
 import { onDemand } from './onDemand';
 import type { PendingEdit, UserDataWrite } from '../store';
@@ -38,8 +38,7 @@ const NO_CAPABILITY = {
 
 /** Why the chat itself refuses this kind of write, or null. */
 export function chatBlockReason(chat: Chat, op: UserDataWrite['op'], t: Translate = translateEnglish): string | null {
-  if (chat.state === 'Completed') return t('caseData.reason.Completed');
-  if (chat.state === 'Revoked') return t('caseData.reason.Revoked');
+  if (hasEnded(chat.state)) return t(`caseData.over.${chat.state}`);
   // A capability list that names no userData operation does not forbid them, except to an
   // invitation: GWS documents LeftChat's as [Transfer, Complete, Leave, InFocus], "user data
   // can still be updated", and Chatting's right after Accept without them (contract review).

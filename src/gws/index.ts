@@ -13,7 +13,7 @@ export type {
   UserData,
   UserDataValue,
 } from './types';
-export { CHAT_STATES, hasEnded, USER_DATA_OPERATION } from './types';
+export { CHAT_STATES, hasEnded, UNLISTED, USER_DATA_OPERATION } from './types';
 export { GwsRequestError, isSessionProblem, isUnreachable, mayHaveApplied, mayPass, toGwsError, type GwsError } from './errors';
 export { createGwsClient, preloadOperations, type GwsClient, type GwsClientOptions } from './http/gwsClient';
 export { chatQueries } from './http/chatQueries';

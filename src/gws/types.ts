@@ -20,8 +20,16 @@ export type UserData = ReadonlyMap<string, UserDataValue>;
 
 export const CHAT_STATES = ['Invited', 'Chatting', 'LeftChat', 'Completed', 'Revoked'] as const;
 
+/**
+ * Not GWS's: the store's, for a chat GWS stopped listing (transferred away, or ended unseen)
+ * that the panel keeps because it is on screen or holds the agent's unsaved work. It is over
+ * for the agent: kept live and editable, every write was refused as not found (exploratory test).
+ */
+export const UNLISTED = 'Unlisted';
+export type EndedState = 'Completed' | 'Revoked' | typeof UNLISTED;
+
 /** A chat that is over: it takes no operation any more (LeftChat still takes userData). */
-export const hasEnded = (state: string): boolean => state === 'Completed' || state === 'Revoked';
+export const hasEnded = (state: string): state is EndedState => state === 'Completed' || state === 'Revoked' || state === UNLISTED;
 export type KnownChatState = (typeof CHAT_STATES)[number];
 /** GWS may add states; an unknown one is kept as text rather than rejecting the chat. */
 export type ChatState = KnownChatState | (string & {});

@@ -3,7 +3,7 @@
 // the field they set, so the store reads as a log of events.
 
 import { createStore } from 'zustand/vanilla';
-import type { Chat } from '../gws';
+import { hasEnded, UNLISTED, type Chat } from '../gws';
 import {
   addPending,
   applySnapshot,
@@ -27,7 +27,7 @@ import { entryAfterRead, entryUnread } from './reads';
 import { mostRecentChatting } from './chatOrder';
 import { hasUnsavedWork } from './unsavedWork';
 import { recordStep, takeStep } from './history';
-import { toSaved, type DraftStorage, type SavedChat } from './persistence';
+import { toSaved, unlistedChat, type DraftStorage, type SavedChat } from './persistence';
 import type { Refusals } from './refusals';
 import type { ChatStoreState } from './chatStoreState';
 
@@ -99,20 +99,29 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             const entry = chats.get(chat.id);
             chats.set(chat.id, entry ? entryAfterRead(entry, chat, receivedAt, startedAt) : restored(chat, receivedAt));
           }
-          // A chat GWS no longer lists is gone: forgotten unless it holds unsaved work (kept, so it
-          // can be copied); what a previous page stored for chats that no longer exist goes too.
+          // A chat GWS no longer lists is gone from the agent (transferred, or ended unseen): forgotten,
+          // unless on screen or holding unsaved work, kept as over (UNLISTED) so that the work can be
+          // copied (exploratory test: it stayed live and editable, every write refused as not found).
           const listed = new Set([...list.map((chat) => chat.id), ...unreadable.map((chat) => chat.chatId)]);
           for (const [chatId, entry] of chats) {
-            if (!listed.has(chatId) && entry.receivedAt < startedAt && !hasUnsavedWork(entry) && chatId !== get().activeChatId) chats.delete(chatId);
+            if (listed.has(chatId) || entry.receivedAt >= startedAt) continue;
+            if (!hasUnsavedWork(entry) && chatId !== get().activeChatId) chats.delete(chatId);
+            else if (!hasEnded(entry.chat.state)) chats.set(chatId, { ...entry, chat: { ...entry.chat, state: UNLISTED } });
           }
           for (const { chatId, reason } of unreadable) {
             const entry = chats.get(chatId ?? '');
             if (entry) chats.set(entry.chat.id, entryUnread(entry, reason));
           }
-          for (const chatId of storage?.chatIds() ?? []) if (!chats.has(chatId) && !listed.has(chatId)) storage?.save(chatId, null);
+          // What a previous page stored for a chat GWS no longer lists comes back so too (it was
+          // removed unsaid: exploratory test); what cannot be read goes.
+          for (const chatId of storage?.chatIds() ?? []) {
+            const saved = chats.has(chatId) || listed.has(chatId) ? undefined : storage?.load(chatId);
+            if (saved) chats.set(chatId, restored(unlistedChat(chatId, saved), receivedAt));
+            else if (saved === null) storage?.save(chatId, null);
+          }
           const wasHeld = get().outbox === 'held';
           const opens = opensOutbox(startedAt);
-          // Every saved chat is restored now, or gone with its storage; or GWS lists it, unreadable (its work kept for a later read).
+          // Every saved chat is restored now, listed or not, or gone with its storage; or GWS lists it, unreadable (its work kept for a later read).
           set({
             chats: opens ? new Map([...chats].map(([id, entry]) => [id, reconcileQueued(entry)])) : chats,
             ...(opens && { outbox: 'open' as const }),

@@ -2,6 +2,7 @@
 // accepted), per chat and across chats. The leave warning, the host's dirty state and which
 // vanished chats are kept all ask it.
 
+import { hasEnded } from '../gws';
 import type { ChatEntry } from './chatEntry';
 import { isEditedDraft } from './drafts';
 
@@ -32,11 +33,14 @@ export function hasUnsavedWork(entry: ChatEntry): boolean {
   return [...entry.drafts.values()].some(isEditedDraft) || entry.pending.some((edit) => edit.status !== 'awaiting');
 }
 
-/** The first queued write, in the order made, if the outbox is open (the writer sends them so). */
+/**
+ * The first queued write, in the order made, if the outbox is open (the writer sends them so).
+ * None of a chat that is over: GWS would refuse it, and the agent copies it instead.
+ */
 export function firstQueued(state: UnsavedSources & { readonly outbox: 'open' | 'held' }) {
   if (state.outbox !== 'open') return null;
   for (const [chatId, entry] of state.chats) {
-    const edit = entry.pending.find((candidate) => candidate.status === 'queued');
+    const edit = !hasEnded(entry.chat.state) && entry.pending.find((candidate) => candidate.status === 'queued');
     if (edit) return { chatId, edit };
   }
   return null;

@@ -257,3 +257,18 @@ describe('options', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
+
+describe('a chat leaving the agent', () => {
+  it('DELETE /sim/chats/{id} takes it out of the list, unannounced: reads leave it out, a write to it is refused with statusCode 6', async () => {
+    const removed = await fetch(`${sim.url}/sim/chats/${SEED_CHAT}`, { method: 'DELETE' });
+    expect(await removed.json()).toEqual({ ok: true });
+    const { body } = await getJson(`${sim.url}/api/v2/me/chats?fields=*`);
+    const ids = (at(body, 'chats') as Array<{ id: string }>).map((chat) => chat.id);
+    expect(ids).not.toContain(SEED_CHAT);
+    expect(ids).toContain(INVITED_CHAT);
+    const write = await postOperation(sim.url, SEED_CHAT, { operationName: 'UpdateUserData', userData: { Subject: 'x' } }, token);
+    expect(at(write.body, 'statusCode')).toBe(6);
+    const again = await fetch(`${sim.url}/sim/chats/${SEED_CHAT}`, { method: 'DELETE' });
+    expect(again.status).toBe(404);
+  });
+});

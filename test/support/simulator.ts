@@ -8,13 +8,13 @@ export type RecordedRequest = { method: string; path: string; body: unknown };
 /** Drives the simulator's /sim/ control API, as a demo script or a test would. */
 export function simControl(base: string | (() => string)) {
   const root = () => (typeof base === 'string' ? base : base());
-  const post = async (path: string, body: unknown = {}) => {
+  const post = async (path: string, body: unknown = {}, method = 'POST') => {
     const response = await fetch(`${root()}/sim${path}`, {
-      method: 'POST',
+      method,
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     });
-    if (!response.ok) throw new Error(`POST /sim${path} answered ${response.status}: ${await response.text()}`);
+    if (!response.ok) throw new Error(`${method} /sim${path} answered ${response.status}: ${await response.text()}`);
     return (await response.json()) as unknown;
   };
   return {
@@ -26,6 +26,8 @@ export function simControl(base: string | (() => string)) {
       post(`/chats/${encodeURIComponent(chatId)}/participants`, { action: 'leave', participantId }),
     setState: (chatId: string, state: string) => post(`/chats/${encodeURIComponent(chatId)}/state`, { state }),
     addChat: (chat: Record<string, unknown>) => post('/chats', chat),
+    /** The chat leaves the agent's list (a transfer), with no notification. */
+    removeChat: (chatId: string) => post(`/chats/${encodeURIComponent(chatId)}`, {}, 'DELETE'),
     publish: (data: unknown, channel = '/v2/me/chats') => post('/publish', { channel, data }),
     faults: (faults: Record<string, unknown>) => post('/faults', faults),
     session: (session: { expired: boolean }) => post('/session', session),

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Chat, UserDataValue } from '../../src/gws';
-import { createChatStore, deriveRows, loadRefusals, unsavedChatIds, type DraftStorage, type SavedChat } from '../../src/store';
+import { createChatStore, deriveRows, firstQueued, loadRefusals, unsavedChatIds, type DraftStorage, type SavedChat } from '../../src/store';
 import { catchUpEvents, hostEventsBetween, widgetState } from '../../src/app/hostEvents';
 import type { WidgetEvent } from '../../src/embed';
 
@@ -130,7 +130,6 @@ describe('stored drafts and writes', () => {
   it('restores a draft and an unsent write, and forgets them once the chat is gone and nothing is unsaved', () => {
     const { storage, items } = memoryStorage({
       b: { drafts: [['Subject', { text: 'typed', base: 'old', openedWith: null }]], writes: [{ op: 'update', key: 'Note', value: 'queued', base: undefined }] },
-      leftover: { drafts: [['K', { text: 'x', base: undefined, openedWith: null }]], writes: [] },
     });
     const store = createChatStore({ storage, activeChatId: 'a' });
     const { actions } = store.getState();
@@ -138,17 +137,69 @@ describe('stored drafts and writes', () => {
     const b = store.getState().chats.get('b');
     expect(b?.drafts.get('Subject')).toEqual({ text: 'typed', base: 'old', openedWith: null });
     expect(b?.pending).toMatchObject([{ op: 'update', key: 'Note', value: 'queued', status: 'queued' }]);
-    // A stored chat that no longer exists is dropped at the first read.
-    expect(items.has('leftover')).toBe(false);
 
-    // b vanishes from the list while it holds unsaved work: kept, so the work can be copied.
+    // b vanishes from the list while it holds unsaved work: kept, over (Unlisted), so the work can be copied.
     actions.chatsRead([chat('a', 'Chatting', '')], actions.readStarted());
-    expect(store.getState().chats.has('b')).toBe(true);
+    expect(store.getState().chats.get('b')?.chat.state).toBe('Unlisted');
+    expect(store.getState().chats.get('b')?.chat.userData).toEqual(new Map([['Subject', 'old']]));
     expect(items.has('b')).toBe(true);
     actions.unsavedDismissed('b');
     expect(items.has('b')).toBe(false);
     actions.chatsRead([chat('a', 'Chatting', '')], actions.readStarted());
     expect(store.getState().chats.has('b')).toBe(false);
+  });
+
+  it('brings back what a previous page stored for a chat GWS no longer lists, over (Unlisted), on what it rested on; drops what cannot be read', () => {
+    const { storage, items } = memoryStorage({
+      gone: {
+        drafts: [['Subject', { text: 'typed', base: 'old', openedWith: null }]],
+        // A delete kept: an empty chat would show it done, and drop it.
+        writes: [
+          { op: 'delete', key: 'Note', base: 'n' },
+          { op: 'attach', key: 'New', value: 'v', base: undefined },
+        ],
+      },
+    });
+    const unreadable: DraftStorage = { ...storage, load: (chatId) => (chatId === 'broken' ? null : storage.load(chatId)), chatIds: () => [...storage.chatIds(), 'broken'] };
+    const removed: string[] = [];
+    const store = createChatStore({ storage: { ...unreadable, save: (chatId, saved) => (saved ? storage.save(chatId, saved) : removed.push(chatId)) }, activeChatId: 'a' });
+    const { actions } = store.getState();
+    actions.chatsRead([chat('a', 'Chatting', '')], actions.readStarted());
+    const gone = store.getState().chats.get('gone');
+    expect(gone?.chat).toMatchObject({ id: 'gone', state: 'Unlisted', participants: [] });
+    expect(gone?.chat.userData).toEqual(new Map([['Subject', 'old'], ['Note', 'n']]));
+    expect(gone?.drafts.get('Subject')?.text).toBe('typed');
+    expect(gone?.pending).toMatchObject([
+      { op: 'delete', key: 'Note', status: 'queued' },
+      { op: 'attach', key: 'New', value: 'v', status: 'queued' },
+    ]);
+    expect(items.has('gone')).toBe(true);
+    expect(removed).toContain('broken');
+    expect(removed).not.toContain('gone');
+    expect(unsavedChatIds(store.getState())).toEqual(new Set(['gone']));
+    // Nothing of it is sent, though the outbox opens: GWS would refuse it, the agent copies it.
+    actions.connectionChanged({ kind: 'live' });
+    actions.chatsRead([chat('a', 'Chatting', '')], actions.readStarted());
+    expect(store.getState().outbox).toBe('open');
+    expect(firstQueued(store.getState())).toBeNull();
+    // Listed again after all (a flaky read): its state is GWS's once more, its work checked against it.
+    actions.chatsRead([chat('a', 'Chatting', ''), chat('gone', 'Chatting', '', { Subject: 'old', Note: 'n' })], actions.readStarted());
+    expect(store.getState().chats.get('gone')?.chat.state).toBe('Chatting');
+    expect(firstQueued(store.getState())).toMatchObject({ chatId: 'gone', edit: { op: 'delete', key: 'Note' } });
+  });
+
+  it('keeps the chat on screen when GWS stops listing it, over (Unlisted), and forgets one not on screen with nothing unsaved; an ended one keeps its state', () => {
+    const store = createChatStore({ activeChatId: 'a' });
+    const { actions } = store.getState();
+    actions.chatsRead([chat('a', 'Chatting', ''), chat('b', 'Chatting', ''), chat('c', 'Completed', '')], actions.readStarted());
+    actions.draftChanged('c', 'K', 'typed');
+    actions.chatsRead([], actions.readStarted());
+    expect([...store.getState().chats.keys()]).toEqual(['a', 'c']);
+    expect(store.getState().chats.get('a')?.chat.state).toBe('Unlisted');
+    expect(store.getState().chats.get('c')?.chat.state).toBe('Completed');
+    // A notification of it says GWS still knows it: its state is the notification's.
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'StatusChange', chat: chat('a', 'Chatting', '') });
+    expect(store.getState().chats.get('a')?.chat.state).toBe('Chatting');
   });
 
   it('restores a draft typed over a kept write of its key as the draft, resting on that write (not dropped by it)', () => {
@@ -231,10 +282,15 @@ describe('stored drafts and writes', () => {
       { type: 'dirtyStateChanged', chatId: 'b', dirty: true },
       { type: 'dirtyStateChanged', chatId: 'gone', dirty: true },
     ]);
-    // The read restores b (still unsaved: no event) and finds "gone" gone (no longer unsaved).
+    // The read restores b, and "gone", which GWS no longer lists, as over (its work there to copy):
+    // both still unsaved, no event.
     const { actions } = store.getState();
     actions.chatsRead([chat('a', 'Chatting', ''), chat('b', 'Chatting', '', { Subject: 'old' })], actions.readStarted());
-    expect([...unsavedChatIds(store.getState())]).toEqual(['b']);
+    expect([...unsavedChatIds(store.getState())].sort()).toEqual(['b', 'gone']);
+    expect(store.getState().chats.get('gone')?.chat.state).toBe('Unlisted');
+    expect(events.filter((event) => event.type === 'dirtyStateChanged')).toEqual([]);
+    // The agent dismisses it: no longer unsaved.
+    actions.unsavedDismissed('gone');
     expect(events.filter((event) => event.type === 'dirtyStateChanged')).toEqual([{ type: 'dirtyStateChanged', chatId: 'gone', dirty: false }]);
   });
 

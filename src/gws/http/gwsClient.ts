@@ -33,13 +33,15 @@ type CsrfToken = { readonly header: string; readonly token: string };
 /** What the client's writes (operate.ts) use of it. */
 export type ClientCore = {
   send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ response: Response; text: string }>;
-  interpret<T>(response: Response, text: string, schema: Schema<T>): T;
+  interpret<T>(response: Response, text: string, schema: Schema<T>): Promise<T>;
   failure(error: GwsError): GwsRequestError;
   hasToken(): boolean;
   forgetToken(): void;
 };
 
 const loadOperate = () => import('./operate');
+/** A body that is not JSON, in a few words (errorBody.ts); if its code cannot be loaded, the fallback. */
+const summarized = (body: string, fallback: string) => loadOperate().then((module) => module.summarize(body, fallback), () => fallback);
 
 /** Fetches the writes' code ahead of the first write (the writer does, once the grid has painted). */
 export const preloadOperations = (): void => void loadOperate().catch(() => undefined);
@@ -99,7 +101,7 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
     return new GwsRequestError(cleaned);
   }
 
-  function interpret<T>(response: Response, text: string, schema: Schema<T>): T {
+  async function interpret<T>(response: Response, text: string, schema: Schema<T>): Promise<T> {
     let body: unknown;
     try {
       body = text ? JSON.parse(text) : undefined;
@@ -128,12 +130,12 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
     // gone, and the request never reached GWS (it read as "Not found" or "not JSON": bad-input
     // test). Named without its query: a sign-in page's parameters are nobody's business.
     if (response.redirected && response.ok) throw failure({ kind: 'session-expired', message: `redirected to ${response.url.split(/[?#]/)[0]}` });
-    if (!response.ok) throw failure({ kind: 'http', status: response.status, message: summarize(text, response.statusText) });
+    if (!response.ok) throw failure({ kind: 'http', status: response.status, message: await summarized(text, response.statusText) });
     const issues = envelope && !envelope.ok ? envelope.issues : [];
     throw failure({
       kind: 'invalid-payload',
       // The issues are said beside the message (i18n/gwsErrors.ts): not twice.
-      message: body === undefined ? `not JSON: ${summarize(text, 'empty body')}` : 'the reply is not a GWS answer',
+      message: body === undefined ? `not JSON: ${await summarized(text, 'empty body')}` : 'the reply is not a GWS answer',
       issues,
     });
   }
@@ -171,18 +173,4 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
     },
     operate: (chatId, operation) => withOperations((module) => module.operate(core, chatId, operation)),
   };
-}
-
-/**
- * A short, readable summary of a body that is not JSON: a proxy's HTML error page is
- * reduced to its title or first heading, anything else to its first 120 characters.
- */
-export function summarize(body: string, fallback: string): string {
-  // Only its start, where a page's title is: the tag patterns take time growing with the square
-  // of what they scan when "<" has no ">" after it (a 300 kB body froze the panel for 15 s: review).
-  const text = body.slice(0, 2_000);
-  const heading = /<(title|h1)[^>]*>([^<]*)<\/\1>/i.exec(text)?.[2];
-  const plain = (heading ?? text.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
-  if (!plain) return fallback;
-  return plain.length > 120 ? `${plain.slice(0, 117)}...` : plain;
 }

@@ -7,7 +7,11 @@
 import { toGwsError } from '../errors';
 import type { Agent, ChatOperation, OperationAccepted } from '../types';
 import { integer, object, optional, string, withDefault, type Schema } from '../../shared/schema';
-import { summarize, type ClientCore } from './gwsClient';
+import type { ClientCore } from './gwsClient';
+import { summarize } from './errorBody';
+
+// The client words a failed read's body with it too, from this chunk.
+export { summarize };
 
 const CSRF_REJECTION = /csrf/i;
 // The write's wire format lives with the writes (wire.ts has the reads'): the first paint makes none.
@@ -24,7 +28,7 @@ const meResponse = object({
 /** The agent GWS's session belongs to: refused once the session has expired. */
 export async function getMe({ send, interpret }: ClientCore): Promise<Agent> {
   const { response, text } = await send('GET', '/me');
-  return interpret(response, text, meResponse).user;
+  return (await interpret(response, text, meResponse)).user;
 }
 /** For the integrator as much as the agent (also saveFailed's message): the setting to change. */
 export const CSRF_UNREADABLE =
@@ -42,7 +46,7 @@ async function refreshCsrf({ send, interpret, failure, forgetToken }: ClientCore
   // has not left, which would read "it may have been saved" (review). An expired session stays one.
   try {
     const { response, text } = await send('GET', '/me');
-    interpret(response, text, meResponse);
+    await interpret(response, text, meResponse);
   } catch (error) {
     const detail = toGwsError(error);
     throw detail.kind === 'session-expired' ? error : failure({ kind: 'network', message: 'message' in detail ? detail.message : detail.kind });

@@ -36,6 +36,7 @@ export const de = {
   'chatState.LeftChat': 'Verlassen',
   'chatState.Completed': 'Abgeschlossen',
   'chatState.Revoked': 'Zurückgezogen',
+  'chatState.Unlisted': 'Nicht mehr in Ihren Chats',
 
   'connection.connecting': 'Verbinden…',
   'connection.live': 'Live',
@@ -186,6 +187,10 @@ export const de = {
     one: 'Dieser Chat wurde zurückgezogen, und eine Änderung wurde nicht gespeichert:',
     other: 'Dieser Chat wurde zurückgezogen, und {count} Änderungen wurden nicht gespeichert:',
   },
+  'caseData.ended.Unlisted': {
+    one: 'Dieser Chat gehört nicht mehr zu Ihren Chats, und eine Änderung wurde nicht gespeichert:',
+    other: 'Dieser Chat gehört nicht mehr zu Ihren Chats, und {count} Änderungen wurden nicht gespeichert:',
+  },
   'caseData.ended.deleteLine': '{key}: (löschen)',
   'caseData.ended.copy': 'Nicht gespeicherte Änderungen kopieren',
   'caseData.ended.dismiss': 'Schließen',
@@ -193,8 +198,9 @@ export const de = {
   'caseData.ended.copied': 'Kopiert. Sie können die Änderungen in den Falldatensatz einfügen.',
   'caseData.ended.copyRefused': 'Der Browser hat das Kopieren verweigert: Markieren Sie die Liste und kopieren Sie sie.',
 
-  'caseData.reason.Completed': 'Dieser Chat ist abgeschlossen: Seine Falldaten sind schreibgeschützt.',
-  'caseData.reason.Revoked': 'Dieser Chat wurde zurückgezogen: Seine Falldaten sind schreibgeschützt.',
+  'caseData.over.Completed': 'Dieser Chat ist abgeschlossen: Seine Falldaten sind schreibgeschützt.',
+  'caseData.over.Revoked': 'Dieser Chat wurde zurückgezogen: Seine Falldaten sind schreibgeschützt.',
+  'caseData.over.Unlisted': 'Dieser Chat gehört nicht mehr zu Ihren Chats (weitergeleitet oder beendet): Seine Falldaten sind schreibgeschützt.',
   'caseData.reason.noCapability.update': 'Der Chat im Status {state} erlaubt kein Ändern von Falldaten (Capability UpdateUserData fehlt).',
   'caseData.reason.noCapability.attach': 'Der Chat im Status {state} erlaubt kein Hinzufügen von Falldaten (Capability AttachUserData fehlt).',
   'caseData.reason.noCapability.delete': 'Der Chat im Status {state} erlaubt kein Löschen von Falldaten (Capability DeleteUserData fehlt).',

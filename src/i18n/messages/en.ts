@@ -79,6 +79,8 @@ export const en = {
   'chatState.LeftChat': 'Left chat',
   'chatState.Completed': 'Completed',
   'chatState.Revoked': 'Revoked',
+  // Not a GWS state: GWS no longer lists the chat (gws/types.ts, UNLISTED).
+  'chatState.Unlisted': 'No longer listed',
 
   'caseData.partUnavailable': '“{part}” could not be loaded. Check the connection, then try again.',
   // Also the placeholder's name while the form loads (its texts are in enAddField.ts).
@@ -89,8 +91,9 @@ export const en = {
 
   // Why a write is refused (validation.ts, userDataValues.ts). {state} and the capability
   // names are GWS identifiers and stay untranslated: they are what an administrator looks up.
-  'caseData.reason.Completed': 'This chat is Completed: its case data is read-only.',
-  'caseData.reason.Revoked': 'This chat is Revoked: its case data is read-only.',
+  'caseData.over.Completed': 'This chat is Completed: its case data is read-only.',
+  'caseData.over.Revoked': 'This chat is Revoked: its case data is read-only.',
+  'caseData.over.Unlisted': 'This chat is no longer among your chats: its case data is read-only.',
   'caseData.reason.noCapability.update': 'The chat in state {state} does not allow changing case data (no UpdateUserData capability).',
   'caseData.reason.noCapability.attach': 'The chat in state {state} does not allow adding case data (no AttachUserData capability).',
   'caseData.reason.noCapability.delete': 'The chat in state {state} does not allow deleting case data (no DeleteUserData capability).',

@@ -3,7 +3,7 @@
 // English catalogue with it. Keys and placeholders work as in en.ts.
 
 export const enEnded = {
-  // One text per ended state rather than "{state}": each language words the two states its own way.
+  // One text per ended state rather than "{state}": each language words each state its own way.
   'caseData.ended.Completed': {
     one: 'This chat is Completed and one change was not saved:',
     other: 'This chat is Completed and {count} changes were not saved:',
@@ -11,6 +11,10 @@ export const enEnded = {
   'caseData.ended.Revoked': {
     one: 'This chat is Revoked and one change was not saved:',
     other: 'This chat is Revoked and {count} changes were not saved:',
+  },
+  'caseData.ended.Unlisted': {
+    one: 'This chat is no longer among your chats and one change was not saved:',
+    other: 'This chat is no longer among your chats and {count} changes were not saved:',
   },
   'caseData.ended.deleteLine': '{key}: (delete)',
   'caseData.ended.copy': 'Copy unsaved changes',

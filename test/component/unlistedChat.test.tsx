@@ -1,0 +1,50 @@
+// A chat GWS stops listing (transferred away; its state notification lost while the connection
+// was down) while the agent holds unsaved work in it: over for the agent, its work kept to copy.
+// Before (exploratory test): it stayed Live and editable, every write refused as not found, and a
+// reload removed its stored work unsaid.
+import { screen, waitFor, within } from '@testing-library/react';
+import { expect, it } from 'vitest';
+import { simulatorPerFile } from '../support/simulator';
+import { grid, renderPanel, SEED_CHAT_ID, valueCell, waitForLive, waitUntilSettled } from '../support/renderPanel';
+import { createChatStore, sessionDraftStorage } from '../../src/store';
+
+const sim = simulatorPerFile();
+const { control } = sim;
+const READ_ONLY = 'This chat is no longer among your chats: its case data is read-only.';
+
+it('turns read-only, lists the unsaved change to copy, sends nothing, and brings it back so after a reload', async () => {
+  sessionStorage.clear();
+  const view = renderPanel(sim.url, { store: createChatStore({ storage: sessionDraftStorage() }) });
+  await screen.findByRole('grid', { name: 'Case data' });
+  await waitUntilSettled(view.store);
+  await control.faults({ notificationsDownMs: 2_000 });
+  await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/Reconnecting/), { timeout: 5_000 });
+  valueCell('CustomerSegment').focus();
+  await view.user.keyboard('Gold{Enter}');
+  await waitFor(() => expect(valueCell('CustomerSegment')).toHaveTextContent('Queued'));
+  await control.removeChat(SEED_CHAT_ID);
+
+  // The read after the gap finds it gone.
+  const notice = await screen.findByRole('region', { name: 'Unsaved changes' }, { timeout: 15_000 });
+  expect(within(notice).getByRole('alert')).toHaveTextContent('This chat is no longer among your chats and one change was not saved:');
+  expect(within(notice).getByRole('listitem')).toHaveTextContent('CustomerSegment: Gold');
+  expect(screen.getByText('No longer listed')).toBeInTheDocument();
+  expect(grid()).toHaveAttribute('aria-readonly', 'true');
+  expect(grid()).toHaveAccessibleDescription(READ_ONLY);
+  expect(valueCell('Subject')).toHaveAccessibleDescription(READ_ONLY);
+  await waitForLive();
+  expect(await control.operations()).toEqual([]);
+  view.unmount();
+
+  // A reload (a new page: storage kept, a new store): the work comes back, over, where it was dropped.
+  const reloaded = renderPanel(sim.url, { chatId: SEED_CHAT_ID, store: createChatStore({ activeChatId: SEED_CHAT_ID, storage: sessionDraftStorage() }) });
+  const again = await screen.findByRole('region', { name: 'Unsaved changes' }, { timeout: 10_000 });
+  expect(within(again).getByRole('listitem')).toHaveTextContent('CustomerSegment: Gold');
+  expect(grid()).toHaveAccessibleDescription(READ_ONLY);
+  await waitUntilSettled(reloaded.store);
+  expect(await control.operations()).toEqual([]);
+  // Dismissed, it goes, from storage too.
+  await reloaded.user.click(within(again).getByRole('button', { name: 'Dismiss' }));
+  await waitFor(() => expect(screen.queryByRole('region', { name: 'Unsaved changes' })).not.toBeInTheDocument());
+  expect(sessionStorage.getItem(`case-data-panel:chat:${SEED_CHAT_ID}`)).toBeNull();
+}, 40_000);
