@@ -86,6 +86,10 @@ function createWriter({ client, store, queryClient }: WriterParts) {
       const landed = entry !== undefined && landedAlready(entry, { ...write, editId });
       if (mayHaveApplied(detail) && !landed) lateWrites.timedOut(chatId, write, editId);
       if (isSessionProblem(detail)) actions.sessionExpired();
+      // Not found: the chat may have left the agent (a transfer whose notification was lost). The
+      // read tells, and a chat no longer listed turns over, its work kept to copy (store: UNLISTED);
+      // the refusal alone left it editable, every write refused (exploratory test).
+      if (detail.kind === 'status-code' && detail.statusCode === 6) chatQueries.reread(queryClient, client, true);
       if (isSessionProblem(detail) || (unreachable && store.getState().outbox === 'held')) actions.userDataWriteRequeued(chatId, editId);
       else actions.userDataWriteFailed(chatId, editId, detail, mayHaveApplied(detail));
     },

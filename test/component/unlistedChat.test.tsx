@@ -48,3 +48,17 @@ it('turns read-only, lists the unsaved change to copy, sends nothing, and brings
   await waitFor(() => expect(screen.queryByRole('region', { name: 'Unsaved changes' })).not.toBeInTheDocument());
   expect(sessionStorage.getItem(`case-data-panel:chat:${SEED_CHAT_ID}`)).toBeNull();
 }, 40_000);
+
+it('a write refused as not found reads the chats again: a chat no longer listed turns over then, not at the next reconnect', async () => {
+  const view = renderPanel(sim.url);
+  await screen.findByRole('grid', { name: 'Case data' });
+  await waitUntilSettled(view.store);
+  await control.removeChat(SEED_CHAT_ID);
+  valueCell('CustomerSegment').focus();
+  await view.user.keyboard('Gold{Enter}');
+  const notice = await screen.findByRole('region', { name: 'Unsaved changes' }, { timeout: 10_000 });
+  expect(within(notice).getByRole('listitem')).toHaveTextContent('CustomerSegment: Gold');
+  expect(grid()).toHaveAccessibleDescription(READ_ONLY);
+  // Sent once, refused, not sent again.
+  expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { CustomerSegment: 'Gold' } }]);
+}, 30_000);
