@@ -1,5 +1,6 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { useMessages } from '../i18n';
+import { clipped } from '../shared/clipped';
 import { isEditedDraft, isUnsettled, sameValue, type RowStatus, type UserDataRow } from '../store';
 import type { FieldOption } from './caseDataConfig';
 import type { EditorMove } from './useEditorText';
@@ -161,13 +162,7 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
           <>
             {/* Narrow panels cut long text with an ellipsis; the whole of it is one hover away. */}
             <span className="case-data__text" dir="auto" title={text.length > 0 && text.length <= LONG_TEXT * 4 ? text : undefined}>
-              {text === '' && (draft || row.value === null) ? (
-                <span className="case-data__muted">{t('caseData.emptyValue')}</span>
-              ) : text.length > LONG_TEXT * 4 ? (
-                `${text.slice(0, LONG_TEXT * 4)}…`
-              ) : (
-                text
-              )}
+              {text === '' && (draft || row.value === null) ? <span className="case-data__muted">{t('caseData.emptyValue')}</span> : clipped(text, LONG_TEXT * 4)}
             </span>
             {/* With line breaks too, which one line does not show (exploratory test: "line1 line2 line4" read as one line). */}
             {text.length > LONG_TEXT || text.includes('\n') ? <span className="case-data__size">{t('caseData.size', { count: text.length })}</span> : null}

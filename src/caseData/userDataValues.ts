@@ -3,6 +3,7 @@
 
 import type { UserDataValue } from '../gws';
 import { translateEnglish, type Translate } from '../i18n';
+import { clipped } from '../shared/clipped';
 import { valueText } from '../store';
 import type { FieldRule } from './caseDataConfig';
 
@@ -68,7 +69,7 @@ const QUOTED_CHARS = 80;
  * "(empty)" for none. A reason quoting a 10 kB value whole was shown, described at every
  * focus and said (review).
  */
-export const quotedText = (text: string, t: Translate) => (text.length > QUOTED_CHARS ? `${text.slice(0, QUOTED_CHARS)}…` : text || t('caseData.emptyValue'));
+export const quotedText = (text: string, t: Translate) => clipped(text, QUOTED_CHARS) || t('caseData.emptyValue');
 
 type DraftCheck = { readonly ok: true; readonly value: UserDataValue } | { readonly ok: false; readonly reason: string };
 

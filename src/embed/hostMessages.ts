@@ -5,6 +5,7 @@
 // Whatever the host sent is echoed back only in bounded pieces: a 1 MB `type` or a token
 // object with 50,000 unknown names must not turn into a reply many times its size.
 
+import { clipped } from '../shared/clipped';
 import { describe, formatIssues, object, oneOf, optional, string, type Issue, type Schema } from '../shared/schema';
 import { HOST_COMMAND_TYPES, PROTOCOL_VERSION, type HostCommand, type HostCommandType, type ProtocolError } from './protocol';
 import { THEME_MODES, themeTokens } from './theme';
@@ -26,7 +27,7 @@ const LOCALE_LIMIT = 100;
 // A userData key is GWS's to name, at whatever length the grid shows: a host must reach every one.
 const KEY_LIMIT = 65_536;
 
-export const clip = (text: string, limit = ECHO_LIMIT): string => (text.length > limit ? `${text.slice(0, limit)}…` : text);
+export const clip = (text: string, limit = ECHO_LIMIT): string => clipped(text, limit);
 
 /** A short description of any value, for a message: never JSON.stringify (BigInt, cycles, size). */
 function preview(value: unknown): string {

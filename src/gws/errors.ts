@@ -1,4 +1,5 @@
 import type { Issue } from '../shared/schema';
+import { clipped } from '../shared/clipped';
 
 /** Every way a GWS request can fail, as a value the UI can switch on. */
 export type GwsError =
@@ -65,10 +66,8 @@ export const mayHaveApplied = (error: GwsError): boolean =>
 /** Longest server text the panel keeps (an error's words): enough for any real message. */
 const TEXT_KEPT = 500;
 
-/** A server's text cut to TEXT_KEPT characters, marked as cut. */
-export function clipText(text: string): string {
-  return text.length > TEXT_KEPT ? `${text.slice(0, TEXT_KEPT - 1)}…` : text;
-}
+/** A server's text cut to TEXT_KEPT characters with its mark. */
+export const clipText = (text: string): string => clipped(text, TEXT_KEPT - 1);
 
 export function toGwsError(error: unknown): GwsError {
   if (error instanceof GwsRequestError) return error.detail;

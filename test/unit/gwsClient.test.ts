@@ -243,7 +243,7 @@ describe('a body that is not JSON', () => {
     const body = 'x < '.repeat(100_000);
     const { fetchFn } = scripted([() => new Response(body, { status: 502 })]);
     const error = await failure(createGwsClient({ baseUrl: '', fetch: fetchFn }).listChats());
-    expect(error).toMatchObject({ kind: 'http', status: 502, message: `${body.replace(/\s+/g, ' ').slice(0, 117)}...` });
+    expect(error).toMatchObject({ kind: 'http', status: 502, message: `${body.replace(/\s+/g, ' ').slice(0, 119)}…` });
   });
 
   it('is an HTML page’s title, as before', async () => {

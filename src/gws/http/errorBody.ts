@@ -2,6 +2,8 @@
 // the client loads to word a failed read too. Failures come after the first paint, which has no
 // bytes to spare for them.
 
+import { clipped } from '../../shared/clipped';
+
 /**
  * A short, readable summary of a body that is not JSON: a proxy's HTML error page is
  * reduced to its title or first heading, anything else to its first 120 characters.
@@ -13,5 +15,5 @@ export function summarize(body: string, fallback: string): string {
   const heading = /<(title|h1)[^>]*>([^<]*)<\/\1>/i.exec(text)?.[2];
   const plain = (heading ?? text.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
   if (!plain) return fallback;
-  return plain.length > 120 ? `${plain.slice(0, 117)}...` : plain;
+  return clipped(plain, 119);
 }
