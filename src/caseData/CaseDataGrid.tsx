@@ -109,8 +109,9 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   useEffect(() => {
     countNow.current = count;
     const last = countSaid.current;
-    // Not while the agent types (the count waits for the pause), nor over anything said since.
-    if (count && last.filter === filter && said === last.text && count !== last.text) setAnnouncement((countSaid.current = { filter, text: count }).text);
+    // Not while the agent types (the count waits for the pause), nor over anything said since. A
+    // cleared filter takes its count away: it stood in the region, there to be read in browse mode (review).
+    if (said === last.text && (count ? last.filter === filter && count !== last.text : last.text)) setAnnouncement((countSaid.current = { filter, text: count }).text);
   }, [count]); // oxlint-disable-line react/exhaustive-deps -- only when the count changes, against what is said then
 
   const { noteFocus } = useFocusKeeping({
