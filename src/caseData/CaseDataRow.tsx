@@ -165,7 +165,7 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
               {text === '' && (draft || row.value === null) ? <span className="case-data__muted">{t('caseData.emptyValue')}</span> : clipped(text, LONG_TEXT * 4)}
             </span>
             {/* With line breaks too, which one line does not show (exploratory test: "line1 line2 line4" read as one line). */}
-            {text.length > LONG_TEXT || text.includes('\n') ? <span className="case-data__size">{t('caseData.size', { count: text.length })}</span> : null}
+            {text.length > LONG_TEXT || /[\n\r]/.test(text) ? <span className="case-data__size">{t('caseData.size', { count: text.length })}</span> : null}
             {draft ? (
               <span className="case-data__badge case-data__badge--draft">
                 {t(deleted ? 'caseData.badge.draftDeleted' : row.draftConflict ? 'caseData.badge.draftChanged' : 'caseData.badge.draft')}

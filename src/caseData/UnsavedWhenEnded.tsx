@@ -23,7 +23,7 @@ export function unsavedLines(entry: ChatEntry, t: Translate = translateEnglish):
  * A value's own lines are indented under its key: pasted into a CRM, a line of the value that
  * reads "Subject: Refund approved" must not pass for a change to Subject (exploratory test).
  */
-const line = (key: string, text: string) => `${key}: ${text.replace(/\r?\n/g, '\n  ')}`;
+const line = (key: string, text: string) => `${key}: ${text.replace(/\r\n?|\n/g, '\n  ')}`;
 
 // What the copy button achieved, kept as an outcome rather than a text so that a locale
 // switch rewords it.

@@ -55,7 +55,8 @@ export function editorKind(kind: ValueKind, rule: FieldRule, text: string): Edit
     case 'date':
       return 'date';
     default:
-      return text.length > LONG_TEXT || text.includes('\n') ? 'multiline' : 'text';
+      // A lone CR too (old Mac line ends): a one-line field drops it, gluing the lines (review).
+      return text.length > LONG_TEXT || /[\n\r]/.test(text) ? 'multiline' : 'text';
   }
 }
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { acceptsTyping, effectiveKind, textToValue, formatValue, valueKind } from '../../src/caseData/userDataValues';
+import { acceptsTyping, editorKind, effectiveKind, textToValue, formatValue, valueKind } from '../../src/caseData/userDataValues';
 import { nextPosition, startsTypedEdit } from '../../src/caseData/gridKeyboard';
 import type { FieldRule } from '../../src/caseData/caseDataConfig';
 
@@ -87,6 +87,18 @@ describe('a number is saved as the number the agent typed', () => {
     expect(effectiveKind(2.5, configuredInteger)).toBe('decimal');
     expect(effectiveKind(undefined, configuredInteger)).toBe('integer');
     expect(effectiveKind('12', configuredInteger)).toBe('string');
+  });
+});
+
+describe('the editor a text opens in', () => {
+  it('is the multi-line one for a line break of any kind: a one-line field drops a lone CR, gluing the lines', () => {
+    const plain: FieldRule = { readOnly: false, hidden: false };
+    expect(editorKind('string', plain, 'one line')).toBe('text');
+    expect(editorKind('string', plain, 'a\nb')).toBe('multiline');
+    expect(editorKind('string', plain, 'a\r\nb')).toBe('multiline');
+    // Before (review): "a\rb" opened in a one-line field, which showed and saved "ab".
+    expect(editorKind('string', plain, 'a\rb')).toBe('multiline');
+    expect(editorKind('string', plain, 'x'.repeat(121))).toBe('multiline');
   });
 });
 
