@@ -27,7 +27,7 @@ import { entryAfterRead, entryUnread } from './reads';
 import { mostRecentChatting } from './chatOrder';
 import { hasUnsavedWork } from './unsavedWork';
 import { recordStep, takeStep } from './history';
-import { toSaved, unlistedChat, type DraftStorage, type SavedChat } from './persistence';
+import { toSaved, type DraftStorage, type SavedChat } from './persistence';
 import type { Refusals } from './refusals';
 import type { ChatStoreState } from './chatStoreState';
 
@@ -74,6 +74,11 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
       // Checked against the chat now: restored by a notification while writes go (unreadable at the read), they went over a change since (exploratory test).
       return reconcileQueued(entry);
     };
+    /**
+     * A chat back from over (GWS lists it again): the writes it held meanwhile are checked against it,
+     * as after a gap (one went over the new owner's value, unseen: exploratory test).
+     */
+    const backFromOver = (entry: ChatEntry, next: ChatEntry) => (hasEnded(entry.chat.state) && !hasEnded(next.chat.state) ? reconcileQueued(next) : next);
     /** A read that began once live opens a held outbox: the queued writes checked against what it brought. */
     const opensOutbox = (startedAt: number) => {
       const { outbox, connection, liveSince } = get();
@@ -97,7 +102,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           const chats = new Map(get().chats);
           for (const chat of list) {
             const entry = chats.get(chat.id);
-            chats.set(chat.id, entry ? entryAfterRead(entry, chat, receivedAt, startedAt) : restored(chat, receivedAt));
+            chats.set(chat.id, entry ? backFromOver(entry, entryAfterRead(entry, chat, receivedAt, startedAt)) : restored(chat, receivedAt));
           }
           // A chat GWS no longer lists is gone from the agent (transferred, or ended unseen): forgotten,
           // unless on screen or holding unsaved work, kept as over (UNLISTED) so that the work can be
@@ -112,16 +117,12 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             const entry = chats.get(chatId ?? '');
             if (entry) chats.set(entry.chat.id, entryUnread(entry, reason));
           }
-          // What a previous page stored for a chat GWS no longer lists comes back so too (it was
-          // removed unsaid: exploratory test); what cannot be read goes.
-          for (const chatId of storage?.chatIds() ?? []) {
-            const saved = chats.has(chatId) || listed.has(chatId) ? undefined : storage?.load(chatId);
-            if (saved) chats.set(chatId, restored(unlistedChat(chatId, saved), receivedAt));
-            else if (saved === null) storage?.save(chatId, null);
-          }
+          // What a previous page stored for a chat GWS does not list goes: nothing tells whose it was
+          // (the previous agent's, in the same tab: SECURITY.md), and it is no chat of this agent's now.
+          for (const chatId of storage?.chatIds() ?? []) if (!chats.has(chatId) && !listed.has(chatId)) storage?.save(chatId, null);
           const wasHeld = get().outbox === 'held';
           const opens = opensOutbox(startedAt);
-          // Every saved chat is restored now, listed or not, or gone with its storage; or GWS lists it, unreadable (its work kept for a later read).
+          // Every saved chat is restored now, or gone with its storage; or GWS lists it, unreadable (its work kept for a later read).
           set({
             chats: opens ? new Map([...chats].map(([id, entry]) => [id, reconcileQueued(entry)])) : chats,
             ...(opens && { outbox: 'open' as const }),
@@ -171,7 +172,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             ...(notification.userDataAbsent && { userData: entry.chat.userData }),
             ...(notification.participantsAbsent && { participants: entry.chat.participants }),
           };
-          chats.set(chat.id, entry && known ? applySnapshot(entry, known, receivedAt, referenceId, notification.userDataAbsent) : restored(chat, receivedAt, notification.userDataAbsent));
+          chats.set(chat.id, entry && known ? backFromOver(entry, applySnapshot(entry, known, receivedAt, referenceId, notification.userDataAbsent)) : restored(chat, receivedAt, notification.userDataAbsent));
           const { unreadSaved, unreadableChats } = get();
           const stillUnread = unreadSaved.has(chat.id) ? new Set([...unreadSaved].filter((id) => id !== chat.id)) : unreadSaved;
           // Read now: no longer said to be unreadable (it stayed so until the next full read: exploratory test).

@@ -2,7 +2,7 @@
 // in sessionStorage, one item per chat, and removed once confirmed or when the chat is
 // gone. Only case data is stored, never tokens or credentials.
 
-import { jsonValue, UNLISTED, type Chat, type UserDataValue } from '../gws';
+import { jsonValue, type UserDataValue } from '../gws';
 import { array, isRecord, object, oneOf, string, type Schema } from '../shared/schema';
 import type { ChatEntry, UserDataWrite } from './chatEntry';
 import { isEditedDraft, type Draft } from './drafts';
@@ -63,18 +63,6 @@ export function toSaved(entry: ChatEntry): SavedChat | null {
   if (writes.length === 0 && drafts.length === 0) return null;
   return { drafts, writes };
 }
-
-/**
- * The chat a previous page stored work for and GWS no longer lists, as far as the work tells:
- * the values it rested on (a delete kept shows its key; an empty chat had shown it done).
- */
-export const unlistedChat = (id: string, saved: SavedChat): Chat => ({
-  id,
-  state: UNLISTED,
-  capabilities: [],
-  participants: [],
-  userData: new Map([...saved.drafts.map(([key, draft]) => ({ key, base: draft.base })), ...saved.writes].flatMap(({ key, base }) => (base === undefined ? [] : [[key, base] as const]))),
-});
 
 const withBase = <T extends object>(item: T, base: UserDataValue | undefined): T & Stored => (base === undefined ? { ...item } : { ...item, base });
 

@@ -1,7 +1,6 @@
 // A chat GWS stops listing (transferred away; its state notification lost while the connection
 // was down) while the agent holds unsaved work in it: over for the agent, its work kept to copy.
-// Before (exploratory test): it stayed Live and editable, every write refused as not found, and a
-// reload removed its stored work unsaid.
+// Before (exploratory test): it stayed Live and editable, every write refused as not found.
 import { screen, waitFor, within } from '@testing-library/react';
 import { expect, it } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
@@ -12,7 +11,7 @@ const sim = simulatorPerFile();
 const { control } = sim;
 const READ_ONLY = 'This chat is no longer among your chats: its case data is read-only.';
 
-it('turns read-only, lists the unsaved change to copy, sends nothing, and brings it back so after a reload', async () => {
+it('turns read-only, lists the unsaved change to copy, and sends nothing', async () => {
   sessionStorage.clear();
   const view = renderPanel(sim.url, { store: createChatStore({ storage: sessionDraftStorage() }) });
   await screen.findByRole('grid', { name: 'Case data' });
@@ -34,19 +33,16 @@ it('turns read-only, lists the unsaved change to copy, sends nothing, and brings
   expect(valueCell('Subject')).toHaveAccessibleDescription(READ_ONLY);
   await waitForLive();
   expect(await control.operations()).toEqual([]);
-  view.unmount();
 
-  // A reload (a new page: storage kept, a new store): the work comes back, over, where it was dropped.
-  const reloaded = renderPanel(sim.url, { chatId: SEED_CHAT_ID, store: createChatStore({ activeChatId: SEED_CHAT_ID, storage: sessionDraftStorage() }) });
-  const again = await screen.findByRole('region', { name: 'Unsaved changes' }, { timeout: 10_000 });
-  expect(within(again).getByRole('listitem')).toHaveTextContent('CustomerSegment: Gold');
-  expect(grid()).toHaveAccessibleDescription(READ_ONLY);
+  // Kept in storage for as long as this page shows it; a new page in this tab removes it: nothing tells
+  // whose it was (a previous agent's, in the same tab: SECURITY.md).
+  expect(sessionStorage.getItem(`case-data-panel:chat:${SEED_CHAT_ID}`)).not.toBeNull();
+  view.unmount();
+  const reloaded = renderPanel(sim.url, { store: createChatStore({ storage: sessionDraftStorage() }) });
   await waitUntilSettled(reloaded.store);
-  expect(await control.operations()).toEqual([]);
-  // Dismissed, it goes, from storage too.
-  await reloaded.user.click(within(again).getByRole('button', { name: 'Dismiss' }));
-  await waitFor(() => expect(screen.queryByRole('region', { name: 'Unsaved changes' })).not.toBeInTheDocument());
+  expect(reloaded.store.getState().chats.has(SEED_CHAT_ID)).toBe(false);
   expect(sessionStorage.getItem(`case-data-panel:chat:${SEED_CHAT_ID}`)).toBeNull();
+  expect(await control.operations()).toEqual([]);
 }, 40_000);
 
 it('a write refused as not found reads the chats again: a chat no longer listed turns over then, not at the next reconnect', async () => {

@@ -149,43 +149,53 @@ describe('stored drafts and writes', () => {
     expect(store.getState().chats.has('b')).toBe(false);
   });
 
-  it('brings back what a previous page stored for a chat GWS no longer lists, over (Unlisted), on what it rested on; drops what cannot be read', () => {
+  it('removes what a previous page stored for a chat GWS does not list: nothing tells whose it was (a previous agent in the same tab)', () => {
     const { storage, items } = memoryStorage({
-      gone: {
-        drafts: [['Subject', { text: 'typed', base: 'old', openedWith: null }]],
-        // A delete kept: an empty chat would show it done, and drop it.
-        writes: [
-          { op: 'delete', key: 'Note', base: 'n' },
-          { op: 'attach', key: 'New', value: 'v', base: undefined },
-        ],
-      },
+      gone: { drafts: [['Subject', { text: 'typed', base: 'old', openedWith: null }]], writes: [{ op: 'delete', key: 'Note', base: 'n' }] },
     });
-    const unreadable: DraftStorage = { ...storage, load: (chatId) => (chatId === 'broken' ? null : storage.load(chatId)), chatIds: () => [...storage.chatIds(), 'broken'] };
-    const removed: string[] = [];
-    const store = createChatStore({ storage: { ...unreadable, save: (chatId, saved) => (saved ? storage.save(chatId, saved) : removed.push(chatId)) }, activeChatId: 'a' });
+    const store = createChatStore({ storage, activeChatId: 'a' });
     const { actions } = store.getState();
     actions.chatsRead([chat('a', 'Chatting', '')], actions.readStarted());
-    const gone = store.getState().chats.get('gone');
-    expect(gone?.chat).toMatchObject({ id: 'gone', state: 'Unlisted', participants: [] });
-    expect(gone?.chat.userData).toEqual(new Map([['Subject', 'old'], ['Note', 'n']]));
-    expect(gone?.drafts.get('Subject')?.text).toBe('typed');
-    expect(gone?.pending).toMatchObject([
-      { op: 'delete', key: 'Note', status: 'queued' },
-      { op: 'attach', key: 'New', value: 'v', status: 'queued' },
-    ]);
-    expect(items.has('gone')).toBe(true);
-    expect(removed).toContain('broken');
-    expect(removed).not.toContain('gone');
-    expect(unsavedChatIds(store.getState())).toEqual(new Set(['gone']));
-    // Nothing of it is sent, though the outbox opens: GWS would refuse it, the agent copies it.
+    expect(store.getState().chats.has('gone')).toBe(false);
+    expect(items.has('gone')).toBe(false);
+    expect(unsavedChatIds(store.getState())).toEqual(new Set());
+  });
+
+  it('checks the writes an Unlisted chat held against it when a notification brings it back: a changed key is a conflict, not sent over the new value', () => {
+    const store = createChatStore({ activeChatId: 'a' });
+    const { actions } = store.getState();
+    actions.chatsRead([chat('a', 'Chatting', '', { Subject: 'old', Note: 'n' })], actions.readStarted());
     actions.connectionChanged({ kind: 'live' });
-    actions.chatsRead([chat('a', 'Chatting', '')], actions.readStarted());
-    expect(store.getState().outbox).toBe('open');
+    actions.chatsRead([chat('a', 'Chatting', '', { Subject: 'old', Note: 'n' })], actions.readStarted());
+    actions.connectionChanged({ kind: 'reconnecting', retryInMs: 1000, since: 0 });
+    actions.userDataWriteSent('a', { op: 'update', key: 'Subject', value: 'mine' });
+    actions.userDataWriteSent('a', { op: 'update', key: 'Note', value: 'mine too' });
+    actions.connectionChanged({ kind: 'live' });
+    actions.chatsRead([], actions.readStarted());
+    expect(store.getState().chats.get('a')?.chat.state).toBe('Unlisted');
     expect(firstQueued(store.getState())).toBeNull();
-    // Listed again after all (a flaky read): its state is GWS's once more, its work checked against it.
-    actions.chatsRead([chat('a', 'Chatting', ''), chat('gone', 'Chatting', '', { Subject: 'old', Note: 'n' })], actions.readStarted());
-    expect(store.getState().chats.get('gone')?.chat.state).toBe('Chatting');
-    expect(firstQueued(store.getState())).toMatchObject({ chatId: 'gone', edit: { op: 'delete', key: 'Note' } });
+    // Another agent's chat now, Subject set by them (before: sent over it, unseen).
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'StatusChange', chat: chat('a', 'Chatting', '', { Subject: 'theirs', Note: 'n' }) });
+    expect(store.getState().chats.get('a')?.pending).toMatchObject([
+      { key: 'Subject', status: 'conflict' },
+      { key: 'Note', status: 'queued' },
+    ]);
+    expect(firstQueued(store.getState())).toMatchObject({ chatId: 'a', edit: { key: 'Note' } });
+  });
+
+  it('does so when a read lists it again while writes go', () => {
+    const store = createChatStore({ activeChatId: 'a' });
+    const { actions } = store.getState();
+    actions.chatsRead([chat('a', 'Chatting', '', { Subject: 'old' })], actions.readStarted());
+    actions.userDataWriteSent('a', { op: 'update', key: 'Subject', value: 'mine' });
+    actions.connectionChanged({ kind: 'live' });
+    // The read after the gap opens the outbox and finds the chat gone: its write stays queued, unsent.
+    actions.chatsRead([], actions.readStarted());
+    expect(store.getState().chats.get('a')?.pending).toMatchObject([{ key: 'Subject', status: 'queued' }]);
+    expect(store.getState().chats.get('a')?.chat.state).toBe('Unlisted');
+    actions.chatsRead([chat('a', 'Chatting', '', { Subject: 'theirs' })], actions.readStarted());
+    expect(store.getState().outbox).toBe('open');
+    expect(store.getState().chats.get('a')?.pending).toMatchObject([{ key: 'Subject', status: 'conflict' }]);
   });
 
   it('keeps the chat on screen when GWS stops listing it, over (Unlisted), and forgets one not on screen with nothing unsaved; an ended one keeps its state', () => {
@@ -282,15 +292,10 @@ describe('stored drafts and writes', () => {
       { type: 'dirtyStateChanged', chatId: 'b', dirty: true },
       { type: 'dirtyStateChanged', chatId: 'gone', dirty: true },
     ]);
-    // The read restores b, and "gone", which GWS no longer lists, as over (its work there to copy):
-    // both still unsaved, no event.
+    // The read restores b (still unsaved: no event) and finds "gone" gone (no longer unsaved).
     const { actions } = store.getState();
     actions.chatsRead([chat('a', 'Chatting', ''), chat('b', 'Chatting', '', { Subject: 'old' })], actions.readStarted());
-    expect([...unsavedChatIds(store.getState())].sort()).toEqual(['b', 'gone']);
-    expect(store.getState().chats.get('gone')?.chat.state).toBe('Unlisted');
-    expect(events.filter((event) => event.type === 'dirtyStateChanged')).toEqual([]);
-    // The agent dismisses it: no longer unsaved.
-    actions.unsavedDismissed('gone');
+    expect([...unsavedChatIds(store.getState())]).toEqual(['b']);
     expect(events.filter((event) => event.type === 'dirtyStateChanged')).toEqual([{ type: 'dirtyStateChanged', chatId: 'gone', dirty: false }]);
   });
 
