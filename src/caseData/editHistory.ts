@@ -4,6 +4,7 @@
 // A chunk of its own (useGridController.ts: editHistoryChunk), with its texts, fetched after
 // the first paint with the grid's other parts: the first paint does not carry it.
 
+import { hasEnded } from '../gws';
 import type { Translate } from '../i18n';
 import { isEditedDraft, isUnsettled, sameValue, shownValue, valueAfter, type ChatEntry, type ChatStoreActions, type HistoryStep, type PendingEdit, type UserDataWrite } from '../store';
 import type { GridRow } from './useCaseDataRows';
@@ -64,6 +65,9 @@ export function removeKey({ row }: GridRow, col: 0 | 1, tools: EditHistoryTools)
 export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): void {
   const { t, announce, note, named, entry, actions, chatId } = tools;
   if (!entry) return;
+  // A chat that is over keeps what the agent has for them to copy: its history stands still. Undo
+  // dropped a refused write for good (its redo, a write, refused: exploratory test).
+  if (hasEnded(entry.chat.state)) return announce(t(`caseData.over.${entry.chat.state}`));
   const stack = direction === 'undo' ? entry.history.undo : entry.history.redo;
   const step = stack.at(-1);
   if (!step) {
@@ -125,7 +129,9 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
  * Escape on a value, or its row's Discard / Take theirs: the agent's draft or refused write
  * goes, said either way, with how to take it back (a step of the chat's history).
  */
-export function discardRow({ row }: GridRow, draftOnly: boolean | undefined, { t, actions, chatId, announce, named, reread }: EditHistoryTools): void {
+export function discardRow({ row }: GridRow, draftOnly: boolean | undefined, { t, entry, actions, chatId, announce, named, reread }: EditHistoryTools): void {
+  // In a chat that is over, for good: its history stands still (travel), so no Ctrl+Z is offered.
+  const over = entry !== undefined && hasEnded(entry.chat.state);
   // Escape in an editor over another party's change, which said "Escape takes theirs": a refused
   // write of the agent's under the draft, a conflict now, goes too (it stayed, the row still the
   // agent's: keyboard test). Two steps: Ctrl+Z brings the write back, then the draft.
@@ -140,7 +146,7 @@ export function discardRow({ row }: GridRow, draftOnly: boolean | undefined, { t
     // Only from the closed cell (an editor's Escape leaves its draft as it was).
     if (!row.draft) return;
     actions.draftDiscarded(chatId, row.key);
-    return announce(t('caseData.announce.discarded', { key: named(row.key) }));
+    return announce(t(over ? 'caseData.announce.discardedForGood' : 'caseData.announce.discarded', { key: named(row.key) }));
   }
   // One that may have been saved leaves the cell with what the server holds, read again, not
   // the value from before it shown as the server's (exploratory test). Ctrl+Z sends it again if
@@ -150,7 +156,11 @@ export function discardRow({ row }: GridRow, draftOnly: boolean | undefined, { t
   actions.userDataWriteDiscarded(chatId, row.pending.editId, true);
   if (landed) reread();
   // That read may show the agent's value: said here, as theirs (it was said to be someone else's: exploratory test).
-  announce(t(row.status === 'conflict' ? 'caseData.announce.tookTheirs' : landed ? 'caseData.announce.discardedMaybeSaved' : 'caseData.announce.discarded', { key: named(row.key) }));
+  announce(
+    t(over ? 'caseData.announce.discardedForGood' : row.status === 'conflict' ? 'caseData.announce.tookTheirs' : landed ? 'caseData.announce.discardedMaybeSaved' : 'caseData.announce.discarded', {
+      key: named(row.key),
+    }),
+  );
 }
 
 /**

@@ -57,4 +57,16 @@ it('a write refused as not found reads the chats again: a chat no longer listed 
   expect(grid()).toHaveAccessibleDescription(READ_ONLY);
   // Sent once, refused, not sent again.
   expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { CustomerSegment: 'Gold' } }]);
+
+  // Its history stands still: Ctrl+Z dropped the refused write for good (its redo refused as read-only).
+  const region = () => grid().closest('.case-data')?.querySelector('.case-data__announce');
+  valueCell('Subject').focus();
+  await view.user.keyboard('{Control>}z{/Control}');
+  await waitFor(() => expect(region()).toHaveTextContent(READ_ONLY));
+  expect(within(notice).getByRole('listitem')).toHaveTextContent('CustomerSegment: Gold');
+  // Discarded, it is gone for good, and said so: no Ctrl+Z offered that would not work.
+  const row = within(grid()).getByRole('rowheader', { name: 'CustomerSegment' }).closest('[role="row"]') as HTMLElement;
+  await view.user.click(within(row).getByRole('button', { name: 'Discard' }));
+  await waitFor(() => expect(region()).toHaveTextContent(/^Discarded the unsaved change to CustomerSegment\.$/));
+  expect(screen.queryByRole('region', { name: 'Unsaved changes' })).not.toBeInTheDocument();
 }, 30_000);

@@ -167,6 +167,7 @@ export const de = {
   'caseData.announce.changedByOther': '{key} wurde von jemand anderem in „{value}“ geändert.',
   'caseData.announce.deletedByOther': '{key} wurde von jemand anderem gelöscht.',
   'caseData.announce.discarded': 'Nicht gespeicherte Änderung an {key} verworfen. Mit Strg+Z machen Sie es rückgängig.',
+  'caseData.announce.discardedForGood': 'Nicht gespeicherte Änderung an {key} verworfen.',
 
   'caseData.partUnavailable': '„{part}“ konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
   'caseData.add.form': 'Feld hinzufügen',
