@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatValue, keyShown, quotedText, resolveRule, useCaseDataConfig } from '../caseData';
-import { useMessages, type Translate } from '../i18n';
+import { labelFor, useMessages, type Translate } from '../i18n';
 import { hasEnded } from '../gws';
-import { draftOvertaken, isEditedDraft, isUnsettled, sameValue, snapshotShows, useChatStoreApi, valueAfter, type ChatEntry, type ChatStoreState } from '../store';
+import { draftOvertaken, hasUnsavedWork, isEditedDraft, isUnsettled, sameValue, snapshotShows, useChatStoreApi, valueAfter, type ChatEntry, type ChatStoreState } from '../store';
 import '../i18n/panelTexts';
 
 /** A chat as the agent knows it: by its customer, else by its id. */
@@ -31,6 +31,11 @@ export function writeNotices(
       const known = new Set(before.pending.filter(isUnsettled).map((edit) => edit.editId));
       const keys = new Set(entry.pending.filter((edit) => isUnsettled(edit) && !known.has(edit.editId)).map((edit) => named(edit.key)));
       if (keys.size > 0) lines.push(t('panel.otherChatProblem', { chat: chatName(entry), keys: [...keys].join(', ') }));
+      // Over (it ended, or GWS no longer lists it) with the agent's work in it: only that chat's
+      // grid lists it, to copy, and the agent would not know to open it (exploratory test).
+      if (hasEnded(entry.chat.state) && !hasEnded(before.chat.state) && hasUnsavedWork(entry)) {
+        lines.push(t('panel.otherChatOver', { chat: chatName(entry), state: labelFor(t, 'chatState', entry.chat.state) }));
+      }
     }
     // Saved over another party's change that arrived while it was on its way (flagged
     // overtaken, with their value, chatEntry.ts): GWS took theirs first, then the agent's.

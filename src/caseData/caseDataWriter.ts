@@ -3,7 +3,7 @@
 // the first paint's 100 kB.
 
 import { MutationObserver, type QueryClient } from '@tanstack/react-query';
-import { chatQueries, preloadOperations, isSessionProblem, isUnreachable, mayHaveApplied, toGwsError, USER_DATA_OPERATION, type ChatOperation, type GwsClient } from '../gws';
+import { chatQueries, hasEnded, preloadOperations, isSessionProblem, isUnreachable, mayHaveApplied, toGwsError, USER_DATA_OPERATION, type ChatOperation, type GwsClient } from '../gws';
 import { firstQueued, landedAlready, loadRefusals, type ChatStore, type UserDataWrite } from '../store';
 import { watchLateWrites } from './lateWrites';
 import { gwsErrorWording } from './validation';
@@ -53,8 +53,11 @@ function createWriter({ client, store, queryClient }: WriterParts) {
     // settle), nor while notifications are down, when such a change would go unseen (it
     // waits queued for the re-read, which checks it: reconcileQueued).
     mutationFn: async ({ chatId, write, editId }: WriteVariables) => {
-      const { chats, outbox } = store.getState();
-      return outbox !== 'open' || chats.get(chatId)?.pending.find((edit) => edit.editId === editId)?.overtaken ? null : client.operate(chatId, toOperation(write));
+      const entry = store.getState().chats.get(chatId);
+      // Nor in a chat over by then (Unlisted, after a write before it was refused as not found):
+      // kept queued, to copy (review).
+      const over = entry !== undefined && hasEnded(entry.chat.state);
+      return store.getState().outbox !== 'open' || over || entry?.pending.find((edit) => edit.editId === editId)?.overtaken ? null : client.operate(chatId, toOperation(write));
     },
     onSuccess: (accepted, { chatId, write, editId }) => {
       // Not sent: queued, or a conflict if overtaken (chatEntry.ts: markQueued).

@@ -133,6 +133,21 @@ describe('a write refused in a chat not on screen', () => {
   });
 });
 
+describe('a chat not on screen that is over with the agent’s work in it', () => {
+  it('is said once as it ends or leaves the agent’s list, naming its state; not for one with nothing unsaved', () => {
+    const { actions, said } = live();
+    actions.draftChanged('d', 'k', 'typed');
+    // GWS no longer lists d (a transfer): before (exploratory test), only the picker's option changed.
+    actions.chatsRead([chat('c', { k: 'old' })], actions.readStarted());
+    actions.chatsRead([chat('c', { k: 'old' })], actions.readStarted());
+    expect(said).toEqual(['The chat with customer of d is over (No longer listed) and holds unsaved changes. Open that chat to copy them.']);
+    said.length = 0;
+    actions.chatsRead([chat('c', { k: 'old' }), chat('e')], actions.readStarted());
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'StatusChange', chat: { ...chat('e'), state: 'Completed' } });
+    expect(said).toEqual([]);
+  });
+});
+
 describe('a draft another party’s change overtakes', () => {
   it('is said once, for a change or a delete, and not for an editor merely opened', () => {
     const { actions, notify, said } = live();

@@ -40,8 +40,6 @@ export type ClientCore = {
 };
 
 const loadOperate = () => import('./operate');
-/** A body that is not JSON, in a few words (errorBody.ts); if its code cannot be loaded, the fallback. */
-const summarized = (body: string, fallback: string) => loadOperate().then((module) => module.summarize(body, fallback), () => fallback);
 
 /** Fetches the writes' code ahead of the first write (the writer does, once the grid has painted). */
 export const preloadOperations = (): void => void loadOperate().catch(() => undefined);
@@ -153,6 +151,11 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
     Promise.race([loadOperate(), new Promise<never>((_, reject) => setTimeout(reject, timeoutMs))]).then(use, () =>
       Promise.reject(failure({ kind: 'network', message: 'the code that sends it could not be loaded' })),
     );
+  /**
+   * A body that is not JSON, in a few words (errorBody.ts, with the writes' code); the fallback if
+   * that code cannot be had in time (a stalled load left the failed read pending for good: review).
+   */
+  const summarized = (body: string, fallback: string) => withOperations(async (module) => module.summarize(body, fallback)).catch(() => fallback);
 
   return {
     baseUrl,

@@ -22,6 +22,7 @@ export const ar = {
   'chatPicker.notSaved': 'لم يُحفظ',
   'chatPicker.unsaved': 'تغييرات غير محفوظة',
   'panel.otherChatProblem': 'لم يُحفظ في المحادثة مع {chat}: {keys}. افتح تلك المحادثة للإبقاء على التغيير أو تجاهله.',
+  'panel.otherChatOver': 'انتهت المحادثة مع {chat} ({state}) وفيها تغييرات غير محفوظة. افتح تلك المحادثة لنسخها.',
   'panel.savedOverOther': 'حُفظ {key} فوق تغيير أجراه شخص آخر أثناء إرسال تغييرك (كانت قيمته «{value}»).',
   'panel.deletedOverOther': 'حُذف {key} فوق تغيير أجراه شخص آخر أثناء إرسال تغييرك (كانت قيمته «{value}»).',
   'panel.draftOvertaken': 'غيّر شخص آخر {key} إلى «{value}»؛ تبقى مسودتك غير المحفوظة.',
@@ -242,7 +243,7 @@ export const ar = {
 
   'caseData.over.Completed': 'اكتملت هذه المحادثة: بيانات حالتها للقراءة فقط.',
   'caseData.over.Revoked': 'أُلغيت هذه المحادثة: بيانات حالتها للقراءة فقط.',
-  'caseData.over.Unlisted': 'لم تعد هذه المحادثة ضمن محادثاتك (حُوّلت أو انتهت): بيانات حالتها للقراءة فقط.',
+  'caseData.over.Unlisted': 'لم تعد هذه المحادثة ضمن محادثاتك: بيانات حالتها للقراءة فقط.',
   'caseData.reason.noCapability.update': 'المحادثة في الحالة {state} لا تسمح بتغيير بيانات الحالة (لا توجد صلاحية UpdateUserData).',
   'caseData.reason.noCapability.attach': 'المحادثة في الحالة {state} لا تسمح بإضافة بيانات الحالة (لا توجد صلاحية AttachUserData).',
   'caseData.reason.noCapability.delete': 'المحادثة في الحالة {state} لا تسمح بحذف بيانات الحالة (لا توجد صلاحية DeleteUserData).',

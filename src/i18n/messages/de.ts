@@ -21,6 +21,7 @@ export const de = {
   'chatPicker.notSaved': 'nicht gespeichert',
   'chatPicker.unsaved': 'ungespeicherte Änderungen',
   'panel.otherChatProblem': 'Nicht gespeichert im Chat mit {chat}: {keys}. Öffnen Sie diesen Chat, um die Änderung zu behalten oder zu verwerfen.',
+  'panel.otherChatOver': 'Der Chat mit {chat} ist vorbei ({state}) und enthält nicht gespeicherte Änderungen. Öffnen Sie diesen Chat, um sie zu kopieren.',
   'panel.savedOverOther': '{key} gespeichert, über eine Änderung hinweg, die jemand anderes vorgenommen hat, während Ihre unterwegs war (dessen Wert war „{value}“).',
   'panel.deletedOverOther': '{key} gelöscht, über eine Änderung hinweg, die jemand anderes vorgenommen hat, während Ihre unterwegs war (dessen Wert war „{value}“).',
   'panel.draftOvertaken': '{key} wurde von jemand anderem zu „{value}“ geändert; Ihr ungespeicherter Entwurf bleibt erhalten.',
@@ -201,7 +202,7 @@ export const de = {
 
   'caseData.over.Completed': 'Dieser Chat ist abgeschlossen: Seine Falldaten sind schreibgeschützt.',
   'caseData.over.Revoked': 'Dieser Chat wurde zurückgezogen: Seine Falldaten sind schreibgeschützt.',
-  'caseData.over.Unlisted': 'Dieser Chat gehört nicht mehr zu Ihren Chats (weitergeleitet oder beendet): Seine Falldaten sind schreibgeschützt.',
+  'caseData.over.Unlisted': 'Dieser Chat gehört nicht mehr zu Ihren Chats: Seine Falldaten sind schreibgeschützt.',
   'caseData.reason.noCapability.update': 'Der Chat im Status {state} erlaubt kein Ändern von Falldaten (Capability UpdateUserData fehlt).',
   'caseData.reason.noCapability.attach': 'Der Chat im Status {state} erlaubt kein Hinzufügen von Falldaten (Capability AttachUserData fehlt).',
   'caseData.reason.noCapability.delete': 'Der Chat im Status {state} erlaubt kein Löschen von Falldaten (Capability DeleteUserData fehlt).',
