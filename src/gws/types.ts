@@ -22,8 +22,9 @@ export const CHAT_STATES = ['Invited', 'Chatting', 'LeftChat', 'Completed', 'Rev
 
 /**
  * Not GWS's: the store's, for a chat GWS stopped listing (transferred away, or ended unseen)
- * that the panel keeps because it is on screen or holds the agent's unsaved work. It is over
- * for the agent: kept live and editable, every write was refused as not found (exploratory test).
+ * that the panel keeps because it is on screen or holds the agent's unsaved work. It is over for
+ * the agent (left in its old state, it stayed editable, every write refused as not found:
+ * exploratory test).
  */
 export const UNLISTED = 'Unlisted';
 export type EndedState = 'Completed' | 'Revoked' | typeof UNLISTED;
