@@ -65,11 +65,12 @@ export function removeKey({ row }: GridRow, col: 0 | 1, tools: EditHistoryTools)
 export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): void {
   const { t, announce, note, named, entry, actions, chatId } = tools;
   if (!entry) return;
-  // A chat that is over keeps what the agent has for them to copy: its history stands still. Undo
-  // dropped a refused write for good (its redo, a write, refused: exploratory test).
-  if (hasEnded(entry.chat.state)) return announce(t(`caseData.over.${entry.chat.state}`));
   const stack = direction === 'undo' ? entry.history.undo : entry.history.redo;
   const step = stack.at(-1);
+  // A chat that is over keeps what the agent has for them to copy: its writes' history stands
+  // still (undo dropped a refused write for good, its redo a write it refuses: exploratory test).
+  // A discarded draft comes and goes as anywhere: nothing is sent (review: Escape lost it for good).
+  if (hasEnded(entry.chat.state) && !step?.draft) return announce(t(`caseData.over.${entry.chat.state}`));
   if (!step) {
     announce(direction === 'undo' ? t('caseData.announce.nothingToUndo') : t('caseData.announce.nothingToRedo'));
     return;
@@ -130,8 +131,9 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
  * goes, said either way, with how to take it back (a step of the chat's history).
  */
 export function discardRow({ row }: GridRow, draftOnly: boolean | undefined, { t, entry, actions, chatId, announce, named, reread }: EditHistoryTools): void {
-  // In a chat that is over, for good: its history stands still (travel), so no Ctrl+Z is offered.
-  const over = entry !== undefined && hasEnded(entry.chat.state);
+  // A write discarded in a chat that is over goes for good: its history stands still (travel), and
+  // no Ctrl+Z is offered. (A draft's discard is taken back there too.)
+  const forGood = entry !== undefined && hasEnded(entry.chat.state);
   // Escape in an editor over another party's change, which said "Escape takes theirs": a refused
   // write of the agent's under the draft, a conflict now, goes too (it stayed, the row still the
   // agent's: keyboard test). Two steps: Ctrl+Z brings the write back, then the draft.
@@ -146,7 +148,7 @@ export function discardRow({ row }: GridRow, draftOnly: boolean | undefined, { t
     // Only from the closed cell (an editor's Escape leaves its draft as it was).
     if (!row.draft) return;
     actions.draftDiscarded(chatId, row.key);
-    return announce(t(over ? 'caseData.announce.discardedForGood' : 'caseData.announce.discarded', { key: named(row.key) }));
+    return announce(t('caseData.announce.discarded', { key: named(row.key) }));
   }
   // One that may have been saved leaves the cell with what the server holds, read again, not
   // the value from before it shown as the server's (exploratory test). Ctrl+Z sends it again if
@@ -156,11 +158,8 @@ export function discardRow({ row }: GridRow, draftOnly: boolean | undefined, { t
   actions.userDataWriteDiscarded(chatId, row.pending.editId, true);
   if (landed) reread();
   // That read may show the agent's value: said here, as theirs (it was said to be someone else's: exploratory test).
-  announce(
-    t(over ? 'caseData.announce.discardedForGood' : row.status === 'conflict' ? 'caseData.announce.tookTheirs' : landed ? 'caseData.announce.discardedMaybeSaved' : 'caseData.announce.discarded', {
-      key: named(row.key),
-    }),
-  );
+  const said = row.status === 'conflict' ? 'caseData.announce.tookTheirs' : landed ? 'caseData.announce.discardedMaybeSaved' : 'caseData.announce.discarded';
+  announce(t(forGood ? 'caseData.announce.discardedForGood' : said, { key: named(row.key) }));
 }
 
 /**
