@@ -70,7 +70,7 @@ const QUOTED_CHARS = 80;
  * "(empty)" for none. A reason quoting a 10 kB value whole was shown, described at every
  * focus and said (review).
  */
-export const quotedText = (text: string, t: Translate) => clipped(text, QUOTED_CHARS) || t('caseData.emptyValue');
+export const quotedText = (text: string, t: Translate) => clipped(text, QUOTED_CHARS + 1) || t('caseData.emptyValue');
 
 type DraftCheck = { readonly ok: true; readonly value: UserDataValue } | { readonly ok: false; readonly reason: string };
 

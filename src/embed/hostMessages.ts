@@ -27,7 +27,7 @@ const LOCALE_LIMIT = 100;
 // A userData key is GWS's to name, at whatever length the grid shows: a host must reach every one.
 const KEY_LIMIT = 65_536;
 
-export const clip = (text: string, limit = ECHO_LIMIT): string => clipped(text, limit);
+export const clip = (text: string, limit = ECHO_LIMIT): string => clipped(text, limit + 1);
 
 /** A short description of any value, for a message: never JSON.stringify (BigInt, cycles, size). */
 function preview(value: unknown): string {

@@ -67,7 +67,7 @@ export const mayHaveApplied = (error: GwsError): boolean =>
 const TEXT_KEPT = 500;
 
 /** A server's text cut to TEXT_KEPT characters with its mark. */
-export const clipText = (text: string): string => clipped(text, TEXT_KEPT - 1);
+export const clipText = (text: string): string => clipped(text, TEXT_KEPT);
 
 export function toGwsError(error: unknown): GwsError {
   if (error instanceof GwsRequestError) return error.detail;

@@ -15,5 +15,5 @@ export function summarize(body: string, fallback: string): string {
   const heading = /<(title|h1)[^>]*>([^<]*)<\/\1>/i.exec(text)?.[2];
   const plain = (heading ?? text.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
   if (!plain) return fallback;
-  return clipped(plain, 119);
+  return clipped(plain, 120);
 }
