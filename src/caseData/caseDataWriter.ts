@@ -92,7 +92,8 @@ function createWriter({ client, store, queryClient }: WriterParts) {
       // Not found: the chat may have left the agent (a transfer whose notification was lost). The
       // read tells, and a chat no longer listed turns over, its work kept to copy (store: UNLISTED);
       // the refusal alone left it editable, every write refused (exploratory test).
-      if (detail.kind === 'status-code' && detail.statusCode === 6) chatQueries.reread(queryClient, client, true);
+      // A new read: one on its way may have begun before the chat left (review).
+      if (detail.kind === 'status-code' && detail.statusCode === 6) chatQueries.reread(queryClient, client);
       if (isSessionProblem(detail) || (unreachable && store.getState().outbox === 'held')) actions.userDataWriteRequeued(chatId, editId);
       else actions.userDataWriteFailed(chatId, editId, detail, mayHaveApplied(detail));
     },

@@ -98,7 +98,9 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
       actions: {
         readStarted: tick,
         chatsRead(list, startedAt, unreadable = []) {
-          const receivedAt = tick();
+          // What a read brings is the server's as of when it began: stamped so, one that lands after a
+          // newer one began is no longer taken for newer (it kept a chat the newer read no longer lists: review).
+          const receivedAt = startedAt;
           const chats = new Map(get().chats);
           for (const chat of list) {
             const entry = chats.get(chat.id);
