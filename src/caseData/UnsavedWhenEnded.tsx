@@ -63,7 +63,8 @@ export function UnsavedWhenEnded({ chatId, entry }: { chatId: string; entry: Cha
           with it: "one change was not saved" alone did not say which (keyboard test). */}
       <div role="alert">
         <p>{t(`caseData.ended.${state}`, { count: lines.length })}</p>
-        <ul>
+        {/* In the tab order: a long list scrolls, and a keyboard must reach what is below (axe: scrollable-region-focusable). */}
+        <ul tabIndex={0}>
           {/* By place: two lines may read alike (key "a" with "b: c", key "a: b" with "c": review); an item is its text alone, so a node given another line loses nothing. */}
           {lines.map((line, index) => (
             <li key={index} dir="auto">

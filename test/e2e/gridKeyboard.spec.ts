@@ -200,6 +200,27 @@ test("a refused row's Retry and Discard keep the focus in the grid, by click or 
   await expect.poll(() => activeRowKey(page)).toBe('RStrategyName');
 });
 
+test('a long list of unsaved changes of a chat that left the agent scrolls, is reached by Tab, and axe finds nothing', async ({ page, sim }) => {
+  await sim.control.updateUserData(SEED, { Notes: 'a long note '.repeat(170) });
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  // GWS no longer lists the chat (a transfer): the write is refused as not found, and the read that follows tells.
+  await sim.control.removeChat(SEED);
+  await page.getByRole('row', { name: /^Notes\b/ }).getByRole('gridcell').dblclick();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('y');
+  await page.keyboard.press('Control+Enter');
+  const ended = page.getByRole('region', { name: 'Unsaved changes' });
+  await expect(ended.getByRole('alert')).toContainText('This chat is no longer among your chats and one change was not saved:');
+  const list = ended.getByRole('list');
+  expect(await list.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
+  // Before (exploratory test): axe's scrollable-region-focusable, the end of the line out of a keyboard's reach.
+  expect(await axeViolations(page)).toEqual([]);
+  await ended.getByRole('button', { name: 'Copy unsaved changes' }).focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(list).toBeFocused();
+});
+
 test('closing Add field, or dismissing the unsaved changes of an ended chat, leaves the focus on the panel, not the page', async ({ page, sim }) => {
   await page.goto(`${sim.url}/?chatId=${SEED}`);
   await expect(page.getByRole('status')).toHaveText('Live');
