@@ -110,10 +110,15 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           // unless on screen or holding unsaved work, kept as over (UNLISTED) so that the work can be
           // copied (exploratory test: it stayed live and editable, every write refused as not found).
           const listed = new Set([...list.map((chat) => chat.id), ...unreadable.map((chat) => chat.chatId)]);
+          // A write GWS accepted there will never be confirmed: Not confirmed, listed with the rest (it
+          // stayed Saving… for good: exploratory test).
           for (const [chatId, entry] of chats) {
             if (listed.has(chatId) || entry.receivedAt >= startedAt) continue;
-            if (!hasUnsavedWork(entry) && chatId !== get().activeChatId) chats.delete(chatId);
-            else if (!hasEnded(entry.chat.state)) chats.set(chatId, { ...entry, chat: { ...entry.chat, state: UNLISTED } });
+            if (!hasUnsavedWork(entry) && !entry.pending.length && chatId !== get().activeChatId) chats.delete(chatId);
+            else if (!hasEnded(entry.chat.state)) {
+              const over = { ...entry, chat: { ...entry.chat, state: UNLISTED } };
+              chats.set(chatId, entry.pending.reduce((next, edit) => (edit.status === 'awaiting' ? markFailed(next, edit.editId, { kind: 'not-shown' }, true) : next), over));
+            }
           }
           for (const { chatId, reason } of unreadable) {
             const entry = chats.get(chatId ?? '');

@@ -198,6 +198,24 @@ describe('stored drafts and writes', () => {
     expect(store.getState().chats.get('a')?.pending).toMatchObject([{ key: 'Subject', status: 'conflict' }]);
   });
 
+  it('turns a write GWS accepted in a chat it stops listing Not confirmed, listed as unsaved, on screen or not (it stayed Saving… for good)', () => {
+    const store = createChatStore({ activeChatId: 'a' });
+    const { actions } = store.getState();
+    actions.connectionChanged({ kind: 'live' });
+    actions.chatsRead([chat('a', 'Chatting', '', { k: 'old' }), chat('b', 'Chatting', '', { k: 'old' })], actions.readStarted());
+    for (const chatId of ['a', 'b']) {
+      const { editId } = actions.userDataWriteSent(chatId, { op: 'update', key: 'k', value: 'mine' });
+      actions.userDataWriteStarted(chatId, editId);
+      actions.userDataWriteAccepted(chatId, editId, undefined);
+    }
+    actions.chatsRead([], actions.readStarted());
+    for (const chatId of ['a', 'b']) {
+      expect(store.getState().chats.get(chatId)?.chat.state).toBe('Unlisted');
+      expect(store.getState().chats.get(chatId)?.pending).toMatchObject([{ key: 'k', status: 'failed', mayHaveLanded: true, error: { kind: 'not-shown' } }]);
+    }
+    expect(unsavedChatIds(store.getState())).toEqual(new Set(['a', 'b']));
+  });
+
   it('keeps the chat on screen when GWS stops listing it, over (Unlisted), and forgets one not on screen with nothing unsaved; an ended one keeps its state', () => {
     const store = createChatStore({ activeChatId: 'a' });
     const { actions } = store.getState();

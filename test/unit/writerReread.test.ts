@@ -17,7 +17,7 @@ const chat = (id: string, userData: Record<string, UserDataValue> = {}): Chat =>
 });
 afterEach(() => vi.useRealTimers());
 
-it('re-reads for a write no read can settle (its chat no longer listed) less and less often, at most once a minute, and not while not live', async () => {
+it('re-reads for a write no read settles (every read fails) less and less often, at most once a minute, and not while not live', async () => {
   vi.useFakeTimers();
   const store = createChatStore({ activeChatId: 'c' });
   const { actions } = store.getState();
@@ -33,10 +33,9 @@ it('re-reads for a write no read can settle (its chat no longer listed) less and
   };
   const queryClient = new QueryClient();
   const reads: number[] = [];
-  // Each read the writer asks for: GWS no longer lists the chat (kept: it is on screen).
+  // Each read the writer asks for fails (a proxy's 502, say): nothing settles the write.
   vi.spyOn(queryClient, 'invalidateQueries').mockImplementation(async () => {
     reads.push(Date.now());
-    actions.chatsRead([], actions.readStarted());
   });
   const writer = writerFor({ client, store, queryClient });
   const { editId } = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A1' });
@@ -49,4 +48,34 @@ it('re-reads for a write no read can settle (its chat no longer listed) less and
   const before = reads.length;
   await vi.advanceTimersByTimeAsync(10 * 60_000);
   expect(reads.length).toBe(before);
+});
+
+it('stops re-reading once a read finds the write’s chat no longer listed: the write is Not confirmed there, listed to copy', async () => {
+  vi.useFakeTimers();
+  const store = createChatStore({ activeChatId: 'c' });
+  const { actions } = store.getState();
+  actions.connectionChanged({ kind: 'live' });
+  actions.chatsRead([chat('c', { k: 'old' })], actions.readStarted());
+  const client: GwsClient = {
+    baseUrl: 'http://gws.test',
+    notificationsUrl: 'http://gws.test/api/v2/notifications',
+    getMe: async () => ({ id: 'a', userName: 'agent' }),
+    operate: async () => ({ referenceId: 5 }),
+    listChats: async () => ({ chats: [], unreadable: [] }),
+    csrfHeaders: () => ({}),
+  };
+  const queryClient = new QueryClient();
+  const reads: number[] = [];
+  vi.spyOn(queryClient, 'invalidateQueries').mockImplementation(async () => {
+    reads.push(Date.now());
+    actions.chatsRead([], actions.readStarted());
+  });
+  const writer = writerFor({ client, store, queryClient });
+  const { editId } = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A1' });
+  writer.mutate({ chatId: 'c', write: { op: 'update', key: 'k', value: 'A1' }, editId });
+  await vi.advanceTimersByTimeAsync(10 * 60_000);
+  // Before (exploratory test): a read a minute for good, the cell Saving… all the while.
+  expect(reads).toHaveLength(1);
+  expect(store.getState().chats.get('c')?.chat.state).toBe('Unlisted');
+  expect(store.getState().chats.get('c')?.pending).toMatchObject([{ status: 'failed', mayHaveLanded: true }]);
 });
