@@ -174,9 +174,11 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           const chats = new Map(get().chats);
           const entry = chats.get(chat.id);
           // A state change without userData, or participants, keeps the chat's (read as none, the grid emptied, everyone left).
+          // One that would bring a chat back from over leaves it over: its held writes wait for a read
+          // to check them against (useLiveSync asks for one), not the userData from before it left (review).
           const known = entry && {
             ...chat,
-            ...(notification.userDataAbsent && { userData: entry.chat.userData }),
+            ...(notification.userDataAbsent && { userData: entry.chat.userData, ...(hasEnded(entry.chat.state) && !hasEnded(chat.state) && { state: entry.chat.state }) }),
             ...(notification.participantsAbsent && { participants: entry.chat.participants }),
           };
           chats.set(chat.id, entry && known ? backFromOver(entry, applySnapshot(entry, known, receivedAt, referenceId, notification.userDataAbsent)) : restored(chat, receivedAt, notification.userDataAbsent));

@@ -72,3 +72,23 @@ it('a write refused as not found reads the chats again: a chat no longer listed 
   await waitFor(() => expect(region()).toHaveTextContent(/^Discarded the unsaved change to CustomerSegment\.$/));
   expect(screen.queryByRole('region', { name: 'Unsaved changes' })).not.toBeInTheDocument();
 }, 30_000);
+
+it('a chat back from over in a notification without userData stays over until the read it asks for checks its held writes', async () => {
+  const view = renderPanel(sim.url);
+  await screen.findByRole('grid', { name: 'Case data' });
+  await waitUntilSettled(view.store);
+  await control.faults({ notificationsDownMs: 2_000 });
+  await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/Reconnecting/), { timeout: 5_000 });
+  valueCell('CustomerSegment').focus();
+  await view.user.keyboard('Gold{Enter}');
+  await control.removeChat(SEED_CHAT_ID);
+  await screen.findByRole('region', { name: 'Unsaved changes' }, { timeout: 15_000 });
+  // Back with another agent's value, its own notification lost; then a state change that says nothing of userData.
+  await control.faults({ dropNotifications: true });
+  await control.addChat({ id: SEED_CHAT_ID, state: 'Chatting', participants: [{ nickname: 'Pat', type: 'Customer' }], userData: { CustomerSegment: 'Theirs' } });
+  await control.faults({ dropNotifications: false });
+  await control.publish({ messageType: 'ChatStateChangeMessage', notificationType: 'StatusChange', chat: { id: SEED_CHAT_ID, state: 'Chatting', participants: [{ participantId: 'p1', nickname: 'Pat', type: 'Customer' }] } });
+  // Before (review): back at once, the write checked against the userData from before it left, and sent over theirs.
+  await waitFor(() => expect(valueCell('CustomerSegment')).toHaveTextContent('Changed on the server to “Theirs” before yours was sent'), { timeout: 10_000 });
+  expect(await control.operations()).toEqual([]);
+}, 40_000);
