@@ -57,7 +57,7 @@ export type Capabilities = {
 
 export type WidgetState = {
   readonly activeChatId: string | null;
-  /** GWS state of the active chat (Chatting, Completed, ...), null when not loaded. */
+  /** GWS state of the active chat (Chatting, Completed, ...), or the panel's own Unlisted (GWS no longer lists it); null when not loaded. */
   readonly chatState: string | null;
   /** The active chat's userData as the agent sees it: the server's, with the agent's writes on their way or refused in place. */
   readonly userData: { readonly [key: string]: JsonValue } | null;
@@ -92,7 +92,7 @@ export type WidgetEvent =
   | { readonly type: 'userDataChanged'; readonly chatId: string; readonly changes: readonly UserDataChange[]; readonly source: 'agent' | 'server' }
   | { readonly type: 'saveFailed'; readonly chatId: string; readonly key: string; readonly operation: 'update' | 'attach' | 'delete'; readonly error: SaveError }
   | { readonly type: 'dirtyStateChanged'; readonly chatId: string; readonly dirty: boolean }
-  /** A chat's GWS state changed (Chatting to Completed, say). */
+  /** A chat's GWS state changed (Chatting to Completed, say), or it turned the panel's own Unlisted (GWS no longer lists it), or back. */
   | { readonly type: 'chatStateChanged'; readonly chatId: string; readonly state: string; readonly previousState: string }
   | { readonly type: 'connectionChanged'; readonly status: ConnectionState }
   | { readonly type: 'resize'; readonly height: number }

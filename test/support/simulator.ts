@@ -8,7 +8,7 @@ export type RecordedRequest = { method: string; path: string; body: unknown };
 /** Drives the simulator's /sim/ control API, as a demo script or a test would. */
 export function simControl(base: string | (() => string)) {
   const root = () => (typeof base === 'string' ? base : base());
-  const post = async (path: string, body: unknown = {}, method = 'POST') => {
+  const request = async (path: string, body: unknown = {}, method = 'POST') => {
     const response = await fetch(`${root()}/sim${path}`, {
       method,
       headers: { 'Content-Type': 'application/json' },
@@ -18,20 +18,20 @@ export function simControl(base: string | (() => string)) {
     return (await response.json()) as unknown;
   };
   return {
-    updateUserData: (chatId: string, userData: Record<string, unknown>) => post(`/chats/${encodeURIComponent(chatId)}/userData`, { userData }),
-    deleteUserData: (chatId: string, keys: readonly string[]) => post(`/chats/${encodeURIComponent(chatId)}/userData`, { delete: keys }),
+    updateUserData: (chatId: string, userData: Record<string, unknown>) => request(`/chats/${encodeURIComponent(chatId)}/userData`, { userData }),
+    deleteUserData: (chatId: string, keys: readonly string[]) => request(`/chats/${encodeURIComponent(chatId)}/userData`, { delete: keys }),
     joinParticipant: (chatId: string, participant: { nickname: string; type: string; participantId?: string }) =>
-      post(`/chats/${encodeURIComponent(chatId)}/participants`, { action: 'join', participant }),
+      request(`/chats/${encodeURIComponent(chatId)}/participants`, { action: 'join', participant }),
     leaveParticipant: (chatId: string, participantId: string) =>
-      post(`/chats/${encodeURIComponent(chatId)}/participants`, { action: 'leave', participantId }),
-    setState: (chatId: string, state: string) => post(`/chats/${encodeURIComponent(chatId)}/state`, { state }),
-    addChat: (chat: Record<string, unknown>) => post('/chats', chat),
+      request(`/chats/${encodeURIComponent(chatId)}/participants`, { action: 'leave', participantId }),
+    setState: (chatId: string, state: string) => request(`/chats/${encodeURIComponent(chatId)}/state`, { state }),
+    addChat: (chat: Record<string, unknown>) => request('/chats', chat),
     /** The chat leaves the agent's list (a transfer), with no notification. */
-    removeChat: (chatId: string) => post(`/chats/${encodeURIComponent(chatId)}`, {}, 'DELETE'),
-    publish: (data: unknown, channel = '/v2/me/chats') => post('/publish', { channel, data }),
-    faults: (faults: Record<string, unknown>) => post('/faults', faults),
-    session: (session: { expired: boolean }) => post('/session', session),
-    reset: () => post('/reset'),
+    removeChat: (chatId: string) => request(`/chats/${encodeURIComponent(chatId)}`, {}, 'DELETE'),
+    publish: (data: unknown, channel = '/v2/me/chats') => request('/publish', { channel, data }),
+    faults: (faults: Record<string, unknown>) => request('/faults', faults),
+    session: (session: { expired: boolean }) => request('/session', session),
+    reset: () => request('/reset'),
     async requests(): Promise<RecordedRequest[]> {
       const response = await fetch(`${root()}/sim/requests`);
       const body = (await response.json()) as { requests: RecordedRequest[] };
