@@ -94,8 +94,9 @@ export function useLiveSync() {
           // so the grid is not left stale under Live (bad-input test). A moment later, and a new
           // read (one on its way may have begun before the change): those that come meanwhile
           // share it, so a chat whose every notification is unreadable costs a read a second, not one each (review).
-          // So does one without userData (a state change): a chat back from over waits on a read (chatStore.ts).
-          if (notification.kind === 'rejected-notification' || notification.kind === 'operation-failed' || (notification.kind === 'chat-changed' && notification.userDataAbsent)) {
+          // So does one without userData (a state change; the key is there only then): a chat back from
+          // over waits on a read (chatStore.ts).
+          if (notification.kind === 'rejected-notification' || notification.kind === 'operation-failed' || 'userDataAbsent' in notification) {
             missedRead ??= setTimeout(() => {
               missedRead = undefined;
               reread();

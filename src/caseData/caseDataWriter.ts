@@ -3,7 +3,7 @@
 // the first paint's 100 kB.
 
 import { MutationObserver, type QueryClient } from '@tanstack/react-query';
-import { chatQueries, hasEnded, preloadOperations, isSessionProblem, isUnreachable, mayHaveApplied, toGwsError, USER_DATA_OPERATION, type ChatOperation, type GwsClient } from '../gws';
+import { chatQueries, hasEnded, UNLISTED, preloadOperations, isSessionProblem, isUnreachable, mayHaveApplied, toGwsError, USER_DATA_OPERATION, type ChatOperation, type GwsClient } from '../gws';
 import { firstQueued, landedAlready, loadRefusals, type ChatStore, type UserDataWrite } from '../store';
 import { watchLateWrites } from './lateWrites';
 import { gwsErrorWording } from './validation';
@@ -62,6 +62,9 @@ function createWriter({ client, store, queryClient }: WriterParts) {
     onSuccess: (accepted, { chatId, write, editId }) => {
       // Not sent: queued, or a conflict if overtaken (chatEntry.ts: markQueued).
       if (!accepted) return actions.userDataWriteRequeued(chatId, editId);
+      // Accepted after a read found its chat gone from the agent (the answer came last): no read or
+      // notification will show it now. Not confirmed, listed to copy (it stayed Saving… for good: review).
+      if (store.getState().chats.get(chatId)?.chat.state === UNLISTED) return actions.userDataWriteFailed(chatId, editId, { kind: 'not-shown' }, true);
       actions.userDataWriteAccepted(chatId, editId, accepted.referenceId);
       lateWrites.accepted(chatId, write, editId, accepted.referenceId);
       // Its notification confirms it in milliseconds; one lost in transit must not leave

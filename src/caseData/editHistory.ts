@@ -155,7 +155,7 @@ export function discardRow({ row }: GridRow, draftOnly: boolean | undefined, { t
   // the read shows it did not land (it was refused as "changed by someone else": keyboard test),
   // and goes on to undo the write itself if it did (travel).
   const landed = row.pending.mayHaveLanded === true;
-  actions.userDataWriteDiscarded(chatId, row.pending.editId, true);
+  actions.userDataWriteDiscarded(chatId, row.pending.editId, !forGood);
   if (landed) reread();
   // That read may show the agent's value: said here, as theirs (it was said to be someone else's: exploratory test).
   const said = row.status === 'conflict' ? 'caseData.announce.tookTheirs' : landed ? 'caseData.announce.discardedMaybeSaved' : 'caseData.announce.discarded';

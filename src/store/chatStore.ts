@@ -48,6 +48,8 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
   let clock = 0;
   /** This store's record of Error notifications (refusals.ts), from the first one. */
   let refusals: Refusals | undefined;
+  /** startedAt of the newest read that has landed: an older one landing later tells nothing of which chats GWS lists. */
+  let newestRead = 0;
   const store = createStore<ChatStoreState>()((set, get) => {
     const tick = () => ++clock;
     const updateEntry = (chatId: string, change: (entry: ChatEntry) => ChatEntry) => {
@@ -102,8 +104,12 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           // newer one began is no longer taken for newer (it kept a chat the newer read no longer lists: review).
           const receivedAt = startedAt;
           const chats = new Map(get().chats);
+          // One older than a read that has landed tells nothing of which chats GWS lists now (review).
+          const stale = startedAt < newestRead;
+          if (!stale) newestRead = startedAt;
           for (const chat of list) {
             const entry = chats.get(chat.id);
+            if (stale && (entry?.chat.state ?? UNLISTED) === UNLISTED) continue;
             chats.set(chat.id, entry ? backFromOver(entry, entryAfterRead(entry, chat, receivedAt, startedAt)) : restored(chat, receivedAt));
           }
           // A chat GWS no longer lists is gone from the agent (transferred, or ended unseen): forgotten,
@@ -115,9 +121,10 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           for (const [chatId, entry] of chats) {
             if (listed.has(chatId) || entry.receivedAt >= startedAt) continue;
             if (!hasUnsavedWork(entry) && !entry.pending.length && chatId !== get().activeChatId) chats.delete(chatId);
-            else if (!hasEnded(entry.chat.state)) {
-              const over = { ...entry, chat: { ...entry.chat, state: UNLISTED } };
-              chats.set(chatId, entry.pending.reduce((next, edit) => (edit.status === 'awaiting' ? markFailed(next, edit.editId, { kind: 'not-shown' }, true) : next), over));
+            else {
+              const over = hasEnded(entry.chat.state) ? entry : { ...entry, chat: { ...entry.chat, state: UNLISTED } };
+              const next = entry.pending.reduce((current, edit) => (edit.status === 'awaiting' ? markFailed(current, edit.editId, { kind: 'not-shown' }, true) : current), over);
+              chats.set(chatId, next);
             }
           }
           for (const { chatId, reason } of unreadable) {

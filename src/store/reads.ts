@@ -10,7 +10,7 @@ export function entryAfterRead(entry: ChatEntry, chat: Chat, receivedAt: number,
   // A notification since, without userData (a state change), kept the one from before this read:
   // the read's is newer. Taken as stale, it let a queued write go over another party's change
   // made during the gap, unseen (review).
-  if (entry.userDataAt < startedAt) return applyRead(entry, { ...entry.chat, userData: chat.userData }, receivedAt, startedAt);
+  if (entry.userDataAt < startedAt) return { ...applyRead(entry, { ...entry.chat, userData: chat.userData }, receivedAt, startedAt), receivedAt: entry.receivedAt };
   // A notification newer than this read already holds fresher data; but the read settles the
   // writes GWS accepted before it began, whose notifications may be lost (in a busy chat every
   // re-read was overtaken so, and Saving… stayed up for good: exploratory test), where that

@@ -9,7 +9,7 @@ import { createChatStore, sessionDraftStorage } from '../../src/store';
 
 const sim = simulatorPerFile();
 const { control } = sim;
-const READ_ONLY = 'This chat is no longer among your chats: its case data is read-only.';
+const READ_ONLY = 'This chat is no longer one of yours: its case data is read-only.';
 
 it('turns read-only, lists the unsaved change to copy, and sends nothing', async () => {
   sessionStorage.clear();

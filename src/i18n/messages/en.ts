@@ -95,7 +95,7 @@ export const en = {
   // names are GWS identifiers and stay untranslated: they are what an administrator looks up.
   'caseData.over.Completed': 'This chat is Completed: its case data is read-only.',
   'caseData.over.Revoked': 'This chat is Revoked: its case data is read-only.',
-  'caseData.over.Unlisted': 'This chat is no longer among your chats: its case data is read-only.',
+  'caseData.over.Unlisted': 'This chat is no longer one of yours: its case data is read-only.',
   'caseData.reason.noCapability.update': 'The chat in state {state} does not allow changing case data (no UpdateUserData capability).',
   'caseData.reason.noCapability.attach': 'The chat in state {state} does not allow adding case data (no AttachUserData capability).',
   'caseData.reason.noCapability.delete': 'The chat in state {state} does not allow deleting case data (no DeleteUserData capability).',
