@@ -118,7 +118,8 @@ export function useVirtualRows(
   const scrollByRows = useCallback(
     (rows: number) => {
       const element = scroller.current;
-      if (!virtual || !element) return;
+      // No move, no scrollTop set: that forces a layout (at every notification while the agent types).
+      if (!virtual || !element || !rows) return;
       const current = viewportRef.current;
       const top = Math.max(0, shownTop.current + rows * current.rowHeight);
       // oxlint-disable-next-line react/immutability -- the scroller's DOM element (a ref's), moved in an event, not a prop

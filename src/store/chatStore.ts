@@ -3,7 +3,7 @@
 // the field they set, so the store reads as a log of events.
 
 import { createStore } from 'zustand/vanilla';
-import { hasEnded, UNLISTED, type Chat } from '../gws';
+import { hasEnded, UNLISTED, type Chat, type GwsError } from '../gws';
 import {
   addPending,
   applySnapshot,
@@ -39,6 +39,10 @@ type RefusalsCode = typeof import('./refusals');
 let refusalsCode: RefusalsCode | undefined;
 /** The code for Error notifications (refusals.ts), asked for by the writer as it loads: no write is refused before one is made. */
 export const loadRefusals = () => import('./refusals').then((module) => (refusalsCode = module));
+
+/** Its writes GWS accepted, in doubt: Not confirmed, as may have landed. */
+const failAwaiting = (entry: ChatEntry, error: GwsError): ChatEntry =>
+  entry.pending.reduce((next, edit) => (edit.status === 'awaiting' ? markFailed(next, edit.editId, error, true) : next), entry);
 
 export type ChatStoreOptions = { readonly activeChatId?: string | null; readonly storage?: DraftStorage | null };
 
@@ -122,9 +126,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             if (listed.has(chatId) || entry.receivedAt >= startedAt) continue;
             if (!hasUnsavedWork(entry) && !entry.pending.length && chatId !== get().activeChatId) chats.delete(chatId);
             else {
-              const over = hasEnded(entry.chat.state) ? entry : { ...entry, chat: { ...entry.chat, state: UNLISTED } };
-              const next = entry.pending.reduce((current, edit) => (edit.status === 'awaiting' ? markFailed(current, edit.editId, { kind: 'not-shown' }, true) : current), over);
-              chats.set(chatId, next);
+              chats.set(chatId, failAwaiting(hasEnded(entry.chat.state) ? entry : { ...entry, chat: { ...entry.chat, state: UNLISTED } }, { kind: 'not-shown' }));
             }
           }
           for (const { chatId, reason } of unreadable) {
@@ -167,9 +169,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             if (refusalsCode) refuse(refusalsCode);
             else {
               for (const chatId of notification.chatId === undefined ? [...get().chats.keys()] : [notification.chatId]) {
-                updateEntry(chatId, (entry) =>
-                  entry.pending.reduce((next, edit) => (edit.status === 'awaiting' ? markFailed(next, edit.editId, { kind: 'refused-later', message: notification.message, unlinked: true }, true) : next), entry),
-                );
+                updateEntry(chatId, (entry) => failAwaiting(entry, { kind: 'refused-later', message: notification.message, unlinked: true }));
               }
               loadRefusals().then(refuse, () => undefined);
             }

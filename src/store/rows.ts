@@ -35,14 +35,18 @@ const sameRow = (a: UserDataRow, b: UserDataRow) =>
  */
 export function deriveRowsKeeping(entry: ChatEntry, previous: readonly UserDataRow[]): readonly UserDataRow[] {
   // The first rows of a chat (thousands of keys, on the way to the first paint) have nothing to keep.
-  if (previous.length === 0) return deriveRows(entry);
+  let rows = deriveRows(entry);
+  if (previous.length === 0) return rows;
+  // Almost always every key is where it was, and found there: no Map of 10,000 keys per notification.
   const placeBefore = new Map<string, number>();
-  previous.forEach((row, index) => placeBefore.set(row.key, index));
-  const rows = keepPlaces(deriveRows(entry), placeBefore);
+  if (rows.length !== previous.length || rows.some((row, index) => row.key !== previous[index]?.key)) {
+    previous.forEach((row, index) => placeBefore.set(row.key, index));
+    rows = keepPlaces(rows, placeBefore);
+  }
   let same = rows.length === previous.length;
   const kept = rows.map((row, index) => {
-    const place = placeBefore.get(row.key);
-    const old = place === undefined ? undefined : previous[place];
+    // A key not there before gets the row at its index, of another key (sameRow tells).
+    const old = previous[placeBefore.get(row.key) ?? index];
     const result = old && sameRow(old, row) ? old : row;
     if (result !== previous[index]) same = false;
     return result;
