@@ -10,8 +10,14 @@ import { createChatStore } from '../../src/store';
 
 const chat = (id: string): Chat => ({ id, state: 'Chatting', capabilities: [], participants: [], userData: new Map([['a', '1']]), receivedDate: '' });
 
-it('turns a chat refused as not found Unlisted even when a read from before the refusal was on its way', async () => {
+/**
+ * Chat c, read once; a read on its way (a reconnect's, or the 5 s one after an accepted write)
+ * as GWS takes c from the agent (a transfer); then a write to c, refused as not found. GWS answers
+ * each read with the list as it was when the request reached it, after `readMs(call)`.
+ */
+async function refusedWhileAReadIsOnItsWay(readMs: (call: number) => number) {
   let serverChats = [chat('c')];
+  let reads = 0;
   const client: GwsClient = {
     baseUrl: 'http://gws.test',
     notificationsUrl: 'http://gws.test/api/v2/notifications',
@@ -20,10 +26,10 @@ it('turns a chat refused as not found Unlisted even when a read from before the 
       await new Promise((resolve) => setTimeout(resolve, 5));
       throw new GwsRequestError({ kind: 'status-code', statusCode: 6, statusMessage: 'Chat not found' });
     },
-    // GWS answers with the list as it was when the request reached it.
     listChats: async () => {
       const chats = serverChats;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      reads += 1;
+      await new Promise((resolve) => setTimeout(resolve, readMs(reads)));
       return { chats, unreadable: [] };
     },
     csrfHeaders: () => ({}),
@@ -31,13 +37,10 @@ it('turns a chat refused as not found Unlisted even when a read from before the 
   const store = createChatStore({ activeChatId: 'c' });
   const { actions } = store.getState();
   actions.connectionChanged({ kind: 'live' });
-  actions.chatsRead([chat('c')], actions.readStarted());
   const queryClient = new QueryClient();
-  let reads = 0;
   const observer = new QueryObserver(queryClient, {
     ...chatQueries.list(client),
     queryFn: async () => {
-      reads += 1;
       const startedAt = store.getState().actions.readStarted();
       const list = await client.listChats();
       store.getState().actions.chatsRead(list.chats, startedAt, list.unreadable);
@@ -46,7 +49,6 @@ it('turns a chat refused as not found Unlisted even when a read from before the 
   });
   const unsubscribe = observer.subscribe(() => undefined);
   await vi.waitFor(() => expect(observer.getCurrentResult().status).toBe('success'));
-  // A read on its way (a reconnect's, or the 5 s one after an accepted write), then the transfer.
   void observer.refetch();
   serverChats = [];
   const writer = writerFor({ client, store, queryClient });
@@ -54,7 +56,19 @@ it('turns a chat refused as not found Unlisted even when a read from before the 
   writer.mutate({ chatId: 'c', write: { op: 'update', key: 'a', value: 'A' }, editId });
   await vi.waitFor(() => expect(store.getState().chats.get('c')?.pending[0]?.status).toBe('failed'));
   await new Promise((resolve) => setTimeout(resolve, 300));
+  unsubscribe();
+  return { store, reads };
+}
+
+it('turns a chat refused as not found Unlisted even when a read from before the refusal was on its way', async () => {
+  const { store, reads } = await refusedWhileAReadIsOnItsWay(() => 50);
   expect(reads).toBeGreaterThanOrEqual(3);
   expect(store.getState().chats.get('c')?.chat.state).toBe('Unlisted');
-  unsubscribe();
+});
+
+it('keeps it Unlisted when that read lands after the new one (review)', async () => {
+  // The first read is quick, the one on its way slow, the new one quick.
+  const { store, reads } = await refusedWhileAReadIsOnItsWay((call) => (call === 2 ? 150 : 20));
+  expect(reads).toBe(3);
+  expect(store.getState().chats.get('c')?.chat.state).toBe('Unlisted');
 });
