@@ -53,11 +53,12 @@ function createWriter({ client, store, queryClient }: WriterParts) {
     // settle), nor while notifications are down, when such a change would go unseen (it
     // waits queued for the re-read, which checks it: reconcileQueued).
     mutationFn: async ({ chatId, write, editId }: WriteVariables) => {
-      const entry = store.getState().chats.get(chatId);
+      const { chats, outbox } = store.getState();
+      const entry = chats.get(chatId);
       // Nor in a chat over by then (Unlisted, after a write before it was refused as not found):
       // kept queued, to copy (review).
       const over = entry !== undefined && hasEnded(entry.chat.state);
-      return store.getState().outbox !== 'open' || over || entry?.pending.find((edit) => edit.editId === editId)?.overtaken ? null : client.operate(chatId, toOperation(write));
+      return outbox !== 'open' || over || entry?.pending.find((edit) => edit.editId === editId)?.overtaken ? null : client.operate(chatId, toOperation(write));
     },
     onSuccess: (accepted, { chatId, write, editId }) => {
       // Not sent: queued, or a conflict if overtaken (chatEntry.ts: markQueued).

@@ -108,7 +108,8 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           // newer one began is no longer taken for newer (it kept a chat the newer read no longer lists: review).
           const receivedAt = startedAt;
           const chats = new Map(get().chats);
-          // One older than a read that has landed tells nothing of which chats GWS lists now (review).
+          // One older than a read that has landed tells nothing of which chats GWS lists now: it adds no
+          // chat and brings none back from Unlisted (review).
           const stale = startedAt < newestRead;
           if (!stale) newestRead = startedAt;
           for (const chat of list) {
@@ -125,9 +126,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           for (const [chatId, entry] of chats) {
             if (listed.has(chatId) || entry.receivedAt >= startedAt) continue;
             if (!hasUnsavedWork(entry) && !entry.pending.length && chatId !== get().activeChatId) chats.delete(chatId);
-            else {
-              chats.set(chatId, failAwaiting(hasEnded(entry.chat.state) ? entry : { ...entry, chat: { ...entry.chat, state: UNLISTED } }, { kind: 'not-shown' }));
-            }
+            else chats.set(chatId, failAwaiting(hasEnded(entry.chat.state) ? entry : { ...entry, chat: { ...entry.chat, state: UNLISTED } }, { kind: 'not-shown' }));
           }
           for (const { chatId, reason } of unreadable) {
             const entry = chats.get(chatId ?? '');

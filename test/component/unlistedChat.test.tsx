@@ -11,9 +11,8 @@ const sim = simulatorPerFile();
 const { control } = sim;
 const READ_ONLY = 'This chat is no longer one of yours: its case data is read-only.';
 
-it('turns read-only, lists the unsaved change to copy, and sends nothing', async () => {
-  sessionStorage.clear();
-  const view = renderPanel(sim.url, { store: createChatStore({ storage: sessionDraftStorage() }) });
+/** A write of CustomerSegment queued while notifications are down, as GWS takes the chat from the agent (a transfer, unannounced). */
+async function queuedAsTheChatLeaves(view: ReturnType<typeof renderPanel>) {
   await screen.findByRole('grid', { name: 'Case data' });
   await waitUntilSettled(view.store);
   await control.faults({ notificationsDownMs: 2_000 });
@@ -22,6 +21,12 @@ it('turns read-only, lists the unsaved change to copy, and sends nothing', async
   await view.user.keyboard('Gold{Enter}');
   await waitFor(() => expect(valueCell('CustomerSegment')).toHaveTextContent('Queued'));
   await control.removeChat(SEED_CHAT_ID);
+}
+
+it('turns read-only, lists the unsaved change to copy, and sends nothing', async () => {
+  sessionStorage.clear();
+  const view = renderPanel(sim.url, { store: createChatStore({ storage: sessionDraftStorage() }) });
+  await queuedAsTheChatLeaves(view);
 
   // The read after the gap finds it gone.
   const notice = await screen.findByRole('region', { name: 'Unsaved changes' }, { timeout: 15_000 });
@@ -72,14 +77,7 @@ it('a write refused as not found reads the chats again: a chat no longer listed 
 }, 30_000);
 
 it('a chat back from over in a notification without userData stays over until the read it asks for checks its held writes', async () => {
-  const view = renderPanel(sim.url);
-  await screen.findByRole('grid', { name: 'Case data' });
-  await waitUntilSettled(view.store);
-  await control.faults({ notificationsDownMs: 2_000 });
-  await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/Reconnecting/), { timeout: 5_000 });
-  valueCell('CustomerSegment').focus();
-  await view.user.keyboard('Gold{Enter}');
-  await control.removeChat(SEED_CHAT_ID);
+  await queuedAsTheChatLeaves(renderPanel(sim.url));
   await screen.findByRole('region', { name: 'Unsaved changes' }, { timeout: 15_000 });
   // Back with another agent's value, its own notification lost; then a state change that says nothing of userData.
   await control.faults({ dropNotifications: true });

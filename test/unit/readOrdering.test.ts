@@ -1,5 +1,6 @@
 // @vitest-environment node
-// (Review.) ordering of reads (receivedAt = startedAt) and chats GWS stops listing.
+// Reads that overlap (a new read asked for while one is on its way, whose queryFn still lands) and
+// chats GWS stops listing: a read's chats are stamped with when it began (review).
 import { describe, expect, it } from 'vitest';
 import type { Chat, UserDataValue } from '../../src/gws';
 import { createChatStore, unsavedChatIds } from '../../src/store';
@@ -13,13 +14,17 @@ const chat = (id: string, state: string, userData: Record<string, UserDataValue>
   receivedDate: '',
 });
 
+/** The chats read once; then two reads begun, `older` before `newer`, neither landed yet. */
+function twoReadsInFlight(activeChatId: string, first: readonly Chat[]) {
+  const store = createChatStore({ activeChatId });
+  const { actions } = store.getState();
+  actions.chatsRead(first, actions.readStarted());
+  return { store, actions, older: actions.readStarted(), newer: actions.readStarted() };
+}
+
 describe('two reads in flight (reread() cancels the one on its way in React Query, whose queryFn still lands: useLiveSync)', () => {
   it('a StatusChange without userData between them is not undone by the newer read once the older one landed', () => {
-    const store = createChatStore({ activeChatId: 'c' });
-    const { actions } = store.getState();
-    actions.chatsRead([chat('c', 'Chatting', { k: 'v' })], actions.readStarted());
-    const older = actions.readStarted();
-    const newer = actions.readStarted();
+    const { store, actions, older, newer } = twoReadsInFlight('c', [chat('c', 'Chatting', { k: 'v' })]);
     // The chat ends after both began: the notification carries no userData.
     actions.notificationReceived({ kind: 'chat-changed', notificationType: 'StatusChange', chat: chat('c', 'Completed'), userDataAbsent: true });
     expect(store.getState().chats.get('c')?.chat.state).toBe('Completed');
@@ -31,11 +36,7 @@ describe('two reads in flight (reread() cancels the one on its way in React Quer
   });
 
   it('an older read that still lists a chat, landing after a newer one that no longer does, does not bring it back live', () => {
-    const store = createChatStore({ activeChatId: 'c' });
-    const { actions } = store.getState();
-    actions.chatsRead([chat('c', 'Chatting', { k: 'v' })], actions.readStarted());
-    const older = actions.readStarted();
-    const newer = actions.readStarted();
+    const { store, actions, older, newer } = twoReadsInFlight('c', [chat('c', 'Chatting', { k: 'v' })]);
     actions.chatsRead([], newer);
     expect(store.getState().chats.get('c')?.chat.state).toBe('Unlisted');
     actions.chatsRead([chat('c', 'Chatting', { k: 'v' })], older);
@@ -43,11 +44,7 @@ describe('two reads in flight (reread() cancels the one on its way in React Quer
   });
 
   it('an older read does not bring back a chat a newer one forgot (not on screen, nothing unsaved)', () => {
-    const store = createChatStore({ activeChatId: 'a' });
-    const { actions } = store.getState();
-    actions.chatsRead([chat('a', 'Chatting'), chat('b', 'Chatting')], actions.readStarted());
-    const older = actions.readStarted();
-    const newer = actions.readStarted();
+    const { store, actions, older, newer } = twoReadsInFlight('a', [chat('a', 'Chatting'), chat('b', 'Chatting')]);
     actions.chatsRead([chat('a', 'Chatting')], newer);
     expect(store.getState().chats.has('b')).toBe(false);
     actions.chatsRead([chat('a', 'Chatting'), chat('b', 'Chatting')], older);
