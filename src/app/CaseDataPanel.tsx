@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useRef, useState, type ComponentType } from 'react';
-import { CaseDataGrid, gwsErrorWording, gwsErrorWords } from '../caseData';
+import { CaseDataGrid, problemWording, gwsErrorWords } from '../caseData';
 import { toGwsError, useGwsClient } from '../gws';
 import { labelFor, useMessages } from '../i18n';
 import { ParticipantsList } from '../participants';
@@ -36,7 +36,7 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
   const sessionExpired = useConnection().kind === 'session-expired';
   // How the error reads is a chunk of its own (as for the grid): asked for when a read fails,
   // the alert shown once it is there (or cannot be loaded: then in the error's own words).
-  const wording = gwsErrorWording.useChunk();
+  const wording = problemWording.useChunk();
   const loadWording = wording.load;
   // Said once worded (its raw kind, "status-code", was read out first: exploratory test), or once its words cannot load.
   const worded = wording.chunk.kind === 'loaded' || wording.chunk.kind === 'failed';

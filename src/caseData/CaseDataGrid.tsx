@@ -12,7 +12,7 @@ import { clipboardChunk, editHistoryChunk, useGridController } from './useGridCo
 import { useFocusKeeping } from './useFocusKeeping';
 import { useVirtualRows } from './useVirtualRows';
 import { writerChunk } from './useCaseDataWriter';
-import { chatBlockReason, gwsErrorWording } from './validation';
+import { chatBlockReason, problemWording } from './validation';
 import { hasEnded } from '../gws';
 
 // Marked pure, as CaseDataGrid's memo below: bundles that import only the outbox flush
@@ -66,7 +66,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
       cellEditorChunk.preload();
       editHistoryChunk.preload();
       writerChunk.preload();
-      gwsErrorWording.preload();
+      problemWording.preload();
     });
     const timer = setTimeout(() => {
       addFieldFormChunk.preload();

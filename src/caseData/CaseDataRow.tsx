@@ -6,7 +6,7 @@ import type { FieldOption } from './caseDataConfig';
 import type { EditorMove } from './useEditorText';
 import { CellEditorSlot } from './CellEditorSlot';
 import type { Editing } from './useGridController';
-import { keyShown, writeProblem } from './validation';
+import { keyShown, problemWording, writeProblem } from './validation';
 import { formatValue, LONG_TEXT, type ValueKind } from './userDataValues';
 
 /** Stable callbacks for every row, so a notification re-renders only the rows it changed. */
@@ -80,7 +80,8 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
   // (the value it began on, or another party's since, the editor shows when it opens).
   const text = draft ? draft.text : formatValue(row.value);
   const reasonId = `cdp-why-${rowIndex}`;
-  const failure = writeProblem(row.pending, row.serverValue, t);
+  problemWording.useLoaded();
+  const failure = writeProblem(row.pending, row.serverValue, t, readOnlyReason);
   const why = failure ?? note ?? readOnlyReason;
   const unsettled = isUnsettled(row);
   const keyName = label ? `${label} (${row.key})` : row.key;

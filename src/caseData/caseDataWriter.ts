@@ -6,11 +6,11 @@ import { MutationObserver, type QueryClient } from '@tanstack/react-query';
 import { chatQueries, hasEnded, UNLISTED, preloadOperations, isSessionProblem, isUnreachable, mayHaveApplied, toGwsError, USER_DATA_OPERATION, type ChatOperation, type GwsClient } from '../gws';
 import { firstQueued, landedAlready, loadRefusals, type ChatStore, type UserDataWrite } from '../store';
 import { watchLateWrites } from './lateWrites';
-import { gwsErrorWording } from './validation';
+import { problemWording } from './validation';
 
 // A write that fails is said in these words (validation.ts), the client's code for writes and the
 // store's for refusing them: asked for as soon as writes can be made.
-gwsErrorWording.preload();
+problemWording.preload();
 preloadOperations();
 loadRefusals().catch(() => undefined);
 

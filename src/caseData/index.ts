@@ -9,6 +9,6 @@ export {
   type ConfigProblem as CaseDataConfigProblem,
   type FieldRule,
 } from './caseDataConfig';
-export { chatBlockReason, gwsErrorWording, gwsErrorWords, keyShown } from './validation';
+export { chatBlockReason, problemWording, gwsErrorWords, keyShown } from './validation';
 export { formatValue, quotedText } from './userDataValues';
 export { useOutboxFlush } from './useCaseDataWriter';

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
 
 export type ChunkState<T> = { readonly kind: 'idle' | 'loading' | 'failed' } | { readonly kind: 'loaded'; readonly module: T };
 
@@ -18,9 +18,15 @@ export function onDemand<T>(importChunk: () => Promise<T>) {
   let loaded: Loaded | null = null;
   // One import at a time: the preload and a cell that opens meanwhile wait for the same one.
   let importing: Promise<Loaded> | null = null;
+  // Components that render the module's words once it is there (useLoaded).
+  const waiting = new Set<() => void>();
   const fetchChunk = () =>
     (importing ??= importChunk().then(
-      (module) => (loaded = { kind: 'loaded', module }),
+      (module) => {
+        loaded = { kind: 'loaded', module };
+        waiting.forEach((rerender) => rerender());
+        return loaded;
+      },
       (error: unknown) => {
         importing = null;
         throw error;
@@ -35,6 +41,12 @@ export function onDemand<T>(importChunk: () => Promise<T>) {
       if (loaded) use(loaded.module);
       else fetchChunk().then((chunk) => use(chunk.module), failed);
     },
+    /** The module once loaded (null until then, rendered again when it is): for a component that `use`s it as it renders. */
+    useLoaded: (): T | null =>
+      useSyncExternalStore(
+        (rerender) => (waiting.add(rerender), () => waiting.delete(rerender)),
+        () => loaded?.module ?? null,
+      ),
     useChunk(): { readonly chunk: ChunkState<T>; load(): void } {
       const [chunk, setChunk] = useState<ChunkState<T>>(() => loaded ?? { kind: 'idle' });
       const loading = useRef(false);

@@ -4,7 +4,7 @@ import { draftOvertaken, isEditedDraft, sameValue, shownValue, useChatActions, t
 import type { GridRow } from './useCaseDataRows';
 import type { Editing } from './useGridController';
 import { formatValue, quotedText } from './userDataValues';
-import { writeProblem } from './validation';
+import { chatBlockReason, problemWording, writeProblem } from './validation';
 
 /** Writes whose refusal or conflict was announced (edits are replaced, never changed, on a new status). */
 const toldProblems = new WeakSet<PendingEdit>();
@@ -36,13 +36,15 @@ type ServerChangesInput = {
 export function useServerChanges({ chatId, entry, rows, editing, activeKey, activeShown, setEditing, announce, named }: ServerChangesInput): void {
   const actions = useChatActions();
   const { t } = useMessages();
+  // Its words may still be on their way (validation.ts): said once they are there.
+  const worded = problemWording.useLoaded();
   // A write refused or overtaken is said as well as shown: the agent has usually moved on
   // (Enter moves down), and a screen reader says nothing of a row changing elsewhere. All
   // that arrive together in one message; each write once, also across chat switches.
   useEffect(() => {
     const said: string[] = [];
     for (const edit of entry?.pending ?? []) {
-      const problem = toldProblems.has(edit) ? null : writeProblem(edit, entry?.chat.userData.get(edit.key), t);
+      const problem = toldProblems.has(edit) ? null : writeProblem(edit, entry?.chat.userData.get(edit.key), t, entry && chatBlockReason(entry.chat, 'update', t));
       if (!problem) continue;
       toldProblems.add(edit);
       // Two queued writes of one key overtaken together: one sentence, said once.
@@ -50,7 +52,7 @@ export function useServerChanges({ chatId, entry, rows, editing, activeKey, acti
       if (!said.includes(line)) said.push(line);
     }
     if (said.length > 0) announce(said.join(' '));
-  }, [entry, t]); // oxlint-disable-line react/exhaustive-deps -- at each new entry only; announce is stable, named follows t
+  }, [entry, t, worded]); // oxlint-disable-line react/exhaustive-deps -- at each new entry only; announce is stable, named follows t
 
   // Another party's changes to one key: said now, or (said of it less than SAID_AGAIN_AFTER_MS
   // ago) once that time is up, the latest only.

@@ -15,7 +15,7 @@ import { labelFor, translateEnglish, type Translate } from '../i18n';
 import { onDemand } from './onDemand';
 import type { PendingEdit, UserDataWrite } from '../store';
 import { resolveRule, type CaseDataConfig, type FieldOption, type FieldRule } from './caseDataConfig';
-import { effectiveKind, formatValue, quotedText, textToValue, valueKind, type ValueKind } from './userDataValues';
+import { effectiveKind, formatValue, textToValue, valueKind, type ValueKind } from './userDataValues';
 
 /**
  * The write that makes `key` hold `value` (undefined: absent), given the keys the chat has
@@ -134,32 +134,28 @@ function blankKeyShown(key: string, t: Translate): string {
 }
 
 /**
- * How a GWS error reads (i18n/gwsErrors.ts): a chunk fetched once the grid has painted, and
- * with the writer (a write fails only once that has loaded). Until it is there, the error's
- * own words.
+ * How a GWS error reads (i18n/gwsErrors.ts), and why a write of the agent's is not on the
+ * server (writeProblems.ts): a chunk fetched once the grid has painted, and with the writer (a
+ * write fails only once that has loaded). Until it is there, an error in its own words.
  */
-export const gwsErrorWording = /* @__PURE__ */ onDemand(() => import('../i18n/gwsErrors'));
+export const problemWording = /* @__PURE__ */ onDemand(() => import('./writeProblems'));
 
 /** A GWS error in words: the wording if loaded (else it is asked for), the error's own until then. */
 export function gwsErrorWords(t: Translate, error: GwsError): string {
   let words = 'message' in error ? error.message : error.kind;
-  gwsErrorWording.use((wording) => (words = wording.translateGwsError(t, error)), () => undefined);
+  problemWording.use((wording) => (words = wording.translateGwsError(t, error)), () => undefined);
   return words;
 }
 
-/** Why the agent's write is not on the server, in words: refused, or overtaken by another's. */
-export function writeProblem(edit: PendingEdit | undefined, serverValue: UserDataValue | undefined, t: Translate): string | null {
-  const { error } = edit ?? {};
-  if (edit?.status === 'failed' && error) {
-    // No answer (or none that can be read) to a write that was sent is not a refusal: GWS may have applied it (its notification then settles the row).
-    return t(edit.mayHaveLanded ? 'caseData.notConfirmed' : edit.op === 'delete' ? 'caseData.deleteNotSaved' : 'caseData.notSaved', { error: gwsErrorWords(t, error) });
-  }
-  if (edit?.status !== 'conflict') return null;
-  // Deleted is not "changed to (empty)": an empty text is a value the key still has.
-  // Refused, or sent without an answer that says (Not confirmed: it may have been saved), or never sent.
-  const since = edit.error ? (edit.mayHaveLanded ? 'Unconfirmed' : 'Failed') : null;
-  if (serverValue === undefined) return t(since ? `caseData.deletedSince${since}` : 'caseData.deletedOffline');
-  const changed = t(since ? `caseData.changedSince${since}` : 'caseData.changedOffline', { value: quotedText(formatValue(serverValue), t) });
-  // The cell shows their value: "yours" is a delete, and is named.
-  return edit.op === 'delete' && !edit.error ? t('caseData.deleteNotSaved', { error: changed }) : changed;
+/**
+ * Why the agent's write is not on the server, in words (writeProblems.ts), or null: none to say.
+ * Until the words are loaded (asked for here; `problemWording.useLoaded()` renders it again then),
+ * a refusal in the error's own, a change of theirs in none (its buttons say it).
+ */
+export function writeProblem(edit: PendingEdit | undefined, serverValue: UserDataValue | undefined, t: Translate, readOnlyReason: string | null = null): string | null {
+  if (edit?.status !== 'conflict' && !(edit?.status === 'failed' && edit.error)) return null;
+  const { error } = edit;
+  let words: string | null = edit.status === 'failed' && error ? ('message' in error ? error.message : error.kind) : '';
+  problemWording.use((wording) => (words = wording.writeProblem(edit, serverValue, t, readOnlyReason)), () => undefined);
+  return words;
 }

@@ -60,6 +60,8 @@ it('a write refused as not found reads the chats again: a chat no longer listed 
   const notice = await screen.findByRole('region', { name: 'Unsaved changes' }, { timeout: 10_000 });
   expect(within(notice).getByRole('listitem')).toHaveTextContent('CustomerSegment: Gold');
   expect(grid()).toHaveAccessibleDescription(READ_ONLY);
+  // Its row offers Discard alone, and says why after what happened (the refusal alone, before).
+  expect(valueCell('CustomerSegment')).toHaveAccessibleDescription(new RegExp(`^Not saved: .+\\. ${READ_ONLY.replace(/[.:]/g, '\\$&')}$`));
   // Sent once, refused, not sent again.
   expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { CustomerSegment: 'Gold' } }]);
 

@@ -19,8 +19,10 @@ import { toSaved } from '../../src/store/persistence';
 import { hasUnsavedWork } from '../../src/store/unsavedWork';
 import { deriveRows, deriveRowsKeeping, type UserDataRow } from '../../src/store/rows';
 import { entryUnread } from '../../src/store/reads';
-import { writeProblem } from '../../src/caseData/validation';
+import { writeProblem as problemOf } from '../../src/caseData/writeProblems';
 import { translateEnglish } from '../../src/i18n';
+
+const writeProblem = (edit: PendingEdit | undefined, serverValue: UserDataValue | undefined, t: typeof translateEnglish) => (edit ? problemOf(edit, serverValue, t, null) : null);
 
 const chat = (userData: Record<string, UserDataValue> | Map<string, UserDataValue>): Chat => ({
   id: 'c1',
@@ -124,8 +126,8 @@ describe('one chat: server snapshot, pending writes, drafts', () => {
     entry = markFailed(entry, 1, { kind: 'timeout', afterMs: 15_000 }, true);
     entry = applySnapshot(entry, chat({ a: 'theirs' }), 2, undefined);
     // Before (exploratory test): "Not saved, and changed on the server…", though it may have been saved.
-    expect(writeProblem(entry.pending[0], 'theirs', translateEnglish)).toBe('Not confirmed, and changed on the server to “theirs” since: keep yours or take theirs.');
-    expect(writeProblem(entry.pending[0], undefined, translateEnglish)).toBe('Not confirmed, and deleted on the server since: keep yours or take theirs.');
+    expect(writeProblem(entry.pending[0], 'theirs', translateEnglish)).toBe('Not confirmed, and changed on the server to “theirs” since. Keep yours or take theirs.');
+    expect(writeProblem(entry.pending[0], undefined, translateEnglish)).toBe('Not confirmed, and deleted on the server since. Keep yours or take theirs.');
   });
 
   it('never lets a server change overwrite a draft; flags it as a conflict instead', () => {
@@ -147,7 +149,7 @@ describe('one chat: server snapshot, pending writes, drafts', () => {
     entry = markFailed(entry, 1, { kind: 'status-code', statusCode: 4, statusMessage: 'no' });
     entry = markFailed(entry, 2, { kind: 'status-code', statusCode: 4, statusMessage: 'no' });
     entry = applySnapshot(entry, chat({ b: 'new', c: 'keep' }), 2, undefined);
-    // Before: two conflicts, "Not saved, and deleted on the server since: keep yours or take theirs", where both mean the same.
+    // Before: two conflicts, "Not saved, and deleted on the server since. Keep yours or take theirs", where both mean the same.
     expect(entry.pending).toEqual([]);
     expect(shown(entry)).toEqual({ b: ['new', 'confirmed'], c: ['keep', 'confirmed'] });
 

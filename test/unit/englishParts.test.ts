@@ -1,6 +1,6 @@
 // @vitest-environment node
 // The English catalogue comes in parts (i18n/messages/en.ts, enPanel.ts, enEmbedding.ts,
-// enFraming.ts, enAddField.ts, enClipboard.ts, enHistory.ts, enEditor.ts, enEnded.ts): each part but the first is added by an i18n/*Texts.ts module, which every
+// enFraming.ts, enAddField.ts, enClipboard.ts, enHistory.ts, enEditor.ts, enEnded.ts, enWriteProblems.ts): each part but the first is added by an i18n/*Texts.ts module, which every
 // module showing its texts imports, so the part ships in that module's chunk. A module that
 // shows one without importing it would show the bare key; this keeps them honest.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { enEnded } from '../../src/i18n/messages/enEnded';
 import { enFraming } from '../../src/i18n/messages/enFraming';
 import { enHistory } from '../../src/i18n/messages/enHistory';
 import { enPanel } from '../../src/i18n/messages/enPanel';
+import { enWriteProblems } from '../../src/i18n/messages/enWriteProblems';
 
 const SRC = join(__dirname, '../../src');
 const files = (dir: string): string[] =>
@@ -50,6 +51,7 @@ const parts = [
   { name: 'enHistory', texts: enHistory, module: 'historyTexts' },
   { name: 'enEditor', texts: enEditor, module: 'editorTexts' },
   { name: 'enEnded', texts: enEnded, module: 'endedTexts' },
+  { name: 'enWriteProblems', texts: enWriteProblems, module: 'writeProblemTexts' },
 ] as const;
 
 /** Modules outside i18n/ that show a text of the part without importing the module that adds it. */

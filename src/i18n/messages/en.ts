@@ -5,7 +5,8 @@
 // around the grid; enEmbedding.ts, the host code's (after the first paint); enFraming.ts, the
 // page shown to a host that may not frame the panel; enAddField.ts, enClipboard.ts,
 // enHistory.ts, enEditor.ts and enEnded.ts, those of the grid's parts that load on demand;
-// enGwsErrors.ts, how GWS's errors read (with i18n/gwsErrors.ts, after the first paint).
+// enGwsErrors.ts and enWriteProblems.ts, how GWS's errors and a write's problems read (with
+// i18n/gwsErrors.ts and caseData/writeProblems.ts, after the first paint).
 //
 // A message is a text, or plural forms chosen by Intl.PluralRules for `{count}`.
 
@@ -18,6 +19,7 @@ import type { enFraming } from './enFraming';
 import type { enGwsErrors } from './enGwsErrors';
 import type { enHistory } from './enHistory';
 import type { enPanel } from './enPanel';
+import type { enWriteProblems } from './enWriteProblems';
 
 export const en = {
   // Also the grid's, on a part that could not be loaded.
@@ -50,16 +52,6 @@ export const en = {
   'caseData.discard': 'Discard',
   'caseData.keepMine': 'Keep mine',
   'caseData.takeTheirs': 'Take theirs',
-  'caseData.notSaved': 'Not saved: {error}',
-  'caseData.deleteNotSaved': 'Not saved (delete): {error}',
-  'caseData.notConfirmed': 'Not confirmed: {error}. It may have been saved; Retry sends it again.',
-  'caseData.changedOffline': 'Changed on the server to “{value}” before yours was sent: keep yours or take theirs.',
-  'caseData.changedSinceFailed': 'Not saved, and changed on the server to “{value}” since: keep yours or take theirs.',
-  'caseData.deletedOffline': 'Deleted on the server before yours was sent: keep yours or take theirs.',
-  'caseData.deletedSinceFailed': 'Not saved, and deleted on the server since: keep yours or take theirs.',
-  // The same for a write that may have been saved (no answer in time): "Not saved" would not be known.
-  'caseData.changedSinceUnconfirmed': 'Not confirmed, and changed on the server to “{value}” since: keep yours or take theirs.',
-  'caseData.deletedSinceUnconfirmed': 'Not confirmed, and deleted on the server since: keep yours or take theirs.',
 
   'caseData.editor.label': 'Value of {key}',
   // The editor is a chunk of its own (its texts are in enEditor.ts): if it cannot load.
@@ -114,7 +106,7 @@ export const en = {
   'caseData.reason.date': 'Enter a date as YYYY-MM-DD.',
 } as const;
 
-export type EnglishCatalog = typeof en & typeof enGwsErrors & typeof enPanel & typeof enAddField & typeof enClipboard & typeof enHistory & typeof enEditor & typeof enEnded & typeof enEmbedding & typeof enFraming;
+export type EnglishCatalog = typeof en & typeof enGwsErrors & typeof enWriteProblems & typeof enPanel & typeof enAddField & typeof enClipboard & typeof enHistory & typeof enEditor & typeof enEnded & typeof enEmbedding & typeof enFraming;
 export type MessageKey = keyof EnglishCatalog;
 
 export type PluralForms = {

@@ -1,0 +1,44 @@
+// @vitest-environment node
+// Why a write is not on the server, as its row and the live region say it (src/caseData/writeProblems.ts):
+// what happened, then what the row's buttons offer; in a cell that is read-only (a chat that is
+// over) the buttons offer neither Retry nor Keep mine, and the reason stands in their place.
+// Before (exploratory test): "keep yours or take theirs" and "Retry sends it again" beside a lone Take theirs or Discard.
+import { describe, expect, it } from 'vitest';
+import { writeProblem } from '../../src/caseData/writeProblems';
+import { createTranslate, loadCatalog, translateEnglish as t } from '../../src/i18n';
+import type { PendingEdit } from '../../src/store';
+
+const OVER = 'This chat is Completed: its case data is read-only.';
+const write: PendingEdit = { editId: 1, op: 'update', key: 'Subject', value: 'mine', base: 'old', status: 'failed', error: { kind: 'http', status: 500, message: 'Internal Server Error' } };
+const unconfirmed: PendingEdit = { ...write, error: { kind: 'timeout', afterMs: 15_000 }, mayHaveLanded: true };
+const overtaken: PendingEdit = { ...write, status: 'conflict', error: undefined };
+
+describe('a write’s problem in words', () => {
+  it('a refusal, with Retry beside it, says only what happened', () => {
+    expect(writeProblem(write, 'old', t, null)).toBe('Not saved: Server error HTTP 500: Internal Server Error');
+    expect(writeProblem(write, 'old', t, OVER)).toBe(`Not saved: Server error HTTP 500: Internal Server Error. ${OVER}`);
+  });
+
+  it('a write that may have been saved says Retry sends it again, where Retry is offered', () => {
+    expect(writeProblem(unconfirmed, 'old', t, null)).toBe('Not confirmed: The server did not answer within 15 s. It may have been saved. Retry sends it again.');
+    expect(writeProblem(unconfirmed, 'old', t, OVER)).toBe(`Not confirmed: The server did not answer within 15 s. It may have been saved. ${OVER}`);
+  });
+
+  it('a change of theirs offers keep yours or take theirs, where Keep mine is offered', () => {
+    expect(writeProblem(overtaken, 'theirs', t, null)).toBe('Changed on the server to “theirs” before yours was sent. Keep yours or take theirs.');
+    expect(writeProblem(overtaken, 'theirs', t, OVER)).toBe(`Changed on the server to “theirs” before yours was sent. ${OVER}`);
+    expect(writeProblem(overtaken, undefined, t, OVER)).toBe(`Deleted on the server before yours was sent. ${OVER}`);
+    expect(writeProblem({ ...overtaken, error: unconfirmed.error, mayHaveLanded: true }, undefined, t, null)).toBe('Not confirmed, and deleted on the server since. Keep yours or take theirs.');
+  });
+
+  it('a write that is settled has none', () => {
+    expect(writeProblem({ ...write, status: 'awaiting', error: undefined }, 'old', t, OVER)).toBeNull();
+  });
+
+  it('in German, taking theirs is taking the deletion where they deleted the key', async () => {
+    await loadCatalog('de');
+    const de = createTranslate('de');
+    expect(writeProblem(overtaken, undefined, de, null)).toBe('Auf dem Server gelöscht, bevor Ihr Wert gesendet wurde. Behalten Sie Ihren Wert oder übernehmen Sie die Löschung.');
+    expect(writeProblem(overtaken, 'x', de, null)).toBe('Auf dem Server zu „x“ geändert, bevor Ihr Wert gesendet wurde. Behalten Sie Ihren Wert oder übernehmen Sie den des Servers.');
+  });
+});
