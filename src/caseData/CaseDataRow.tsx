@@ -173,7 +173,8 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
               </span>
             ) : null}
             {row.status === 'queued' || row.status === 'saving' || row.status === 'deleting' ? (
-              <span className="case-data__badge">{t(`caseData.badge.${row.status}`)}</span>
+              // Queued in a chat that takes no write (it is over): it will not go, and is listed to copy.
+              <span className="case-data__badge">{t(row.status === 'queued' && readOnlyReason ? 'caseData.badge.notSent' : `caseData.badge.${row.status}`)}</span>
             ) : null}
             {justSaved ? <span className="case-data__badge case-data__badge--saved">{t('caseData.badge.saved')}</span> : null}
             {unsettled ? (

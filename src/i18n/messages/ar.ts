@@ -132,6 +132,7 @@ export const ar = {
   'caseData.badge.draftChanged': 'مسودة · تغيّرت على الخادم',
   'caseData.badge.draftDeleted': 'مسودة · حُذفت على الخادم',
   'caseData.badge.queued': 'في الانتظار',
+  'caseData.badge.notSent': 'لم يُرسل',
   'caseData.badge.saving': 'جارٍ الحفظ…',
   'caseData.badge.saved': 'تم الحفظ',
   'caseData.badge.deleting': 'جارٍ الحذف…',

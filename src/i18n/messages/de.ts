@@ -107,6 +107,7 @@ export const de = {
   'caseData.badge.draftChanged': 'Entwurf · auf dem Server geändert',
   'caseData.badge.draftDeleted': 'Entwurf · auf dem Server gelöscht',
   'caseData.badge.queued': 'Wartet',
+  'caseData.badge.notSent': 'Nicht gesendet',
   'caseData.badge.saving': 'Wird gespeichert…',
   'caseData.badge.saved': 'Gespeichert',
   'caseData.badge.deleting': 'Wird gelöscht…',

@@ -45,6 +45,8 @@ export const en = {
   'caseData.badge.draftChanged': 'Draft · changed on the server',
   'caseData.badge.draftDeleted': 'Draft · deleted on the server',
   'caseData.badge.queued': 'Queued',
+  // A queued write in a chat that is over: it will not go (UnsavedWhenEnded lists it to copy).
+  'caseData.badge.notSent': 'Not sent',
   'caseData.badge.saving': 'Saving…',
   'caseData.badge.saved': 'Saved',
   'caseData.badge.deleting': 'Deleting…',
