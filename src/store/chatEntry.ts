@@ -2,11 +2,13 @@
 // drafts (open editors) and the agent's writes the server has not confirmed yet. What
 // the grid shows is derived from these three (rows.ts), so a value the agent saved never
 // flickers back while its PropertiesUpdated is on the way, and a server change never
-// overwrites what the agent is typing. (How a draft begins and changes: drafts.ts.)
+// overwrites what the agent is typing. (How a draft begins and changes: drafts.ts; what a key
+// holds as far as the agent knows: writeValues.ts.)
 
 import type { Chat, GwsError, UserDataValue } from '../gws';
 import type { Draft } from './drafts';
 import { emptyHistory, type History, type HistoryStep } from './history';
+import { expectedValue, isUnsettled, sameValue, valueAfter, valueText } from './writeValues';
 
 export type UserDataWrite =
   | { readonly op: 'update' | 'attach'; readonly key: string; readonly value: UserDataValue }
@@ -33,9 +35,6 @@ export type PendingEdit = UserDataWrite & {
   /** Made but not answered yet, another party changed its key meanwhile, to `theirs` (flagOvertaken). */
   readonly overtaken?: { readonly theirs: UserDataValue | undefined };
 };
-
-/** A write the server refused, or that another party's change overtook: the agent has to settle it (a row's status, too). */
-export const isUnsettled = ({ status }: { readonly status: string }): boolean => status === 'failed' || status === 'conflict';
 
 export type ChatEntry = {
   /** Last snapshot GWS sent (query or notification): the confirmed truth. */
@@ -150,13 +149,6 @@ function settle(before: ChatEntry, next: ChatEntry): ChatEntry {
   });
   // Most snapshots overtake nothing: the history stays the same object.
   return restDrafts({ ...next, pending: flagChangedFailures(pending, next.chat), history: undo === next.history.undo ? next.history : { ...next.history, undo } });
-}
-
-/** A value as the grid shows it and its editor opens on: always plain text, never markup. */
-export function valueText(value: UserDataValue | undefined): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
 }
 
 /**
@@ -298,42 +290,4 @@ export function reconcileQueued(entry: ChatEntry): ChatEntry {
     }
   }
   return changed ? { ...entry, pending, history: { ...entry.history, undo } } : entry;
-}
-
-/** The agent's latest write of `key` not yet confirmed, if any. */
-const latestWrite = (entry: ChatEntry, key: string): PendingEdit | undefined => entry.pending.filter((edit) => edit.key === key).at(-1);
-/** The value a write leaves its key with (undefined: deleted). */
-export const valueAfter = (edit: UserDataWrite): UserDataValue | undefined => (edit.op === 'delete' ? undefined : edit.value);
-
-/**
- * What the server will hold for a key as far as the agent knows: their own write still on
- * its way (queued, sending, awaiting confirmation), else the server's value. A draft begun
- * over the agent's own pending write is not overtaken by its confirmation, nor before it.
- */
-export const expectedAfter = (edit: PendingEdit | undefined, serverValue: UserDataValue | undefined): UserDataValue | undefined =>
-  edit && !isUnsettled(edit) ? valueAfter(edit) : serverValue;
-
-/**
- * What the server holds as a new write of `key` goes out, as far as the agent knows: their
- * own write already on its way (sending, accepted), else the server's value. Its base: a
- * queued write is checked against it, and the agent's own earlier write is no conflict.
- */
-export function baseFor(entry: ChatEntry, key: string): UserDataValue | undefined {
-  const onItsWay = entry.pending.filter((edit) => edit.key === key && (edit.status === 'sending' || edit.status === 'awaiting')).at(-1);
-  return onItsWay ? valueAfter(onItsWay) : entry.chat.userData.get(key);
-}
-
-/** What the server will hold for a key as far as the agent knows (expectedAfter). */
-export const expectedValue = (entry: ChatEntry, key: string) => expectedAfter(latestWrite(entry, key), entry.chat.userData.get(key));
-
-/** The value the agent sees for a key: their latest write not yet confirmed, else the server's. */
-export function shownValue(entry: ChatEntry, key: string): UserDataValue | undefined {
-  const own = latestWrite(entry, key);
-  return own ? valueAfter(own) : entry.chat.userData.get(key);
-}
-
-export function sameValue(a: UserDataValue | undefined, b: UserDataValue | undefined): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -7,21 +7,17 @@ import { hasEnded, UNLISTED, type Chat, type GwsError } from '../gws';
 import {
   addPending,
   applySnapshot,
-  baseFor,
   dropPending,
-  expectedValue,
-  isUnsettled,
   markAccepted,
   markFailed,
   markQueued,
   markSending,
   newEntry,
   reconcileQueued,
-  shownValue,
-  valueAfter,
   type ChatEntry,
   type PendingEdit,
 } from './chatEntry';
+import { baseFor, expectedValue, isUnsettled, shownValue, valueAfter } from './writeValues';
 import { openDraft, setDraft } from './drafts';
 import { entryAfterRead, entryUnread } from './reads';
 import { mostRecentChatting } from './chatOrder';

@@ -3,7 +3,8 @@
 // conflict, never a silent new base.
 
 import type { UserDataValue } from '../gws';
-import { expectedValue, sameValue, type ChatEntry } from './chatEntry';
+import type { ChatEntry } from './chatEntry';
+import { expectedValue, sameValue } from './writeValues';
 
 export type Draft = {
   readonly text: string;

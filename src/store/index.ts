@@ -20,7 +20,8 @@ export {
 } from './selectors';
 export { mostRecentChatting, receivedTime } from './chatOrder';
 export { anyUnsaved, firstQueued, hasUnsavedWork, isChatUnsaved, unsavedChatIds } from './unsavedWork';
-export { landedAlready, snapshotShows, valueAfter, valueText, isUnsettled, sameValue, shownValue, type ChatEntry, type PendingEdit, type UserDataWrite, type WriteStatus } from './chatEntry';
+export { landedAlready, snapshotShows, type ChatEntry, type PendingEdit, type UserDataWrite, type WriteStatus } from './chatEntry';
+export { isUnsettled, sameValue, shownValue, valueAfter, valueText } from './writeValues';
 export { draftOvertaken, isEditedDraft, type Draft } from './drafts';
 export { deriveRows, type RowStatus, type UserDataRow } from './rows';
 export type { HistoryStep } from './history';

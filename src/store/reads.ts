@@ -2,7 +2,8 @@
 // read is the server's truth as of when it began, older than every notification received since.
 
 import type { Chat } from '../gws';
-import { applyRead, sameValue, type ChatEntry } from './chatEntry';
+import { applyRead, type ChatEntry } from './chatEntry';
+import { sameValue } from './writeValues';
 
 /** The entry after a read that began at `startedAt` (local clock) brought `chat`. */
 export function entryAfterRead(entry: ChatEntry, chat: Chat, receivedAt: number, startedAt: number): ChatEntry {

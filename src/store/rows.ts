@@ -2,7 +2,8 @@
 // and the drafts. Pure, so it is property-tested against any interleaving.
 
 import type { UserDataValue } from '../gws';
-import { expectedAfter, isUnsettled, sameValue, type ChatEntry, type PendingEdit } from './chatEntry';
+import type { ChatEntry, PendingEdit } from './chatEntry';
+import { expectedAfter, isUnsettled, sameValue } from './writeValues';
 import { isEditedDraft, type Draft } from './drafts';
 
 export type RowStatus = 'confirmed' | 'queued' | 'saving' | 'deleting' | 'failed' | 'conflict';

@@ -1,7 +1,8 @@
 import { useMemo, useRef } from 'react';
 import type { ChatList } from '../gws';
 import type { Chat } from '../gws';
-import { isUnsettled, type ChatEntry } from './chatEntry';
+import type { ChatEntry } from './chatEntry';
+import { isUnsettled } from './writeValues';
 import { isEditedDraft } from './drafts';
 import { anyUnsaved } from './unsavedWork';
 import { deriveRowsKeeping, type UserDataRow } from './rows';

@@ -12,6 +12,7 @@ import { enFraming } from '../../src/i18n/messages/enFraming';
 import { enGwsErrors } from '../../src/i18n/messages/enGwsErrors';
 import { enHistory } from '../../src/i18n/messages/enHistory';
 import { enPanel } from '../../src/i18n/messages/enPanel';
+import { enWriteProblems } from '../../src/i18n/messages/enWriteProblems';
 // What the panel and the grid's on-demand parts show add their own English texts; the
 // grid's first-render texts come with i18n.
 import '../../src/i18n/addFieldTexts';
@@ -23,8 +24,9 @@ import '../../src/i18n/framingTexts';
 import '../../src/i18n/gwsErrors';
 import '../../src/i18n/historyTexts';
 import '../../src/i18n/panelTexts';
+import '../../src/i18n/writeProblemTexts';
 
-const en = { ...grid, ...enGwsErrors, ...enPanel, ...enAddField, ...enClipboard, ...enHistory, ...enEditor, ...enEnded, ...enEmbedding, ...enFraming };
+const en = { ...grid, ...enGwsErrors, ...enWriteProblems, ...enPanel, ...enAddField, ...enClipboard, ...enHistory, ...enEditor, ...enEnded, ...enEmbedding, ...enFraming };
 
 const placeholders = (message: string | Readonly<Record<string, string | undefined>>): string[] => {
   const texts = typeof message === 'string' ? [message] : Object.values(message).filter((text): text is string => text !== undefined);

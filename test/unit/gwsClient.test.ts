@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createGwsClient, GwsRequestError, toGwsError, type GwsError } from '../../src/gws';
 import { translateEnglish } from '../../src/i18n';
+import '../../src/i18n/writeProblemTexts';
 
 type Call = { method: string; url: string; headers: Record<string, string>; body: string | undefined };
 
