@@ -1,22 +1,20 @@
 // Why a write is not on the server is worded by a chunk fetched after the first paint
 // (src/caseData/writeProblems.ts, with how GWS errors read): the first paint's bytes go to
 // what every chat shows. A row that shows such a write before its words have come (a write
-// kept over a reload, overtaken on the server meanwhile) is worded, and said, when they come;
-// a refusal while they cannot be loaded reads in the error's own words.
+// kept over a reload, overtaken on the server meanwhile) is worded, and said, when they come.
+// (While they cannot be loaded: test/unit/writeProblemFallback.test.ts.)
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { expect, it, vi } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
 import { grid, renderPanel, SEED_CHAT_ID, valueCell, waitForLive, waitUntilSettled } from '../support/renderPanel';
-import { createChatStore, sessionDraftStorage, type PendingEdit } from '../../src/store';
-import { translateEnglish } from '../../src/i18n';
+import { createChatStore, sessionDraftStorage } from '../../src/store';
 
 const sim = simulatorPerFile();
 const { control } = sim;
 
-// Each import of the words is held until `arrive`; with `fail`, it fails instead.
-const wordsChunk = vi.hoisted(() => ({ arrive: null as null | (() => void), fail: false }));
+// The import of the words is held until `arrive`.
+const wordsChunk = vi.hoisted(() => ({ arrive: null as null | (() => void) }));
 vi.mock('../../src/caseData/writeProblems', async (importOriginal) => {
-  if (wordsChunk.fail) throw new Error('Failed to fetch dynamically imported module');
   await new Promise<void>((resolve) => (wordsChunk.arrive = resolve));
   return importOriginal();
 });
@@ -46,15 +44,4 @@ it('a write kept over a reload and overtaken meanwhile waits for its words, then
   await waitFor(() => expect(region()).toHaveTextContent(/^Subject: Changed on the server to “.+” before yours was sent\. Keep yours or take theirs\.$/));
   // Never sent: the agent chooses.
   expect(await control.operations()).toEqual([]);
-});
-
-it('a refusal whose words cannot be loaded reads in the error’s own; a change of theirs in none but its buttons', async () => {
-  // Its own module graph: the words of the test above are not loaded here.
-  vi.resetModules();
-  wordsChunk.fail = true;
-  const { writeProblem } = await import('../../src/caseData/validation');
-  const refused: PendingEdit = { editId: 1, op: 'update', key: 'Subject', value: 'mine', base: 'old', status: 'failed', error: { kind: 'http', status: 500, message: 'Internal Server Error' } };
-  expect(writeProblem(refused, 'old', translateEnglish)).toBe('Internal Server Error');
-  expect(writeProblem({ ...refused, status: 'conflict', error: undefined }, 'theirs', translateEnglish)).toBe('');
-  expect(writeProblem({ ...refused, status: 'sending', error: undefined }, 'old', translateEnglish)).toBeNull();
 });
