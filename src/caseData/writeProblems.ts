@@ -33,9 +33,11 @@ export function writeProblem(edit: PendingEdit, serverValue: UserDataValue | und
       problem = t(since ? `caseData.deletedSince${since}` : 'caseData.deletedOffline');
       choice = 'caseData.choice.deleted';
     } else {
-      const changed = t(since ? `caseData.changedSince${since}` : 'caseData.changedOffline', { value: quotedText(formatValue(serverValue), t) });
-      // The cell shows their value: "yours" is a delete, and is named.
-      problem = edit.op === 'delete' && !error ? t('caseData.deleteNotSaved', { error: changed }) : changed;
+      const value = quotedText(formatValue(serverValue), t);
+      const changed = t(since ? `caseData.changedSince${since}` : 'caseData.changedOffline', { value });
+      // The cell shows their value: "yours" is a delete, and is named (Keep mine deletes the key: exploratory test).
+      if (edit.op !== 'delete') problem = changed;
+      else problem = since ? t(`caseData.deleteChangedSince${since}`, { value }) : t('caseData.deleteNotSaved', { error: changed });
       choice = 'caseData.choice.changed';
     }
   } else return null;

@@ -31,6 +31,15 @@ describe('a write’s problem in words', () => {
     expect(writeProblem({ ...overtaken, error: unconfirmed.error, mayHaveLanded: true }, undefined, t, null)).toBe('Not confirmed, and deleted on the server since. Keep yours or take theirs.');
   });
 
+  it('a refused delete overtaken by a change of theirs says that yours is a delete (Keep mine deletes the key)', () => {
+    const deleteOf = { editId: 2, op: 'delete', key: 'Priority', base: 3 } as const;
+    const refused: PendingEdit = { ...deleteOf, status: 'conflict', error: write.error };
+    expect(writeProblem(refused, 1, t, null)).toBe('Not saved (delete), and changed on the server to “1” since. Keep yours or take theirs.');
+    expect(writeProblem({ ...refused, error: unconfirmed.error, mayHaveLanded: true }, 1, t, null)).toBe('Not confirmed (delete), and changed on the server to “1” since. Keep yours or take theirs.');
+    // Never sent (queued offline), as before.
+    expect(writeProblem({ ...deleteOf, status: 'conflict' }, 99, t, null)).toBe('Not saved (delete): Changed on the server to “99” before yours was sent. Keep yours or take theirs.');
+  });
+
   it('a write that is settled has none', () => {
     expect(writeProblem({ ...write, status: 'awaiting', error: undefined }, 'old', t, OVER)).toBeNull();
   });

@@ -149,6 +149,8 @@ export const ar = {
   'caseData.deletedSinceFailed': 'لم يُحفظ، وحُذفت القيمة على الخادم منذ ذلك الحين.',
   'caseData.changedSinceUnconfirmed': 'لم يُؤكَّد، وتغيّرت القيمة على الخادم منذ ذلك الحين إلى «{value}».',
   'caseData.deletedSinceUnconfirmed': 'لم يُؤكَّد، وحُذفت القيمة على الخادم منذ ذلك الحين.',
+  'caseData.deleteChangedSinceFailed': 'لم يُحذف، وتغيّرت القيمة على الخادم منذ ذلك الحين إلى «{value}».',
+  'caseData.deleteChangedSinceUnconfirmed': 'لم يُؤكَّد الحذف، وتغيّرت القيمة على الخادم منذ ذلك الحين إلى «{value}».',
   'caseData.choice.changed': 'احتفظ بقيمتك أو اعتمد قيمة الخادم.',
   'caseData.choice.deleted': 'احتفظ بقيمتك أو اعتمد الحذف.',
   'caseData.choice.retry': '«إعادة المحاولة» ترسله مرة أخرى.',

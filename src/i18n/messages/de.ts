@@ -124,6 +124,8 @@ export const de = {
   'caseData.deletedSinceFailed': 'Nicht gespeichert, und inzwischen auf dem Server gelöscht.',
   'caseData.changedSinceUnconfirmed': 'Nicht bestätigt, und inzwischen auf dem Server zu „{value}“ geändert.',
   'caseData.deletedSinceUnconfirmed': 'Nicht bestätigt, und inzwischen auf dem Server gelöscht.',
+  'caseData.deleteChangedSinceFailed': 'Nicht gelöscht, und inzwischen auf dem Server zu „{value}“ geändert.',
+  'caseData.deleteChangedSinceUnconfirmed': 'Löschen nicht bestätigt, und inzwischen auf dem Server zu „{value}“ geändert.',
   'caseData.choice.changed': 'Behalten Sie Ihren Wert oder übernehmen Sie den des Servers.',
   'caseData.choice.deleted': 'Behalten Sie Ihren Wert oder übernehmen Sie die Löschung.',
   'caseData.choice.retry': '„Erneut versuchen“ sendet es noch einmal.',

@@ -16,6 +16,9 @@ export const enWriteProblems = {
   // The same for a write that may have been saved (no answer in time): "Not saved" would not be known.
   'caseData.changedSinceUnconfirmed': 'Not confirmed, and changed on the server to “{value}” since.',
   'caseData.deletedSinceUnconfirmed': 'Not confirmed, and deleted on the server since.',
+  // The agent's write was a delete: Keep mine deletes the key their change set.
+  'caseData.deleteChangedSinceFailed': 'Not saved (delete), and changed on the server to “{value}” since.',
+  'caseData.deleteChangedSinceUnconfirmed': 'Not confirmed (delete), and changed on the server to “{value}” since.',
   // What the row's buttons offer, after the sentences above; where the cell is read-only
   // (a chat that is over) it offers neither, and its reason stands there instead.
   'caseData.choice.changed': 'Keep yours or take theirs.',
