@@ -84,6 +84,8 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
   const failure = writeProblem(row.pending, row.serverValue, t, readOnlyReason);
   const why = failure ?? note ?? readOnlyReason;
   const unsettled = isUnsettled(row);
+  // Queued in a cell that takes no write (a chat that is over): it will not go. Its Discard lets it go.
+  const notSent = row.status === 'queued' && readOnlyReason;
   const keyName = label ? `${label} (${row.key})` : row.key;
   const shownKey = keyShown(row.key, t);
   // What a screen reader names the key by: a key no one can see by its code points (keyShown).
@@ -173,11 +175,10 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
               </span>
             ) : null}
             {row.status === 'queued' || row.status === 'saving' || row.status === 'deleting' ? (
-              // Queued in a chat that takes no write (it is over): it will not go, and is listed to copy.
-              <span className="case-data__badge">{t(row.status === 'queued' && readOnlyReason ? 'caseData.badge.notSent' : `caseData.badge.${row.status}`)}</span>
+              <span className="case-data__badge">{t(notSent ? 'caseData.badge.notSent' : `caseData.badge.${row.status}`)}</span>
             ) : null}
             {justSaved ? <span className="case-data__badge case-data__badge--saved">{t('caseData.badge.saved')}</span> : null}
-            {unsettled ? (
+            {unsettled || notSent ? (
               // Keyed by the reason, which quotes their value: each change of theirs is a new choice, its half second's wait begun again (caseData.css; review).
               <span className="case-data__failure" key={failure}>
                 {readOnlyReason ? null : (

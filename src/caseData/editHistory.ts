@@ -130,7 +130,7 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
  * Escape on a value, or its row's Discard / Take theirs: the agent's draft or refused write
  * goes, said either way, with how to take it back (a step of the chat's history).
  */
-export function discardRow({ row }: GridRow, draftOnly: boolean | undefined, { t, entry, actions, chatId, announce, named, reread }: EditHistoryTools): void {
+export function discardRow({ row, readOnlyReason }: GridRow, draftOnly: boolean | undefined, { t, entry, actions, chatId, announce, named, reread }: EditHistoryTools): void {
   // A write discarded in a chat that is over goes for good: its history stands still (travel), and
   // no Ctrl+Z is offered. (A draft's discard is taken back there too.)
   const forGood = entry !== undefined && hasEnded(entry.chat.state);
@@ -143,8 +143,11 @@ export function discardRow({ row }: GridRow, draftOnly: boolean | undefined, { t
     actions.userDataWriteDiscarded(chatId, under.editId, true);
     return announce(t('caseData.announce.tookTheirs', { key: named(row.key) }));
   }
-  // A draft beside a write on its way: the draft goes, the write goes on.
-  if (draftOnly || !row.pending || (row.status !== 'failed' && row.status !== 'conflict')) {
+  // A draft beside a write on its way: the draft goes, the write goes on. One queued where it
+  // cannot go (a chat that is over) goes, as a refused one: it read Queued for good, no Discard
+  // beside it (exploratory test).
+  const held = row.status === 'queued' && readOnlyReason;
+  if (draftOnly || !row.pending || (row.status !== 'failed' && row.status !== 'conflict' && !held)) {
     // Only from the closed cell (an editor's Escape leaves its draft as it was).
     if (!row.draft) return;
     actions.draftDiscarded(chatId, row.key);
@@ -159,7 +162,7 @@ export function discardRow({ row }: GridRow, draftOnly: boolean | undefined, { t
   if (landed) reread();
   // That read may show the agent's value: said here, as theirs (it was said to be someone else's: exploratory test).
   const said = row.status === 'conflict' ? 'caseData.announce.tookTheirs' : landed ? 'caseData.announce.discardedMaybeSaved' : 'caseData.announce.discarded';
-  announce(t(forGood ? 'caseData.announce.discardedForGood' : said, { key: named(row.key) }));
+  announce(t(forGood || held ? 'caseData.announce.discardedForGood' : said, { key: named(row.key) }));
 }
 
 /**

@@ -217,7 +217,8 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     if (!gridRow) return;
     const { row } = gridRow;
     const unsettled = isUnsettled(row);
-    const command = gridCommand(event, position.col, unsettled || (!!row.draft && isEditedDraft(row.draft)));
+    // A write held where it cannot go (a chat that is over) is let go as a refused one is.
+    const command = gridCommand(event, position.col, unsettled || (!!row.draft && isEditedDraft(row.draft)) || (row.status === 'queued' && !!gridRow.readOnlyReason));
     if (!command) return;
     event.preventDefault();
     const { col } = position;

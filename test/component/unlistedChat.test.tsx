@@ -92,3 +92,21 @@ it('a chat back from over in a notification without userData stays over until th
   await waitFor(() => expect(valueCell('CustomerSegment')).toHaveTextContent('Changed on the server to “Theirs” before yours was sent'), { timeout: 10_000 });
   expect(await control.operations()).toEqual([]);
 }, 40_000);
+
+it('a write held there reads Not sent, and its Discard (or Escape) lets it go for good', async () => {
+  const view = renderPanel(sim.url);
+  await queuedAsTheChatLeaves(view);
+  await screen.findByRole('region', { name: 'Unsaved changes' }, { timeout: 15_000 });
+  await waitFor(() => expect(valueCell('CustomerSegment')).toHaveTextContent(/^GoldNot sentDiscard/));
+  // Before (exploratory test): Queued, with no Discard; only the list's Dismiss took it away.
+  const row = within(grid()).getByRole('rowheader', { name: 'CustomerSegment' }).closest('[role="row"]') as HTMLElement;
+  expect(within(row).queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
+  valueCell('CustomerSegment').focus();
+  await view.user.keyboard('{Escape}');
+  const region = () => grid().closest('.case-data')?.querySelector('.case-data__announce');
+  await waitFor(() => expect(region()).toHaveTextContent(/^Discarded the unsaved change to CustomerSegment\.$/));
+  expect(valueCell('CustomerSegment')).not.toHaveTextContent(/Gold|Not sent/);
+  expect(screen.queryByRole('region', { name: 'Unsaved changes' })).not.toBeInTheDocument();
+  await waitForLive();
+  expect(await control.operations()).toEqual([]);
+}, 30_000);
