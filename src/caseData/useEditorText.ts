@@ -110,10 +110,16 @@ export function useEditorText({ editor, kind, initialText, readOnly = false, con
   // it as it came (exploratory test: within milliseconds) saved over another party's value unseen,
   // and nothing said so after; so did one that met a second change (exploratory round).
   const conflictShown = useRef(0);
+  // An Enter held back so: the next, once that has had its half second, keeps the agent's value
+  // whatever came meanwhile (under a stream of their changes each came up too soon for any
+  // Enter, and only Tab to Keep mine saved: exploratory test). Pressed twice, it is meant.
+  const enterHeld = useRef(0);
   const conflictSays = conflict ? JSON.stringify(conflict) : '';
   useLayoutEffect(() => {
     conflictShown.current = conflictSays ? performance.now() : 0;
+    if (!conflictSays) enterHeld.current = 0;
   }, [conflictSays]);
+  const settled = (since: number) => since > 0 && performance.now() - since >= CONFLICT_SETTLES_MS;
 
   const onKeyDown = (event: KeyboardEvent) => {
     // The grid's own keys must not fire while the agent types.
@@ -121,7 +127,10 @@ export function useEditorText({ editor, kind, initialText, readOnly = false, con
     if (event.key === 'Enter' && (editor !== 'multiline' || event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       // Its words, said as it shows, tell what Enter does now; the next Enter keeps the agent's value.
-      if (conflict && (!conflictShown.current || performance.now() - conflictShown.current < CONFLICT_SETTLES_MS)) return;
+      if (conflict && !settled(conflictShown.current) && !settled(enterHeld.current)) {
+        enterHeld.current = performance.now();
+        return;
+      }
       commit('down');
     } else if (event.key === 'Escape') {
       event.preventDefault();

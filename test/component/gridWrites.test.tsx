@@ -2,6 +2,7 @@
 // every write path, asserted on the grid and on what the simulator received.
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { createFocusKeyChannel } from '../../src/app/focusChannel';
+import { CONFLICT_SETTLES_MS } from '../../src/caseData/useEditorText';
 import { describe, expect, it } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
 import { caseDataConfig, grid, readConflict, renderPanel, rowHeaders, SEED_CHAT_ID, valueCell, waitUntilSettled } from '../support/renderPanel';
@@ -916,6 +917,27 @@ describe('what may be edited', () => {
     await user.keyboard('{Enter}');
     expect(await control.operations()).toEqual([]);
     await readConflict();
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Customer support - mine' }]));
+  });
+
+  it('under a stream of changes, an Enter held back makes the next, half a second on, keep the agent’s value', async () => {
+    const { user } = await openPanel();
+    valueCell('Subject').focus();
+    await user.keyboard('{F2} - mine');
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'X' });
+    const conflict = await screen.findByRole('group', { name: 'Changed on the server while you were editing' });
+    await user.keyboard('{Enter}');
+    const held = performance.now();
+    expect(await control.operations()).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, CONFLICT_SETTLES_MS * 0.6));
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'Y' });
+    await waitFor(() => expect(conflict).toHaveTextContent('“Y”'));
+    const shown = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, held + CONFLICT_SETTLES_MS + 20 - performance.now())));
+    // "Y" came up less than half a second ago; the held Enter, more than half a second ago.
+    expect(performance.now() - shown).toBeLessThan(CONFLICT_SETTLES_MS);
+    // Before (exploratory test): each change began the half second again, and no Enter was ever taken.
     await user.keyboard('{Enter}');
     await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Customer support - mine' }]));
   });
