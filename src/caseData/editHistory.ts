@@ -47,8 +47,10 @@ export function runWaited(pressedOn: ChatEntry | undefined, tools: EditHistoryTo
 }
 
 /** Delete on a value or a key: the key goes (DeleteUserData), focus to the row that takes its place. */
-export function removeKey({ row }: GridRow, col: 0 | 1, tools: EditHistoryTools): void {
-  const { t, announce, rows } = tools;
+export function removeKey({ row }: GridRow, tools: EditHistoryTools): void {
+  const { t, announce } = tools;
+  // Deleting already (Delete pressed twice): the one on its way is the agent's.
+  if (row.pending?.op === 'delete' && !isUnsettled(row.pending)) return;
   // A write of the key would take the agent's unsaved draft of it with it, unsaid.
   const refused = draftIn(tools, row.key, 'delete') ?? tools.submit({ op: 'delete', key: row.key }, { key: row.key, before: row.value, after: undefined });
   if (refused) {
@@ -56,10 +58,10 @@ export function removeKey({ row }: GridRow, col: 0 | 1, tools: EditHistoryTools)
     announce(refused);
     return;
   }
+  // The focus stays on the row, Deleting…, until it goes (then to the next: useFocusKeeping): one that is
+  // refused comes back with it, where Enter sends it again (it went to the row above at once, and
+  // Enter there opened that row's editor: exploratory test).
   announce(t('caseData.announce.deleted', { key: tools.named(row.key) }));
-  const index = rows.findIndex((gridRow) => gridRow.row.key === row.key);
-  const next = rows[index + 1] ?? rows[index - 1];
-  if (next) tools.focusCell({ key: next.row.key, col });
 }
 
 export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): void {

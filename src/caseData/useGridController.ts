@@ -233,7 +233,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
       editHistoryChunk.use(
         (editHistory) => {
           const tools = latest.current.historyTools;
-          if (ours()) editHistory.runWaited(entry, tools, () => (command === 'delete' ? editHistory.removeKey(gridRow, col, tools) : editHistory.travel(command, tools)));
+          if (ours()) editHistory.runWaited(entry, tools, () => (command === 'delete' ? editHistory.removeKey(gridRow, tools) : editHistory.travel(command, tools)));
         },
         () => ours() && notLoaded(),
       );

@@ -5,7 +5,7 @@ import { createFocusKeyChannel } from '../../src/app/focusChannel';
 import { CONFLICT_SETTLES_MS } from '../../src/caseData/useEditorText';
 import { describe, expect, it } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
-import { caseDataConfig, grid, readConflict, renderPanel, rowHeaders, SEED_CHAT_ID, valueCell, waitUntilSettled } from '../support/renderPanel';
+import { caseDataConfig, focusAfterRowGone, grid, readConflict, renderPanel, rowHeaders, SEED_CHAT_ID, valueCell, waitUntilSettled } from '../support/renderPanel';
 
 const sim = simulatorPerFile();
 const { control } = sim;
@@ -99,6 +99,7 @@ describe('the case-data configuration', () => {
     await user.keyboard('{Delete}');
     // Before: "Deleted Subject.", a name the grid shows nowhere on its own.
     expect(await screen.findByText('Deleted Subject line (Subject). Press Ctrl+Z to undo.')).toBeInTheDocument();
+    await focusAfterRowGone('Subject line (Subject)');
     await user.keyboard('{Control>}z{/Control}');
     expect(await screen.findByText('Undid the change to Subject line (Subject).')).toBeInTheDocument();
   });
@@ -111,6 +112,7 @@ describe('the case-data configuration', () => {
       valueCell(name).focus();
       await user.keyboard('{Delete}');
       await waitFor(() => expect(screen.queryByRole('gridcell', { name: new RegExp(`^Value of ${key}`) })).toBeNull());
+      await focusAfterRowGone(name);
       await user.keyboard('{Control>}z{/Control}');
       expect(await screen.findByText(`Undid the change to ${name}.`)).toBeInTheDocument();
     }

@@ -402,6 +402,25 @@ test('a focused row another party deletes: focus goes to the nearest row, or to 
   await expect.poll(() => activeRowKey(page)).not.toBe(focused);
 });
 
+test('Delete keeps the focus on its row while it is deleting: refused, Enter there sends it again; gone, the focus is on the next row', async ({ page, sim }) => {
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  const grid = page.getByRole('grid', { name: 'Case data' });
+  const keys = await grid.getByRole('rowheader').evaluateAll((headers) => headers.map((header) => header.getAttribute('aria-label')));
+  const next = keys[keys.indexOf('UserData1') + 1];
+  await sim.control.faults({ failNext: 1, statusCode: 4 });
+  const cell = grid.getByRole('row', { name: /^UserData1\b/ }).getByRole('gridcell');
+  await cell.click();
+  await page.keyboard.press('Delete');
+  await expect(cell).toHaveAccessibleDescription(/^Not saved \(delete\): /);
+  // Before (exploratory test): the focus went to another row at once, and Enter there opened its editor.
+  await expect(cell).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(grid.getByRole('rowheader', { name: 'UserData1' })).toHaveCount(0);
+  await expect.poll(() => activeRowKey(page)).toBe(next);
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+});
+
 test('the focused last row of a windowed list deleted by another party: focus goes to the row before it', async ({ page, sim }) => {
   const grid = await openBigChat(page, sim, 300);
   await grid.getByRole('row', { name: /^Key00000\b/ }).getByRole('gridcell').click();

@@ -48,6 +48,16 @@ export function valueCell(key: string): HTMLElement {
   return within(row).getByRole('gridcell');
 }
 
+/**
+ * Waits until the row named `name` has gone (deleted), then focuses the grid's first value cell.
+ * A browser's focus keeping moves the focus from a row that goes to the nearest (e2e tests:
+ * gridKeyboard.spec.ts); jsdom has no focused document, so the focus stays on the page.
+ */
+export async function focusAfterRowGone(name: string) {
+  await waitFor(() => expect(within(grid()).queryByRole('rowheader', { name })).not.toBeInTheDocument());
+  grid().querySelector<HTMLElement>('[role="gridcell"]')?.focus();
+}
+
 export async function waitForLive() {
   await screen.findByText('Live', {}, { timeout: 5_000 });
 }
