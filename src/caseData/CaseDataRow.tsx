@@ -194,7 +194,8 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
           </>
         )}
         {why ? (
-          <span id={reasonId} className={failure || note ? 'case-data__reason' : 'case-data__why'} title={why}>
+          // Hidden from the cell's name: its description says it (it was read twice: exploratory test).
+          <span id={reasonId} className={failure || note ? 'case-data__reason' : 'case-data__why'} title={why} aria-hidden>
             {why}
           </span>
         ) : null}

@@ -36,6 +36,8 @@ it('turns read-only, lists the unsaved change to copy, and sends nothing', async
   expect(grid()).toHaveAttribute('aria-readonly', 'true');
   expect(grid()).toHaveAccessibleDescription(READ_ONLY);
   expect(valueCell('Subject')).toHaveAccessibleDescription(READ_ONLY);
+  // Said once, as its description: not in its name too (read twice: exploratory test).
+  expect(valueCell('Subject')).not.toHaveAccessibleName(/read-only/);
   // It will not go: not "Queued" (exploratory test).
   expect(valueCell('CustomerSegment')).toHaveTextContent(/^GoldNot sent/);
   await waitForLive();
