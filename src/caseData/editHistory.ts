@@ -132,7 +132,9 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
  * Escape on a value, or its row's Discard / Take theirs: the agent's draft or refused write
  * goes, said either way, with how to take it back (a step of the chat's history).
  */
-export function discardRow({ row, readOnlyReason }: GridRow, draftOnly: boolean | undefined, { t, entry, actions, chatId, announce, named, reread }: EditHistoryTools): void {
+export function discardRow({ row, readOnlyReason }: GridRow, draftOnly: boolean | undefined, { t, entry, actions, chatId, announce, named, reread, note }: EditHistoryTools): void {
+  // A note of what the draft or write held back ("Not pasted: … has a draft") goes with them (it stayed: exploratory test).
+  note(row.key, null);
   // A write discarded in a chat that is over goes for good: its history stands still (travel), and
   // no Ctrl+Z is offered. (A draft's discard is taken back there too.)
   const forGood = entry !== undefined && hasEnded(entry.chat.state);

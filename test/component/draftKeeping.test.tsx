@@ -138,6 +138,11 @@ describe('a draft', () => {
     await waitFor(() => expect(announcement()).toHaveTextContent('Not pasted: Subject has a draft that is not saved. Save it (Enter) or discard it (Escape) first.'));
     expect(draftOf('Subject')).toBe('my draft');
     expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Subject: 'first' } }]);
+    // Discarded, the draft takes the cell's note of it along (it stood, saying there was a draft: exploratory test).
+    await waitFor(() => expect(valueCell('Subject')).toHaveAccessibleDescription(/has a draft/));
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(draftOf('Subject')).toBeUndefined());
+    expect(valueCell('Subject')).toHaveAccessibleDescription('');
   });
 
   it('discarded beside a write still on its way: the draft goes, the write goes on', async () => {
