@@ -282,6 +282,15 @@ describe('mountCaseDataPanel', () => {
     expect(onActiveChatChanged).toHaveBeenLastCalledWith({ type: 'activeChatChanged', chatId: 'C-2' });
   });
 
+  it('says a ready after the first is a restart: changes made while the frame reloaded were told to no one', () => {
+    const onReady = vi.fn();
+    mount({ onReady });
+    fromWidget(READY);
+    fromWidget(READY);
+    // Before (integrator's test): the same event twice, nothing to say a change may have gone unheard meanwhile.
+    expect(onReady.mock.calls.map(([event]) => event.restarted)).toEqual([false, true]);
+  });
+
   it('after a frame reload, holds no chat dirty the panel does not say again is (its storage gone with the reload)', () => {
     const onDirtyStateChanged = vi.fn();
     mount({ onDirtyStateChanged });

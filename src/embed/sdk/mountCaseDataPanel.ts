@@ -104,8 +104,9 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
 
   const handle = (message: ReadMessage) => {
     switch (message.type) {
-      case 'ready':
-        if (isReady) {
+      case 'ready': {
+        const restarted = isReady;
+        if (restarted) {
           // Again: the frame reloaded (the agent's F5, a redeployed panel). What the host set
           // since the mount goes again, and the questions it is still waiting on (exploratory
           // test: the chat went back to the mount's, and getState waited for its timeout).
@@ -134,7 +135,7 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
           if (queued.type === 'getState' && queued.requestId !== undefined) answerWithin(queued.requestId);
         }
         settleReady({ ok: true, widgetVersion: message.widgetVersion, capabilities: message.capabilities });
-        emit('ready', message);
+        emit('ready', { ...message, restarted });
         // The mount's locale went as a URL parameter, where a language the panel lacks is only
         // a configuration problem it shows; the integrator hears of it here, as setLocale would.
         if (options.locale !== undefined && !supportsLocale(message.capabilities.locales, options.locale)) {
@@ -142,6 +143,7 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
           emit('error', { kind: 'unsupported-locale', locale: options.locale, supported: locales, message: `No catalogue for "${options.locale}"; supported: ${locales.join(', ')}.` });
         }
         return;
+      }
       case 'state': {
         const resolve = message.inReplyTo === undefined ? undefined : pending.get(message.inReplyTo);
         if (!resolve || message.inReplyTo === undefined) return;

@@ -38,7 +38,13 @@ export type PanelError = ProtocolError | SdkError;
 
 /** Events a host can listen to; `state` is the answer to getState(), not an event. */
 export type PanelEventType = Exclude<WidgetEventType, 'state' | 'error'> | 'error';
-export type PanelEvent<T extends PanelEventType> = T extends 'error' ? PanelError : Extract<WidgetEvent, { type: T }>;
+export type PanelEvent<T extends PanelEventType> = T extends 'error'
+  ? PanelError
+  : T extends 'ready'
+    ? // `restarted`: a `ready` after the first (the frame reloaded: the agent's F5, a redeployed panel). No
+      // `userDataChanged` was told of what changed while it started again; `getState` says how things are.
+      Extract<WidgetEvent, { type: T }> & { readonly restarted: boolean }
+    : Extract<WidgetEvent, { type: T }>;
 
 export type ReadyResult =
   | { readonly ok: true; readonly widgetVersion: string; readonly capabilities: Capabilities }
