@@ -110,12 +110,26 @@ export function WriteNotices() {
   const [notices, setNotices] = useState<readonly { readonly id: number; readonly text: string }[]>([]);
   // Across a locale switch too: a key reused would be a node React keeps, not one read out anew.
   const nextId = useRef(0);
+  // Work kept from before a reload for chats GWS no longer lists goes at a read (SECURITY.md,
+  // "Chats that vanish"): said, not in silence (review). Usually the first read's, before this
+  // region is there: said once it is. How many were said, over a locale switch too.
+  const forgottenSaid = useRef(0);
   useEffect(() => {
     const timers = new Set<ReturnType<typeof setTimeout>>();
     const named = (key: string) => keyShown(key, t, resolveRule(config, key).label);
-    const unsubscribe = store.subscribe((state, previous) => {
-      if (state.chats === previous.chats) return;
-      const lines = writeNotices(state, previous, t, named, (key) => editorRow()?.querySelector('[role="rowheader"]')?.getAttribute('aria-label') === named(key));
+    // Said by this run and still shown: a run ended meanwhile (a locale switch, StrictMode's
+    // second run) takes its notice away, and the next says it again.
+    let shown = 0;
+    const forgotten = ({ forgottenSaved }: ChatStoreState) => {
+      const count = forgottenSaved - forgottenSaid.current;
+      forgottenSaid.current = forgottenSaved;
+      if (count <= 0) return [];
+      shown += count;
+      const timer = setTimeout(() => timers.delete(timer) && (shown -= count), NOTICE_KEPT_MS);
+      timers.add(timer);
+      return [t('panel.savedWorkForgotten', { count })];
+    };
+    const say = (lines: readonly string[]) => {
       if (lines.length === 0) return;
       const added = lines.map((text) => ({ id: nextId.current++, text }));
       setNotices((shown) => [...shown, ...added].slice(-NOTICES_KEPT));
@@ -124,9 +138,15 @@ export function WriteNotices() {
         setNotices((shown) => shown.filter((notice) => !added.includes(notice)));
       }, NOTICE_KEPT_MS);
       timers.add(timer);
+    };
+    say(forgotten(store.getState()));
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.chats === previous.chats) return;
+      say([...forgotten(state), ...writeNotices(state, previous, t, named, (key) => editorRow()?.querySelector('[role="rowheader"]')?.getAttribute('aria-label') === named(key))]);
     });
     return () => {
       unsubscribe();
+      forgottenSaid.current -= shown;
       for (const timer of timers) clearTimeout(timer);
       // Their timers gone, they would stay for good, and in the language just left.
       setNotices([]);

@@ -97,6 +97,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
       lastRejection: null,
       unreadableChats: [],
       unreadSaved: new Set(storage?.chatIds().filter((chatId) => storage.load(chatId) !== null) ?? []),
+      forgottenSaved: 0,
       actions: {
         readStarted: tick,
         chatsRead(list, startedAt, unreadable = []) {
@@ -139,6 +140,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
             ...(opens && { outbox: 'open' as const }),
             activeChatId: get().activeChatId ?? mostRecentChatting(chats),
             unreadSaved: new Set([...get().unreadSaved].filter((chatId) => listed.has(chatId) && !chats.has(chatId))),
+            forgottenSaved: get().forgottenSaved + [...get().unreadSaved].filter((chatId) => !listed.has(chatId)).length,
             unreadableChats: unreadable,
           });
           // Refusals remembered by referenceId from before a read after a gap are its past: GWS

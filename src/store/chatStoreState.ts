@@ -31,6 +31,8 @@ export type ChatStoreState = {
    * warning and the host, until a read restores them or finds them gone.
    */
   readonly unreadSaved: ReadonlySet<string>;
+  /** How many of those a read found no longer listed, their work removed (nothing tells whose it was): for the panel to say so. */
+  readonly forgottenSaved: number;
   readonly actions: ChatStoreActions;
 };
 

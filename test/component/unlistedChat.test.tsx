@@ -51,6 +51,8 @@ it('turns read-only, lists the unsaved change to copy, and sends nothing', async
   await waitUntilSettled(reloaded.store);
   expect(reloaded.store.getState().chats.has(SEED_CHAT_ID)).toBe(false);
   expect(sessionStorage.getItem(`case-data-panel:chat:${SEED_CHAT_ID}`)).toBeNull();
+  // Said, not gone in silence (review); once, naming no chat and no value.
+  expect(await screen.findByText('Unsaved changes kept from before the reload for a chat that is no longer yours were removed.')).toBeInTheDocument();
   expect(await control.operations()).toEqual([]);
 }, 40_000);
 

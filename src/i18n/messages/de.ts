@@ -21,6 +21,10 @@ export const de = {
   'chatPicker.notSaved': 'nicht gespeichert',
   'chatPicker.unsaved': 'ungespeicherte Änderungen',
   'panel.otherChatProblem': 'Nicht gespeichert im Chat mit {chat}: {keys}. Öffnen Sie diesen Chat, um die Änderung zu behalten oder zu verwerfen.',
+  'panel.savedWorkForgotten': {
+    one: 'Nicht gespeicherte Änderungen von vor dem Neuladen für einen Chat, der nicht mehr Ihrer ist, wurden entfernt.',
+    other: 'Nicht gespeicherte Änderungen von vor dem Neuladen für {count} Chats, die nicht mehr Ihre sind, wurden entfernt.',
+  },
   'panel.otherChatOver': 'Der Chat mit {chat} ist vorbei ({state}) und enthält nicht gespeicherte Änderungen. Öffnen Sie diesen Chat, um sie zu kopieren.',
   'panel.savedOverOther': '{key} gespeichert, über eine Änderung hinweg, die jemand anderes vorgenommen hat, während Ihre unterwegs war (dessen Wert war „{value}“).',
   'panel.deletedOverOther': '{key} gelöscht, über eine Änderung hinweg, die jemand anderes vorgenommen hat, während Ihre unterwegs war (dessen Wert war „{value}“).',

@@ -30,6 +30,11 @@ export const enPanel = {
   // A write refused or overtaken in a chat that is not on screen ({chat}: its customer, or its id).
   'panel.otherChatProblem': 'Not saved in the chat with {chat}: {keys}. Open that chat to keep or discard it.',
   // {state}: the chat's state as the picker names it (Completed, No longer listed).
+  // Kept from before a reload, for chats GWS no longer lists: removed, whoever's it was (SECURITY.md).
+  'panel.savedWorkForgotten': {
+    one: 'Unsaved changes kept from before the reload for a chat that is no longer yours were removed.',
+    other: 'Unsaved changes kept from before the reload for {count} chats that are no longer yours were removed.',
+  },
   'panel.otherChatOver': 'The chat with {chat} is over ({state}) and holds unsaved changes. Open that chat to copy them.',
   // The agent's save went through over another party's change that arrived while it was on its way.
   'panel.savedOverOther': 'Saved {key} over a change someone else made while yours was on its way (their value was “{value}”).',
