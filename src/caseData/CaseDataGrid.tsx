@@ -262,6 +262,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
                 kind={gridRow.kind}
                 options={gridRow.rule.options}
                 readOnlyReason={editing?.key === key && editing.readOnly ? null : gridRow.readOnlyReason}
+                over={hasEnded(chat.state)}
                 note={notes.get(key) ?? null}
                 handlers={handlers}
                 pinnedTop={index === pinned ? index * rowWindow.rowHeight : undefined}

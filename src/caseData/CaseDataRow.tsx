@@ -35,6 +35,8 @@ type CaseDataRowProps = {
   readonly kind: ValueKind;
   readonly options: readonly FieldOption[] | undefined;
   readonly readOnlyReason: string | null;
+  /** The chat is over (ended, or GWS no longer lists it): a queued write will not go. */
+  readonly over: boolean;
   /** A short message about this cell (a refused paste, a copy), shown beside it. */
   readonly note: string | null;
   readonly handlers: RowHandlers;
@@ -71,7 +73,7 @@ function useJustSaved(status: RowStatus, value: UserDataRow['value']): boolean {
   return status === 'confirmed' && saved !== null && saved.value === value;
 }
 
-function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, options, readOnlyReason, note, handlers, pinnedTop }: CaseDataRowProps) {
+function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, options, readOnlyReason, over, note, handlers, pinnedTop }: CaseDataRowProps) {
   // Read from context: a locale switch re-renders every row although the row is memoized.
   const { t } = useMessages();
   const justSaved = useJustSaved(row.status, row.value);
@@ -80,12 +82,14 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
   // (the value it began on, or another party's since, the editor shows when it opens).
   const text = draft ? draft.text : formatValue(row.value);
   const reasonId = `cdp-why-${rowIndex}`;
+  // Rendered again when the words of a write's problem arrive (validation.ts, writeProblem).
   problemWording.useLoaded();
   const failure = writeProblem(row.pending, row.serverValue, t, readOnlyReason);
-  const why = failure ?? note ?? readOnlyReason;
+  // Empty while those words load: the note, or why the cell is read-only, meanwhile (review).
+  const why = failure || note || readOnlyReason;
   const unsettled = isUnsettled(row);
-  // Queued in a cell that takes no write (a chat that is over): it will not go. Its Discard lets it go.
-  const notSent = row.status === 'queued' && readOnlyReason;
+  // Queued in a chat that is over: it will not go. Its Discard lets it go.
+  const notSent = row.status === 'queued' && over;
   const keyName = label ? `${label} (${row.key})` : row.key;
   const shownKey = keyShown(row.key, t);
   // What a screen reader names the key by: a key no one can see by its code points (keyShown).
@@ -179,8 +183,9 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
             ) : null}
             {justSaved ? <span className="case-data__badge case-data__badge--saved">{t('caseData.badge.saved')}</span> : null}
             {unsettled || notSent ? (
-              // Keyed by the reason, which quotes their value: each change of theirs is a new choice, its half second's wait begun again (caseData.css; review).
-              <span className="case-data__failure" key={failure}>
+              // Keyed by the status and their value: each change of theirs is a new choice, its half second's wait begun again (caseData.css; review),
+              // also before the words come, and for values alike in their first 80 characters (the quote's).
+              <span className="case-data__failure" key={row.status + (row.serverValue === undefined ? '' : `:${formatValue(row.serverValue)}`)}>
                 {readOnlyReason ? null : (
                   <button type="button" tabIndex={-1} onClick={() => handlers.retry(row.key)}>
                     {t(row.status === 'conflict' ? 'caseData.keepMine' : 'caseData.retry')}

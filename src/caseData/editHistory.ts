@@ -28,7 +28,6 @@ export type EditHistoryTools = {
   /** Validates and sends; the reason it was refused, or null. */
   readonly submit: (write: UserDataWrite, step: HistoryStep | null, restoring?: boolean) => string | null;
   readonly existingKeys: () => ReadonlySet<string>;
-  readonly rows: readonly GridRow[];
   readonly focusCell: (cell: ActiveCell) => void;
   /** Sends a write already checked (the writer's). */
   readonly send: (chatId: string, write: UserDataWrite, step: HistoryStep | null) => void;
@@ -46,7 +45,7 @@ export function runWaited(pressedOn: ChatEntry | undefined, tools: EditHistoryTo
   else tools.announce(tools.t('caseData.announce.changedWhileLoading'));
 }
 
-/** Delete on a value or a key: the key goes (DeleteUserData), focus to the row that takes its place. */
+/** Delete on a value or a key: the key goes (DeleteUserData); the focus stays on its row until the row goes. */
 export function removeKey({ row }: GridRow, tools: EditHistoryTools): void {
   const { t, announce } = tools;
   // Deleting already (Delete pressed twice): the one on its way is the agent's.
@@ -132,7 +131,7 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
  * Escape on a value, or its row's Discard / Take theirs: the agent's draft or refused write
  * goes, said either way, with how to take it back (a step of the chat's history).
  */
-export function discardRow({ row, readOnlyReason }: GridRow, draftOnly: boolean | undefined, { t, entry, actions, chatId, announce, named, reread, note }: EditHistoryTools): void {
+export function discardRow({ row }: GridRow, draftOnly: boolean | undefined, { t, entry, actions, chatId, announce, named, reread, note }: EditHistoryTools): void {
   // A note of what the draft or write held back ("Not pasted: … has a draft") goes with them (it stayed: exploratory test).
   note(row.key, null);
   // A write discarded in a chat that is over goes for good: its history stands still (travel), and
@@ -147,10 +146,10 @@ export function discardRow({ row, readOnlyReason }: GridRow, draftOnly: boolean 
     actions.userDataWriteDiscarded(chatId, under.editId, true);
     return announce(t('caseData.announce.tookTheirs', { key: named(row.key) }));
   }
-  // A draft beside a write on its way: the draft goes, the write goes on. One queued where it
-  // cannot go (a chat that is over) goes, as a refused one: it read Queued for good, no Discard
-  // beside it (exploratory test).
-  const held = row.status === 'queued' && readOnlyReason;
+  // A draft beside a write on its way: the draft goes, the write goes on. One queued in a chat
+  // that is over, where it cannot go, goes as a refused one: it read Queued for good, no Discard
+  // beside it (exploratory test). (Not one queued in a live chat: it goes once live again.)
+  const held = row.status === 'queued' && forGood;
   if (draftOnly || !row.pending || (row.status !== 'failed' && row.status !== 'conflict' && !held)) {
     // Only from the closed cell (an editor's Escape leaves its draft as it was).
     if (!row.draft) return;
@@ -166,7 +165,7 @@ export function discardRow({ row, readOnlyReason }: GridRow, draftOnly: boolean 
   if (landed) reread();
   // That read may show the agent's value: said here, as theirs (it was said to be someone else's: exploratory test).
   const said = row.status === 'conflict' ? 'caseData.announce.tookTheirs' : landed ? 'caseData.announce.discardedMaybeSaved' : 'caseData.announce.discarded';
-  announce(t(forGood || held ? 'caseData.announce.discardedForGood' : said, { key: named(row.key) }));
+  announce(t(forGood ? 'caseData.announce.discardedForGood' : said, { key: named(row.key) }));
 }
 
 /**

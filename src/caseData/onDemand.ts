@@ -18,17 +18,27 @@ export function onDemand<T>(importChunk: () => Promise<T>) {
   let loaded: Loaded | null = null;
   // One import at a time: the preload and a cell that opens meanwhile wait for the same one.
   let importing: Promise<Loaded> | null = null;
-  // Components that render the module's words once it is there (useLoaded).
+  // Components that render with the module once it is there, or without it once it has failed (useLoaded).
   const waiting = new Set<() => void>();
+  let failed = false;
+  const settled = (outcome: boolean) => {
+    failed = outcome;
+    waiting.forEach((rerender) => rerender());
+  };
+  const subscribe = (rerender: () => void) => {
+    waiting.add(rerender);
+    return () => waiting.delete(rerender);
+  };
   const fetchChunk = () =>
     (importing ??= importChunk().then(
       (module) => {
         loaded = { kind: 'loaded', module };
-        waiting.forEach((rerender) => rerender());
+        settled(false);
         return loaded;
       },
       (error: unknown) => {
         importing = null;
+        settled(true);
         throw error;
       },
     ));
@@ -41,12 +51,11 @@ export function onDemand<T>(importChunk: () => Promise<T>) {
       if (loaded) use(loaded.module);
       else fetchChunk().then((chunk) => use(chunk.module), failed);
     },
-    /** The module once loaded (null until then, rendered again when it is): for a component that `use`s it as it renders. */
-    useLoaded: (): T | null =>
-      useSyncExternalStore(
-        (rerender) => (waiting.add(rerender), () => waiting.delete(rerender)),
-        () => loaded?.module ?? null,
-      ),
+    /**
+     * The module once loaded, 'failed' once a load has failed (until one succeeds), null until
+     * then; rendered again at each: for a component that `use`s it as it renders.
+     */
+    useLoaded: (): T | 'failed' | null => useSyncExternalStore(subscribe, () => loaded?.module ?? (failed ? 'failed' : null)),
     useChunk(): { readonly chunk: ChunkState<T>; load(): void } {
       const [chunk, setChunk] = useState<ChunkState<T>>(() => loaded ?? { kind: 'idle' });
       const loading = useRef(false);

@@ -39,6 +39,8 @@ export type EditorTextInput = {
 const REFUSAL_SHOWN_MS = 4000;
 /** An Enter this soon after a conflict came up was meant for the save the agent was making, not as Keep mine over a value not seen yet. */
 export const CONFLICT_SETTLES_MS = 500;
+/** How long an Enter held back so stands for the next (see enterHeld). */
+const HELD_ENTER_MS = 2_000;
 
 /**
  * An open cell's text and keys, the editor's contract: Enter commits and moves down (Ctrl+Enter
@@ -65,7 +67,13 @@ export function useEditorText({ editor, kind, initialText, readOnly = false, con
   // not commit a second time.
   const closed = useRef(false);
 
+  // An Enter held back as a conflict came up (below): the next, once that has had its half second
+  // and within HELD_ENTER_MS, keeps the agent's value whatever came meanwhile (under a stream of their
+  // changes each came up too soon for any Enter, and only Tab to Keep mine saved: exploratory test).
+  // Pressed twice, it is meant; typing in between, or a pause, and the guard is whole again (review).
+  const enterHeld = useRef(0);
   const change = (next: string) => {
+    enterHeld.current = 0;
     setText(next);
     setReason(null);
     onDraft(next);
@@ -110,16 +118,13 @@ export function useEditorText({ editor, kind, initialText, readOnly = false, con
   // it as it came (exploratory test: within milliseconds) saved over another party's value unseen,
   // and nothing said so after; so did one that met a second change (exploratory round).
   const conflictShown = useRef(0);
-  // An Enter held back so: the next, once that has had its half second, keeps the agent's value
-  // whatever came meanwhile (under a stream of their changes each came up too soon for any
-  // Enter, and only Tab to Keep mine saved: exploratory test). Pressed twice, it is meant.
-  const enterHeld = useRef(0);
   const conflictSays = conflict ? JSON.stringify(conflict) : '';
   useLayoutEffect(() => {
     conflictShown.current = conflictSays ? performance.now() : 0;
     if (!conflictSays) enterHeld.current = 0;
   }, [conflictSays]);
   const settled = (since: number) => since > 0 && performance.now() - since >= CONFLICT_SETTLES_MS;
+  const heldJustNow = (since: number) => settled(since) && performance.now() - since < HELD_ENTER_MS;
 
   const onKeyDown = (event: KeyboardEvent) => {
     // The grid's own keys must not fire while the agent types.
@@ -127,7 +132,7 @@ export function useEditorText({ editor, kind, initialText, readOnly = false, con
     if (event.key === 'Enter' && (editor !== 'multiline' || event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       // Its words, said as it shows, tell what Enter does now; the next Enter keeps the agent's value.
-      if (conflict && !settled(conflictShown.current) && !settled(enterHeld.current)) {
+      if (conflict && !settled(conflictShown.current) && !heldJustNow(enterHeld.current)) {
         enterHeld.current = performance.now();
         return;
       }

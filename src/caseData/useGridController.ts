@@ -3,6 +3,7 @@
 // before it is sent, whichever key or button started it (one sent again: validation.ts says how).
 
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { hasEnded } from '../gws';
 import { useMessages } from '../i18n';
 import { isEditedDraft, isUnsettled, sameValue, useChatActions, type ChatEntry, type HistoryStep, type PendingEdit, type UserDataWrite } from '../store';
 import { resolveRule, type CaseDataConfig } from './caseDataConfig';
@@ -217,8 +218,8 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     if (!gridRow) return;
     const { row } = gridRow;
     const unsettled = isUnsettled(row);
-    // A write held where it cannot go (a chat that is over) is let go as a refused one is.
-    const command = gridCommand(event, position.col, unsettled || (!!row.draft && isEditedDraft(row.draft)) || (row.status === 'queued' && !!gridRow.readOnlyReason));
+    // A write held in a chat that is over, where it cannot go, is let go as a refused one is.
+    const command = gridCommand(event, position.col, unsettled || (!!row.draft && isEditedDraft(row.draft)) || (row.status === 'queued' && !!entry && hasEnded(entry.chat.state)));
     if (!command) return;
     event.preventDefault();
     const { col } = position;
@@ -259,7 +260,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   const retry = (failed: PendingEdit) => editHistoryChunk.use((editHistory) => editHistory.retryWrite(failed, latest.current.historyTools), notLoaded);
 
   // Rows get one handler object for their whole life; it reads the latest state through a ref.
-  const historyTools: EditHistoryTools = { t, chatId, entry, actions, announce: setAnnouncement, note, named, submit, existingKeys, rows, focusCell, send: writer.send, reread: writer.reread };
+  const historyTools: EditHistoryTools = { t, chatId, entry, actions, announce: setAnnouncement, note, named, submit, existingKeys, focusCell, send: writer.send, reread: writer.reread };
   const current: RowActions = { commitText, startEdit, setActive, actions, chatId, rows, retry, editing, setEditing, focusCell, discard, note, historyTools };
   const latest = useRef(current);
   latest.current = current; // oxlint-disable-line react/refs -- read by the rows' handlers in events only, never in render

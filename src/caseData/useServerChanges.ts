@@ -44,15 +44,19 @@ export function useServerChanges({ chatId, entry, rows, editing, activeKey, acti
   useEffect(() => {
     const said: string[] = [];
     for (const edit of entry?.pending ?? []) {
-      const problem = toldProblems.has(edit) ? null : writeProblem(edit, entry?.chat.userData.get(edit.key), t, entry && chatBlockReason(entry.chat, 'update', t));
-      if (!problem) continue;
+      // Worded as its row words it (its key's own reason to be read-only, else the chat's).
+      const gridRow = rows.find((candidate) => candidate.row.key === edit.key);
+      const readOnly = gridRow ? gridRow.readOnlyReason : entry && chatBlockReason(entry.chat, 'update', t);
+      const problem = toldProblems.has(edit) ? null : writeProblem(edit, entry?.chat.userData.get(edit.key), t, readOnly);
+      // Said in its words, once they are there: in the error's own only if they cannot load (review).
+      if (!problem || worded === null) continue;
       toldProblems.add(edit);
       // Two queued writes of one key overtaken together: one sentence, said once.
       const line = t('caseData.announce.problem', { key: named(edit.key), problem });
       if (!said.includes(line)) said.push(line);
     }
     if (said.length > 0) announce(said.join(' '));
-  }, [entry, t, worded]); // oxlint-disable-line react/exhaustive-deps -- at each new entry only; announce is stable, named follows t
+  }, [entry, t, worded]); // oxlint-disable-line react/exhaustive-deps -- at each new entry, or as the words arrive; announce is stable, named follows t, rows follow entry
 
   // Another party's changes to one key: said now, or (said of it less than SAID_AGAIN_AFTER_MS
   // ago) once that time is up, the latest only.

@@ -150,12 +150,13 @@ export function gwsErrorWords(t: Translate, error: GwsError): string {
 /**
  * Why the agent's write is not on the server, in words (writeProblems.ts), or null: none to say.
  * Until the words are loaded (asked for here; `problemWording.useLoaded()` renders it again then),
- * a refusal in the error's own, a change of theirs in none (its buttons say it).
+ * a refusal in the server's own words if it gave any (never its kind, "status-code": review), a
+ * change of theirs in none (its buttons say it): empty.
  */
 export function writeProblem(edit: PendingEdit | undefined, serverValue: UserDataValue | undefined, t: Translate, readOnlyReason: string | null = null): string | null {
   if (edit?.status !== 'conflict' && !(edit?.status === 'failed' && edit.error)) return null;
   const { error } = edit;
-  let words: string | null = edit.status === 'failed' && error ? ('message' in error ? error.message : error.kind) : '';
+  let words: string | null = edit.status === 'failed' && error ? ('message' in error ? error.message : error.kind === 'status-code' ? error.statusMessage : '') : '';
   problemWording.use((wording) => (words = wording.writeProblem(edit, serverValue, t, readOnlyReason)), () => undefined);
   return words;
 }

@@ -944,6 +944,22 @@ describe('what may be edited', () => {
     await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Customer support - mine' }]));
   });
 
+  it('an Enter held back, the agent typing since, does not save over a change of theirs that just came up (review)', async () => {
+    const { user } = await openPanel();
+    valueCell('Subject').focus();
+    await user.keyboard('{F2} - mine');
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'X' });
+    const conflict = await screen.findByRole('group', { name: 'Changed on the server while you were editing' });
+    await user.keyboard('{Enter}');
+    await new Promise((resolve) => setTimeout(resolve, CONFLICT_SETTLES_MS * 1.2));
+    await user.keyboard(' and more');
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'Y' });
+    await waitFor(() => expect(conflict).toHaveTextContent('“Y”'));
+    await user.keyboard('{Enter}');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await control.operations()).toEqual([]);
+  });
+
   it('saves the agent’s text as text when another party made the value a number while they typed', async () => {
     const { user } = await openPanel();
     valueCell('Subject').focus();

@@ -24,7 +24,6 @@ function toolsFor(store: ChatStore) {
     named: (key) => key,
     submit: () => null,
     existingKeys: () => new Set(['Subject', 'Note']),
-    rows: [],
     focusCell: () => undefined,
     send: vi.fn(),
     reread: () => undefined,

@@ -31,7 +31,6 @@ function tools(capabilities: readonly string[]) {
     named: (key) => key,
     submit: () => null,
     existingKeys: () => new Set(['Subject']),
-    rows: [],
     focusCell: () => undefined,
     send: spies.send,
     reread: () => undefined,

@@ -1,9 +1,10 @@
 // @vitest-environment node
 // Why a write is not on the server is worded by a chunk of its own (src/caseData/writeProblems.ts):
-// while it cannot be loaded (offline as the page came up), a refusal reads in the error's own
-// words and a change of theirs in none but its row's buttons; nothing shows a key in place of words.
+// once it has failed to load (offline as the page came up), a refusal reads in the server's own
+// words, never the error's kind; a change of theirs in none but its row's buttons; nothing shows a
+// key in place of words. Before (review): GWS's refusal read "status-code".
 import { expect, it, vi } from 'vitest';
-import { writeProblem } from '../../src/caseData/validation';
+import { problemWording, writeProblem } from '../../src/caseData/validation';
 import { translateEnglish } from '../../src/i18n';
 import type { PendingEdit } from '../../src/store';
 
@@ -11,9 +12,13 @@ vi.mock('../../src/caseData/writeProblems', () => {
   throw new Error('Failed to fetch dynamically imported module');
 });
 
-it('a refusal reads in the error’s own words, a change of theirs in none; a settled write has none', () => {
-  const refused: PendingEdit = { editId: 1, op: 'update', key: 'Subject', value: 'mine', base: 'old', status: 'failed', error: { kind: 'http', status: 500, message: 'Internal Server Error' } };
-  expect(writeProblem(refused, 'old', translateEnglish)).toBe('Internal Server Error');
+it('a refusal reads in the server’s own words, a change of theirs in none; a settled write has none', async () => {
+  const refused: PendingEdit = { editId: 1, op: 'update', key: 'Subject', value: 'mine', base: 'old', status: 'failed', error: { kind: 'status-code', statusCode: 4, statusMessage: 'Invalid key' } };
+  // Asked for by the first call; its failure settles before the next.
+  writeProblem(refused, 'old', translateEnglish);
+  await new Promise<void>((resolve) => problemWording.use(() => resolve(), resolve));
+  expect(writeProblem(refused, 'old', translateEnglish)).toBe('Invalid key');
+  expect(writeProblem({ ...refused, error: { kind: 'timeout', afterMs: 15_000 }, mayHaveLanded: true }, 'old', translateEnglish)).toBe('');
   expect(writeProblem({ ...refused, status: 'conflict', error: undefined }, 'theirs', translateEnglish)).toBe('');
   expect(writeProblem({ ...refused, status: 'sending', error: undefined }, 'old', translateEnglish)).toBeNull();
 });
