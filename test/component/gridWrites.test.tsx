@@ -35,6 +35,16 @@ async function openPanel(options: Parameters<typeof renderPanel>[1] = {}) {
   return view;
 }
 
+/** Subject open in its editor with " - mine" typed, as another party sets it to `theirs`: the conflict shown. */
+async function editorOverTheirs(theirs: string) {
+  const view = await openPanel();
+  valueCell('Subject').focus();
+  await view.user.keyboard('{F2} - mine');
+  await control.updateUserData(SEED_CHAT_ID, { Subject: theirs });
+  const conflict = await screen.findByRole('group', { name: 'Changed on the server while you were editing' });
+  return { ...view, conflict };
+}
+
 /** The demo configuration's Account (pattern AA9999) open for editing on AB1234, with "bad" typed in. */
 async function typeBadAccountNumber() {
   await control.updateUserData(SEED_CHAT_ID, { AccountNumber: 'AB1234' });
@@ -892,11 +902,7 @@ describe('what may be edited', () => {
   });
 
   it('does not take an Enter pressed as a conflict comes up for Keep mine; the next one, once it has shown, keeps the agent’s value', async () => {
-    const { user } = await openPanel();
-    valueCell('Subject').focus();
-    await user.keyboard('{F2} - mine');
-    await control.updateUserData(SEED_CHAT_ID, { Subject: 'Theirs' });
-    await screen.findByRole('group', { name: 'Changed on the server while you were editing' });
+    const { user } = await editorOverTheirs('Theirs');
     // Pressed as it came up (exploratory test: it saved over "Theirs" unseen, and nothing said so).
     await user.keyboard('{Enter}');
     expect(screen.getByRole('textbox', { name: 'Value of Subject' })).toHaveValue('Customer support - mine');
@@ -907,11 +913,7 @@ describe('what may be edited', () => {
   });
 
   it('does not take an Enter pressed as a second change comes up in a conflict already shown for Keep mine', async () => {
-    const { user } = await openPanel();
-    valueCell('Subject').focus();
-    await user.keyboard('{F2} - mine');
-    await control.updateUserData(SEED_CHAT_ID, { Subject: 'X' });
-    const conflict = await screen.findByRole('group', { name: 'Changed on the server while you were editing' });
+    const { user, conflict } = await editorOverTheirs('X');
     await readConflict();
     await control.updateUserData(SEED_CHAT_ID, { Subject: 'Y' });
     await waitFor(() => expect(conflict).toHaveTextContent('“Y”'));
@@ -924,11 +926,7 @@ describe('what may be edited', () => {
   });
 
   it('under a stream of changes, an Enter held back makes the next, half a second on, keep the agent’s value', async () => {
-    const { user } = await openPanel();
-    valueCell('Subject').focus();
-    await user.keyboard('{F2} - mine');
-    await control.updateUserData(SEED_CHAT_ID, { Subject: 'X' });
-    const conflict = await screen.findByRole('group', { name: 'Changed on the server while you were editing' });
+    const { user, conflict } = await editorOverTheirs('X');
     await user.keyboard('{Enter}');
     const held = performance.now();
     expect(await control.operations()).toEqual([]);
@@ -945,11 +943,7 @@ describe('what may be edited', () => {
   });
 
   it('an Enter held back, the agent typing since, does not save over a change of theirs that just came up (review)', async () => {
-    const { user } = await openPanel();
-    valueCell('Subject').focus();
-    await user.keyboard('{F2} - mine');
-    await control.updateUserData(SEED_CHAT_ID, { Subject: 'X' });
-    const conflict = await screen.findByRole('group', { name: 'Changed on the server while you were editing' });
+    const { user, conflict } = await editorOverTheirs('X');
     await user.keyboard('{Enter}');
     await new Promise((resolve) => setTimeout(resolve, CONFLICT_SETTLES_MS * 1.2));
     await user.keyboard(' and more');

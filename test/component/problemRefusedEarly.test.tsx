@@ -2,10 +2,11 @@
 // chunk after the first paint, held here until `arrive`): the row shows the server's own words,
 // never the error's kind ("status-code"), and the live region waits for the words to say it.
 // Before (review): "status-code", said so, and never said again in words.
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, waitFor } from '@testing-library/react';
 import { expect, it, vi } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
-import { grid, renderPanel, valueCell, waitUntilSettled } from '../support/renderPanel';
+import { grid, valueCell } from '../support/renderPanel';
+import { panelWithRefusedWrite } from '../support/writeProblemSetups';
 
 const sim = simulatorPerFile();
 const { control } = sim;
@@ -19,13 +20,7 @@ vi.mock('../../src/caseData/writeProblems', async (importOriginal) => {
 const region = () => grid().closest('.case-data')?.querySelector('.case-data__announce');
 
 it('reads in the server’s words, not as "status-code", and is said once its words come', async () => {
-  const view = renderPanel(sim.url);
-  await screen.findByRole('grid', { name: 'Case data' });
-  await waitUntilSettled(view.store);
-  await control.faults({ failNext: 1, statusCode: 4 });
-  valueCell('Subject').focus();
-  await view.user.keyboard('{F2} - mine{Enter}');
-  await waitFor(() => expect(valueCell('Subject')).toHaveAttribute('aria-invalid', 'true'));
+  await panelWithRefusedWrite(sim.url, control);
   expect(valueCell('Subject')).not.toHaveAccessibleDescription(/status-code/);
   expect(region()).not.toHaveTextContent(/Subject/);
   act(() => wordsChunk.arrive?.());

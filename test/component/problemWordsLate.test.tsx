@@ -3,11 +3,11 @@
 // what every chat shows. A row that shows such a write before its words have come (a write
 // kept over a reload, overtaken on the server meanwhile) is worded, and said, when they come.
 // (While they cannot be loaded: test/unit/writeProblemFallback.test.ts.)
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, waitFor } from '@testing-library/react';
 import { expect, it, vi } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
-import { grid, renderPanel, SEED_CHAT_ID, valueCell, waitForLive, waitUntilSettled } from '../support/renderPanel';
-import { createChatStore, sessionDraftStorage } from '../../src/store';
+import { grid, valueCell, waitForLive, waitUntilSettled } from '../support/renderPanel';
+import { panelWithRestoredConflict } from '../support/writeProblemSetups';
 
 const sim = simulatorPerFile();
 const { control } = sim;
@@ -22,14 +22,7 @@ vi.mock('../../src/caseData/writeProblems', async (importOriginal) => {
 const region = () => grid().closest('.case-data')?.querySelector('.case-data__announce');
 
 it('a write kept over a reload and overtaken meanwhile waits for its words, then reads and is said in them', async () => {
-  sessionStorage.clear();
-  const storage = sessionDraftStorage();
-  if (!storage) throw new Error('no sessionStorage');
-  storage.save(SEED_CHAT_ID, { drafts: [], writes: [{ op: 'update', key: 'Subject', value: 'mine', base: 'what the agent saw' }] });
-  const view = renderPanel(sim.url, { store: createChatStore({ storage }) });
-  await screen.findByRole('grid', { name: 'Case data' });
-  const row = (await within(grid()).findByRole('rowheader', { name: 'Subject' })).closest('[role="row"]') as HTMLElement;
-  await waitFor(() => expect(within(row).getByRole('button', { name: 'Keep mine' })).toBeInTheDocument());
+  const view = await panelWithRestoredConflict(sim.url);
   await waitFor(() => expect(wordsChunk.arrive).not.toBeNull());
   // The chat no longer changes: the words alone must bring the row and the live region their text.
   await waitForLive();

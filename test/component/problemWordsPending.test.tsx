@@ -2,11 +2,11 @@
 // after the first paint; here they never come), a row still says what it can: why it is
 // read-only, a note; and its choices still take no click for half a second after each change
 // of theirs (caseData.css). Before (review): an empty description, and the same buttons kept.
-import { screen, waitFor, within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { expect, it, vi } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
-import { grid, renderPanel, SEED_CHAT_ID, valueCell, waitForLive, waitUntilSettled } from '../support/renderPanel';
-import { createChatStore, sessionDraftStorage } from '../../src/store';
+import { SEED_CHAT_ID, valueCell, waitForLive, waitUntilSettled } from '../support/renderPanel';
+import { panelWithRefusedWrite, panelWithRestoredConflict } from '../support/writeProblemSetups';
 
 const sim = simulatorPerFile();
 const { control } = sim;
@@ -14,16 +14,9 @@ const { control } = sim;
 vi.mock('../../src/caseData/writeProblems', () => new Promise(() => undefined));
 
 it('a conflict in a chat that is over says why the cell is read-only', async () => {
-  sessionStorage.clear();
-  const storage = sessionDraftStorage();
-  if (!storage) throw new Error('no sessionStorage');
-  storage.save(SEED_CHAT_ID, { drafts: [], writes: [{ op: 'update', key: 'Subject', value: 'mine', base: 'what the agent saw' }] });
-  const view = renderPanel(sim.url, { store: createChatStore({ storage }) });
-  await screen.findByRole('grid', { name: 'Case data' });
-  const row = (await within(grid()).findByRole('rowheader', { name: 'Subject' })).closest('[role="row"]') as HTMLElement;
-  await waitFor(() => expect(within(row).getByRole('button', { name: 'Keep mine' })).toBeInTheDocument());
+  const { store, row } = await panelWithRestoredConflict(sim.url);
   await waitForLive();
-  await waitUntilSettled(view.store);
+  await waitUntilSettled(store);
   await control.setState(SEED_CHAT_ID, 'Completed');
   await waitFor(() => expect(within(row).queryByRole('button', { name: 'Keep mine' })).toBeNull());
   expect(valueCell('Subject')).toHaveAttribute('aria-invalid', 'true');
@@ -31,16 +24,10 @@ it('a conflict in a chat that is over says why the cell is read-only', async () 
 }, 30_000);
 
 it('a second change of theirs gives the conflict new buttons, their half second begun again', async () => {
-  const view = renderPanel(sim.url);
-  await screen.findByRole('grid', { name: 'Case data' });
-  await waitUntilSettled(view.store);
-  await control.faults({ failNext: 1, statusCode: 4 });
-  valueCell('Subject').focus();
-  await view.user.keyboard('{F2} - mine{Enter}');
-  await waitFor(() => expect(valueCell('Subject')).toHaveAttribute('aria-invalid', 'true'));
+  const { store } = await panelWithRefusedWrite(sim.url, control);
   await control.updateUserData(SEED_CHAT_ID, { Subject: 'X' });
   const first = await within(valueCell('Subject')).findByRole('button', { name: 'Keep mine' });
   await control.updateUserData(SEED_CHAT_ID, { Subject: 'Y' });
-  await waitFor(() => expect(view.store.getState().chats.get(SEED_CHAT_ID)?.chat.userData.get('Subject')).toBe('Y'));
+  await waitFor(() => expect(store.getState().chats.get(SEED_CHAT_ID)?.chat.userData.get('Subject')).toBe('Y'));
   expect(within(valueCell('Subject')).getByRole('button', { name: 'Keep mine' })).not.toBe(first);
 }, 20_000);
