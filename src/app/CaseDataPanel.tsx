@@ -3,7 +3,7 @@ import { CaseDataGrid, problemWording, gwsErrorWords } from '../caseData';
 import { toGwsError, useGwsClient } from '../gws';
 import { labelFor, useMessages } from '../i18n';
 import { ParticipantsList } from '../participants';
-import { useActiveChatId, useChatEntry, useChatUnreadable, useConnection } from '../store';
+import { useActiveChatId, useChatEntry, useChatUnreadable, useConnection, useSavedWorkForgotten } from '../store';
 import { ChatPicker } from './ChatPicker';
 import { ConnectionStatus } from './ConnectionStatus';
 import type { FocusKeyChannel } from './focusChannel';
@@ -30,9 +30,12 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
   const { t } = useMessages();
   // Once a grid has painted (nothing to say before a write): React.lazy's fetch would otherwise
   // start with the first render, and the panel's first paint ("Loading chats…") comes before the grid's.
+  // Or once there is something to say with no grid on screen: work kept from before a reload,
+  // removed for a chat no longer listed, which may be the chat the page was opened on (exploratory test).
   const [painted, setPainted] = useState(false);
-  const gridShown = entry !== undefined;
-  useEffect(() => (gridShown ? afterNextPaint(() => setPainted(true)) : undefined), [gridShown]);
+  const forgotten = useSavedWorkForgotten();
+  const noticesDue = entry !== undefined || forgotten;
+  useEffect(() => (noticesDue ? afterNextPaint(() => setPainted(true)) : undefined), [noticesDue]);
   const sessionExpired = useConnection().kind === 'session-expired';
   // How the error reads is a chunk of its own (as for the grid): asked for when a read fails,
   // the alert shown once it is there (or cannot be loaded: then in the error's own words).

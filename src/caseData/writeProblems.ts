@@ -20,7 +20,7 @@ export { translateGwsError };
 export function writeProblem(edit: PendingEdit, serverValue: UserDataValue | undefined, t: Translate, readOnlyReason: string | null): string | null {
   const { error } = edit;
   let problem: string;
-  let choice: 'caseData.choice.changed' | 'caseData.choice.deleted' | 'caseData.choice.retry' | null = null;
+  let choice: `caseData.choice.${'changed' | 'deleted' | 'deleteChanged' | 'retry'}` | null = null;
   if (edit.status === 'failed' && error) {
     // No answer (or none that can be read) to a write that was sent is not a refusal: GWS may have applied it (its notification then settles the row).
     problem = t(edit.mayHaveLanded ? 'caseData.notConfirmed' : edit.op === 'delete' ? 'caseData.deleteNotSaved' : 'caseData.notSaved', { error: translateGwsError(t, error) });
@@ -38,7 +38,7 @@ export function writeProblem(edit: PendingEdit, serverValue: UserDataValue | und
       // The cell shows their value: "yours" is a delete, and is named (Keep mine deletes the key: exploratory test).
       if (edit.op !== 'delete') problem = changed;
       else problem = since ? t(`caseData.deleteChangedSince${since}`, { value }) : t('caseData.deleteNotSaved', { error: changed });
-      choice = 'caseData.choice.changed';
+      choice = edit.op === 'delete' ? 'caseData.choice.deleteChanged' : 'caseData.choice.changed';
     }
   } else return null;
   const after = readOnlyReason ?? (choice && t(choice));

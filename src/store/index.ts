@@ -14,6 +14,7 @@ export {
   useConnection,
   useOutboxOpen,
   useRejectedNotifications,
+  useSavedWorkForgotten,
   useUserDataRows,
   type ChatMark,
   type ChatSummary,

@@ -15,6 +15,8 @@ export const useChatEntry = (chatId: string | null): ChatEntry | undefined =>
 export const useConnection = () => useChatStore((state) => state.connection);
 /** Whether writes go out: live, and the chats read again since (what was missed while not live is known). */
 export const useOutboxOpen = () => useChatStore((state) => state.outbox === 'open');
+/** A read removed work kept from before a reload (chats GWS no longer lists): the panel says so. */
+export const useSavedWorkForgotten = () => useChatStore((state) => state.forgottenSaved > 0);
 /** Whether the agent has work in any chat that the server does not have. */
 export const useAnyUnsaved = () => useChatStore(anyUnsaved);
 export const useChatActions = () => useChatStore((state) => state.actions);

@@ -47,7 +47,8 @@ it('turns read-only, lists the unsaved change to copy, and sends nothing', async
   // whose it was (a previous agent's, in the same tab: SECURITY.md).
   expect(sessionStorage.getItem(`case-data-panel:chat:${SEED_CHAT_ID}`)).not.toBeNull();
   view.unmount();
-  const reloaded = renderPanel(sim.url, { store: createChatStore({ storage: sessionDraftStorage() }) });
+  // The page opened on that chat (a CRM's link to it): no grid, and still said (exploratory test: it went unsaid).
+  const reloaded = renderPanel(sim.url, { store: createChatStore({ storage: sessionDraftStorage(), activeChatId: SEED_CHAT_ID }) });
   await waitUntilSettled(reloaded.store);
   expect(reloaded.store.getState().chats.has(SEED_CHAT_ID)).toBe(false);
   expect(sessionStorage.getItem(`case-data-panel:chat:${SEED_CHAT_ID}`)).toBeNull();

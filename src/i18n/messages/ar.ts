@@ -161,6 +161,7 @@ export const ar = {
   'caseData.deleteChangedSinceUnconfirmed': 'لم يُؤكَّد الحذف، وتغيّرت القيمة على الخادم منذ ذلك الحين إلى «{value}».',
   'caseData.choice.changed': 'احتفظ بقيمتك أو اعتمد قيمة الخادم.',
   'caseData.choice.deleted': 'احتفظ بقيمتك أو اعتمد الحذف.',
+  'caseData.choice.deleteChanged': 'احتفظ بحذفك أو اعتمد قيمة الخادم.',
   'caseData.choice.retry': '«إعادة المحاولة» ترسله مرة أخرى.',
 
   'caseData.editor.label': 'قيمة {key}',

@@ -132,6 +132,7 @@ export const de = {
   'caseData.deleteChangedSinceUnconfirmed': 'Löschen nicht bestätigt, und inzwischen auf dem Server zu „{value}“ geändert.',
   'caseData.choice.changed': 'Behalten Sie Ihren Wert oder übernehmen Sie den des Servers.',
   'caseData.choice.deleted': 'Behalten Sie Ihren Wert oder übernehmen Sie die Löschung.',
+  'caseData.choice.deleteChanged': 'Behalten Sie Ihre Löschung oder übernehmen Sie den Wert des Servers.',
   'caseData.choice.retry': '„Erneut versuchen“ sendet es noch einmal.',
 
   'caseData.editor.label': 'Wert von {key}',

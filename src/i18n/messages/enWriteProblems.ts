@@ -23,5 +23,7 @@ export const enWriteProblems = {
   // (a chat that is over) it offers neither, and its reason stands there instead.
   'caseData.choice.changed': 'Keep yours or take theirs.',
   'caseData.choice.deleted': 'Keep yours or take theirs.',
+  // Yours is a delete, theirs a value.
+  'caseData.choice.deleteChanged': 'Keep yours or take theirs.',
   'caseData.choice.retry': 'Retry sends it again.',
 } as const;
