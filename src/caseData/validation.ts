@@ -15,7 +15,7 @@ import { labelFor, translateEnglish, type Translate } from '../i18n';
 import { onDemand } from './onDemand';
 import type { PendingEdit, UserDataWrite } from '../store';
 import { resolveRule, type CaseDataConfig, type FieldOption, type FieldRule } from './caseDataConfig';
-import { effectiveKind, formatValue, textToValue, valueKind, type ValueKind } from './userDataValues';
+import { effectiveKind, formatValue, quotedText, textToValue, valueKind, type ValueKind } from './userDataValues';
 
 /**
  * The write that makes `key` hold `value` (undefined: absent), given the keys the chat has
@@ -151,12 +151,20 @@ export function gwsErrorWords(t: Translate, error: GwsError): string {
  * Why the agent's write is not on the server, in words (writeProblems.ts), or null: none to say.
  * Until the words are loaded (asked for here; `problemWording.useLoaded()` renders it again then),
  * a refusal in the server's own words if it gave any (never its kind, "status-code": review), a
- * change of theirs in none (its buttons say it): empty.
+ * change of theirs as the live region says one: their value is shown nowhere else, and Keep mine
+ * would replace it (exploratory test: the words' chunk could not load, and it read nothing).
  */
 export function writeProblem(edit: PendingEdit | undefined, serverValue: UserDataValue | undefined, t: Translate, readOnlyReason: string | null = null): string | null {
   if (edit?.status !== 'conflict' && !(edit?.status === 'failed' && edit.error)) return null;
   const { error } = edit;
-  let words: string | null = edit.status === 'failed' && error ? ('message' in error ? error.message : error.kind === 'status-code' ? error.statusMessage : '') : '';
+  let words: string | null =
+    edit.status === 'failed' && error
+      ? 'message' in error
+        ? error.message
+        : error.kind === 'status-code'
+          ? error.statusMessage
+          : ''
+      : t(serverValue === undefined ? 'caseData.announce.deletedByOther' : 'caseData.announce.changedByOther', { key: edit.key, value: quotedText(formatValue(serverValue ?? null), t) });
   problemWording.use((wording) => (words = wording.writeProblem(edit, serverValue, t, readOnlyReason)), () => undefined);
   return words;
 }

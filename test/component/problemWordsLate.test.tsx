@@ -27,8 +27,8 @@ it('a write kept over a reload and overtaken meanwhile waits for its words, then
   // The chat no longer changes: the words alone must bring the row and the live region their text.
   await waitForLive();
   await waitUntilSettled(view.store);
-  // No key's name in place of words, nothing said yet.
-  expect(valueCell('Subject')).toHaveAccessibleDescription('');
+  // Their value meanwhile, as another party's change reads; nothing said yet.
+  expect(valueCell('Subject')).toHaveAccessibleDescription(/^Subject was changed by someone else to “.+”\.$/);
   expect(region()).toHaveTextContent('');
 
   act(() => wordsChunk.arrive?.());
