@@ -44,10 +44,11 @@ export function useServerChanges({ chatId, entry, rows, editing, activeKey, acti
   useEffect(() => {
     const said: string[] = [];
     for (const edit of entry?.pending ?? []) {
+      if (toldProblems.has(edit)) continue;
       // Worded as its row words it (its key's own reason to be read-only, else the chat's).
       const gridRow = rows.find((candidate) => candidate.row.key === edit.key);
-      const readOnly = gridRow ? gridRow.readOnlyReason : entry && chatBlockReason(entry.chat, 'update', t);
-      const problem = toldProblems.has(edit) ? null : writeProblem(edit, entry?.chat.userData.get(edit.key), t, readOnly);
+      const readOnlyReason = gridRow ? gridRow.readOnlyReason : entry && chatBlockReason(entry.chat, 'update', t);
+      const problem = writeProblem(edit, entry?.chat.userData.get(edit.key), t, readOnlyReason);
       // Said in its words, once they are there: in the error's own only if they cannot load (review).
       if (!problem || worded === null) continue;
       toldProblems.add(edit);
