@@ -142,6 +142,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   if (!entry) return null;
   const chat = entry.chat;
   const lockedReason = chatBlockReason(chat, 'update', t);
+  const over = hasEnded(chat.state);
   const addBlocked = chatBlockReason(chat, 'attach', t);
   // The active row stays rendered when the agent scrolls a windowed list away from it (see
   // pinnedTop): an open editor keeps the agent's text, focus and typing, and the grid keeps its keys.
@@ -262,7 +263,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
                 kind={gridRow.kind}
                 options={gridRow.rule.options}
                 readOnlyReason={editing?.key === key && editing.readOnly ? null : gridRow.readOnlyReason}
-                over={hasEnded(chat.state)}
+                over={over}
                 note={notes.get(key) ?? null}
                 handlers={handlers}
                 pinnedTop={index === pinned ? index * rowWindow.rowHeight : undefined}

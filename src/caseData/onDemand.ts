@@ -21,8 +21,8 @@ export function onDemand<T>(importChunk: () => Promise<T>) {
   // Components that render with the module once it is there, or without it once it has failed (useLoaded).
   const waiting = new Set<() => void>();
   let failed = false;
-  const settled = (outcome: boolean) => {
-    failed = outcome;
+  const settled = (asFailed: boolean) => {
+    failed = asFailed;
     waiting.forEach((rerender) => rerender());
   };
   const subscribe = (rerender: () => void) => {

@@ -156,15 +156,18 @@ export function gwsErrorWords(t: Translate, error: GwsError): string {
  */
 export function writeProblem(edit: PendingEdit | undefined, serverValue: UserDataValue | undefined, t: Translate, readOnlyReason: string | null = null): string | null {
   if (edit?.status !== 'conflict' && !(edit?.status === 'failed' && edit.error)) return null;
+  let words: string | null = null;
+  problemWording.use((wording) => (words = wording.writeProblem(edit, serverValue, t, readOnlyReason)), () => undefined);
   const { error } = edit;
-  let words: string | null =
-    edit.status === 'failed' && error
+  // The words once loaded; what follows only until then.
+  return (
+    words ??
+    (edit.status === 'failed' && error
       ? 'message' in error
         ? error.message
         : error.kind === 'status-code'
           ? error.statusMessage
           : ''
-      : t(serverValue === undefined ? 'caseData.announce.deletedByOther' : 'caseData.announce.changedByOther', { key: edit.key, value: quotedText(formatValue(serverValue ?? null), t) });
-  problemWording.use((wording) => (words = wording.writeProblem(edit, serverValue, t, readOnlyReason)), () => undefined);
-  return words;
+      : t(serverValue === undefined ? 'caseData.announce.deletedByOther' : 'caseData.announce.changedByOther', { key: edit.key, value: quotedText(formatValue(serverValue ?? null), t) }))
+  );
 }

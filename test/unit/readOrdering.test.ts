@@ -4,15 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Chat, UserDataValue } from '../../src/gws';
 import { createChatStore, unsavedChatIds } from '../../src/store';
+import { chatOf } from '../support/chats';
 
-const chat = (id: string, state: string, userData: Record<string, UserDataValue> = {}): Chat => ({
-  id,
-  state,
-  capabilities: [],
-  participants: [],
-  userData: new Map(Object.entries(userData)),
-  receivedDate: '',
-});
+const chat = (id: string, state: string, userData: Record<string, UserDataValue> = {}) => chatOf({ id, state, userData });
 
 /** The chats read once; then two reads begun, `older` before `newer`, neither landed yet. */
 function twoReadsInFlight(activeChatId: string, first: readonly Chat[]) {
@@ -52,14 +46,20 @@ describe('two reads in flight (reread() cancels the one on its way in React Quer
   });
 });
 
+/** A write of chat a's key k on its way (sent, not answered yet), live. */
+function writeOnItsWay() {
+  const store = createChatStore({ activeChatId: 'a' });
+  const { actions } = store.getState();
+  actions.connectionChanged({ kind: 'live' });
+  actions.chatsRead([chat('a', 'Chatting', { k: 'old' })], actions.readStarted());
+  const { editId } = actions.userDataWriteSent('a', { op: 'update', key: 'k', value: 'mine' });
+  actions.userDataWriteStarted('a', editId);
+  return { store, actions, editId };
+}
+
 describe('accepted writes in a chat GWS no longer lists', () => {
   it('a write accepted in a chat that had ended (Completed) before GWS stopped listing it is Not confirmed, not Saving… for good', () => {
-    const store = createChatStore({ activeChatId: 'a' });
-    const { actions } = store.getState();
-    actions.connectionChanged({ kind: 'live' });
-    actions.chatsRead([chat('a', 'Chatting', { k: 'old' })], actions.readStarted());
-    const { editId } = actions.userDataWriteSent('a', { op: 'update', key: 'k', value: 'mine' });
-    actions.userDataWriteStarted('a', editId);
+    const { store, actions, editId } = writeOnItsWay();
     actions.userDataWriteAccepted('a', editId, undefined);
     // Its notification lost; the chat ends (a StatusChange without userData), then leaves the list.
     actions.notificationReceived({ kind: 'chat-changed', notificationType: 'StatusChange', chat: chat('a', 'Completed'), userDataAbsent: true });
@@ -69,12 +69,7 @@ describe('accepted writes in a chat GWS no longer lists', () => {
   });
 
   it('a write GWS accepts after its chat turned Unlisted (the reply slower than the read) is Not confirmed, not Saving… for good', () => {
-    const store = createChatStore({ activeChatId: 'a' });
-    const { actions } = store.getState();
-    actions.connectionChanged({ kind: 'live' });
-    actions.chatsRead([chat('a', 'Chatting', { k: 'old' })], actions.readStarted());
-    const { editId } = actions.userDataWriteSent('a', { op: 'update', key: 'k', value: 'mine' });
-    actions.userDataWriteStarted('a', editId);
+    const { store, actions, editId } = writeOnItsWay();
     actions.chatsRead([], actions.readStarted());
     expect(store.getState().chats.get('a')?.chat.state).toBe('Unlisted');
     actions.userDataWriteAccepted('a', editId, 7);

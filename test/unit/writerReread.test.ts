@@ -5,17 +5,11 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, expect, it, vi } from 'vitest';
 import { writerFor } from '../../src/caseData/caseDataWriter';
-import type { Chat, GwsClient, UserDataValue } from '../../src/gws';
+import type { GwsClient, UserDataValue } from '../../src/gws';
 import { createChatStore, type ChatStoreActions } from '../../src/store';
+import { chatOf } from '../support/chats';
 
-const chat = (id: string, userData: Record<string, UserDataValue> = {}, state = 'Chatting'): Chat => ({
-  id,
-  state,
-  capabilities: [],
-  participants: [],
-  userData: new Map(Object.entries(userData)),
-  receivedDate: '',
-});
+const chat = (id: string, userData: Record<string, UserDataValue> = {}, state = 'Chatting') => chatOf({ id, state, userData });
 afterEach(() => vi.useRealTimers());
 
 /** One accepted write of chat c, whose notification never comes; `read` is what each read the writer asks for does. */
