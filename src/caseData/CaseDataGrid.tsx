@@ -262,7 +262,9 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
                 editing={editing?.key === key ? editing : null}
                 kind={gridRow.kind}
                 options={gridRow.rule.options}
-                readOnlyReason={editing?.key === key && editing.readOnly ? null : gridRow.readOnlyReason}
+                // Read-only, said by the viewer open on it ('' : not again in the cell's description), and
+                // offering nothing: a write's problem ends there, with no Retry or Keep yours (review).
+                readOnlyReason={editing?.key === key && editing.readOnly ? '' : gridRow.readOnlyReason}
                 over={over}
                 note={notes.get(key) ?? null}
                 handlers={handlers}

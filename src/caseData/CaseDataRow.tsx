@@ -34,6 +34,7 @@ type CaseDataRowProps = {
   readonly editing: Pick<Editing, 'initialText' | 'readOnly' | 'editor' | 'kind' | 'refused'> | null;
   readonly kind: ValueKind;
   readonly options: readonly FieldOption[] | undefined;
+  /** Why the cell is read-only; '' if it is, said elsewhere (its read-only viewer is open). */
   readonly readOnlyReason: string | null;
   /** The chat is over (ended, or GWS no longer lists it): a queued write will not go. */
   readonly over: boolean;

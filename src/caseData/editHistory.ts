@@ -174,7 +174,7 @@ export function discardRow({ row }: GridRow, draftOnly: boolean | undefined, { t
  * the operation is chosen anew (validation.ts writeTo): attach to a key the server no longer
  * has, update one it has.
  */
-export function retryWrite(failed: PendingEdit, { entry, actions, chatId, send, t, note, announce }: EditHistoryTools): void {
+export function retryWrite(failed: PendingEdit, { entry, actions, chatId, send, t, note, announce, named }: EditHistoryTools): void {
   if (!entry) return;
   const write = writeTo(entry.chat.userData, failed.key, valueAfter(failed));
   // It passed checkWrite when made; the chat may take no such write now (its capabilities
@@ -192,6 +192,8 @@ export function retryWrite(failed: PendingEdit, { entry, actions, chatId, send, 
   // Keep mine over another party's value: undo puts theirs back (a plain retry replaces what its first attempt did).
   send(chatId, write, sameValue(theirs, failed.base) ? null : { key: failed.key, before: theirs, after: valueAfter(failed) });
   if (later && isEditedDraft(later)) actions.draftChanged(chatId, failed.key, later.text);
+  // The live region still said it was not saved (exploratory test); a new refusal is said anew.
+  announce(t(write.op === 'delete' ? 'caseData.announce.sendingDeleteAgain' : 'caseData.announce.sendingAgain', { key: named(failed.key) }));
 }
 
 /**

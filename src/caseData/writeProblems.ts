@@ -15,7 +15,8 @@ export { translateGwsError };
 /**
  * Why the agent's write is not on the server: refused, or overtaken by another's; then what
  * the row's buttons offer, or, where the cell is read-only (`readOnlyReason`: a chat that is
- * over offers neither Retry nor Keep mine), why it offers only Discard or Take theirs.
+ * over offers neither Retry nor Keep mine), why it offers only Discard or Take theirs ('': read-only
+ * for a reason said elsewhere, nothing after the problem).
  */
 export function writeProblem(edit: PendingEdit, serverValue: UserDataValue | undefined, t: Translate, readOnlyReason: string | null): string | null {
   const { error } = edit;

@@ -19,14 +19,14 @@ export async function panelWithRestoredConflict(simulatorUrl: string) {
   return { ...view, row };
 }
 
-/** A panel whose write of Subject GWS refused (statusCode 4). */
-export async function panelWithRefusedWrite(simulatorUrl: string, control: ReturnType<typeof simControl>) {
+/** A panel whose write of Subject GWS refused (statusCode 4); `save`, the keys that save its editor. */
+export async function panelWithRefusedWrite(simulatorUrl: string, control: ReturnType<typeof simControl>, save = '{Enter}') {
   const view = renderPanel(simulatorUrl);
   await screen.findByRole('grid', { name: 'Case data' });
   await waitUntilSettled(view.store);
   await control.faults({ failNext: 1, statusCode: 4 });
   valueCell('Subject').focus();
-  await view.user.keyboard('{F2} - mine{Enter}');
+  await view.user.keyboard(`{F2} - mine${save}`);
   await waitFor(() => expect(valueCell('Subject')).toHaveAttribute('aria-invalid', 'true'));
   return view;
 }

@@ -51,4 +51,6 @@ it('sends it again where the chat still takes it', () => {
   const { parts, spies } = tools(['UpdateUserData', 'AttachUserData', 'DeleteUserData']);
   retryWrite(refusedDelete, parts);
   expect(spies.send).toHaveBeenCalledWith('c', { op: 'delete', key: 'Subject' }, null);
+  // Said over the refusal the live region still read (exploratory test).
+  expect(spies.announce).toHaveBeenCalledWith('Sending your delete of Subject.');
 });

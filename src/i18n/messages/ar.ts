@@ -212,6 +212,8 @@ export const ar = {
   'caseData.announce.changedByOther': 'غيّر شخص آخر {key} إلى «{value}».',
   'caseData.announce.deletedByOther': 'حذف شخص آخر {key}.',
   'caseData.announce.discarded': 'تم تجاهل التغيير غير المحفوظ في {key}. اضغط Ctrl+Z للتراجع.',
+  'caseData.announce.sendingAgain': 'جارٍ إرسال تغييرك في {key}.',
+  'caseData.announce.sendingDeleteAgain': 'جارٍ إرسال حذفك لـ {key}.',
   'caseData.announce.discardedForGood': 'تم تجاهل التغيير غير المحفوظ في {key}.',
 
   'caseData.partUnavailable': 'تعذّر تحميل «{part}». تحقّق من الاتصال ثم حاول مرة أخرى.',

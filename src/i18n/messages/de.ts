@@ -179,6 +179,8 @@ export const de = {
   'caseData.announce.changedByOther': '{key} wurde von jemand anderem in „{value}“ geändert.',
   'caseData.announce.deletedByOther': '{key} wurde von jemand anderem gelöscht.',
   'caseData.announce.discarded': 'Nicht gespeicherte Änderung an {key} verworfen. Mit Strg+Z machen Sie es rückgängig.',
+  'caseData.announce.sendingAgain': 'Ihre Änderung an {key} wird gesendet.',
+  'caseData.announce.sendingDeleteAgain': 'Ihr Löschen von {key} wird gesendet.',
   'caseData.announce.discardedForGood': 'Nicht gespeicherte Änderung an {key} verworfen.',
 
   'caseData.partUnavailable': '„{part}“ konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',

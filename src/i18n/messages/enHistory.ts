@@ -12,6 +12,10 @@ export const enHistory = {
   // A write not confirmed, discarded: the chats are read again, and the cell shows what the server holds, the agent's value if it landed.
   'caseData.announce.discardedMaybeSaved': 'Discarded the change to {key}; it may have been saved: the cell shows what the server holds. Press Ctrl+Z to undo.',
   'caseData.announce.deleted': 'Deleted {key}. Press Ctrl+Z to undo.',
+  // Retry, Keep mine (or Enter on a refused delete): said over what the live region said of the
+  // problem, which would read on as if it stood.
+  'caseData.announce.sendingAgain': 'Sending your change to {key}.',
+  'caseData.announce.sendingDeleteAgain': 'Sending your delete of {key}.',
   'caseData.announce.nothingToUndo': 'Nothing to undo.',
   'caseData.announce.nothingToRedo': 'Nothing to redo.',
   // Undo or redo refused (Ctrl+Z, Ctrl+Y).
