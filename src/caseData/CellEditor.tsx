@@ -286,14 +286,17 @@ function stepped(text: string, by: number): string | null {
 
 /**
  * Scrolls `grid` by the least amount that shows the bottom of `element` (the conflict's
- * choices), but never so far that `field` goes under the sticky header row: in a short panel
+ * choices) and of its editor's box, but never so far that `field` goes under the sticky header row: in a short panel
  * the box may not fit, and the caret must stay in sight (exploratory test: a German conflict
  * box took the field under the header at 320 × 256 px). Here, not in reveal.ts: only an
  * open editor needs it, and it loads after the first paint.
  */
 function revealBelow(grid: HTMLElement, element: Element, field: Element): void {
   const top = grid.getBoundingClientRect().top + grid.clientTop;
-  const below = element.getBoundingClientRect().bottom - (top + grid.clientHeight);
+  // Down to the editor box's edge too: a multi-line box's hint below the choices, and its
+  // border (exploratory test: cut off on the last row). A one-line field's reason hangs below the box.
+  const bottom = Math.max(element.getBoundingClientRect().bottom, element.closest('.cell-editor')?.getBoundingClientRect().bottom ?? 0);
+  const below = bottom - (top + grid.clientHeight);
   const header = grid.querySelector('.case-data__head')?.getBoundingClientRect().height ?? 0;
   const by = Math.min(below, field.getBoundingClientRect().top - (top + header));
   if (by > 0) grid.scrollTop += by;

@@ -232,6 +232,30 @@ test('a conflict on the last row of the grid shows its choices, scrolled into vi
   await expect.poll(inside).toBe(true);
 });
 
+test('a multi-line conflict on the last row shows its whole box, down to its hint and border', async ({ page, sim }) => {
+  await sim.control.updateUserData(SEED, { ZNote: 'line1\nline2\nline3' });
+  await page.setViewportSize({ width: 900, height: 800 });
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  const grid = page.getByRole('grid', { name: 'Case data' });
+  await grid.getByRole('gridcell').first().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(' mine');
+  await sim.control.updateUserData(SEED, { ZNote: 'theirs' });
+  await expect(page.getByRole('group', { name: 'Changed on the server while you were editing' })).toBeVisible();
+  // Before (exploratory test): the choices were brought into view, the hint below them and the box's border not.
+  await expect
+    .poll(() =>
+      grid.evaluate((element) => {
+        const view = element.getBoundingClientRect();
+        const box = element.querySelector('.cell-editor')?.getBoundingClientRect();
+        return box !== undefined && box.top >= view.top && box.bottom <= view.top + element.clientTop + element.clientHeight;
+      }),
+    )
+    .toBe(true);
+});
+
 test('in a short panel the conflict’s box never takes the field being typed in under the header row', async ({ page, sim }) => {
   // 320 × 256 px in German, whose conflict box is the tallest: before, showing its bottom
   // scrolled the field (and its caret) under the sticky header (exploratory test).
