@@ -161,6 +161,27 @@ test('in a narrow panel a refused value and its reason stay readable beside Retr
   await expect(subject.locator('.case-data__reason')).toContainText('Not saved');
 });
 
+test('at 320 px a refused value in a windowed grid keeps Retry and Discard inside its cell', async ({ page, sim }) => {
+  await sim.control.updateUserData(SEED, Object.fromEntries(Array.from({ length: 100 }, (_, index) => [`Extra${String(index).padStart(3, '0')}`, 'x'])));
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  await expect(page.getByRole('grid', { name: 'Case data' })).toHaveAttribute('aria-rowcount', /^1\d\d$/);
+  await sim.control.faults({ failNext: 1, statusCode: 4 });
+  // The first row in view, whichever key it is.
+  const cell = page.getByRole('grid', { name: 'Case data' }).getByRole('gridcell').first();
+  await cell.click();
+  await page.keyboard.type('fail narrow');
+  await page.keyboard.press('Enter');
+  await expect(cell.getByRole('button', { name: 'Discard' })).toBeVisible();
+  // Before (exploratory test): Discard's right edge 4.6 px past the cell's, its border cut off.
+  const overflow = await cell.evaluate((cell) => {
+    const edge = cell.getBoundingClientRect().right;
+    return [...cell.querySelectorAll('button')].map((button) => Math.max(0, Math.round(button.getBoundingClientRect().right - edge)));
+  });
+  expect(overflow).toEqual([0, 0]);
+});
+
 test('a long unbroken server message or value wraps in a narrow panel: no sideways scrolling, nothing cut off', async ({ page, sim }) => {
   await page.setViewportSize({ width: 360, height: 800 });
   await page.goto(`${sim.url}/?chatId=${SEED}`);
