@@ -116,15 +116,15 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
         className="case-data__key"
         ref={(element) => handlers.registerCell(cellId(row.key, 0), element)}
         onFocus={() => handlers.activate(row.key, 0)}
-        title={keyName}
       >
-        {/* dir="auto": a Hebrew key reads right to left in an English panel, a Latin one left to right in an Arabic one. */}
+        {/* dir="auto": a Hebrew key reads right to left in an English panel, a Latin one left to right in an Arabic one.
+            The whole key is on its parts' tooltips, not the cell's: there it was its description too, read after its name (exploratory test). */}
         {label ? (
-          <span className="case-data__label" dir="auto">
+          <span className="case-data__label" dir="auto" title={keyName}>
             {label}
           </span>
         ) : null}
-        <span className={label ? 'case-data__raw-key' : undefined} dir="auto">
+        <span className={label ? 'case-data__raw-key' : undefined} dir="auto" title={keyName}>
           {shownKey}
         </span>
       </span>

@@ -64,6 +64,16 @@ describe('the case-data configuration', () => {
     expect(within(grid()).getByRole('rowheader', { name: 'Segment (CustomerSegment)' })).toBeInTheDocument();
   });
 
+  it('names a key once: the whole key is its parts’ tooltip, not the cell’s description too', async () => {
+    await openPanel({ config: demoConfig });
+    const segment = within(grid()).getByRole('rowheader', { name: 'Segment (CustomerSegment)' });
+    // Before (exploratory test): "Segment (CustomerSegment)" as its name, and again as its description.
+    expect(segment).toHaveAccessibleDescription('');
+    expect(within(segment).getByText('Segment')).toHaveAttribute('title', 'Segment (CustomerSegment)');
+    expect(within(segment).getByText('CustomerSegment')).toHaveAttribute('title', 'Segment (CustomerSegment)');
+    expect(within(grid()).getByRole('rowheader', { name: 'ServiceType' })).toHaveAccessibleDescription('');
+  });
+
   it('tells on focus why a configured key is read-only, and refuses to edit or delete it', async () => {
     const { user } = await openPanel({ config: demoConfig });
     const cell = within(grid()).getByRole('rowheader', { name: 'Strategy (RStrategyName)' }).closest('[role="row"]')?.querySelector('[role="gridcell"]');
