@@ -7,7 +7,9 @@ import { useEditorText, type EditorTextInput, type Handover } from './useEditorT
 import { useSaidAtMost } from './useSaidAtMost';
 import { textDirection } from './textDirection';
 import { useTypeToSelect } from './useTypeToSelect';
-import { formatValue, latinDigits, quotedText } from './userDataValues';
+import { formatValue, quotedText } from './userDataValues';
+import { stepped } from './stepNumber';
+import { useHeldEnter } from './useHeldEnter';
 
 /** Another party's changes to an open editor's key are said at most this often. */
 const SAID_AT_MOST_MS = 3_000;
@@ -96,6 +98,7 @@ export function CellEditor(props: CellEditorProps) {
       } ${editor === 'multiline' ? t('caseData.editor.conflictKeysMultiline') : t('caseData.editor.conflictKeys')}`
     : null;
   const saidConflict = useSaidAtMost(conflictText, SAID_AT_MOST_MS);
+  const { held, afterKey } = useHeldEnter(conflictText, reason !== null, editor === 'multiline');
   useLayoutEffect(() => {
     const field = fieldRef.current;
     const saved = selection.current;
@@ -150,6 +153,7 @@ export function CellEditor(props: CellEditorProps) {
         if (next !== null) change(next);
       }
       onKeyDown(event);
+      afterKey(event);
     },
     onBlur,
   } as const;
@@ -263,25 +267,14 @@ export function CellEditor(props: CellEditorProps) {
         <span key={reason ? 1 : 0} id={reasonId} className="cell-editor__reason" role="alert" ref={intoView}>
           {reason ?? refusal}
         </span>
+      ) : held > 0 ? (
+        // Keyed by the count: each Enter held is said.
+        <span key={`held-${held}`} className="cell-editor__reason" role="alert" ref={intoView}>
+          {t(editor === 'multiline' ? 'caseData.editor.enterHeldMultiline' : 'caseData.editor.enterHeld')}
+        </span>
       ) : null}
     </span>
   );
-}
-
-/**
- * Up or Down on a number's text: one more or less, with as many decimals as it has (1.1
- * stepped down is 0.1, not 0.10000000000000009; at most 15, past which a double's are noise), or
- * as JavaScript writes it for an exponent (1.5e-7 up is 1.00000015, not 1.0000), in the
- * digits typed (Arabic stay Arabic: review); null if no number.
- */
-function stepped(text: string, by: number): string | null {
-  const latin = latinDigits(text.trim()) || '0';
-  const current = Number(latin);
-  if (!Number.isFinite(current)) return null;
-  const decimals = /^[+-]?\d*\.(\d+)$/.exec(latin)?.[1]?.length ?? (/e/i.test(latin) ? -1 : 0);
-  const next = decimals < 0 ? String(current + by) : (current + by).toFixed(Math.min(decimals, 15));
-  const digits = /[٠-٩]/.test(text) ? '٠١٢٣٤٥٦٧٨٩' : /[۰-۹]/.test(text) ? '۰۱۲۳۴۵۶۷۸۹' : null;
-  return digits ? next.replace(/\d/g, (digit) => digits[Number(digit)] ?? digit).replace('.', text.includes('٫') ? '٫' : '.') : next;
 }
 
 /**

@@ -916,6 +916,8 @@ describe('what may be edited', () => {
     // Pressed as it came up (exploratory test: it saved over "Theirs" unseen, and nothing said so).
     await user.keyboard('{Enter}');
     expect(screen.getByRole('textbox', { name: 'Value of Subject' })).toHaveValue('Customer support - mine');
+    // Said (exploratory test: held back in silence, the key taken for lost).
+    await waitFor(() => expect(screen.getByText('Not kept yet: check the value on the server, then press Enter again to keep yours.')).toHaveAttribute('role', 'alert'));
     expect(await control.operations()).toEqual([]);
     await readConflict();
     await user.keyboard('{Enter}');

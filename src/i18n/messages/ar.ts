@@ -181,6 +181,8 @@ export const ar = {
   'caseData.editor.conflictDeleted': 'حُذفت على الخادم (كانت «{before}»).',
   'caseData.editor.conflictKeys': 'يحتفظ Enter بقيمتك، ويعتمد Escape ما على الخادم.',
   'caseData.editor.conflictKeysMultiline': 'يحتفظ Ctrl+Enter بقيمتك، ويعتمد Escape ما على الخادم.',
+  'caseData.editor.enterHeld': 'لم يُحتفظ بقيمتك بعد: تحقق مما على الخادم، ثم اضغط Enter مرة أخرى للإبقاء على قيمتك.',
+  'caseData.editor.enterHeldMultiline': 'لم يُحتفظ بقيمتك بعد: تحقق مما على الخادم، ثم اضغط Ctrl+Enter مرة أخرى للإبقاء على قيمتك.',
 
   'caseData.announce.added': 'تمت إضافة {key}؛ جارٍ الحفظ.',
   'caseData.announce.addedQueued': 'تمت إضافة {key}؛ سيُحفظ عند عودة الاتصال.',

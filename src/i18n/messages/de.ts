@@ -148,6 +148,8 @@ export const de = {
   'caseData.editor.conflictDeleted': 'Auf dem Server gelöscht (war „{before}“).',
   'caseData.editor.conflictKeys': 'Eingabe behält Ihren Wert, Esc übernimmt den Stand des Servers.',
   'caseData.editor.conflictKeysMultiline': 'Strg+Eingabe behält Ihren Wert, Esc übernimmt den Stand des Servers.',
+  'caseData.editor.enterHeld': 'Noch nicht behalten: Prüfen Sie den Stand des Servers und drücken Sie dann erneut Eingabe, um Ihren Wert zu behalten.',
+  'caseData.editor.enterHeldMultiline': 'Noch nicht behalten: Prüfen Sie den Stand des Servers und drücken Sie dann erneut Strg+Eingabe, um Ihren Wert zu behalten.',
 
   'caseData.announce.added': '{key} hinzugefügt; wird gespeichert.',
   'caseData.announce.addedQueued': '{key} hinzugefügt; wird gespeichert, sobald die Verbindung wieder besteht.',

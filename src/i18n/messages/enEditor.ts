@@ -16,6 +16,9 @@ export const enEditor = {
   'caseData.editor.conflictDeleted': 'Deleted on the server (it was “{before}”).',
   'caseData.editor.conflictKeys': 'Enter keeps yours, Escape takes theirs.',
   'caseData.editor.conflictKeysMultiline': 'Ctrl+Enter keeps yours, Escape takes theirs.',
+  // That key pressed as the conflict came up (or as the editor opened on it): held back, once.
+  'caseData.editor.enterHeld': 'Not kept yet: check the value on the server, then press Enter again to keep yours.',
+  'caseData.editor.enterHeldMultiline': 'Not kept yet: check the value on the server, then press Ctrl+Enter again to keep yours.',
   // A commit held by a keystroke refused before it: the reason, and what the next Enter saves.
   'caseData.editor.enterAgain': '{reason} Enter again saves “{text}”.',
 } as const;
