@@ -72,7 +72,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
   const { activeRowIndex, active, setActive, focusCell, flushFocus, cells } = useCellFocus(rows, scrollToRow, (key) =>
     setNotes((standing) => (standing.size === 0 || (standing.size === 1 && standing.has(key)) ? standing : new Map())),
   );
-  useServerChanges({ chatId, entry, rows, editing, activeKey: active?.key ?? null, activeShown: activeRowIndex >= 0, setEditing, announce: setAnnouncement, named });
+  useServerChanges({ chatId, entry, rows, editing, activeKey: active?.key ?? null, activeShown: activeRowIndex >= 0, setEditing, announce: setAnnouncement, announcement, named });
 
   const position = { row: Math.max(0, activeRowIndex), col: active?.col ?? 1 } as const;
 

@@ -1,13 +1,10 @@
 import { useEffect, useRef, type Dispatch, type SetStateAction } from 'react';
 import { useMessages } from '../i18n';
-import { draftOvertaken, isEditedDraft, sameValue, shownValue, useChatActions, type ChatEntry, type PendingEdit } from '../store';
+import { draftOvertaken, isEditedDraft, sameValue, shownValue, useChatActions, type ChatEntry } from '../store';
 import type { GridRow } from './useCaseDataRows';
 import type { Editing } from './useGridController';
 import { formatValue, quotedText } from './userDataValues';
-import { chatBlockReason, problemWording, writeProblem } from './validation';
-
-/** Writes whose refusal or conflict was announced (edits are replaced, never changed, on a new status). */
-const toldProblems = new WeakSet<PendingEdit>();
+import { problemWording } from './validation';
 
 /**
  * Another party's changes to the key the agent is on are said at most this often: under a
@@ -25,6 +22,8 @@ type ServerChangesInput = {
   readonly activeShown: boolean;
   readonly setEditing: Dispatch<SetStateAction<Editing | null>>;
   readonly announce: (text: string) => void;
+  /** What the live region says now. */
+  readonly announcement: string;
   /** A key as its row header names it. */
   readonly named: (key: string) => string;
 };
@@ -33,31 +32,19 @@ type ServerChangesInput = {
  * What another party's changes (and the server's answers) do to the agent's open editor and
  * writes, and what the grid's live region says of them.
  */
-export function useServerChanges({ chatId, entry, rows, editing, activeKey, activeShown, setEditing, announce, named }: ServerChangesInput): void {
+export function useServerChanges({ chatId, entry, rows, editing, activeKey, activeShown, setEditing, announce, announcement, named }: ServerChangesInput): void {
   const actions = useChatActions();
   const { t } = useMessages();
-  // Its words may still be on their way (validation.ts): said once they are there.
-  const worded = problemWording.useLoaded();
+  const wording = problemWording.useLoaded();
   // A write refused or overtaken is said as well as shown: the agent has usually moved on
-  // (Enter moves down), and a screen reader says nothing of a row changing elsewhere. All
-  // that arrive together in one message; each write once, also across chat switches.
+  // (Enter moves down), and a screen reader says nothing of a row changing elsewhere. In its
+  // words, once they are there (writeProblems.ts, also what it says when); and unsaid, once over.
+  const told = useRef('');
   useEffect(() => {
-    const said: string[] = [];
-    for (const edit of entry?.pending ?? []) {
-      if (toldProblems.has(edit)) continue;
-      // Worded as its row words it (its key's own reason to be read-only, else the chat's).
-      const gridRow = rows.find((candidate) => candidate.row.key === edit.key);
-      const readOnlyReason = gridRow ? gridRow.readOnlyReason : entry && chatBlockReason(entry.chat, 'update', t);
-      const problem = writeProblem(edit, entry?.chat.userData.get(edit.key), t, readOnlyReason);
-      // Said in its words, once they are there: in the error's own only if they cannot load (review).
-      if (!problem || worded === null) continue;
-      toldProblems.add(edit);
-      // Two queued writes of one key overtaken together: one sentence, said once.
-      const line = t('caseData.announce.problem', { key: named(edit.key), problem });
-      if (!said.includes(line)) said.push(line);
-    }
-    if (said.length > 0) announce(said.join(' '));
-  }, [entry, t, worded]); // oxlint-disable-line react/exhaustive-deps -- at each new entry, or as the words arrive; announce is stable, named follows t, rows follow entry
+    if (!wording || wording === 'failed') return;
+    const text = wording.problemsToSay(entry, rows, t, named, told, announcement);
+    if (text !== null) announce(text);
+  }, [entry, t, wording]); // oxlint-disable-line react/exhaustive-deps -- at each new entry, or as the words arrive; announce is stable, named follows t, rows and announcement the entry
 
   // Another party's changes to one key: said now, or (said of it less than SAID_AGAIN_AFTER_MS
   // ago) once that time is up, the latest only.

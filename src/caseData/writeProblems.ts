@@ -6,11 +6,50 @@
 import type { UserDataValue } from '../gws';
 import { translateGwsError } from '../i18n/gwsErrors';
 import type { Translate } from '../i18n';
-import type { PendingEdit } from '../store';
+import type { ChatEntry, PendingEdit } from '../store';
+import type { GridRow } from './useCaseDataRows';
 import { formatValue, quotedText } from './userDataValues';
+import { chatBlockReason } from './validation';
 import '../i18n/writeProblemTexts';
 
 export { translateGwsError };
+
+/** Writes whose refusal or conflict the grid's live region said (edits are replaced, never changed, on a new status). */
+const told = new WeakSet<PendingEdit>();
+
+/**
+ * What the grid's live region says of the agent's writes in `entry` (its grid's `rows`), if
+ * anything (null: nothing). Each write refused or overtaken once, also across chat switches,
+ * worded as its row words it; all that came together in one message, together. Or '': what it
+ * said of them last (`last`), still what it says (`saying`), is unsaid once no write it told
+ * of stands (sent again, saved, discarded; another chat shown): it read "Not saved" for ten
+ * seconds under a cell that read Saved (exploratory test).
+ */
+export function problemsToSay(
+  entry: ChatEntry | undefined,
+  rows: readonly GridRow[],
+  t: Translate,
+  named: (key: string) => string,
+  last: { current: string },
+  saying: string,
+): string | null {
+  const said: string[] = [];
+  for (const edit of entry?.pending ?? []) {
+    if (told.has(edit)) continue;
+    // Its key's own reason to be read-only, else the chat's.
+    const gridRow = rows.find((candidate) => candidate.row.key === edit.key);
+    const readOnlyReason = gridRow ? gridRow.readOnlyReason : entry && chatBlockReason(entry.chat, 'update', t);
+    const problem = writeProblem(edit, entry?.chat.userData.get(edit.key), t, readOnlyReason ?? null);
+    if (!problem) continue;
+    told.add(edit);
+    // Two queued writes of one key overtaken together: one sentence, said once.
+    const line = t('caseData.announce.problem', { key: named(edit.key), problem });
+    if (!said.includes(line)) said.push(line);
+  }
+  if (said.length > 0) return (last.current = said.join(' '));
+  if (last.current && saying.startsWith(last.current) && !entry?.pending.some((edit) => told.has(edit))) return (last.current = '');
+  return null;
+}
 
 /**
  * Why the agent's write is not on the server: refused, or overtaken by another's; then what

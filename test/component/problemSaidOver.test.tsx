@@ -1,7 +1,7 @@
 // What is said of a write's problem once it is over, or cannot be acted on: a retry is said over
-// the refusal the live region still read (it read "Not saved" for ten seconds after the save:
-// exploratory test), and a problem read in a read-only viewer offers no button it does not show
-// (review: "Keep yours or take theirs" beside neither).
+// the refusal the live region still read, and a write sent again unsays it (it read "Not saved"
+// for ten seconds after the save: exploratory test); a problem read in a read-only viewer offers
+// no button it does not show (review: "Keep yours or take theirs" beside neither).
 import { waitFor, within } from '@testing-library/react';
 import { expect, it } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
@@ -19,7 +19,20 @@ it('Retry is said over the refusal, and the row then saves', async () => {
   await user.click(within(valueCell('Subject')).getByRole('button', { name: 'Retry' }));
   expect(region()).toHaveTextContent(/^Sending your change to Subject\.$/);
   await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-invalid'));
-  expect(region()).not.toHaveTextContent(/Not saved/);
+  // Words said since are not the refusal's: they stay.
+  expect(region()).toHaveTextContent(/^Sending your change to Subject\.$/);
+  expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Customer support - mine' }, { Subject: 'Customer support - mine' }]);
+}, 20_000);
+
+it('a refusal said is unsaid once the write goes again from its editor (Enter), and stays so as it saves', async () => {
+  const { user } = await panelWithRefusedWrite(sim.url, control);
+  await waitFor(() => expect(region()).toHaveTextContent(/^Subject: Not saved: /));
+  valueCell('Subject').focus();
+  await user.keyboard('{F2}{Enter}');
+  // Before (exploratory test): "Subject: Not saved: …" under the grid for ten seconds, the cell reading Saved.
+  await waitFor(() => expect(region()).toHaveTextContent(/^$/));
+  await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-invalid'));
+  expect(region()).toHaveTextContent(/^$/);
   expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Customer support - mine' }, { Subject: 'Customer support - mine' }]);
 }, 20_000);
 

@@ -4,9 +4,11 @@
 // over) the buttons offer neither Retry nor Keep mine, and the reason stands in their place.
 // Before (exploratory test): "keep yours or take theirs" and "Retry sends it again" beside a lone Take theirs or Discard.
 import { describe, expect, it } from 'vitest';
-import { writeProblem } from '../../src/caseData/writeProblems';
+import { problemsToSay, writeProblem } from '../../src/caseData/writeProblems';
 import { createTranslate, loadCatalog, translateEnglish as t } from '../../src/i18n';
 import type { PendingEdit } from '../../src/store';
+import { newEntry } from '../../src/store/chatEntry';
+import { chatOf } from '../support/chats';
 
 const OVER = 'This chat is Completed: its case data is read-only.';
 const write: PendingEdit = { editId: 1, op: 'update', key: 'Subject', value: 'mine', base: 'old', status: 'failed', error: { kind: 'http', status: 500, message: 'Internal Server Error' } };
@@ -52,5 +54,26 @@ describe('a write’s problem in words', () => {
     // Theirs a value, yours a delete: not "keep your value" (exploratory test).
     const refusedDelete: PendingEdit = { editId: 2, op: 'delete', key: 'Priority', base: 3, status: 'conflict', error: write.error };
     expect(writeProblem(refusedDelete, 1, de, null)).toBe('Nicht gelöscht, und inzwischen auf dem Server zu „1“ geändert. Behalten Sie Ihre Löschung oder übernehmen Sie den Wert des Servers.');
+  });
+});
+
+describe('what the grid’s live region says of them', () => {
+  const entryWith = (...pending: PendingEdit[]) => ({ ...newEntry(chatOf({ userData: { Subject: 'old' } }), 1), pending });
+  const named = (key: string) => key;
+
+  it('says each write once, and unsays it only while the region still says it and no write told of stands', () => {
+    const last = { current: '' };
+    const refused = { ...write, editId: 10 };
+    expect(problemsToSay(entryWith(refused), [], t, named, last, '')).toBe('Subject: Not saved: Server error HTTP 500: Internal Server Error');
+    // Told once: the same write again is nothing new.
+    expect(problemsToSay(entryWith(refused), [], t, named, last, last.current)).toBeNull();
+    // Sent again: the region has said something else since, which stays.
+    const again: PendingEdit = { ...refused, editId: 11, status: 'sending', error: undefined };
+    expect(problemsToSay(entryWith(again), [], t, named, last, 'Sending your change to Subject.')).toBeNull();
+    // Still saying it (the no-break space a repeat adds too): unsaid.
+    last.current = 'Subject: Not saved: Server error HTTP 500: Internal Server Error';
+    expect(problemsToSay(entryWith(refused, again), [], t, named, last, `${last.current}\u00a0`)).toBeNull();
+    expect(problemsToSay(entryWith(again), [], t, named, last, `${last.current}\u00a0`)).toBe('');
+    expect(last.current).toBe('');
   });
 });

@@ -62,7 +62,6 @@ export const en = {
   // Copy and paste, undo, redo and delete are chunks of their own (their texts are in
   // enClipboard.ts and enHistory.ts): if one cannot load.
   'caseData.announce.commandNotLoaded': 'This command could not be loaded. Check the connection, then try again.',
-  'caseData.announce.problem': '{key}: {problem}',
   'caseData.announce.reopened': '{key} was changed by someone else; the editor now shows the new value.',
   'caseData.announce.changedByOther': '{key} was changed by someone else to “{value}”.',
   'caseData.announce.deletedByOther': '{key} was deleted by someone else.',

@@ -26,4 +26,6 @@ export const enWriteProblems = {
   // Yours is a delete, theirs a value.
   'caseData.choice.deleteChanged': 'Keep yours or take theirs.',
   'caseData.choice.retry': 'Retry sends it again.',
+  // The live region's line for one: the key as its row header names it.
+  'caseData.announce.problem': '{key}: {problem}',
 } as const;
