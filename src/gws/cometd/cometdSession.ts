@@ -12,6 +12,12 @@ import { toGwsError } from '../errors';
 export const CHATS_CHANNEL = '/v2/me/chats';
 /** A session that stayed up this long was no flap: its end starts the re-handshake pause again. */
 const STEADY_MS = 10_000;
+/** Past the longest a connect can take to be answered, this long without an answer means it never will be. */
+const STALL_SLACK_MS = 2_000;
+/** The server's hold of a long poll when it has not said (CometD's default). */
+const DEFAULT_HOLD_MS = 30_000;
+/** CometD's own, if the configuration says none. */
+const DEFAULT_NETWORK_DELAY_MS = 10_000;
 
 export type CometdSession = {
   /** Handshakes from the start, as the connection starts (again). */
@@ -100,7 +106,27 @@ export function openCometdSession({ client, onNotification, report }: SessionOpt
     connectedAt = Date.now();
     report({ kind: 'live' });
   };
+  // A connect answered by no reply of its own (a gateway that drops it from the answer, or gives
+  // it another's id) is one CometD waits on for good: no next connect, no failure, and the panel
+  // read Live over a grid gone stale (exploratory test). Each reply that keeps the session up starts this watch again; past
+  // the longest an answer can take (the server's hold and pause, and the network's delay, which
+  // CometD also waits before failing a connect itself), the session is ended, and made anew.
+  let stall: ReturnType<typeof setTimeout> | undefined;
+  const watchConnects = () => {
+    clearTimeout(stall);
+    const { timeout = DEFAULT_HOLD_MS, interval = 0 } = cometd.getAdvice();
+    const networkDelay = cometd.getConfiguration().maxNetworkDelay ?? DEFAULT_NETWORK_DELAY_MS;
+    stall = setTimeout(() => {
+      if (byUs || cometd.isDisconnected()) return;
+      connected = false;
+      live = false;
+      report(reconnecting());
+      // Its answer (or failure) is an end, as the server's: handshaken again (lost).
+      cometd.disconnect();
+    }, timeout + interval + networkDelay + STALL_SLACK_MS);
+  };
   const lost = () => {
+    clearTimeout(stall);
     connected = false;
     live = false;
     if (byUs) return report({ kind: 'offline' });
@@ -147,6 +173,8 @@ export function openCometdSession({ client, onNotification, report }: SessionOpt
       return;
     }
     endsOnAdvice(message);
+    // Its first connect goes now: watched as every other.
+    watchConnects();
     cometd.batch(() => {
       cometd.subscribe(CHATS_CHANNEL, deliver, (reply) => {
         if (reply.successful) {
@@ -168,7 +196,12 @@ export function openCometdSession({ client, onNotification, report }: SessionOpt
     if (cometd.isDisconnected()) return lost();
     endsOnAdvice(message);
     connected = message.successful === true;
-    if (connected) return goLive();
+    // Answered, the next connect goes at once (a failed one, after CometD's own backoff, watched by itself).
+    clearTimeout(stall);
+    if (connected) {
+      watchConnects();
+      return goLive();
+    }
     live = false;
     if (tokenRefused(message)) return;
     // A `402::unknown client` lands here too; CometD re-handshakes by itself. An HTTP 401 is the
@@ -185,6 +218,7 @@ export function openCometdSession({ client, onNotification, report }: SessionOpt
   // re-reads before they go.
   const wentOffline = () => {
     byUs = true;
+    clearTimeout(stall);
     connected = false;
     live = false;
     report({ kind: 'offline' });
@@ -224,6 +258,7 @@ export function openCometdSession({ client, onNotification, report }: SessionOpt
       new Promise<void>((resolve) => {
         byUs = true;
         clearTimeout(rehandshake);
+        clearTimeout(stall);
         rehandshake = undefined;
         page?.removeEventListener('offline', wentOffline);
         page?.removeEventListener('online', cameOnline);
