@@ -73,7 +73,7 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
     <main className="panel" ref={main}>
       <header className="panel__header">
         <h1 className="panel__title">{t('panel.title')}</h1>
-        <ConnectionStatus />
+        <ConnectionStatus readFailed={chats.isError && !chats.isFetching} />
       </header>
       <ChatPicker activeChatId={activeChatId} />
       {error && worded ? (

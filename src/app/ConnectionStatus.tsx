@@ -19,10 +19,12 @@ function label(t: Translate, status: Status): string {
   }
 }
 
-export function ConnectionStatus() {
+/** `readFailed`: the chats' read has failed, and is not being tried again (it waits for Try again). */
+export function ConnectionStatus({ readFailed = false }: { readonly readFailed?: boolean }) {
   const status = useConnection();
   // Connected, but the chats not yet read again (a read that keeps failing after an outage
   // keeps it so): what changed meanwhile is not on screen yet, so the panel is not "Live".
+  // Nor "Updating…" once that read has failed for good: nothing is under way (exploratory test).
   const readAgain = useOutboxOpen();
   const updating = status.kind === 'live' && !readAgain;
   const rejected = useRejectedNotifications();
@@ -43,7 +45,7 @@ export function ConnectionStatus() {
             screen reader would talk over the agent every second. It holds the state alone, out of
             sight while the countdown (which repeats the state) is shown in its place. */}
         <span role="status" className={seconds > 0 ? 'visually-hidden' : undefined}>
-          {updating ? t('connection.updating') : label(t, status)}
+          {updating ? t(readFailed ? 'connection.notUpToDate' : 'connection.updating') : label(t, status)}
         </span>
         {seconds > 0 ? <span aria-hidden>{t('connection.reconnectingIn', { seconds })}</span> : null}
       </span>

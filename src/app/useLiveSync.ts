@@ -23,11 +23,13 @@ function chatsReadQuery({ client, store, queryClient }: ReadParts) {
     // (live again after a gap) keeps trying, with React Query's growing pause, for as long
     // as they wait on it and the failure may pass (no answer, a 5xx, a 429): giving up left
     // them queued under a status that said Live. A failure that will not pass (a 403 from a
-    // proxy, a login page instead of JSON) is shown with Try again instead.
+    // proxy, a login page instead of JSON, GWS's statusCode) is shown with Try again at once,
+    // not after twice more (exploratory test: three tries, the handshake after them, three more).
     retry: (failures, error) => {
+      if (!mayPass(toGwsError(error))) return false;
       const { connection, outbox } = store.getState();
       const usual = queryClient.getDefaultOptions().queries?.retry;
-      return (connection.kind === 'live' && outbox === 'held' && mayPass(toGwsError(error))) || (typeof usual === 'number' ? failures < usual : usual === true);
+      return (connection.kind === 'live' && outbox === 'held') || (typeof usual === 'number' ? failures < usual : usual === true);
     },
     queryFn: async () => {
       const { actions } = store.getState();

@@ -204,6 +204,24 @@ describe('a GWS that does not answer', () => {
   });
 });
 
+describe('a GWS that refuses the chats’ read in a way that will not pass', () => {
+  it('is shown with Try again at once, not after two tries more, and the status says the data is not up to date', async () => {
+    // A proxy in front of GWS refuses it.
+    await control.faults({ failNext: 100, httpStatus: 403 });
+    const { user } = renderPanel(sim.url, { productRetries: true });
+    await screen.findByText(/^Could not load chats\./, undefined, { timeout: 8_000 });
+    // Before (exploratory test): three reads, the connection only after them, three more; "Updating…" beside the error.
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Not up to date'), { timeout: 8_000 });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const reads = (await control.requests()).filter((request) => request.method === 'GET' && request.path.startsWith('/api/v2/me/chats?'));
+    expect(reads.length).toBeLessThanOrEqual(2);
+    await control.faults({ failNext: 0 });
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Live'));
+    await screen.findByRole('grid', { name: 'Case data' });
+  }, 20_000);
+});
+
 describe('a chat in the chats list that does not match the contract', () => {
   it('is left out and counted; the agent’s own chat loads, and a write queued over the gap goes', async () => {
     let deep: unknown = 'leaf';

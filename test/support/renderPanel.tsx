@@ -14,14 +14,17 @@ export const SEED_CHAT_ID = '0000Wa9CAM6W00J';
 /** Renders the whole widget against a running simulator, with a fresh cache and store. */
 export function renderPanel(
   simulatorUrl: string,
-  /** `timeoutMs`: the client's, 5 s unless a test makes the server slower than that; `client`: one of the test's own instead (wrapping the real one). */
-  options: { chatId?: string; config?: CaseDataConfig; store?: ChatStore; focusChannel?: FocusKeyChannel; timeoutMs?: number; client?: GwsClient } = {},
+  /**
+   * `timeoutMs`: the client's, 5 s unless a test makes the server slower than that; `client`: one of the test's own instead (wrapping the real one);
+   * `productRetries`: a failed read is tried again as in the product.
+   */
+  options: { chatId?: string; config?: CaseDataConfig; store?: ChatStore; focusChannel?: FocusKeyChannel; timeoutMs?: number; client?: GwsClient; productRetries?: boolean } = {},
 ) {
   // The product's client (createQueryClient), but a failed read is not tried again unasked,
   // so a test of a failure sees it at once.
   const queryClient = createQueryClient();
   const defaults = queryClient.getDefaultOptions();
-  queryClient.setDefaultOptions({ ...defaults, queries: { ...defaults.queries, retry: false } });
+  if (!options.productRetries) queryClient.setDefaultOptions({ ...defaults, queries: { ...defaults.queries, retry: false } });
   const store = options.store ?? createChatStore({ activeChatId: options.chatId ?? null });
   const client = options.client ?? createGwsClient({ baseUrl: simulatorUrl, credentials: 'include', timeoutMs: options.timeoutMs ?? 5_000 });
   const user = userEvent.setup();

@@ -51,6 +51,7 @@ export const ar = {
   'connection.connecting': 'جارٍ الاتصال…',
   'connection.live': 'متصل',
   'connection.updating': 'جارٍ التحديث…',
+  'connection.notUpToDate': 'غير محدَّث',
   'connection.reconnectingIn': 'إعادة الاتصال خلال {seconds} ث…',
   'connection.reconnecting': 'جارٍ إعادة الاتصال…',
   'connection.sessionExpired': 'انتهت الجلسة: سجّل الدخول مجددًا للمتابعة. تعديلاتك محفوظة.',

@@ -46,6 +46,7 @@ export const de = {
   'connection.connecting': 'Verbinden…',
   'connection.live': 'Live',
   'connection.updating': 'Wird aktualisiert…',
+  'connection.notUpToDate': 'Nicht aktuell',
   'connection.reconnectingIn': 'Neuer Verbindungsversuch in {seconds} s…',
   'connection.reconnecting': 'Neuer Verbindungsversuch…',
   'connection.sessionExpired': 'Sitzung abgelaufen: Bitte melden Sie sich erneut an. Ihre Änderungen bleiben erhalten.',

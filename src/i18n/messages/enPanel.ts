@@ -55,6 +55,8 @@ export const enPanel = {
   'connection.connecting': 'Connecting…',
   'connection.live': 'Live',
   'connection.updating': 'Updating…',
+  // Connected, but the chats could not be read again (an error with Try again beside it): the data is from before.
+  'connection.notUpToDate': 'Not up to date',
   'connection.reconnectingIn': 'Reconnecting in {seconds} s…',
   'connection.reconnecting': 'Reconnecting…',
   'connection.sessionExpired': 'Session expired: log in again to continue. Your edits are kept.',
