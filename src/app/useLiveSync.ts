@@ -97,8 +97,8 @@ export function useLiveSync() {
           // read (one on its way may have begun before the change): those that come meanwhile
           // share it, so a chat whose every notification is unreadable costs a read a second, not one each (review).
           // So does one without userData (a state change; the key is there only then): a chat back from
-          // over waits on a read (chatStore.ts).
-          if (notification.kind === 'rejected-notification' || notification.kind === 'operation-failed' || 'userDataAbsent' in notification) {
+          // over waits on a read (chatStore.ts); and a change of a type this version does not know.
+          if (notification.kind === 'rejected-notification' || notification.kind === 'operation-failed' || notification.kind === 'unknown-change' || 'userDataAbsent' in notification) {
             missedRead ??= setTimeout(() => {
               missedRead = undefined;
               reread();

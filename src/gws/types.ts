@@ -85,6 +85,14 @@ export type ChatNotification =
       /** Transcript and other traffic the panel does not show: accepted, then ignored. */
       readonly kind: 'ignored';
       readonly messageType: string;
+    }
+  | {
+      /**
+       * A chat's change of a type this version does not know (GWS adds them across versions): not
+       * malformed, and not taken in either; the chats are read again, as for a change missed.
+       */
+      readonly kind: 'unknown-change';
+      readonly notificationType: string;
     };
 
 export type NotificationRejection = {

@@ -37,7 +37,8 @@ describe('parseChatNotification', () => {
     ['a number', 42],
     ['an array', [1, 2]],
     ['no messageType', { chat: {} }],
-    ['unknown notificationType', { messageType: 'ChatStateChangeMessage', notificationType: 'Exploded', chat: {} }],
+    ['a notificationType that is no text', { messageType: 'ChatStateChangeMessage', notificationType: 7, chat: {} }],
+    ['no notificationType', { messageType: 'ChatStateChangeMessage', chat: { id: 'a', state: 'Chatting' } }],
     ['chat without id', { messageType: 'ChatStateChangeMessage', notificationType: 'PropertiesUpdated', chat: { state: 'Chatting' } }],
     ['userData not an object', { messageType: 'ChatStateChangeMessage', notificationType: 'PropertiesUpdated', chat: { id: 'a', state: 'Chatting', userData: 'x' } }],
     ['referenceId as text', { messageType: 'ChatStateChangeMessage', notificationType: 'PropertiesUpdated', referenceId: '85', chat: { id: 'a', state: 'Chatting' } }],
@@ -78,6 +79,11 @@ describe('parseChatNotification', () => {
       chat: { id: 'a', state: 7 },
     });
     expect(parsed).toEqual({ kind: 'rejected-notification', reason: 'chat.state: expected a string, got a number' });
+  });
+
+  it('reads a notificationType of a later GWS as a change not known, not as malformed (exploratory test)', () => {
+    const notification = { ...(seedNotificationJson() as Record<string, unknown>), notificationType: 'SomethingNew' };
+    expect(parseChatNotification(notification)).toEqual({ kind: 'unknown-change', notificationType: 'SomethingNew' });
   });
 
   it('ignores transcript traffic and unknown message types instead of rejecting them', () => {
