@@ -117,7 +117,9 @@ function parseCommand(
   switch (type) {
     case 'setActiveChat': {
       const result = SCHEMAS.setActiveChat(record, '');
-      return result.ok ? { ok: true, command: { type, ...result.value } } : result;
+      // A GWS chat id has no spaces around it; a CRM field's copy may (integrator's test: "Chat 0000… is
+      // not among this agent's chats", naming one in the picker, the spaces unseen).
+      return result.ok ? { ok: true, command: { type, chatId: result.value.chatId.trim() } } : result;
     }
     case 'setTheme': {
       const result = SCHEMAS.setTheme(record, '');

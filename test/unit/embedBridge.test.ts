@@ -64,6 +64,13 @@ describe('the host bridge', () => {
     expect(targets()).toEqual([HOST]);
   });
 
+  it('takes a chat id with spaces around it (a CRM field’s copy) as the id itself', () => {
+    start();
+    fromHost({ ...envelope, type: 'setActiveChat', chatId: ' 0000Wa9CAM6W00A\t' });
+    // Before (integrator's test): "Chat 0000Wa9CAM6W00A is not among this agent's chats", the spaces unseen.
+    expect(commands).toEqual([{ type: 'setActiveChat', chatId: '0000Wa9CAM6W00A' }]);
+  });
+
   it('ignores other namespaces without a word, counting nothing', () => {
     start();
     fromHost({ type: 'getState' });
