@@ -106,8 +106,8 @@ export function importWithoutPreload(): Plugin {
     enforce: 'pre',
     resolveId: (id) => (id === PRELOAD_HELPER ? id : null),
     load: (id) => (id === PRELOAD_HELPER ? 'export const __vitePreload = (load) => load();' : null),
-    // And the calls are the import alone: a wrapper at each of them is bytes on the way to the
-    // first paint, for nothing. (The helper is then unused, and gone from the bundle.)
+    // And the calls of one expression are the import alone: a wrapper at each of them is bytes
+    // on the way to the first paint, for nothing. (One around a function body stays wrapped.)
     renderChunk(code) {
       const calls = [...code.matchAll(/__vitePreload\(\(\) => ([^;]*?), __VITE_PRELOAD__\)/g)];
       if (calls.length === 0) return null;

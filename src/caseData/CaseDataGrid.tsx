@@ -88,7 +88,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const rowWindow = useVirtualRows(visible.length, scroller);
   const controller = useGridController({ chatId, entry, config, rows: visible, scrollToRow: rowWindow.scrollToRow });
-  const { position, editing, notes, announcement, handlers } = controller;
+  const { position, editing, notes, announcement, setAnnouncement, handlers } = controller;
   const ids = { filter: useId(), locked: useId(), add: useId() };
 
   // A row scrolled into view by the keyboard gets focus once it is rendered.
@@ -96,7 +96,6 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   // What the filter leaves is said once the agent pauses typing: rows going is silent to a
   // screen reader. A change that makes it more or fewer corrects the count if the count is what
   // the region still says (it stood beside "No key or value matches"), never over anything else.
-  const { announcement: said, setAnnouncement } = controller;
   const count = filter.trim() ? (visible.length ? t('caseData.filterMatches', { count: visible.length }) : t('caseData.noMatch', { filter })) : '';
   const countSaid = useRef({ filter, text: '' });
   // The count as it is when the pause ends: another party's change may have moved it since the keystroke (review).
@@ -111,7 +110,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
     const last = countSaid.current;
     // Not while the agent types (the count waits for the pause), nor over anything said since. A
     // cleared filter takes its count away: it stood in the region, there to be read in browse mode (review).
-    if (said === last.text && (count ? last.filter === filter && count !== last.text : last.text)) setAnnouncement((countSaid.current = { filter, text: count }).text);
+    if (announcement === last.text && (count ? last.filter === filter && count !== last.text : last.text)) setAnnouncement((countSaid.current = { filter, text: count }).text);
   }, [count]); // oxlint-disable-line react/exhaustive-deps -- only when the count changes, against what is said then
 
   const { noteFocus } = useFocusKeeping({
@@ -199,7 +198,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
               config={config}
               openerId={ids.add}
               submit={controller.submit}
-              announce={controller.setAnnouncement}
+              announce={setAnnouncement}
               onClose={() => setAdding(false)}
             />
           ))

@@ -117,19 +117,31 @@ export function textForCell(text: string, current: UserDataValue | undefined, ru
 }
 
 /**
+ * Invisible characters inside a key: a zero-width space, a soft hyphen, a bidi override. Not
+ * those emoji and Persian or Indic words are written with (joiners, the emoji's presentation selectors).
+ */
+const HIDDEN_IN_KEY = /(?![\u200c\u200d\ufe0e\ufe0f])\p{Default_Ignorable_Code_Point}/gu;
+
+const codePoint = (char: string) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
  * A key as the agent reads it in a sentence, as its row header names it: a configured label
  * with the key ("Segment (CustomerSegment)"); the empty key has a name of its own.
  */
 export function keyShown(key: string, t: Translate, label?: string): string {
   // A key no one can see (spaces, zero-width and other invisible characters) is named by its
   // code points: its row header read blank (bad-input test). The first eight, and "…" for more.
-  const shown = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}]*$/u.test(key) ? blankKeyShown(key, t) : key;
+  // Those inside a key are shown by theirs: "Subject" with a zero-width space read as Subject,
+  // a row posing as the configured one beside it (integrator's test).
+  const shown = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}]*$/u.test(key)
+    ? blankKeyShown(key, t)
+    : key.replace(HIDDEN_IN_KEY, (char) => `⟨${codePoint(char)}⟩`);
   return label ? `${label} (${shown})` : shown;
 }
 
 function blankKeyShown(key: string, t: Translate): string {
   const chars = [...key];
-  const codes = chars.slice(0, 8).map((char) => ` U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
+  const codes = chars.slice(0, 8).map((char) => ` ${codePoint(char)}`);
   return `${t('caseData.emptyKey')}${codes.join('')}${chars.length > 8 ? ' …' : ''}`;
 }
 

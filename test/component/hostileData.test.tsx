@@ -76,6 +76,31 @@ describe('hostile keys and values', () => {
     expect(valueCell('List')).toHaveAttribute('aria-readonly', 'true');
   });
 
+  it('shows invisible characters inside a key by their code points: a look-alike of a configured key reads apart from it', async () => {
+    await control.updateUserData(SEED_CHAT_ID, {
+      'Subject\u200B': 'zero-width space',
+      '\u202EtcejbuS': 'right-to-left override',
+      'Sub\u00ADject': 'soft hyphen',
+      // Written with invisible characters that are part of the words: shown as written.
+      'Like \u2764\uFE0F': 'emoji presentation',
+      'Family \u{1F468}\u200D\u{1F469}': 'emoji sequence',
+      'می\u200Cخواهم': 'Persian with a zero-width non-joiner',
+    });
+    await openPanel();
+    // Before (integrator's test): four rows that each read "Subject", beside the real one.
+    expect(valueCell('Subject⟨U+200B⟩')).toHaveTextContent('zero-width space');
+    expect(valueCell('⟨U+202E⟩tcejbuS')).toHaveTextContent('right-to-left override');
+    expect(valueCell('Sub⟨U+00AD⟩ject')).toHaveTextContent('soft hyphen');
+    expect(within(grid()).getAllByRole('rowheader', { name: 'Subject' })).toHaveLength(1);
+    expect(valueCell('Like \u2764\uFE0F')).toHaveTextContent('emoji presentation');
+    expect(valueCell('Family \u{1F468}\u200D\u{1F469}')).toHaveTextContent('emoji sequence');
+    expect(valueCell('می\u200Cخواهم')).toHaveTextContent('Persian with a zero-width non-joiner');
+    // Its editor's name says it too, and a write goes to the key itself.
+    await userEvent.dblClick(valueCell('Subject⟨U+200B⟩'));
+    await userEvent.keyboard('{Control>}a{/Control}changed{Enter}');
+    await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ 'Subject\u200B': 'changed' }]));
+  });
+
   it('edits a __proto__ key like any other, and never loses structured values when others are saved', async () => {
     await fetch(`${sim.url}/sim/chats/${SEED_CHAT_ID}/userData`, {
       method: 'POST',
