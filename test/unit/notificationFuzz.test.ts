@@ -7,7 +7,7 @@ import { parseChatNotification } from '../../src/gws/cometd/notificationWire';
 import { createChatStore, deriveRows } from '../../src/store';
 import { seedNotificationJson, seedNotificationText } from '../support/seed';
 
-const KINDS = new Set(['chat-changed', 'operation-failed', 'ignored', 'rejected-notification']);
+const KINDS = new Set(['chat-changed', 'operation-failed', 'ignored', 'unknown-change', 'rejected-notification']);
 
 function mutate(value: unknown, path: readonly (string | number)[], replacement: unknown): unknown {
   if (path.length === 0) return replacement;
@@ -119,11 +119,13 @@ describe('parseChatNotification under fuzzing', () => {
     expect(Object.getPrototypeOf(deriveRows(entry)[0]?.value)).toBe(Object.prototype);
   });
 
-  it('counts notifications for an unknown message type as ignored and bad ones as rejected, in the store', () => {
+  it('counts notifications for an unknown message type as ignored, a change of an unknown type as none, and bad ones as rejected, in the store', () => {
     const store = createChatStore();
     const { actions } = store.getState();
     actions.notificationReceived(parseChatNotification({ messageType: 'SomethingNew', notificationType: 'X' }));
+    // A later GWS's type (useLiveSync reads the chats again for it): not malformed.
     actions.notificationReceived(parseChatNotification({ messageType: 'ChatStateChangeMessage', notificationType: 'Teleported', chat: {} }));
+    actions.notificationReceived(parseChatNotification({ messageType: 'ChatStateChangeMessage', notificationType: 7, chat: {} }));
     actions.notificationReceived(parseChatNotification(42));
     expect(store.getState().rejectedNotifications).toBe(2);
     expect(store.getState().chats.size).toBe(0);
