@@ -230,9 +230,9 @@ test('a nickname with a right-to-left override stays inside its own text in the 
   expect(await page.locator('.participant__nickname', { hasText: 'gnp.exe' }).evaluate((element) => getComputedStyle(element).unicodeBidi)).toBe('isolate');
 });
 
-test('a conflict on the last row of the grid shows its choices, scrolled into view', async ({ page, sim }) => {
-  await sim.control.updateUserData(SEED, { ZNote: 'first words' });
-  await page.setViewportSize({ width: 800, height: 700 });
+/** ZNote (the last row) holding `first`, open in its editor with `typed` added, as another party sets it: the conflict shown. */
+async function lastRowInConflict(page: Page, sim: { url: string; control: { updateUserData(chatId: string, userData: Record<string, unknown>): Promise<unknown> } }, first: string, typed: string) {
+  await sim.control.updateUserData(SEED, { ZNote: first });
   await page.goto(`${sim.url}/?chatId=${SEED}`);
   await expect(page.getByRole('status')).toHaveText('Live');
   const grid = page.getByRole('grid', { name: 'Case data' });
@@ -240,10 +240,17 @@ test('a conflict on the last row of the grid shows its choices, scrolled into vi
   await page.keyboard.press('Control+End');
   await expect(page.getByRole('row', { name: /^ZNote\b/ }).getByRole('gridcell')).toBeFocused();
   await page.keyboard.press('Enter');
-  await page.keyboard.type(' and more');
+  await page.keyboard.type(typed);
   await sim.control.updateUserData(SEED, { ZNote: 'theirs' });
-  const keepMine = page.getByRole('group', { name: 'Changed on the server while you were editing' }).getByRole('button', { name: 'Keep mine' });
-  await expect(keepMine).toBeVisible();
+  const conflict = page.getByRole('group', { name: 'Changed on the server while you were editing' });
+  await expect(conflict).toBeVisible();
+  return { grid, conflict };
+}
+
+test('a conflict on the last row of the grid shows its choices, scrolled into view', async ({ page, sim }) => {
+  await page.setViewportSize({ width: 800, height: 700 });
+  const { conflict } = await lastRowInConflict(page, sim, 'first words', ' and more');
+  const keepMine = conflict.getByRole('button', { name: 'Keep mine' });
   const inside = () =>
     keepMine.evaluate((button) => {
       const shown = button.closest('[role="grid"]')?.getBoundingClientRect();
@@ -254,17 +261,8 @@ test('a conflict on the last row of the grid shows its choices, scrolled into vi
 });
 
 test('a multi-line conflict on the last row shows its whole box, down to its hint and border', async ({ page, sim }) => {
-  await sim.control.updateUserData(SEED, { ZNote: 'line1\nline2\nline3' });
   await page.setViewportSize({ width: 900, height: 800 });
-  await page.goto(`${sim.url}/?chatId=${SEED}`);
-  await expect(page.getByRole('status')).toHaveText('Live');
-  const grid = page.getByRole('grid', { name: 'Case data' });
-  await grid.getByRole('gridcell').first().click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(' mine');
-  await sim.control.updateUserData(SEED, { ZNote: 'theirs' });
-  await expect(page.getByRole('group', { name: 'Changed on the server while you were editing' })).toBeVisible();
+  const { grid } = await lastRowInConflict(page, sim, 'line1\nline2\nline3', ' mine');
   // Before (exploratory test): the choices were brought into view, the hint below them and the box's border not.
   await expect
     .poll(() =>
