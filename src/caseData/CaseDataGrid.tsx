@@ -88,7 +88,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const rowWindow = useVirtualRows(visible.length, scroller);
   const controller = useGridController({ chatId, entry, config, rows: visible, scrollToRow: rowWindow.scrollToRow });
-  const { position, editing, notes, announcement, setAnnouncement, handlers } = controller;
+  const { position, editing, notes, announcement, setAnnouncement, handlers, activeRowIndex, focusCell } = controller;
   const ids = { filter: useId(), locked: useId(), add: useId() };
 
   // A row scrolled into view by the keyboard gets focus once it is rendered.
@@ -117,15 +117,15 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
     scroller,
     rowWindow,
     rows: visible,
-    activeRowIndex: controller.activeRowIndex,
-    col: controller.position.col,
-    focusCell: controller.focusCell,
+    activeRowIndex,
+    col: position.col,
+    focusCell,
     editingKey: editing?.key ?? null,
     filterId: ids.filter,
   });
 
-  const focusTarget = useRef({ all, visible, focusCell: controller.focusCell, setFilter });
-  focusTarget.current = { all, visible, focusCell: controller.focusCell, setFilter }; // oxlint-disable-line react/refs -- latest values for the host's focusKey handler, read outside render
+  const focusTarget = useRef({ all, visible, focusCell, setFilter });
+  focusTarget.current = { all, visible, focusCell, setFilter }; // oxlint-disable-line react/refs -- latest values for the host's focusKey handler, read outside render
   useEffect(() => {
     if (!registerFocusKey) return;
     return registerFocusKey((key) => {
@@ -145,8 +145,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   const addBlocked = chatBlockReason(chat, 'attach', t);
   // The active row stays rendered when the agent scrolls a windowed list away from it (see
   // pinnedTop): an open editor keeps the agent's text, focus and typing, and the grid keeps its keys.
-  const activeIndex = controller.activeRowIndex;
-  const pinned = rowWindow.virtual && activeIndex >= 0 && (activeIndex < rowWindow.start || activeIndex >= rowWindow.end) ? activeIndex : null;
+  const pinned = rowWindow.virtual && activeRowIndex >= 0 && (activeRowIndex < rowWindow.start || activeRowIndex >= rowWindow.end) ? activeRowIndex : null;
   // The tab stop must sit on a rendered cell: the pinned active row's, or the first rendered one.
   const tabRow = pinned ?? (position.row >= rowWindow.start && position.row < rowWindow.end ? position.row : rowWindow.start);
   // One list in row order, so React moves no row (a moved row would lose its focus).

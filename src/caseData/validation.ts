@@ -29,13 +29,6 @@ export function writeTo(keys: { has(key: string): boolean }, key: string, value:
 
 export type WriteCheck = { readonly ok: true; readonly write: UserDataWrite } | { readonly ok: false; readonly reason: string };
 
-// One text per operation, not a "{verb}" slot: the verb's form depends on each language's grammar.
-const NO_CAPABILITY = {
-  update: 'caseData.reason.noCapability.update',
-  attach: 'caseData.reason.noCapability.attach',
-  delete: 'caseData.reason.noCapability.delete',
-} as const;
-
 /** Why the chat itself refuses this kind of write, or null. */
 export function chatBlockReason(chat: Chat, op: UserDataWrite['op'], t: Translate = translateEnglish): string | null {
   if (hasEnded(chat.state)) return t(`caseData.over.${chat.state}`);
@@ -46,7 +39,8 @@ export function chatBlockReason(chat: Chat, op: UserDataWrite['op'], t: Translat
   const named = (name: string) => chat.capabilities.includes(name);
   if (!named(USER_DATA_OPERATION[op]) && (chat.state === 'Invited' || Object.values(USER_DATA_OPERATION).some(named))) {
     // The state as the panel's header names it ("Eingeladen"); a state GWS adds later, in GWS's word.
-    return t(NO_CAPABILITY[op], { state: labelFor(t, 'chatState', chat.state) });
+    // One text per operation, not a "{verb}" slot: the verb's form depends on each language's grammar.
+    return t(`caseData.reason.noCapability.${op}`, { state: labelFor(t, 'chatState', chat.state) });
   }
   return null;
 }
@@ -118,9 +112,11 @@ export function textForCell(text: string, current: UserDataValue | undefined, ru
 
 /**
  * Invisible characters inside a key: a zero-width space, a soft hyphen, a bidi override. Not
- * those emoji and Persian or Indic words are written with (joiners, the emoji's presentation selectors).
+ * those emoji and Persian or Indic words are written with: a joiner between two letters that
+ * are not ASCII, a presentation selector after a pictograph (review: "Sub" ZWJ "ject" read
+ * as Subject).
  */
-const HIDDEN_IN_KEY = /(?![\u200c\u200d\ufe0e\ufe0f])\p{Default_Ignorable_Code_Point}/gu;
+const HIDDEN_IN_KEY = /(?!(?<=\P{ASCII})[\u200c\u200d](?=\P{ASCII})|(?<=\p{Extended_Pictographic})[\ufe0e-\ufe0f])\p{Default_Ignorable_Code_Point}/gu;
 
 const codePoint = (char: string) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 

@@ -81,6 +81,10 @@ describe('hostile keys and values', () => {
       'Subject\u200B': 'zero-width space',
       '\u202EtcejbuS': 'right-to-left override',
       'Sub\u00ADject': 'soft hyphen',
+      // A joiner or a selector with nothing to join or select (review: each read as Subject).
+      'Sub\u200Dject': 'joiner',
+      '\u200CSubject': 'non-joiner',
+      'Subject\uFE0F': 'selector',
       // Written with invisible characters that are part of the words: shown as written.
       'Like \u2764\uFE0F': 'emoji presentation',
       'Family \u{1F468}\u200D\u{1F469}': 'emoji sequence',
@@ -91,6 +95,9 @@ describe('hostile keys and values', () => {
     expect(valueCell('Subject⟨U+200B⟩')).toHaveTextContent('zero-width space');
     expect(valueCell('⟨U+202E⟩tcejbuS')).toHaveTextContent('right-to-left override');
     expect(valueCell('Sub⟨U+00AD⟩ject')).toHaveTextContent('soft hyphen');
+    expect(valueCell('Sub⟨U+200D⟩ject')).toHaveTextContent('joiner');
+    expect(valueCell('⟨U+200C⟩Subject')).toHaveTextContent('non-joiner');
+    expect(valueCell('Subject⟨U+FE0F⟩')).toHaveTextContent('selector');
     expect(within(grid()).getAllByRole('rowheader', { name: 'Subject' })).toHaveLength(1);
     expect(valueCell('Like \u2764\uFE0F')).toHaveTextContent('emoji presentation');
     expect(valueCell('Family \u{1F468}\u200D\u{1F469}')).toHaveTextContent('emoji sequence');
