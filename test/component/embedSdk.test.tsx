@@ -282,6 +282,35 @@ describe('mountCaseDataPanel', () => {
     expect(onActiveChatChanged).toHaveBeenLastCalledWith({ type: 'activeChatChanged', chatId: 'C-2' });
   });
 
+  it('asks for a chat id with spaces around it (a CRM field’s copy) as the id, and hears the panel’s answer to it', () => {
+    const onActiveChatChanged = vi.fn();
+    mount({ chatId: 'C-1', onActiveChatChanged });
+    panel.setActiveChat(' C-10\t');
+    fromWidget(READY);
+    expect(sent()).toEqual([expect.objectContaining({ type: 'setActiveChat', chatId: 'C-10', requestId: 'cdp-1' })]);
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-1' });
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-10', inReplyTo: 'cdp-1' });
+    // Before (review): the panel's "C-10" was not the " C-10" awaited, and this and every later change went unheard.
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-2' });
+    expect(onActiveChatChanged.mock.calls.map(([event]) => event.chatId)).toEqual(['C-10', 'C-2']);
+    // Only spaces: no chat, refused at once.
+    const onError = vi.fn();
+    panel.on('error', onError);
+    panel.setActiveChat('   ');
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'invalid-message' }));
+  });
+
+  it('ends the wait for the chat asked before ready at the panel’s answer to it, whichever chat that names', () => {
+    const onActiveChatChanged = vi.fn();
+    mount({ chatId: 'C-1', onActiveChatChanged });
+    panel.setActiveChat('C-10');
+    fromWidget(READY);
+    // The panel settled on another chat in answer (one it could not show): later changes are still heard.
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-1', inReplyTo: 'cdp-1' });
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-2' });
+    expect(onActiveChatChanged.mock.calls.map(([event]) => event.chatId).at(-1)).toBe('C-2');
+  });
+
   it('says a ready after the first is a restart: changes made while the frame reloaded were told to no one', () => {
     const onReady = vi.fn();
     mount({ onReady });

@@ -171,7 +171,8 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
         else dirtyChats.delete(message.chatId);
         return emit('dirtyStateChanged', message);
       case 'activeChatChanged':
-        if (awaitedChat !== null && message.chatId !== awaitedChat.chatId) return;
+        // The panel's answer to the chat awaited ends the wait, whichever chat it names.
+        if (awaitedChat !== null && message.chatId !== awaitedChat.chatId && message.inReplyTo !== awaitedChat.requestId) return;
         awaitedChat = null;
         if (!settings.reported(message.chatId, message.inReplyTo, `cdp-${nextRequest++}`)) return;
         return emit('activeChatChanged', message);
@@ -244,10 +245,12 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
     setActiveChat: (chatId) => {
       if (destroyed) return;
       // No chat (a CRM record with none linked): refused here as the panel would, not waited on (exploratory round).
-      if (typeof chatId !== 'string' || chatId === '') {
+      // Spaces around it (a CRM field's copy) dropped here too, as the panel drops them: the chat awaited is the one it reports (review).
+      const id = typeof chatId === 'string' ? chatId.trim() : '';
+      if (id === '') {
         return emit('error', { kind: 'invalid-message', issues: [{ path: 'chatId', message: 'expected a chat id' }], message: `setActiveChat needs a chat id, got ${JSON.stringify(chatId) ?? 'undefined'}.` });
       }
-      post({ type: 'setActiveChat', chatId });
+      post({ type: 'setActiveChat', chatId: id });
     },
     setTheme: (setting) => {
       const next = normalizeTheme(setting);
