@@ -42,3 +42,34 @@ it('is taken for lost once no reply can still come, and made anew: Reconnecting�
   await until(() => statuses.at(-1) === 'live', 'live again', 10_000);
   expect(connectReplies).toBeGreaterThan(lostAt);
 }, 40_000);
+
+it('is watched after a failed connect too: CometD’s own retry answered by another’s reply is taken for lost, and made anew (review)', async () => {
+  const cometd = cometdServer.createCometDServer({ timeout: 500 });
+  let connectReplies = 0;
+  let mode: 'pass' | 'fail' | 'misid' = 'pass';
+  cometd.addExtension({
+    outgoing: (_server, _sender, _session, message: ServerMessage, callback) => {
+      if (message.channel !== '/meta/connect') return callback(undefined, true);
+      connectReplies += 1;
+      const reply = message as unknown as Record<string, unknown>;
+      if (mode === 'fail') {
+        reply.successful = false;
+        reply.error = '500::a failure for the test';
+        mode = 'misid';
+      } else if (mode === 'misid') {
+        // CometD waits on for the reply to its own id.
+        reply.id = 'someone-else';
+        mode = 'pass';
+      }
+      callback(undefined, true);
+    },
+  });
+  const url = await listen((request, response) => cometd.handle(request, response));
+  const statuses = connect(url);
+  await until(() => statuses.at(-1) === 'live' && connectReplies >= 2, 'live', 5_000);
+  mode = 'fail';
+  await until(() => mode === 'pass', 'a failure, then a reply of another', 10_000);
+  const lostAt = connectReplies;
+  // Before (review): Reconnecting… for good, no connect sent again.
+  await until(() => connectReplies > lostAt && statuses.at(-1) === 'live', 'live again', 25_000);
+}, 40_000);

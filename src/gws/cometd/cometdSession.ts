@@ -108,14 +108,16 @@ export function openCometdSession({ client, onNotification, report }: SessionOpt
   };
   // A connect answered by no reply of its own (a gateway that drops it from the answer, or gives
   // it another's id) is one CometD waits on for good: no next connect, no failure, and the panel
-  // read Live over a grid gone stale (exploratory test). Each reply that keeps the session up starts this watch again; past
-  // the longest an answer can take (the server's hold and pause, and the network's delay, which
-  // CometD also waits before failing a connect itself), the session is ended, and made anew.
+  // read Live over a grid gone stale (exploratory test). Each reply starts this watch again, a failed
+  // one too (CometD's own retry of it may meet the same: review); past the longest the next answer
+  // can take (CometD's pause before it, the server's hold and pause, and the network's delay, which
+  // CometD also waits before failing a connect itself), the session is ended, and made anew. A
+  // handshake's answer ends the watch (a refused one is CometD's, or the session probe's, to retry).
   let stall: ReturnType<typeof setTimeout> | undefined;
   const watchConnects = () => {
     clearTimeout(stall);
     const { timeout = DEFAULT_HOLD_MS, interval = 0 } = cometd.getAdvice();
-    const networkDelay = cometd.getConfiguration().maxNetworkDelay ?? DEFAULT_NETWORK_DELAY_MS;
+    const networkDelay = (cometd.getConfiguration().maxNetworkDelay ?? DEFAULT_NETWORK_DELAY_MS) + cometd.getBackoffPeriod();
     stall = setTimeout(() => {
       if (byUs || cometd.isDisconnected()) return;
       connected = false;
@@ -158,6 +160,7 @@ export function openCometdSession({ client, onNotification, report }: SessionOpt
   };
 
   cometd.addListener('/meta/handshake', (message) => {
+    clearTimeout(stall);
     subscribed = false;
     live = false;
     if (!message.successful) {
@@ -196,12 +199,8 @@ export function openCometdSession({ client, onNotification, report }: SessionOpt
     if (cometd.isDisconnected()) return lost();
     endsOnAdvice(message);
     connected = message.successful === true;
-    // Answered, the next connect goes at once (a failed one, after CometD's own backoff, watched by itself).
-    clearTimeout(stall);
-    if (connected) {
-      watchConnects();
-      return goLive();
-    }
+    watchConnects();
+    if (connected) return goLive();
     live = false;
     if (tokenRefused(message)) return;
     // A `402::unknown client` lands here too; CometD re-handshakes by itself. An HTTP 401 is the
