@@ -30,7 +30,8 @@ export type EditHistoryTools = {
   readonly existingKeys: () => ReadonlySet<string>;
   readonly focusCell: (cell: ActiveCell) => void;
   /** Sends a write already checked (the writer's). */
-  readonly send: (chatId: string, write: UserDataWrite, step: HistoryStep | null) => void;
+  /** Whether it goes now, not queued. */
+  readonly send: (chatId: string, write: UserDataWrite, step: HistoryStep | null) => boolean;
   /** Reads the chats again. */
   readonly reread: () => void;
 };
@@ -190,10 +191,12 @@ export function retryWrite(failed: PendingEdit, { entry, actions, chatId, send, 
   // theirs to lose by sending the earlier value again: a write sent clears its key's draft.
   const later = entry.drafts.get(failed.key);
   // Keep mine over another party's value: undo puts theirs back (a plain retry replaces what its first attempt did).
-  send(chatId, write, sameValue(theirs, failed.base) ? null : { key: failed.key, before: theirs, after: valueAfter(failed) });
+  const now = send(chatId, write, sameValue(theirs, failed.base) ? null : { key: failed.key, before: theirs, after: valueAfter(failed) });
   if (later && isEditedDraft(later)) actions.draftChanged(chatId, failed.key, later.text);
   // The live region still said it was not saved (exploratory test); a new refusal is said anew.
-  announce(t(write.op === 'delete' ? 'caseData.announce.sendingDeleteAgain' : 'caseData.announce.sendingAgain', { key: named(failed.key) }));
+  // Offline, it waits: said so (review: "Sending" beside Queued).
+  const said = write.op === 'delete' ? (now ? 'sendingDeleteAgain' : 'queuedDeleteAgain') : now ? 'sendingAgain' : 'queuedAgain';
+  announce(t(`caseData.announce.${said}`, { key: named(failed.key) }));
 }
 
 /**

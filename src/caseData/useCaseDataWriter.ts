@@ -33,9 +33,9 @@ export function useCaseDataWriter() {
   const withWriter = useWriter();
   const client = useGwsClient();
   const queryClient = useQueryClient();
-  /** Callers validate first (validation.ts); `step` records the write for undo. */
+  /** Callers validate first (validation.ts); `step` records the write for undo. Whether it goes now (not queued). */
   const send = useCallback(
-    (chatId: string, write: UserDataWrite, step: HistoryStep | null) => {
+    (chatId: string, write: UserDataWrite, step: HistoryStep | null): boolean => {
       const { editId, sendNow } = actions.userDataWriteSent(chatId, write, step ?? undefined);
       if (sendNow)
         withWriter(
@@ -46,6 +46,7 @@ export function useCaseDataWriter() {
               ? actions.userDataWriteFailed(chatId, editId, { kind: 'network', message: 'the code that sends it could not be loaded' })
               : actions.userDataWriteRequeued(chatId, editId),
         );
+      return sendNow;
     },
     [actions, store, withWriter],
   );

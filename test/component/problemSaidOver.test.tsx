@@ -2,7 +2,7 @@
 // the refusal the live region still read, and a write sent again unsays it (it read "Not saved"
 // for ten seconds after the save: exploratory test); a problem read in a read-only viewer offers
 // no button it does not show (review: "Keep yours or take theirs" beside neither).
-import { waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { expect, it } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
 import { grid, SEED_CHAT_ID, valueCell } from '../support/renderPanel';
@@ -22,6 +22,16 @@ it('Retry is said over the refusal, and the row then saves', async () => {
   // Words said since are not the refusal's: they stay.
   expect(region()).toHaveTextContent(/^Sending your change to Subject\.$/);
   expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Customer support - mine' }, { Subject: 'Customer support - mine' }]);
+}, 20_000);
+
+it('Retry offline says the write waits, queued, not that it is being sent (review)', async () => {
+  const { user, store } = await panelWithRefusedWrite(sim.url, control);
+  // (The browser's own event would take React Query offline for the tests after this one too.)
+  act(() => store.getState().actions.connectionChanged({ kind: 'offline' }));
+  await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Offline'));
+  await user.click(within(valueCell('Subject')).getByRole('button', { name: 'Retry' }));
+  await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('Queued'));
+  expect(region()).toHaveTextContent(/^Your change to Subject is queued; it is sent once the connection is back\.$/);
 }, 20_000);
 
 it('a refusal said is unsaid once the write goes again from its editor (Enter), and stays so as it saves', async () => {

@@ -20,7 +20,7 @@ const refusedDelete: PendingEdit = { op: 'delete', key: 'Subject', editId: 1, st
 function tools(capabilities: readonly string[]) {
   const { actions } = createChatStore().getState();
   const entry = { ...newEntry(chat(capabilities), 1), pending: [refusedDelete] };
-  const spies = { send: vi.fn(), note: vi.fn(), announce: vi.fn(), discarded: vi.spyOn(actions, 'userDataWriteDiscarded') };
+  const spies = { send: vi.fn(() => true), note: vi.fn(), announce: vi.fn(), discarded: vi.spyOn(actions, 'userDataWriteDiscarded') };
   const parts: EditHistoryTools = {
     t: translateEnglish,
     chatId: 'c',

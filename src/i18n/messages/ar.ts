@@ -217,6 +217,8 @@ export const ar = {
   'caseData.announce.discarded': 'تم تجاهل التغيير غير المحفوظ في {key}. اضغط Ctrl+Z للتراجع.',
   'caseData.announce.sendingAgain': 'جارٍ إرسال تغييرك في {key}.',
   'caseData.announce.sendingDeleteAgain': 'جارٍ إرسال حذفك لـ {key}.',
+  'caseData.announce.queuedAgain': 'تغييرك في {key} في الانتظار؛ سيُرسل عند عودة الاتصال.',
+  'caseData.announce.queuedDeleteAgain': 'حذفك لـ {key} في الانتظار؛ سيُرسل عند عودة الاتصال.',
   'caseData.announce.discardedForGood': 'تم تجاهل التغيير غير المحفوظ في {key}.',
 
   'caseData.partUnavailable': 'تعذّر تحميل «{part}». تحقّق من الاتصال ثم حاول مرة أخرى.',

@@ -184,6 +184,8 @@ export const de = {
   'caseData.announce.discarded': 'Nicht gespeicherte Änderung an {key} verworfen. Mit Strg+Z machen Sie es rückgängig.',
   'caseData.announce.sendingAgain': 'Ihre Änderung an {key} wird gesendet.',
   'caseData.announce.sendingDeleteAgain': 'Ihr Löschen von {key} wird gesendet.',
+  'caseData.announce.queuedAgain': 'Ihre Änderung an {key} wartet; sie wird gesendet, sobald die Verbindung wieder besteht.',
+  'caseData.announce.queuedDeleteAgain': 'Ihr Löschen von {key} wartet; es wird gesendet, sobald die Verbindung wieder besteht.',
   'caseData.announce.discardedForGood': 'Nicht gespeicherte Änderung an {key} verworfen.',
 
   'caseData.partUnavailable': '„{part}“ konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',

@@ -16,6 +16,9 @@ export const enHistory = {
   // problem, which would read on as if it stood.
   'caseData.announce.sendingAgain': 'Sending your change to {key}.',
   'caseData.announce.sendingDeleteAgain': 'Sending your delete of {key}.',
+  // The same while it cannot go (offline, notifications down): it waits, queued.
+  'caseData.announce.queuedAgain': 'Your change to {key} is queued; it is sent once the connection is back.',
+  'caseData.announce.queuedDeleteAgain': 'Your delete of {key} is queued; it is sent once the connection is back.',
   'caseData.announce.nothingToUndo': 'Nothing to undo.',
   'caseData.announce.nothingToRedo': 'Nothing to redo.',
   // Undo or redo refused (Ctrl+Z, Ctrl+Y).
