@@ -98,7 +98,7 @@ export function CellEditor(props: CellEditorProps) {
       } ${editor === 'multiline' ? t('caseData.editor.conflictKeysMultiline') : t('caseData.editor.conflictKeys')}`
     : null;
   const saidConflict = useSaidAtMost(conflictText, SAID_AT_MOST_MS);
-  const { held, afterKey } = useHeldEnter(conflictText, reason !== null, editor === 'multiline');
+  const { held, afterKey } = useHeldEnter(conflictText, reason, editor === 'multiline');
   useLayoutEffect(() => {
     const field = fieldRef.current;
     const saved = selection.current;
@@ -143,7 +143,7 @@ export function CellEditor(props: CellEditorProps) {
     className: `cell-editor__field cell-editor__field--${editor}`,
     'aria-label': label,
     'aria-invalid': reason ? true : undefined,
-    'aria-describedby': [reason || refusal ? reasonId : '', conflict ? `${reasonId}-conflict` : ''].join(' ').trim() || undefined,
+    'aria-describedby': [reason || refusal || held > 0 ? reasonId : '', conflict ? `${reasonId}-conflict` : ''].join(' ').trim() || undefined,
     // Up and Down step a number (the editor's own: the field standing in for it does not).
     onKeyDown: (event: KeyboardEvent) => {
       if (editor === 'select' && typeToSelect(event)) return event.stopPropagation();
@@ -262,15 +262,15 @@ export function CellEditor(props: CellEditorProps) {
           {!readOnly ? t('caseData.editor.multilineHint') : (saidChanges ?? t('caseData.editor.readOnlyHint'))}
         </span>
       ) : null}
-      {reason || refusal ? (
+      {held > 0 ? (
+        // Keyed by the count: each Enter held is said. In a refusal's place while it is the news.
+        <span key={`held-${held}`} id={reasonId} className="cell-editor__reason" role="alert" ref={intoView}>
+          {t(editor === 'multiline' ? 'caseData.editor.enterHeldMultiline' : 'caseData.editor.enterHeld')}
+        </span>
+      ) : reason || refusal ? (
         // Keyed: a held commit repeats the refusal's text, and only a new alert is read out again.
         <span key={reason ? 1 : 0} id={reasonId} className="cell-editor__reason" role="alert" ref={intoView}>
           {reason ?? refusal}
-        </span>
-      ) : held > 0 ? (
-        // Keyed by the count: each Enter held is said.
-        <span key={`held-${held}`} className="cell-editor__reason" role="alert" ref={intoView}>
-          {t(editor === 'multiline' ? 'caseData.editor.enterHeldMultiline' : 'caseData.editor.enterHeld')}
         </span>
       ) : null}
     </span>

@@ -21,7 +21,7 @@ const told = new WeakSet<PendingEdit>();
  * What the grid's live region says of the agent's writes in `entry` (its grid's `rows`), if
  * anything (null: nothing). Each write refused or overtaken once, also across chat switches,
  * worded as its row words it; all that came together in one message, together. Or '': what it
- * said of them last (`last`), still what it says (`saying`), is unsaid once no write it told
+ * said of them last (`last`), still all it says (`saying`), is unsaid once no write it told
  * of stands (sent again, saved, discarded; another chat shown): it read "Not saved" for ten
  * seconds under a cell that read Saved (exploratory test).
  */
@@ -47,7 +47,8 @@ export function problemsToSay(
     if (!said.includes(line)) said.push(line);
   }
   if (said.length > 0) return (last.current = said.join(' '));
-  if (last.current && saying.startsWith(last.current) && !entry?.pending.some((edit) => told.has(edit))) return (last.current = '');
+  // Only its words alone (a repeat ends with a no-break space): others said with them stay (review).
+  if (last.current && saying.replace(/\u00a0$/, '') === last.current && !entry?.pending.some((edit) => told.has(edit))) return (last.current = '');
   return null;
 }
 

@@ -277,6 +277,18 @@ describe('the case-data configuration', () => {
     await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { AccountNumber: 'CD9876' } }]));
   });
 
+  it('says an Enter held back over a conflict also while a refusal stands in the editor (review: it was said only without one)', async () => {
+    const { user } = await typeBadAccountNumber();
+    await user.keyboard('{Enter}');
+    const field = screen.getByRole('textbox', { name: 'Value of Account (AccountNumber)' });
+    await waitFor(() => expect(field).toHaveAccessibleDescription('This value does not have the expected format.'));
+    await control.updateUserData(SEED_CHAT_ID, { AccountNumber: 'CD5678' });
+    await screen.findByRole('group', { name: 'Changed on the server while you were editing' });
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(field).toHaveAccessibleDescription(/^Not kept yet: check the value on the server, then press Enter again to keep yours\. /));
+    expect(await control.operations()).toEqual([]);
+  });
+
   it('says beside the cell why a value left by a click elsewhere was not saved', async () => {
     const { user } = await typeBadAccountNumber();
     await user.click(valueCell('Subject line (Subject)'));

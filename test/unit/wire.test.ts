@@ -84,6 +84,10 @@ describe('parseChatNotification', () => {
   it('reads a notificationType of a later GWS as a change not known, not as malformed (exploratory test)', () => {
     const notification = { ...(seedNotificationJson() as Record<string, unknown>), notificationType: 'SomethingNew' };
     expect(parseChatNotification(notification)).toEqual({ kind: 'unknown-change', notificationType: 'SomethingNew' });
+    // None, an empty one, or one that is no text: malformed, and said so (review: "unknown notificationType nothing").
+    expect(parseChatNotification({ ...notification, notificationType: undefined })).toEqual({ kind: 'rejected-notification', reason: 'notification has no notificationType' });
+    expect(parseChatNotification({ ...notification, notificationType: '' })).toEqual({ kind: 'rejected-notification', reason: 'notificationType is empty' });
+    expect(parseChatNotification({ ...notification, notificationType: 7 })).toEqual({ kind: 'rejected-notification', reason: 'notificationType is a number, not text' });
   });
 
   it('ignores transcript traffic and unknown message types instead of rejecting them', () => {

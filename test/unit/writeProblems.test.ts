@@ -73,6 +73,8 @@ describe('what the grid’s live region says of them', () => {
     // Still saying it (the no-break space a repeat adds too): unsaid.
     last.current = 'Subject: Not saved: Server error HTTP 500: Internal Server Error';
     expect(problemsToSay(entryWith(refused, again), [], t, named, last, `${last.current}\u00a0`)).toBeNull();
+    // Said together with other words: those stay, and so do its own (review).
+    expect(problemsToSay(entryWith(again), [], t, named, last, `${last.current} Subject was changed by someone else.`)).toBeNull();
     expect(problemsToSay(entryWith(again), [], t, named, last, `${last.current}\u00a0`)).toBe('');
     expect(last.current).toBe('');
   });

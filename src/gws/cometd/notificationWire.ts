@@ -47,7 +47,8 @@ export function parseChatNotification(data: unknown): ChatNotification | Notific
   }
   // A type of a later GWS (exploratory test: counted as malformed). One that is no text at all is.
   if (typeof notificationType === 'string' && notificationType !== '' && !isStateChangeType(notificationType)) return { kind: 'unknown-change', notificationType };
-  if (!isStateChangeType(notificationType)) return reject(`unknown notificationType ${describe(notificationType)}`);
+  if (notificationType === undefined || notificationType === null) return reject('notification has no notificationType');
+  if (!isStateChangeType(notificationType)) return reject(notificationType === '' ? 'notificationType is empty' : `notificationType is ${describe(notificationType)}, not text`);
 
   const rawChat = ownField(data, 'chat');
   const chat = chatSchema(rawChat, 'chat');
