@@ -195,8 +195,15 @@ export function retryWrite(failed: PendingEdit, { entry, actions, chatId, send, 
   if (later && isEditedDraft(later)) actions.draftChanged(chatId, failed.key, later.text);
   // The live region still said it was not saved (exploratory test); a new refusal is said anew.
   // Offline, it waits: said so (review: "Sending" beside Queued).
-  const said = write.op === 'delete' ? (now ? 'sendingDeleteAgain' : 'queuedDeleteAgain') : now ? 'sendingAgain' : 'queuedAgain';
-  announce(t(`caseData.announce.${said}`, { key: named(failed.key) }));
+  const said =
+    write.op === 'delete'
+      ? now
+        ? 'caseData.announce.sendingDeleteAgain'
+        : 'caseData.announce.queuedDeleteAgain'
+      : now
+        ? 'caseData.announce.sendingAgain'
+        : 'caseData.announce.queuedAgain';
+  announce(t(said, { key: named(failed.key) }));
 }
 
 /**
