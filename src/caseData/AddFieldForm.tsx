@@ -31,8 +31,11 @@ type AddFieldFormProps = {
 /** Longest key the agent may name; GWS documents no limit, Genesys KV lists hold short keys. */
 const MAX_KEY_LENGTH = 256;
 
-/** White space and the invisible format characters String.trim() keeps (zero-width space, joiners, marks, BOM). */
-const INVISIBLE_ENDS = /^[\s\u200b-\u200f\u2060\ufeff]+|[\s\u200b-\u200f\u2060\ufeff]+$/g;
+/**
+ * White space and the invisible characters String.trim() keeps (zero-width space, joiners, marks,
+ * soft hyphen, bidi controls, BOM: exploratory test, "Subject" and a soft hyphen made a second Subject).
+ */
+const INVISIBLE_ENDS = /^[\s\p{Default_Ignorable_Code_Point}]+|[\s\p{Default_Ignorable_Code_Point}]+$/gu;
 
 /** The configured keys the chat does not have (and `held`, the one the agent is typing for); a read-only key would only be refused once chosen. */
 const offeredKeys = (config: CaseDataConfig, present: ReadonlySet<string>, held?: string) =>

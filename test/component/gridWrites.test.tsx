@@ -730,8 +730,13 @@ describe('add field', () => {
     await user.type(within(form).getByLabelText('Key'), 'Subject ');
     await user.click(within(form).getByRole('button', { name: 'Add' }));
     expect(within(form).getByRole('alert')).toHaveTextContent('Subject already exists; edit its value instead.');
-    // So do the invisible characters trim() keeps (exploratory test: "Subject\u200b" and "\u200b" were sent).
-    for (const [typed, why] of [['Subject\u200b', 'Subject already exists; edit its value instead.'], ['\ufeff\u200b\u2060', 'Enter a key name.']] as const) {
+    // So do the invisible characters trim() keeps (exploratory test: "Subject\u200b" and "\u200b" were sent; then a soft hyphen, a bidi mark).
+    for (const [typed, why] of [
+      ['Subject\u200b', 'Subject already exists; edit its value instead.'],
+      ['Subject\u00ad', 'Subject already exists; edit its value instead.'],
+      ['\u202aSubject\u202c', 'Subject already exists; edit its value instead.'],
+      ['\ufeff\u200b\u2060', 'Enter a key name.'],
+    ] as const) {
       await user.clear(within(form).getByLabelText('Key'));
       await user.type(within(form).getByLabelText('Key'), typed);
       await user.click(within(form).getByRole('button', { name: 'Add' }));
