@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useRef, useState, type ComponentType } from 'react';
-import { CaseDataGrid, problemWording, gwsErrorWords } from '../caseData';
+import { CaseDataGrid, problemWording, gwsErrorWords, keyShown } from '../caseData';
 import { toGwsError, useGwsClient } from '../gws';
 import { labelFor, useMessages } from '../i18n';
 import { ParticipantsList } from '../participants';
@@ -106,7 +106,8 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
         </p>
       ) : null}
       {chats.isSuccess && !entry && !unreadable ? (
-        <p className="panel__empty">{activeChatId ? t('panel.chatUnknown', { chatId: activeChatId }) : t('panel.noActiveChat')}</p>
+        // Invisible characters in the id it was given shown as keys' are (a zero-width space named the chat in the picker: exploratory test).
+        <p className="panel__empty">{activeChatId ? t('panel.chatUnknown', { chatId: keyShown(activeChatId, t) }) : t('panel.noActiveChat')}</p>
       ) : null}
       {/* Said when it changes: a chat the CRM opened (the focus lands on a value of another chat,
           which alone did not say so: keyboard test), or the chat ending. In the page while no chat

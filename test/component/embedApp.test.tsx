@@ -242,6 +242,9 @@ describe('the panel embedded in a CRM', () => {
     await screen.findByText(/NOT-THIS-AGENTS is not among this agent/);
     fromHost({ type: 'focusKey', key: 'Subject', requestId: 'r-none' });
     expect(sentOfType('error')[2]).toMatchObject({ error: { kind: 'focus-unavailable' }, inReplyTo: 'r-none' });
+    // An invisible character in the id is shown (exploratory test: it read as the agent's own chat, listed in the picker).
+    fromHost({ type: 'setActiveChat', chatId: '\u200b0000Wa9CAM6W00A' });
+    await screen.findByText('Chat ⟨U+200B⟩0000Wa9CAM6W00A is not among this agent’s chats.', { exact: false, normalizer: (text) => text.replace(/[’']/g, '’') });
   });
 
   it('says a key the configuration hides cannot be focused, not that the chat has no such key (getState lists it)', async () => {
