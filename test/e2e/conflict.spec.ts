@@ -161,26 +161,41 @@ test('in a narrow panel a refused value and its reason stay readable beside Retr
   await expect(subject.locator('.case-data__reason')).toContainText('Not saved');
 });
 
-test('at 320 px a refused value in a windowed grid keeps Retry and Discard inside its cell', async ({ page, sim }) => {
-  await sim.control.updateUserData(SEED, Object.fromEntries(Array.from({ length: 100 }, (_, index) => [`Extra${String(index).padStart(3, '0')}`, 'x'])));
-  await page.setViewportSize({ width: 320, height: 640 });
-  await page.goto(`${sim.url}/?chatId=${SEED}`);
-  await expect(page.getByRole('status')).toHaveText('Live');
-  await expect(page.getByRole('grid', { name: 'Case data' })).toHaveAttribute('aria-rowcount', /^1\d\d$/);
-  await sim.control.faults({ failNext: 1, statusCode: 4 });
-  // The first row in view, whichever key it is.
-  const cell = page.getByRole('grid', { name: 'Case data' }).getByRole('gridcell').first();
-  await cell.click();
-  await page.keyboard.type('fail narrow');
-  await page.keyboard.press('Enter');
-  await expect(cell.getByRole('button', { name: 'Discard' })).toBeVisible();
-  // Before (exploratory test): Discard's right edge 4.6 px past the cell's, its border cut off.
-  const overflow = await cell.evaluate((cell) => {
-    const edge = cell.getBoundingClientRect().right;
-    return [...cell.querySelectorAll('button')].map((button) => Math.max(0, Math.round(button.getBoundingClientRect().right - edge)));
+for (const locale of ['en', 'de', 'ar']) {
+  test(`at 320 px a refused or overtaken value in a windowed grid keeps its buttons inside its cell, on one line (${locale})`, async ({ page, sim }) => {
+    await sim.control.updateUserData(SEED, Object.fromEntries(Array.from({ length: 100 }, (_, index) => [`Extra${String(index).padStart(3, '0')}`, 'x'])));
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(`${sim.url}/?chatId=${SEED}&locale=${locale}`);
+    const grid = page.getByRole('grid');
+    await expect(grid).toHaveAttribute('aria-rowcount', /^1\d\d$/);
+    await expect(page.getByRole('status')).toHaveText(locale === 'ar' ? 'متصل' : 'Live');
+    await sim.control.faults({ failNext: 1, statusCode: 4 });
+    // The first row in view, whichever key it is.
+    const cell = grid.getByRole('gridcell').first();
+    const key = await grid.getByRole('rowheader').first().getAttribute('aria-label');
+    await cell.click();
+    await page.keyboard.type('fail narrow');
+    await page.keyboard.press('Enter');
+    await expect(cell.getByRole('button')).toHaveCount(2);
+    // Past the cell's edges, or onto the row below: before (exploratory test), Discard 4.6 px past the cell's edge, then
+    // German's "Verwerfen" 12 px, and a conflict's buttons in two lines (three in Arabic) over the next row.
+    const spill = () =>
+      cell.evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        const row = element.closest('[role="row"]')?.getBoundingClientRect() ?? box;
+        return [...element.querySelectorAll('button')].map((button) => {
+          const own = button.getBoundingClientRect();
+          return Math.max(0, Math.round(own.right - box.right), Math.round(box.left - own.left), Math.round(own.bottom - row.bottom));
+        });
+      });
+    expect(await spill()).toEqual([0, 0]);
+    if (key === null) throw new Error('no key');
+    await sim.control.updateUserData(SEED, { [key]: 'theirs now' });
+    await expect(cell).toHaveAttribute('aria-describedby', /./);
+    await expect.poll(() => cell.evaluate((element) => element.closest('[role="row"]')?.className ?? '')).toContain('conflict');
+    expect(await spill()).toEqual([0, 0]);
   });
-  expect(overflow).toEqual([0, 0]);
-});
+}
 
 test('a long unbroken server message or value wraps in a narrow panel: no sideways scrolling, nothing cut off', async ({ page, sim }) => {
   await page.setViewportSize({ width: 360, height: 800 });
