@@ -10,6 +10,7 @@ import { isEditedDraft, isUnsettled, sameValue, shownValue, valueAfter, type Cha
 import type { GridRow } from './useCaseDataRows';
 import type { ActiveCell } from './useCellFocus';
 import { chatBlockReason, writeTo } from './validation';
+import { queuedSaid } from './writesSaid';
 import '../i18n/historyTexts';
 
 /**
@@ -203,7 +204,10 @@ export function retryWrite(failed: PendingEdit, { entry, actions, chatId, send, 
       : now
         ? 'caseData.announce.sendingAgain'
         : 'caseData.announce.queuedAgain';
-  announce(t(said, { key: named(failed.key) }));
+  const text = t(said, { key: named(failed.key) });
+  if (now) queuedSaid.delete(chatId);
+  else queuedSaid.set(chatId, { key: failed.key, text });
+  announce(text);
 }
 
 /**

@@ -10,6 +10,7 @@ import type { ChatEntry, PendingEdit } from '../store';
 import type { GridRow } from './useCaseDataRows';
 import { formatValue, quotedText } from './userDataValues';
 import { chatBlockReason } from './validation';
+import { queuedSaid } from './writesSaid';
 import '../i18n/writeProblemTexts';
 
 export { translateGwsError };
@@ -48,7 +49,14 @@ export function problemsToSay(
   }
   if (said.length > 0) return (last.current = said.join(' '));
   // Only its words alone (a repeat ends with a no-break space): others said with them stay (review).
-  if (last.current && saying.replace(/\u00a0$/, '') === last.current && !entry?.pending.some((edit) => told.has(edit))) return (last.current = '');
+  const alone = saying.replace(/\u00a0$/, '');
+  if (last.current && alone === last.current && !entry?.pending.some((edit) => told.has(edit))) return (last.current = '');
+  // So is a write said to be queued (writesSaid.ts) once it is queued no more: sent, saved, discarded.
+  const queued = entry && queuedSaid.get(entry.chat.id);
+  if (entry && queued && !entry.pending.some((edit) => edit.key === queued.key && edit.status === 'queued')) {
+    queuedSaid.delete(entry.chat.id);
+    if (alone === queued.text) return '';
+  }
   return null;
 }
 

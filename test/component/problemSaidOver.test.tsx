@@ -32,6 +32,12 @@ it('Retry offline says the write waits, queued, not that it is being sent (revie
   await user.click(within(valueCell('Subject')).getByRole('button', { name: 'Retry' }));
   await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('Queued'));
   expect(region()).toHaveTextContent(/^Your change to Subject is queued; it is sent once the connection is back\.$/);
+  // Back: it goes, and is saved; the line that said it waits goes too (exploratory test: it read on for ten seconds).
+  act(() => store.getState().actions.connectionChanged({ kind: 'live' }));
+  await waitFor(() => expect(valueCell('Subject')).not.toHaveTextContent('Queued'));
+  await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-invalid'));
+  await waitFor(() => expect(region()).toHaveTextContent(/^$/));
+  expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Customer support - mine' }, { Subject: 'Customer support - mine' }]);
 }, 20_000);
 
 it('a refusal said is unsaid once the write goes again from its editor (Enter), and stays so as it saves', async () => {
