@@ -10,7 +10,7 @@ import { isEditedDraft, isUnsettled, sameValue, shownValue, valueAfter, type Cha
 import type { GridRow } from './useCaseDataRows';
 import type { ActiveCell } from './useCellFocus';
 import { chatBlockReason, writeTo } from './validation';
-import { queuedSaid } from './writesSaid';
+import { writesSaid } from './writesSaid';
 import '../i18n/historyTexts';
 
 /**
@@ -205,8 +205,9 @@ export function retryWrite(failed: PendingEdit, { entry, actions, chatId, send, 
         ? 'caseData.announce.sendingAgain'
         : 'caseData.announce.queuedAgain';
   const text = t(said, { key: named(failed.key) });
-  if (now) queuedSaid.delete(chatId);
-  else queuedSaid.set(chatId, { key: failed.key, text });
+  // Waiting, it is unsaid once the write is queued no more (writesSaid.ts).
+  if (now) writesSaid.delete(chatId);
+  else writesSaid.set(chatId, { text, stands: (entry) => entry.pending.some((edit) => edit.key === failed.key && edit.status === 'queued') });
   announce(text);
 }
 

@@ -39,10 +39,9 @@ export function useServerChanges({ chatId, entry, rows, editing, activeKey, acti
   // A write refused or overtaken is said as well as shown: the agent has usually moved on
   // (Enter moves down), and a screen reader says nothing of a row changing elsewhere. In its
   // words, once they are there (writeProblems.ts, also what it says when); and unsaid, once over.
-  const told = useRef('');
   useEffect(() => {
     if (!wording || wording === 'failed') return;
-    const text = wording.problemsToSay(entry, rows, t, named, told, announcement);
+    const text = wording.problemsToSay(entry, rows, t, named, announcement);
     if (text !== null) announce(text);
   }, [entry, t, wording]); // oxlint-disable-line react/exhaustive-deps -- at each new entry, or as the words arrive; announce is stable, named follows t, rows and announcement the entry
 

@@ -10,7 +10,7 @@ import type { ChatEntry, PendingEdit } from '../store';
 import type { GridRow } from './useCaseDataRows';
 import { formatValue, quotedText } from './userDataValues';
 import { chatBlockReason } from './validation';
-import { queuedSaid } from './writesSaid';
+import { writesSaid } from './writesSaid';
 import '../i18n/writeProblemTexts';
 
 export { translateGwsError };
@@ -22,42 +22,34 @@ const told = new WeakSet<PendingEdit>();
  * What the grid's live region says of the agent's writes in `entry` (its grid's `rows`), if
  * anything (null: nothing). Each write refused or overtaken once, also across chat switches,
  * worded as its row words it; all that came together in one message, together. Or '': what it
- * said of them last (`last`), still all it says (`saying`), is unsaid once no write it told
- * of stands (sent again, saved, discarded; another chat shown): it read "Not saved" for ten
- * seconds under a cell that read Saved (exploratory test).
+ * said of them last (writesSaid.ts) no longer stands, and is still all it says (`saying`).
  */
-export function problemsToSay(
-  entry: ChatEntry | undefined,
-  rows: readonly GridRow[],
-  t: Translate,
-  named: (key: string) => string,
-  last: { current: string },
-  saying: string,
-): string | null {
+export function problemsToSay(entry: ChatEntry | undefined, rows: readonly GridRow[], t: Translate, named: (key: string) => string, saying: string): string | null {
+  if (!entry) return null;
   const said: string[] = [];
-  for (const edit of entry?.pending ?? []) {
+  for (const edit of entry.pending) {
     if (told.has(edit)) continue;
     // Its key's own reason to be read-only, else the chat's.
     const gridRow = rows.find((candidate) => candidate.row.key === edit.key);
-    const readOnlyReason = gridRow ? gridRow.readOnlyReason : entry && chatBlockReason(entry.chat, 'update', t);
-    const problem = writeProblem(edit, entry?.chat.userData.get(edit.key), t, readOnlyReason ?? null);
+    const readOnlyReason = gridRow ? gridRow.readOnlyReason : chatBlockReason(entry.chat, 'update', t);
+    const problem = writeProblem(edit, entry.chat.userData.get(edit.key), t, readOnlyReason);
     if (!problem) continue;
     told.add(edit);
     // Two queued writes of one key overtaken together: one sentence, said once.
     const line = t('caseData.announce.problem', { key: named(edit.key), problem });
     if (!said.includes(line)) said.push(line);
   }
-  if (said.length > 0) return (last.current = said.join(' '));
-  // Only its words alone (a repeat ends with a no-break space): others said with them stay (review).
-  const alone = saying.replace(/\u00a0$/, '');
-  if (last.current && alone === last.current && !entry?.pending.some((edit) => told.has(edit))) return (last.current = '');
-  // So is a write said to be queued (writesSaid.ts) once it is queued no more: sent, saved, discarded.
-  const queued = entry && queuedSaid.get(entry.chat.id);
-  if (entry && queued && !entry.pending.some((edit) => edit.key === queued.key && edit.status === 'queued')) {
-    queuedSaid.delete(entry.chat.id);
-    if (alone === queued.text) return '';
+  const chatId = entry.chat.id;
+  if (said.length > 0) {
+    const text = said.join(' ');
+    writesSaid.set(chatId, { text, stands: (now) => now.pending.some((edit) => told.has(edit)) });
+    return text;
   }
-  return null;
+  const last = writesSaid.get(chatId);
+  if (!last || last.stands(entry)) return null;
+  writesSaid.delete(chatId);
+  // Only its words alone (a repeat ends with a no-break space): others said with them stay (review).
+  return saying.replace(/\u00a0$/, '') === last.text ? '' : null;
 }
 
 /**

@@ -1,8 +1,12 @@
+import type { ChatEntry } from '../store';
+
 /**
- * What Retry or Keep mine last said of a write that has to wait, by chat (editHistory.ts: "Your
- * change to X is queued; it is sent once the connection is back."): the grid's live region
- * unsays it once that write is queued no more (writeProblems.ts), as it does a problem's words;
- * it read on for ten seconds after the write had gone and was saved (exploratory test). Shared
- * by two chunks that load after the first paint, so the first paint carries none of it.
+ * What the grid's live region last said of the agent's writes, by chat: a write's problem
+ * (writeProblems.ts), or a write sent again that has to wait (editHistory.ts: "…is queued; it is
+ * sent once the connection is back."), with whether what it said still stands. Once it does not
+ * (the write sent again, saved, discarded), the region unsays it if those words are still all
+ * it says: "Not saved" read on for ten seconds under a cell reading Saved, and "queued" after the
+ * write had gone (exploratory tests). Shared by two chunks that load after the first paint, so
+ * the first paint carries none of it.
  */
-export const queuedSaid = new Map<string, { readonly key: string; readonly text: string }>();
+export const writesSaid = new Map<string, { readonly text: string; readonly stands: (entry: ChatEntry) => boolean }>();

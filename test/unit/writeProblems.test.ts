@@ -62,20 +62,22 @@ describe('what the grid’s live region says of them', () => {
   const named = (key: string) => key;
 
   it('says each write once, and unsays it only while the region still says it and no write told of stands', () => {
-    const last = { current: '' };
     const refused = { ...write, editId: 10 };
-    expect(problemsToSay(entryWith(refused), [], t, named, last, '')).toBe('Subject: Not saved: Server error HTTP 500: Internal Server Error');
+    const said = 'Subject: Not saved: Server error HTTP 500: Internal Server Error';
+    expect(problemsToSay(entryWith(refused), [], t, named, '')).toBe(said);
     // Told once: the same write again is nothing new.
-    expect(problemsToSay(entryWith(refused), [], t, named, last, last.current)).toBeNull();
-    // Sent again: the region has said something else since, which stays.
+    expect(problemsToSay(entryWith(refused), [], t, named, said)).toBeNull();
     const again: PendingEdit = { ...refused, editId: 11, status: 'sending', error: undefined };
-    expect(problemsToSay(entryWith(again), [], t, named, last, 'Sending your change to Subject.')).toBeNull();
-    // Still saying it (the no-break space a repeat adds too): unsaid.
-    last.current = 'Subject: Not saved: Server error HTTP 500: Internal Server Error';
-    expect(problemsToSay(entryWith(refused, again), [], t, named, last, `${last.current}\u00a0`)).toBeNull();
+    // Still standing (the no-break space a repeat adds too): kept.
+    expect(problemsToSay(entryWith(refused, again), [], t, named, `${said}\u00a0`)).toBeNull();
+    // Sent again: the region has said something else since, which stays.
+    expect(problemsToSay(entryWith(again), [], t, named, 'Sending your change to Subject.')).toBeNull();
     // Said together with other words: those stay, and so do its own (review).
-    expect(problemsToSay(entryWith(again), [], t, named, last, `${last.current} Subject was changed by someone else.`)).toBeNull();
-    expect(problemsToSay(entryWith(again), [], t, named, last, `${last.current}\u00a0`)).toBe('');
-    expect(last.current).toBe('');
+    expect(problemsToSay(entryWith({ ...write, editId: 12 }), [], t, named, '')).toBe(said);
+    expect(problemsToSay(entryWith(again), [], t, named, `${said} Subject was changed by someone else.`)).toBeNull();
+    // Alone: unsaid, once.
+    expect(problemsToSay(entryWith({ ...write, editId: 13 }), [], t, named, '')).toBe(said);
+    expect(problemsToSay(entryWith(again), [], t, named, `${said}\u00a0`)).toBe('');
+    expect(problemsToSay(entryWith(again), [], t, named, `${said}\u00a0`)).toBeNull();
   });
 });
