@@ -156,7 +156,7 @@ test('notifications never take focus from the CRM; focusKey moves it only when a
   await expect(valueCell(frame, 'Subject')).toBeFocused();
 });
 
-test('a chat the CRM opens while the agent is in the panel keeps the focus in the panel, on the new grid', async ({ page, embedding }) => {
+test('a chat the CRM opens while the agent is in the panel keeps the focus in the panel: typing goes on in the new grid’s filter, a cell’s to its cell', async ({ page, embedding }) => {
   const { frame } = await openCrm(page, embedding.crmUrl);
   await valueCell(frame, 'Subject').click();
   await page.keyboard.type('draft kept');
@@ -168,7 +168,25 @@ test('a chat the CRM opens while the agent is in the panel keeps the focus in th
     { chatId: OTHER, origin: embedding.widgetUrl },
   );
   await expect(frame.getByText(`Chat ${OTHER}`)).toBeVisible();
-  // Before: the frame's focus fell to its page, and the agent's next keys went nowhere.
+  // Before: the frame's focus fell to its page, and the agent's next keys went nowhere. The agent
+  // was typing: the rest of it goes to the new grid's filter, not into an edit of its first value
+  // that their Enter saved over another customer's case data (exploratory test).
+  const filter = frame.getByRole('searchbox', { name: 'Filter' });
+  await expect(filter).toBeFocused();
+  await page.keyboard.type(' on');
+  await page.keyboard.press('Enter');
+  await expect(filter).toHaveValue(' on');
+  await expect(frame.getByRole('textbox', { name: /^Value of / })).toHaveCount(0);
+  expect(await embedding.control.operations()).toEqual([]);
+  await filter.fill('');
+  // On a cell, not typing: to the new grid's cell.
+  await valueCell(frame, 'Subject').click();
+  await page.evaluate(
+    ({ chatId, origin }) =>
+      document.querySelector('iframe')?.contentWindow?.postMessage({ namespace: 'case-data-panel', version: 1, type: 'setActiveChat', chatId }, origin),
+    { chatId: SEED, origin: embedding.widgetUrl },
+  );
+  await expect(frame.getByText(`Chat ${SEED}`)).toBeVisible();
   const inGrid = () => frame.getByRole('grid', { name: 'Case data' }).evaluate((grid) => grid.contains(document.activeElement));
   await expect.poll(inGrid).toBe(true);
   await page.keyboard.press('Control+End');
