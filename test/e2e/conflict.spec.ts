@@ -245,6 +245,20 @@ test('a nickname with a right-to-left override stays inside its own text in the 
   expect(await page.locator('.participant__nickname', { hasText: 'gnp.exe' }).evaluate((element) => getComputedStyle(element).unicodeBidi)).toBe('isolate');
 });
 
+test('the chat picker finds a chat by its customer’s name typed on it: a name that cannot reorder the text after it is not isolated', async ({ page, sim }) => {
+  await sim.control.addChat({ id: 'C-ROSA', state: 'Chatting', participants: [{ nickname: 'rosa', type: 'Customer' }], userData: { Subject: 'Rosa’s' } });
+  await sim.control.addChat({ id: 'C-RTL', state: 'Chatting', participants: [{ nickname: 'مريم 12', type: 'Customer' }], userData: {} });
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  const picker = page.getByRole('combobox', { name: 'Chat' });
+  await expect(picker.locator('option[value="C-ROSA"]')).toHaveText('rosa · Chatting · C-ROSA');
+  await expect(picker.locator('option[value="C-RTL"]')).toHaveText('\u2068مريم 12\u2069 · Chatting · C-RTL');
+  // Before (exploratory test): every option began with an isolate, and typing a name picked nothing.
+  await picker.focus();
+  await page.keyboard.type('ros');
+  await expect(picker).toHaveValue('C-ROSA');
+});
+
 /** ZNote (the last row) holding `first`, open in its editor with `typed` added, as another party sets it: the conflict shown. */
 async function lastRowInConflict(page: Page, sim: { url: string; control: { updateUserData(chatId: string, userData: Record<string, unknown>): Promise<unknown> } }, first: string, typed: string) {
   await sim.control.updateUserData(SEED, { ZNote: first });
