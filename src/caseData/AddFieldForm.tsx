@@ -51,6 +51,11 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
   const [picked, setChoice] = useState(() => typedBefore?.picked ?? offeredKeys(config, present)[0]?.key ?? FREE_KEY);
   const [freeKey, setFreeKey] = useState(typedBefore?.freeKey ?? '');
   const [text, setText] = useState(typedBefore?.text ?? '');
+  // A value of more than one line gets a box of lines, from the paste that brought them on: a
+  // one-line field drops line breaks (exploratory test: three pasted lines saved as one, unsaid).
+  // It stays one until the value is added, so the focus is not moved under the agent's typing.
+  const [multiline, setMultiline] = useState(() => /[\n\r]/.test(typedBefore?.text ?? ''));
+  const caretAfterPaste = useRef<number | null>(null);
   // The field the agent has typed a value for stays, even once the chat has it: another party
   // adding it first took the form on to the next field, the value typed gone (exploratory test).
   const held = picked !== FREE_KEY && text !== '' ? picked : undefined;
@@ -83,7 +88,16 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
   // Each Add's outcome, counted: the same refusal again is a new alert, said again (keyboard test:
   // the unchanged text was not), and an Add that went through moves the focus on (below).
   const [outcomes, setOutcomes] = useState(0);
-  const ids = { field: useId(), key: useId(), value: useId(), reason: useId() };
+  const ids = { field: useId(), key: useId(), value: useId(), reason: useId(), hint: useId() };
+  // The box of lines a paste brought on has the focus, the caret after what was pasted.
+  useLayoutEffect(() => {
+    const at = caretAfterPaste.current;
+    const field = document.getElementById(ids.value);
+    if (at === null || !(field instanceof HTMLTextAreaElement)) return;
+    caretAfterPaste.current = null;
+    field.focus();
+    field.setSelectionRange(at, at);
+  });
   const invalid = (on: 'field' | 'key' | 'value') =>
     refusal?.on === on ? ({ 'aria-invalid': true, 'aria-describedby': ids.reason } as const) : ({ 'aria-invalid': undefined, 'aria-describedby': undefined } as const);
   useEffect(() => {
@@ -98,6 +112,8 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
     }
   }, [outcomes]); // oxlint-disable-line react/exhaustive-deps -- once per Add's outcome; refusal is set with it, ids come from useId
   const chosen = missing.find((item) => item.key === choice);
+  // A value typed as text: lines make sense in it (not in a number, a date, a choice).
+  const isText = !chosen?.rule.options && (chosen?.rule.type ?? 'string') === 'string';
   // A typed key is trimmed: "Subject " would be another key that looks exactly like Subject;
   // so would "Subject" with a zero-width space or joiner, or a byte-order mark, at either end.
   const key = choice === FREE_KEY ? freeKey.replace(INVISIBLE_ENDS, '') : choice;
@@ -154,14 +170,16 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
     if (!outcome) {
       setFreeKey('');
       setText('');
+      setMultiline(false);
     }
   };
 
   // Escape closes the form; Enter adds from its lists too, as from its fields (a browser submits
-  // a form on Enter from a text field or a checkbox, not from a list: exploratory test).
+  // a form on Enter from a text field or a checkbox, not from a list: exploratory test); in a box
+  // of lines Enter is a new line, and Ctrl+Enter adds, as in the grid's.
   const submitOnEnter = (event: KeyboardEvent) => {
     if (event.key === 'Escape') close();
-    if (event.key === 'Enter' && event.target instanceof HTMLSelectElement) {
+    if (event.key === 'Enter' && (event.target instanceof HTMLSelectElement || (event.target instanceof HTMLTextAreaElement && (event.ctrlKey || event.metaKey)))) {
       event.preventDefault();
       form.current?.requestSubmit();
     }
@@ -201,10 +219,28 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
           </select>
         ) : chosen?.rule.type === 'boolean' ? (
           <input id={ids.value} type="checkbox" checked={text === 'true'} onChange={(event) => setText(String(event.target.checked))} {...invalid('value')} />
+        ) : multiline && isText ? (
+          <>
+            <textarea id={ids.value} dir="auto" rows={4} value={text} onChange={(event) => setText(event.target.value)} spellCheck={false} {...invalid('value')} aria-describedby={refusal?.on === 'value' ? `${ids.reason} ${ids.hint}` : ids.hint} />
+            <span id={ids.hint} className="add-field__hint">
+              {t('caseData.add.multilineHint')}
+            </span>
+          </>
         ) : (
           <input
             id={ids.value}
             type={chosen?.rule.type === 'date' ? 'date' : 'text'}
+            onPaste={(event) => {
+              const pasted = event.clipboardData.getData('text/plain');
+              if (!isText || !/[\n\r]/.test(pasted)) return;
+              event.preventDefault();
+              const field = event.currentTarget;
+              const lines = pasted.replace(/\r\n?/g, '\n');
+              const start = field.selectionStart ?? text.length;
+              caretAfterPaste.current = start + lines.length;
+              setText(text.slice(0, start) + lines + text.slice(field.selectionEnd ?? start));
+              setMultiline(true);
+            }}
             inputMode={chosen?.rule.type === 'integer' ? 'numeric' : chosen?.rule.type === 'decimal' ? 'decimal' : undefined}
             value={text}
             onChange={(event) => setText(event.target.value)}

@@ -153,6 +153,41 @@ describe('Add field across a chat switch', () => {
   });
 });
 
+describe('Add field and a value of lines', () => {
+  it('takes pasted lines whole, in a box of lines where Enter is a new line and Ctrl+Enter adds', async () => {
+    const { user } = await openPanel();
+    await user.click(screen.getByRole('button', { name: 'Add field' }));
+    await user.type(await screen.findByRole('textbox', { name: 'Key' }), 'Notes');
+    const value = screen.getByRole('textbox', { name: 'Value' });
+    await user.type(value, 'Seen: ');
+    await user.paste('line one\r\nline two');
+    // Before (exploratory test): a one-line field, and "line oneline two" saved without a word.
+    const lines = screen.getByRole('textbox', { name: 'Value' });
+    expect(lines.tagName).toBe('TEXTAREA');
+    expect(lines).toHaveFocus();
+    expect(lines).toHaveValue('Seen: line one\nline two');
+    expect(lines).toHaveAccessibleDescription('Enter starts a new line; Ctrl+Enter adds.');
+    await user.keyboard('{Enter}three');
+    expect(await control.operations()).toEqual([]);
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(async () =>
+      expect(await control.operations()).toEqual([{ operationName: 'AttachUserData', userData: { Notes: 'Seen: line one\nline two\nthree' } }]),
+    );
+    // Added: a one-line field again for the next.
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Value' }).tagName).toBe('INPUT'));
+    expect(screen.getByRole('textbox', { name: 'Value' })).toHaveValue('');
+  });
+
+  it('keeps a pasted line that has no break in the one-line field', async () => {
+    const { user } = await openPanel();
+    await user.click(screen.getByRole('button', { name: 'Add field' }));
+    await user.click(await screen.findByRole('textbox', { name: 'Value' }));
+    await user.paste('just one line');
+    expect(screen.getByRole('textbox', { name: 'Value' }).tagName).toBe('INPUT');
+    expect(screen.getByRole('textbox', { name: 'Value' })).toHaveValue('just one line');
+  });
+});
+
 describe('Keep mine on an odd key deleted under the editor', () => {
   it.each([
     ['a key of spaces', ' ', '(empty key) U+0020'],

@@ -230,6 +230,7 @@ export const ar = {
   'caseData.add.choose': 'اختر…',
   'caseData.add.submit': 'إضافة',
   'caseData.add.cancel': 'إلغاء',
+  'caseData.add.multilineHint': 'Enter يبدأ سطرًا جديدًا، وCtrl+Enter للإضافة.',
 
   'caseData.ended.region': 'تغييرات غير محفوظة',
   'caseData.ended.Completed': {

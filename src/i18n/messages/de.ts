@@ -197,6 +197,7 @@ export const de = {
   'caseData.add.choose': 'Auswählen…',
   'caseData.add.submit': 'Hinzufügen',
   'caseData.add.cancel': 'Abbrechen',
+  'caseData.add.multilineHint': 'Eingabe beginnt eine neue Zeile; Strg+Eingabe fügt hinzu.',
 
   'caseData.ended.region': 'Nicht gespeicherte Änderungen',
   'caseData.ended.Completed': {

@@ -10,6 +10,7 @@ export const enAddField = {
   'caseData.add.choose': 'Choose…',
   'caseData.add.submit': 'Add',
   'caseData.add.cancel': 'Cancel',
+  'caseData.add.multilineHint': 'Enter starts a new line; Ctrl+Enter adds.',
   'caseData.announce.added': 'Added {key}; saving.',
   // Offline, or while the session is renewed: the row says Queued.
   'caseData.announce.addedQueued': 'Added {key}; it is saved once the connection is back.',
