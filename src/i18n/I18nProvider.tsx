@@ -13,7 +13,9 @@ type CatalogState = { readonly locale: Locale; readonly loaded: boolean };
 
 /**
  * While a catalogue loads, its language's direction already applies (no flip when it
- * arrives a moment later) with English texts. If it cannot load (offline, a redeployed
+ * arrives a moment later) with English texts; on a switch from a language already shown, that
+ * language stays, whole, until the new one arrives (live regions worded anew in English, then
+ * again in Arabic a moment later, were said twice: exploratory test). If it cannot load (offline, a redeployed
  * bundle), the panel is wholly English, left to right, instead of English laid out right
  * to left, and the load is tried again with a growing pause until it arrives.
  */
@@ -50,10 +52,11 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
   // Loading, the texts are English: so is `locale` (the root's lang), the direction already the asked one.
   // English texts from `t` too, even once the catalogue has arrived but before this state says so: a
   // render in between would otherwise show the new language under the old `lang`.
-  const shown = known ? locale : DEFAULT_LOCALE;
+  const before = known === null && catalog?.loaded ? catalog.locale : null;
+  const shown = known ? locale : (before ?? DEFAULT_LOCALE);
   const messages = useMemo<Messages>(
-    () => (known === false ? english : { locale: shown, dir: directionOf(locale), t: createTranslate(shown) }),
-    [locale, known, shown],
+    () => (known === false ? english : { locale: shown, dir: directionOf(before ?? locale), t: createTranslate(shown) }),
+    [locale, known, shown, before],
   );
   return <MessagesContext.Provider value={messages}>{children}</MessagesContext.Provider>;
 }

@@ -23,13 +23,14 @@ export function participantChanges(t: Translate, before: readonly Participant[],
  * opening another chat announces nothing.
  */
 function useParticipantAnnouncement(chatId: string, participants: readonly Participant[], t: Translate) {
-  const seen = useRef<{ chatId: string; participants: readonly Participant[] } | null>(null);
+  const seen = useRef<{ chatId: string; participants: readonly Participant[]; t: Translate } | null>(null);
   // Counted: the same sentence again (a second "Guest joined") is a new node, read out again (review).
   const [announcement, setAnnouncement] = useState({ text: '', count: 0 });
   useEffect(() => {
     const previous = seen.current;
-    seen.current = { chatId, participants };
-    if (!previous || previous.chatId !== chatId) {
+    seen.current = { chatId, participants, t };
+    // Another chat, or another language (what was said stayed, in the old one, under the new `lang`: exploratory test).
+    if (!previous || previous.chatId !== chatId || (previous.t !== t && previous.participants === participants)) {
       setAnnouncement((said) => ({ text: '', count: said.count }));
       return;
     }

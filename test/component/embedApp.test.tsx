@@ -165,6 +165,21 @@ describe('the panel embedded in a CRM', () => {
     expect(document.title).toBe(titleBefore);
   }, 30_000);
 
+  it('clears a join said in the old language when the host switches it', async () => {
+    renderEmbedded();
+    await ready();
+    const joins = () => document.querySelector('.participants [aria-live="polite"]');
+    await control.joinParticipant(SEED, { nickname: 'Supervisor Sam', type: 'Agent', participantId: 'sam' });
+    await waitFor(() => expect(joins()).toHaveTextContent('Supervisor Sam joined the chat.'));
+    fromHost({ type: 'setLocale', locale: 'de' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Falldaten' }, { timeout: 12_000 })).toBeInTheDocument();
+    // Before (exploratory test): still the English sentence, under lang="de".
+    expect(joins()).toBeEmptyDOMElement();
+    await control.leaveParticipant(SEED, 'sam');
+    await waitFor(() => expect(joins()).not.toBeEmptyDOMElement());
+    expect(joins()).not.toHaveTextContent('left the chat');
+  }, 30_000);
+
   it('takes the host’s theme and design tokens, except an accent in high contrast', async () => {
     renderEmbedded();
     await ready();
