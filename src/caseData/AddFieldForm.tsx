@@ -7,6 +7,7 @@ import { effectiveKind, formatValue } from './userDataValues';
 import { checkValue, keyShown, textForCell } from './validation';
 import '../i18n/addFieldTexts';
 import { addFieldTyped, type AddFieldTyped } from './addFieldTyped';
+import { writesSaid } from './writesSaid';
 
 const FREE_KEY = '\u0000free';
 
@@ -158,7 +159,12 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
     // Named as its row header names it ("Follow-up date (FollowUpDate)"), as every announcement;
     // not "saving" when it waits for the connection, as its row says (exploratory test).
     const queued = store.getState().chats.get(chatId)?.pending.some((edit) => edit.key === name && edit.status === 'queued');
-    if (!refused) announce(t(queued ? 'caseData.announce.addedQueued' : 'caseData.announce.added', { key: keyShown(name, t, resolveRule(config, name).label) }));
+    if (!refused) {
+      const said = t(queued ? 'caseData.announce.addedQueued' : 'caseData.announce.added', { key: keyShown(name, t, resolveRule(config, name).label) });
+      // Unsaid once it is saved (or refused, said then): "Added Note; saving." read on for ten seconds beside Saved (exploratory test).
+      writesSaid.set(chatId, { text: said, stands: (entry) => entry.pending.some((edit) => edit.key === name && (edit.status === 'queued' || edit.status === 'sending')) });
+      announce(said);
+    }
     return refused === null ? null : ({ reason: refused, on } as const);
   };
 

@@ -84,6 +84,8 @@ describe('undo of an edit made while offline', () => {
     await waitFor(() => expect(valueCell('Note')).toHaveTextContent(/^two/));
     await waitFor(() => expect(store.getState().outbox).toBe('open'), { timeout: 15_000 });
     await waitFor(() => expect(store.getState().chats.get(SEED_CHAT_ID)?.pending).toEqual([]), { timeout: 10_000 });
+    // Sent and saved: no longer said to wait for the connection (exploratory test: it read on after Live).
+    expect(screen.queryByText('Added Note; it is saved once the connection is back.')).not.toBeInTheDocument();
     valueCell('Note').focus();
     await user.keyboard('{Control>}z{/Control}');
     // The edit replaced "one": undo puts "one" back (it sent a DeleteUserData, the key gone).
