@@ -95,7 +95,13 @@ const PRELOAD_HELPER = '\0vite/preload-helper.js';
  * into a `vite:preloadError` event: 0.7 kB gzip in the entry, on the way to the first
  * paint. Our lazily loaded chunks depend on nothing but the entry, which is loaded, and
  * their callers handle a failed load themselves (caseData/onDemand.ts, the CometD facade,
- * the catalogue loader). So the helper is the import alone. A chunk that brings CSS of its
+ * the catalogue loader). So the helper is the import alone, with one thing more: a chunk whose
+ * load failed is asked for again under a new address. A browser keeps a module's failed fetch
+ * for the page's life (Chromium 150 does, as the HTML standard did until 2024): the same
+ * address fails again at once, no request made, and the live connection stayed Reconnecting
+ * for good after one blip, the queued writes with it (CI). A load that succeeds under the new
+ * address keeps it, so the module is not made twice (the writes' code is asked for at each write). (A chunk's own shared dependency that
+ * failed is not asked for again: that needs a reload.) A chunk that brings CSS of its
  * own would need the real helper (the browser would not apply that CSS): the build fails
  * then, naming the chunk, instead of shipping it unstyled.
  */
@@ -105,15 +111,36 @@ export function importWithoutPreload(): Plugin {
     apply: 'build',
     enforce: 'pre',
     resolveId: (id) => (id === PRELOAD_HELPER ? id : null),
-    load: (id) => (id === PRELOAD_HELPER ? 'export const __vitePreload = (load) => load();' : null),
-    // And the calls of one expression are the import alone: a wrapper at each of them is bytes
-    // on the way to the first paint, for nothing. (One around a function body stays wrapped.)
+    // With a chunk's address (relative to the entry, where this is, beside every chunk): its
+    // import, under the address that last loaded; failed, the caller's next try (each has its
+    // own: Try again, the connection's backoff, the catalogue's pause) asks under a new one (a
+    // count: a failure is kept for the page alone, not in the HTTP cache).
+    load: (id) =>
+      id === PRELOAD_HELPER
+        ? `const at = {};
+let tries = 0;
+export const __vitePreload = (chunk) => import(/* @vite-ignore */ at[chunk] || chunk).catch((error) => { throw ((at[chunk] = chunk + '?' + ++tries), error); });`
+        : null,
+    // And each call is the helper with the chunk's address: a wrapper at each of them is bytes on
+    // the way to the first paint, for nothing. A wrapped function body is called as it is, an
+    // import in it going through the helper too (the catalogues', the connection's).
     renderChunk(code) {
-      const calls = [...code.matchAll(/__vitePreload\(\(\) => ([^;]*?), __VITE_PRELOAD__\)/g)];
-      if (calls.length === 0) return null;
+      if (!code.includes('__vitePreload')) return null;
+      const throughHelper = (text: string) => text.replace(/\bimport\(("\.\/[^"]+\.js")\)/g, '__vitePreload($1)');
       const unwrapped = new MagicString(code);
-      for (const call of calls) unwrapped.overwrite(call.index, call.index + call[0].length, call[1] ?? '');
-      return { code: unwrapped.toString(), map: unwrapped.generateMap({ hires: true }) };
+      const calls = [
+        ...[...code.matchAll(/__vitePreload\(\(\) => ([^;]*?), __VITE_PRELOAD__\)/g)].map((call) => ({ call, as: throughHelper(call[1] ?? '') })),
+        ...[...code.matchAll(/__vitePreload\((async \(\) => \{[\s\S]*?\}), __VITE_PRELOAD__\)/g)].map((call) => ({ call, as: `(${throughHelper(call[1] ?? '')})()` })),
+      ];
+      for (const { call, as } of calls) unwrapped.overwrite(call.index, call.index + call[0].length, as);
+      const inCall = (at: number) => calls.some(({ call }) => at >= call.index && at < call.index + call[0].length);
+      for (const load of code.matchAll(/\bimport\(("\.\/[^"]+\.js")\)/g)) {
+        if (!inCall(load.index)) unwrapped.overwrite(load.index, load.index + load[0].length, `__vitePreload(${load[1]})`);
+      }
+      const rewritten = unwrapped.toString();
+      // A call of another shape would reach the helper with a function, which it no longer takes.
+      if (rewritten.includes('__VITE_PRELOAD__')) this.error('importWithoutPreload (vite.config.ts) met an import() of a shape it does not rewrite.');
+      return { code: rewritten, map: unwrapped.generateMap({ hires: true }) };
     },
     generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {

@@ -9,9 +9,8 @@ export type ChunkState<T> = { readonly kind: 'idle' | 'loading' | 'failed' } | {
  * network has gone by then, and loaded at the latest when first needed (`useChunk().load`).
  * A failed load (offline, a redeployed bundle) is a state to show with a retry, never a
  * thrown error that would take the grid down with it; each `load()` after a failure tries
- * again. (Chromium fetches a failed module again; a browser that keeps the failure for the
- * page, as the HTML standard did until 2024, needs a reload: README, "Code that loads later".) Once
- * loaded, every grid has it at once.
+ * again, under a new address (vite.config.ts, importWithoutPreload: a browser may keep a failed
+ * module for the page, Chromium 150 does). Once loaded, every grid has it at once.
  */
 export function onDemand<T>(importChunk: () => Promise<T>) {
   type Loaded = { readonly kind: 'loaded'; readonly module: T };

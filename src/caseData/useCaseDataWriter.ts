@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
-import { chatQueries, useGwsClient } from '../gws';
+import { chatQueries, codeNotLoaded, useGwsClient } from '../gws';
 import { firstQueued, useChatActions, useChatStoreApi, type HistoryStep, type UserDataWrite } from '../store';
 import type { Writer } from './caseDataWriter';
 import { onDemand } from './onDemand';
@@ -43,7 +43,7 @@ export function useCaseDataWriter() {
           // Gone offline meanwhile: queued, as every write made offline is, to go once live (useOutboxFlush).
           () =>
             store.getState().outbox === 'open'
-              ? actions.userDataWriteFailed(chatId, editId, { kind: 'network', message: 'the code that sends it could not be loaded' })
+              ? actions.userDataWriteFailed(chatId, editId, codeNotLoaded)
               : actions.userDataWriteRequeued(chatId, editId),
         );
       return sendNow;

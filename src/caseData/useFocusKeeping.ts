@@ -97,7 +97,7 @@ export function useFocusKeeping({ scroller, rowWindow, rows, activeRowIndex, col
   // Another chat (the host's setActiveChat) replaces the grid, its toolbar and forms with new
   // ones: focus that was in them goes to the new grid's cell (its filter, with no rows), not
   // to the page, where the agent's next keys would go nowhere. From a field (an editor, the
-  // filter, Add field) to the filter: the agent was typing, and the rest of it started an edit
+  // filter, Add field; a button too, all that have a `value`) to the filter: the agent was typing, and the rest of it started an edit
   // replacing the new chat's first value, saved by their Enter (exploratory test: " email"
   // saved over another customer's Subject). In the same commit or never: the old grid says so
   // as it goes (one grid per document), and it is forgotten in the microtask after, so a chat
@@ -107,7 +107,7 @@ export function useFocusKeeping({ scroller, rowWindow, rows, activeRowIndex, col
     const panel = scroller.current?.parentElement;
     if (!panel) return;
     if (focusHandedOver && document.hasFocus() && document.activeElement === document.body) {
-      ((focusHandedOver.matches('input,textarea,select') ? null : panel.querySelector<HTMLElement>('[role="grid"] [tabindex="0"]')) ?? document.getElementById(filterId))?.focus();
+      (('value' in focusHandedOver ? null : panel.querySelector<HTMLElement>('[role="grid"] [tabindex="0"]')) ?? document.getElementById(filterId))?.focus();
     }
     focusHandedOver = null;
     return () => {

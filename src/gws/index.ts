@@ -14,7 +14,7 @@ export type {
   UserDataValue,
 } from './types';
 export { CHAT_STATES, hasEnded, UNLISTED, USER_DATA_OPERATION } from './types';
-export { GwsRequestError, isSessionProblem, isUnreachable, mayHaveApplied, mayPass, toGwsError, type GwsError } from './errors';
+export { codeNotLoaded, GwsRequestError, isSessionProblem, isUnreachable, mayHaveApplied, mayPass, toGwsError, type GwsError } from './errors';
 export { createGwsClient, preloadOperations, type GwsClient, type GwsClientOptions } from './http/gwsClient';
 export { chatQueries } from './http/chatQueries';
 // userData's values as GWS carries them, bounded: the store reads them back from storage with it.

@@ -67,6 +67,8 @@ test('an agent works a chat with the keyboard only', async ({ page, sim, context
 });
 
 test('axe finds no violations in view and edit modes', async ({ page, sim }) => {
+  // Five axe runs over a 10,000-character value: 23-30 s on a loaded 2-CPU machine.
+  test.slow();
   await sim.control.updateUserData(SEED, { Notes: 'x'.repeat(10_000), Flag: true, Score: 1.5, Nested: { a: [1, 2] } });
   await page.goto(`${sim.url}/?chatId=${SEED}`);
   await expect(page.getByRole('status')).toHaveText('Live');
@@ -277,6 +279,8 @@ test('filtering while scrolled far down a big chat shows the first matches at on
 });
 
 test('an arrow key held down through a windowed grid moves one row per press and throws nothing', async ({ page, sim }) => {
+  // 1,600 key events, each a round trip to the page: 25-30 s on a loaded 2-CPU machine.
+  test.slow();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   const grid = await openBigChat(page, sim, 300);

@@ -26,7 +26,7 @@ test('the parts loaded on demand are fetched after the first paint, so they open
 
 test('a part whose chunk failed to load loads on Try again once the network is back', async ({ page, sim }) => {
   let blocked = true;
-  await page.route('**/assets/AddFieldForm-*.js', (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+  await page.route('**/assets/AddFieldForm-*.js*', (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
   await page.goto(`${sim.url}/?chatId=${SEED}`);
   await expect(page.getByRole('status')).toHaveText('Live');
   await page.getByRole('button', { name: 'Add field' }).click();
@@ -43,7 +43,7 @@ test('the cell editor is fetched after the first paint; typing before it arrives
   const arrived = new Promise<void>((resolve) => (arrive = resolve));
   const requested: string[] = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-  await page.route('**/assets/CellEditor-*.js', async (route) => {
+  await page.route('**/assets/CellEditor-*.js*', async (route) => {
     await arrived;
     await route.continue();
   });
@@ -73,7 +73,7 @@ test('the cell editor is fetched after the first paint; typing before it arrives
 
 test('a cell editor whose chunk cannot load keeps the typing, says so, and opens on Try again', async ({ page, sim }) => {
   let blocked = true;
-  await page.route('**/assets/CellEditor-*.js', (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+  await page.route('**/assets/CellEditor-*.js*', (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
   await page.goto(`${sim.url}/?chatId=${SEED}`);
   await expect(page.getByRole('status')).toHaveText('Live');
   await page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell').focus();
@@ -95,7 +95,7 @@ test('a cell editor whose chunk cannot load keeps the typing, says so, and opens
 });
 
 test('a checkbox or a list whose editor cannot load closes on Enter or on leaving it, showing the value as it is', async ({ page, sim }) => {
-  await page.route('**/assets/CellEditor-*.js', (route) => route.abort('internetdisconnected'));
+  await page.route('**/assets/CellEditor-*.js*', (route) => route.abort('internetdisconnected'));
   await sim.control.updateUserData(SEED, { Flag: true });
   await page.goto(`${sim.url}/?chatId=${SEED}`);
   await expect(page.getByRole('status')).toHaveText('Live');

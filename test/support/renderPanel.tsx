@@ -62,7 +62,9 @@ export async function focusAfterRowGone(name: string) {
 }
 
 export async function waitForLive() {
-  await screen.findByText('Live', {}, { timeout: 5_000 });
+  // The first Live of a file waits on the CometD and writer code, compiled by the runner on first
+  // use: over 5 s on a loaded machine (a wait, not a measure).
+  await screen.findByText('Live', {}, { timeout: 10_000 });
 }
 
 /** A case-data configuration from its JSON form; fails the test on any problem. */

@@ -78,7 +78,8 @@ export function createNotificationConnection(options: NotificationConnectionOpti
     const mine = ++generation;
     waiting = true;
     reloadable = false;
-    session ??= import('./cometdSession').then(({ openCometdSession }) => openCometdSession({ ...options, report }));
+    // The module whole, not its export destructured: Vite would wrap that in a function body of its own, bytes on the way to the first paint.
+    session ??= import('./cometdSession').then((chunk) => chunk.openCometdSession({ ...options, report }));
     session.then(
       (opened) => {
         if (mine !== generation) return;

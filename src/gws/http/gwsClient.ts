@@ -3,7 +3,7 @@
 // error page, a truncated body). Writes (operate.ts) are a chunk of their own: none is made
 // before the grid has painted, and the first paint has 100 kB.
 
-import { clipText, GwsRequestError, type GwsError } from '../errors';
+import { clipText, codeNotLoaded, GwsRequestError, type GwsError } from '../errors';
 import type { Agent, ChatList, ChatOperation, OperationAccepted } from '../types';
 import { formatIssues, isRecord, ownField, type Schema } from '../../shared/schema';
 import { chatsResponse, readEnvelope } from '../wire';
@@ -149,7 +149,7 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
   // good: exploratory test, review), nothing was sent.
   const withOperations = <T>(use: (module: typeof import('./operate')) => Promise<T>): Promise<T> =>
     Promise.race([loadOperate(), new Promise<never>((_, reject) => setTimeout(reject, timeoutMs))]).then(use, () =>
-      Promise.reject(failure({ kind: 'network', message: 'the code that sends it could not be loaded' })),
+      Promise.reject(failure(codeNotLoaded)),
     );
   /**
    * A body that is not JSON, in a few words (errorBody.ts, with the writes' code); the fallback if
