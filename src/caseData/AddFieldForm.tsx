@@ -134,6 +134,8 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
   // grid's cell if that button is disabled (the chat ended while the form was open).
   const close = () => {
     typed.current = null;
+    // Now, not as the form unmounts: the grid renders first, and its button asks (it opens to kept text once the chat is over).
+    addFieldTyped.delete(chatId);
     const opener = document.getElementById(openerId);
     if (opener instanceof HTMLButtonElement && !opener.disabled) opener.focus();
     else form.current?.closest('.case-data')?.querySelector<HTMLElement>('[role="gridcell"][tabindex="0"], [role="rowheader"][tabindex="0"]')?.focus();

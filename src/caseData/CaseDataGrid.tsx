@@ -14,6 +14,7 @@ import { useVirtualRows } from './useVirtualRows';
 import { writerChunk } from './useCaseDataWriter';
 import { chatBlockReason, problemWording } from './validation';
 import { hasEnded } from '../gws';
+import { addFieldTyped } from './addFieldTyped';
 
 // Marked pure, as CaseDataGrid's memo below: bundles that import only the outbox flush
 // from caseData must not keep them, nor the chunks they load.
@@ -173,7 +174,8 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
         <button
           type="button"
           aria-expanded={adding}
-          disabled={addBlocked !== null}
+          // Open still to what the agent typed in it before the chat ended (form closed meanwhile): else it was out of reach for good (exploratory test).
+          disabled={addBlocked !== null && !addFieldTyped.has(chatId)}
           title={addBlocked ?? undefined}
           id={ids.add}
           aria-busy={adding && addFieldForm.chunk.kind === 'loading' ? true : undefined}

@@ -128,6 +128,32 @@ describe('Add field when the chat ends', () => {
   });
 });
 
+describe('Add field closed with text in it as the chat ends', () => {
+  it('opens still, to that text, to be read and copied; Add says why it cannot; cancelled, it is gone and the button off', async () => {
+    const { user } = await openPanel();
+    await user.click(screen.getByRole('button', { name: 'Add field' }));
+    await user.type(await screen.findByRole('textbox', { name: 'Key' }), 'CallbackNote');
+    await user.type(screen.getByRole('textbox', { name: 'Value' }), 'call back at 5');
+    // Closed with its button: the text is kept for the chat.
+    await user.click(screen.getByRole('button', { name: 'Add field' }));
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Add field' })).not.toBeInTheDocument());
+    await control.setState(SEED_CHAT_ID, 'Completed');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Add field' })).toHaveAttribute('title', 'This chat is Completed: its case data is read-only.'));
+    // Before (exploratory test): the button was disabled, and the text out of reach for good.
+    const opener = screen.getByRole('button', { name: 'Add field' });
+    expect(opener).toBeEnabled();
+    await user.click(opener);
+    const form = await screen.findByRole('form', { name: 'Add field' });
+    expect(within(form).getByRole('textbox', { name: 'Value' })).toHaveValue('call back at 5');
+    await user.click(within(form).getByRole('button', { name: 'Add' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('This chat is Completed: its case data is read-only.');
+    await user.click(within(form).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('form', { name: 'Add field' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Add field' })).toBeDisabled();
+    expect(await control.operations()).toEqual([]);
+  });
+});
+
 describe('Add field across a chat switch', () => {
   it('keeps what was typed in it for the chat: opened again, it has the text; cancelled, it is gone', async () => {
     const { user, store } = await openPanel();
