@@ -88,6 +88,8 @@ export const FIRST_PAINT_BUILD = {
 } satisfies UserConfig['build'];
 
 const PRELOAD_HELPER = '\0vite/preload-helper.js';
+/** An `import()` of an address written out (comments before it too), left after the rewrite. */
+const IMPORT_OF_TEXT = /\bimport\((?:\s|\/\*.*?\*\/)*["'`]/;
 
 /**
  * Vite wraps every `import()` in a helper that first fetches the chunk's dependencies
@@ -123,24 +125,27 @@ export const __vitePreload = (chunk) => import(/* @vite-ignore */ at[chunk] || c
         : null,
     // And each call is the helper with the chunk's address: a wrapper at each of them is bytes on
     // the way to the first paint, for nothing. A wrapped function body is called as it is, an
-    // import in it going through the helper too (the catalogues', the connection's).
+    // import in it going through the helper too. Small edits, so the source map still maps each part.
     renderChunk(code) {
-      if (!code.includes('__vitePreload')) return null;
-      const throughHelper = (text: string) => text.replace(/\bimport\(("\.\/[^"]+\.js")\)/g, '__vitePreload($1)');
-      const unwrapped = new MagicString(code);
-      const calls = [
-        ...[...code.matchAll(/__vitePreload\(\(\) => ([^;]*?), __VITE_PRELOAD__\)/g)].map((call) => ({ call, as: throughHelper(call[1] ?? '') })),
-        ...[...code.matchAll(/__vitePreload\((async \(\) => \{[\s\S]*?\}), __VITE_PRELOAD__\)/g)].map((call) => ({ call, as: `(${throughHelper(call[1] ?? '')})()` })),
-      ];
-      for (const { call, as } of calls) unwrapped.overwrite(call.index, call.index + call[0].length, as);
-      const inCall = (at: number) => calls.some(({ call }) => at >= call.index && at < call.index + call[0].length);
-      for (const load of code.matchAll(/\bimport\(("\.\/[^"]+\.js")\)/g)) {
-        if (!inCall(load.index)) unwrapped.overwrite(load.index, load.index + load[0].length, `__vitePreload(${load[1]})`);
+      if (!code.includes('__vitePreload') && !IMPORT_OF_TEXT.test(code)) return null;
+      const edited = new MagicString(code);
+      const cut = (at: number, text: string, as: string) => edited.overwrite(at, at + text.length, as);
+      for (const call of code.matchAll(/(__vitePreload\(\(\) => )[^;]*?(, __VITE_PRELOAD__\))/g)) {
+        cut(call.index, call[1] ?? '', '');
+        cut(call.index + call[0].length - (call[2] ?? '').length, call[2] ?? '', '');
       }
-      const rewritten = unwrapped.toString();
-      // A call of another shape would reach the helper with a function, which it no longer takes.
-      if (rewritten.includes('__VITE_PRELOAD__')) this.error('importWithoutPreload (vite.config.ts) met an import() of a shape it does not rewrite.');
-      return { code: rewritten, map: unwrapped.generateMap({ hires: true }) };
+      for (const call of code.matchAll(/(__vitePreload\()async \(\) => \{[\s\S]*?\}(, __VITE_PRELOAD__\))/g)) {
+        cut(call.index, call[1] ?? '', '(');
+        cut(call.index + call[0].length - (call[2] ?? '').length, call[2] ?? '', ')()');
+      }
+      for (const load of code.matchAll(/\bimport\((?="\.\/[^"/]+\.js"\))/g)) cut(load.index, load[0], '__vitePreload(');
+      const rewritten = edited.toString();
+      // Another shape would reach the helper with a function, which it does not take; another address
+      // (another folder, another extension) would load without its retry, resolved from the wrong place.
+      if (rewritten.includes('__VITE_PRELOAD__') || IMPORT_OF_TEXT.test(rewritten)) {
+        this.error('importWithoutPreload (vite.config.ts) met an import() it does not rewrite: a call of another shape, or a chunk outside the entry’s folder.');
+      }
+      return { code: rewritten, map: edited.generateMap({ hires: true }) };
     },
     generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {

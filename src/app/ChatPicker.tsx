@@ -3,8 +3,12 @@ import { labelFor, useMessages } from '../i18n';
 import { useChatActions, useChatMarks, useChatSummaries, useUnreadableChats } from '../store';
 import '../i18n/panelTexts';
 
-/** Right-to-left letters (Hebrew to Arabic, their presentation forms, the historic scripts), and direction marks and controls. */
-const REORDERS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+/**
+ * What can reorder the text after a nickname in a left-to-right option: right-to-left letters
+ * (Hebrew to Arabic, their presentation forms, the historic scripts), direction marks and
+ * controls, and a sign or space at either end ("+49 170 1234", "k.tanaka!": review).
+ */
+const REORDERS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200e\u200f\u202a-\u202e\u2066-\u2069\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]|^[^\p{L}\p{N}]|[^\p{L}\p{N}]$/u;
 
 export function ChatPicker({ activeChatId }: { activeChatId: string | null }) {
   const chats = useChatSummaries();
@@ -12,7 +16,7 @@ export function ChatPicker({ activeChatId }: { activeChatId: string | null }) {
   const unreadable = useUnreadableChats().filter(({ chatId }) => chatId !== null && !chats.some((chat) => chat.id === chatId));
   const marks = useChatMarks();
   const { chatOpened } = useChatActions();
-  const { t } = useMessages();
+  const { t, dir } = useMessages();
   const id = useId();
   if (chats.length === 0 && unreadable.length === 0) return null;
   const listed = (chatId: string | null) => chats.some((chat) => chat.id === chatId) || unreadable.some((chat) => chat.chatId === chatId);
@@ -26,9 +30,10 @@ export function ChatPicker({ activeChatId }: { activeChatId: string | null }) {
           const mark = marks.get(chat.id);
           // The customer chose the nickname: isolated (FSI … PDI) when it could reorder the text after
           // it, its direction marks kept inside it (a right-to-left override reversed the state and
-          // the chat id after it). Only then: an option that begins with an isolate is out of the
-          // list's type-ahead's reach ("maria" typed on the list found nothing: exploratory test).
-          const customer = chat.customer && REORDERS.test(chat.customer) ? `\u2068${chat.customer}\u2069` : chat.customer;
+          // the chat id after it); always in a right-to-left panel, where any name's edges can move.
+          // Only then: an option that begins with an isolate is out of the list's type-ahead's
+          // reach ("maria" typed on the list found nothing: exploratory test).
+          const customer = chat.customer && (dir === 'rtl' || REORDERS.test(chat.customer)) ? `\u2068${chat.customer}\u2069` : chat.customer;
           return (
             <option key={chat.id} value={chat.id}>
               {customer ? t('chatPicker.option', { customer, state, chatId: chat.id }) : t('chatPicker.optionNoCustomer', { state, chatId: chat.id })}

@@ -7,7 +7,6 @@ import { effectiveKind, formatValue } from './userDataValues';
 import { checkValue, keyShown, textForCell } from './validation';
 import '../i18n/addFieldTexts';
 import { addFieldTyped, type AddFieldTyped } from './addFieldTyped';
-import { writesSaid } from './writesSaid';
 
 const FREE_KEY = '\u0000free';
 
@@ -161,12 +160,7 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
     // Named as its row header names it ("Follow-up date (FollowUpDate)"), as every announcement;
     // not "saving" when it waits for the connection, as its row says (exploratory test).
     const queued = store.getState().chats.get(chatId)?.pending.some((edit) => edit.key === name && edit.status === 'queued');
-    if (!refused) {
-      const said = t(queued ? 'caseData.announce.addedQueued' : 'caseData.announce.added', { key: keyShown(name, t, resolveRule(config, name).label) });
-      // Unsaid once it is saved (or refused, said then): "Added Note; saving." read on for ten seconds beside Saved (exploratory test).
-      writesSaid.set(chatId, { text: said, stands: (entry) => entry.pending.some((edit) => edit.key === name && (edit.status === 'queued' || edit.status === 'sending')) });
-      announce(said);
-    }
+    if (!refused) announce(t(queued ? 'caseData.announce.addedQueued' : 'caseData.announce.added', { key: keyShown(name, t, resolveRule(config, name).label) }));
     return refused === null ? null : ({ reason: refused, on } as const);
   };
 
@@ -239,11 +233,11 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
             id={ids.value}
             type={chosen?.rule.type === 'date' ? 'date' : 'text'}
             onPaste={(event) => {
-              const pasted = event.clipboardData.getData('text/plain');
-              if (!isText || !/[\n\r]/.test(pasted)) return;
+              // A spreadsheet's cell comes with a line break after it: one line still, left to the browser.
+              const lines = event.clipboardData.getData('text/plain').replace(/\r\n?/g, '\n').replace(/\n$/, '');
+              if (!isText || !lines.includes('\n')) return;
               event.preventDefault();
               const field = event.currentTarget;
-              const lines = pasted.replace(/\r\n?/g, '\n');
               const start = field.selectionStart ?? text.length;
               caretAfterPaste.current = start + lines.length;
               setText(text.slice(0, start) + lines + text.slice(field.selectionEnd ?? start));

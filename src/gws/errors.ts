@@ -35,13 +35,13 @@ export class GwsRequestError extends Error {
   }
 }
 
+/** The writes' code (or the writer's) could not be loaded: nothing was sent. One value, for the client and the grid's writer alike. */
+export const codeNotLoaded: GwsError = { kind: 'network', message: 'the code that sends it could not be loaded' };
+
 // How a failure is sorted, in one place: whether trying again may get past it, whether the
 // session is the problem, whether the server was reached at all, whether it may have acted.
 
 /** A failure that trying again may get past (a read is retried while writes wait on it). */
-/** The writes' code (or the writer's) could not be loaded: nothing was sent. One value, for the client and the grid's writer alike. */
-export const codeNotLoaded: GwsError = { kind: 'network', message: 'the code that sends it could not be loaded' };
-
 export const mayPass = (error: GwsError): boolean => isUnreachable(error) || (error.kind === 'http' && (error.status >= 500 || error.status === 429));
 
 /**

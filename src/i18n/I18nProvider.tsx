@@ -12,10 +12,11 @@ const MessagesContext = createContext<Messages>(english);
 type CatalogState = { readonly locale: Locale; readonly loaded: boolean };
 
 /**
- * While a catalogue loads, its language's direction already applies (no flip when it
- * arrives a moment later) with English texts; on a switch from a language already shown, that
- * language stays, whole, until the new one arrives (live regions worded anew in English, then
- * again in Arabic a moment later, were said twice: exploratory test). If it cannot load (offline, a redeployed
+ * On a switch, the language shown stays, whole (its texts, `lang` and direction), until the new
+ * one's catalogue has arrived, and then all of it changes at once: live regions worded anew in
+ * English, then again in Arabic a moment later, were said twice (exploratory test). At the
+ * first load there is none: the asked language's direction applies at once (no flip when its
+ * catalogue arrives a moment later), with English texts. If it cannot load (offline, a redeployed
  * bundle), the panel is wholly English, left to right, instead of English laid out right
  * to left, and the load is tried again with a growing pause until it arrives.
  */

@@ -54,7 +54,9 @@ test('a live-connection chunk that fails to load is retried; the queued edit is 
   // (let through sooner, a loaded machine went live before the edit was typed: nothing was Queued).
   let refused = 0;
   let blocked = true;
+  const asked: string[] = [];
   await page.route('**/assets/cometdSession-*.js*', (route) => {
+    asked.push(new URL(route.request().url()).search);
     if (!blocked) return route.continue();
     refused += 1;
     return route.abort('connectionfailed');
@@ -74,6 +76,10 @@ test('a live-connection chunk that fails to load is retried; the queued edit is 
   await expect(cell).not.toContainText('Queued');
   await expect.poll(async () => (await sim.control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'typed while loading' }]);
   expect(refused).toBeGreaterThan(0);
+  // First under its own address, then under new ones (?1, ?2, …), the one that loaded it last.
+  expect(asked[0]).toBe('');
+  expect(asked.at(-1)).toMatch(/^\?\d+$/);
+  expect(new Set(asked).size).toBe(asked.length);
   expect(errors).toEqual([]);
 });
 

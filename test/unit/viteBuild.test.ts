@@ -35,15 +35,38 @@ async function buildEntry(files: Record<string, string>) {
 const page = '<!doctype html><script type="module" src="./main.js"></script>';
 
 describe('importWithoutPreload (vite.config.ts)', () => {
-  it('builds import() without Vite’s preload helper, still loading the chunk', async () => {
+  it('builds import() without Vite’s preload helper, through one that asks again under a new address', async () => {
     const entry = await buildEntry({
       'index.html': page,
       'main.js': "import('./later.js').then((m) => m.show());",
       'later.js': 'export const show = () => document.body.append("later");',
     });
-    expect(entry).toMatch(/import\(`\.\/later-[\w-]+\.js`\)/);
+    // The chunk's address handed to the helper, which imports it, and after a failure under `?N`.
+    expect(entry).toMatch(/\(`\.\/later-[\w-]+\.js`\)\.then/);
+    expect(entry).not.toMatch(/import\(`\.\/later/);
+    expect(entry).toMatch(/import\(\w+\[\w+\]\|\|\w+\)\.catch\(/);
+    expect(entry).toContain('`?`');
     expect(entry).not.toContain('vite:preloadError');
     expect(entry).not.toContain('modulepreload');
+  }, 30_000);
+
+  it('calls a function body Vite wrapped (an export taken with await) as it is, its import through the helper', async () => {
+    const entry = await buildEntry({
+      'index.html': page,
+      'main.js': "export async function go() { const { show } = await import('./later.js'); show(); } go();",
+      'later.js': 'export const show = () => document.body.append("later");',
+    });
+    expect(entry).toMatch(/\(async\(\)=>\{let\{show:\w\}=await \w+\(`\.\/later-[\w-]+\.js`\);return\{show:\w\}\}\)\(\)/);
+    expect(entry).not.toContain('__VITE_PRELOAD__');
+  }, 30_000);
+
+  it('refuses an import() it cannot give the retry: a chunk in another folder', async () => {
+    await expect(
+      buildEntry({
+        'index.html': page,
+        'main.js': "import(/* @vite-ignore */ '../elsewhere/later.js').then((m) => m.show());",
+      }),
+    ).rejects.toThrow(/met an import\(\) it does not rewrite/);
   }, 30_000);
 
   it('refuses a lazily loaded chunk with CSS of its own, which the import alone would leave unstyled', async () => {
