@@ -148,8 +148,14 @@ export const __vitePreload = (chunk) => import(/* @vite-ignore */ at[chunk] || c
       return { code: rewritten, map: edited.generateMap({ hires: true }) };
     },
     generateBundle(_options, bundle) {
+      const entries = new Set(Object.values(bundle).flatMap((chunk) => (chunk.type === 'chunk' && chunk.isEntry ? [chunk.fileName] : [])));
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk' || chunk.isEntry) continue;
+        // A chunk loaded later imports the entry alone: a module two of them share became a chunk
+        // both import, which the retry above cannot reach (one failed fetch of it kept both from
+        // loading for the page: exploratory test). Reach such a module through a loader instead.
+        const shared = chunk.imports.filter((name) => !entries.has(name));
+        if (shared.length > 0) this.error(`${chunk.fileName} imports ${shared.join(', ')}, a chunk loaded later; importWithoutPreload (vite.config.ts) retries only what is imported on its own.`);
         const css = chunk.viteMetadata?.importedCss.size ?? 0;
         if (css > 0) this.error(`${chunk.fileName} imports CSS of its own; importWithoutPreload (vite.config.ts) cannot load it. Import that CSS from the entry, or drop the plugin.`);
       }

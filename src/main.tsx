@@ -6,7 +6,7 @@ import { App } from './app/App';
 import { createQueryClient } from './app/createQueryClient';
 import { startFirstRead } from './app/useLiveSync';
 import { parseCaseDataConfig } from './caseData';
-import { detectFraming, formatConfigProblem, isFramed, listenToHost, loadFramingRefused, loadWidgetConfig } from './embed';
+import { detectFraming, formatConfigProblem, isFramed, listenToHost, loadFramingRefused, loadWidgetConfig, popOutUrl } from './embed';
 import { createGwsClient } from './gws';
 import { I18nProvider, loadCatalog } from './i18n';
 import { createChatStore, sessionDraftStorage } from './store';
@@ -56,8 +56,7 @@ async function start() {
       <I18nProvider locale={config.locale}>
         <FramingRefused
           origin={framing.refusedOrigin}
-          widgetUrl={widgetUrl}
-          opening={{ chatId: config.chatId, locale: config.locale, theme: config.theme.mode, density: config.theme.tokens.density }}
+          popOutHref={popOutUrl(widgetUrl, { chatId: config.chatId, locale: config.locale, theme: config.theme.mode, density: config.theme.tokens.density })}
           ignored={problems.filter((problem) => problem.field.startsWith('allowedHostOrigins')).map((problem) => `${problem.field}: ${problem.message}`)}
         />
       </I18nProvider>,

@@ -4,7 +4,7 @@
 
 import type { UserDataValue } from '../gws';
 import { translateEnglish } from '../i18n';
-import { translateGwsError } from '../i18n/gwsErrors';
+import { gwsErrorWords } from '../caseData';
 import type { UserDataChange, WidgetEvent, WidgetState } from '../embed';
 // Dirty, what a CRM warns about before navigating away, is the store's unsaved work
 // (store/unsavedWork.ts unsavedChatIds): open drafts, writes not yet accepted, and chats a
@@ -95,7 +95,9 @@ function saveFailures(chatId: string, before: ChatEntry | undefined, entry: Chat
       chatId,
       key: write.key,
       operation: write.op,
-      error: write.error ? { kind: write.error.kind, message: translateGwsError(translateEnglish, write.error) } : { kind: 'unknown', message: 'Not saved' },
+// In English words from the problems' chunk (a failed write has loaded it), through its loader: importing
+// them made a chunk this one and that one share, which one failed fetch kept from loading (exploratory test).
+      error: write.error ? { kind: write.error.kind, message: gwsErrorWords(translateEnglish, write.error) } : { kind: 'unknown', message: 'Not saved' },
     }));
 }
 

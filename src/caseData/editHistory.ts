@@ -9,8 +9,7 @@ import type { Translate } from '../i18n';
 import { isEditedDraft, isUnsettled, sameValue, shownValue, valueAfter, type ChatEntry, type ChatStoreActions, type HistoryStep, type PendingEdit, type UserDataWrite } from '../store';
 import type { GridRow } from './useCaseDataRows';
 import type { ActiveCell } from './useCellFocus';
-import { chatBlockReason, writeTo } from './validation';
-import { writesSaid } from './writesSaid';
+import { chatBlockReason, problemWording, writeTo } from './validation';
 import '../i18n/historyTexts';
 
 /**
@@ -205,9 +204,13 @@ export function retryWrite(failed: PendingEdit, { entry, actions, chatId, send, 
         ? 'caseData.announce.sendingAgain'
         : 'caseData.announce.queuedAgain';
   const text = t(said, { key: named(failed.key) });
-  // Waiting, it is unsaid once the write is queued no more (writesSaid.ts).
-  if (now) writesSaid.delete(chatId);
-  else writesSaid.set(chatId, { text, stands: (entry) => entry.pending.some((edit) => edit.key === failed.key && edit.status === 'queued') });
+  // Waiting, it is unsaid once the write is queued no more (writesSaid.ts, kept in the problems'
+  // chunk, which a failed write has loaded: through its loader, not imported, so that neither chunk
+  // depends on a third that one failed fetch would keep from loading for the page).
+  problemWording.use(({ writesSaid }) => {
+    if (now) writesSaid.delete(chatId);
+    else writesSaid.set(chatId, { text, stands: (entry) => entry.pending.some((edit) => edit.key === failed.key && edit.status === 'queued') });
+  }, () => undefined);
   announce(text);
 }
 

@@ -97,9 +97,9 @@ export function useFocusKeeping({ scroller, rowWindow, rows, activeRowIndex, col
   // Another chat (the host's setActiveChat) replaces the grid, its toolbar and forms with new
   // ones: focus that was in them goes to the new grid's cell (its filter, with no rows), not
   // to the page, where the agent's next keys would go nowhere. From a field (an editor, the
-  // filter, Add field; a button too, all that have a `value`) to the filter: the agent was typing, and the rest of it started an edit
-  // replacing the new chat's first value, saved by their Enter (exploratory test: " email"
-  // saved over another customer's Subject). In the same commit or never: the old grid says so
+  // filter, Add field; a button too: all that have a `value`, which no cell has) to the filter:
+  // the agent was typing, and the rest of it started an edit replacing the new chat's first
+  // value, saved by their Enter (exploratory test: " email" saved over another customer's Subject). In the same commit or never: the old grid says so
   // as it goes (one grid per document), and it is forgotten in the microtask after, so a chat
   // that arrives later, the agent in the CRM meanwhile, takes nothing.
   const hasRows = rows.length > 0;

@@ -13,7 +13,7 @@ import { chatBlockReason } from './validation';
 import { writesSaid } from './writesSaid';
 import '../i18n/writeProblemTexts';
 
-export { translateGwsError };
+export { translateGwsError, writesSaid };
 
 /** Writes whose refusal or conflict the grid's live region said (edits are replaced, never changed, on a new status). */
 const told = new WeakSet<PendingEdit>();

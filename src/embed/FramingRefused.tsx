@@ -1,6 +1,5 @@
 import { useMessages } from '../i18n';
 import '../i18n/framingTexts';
-import { popOutUrl, type PopOutState } from './storageAccess';
 
 /**
  * Loaded only when needed (embed/index.ts: loadFramingRefused). Shown instead of the panel when a page that is not allowed frames it (on a server that
@@ -9,13 +8,13 @@ import { popOutUrl, type PopOutState } from './storageAccess';
  */
 type FramingRefusedProps = {
   readonly origin: string | null;
-  readonly widgetUrl: string;
-  readonly opening: PopOutState;
+  /** The panel on its own page, with what it was opened on (popOut.ts; worked out by the first render's code, see there). */
+  readonly popOutHref: string;
   /** Problems with allowedHostOrigins' entries: why a page that looks listed is refused (a trailing slash, a path). */
   readonly ignored?: readonly string[];
 };
 
-export function FramingRefused({ origin, widgetUrl, opening, ignored = [] }: FramingRefusedProps) {
+export function FramingRefused({ origin, popOutHref, ignored = [] }: FramingRefusedProps) {
   const { t } = useMessages();
   return (
     <main className="framing-refused" aria-labelledby="framing-refused-title">
@@ -41,7 +40,7 @@ export function FramingRefused({ origin, widgetUrl, opening, ignored = [] }: Fra
       ) : null}
       <p>
         {/* On the chat the page asked for, in its language and theme: the agent is in the middle of it. */}
-        <a href={popOutUrl(widgetUrl, opening)} target="_blank" rel="noopener noreferrer">
+        <a href={popOutHref} target="_blank" rel="noopener noreferrer">
           {t('framing.openDirectly')}
         </a>
       </p>

@@ -20,7 +20,8 @@ export type * from './protocol';
 export { DEFAULT_THEME, DENSITIES, THEME_MODES, themeTokens, type Density, type Theme, type ThemeMode, type ThemeTokens } from './theme';
 export { checkOriginPattern, frameAncestorsDirective, originMatches, type OriginPattern } from './origins';
 export { detectFraming, isFramed, knownAncestorOrigins, type Framing } from './framing';
-export type { PopOutState, StorageCheck } from './storageAccess';
+export type { StorageCheck } from './storageAccess';
+export { popOutUrl, type PopOutState } from './popOut';
 export type { PopOutReason } from './PopOutOffer';
 export { ConfigProblems } from './ConfigProblems';
 /** The page shown instead of the panel to a host that may not frame it; loaded only then. */

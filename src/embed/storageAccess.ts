@@ -3,7 +3,6 @@
 // expired", the widget checks what it can, and offers the agent a pop-out window, which is
 // first-party and so gets the cookie.
 
-import type { Density, ThemeMode } from './theme';
 
 export type StorageCheck =
   | { readonly kind: 'ok' }
@@ -46,24 +45,7 @@ export async function requestStorageAccess(win: Window): Promise<boolean> {
   }
 }
 
-export type PopOutState = {
-  readonly chatId: string | null;
-  readonly locale: string;
-  readonly theme: ThemeMode;
-  readonly density: Density | undefined;
-};
-
-/** The widget's own address with what the agent is looking at, as (non-secret) URL parameters. */
-export function popOutUrl(widgetUrl: string, state: PopOutState): string {
-  const url = new URL(widgetUrl);
-  url.search = '';
-  url.hash = '';
-  if (state.chatId) url.searchParams.set('chatId', state.chatId);
-  url.searchParams.set('locale', state.locale);
-  url.searchParams.set('theme', state.theme);
-  if (state.density) url.searchParams.set('density', state.density);
-  return url.toString();
-}
+export { popOutUrl, type PopOutState } from './popOut';
 
 export function openPopOut(win: Window, url: string): void {
   // noopener: the pop-out is a separate, first-party window; it needs nothing from us.

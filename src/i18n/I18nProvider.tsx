@@ -50,7 +50,8 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
   const known = catalog?.locale === locale ? catalog.loaded : isCatalogLoaded(locale) ? true : null;
   // `known` is part of the key: once the catalogue arrives, `t` is a new function and every
   // memoized row that reads it renders its texts again.
-  // Loading, the texts are English: so is `locale` (the root's lang), the direction already the asked one.
+  // Loading at first, the texts are English: so is `locale` (the root's lang), the direction already the
+  // asked one. Loading on a switch, the language before (`before`) is shown as it was, direction and all.
   // English texts from `t` too, even once the catalogue has arrived but before this state says so: a
   // render in between would otherwise show the new language under the old `lang`.
   const before = known === null && catalog?.loaded ? catalog.locale : null;

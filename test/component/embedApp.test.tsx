@@ -3,7 +3,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { App } from '../../src/app/App';
-import { listenToHost, type HostLink } from '../../src/embed';
+import { listenToHost, popOutUrl, type HostLink } from '../../src/embed';
 import { FramingRefused } from '../../src/embed/FramingRefused';
 import { PROTOCOL_NAMESPACE, PROTOCOL_VERSION } from '../../src/embed/host';
 import { parseCaseDataConfig, type CaseDataConfig } from '../../src/caseData/caseDataConfig';
@@ -173,8 +173,8 @@ describe('the panel embedded in a CRM', () => {
     await waitFor(() => expect(joins()).toHaveTextContent('Supervisor Sam joined the chat.'));
     fromHost({ type: 'setLocale', locale: 'de' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Falldaten' }, { timeout: 12_000 })).toBeInTheDocument();
-    // Before (exploratory test): still the English sentence, under lang="de".
-    expect(joins()).toBeEmptyDOMElement();
+    // Before (exploratory test): still the English sentence, under lang="de". (Cleared by an effect of the render that shows German.)
+    await waitFor(() => expect(joins()).toBeEmptyDOMElement());
     await control.leaveParticipant(SEED, 'sam');
     await waitFor(() => expect(joins()).toHaveTextContent('Supervisor Sam hat den Chat verlassen.'));
   }, 30_000);
@@ -351,7 +351,7 @@ describe('framed by a page that is not allowed', () => {
   it('explains instead of showing a blank box', async () => {
     render(
       <I18nProvider locale="de">
-        <FramingRefused origin="https://evil.example" widgetUrl="https://panel.example.com/" opening={{ chatId: SEED, locale: 'de', theme: 'dark', density: undefined }} />
+        <FramingRefused origin="https://evil.example" popOutHref={popOutUrl('https://panel.example.com/', { chatId: SEED, locale: 'de', theme: 'dark', density: undefined })} />
       </I18nProvider>,
     );
     // German loads on demand; the heading switches from English once it has arrived.
@@ -364,7 +364,7 @@ describe('framed by a page that is not allowed', () => {
     const ignored = ['allowedHostOrigins[0]: "https://crm.example.com/" must be an origin only (scheme, host and port, no path or trailing slash): did you mean "https://crm.example.com"?'];
     render(
       <I18nProvider locale="en">
-        <FramingRefused origin="https://crm.example.com" widgetUrl="https://panel.example.com/" opening={{ chatId: SEED, locale: 'en', theme: 'light', density: undefined }} ignored={ignored} />
+        <FramingRefused origin="https://crm.example.com" popOutHref={popOutUrl('https://panel.example.com/', { chatId: SEED, locale: 'en', theme: 'light', density: undefined })} ignored={ignored} />
       </I18nProvider>,
     );
     expect(screen.getByText('Entries of "allowedHostOrigins" it ignored:')).toBeInTheDocument();
@@ -374,7 +374,7 @@ describe('framed by a page that is not allowed', () => {
   it('framed by a page it cannot identify, says so, and does not ask for an origin to be listed that no one knows', () => {
     render(
       <I18nProvider locale="en">
-        <FramingRefused origin={null} widgetUrl="https://panel.example.com/" opening={{ chatId: SEED, locale: 'en', theme: 'light', density: undefined }} />
+        <FramingRefused origin={null} popOutHref={popOutUrl('https://panel.example.com/', { chatId: SEED, locale: 'en', theme: 'light', density: undefined })} />
       </I18nProvider>,
     );
     expect(screen.getByText(/^The panel cannot tell which page embeds it/)).toBeInTheDocument();

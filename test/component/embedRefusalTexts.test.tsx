@@ -2,7 +2,7 @@
 // an Arabic panel: from a review of src/embed.
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { checkOriginPattern, ConfigProblems, detectFraming } from '../../src/embed';
+import { checkOriginPattern, ConfigProblems, detectFraming, popOutUrl } from '../../src/embed';
 import { FramingRefused } from '../../src/embed/FramingRefused';
 import { I18nProvider, loadCatalog } from '../../src/i18n';
 
@@ -21,7 +21,7 @@ describe('the refusal page', () => {
     expect(framing.refused).toBe(true);
     render(
       <I18nProvider locale="en">
-        <FramingRefused origin={framing.refusedOrigin} widgetUrl="https://panel.example.com/" opening={opening} />
+        <FramingRefused origin={framing.refusedOrigin} popOutHref={popOutUrl('https://panel.example.com/', opening)} />
       </I18nProvider>,
     );
     // Before (review): "This page (null) is not allowed…", and "add this origin": advice no list can take.
@@ -35,7 +35,7 @@ describe('the refusal page', () => {
 describe('untranslated English lines in an Arabic panel', () => {
   it.each([
     ['the configuration problems above the panel', () => <ConfigProblems problems={[LINE]} />],
-    ['the ignored allowlist entries on the refusal page', () => <FramingRefused origin="https://crm.example.com" widgetUrl="https://panel.example.com/" opening={{ ...opening, locale: 'ar' }} ignored={[LINE]} />],
+    ['the ignored allowlist entries on the refusal page', () => <FramingRefused origin="https://crm.example.com" popOutHref={popOutUrl('https://panel.example.com/', { ...opening, locale: 'ar' })} ignored={[LINE]} />],
   ])('lay out %s left to right, as English', async (_what, view) => {
     await loadCatalog('ar');
     render(

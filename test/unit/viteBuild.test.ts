@@ -69,6 +69,18 @@ describe('importWithoutPreload (vite.config.ts)', () => {
     ).rejects.toThrow(/met an import\(\) it does not rewrite/);
   }, 30_000);
 
+  it('refuses two chunks loaded later that share a module: a chunk both import, out of the retry’s reach', async () => {
+    await expect(
+      buildEntry({
+        'index.html': page,
+        'main.js': "import('./one.js').then((m) => m.show()); import('./two.js').then((m) => m.show());",
+        'one.js': "import { said } from './shared.js'; export const show = () => said.set('one', 1);",
+        'two.js': "import { said } from './shared.js'; export const show = () => said.set('two', 2);",
+        'shared.js': 'export const said = new Map();',
+      }),
+    ).rejects.toThrow(/imports assets\/shared-[\w-]+\.js, a chunk loaded later/);
+  }, 30_000);
+
   it('refuses a lazily loaded chunk with CSS of its own, which the import alone would leave unstyled', async () => {
     await expect(
       buildEntry({
