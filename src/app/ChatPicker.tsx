@@ -6,9 +6,10 @@ import '../i18n/panelTexts';
 /**
  * What can reorder the text after a nickname in a left-to-right option: right-to-left letters
  * (Hebrew to Arabic, their presentation forms, the historic scripts), direction marks and
- * controls, and a sign or space at either end ("+49 170 1234", "k.tanaka!": review).
+ * controls. (A sign at a name's edge moves only in a right-to-left run: in a right-to-left
+ * panel every name is isolated, below.)
  */
-const REORDERS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200e\u200f\u202a-\u202e\u2066-\u2069\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]|^[^\p{L}\p{N}]|[^\p{L}\p{N}]$/u;
+const REORDERS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200e\u200f\u202a-\u202e\u2066-\u2069\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
 
 export function ChatPicker({ activeChatId }: { activeChatId: string | null }) {
   const chats = useChatSummaries();

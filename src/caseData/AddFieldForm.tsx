@@ -136,7 +136,8 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
     // Now, not as the form unmounts: the grid renders first, and its button asks (it opens to kept text once the chat is over).
     addFieldTyped.delete(chatId);
     const opener = document.getElementById(openerId);
-    if (opener instanceof HTMLButtonElement && !opener.disabled) opener.focus();
+    // (Not while the chat is over: the button is about to be disabled, kept text gone, and the focus went with it to the page: exploratory test.)
+    if (opener instanceof HTMLButtonElement && !opener.disabled && !blocked) opener.focus();
     else form.current?.closest('.case-data')?.querySelector<HTMLElement>('[role="gridcell"][tabindex="0"], [role="rowheader"][tabindex="0"]')?.focus();
     onClose();
   };

@@ -95,33 +95,30 @@ export function useFocusKeeping({ scroller, rowWindow, rows, activeRowIndex, col
   }, [editingKey]); // oxlint-disable-line react/exhaustive-deps -- once per editor opened
 
   // Another chat (the host's setActiveChat) replaces the grid, its toolbar and forms with new
-  // ones: focus that was in them goes to the new grid's cell (its filter, with no rows), not
-  // to the page, where the agent's next keys would go nowhere. From a field (an editor, the
-  // filter, Add field; a button too: all that have a `value`, which no cell has) to the filter:
-  // the agent was typing, and the rest of it started an edit replacing the new chat's first
-  // value, saved by their Enter (exploratory test: " email" saved over another customer's Subject). In the same commit or never: the old grid says so
+  // ones: focus that was in them goes to the new grid's filter, not to the page, where the
+  // agent's next keys would go nowhere, nor to its first cell, where the rest of what they were
+  // typing for the chat before (in an editor, or about to, on a cell) started an edit of another
+  // customer's value, saved by their Enter (exploratory tests: " email" and "Fraud" saved over
+  // another customer's Subject). In the filter it only filters. In the same commit or never: the old grid says so
   // as it goes (one grid per document), and it is forgotten in the microtask after, so a chat
   // that arrives later, the agent in the CRM meanwhile, takes nothing.
   const hasRows = rows.length > 0;
   useLayoutEffect(() => {
     const panel = scroller.current?.parentElement;
     if (!panel) return;
-    if (focusHandedOver && document.hasFocus() && document.activeElement === document.body) {
-      (('value' in focusHandedOver ? null : panel.querySelector<HTMLElement>('[role="grid"] [tabindex="0"]')) ?? document.getElementById(filterId))?.focus();
-    }
-    focusHandedOver = null;
+    if (focusHandedOver && document.hasFocus() && document.activeElement === document.body) document.getElementById(filterId)?.focus();
+    focusHandedOver = false;
     return () => {
-      const focused = document.activeElement;
-      focusHandedOver = document.hasFocus() && panel.contains(focused) ? focused : null;
-      queueMicrotask(() => void (focusHandedOver = null));
+      focusHandedOver = document.hasFocus() && panel.contains(document.activeElement);
+      queueMicrotask(() => void (focusHandedOver = false));
     };
   }, [hasRows]); // oxlint-disable-line react/exhaustive-deps -- on mount and as rows come or go; filterId (useId) and the scroller ref are stable
 
   return { noteFocus: (element: HTMLElement) => void (lastFocused.current = element) };
 }
 
-/** What had the focus in the grid that just went, for the next grid (see above). */
-let focusHandedOver: Element | null = null;
+/** Whether the grid that just went had the focus, for the next grid (see above). */
+let focusHandedOver = false;
 
 /**
  * Whether the agent's pointer is moving the focus right now: from a pointer press until the

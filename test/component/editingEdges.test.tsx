@@ -148,6 +148,8 @@ describe('Add field closed with text in it as the chat ends', () => {
     await user.click(within(form).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('form', { name: 'Add field' })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Add field' })).toBeDisabled();
+    // To the grid, not with the button about to be disabled to the page (second round).
+    expect(document.activeElement?.closest('[role="grid"]')).not.toBeNull();
     expect(await control.operations()).toEqual([]);
   });
 });
