@@ -1,8 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { catchUpEvents, hostEventsBetween, widgetState } from '../../src/app/hostEvents';
 import type { WidgetEvent } from '../../src/embed';
 import type { Chat, UserDataValue } from '../../src/gws';
 import { createChatStore, type ChatStore } from '../../src/store';
+import { problemWording } from '../../src/caseData';
 
 const CHAT = 'C-1';
 
@@ -19,6 +20,10 @@ function chat(userData: Record<string, UserDataValue>, state = 'Chatting'): Chat
 
 let store: ChatStore;
 let events: WidgetEvent[];
+
+// A failed save is worded by the problems' chunk, which the writer loads as it loads (a write fails
+// only once the writer has): loaded here as the panel has it by then.
+beforeAll(() => new Promise<void>((resolve, reject) => problemWording.use(() => resolve(), reject)));
 
 beforeEach(() => {
   store = createChatStore();
