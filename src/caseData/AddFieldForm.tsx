@@ -4,7 +4,7 @@ import { useChatStoreApi, type HistoryStep, type UserDataWrite } from '../store'
 import { configuredKeys, resolveRule, type CaseDataConfig } from './caseDataConfig';
 import type { GridRow } from './useCaseDataRows';
 import { effectiveKind, formatValue } from './userDataValues';
-import { checkValue, keyShown, textForCell } from './validation';
+import { checkValue, keyShown, problemWording, textForCell } from './validation';
 import '../i18n/addFieldTexts';
 import { addFieldTyped, type AddFieldTyped } from './addFieldTyped';
 
@@ -161,7 +161,16 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
     // Named as its row header names it ("Follow-up date (FollowUpDate)"), as every announcement;
     // not "saving" when it waits for the connection, as its row says (exploratory test).
     const queued = store.getState().chats.get(chatId)?.pending.some((edit) => edit.key === name && edit.status === 'queued');
-    if (!refused) announce(t(queued ? 'caseData.announce.addedQueued' : 'caseData.announce.added', { key: keyShown(name, t, resolveRule(config, name).label) }));
+    if (!refused) {
+      const said = t(queued ? 'caseData.announce.addedQueued' : 'caseData.announce.added', { key: keyShown(name, t, resolveRule(config, name).label) });
+      announce(said);
+      // Unsaid once saved, or once it waits no more (writesSaid.ts: "Added Note; saving." read on beside
+      // Saved). Through the problems' loader, which a write has asked for: no chunk this one imports.
+      problemWording.use(
+        ({ writesSaid }) => writesSaid.set(chatId, { text: said, stands: (entry) => entry.pending.some((edit) => edit.key === name && (!queued || edit.status === 'queued')) }),
+        () => undefined,
+      );
+    }
     return refused === null ? null : ({ reason: refused, on } as const);
   };
 

@@ -204,13 +204,14 @@ export function retryWrite(failed: PendingEdit, { entry, actions, chatId, send, 
         ? 'caseData.announce.sendingAgain'
         : 'caseData.announce.queuedAgain';
   const text = t(said, { key: named(failed.key) });
-  // Waiting, it is unsaid once the write is queued no more (writesSaid.ts, kept in the problems'
-  // chunk, which a failed write has loaded: through its loader, not imported, so that neither chunk
-  // depends on a third that one failed fetch would keep from loading for the page).
-  problemWording.use(({ writesSaid }) => {
-    if (now) writesSaid.delete(chatId);
-    else writesSaid.set(chatId, { text, stands: (entry) => entry.pending.some((edit) => edit.key === failed.key && edit.status === 'queued') });
-  }, () => undefined);
+  // Unsaid once the write is sent and answered, or, waiting, once it is queued no more (writesSaid.ts:
+  // "Sending your change" read on beside Saved, exploratory test). Kept in the problems' chunk, which
+  // a failed write has loaded: through its loader, not imported, so that neither chunk depends on a
+  // third that one failed fetch would keep from loading for the page.
+  problemWording.use(
+    ({ writesSaid }) => writesSaid.set(chatId, { text, stands: (entry) => entry.pending.some((edit) => edit.key === failed.key && (now || edit.status === 'queued')) }),
+    () => undefined,
+  );
   announce(text);
 }
 

@@ -543,11 +543,16 @@ describe('add field', () => {
     await user.selectOptions(field, 'Priority (Priority)');
     await user.clear(within(form).getByLabelText('Value'));
     await user.type(within(form).getByLabelText('Value'), '3');
+    // A slow server: the line stands while the write is on its way.
+    await control.faults({ latencyMs: 300 });
     await user.click(within(form).getByRole('button', { name: 'Add' }));
     // Said as the row header names it (before (new-user test): "Added Priority."; "Added" alone claimed it saved).
     expect(screen.getByText('Added Priority (Priority); saving.')).toBeInTheDocument();
     await waitFor(() => expect(valueCell('Priority (Priority)')).toHaveTextContent('3'));
     expect(await control.operations()).toEqual([{ operationName: 'AttachUserData', userData: { Priority: 3 } }]);
+    // Saved, the line goes (exploratory test: "saving." read on for ten seconds beside Saved).
+    await waitFor(() => expect(valueCell('Priority (Priority)')).not.toHaveAttribute('aria-busy'));
+    await waitFor(() => expect(screen.queryByText('Added Priority (Priority); saving.')).not.toBeInTheDocument());
 
     // The added key leaves the list, and the form moves on to what the list now shows.
     await waitFor(() => expect(within(field).getAllByRole('option').map((option) => option.textContent)).not.toContain('Priority (Priority)'));

@@ -16,11 +16,14 @@ const region = () => grid().closest('.case-data')?.querySelector('.case-data__an
 it('Retry is said over the refusal, and the row then saves', async () => {
   const { user } = await panelWithRefusedWrite(sim.url, control);
   await waitFor(() => expect(region()).toHaveTextContent(/^Subject: Not saved: /));
+  // A slow server: the line stands while the write is on its way.
+  await control.faults({ latencyMs: 300 });
   await user.click(within(valueCell('Subject')).getByRole('button', { name: 'Retry' }));
   expect(region()).toHaveTextContent(/^Sending your change to Subject\.$/);
   await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-invalid'));
-  // Words said since are not the refusal's: they stay.
-  expect(region()).toHaveTextContent(/^Sending your change to Subject\.$/);
+  // Saved, "Sending" goes too (exploratory test: it read on beside Saved).
+  await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));
+  await waitFor(() => expect(region()).toHaveTextContent(/^$/));
   expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Customer support - mine' }, { Subject: 'Customer support - mine' }]);
 }, 20_000);
 
@@ -61,9 +64,13 @@ it('Enter on a refused delete says it is sent again', async () => {
   valueCell('Subject').focus();
   await user.keyboard('{Delete}');
   await waitFor(() => expect(region()).toHaveTextContent(/^Subject: Not saved \(delete\): /));
+  // A slow server: the line stands while the delete is on its way.
+  await control.faults({ latencyMs: 300 });
   await user.keyboard('{Enter}');
   expect(region()).toHaveTextContent(/^Sending your delete of Subject\.$/);
   await waitFor(() => expect(within(grid()).queryByRole('rowheader', { name: 'Subject' })).toBeNull());
+  // Deleted, the line goes.
+  await waitFor(() => expect(region()).toHaveTextContent(/^$/));
 }, 20_000);
 
 it('a conflict read in its read-only viewer (the chat over) offers neither Keep yours nor Take theirs', async () => {
