@@ -53,7 +53,9 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
   const [text, setText] = useState(typedBefore?.text ?? '');
   // A value of more than one line gets a box of lines, from the paste that brought them on: a
   // one-line field drops line breaks (exploratory test: three pasted lines saved as one, unsaid).
-  // It stays one until the value is added, so the focus is not moved under the agent's typing.
+  // It stays one until the value is added, so the focus is not moved under the agent's typing, and
+  // for a field of another type picked meanwhile: a one-line field would show the lines run together,
+  // and refuse them as not a number (exploratory test).
   const [multiline, setMultiline] = useState(() => /[\n\r]/.test(typedBefore?.text ?? ''));
   const caretAfterPaste = useRef<number | null>(null);
   // The field the agent has typed a value for stays, even once the chat has it: another party
@@ -231,7 +233,7 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
           </select>
         ) : chosen?.rule.type === 'boolean' ? (
           <input id={ids.value} type="checkbox" checked={text === 'true'} onChange={(event) => setText(String(event.target.checked))} {...invalid('value')} />
-        ) : multiline && isText ? (
+        ) : multiline ? (
           <>
             <textarea id={ids.value} dir="auto" rows={4} value={text} onChange={(event) => setText(event.target.value)} spellCheck={false} {...invalid('value')} aria-describedby={refusal?.on === 'value' ? `${ids.reason} ${ids.hint}` : ids.hint} />
             <span id={ids.hint} className="add-field__hint">

@@ -206,6 +206,24 @@ describe('Add field and a value of lines', () => {
     expect(screen.getByRole('textbox', { name: 'Value' })).toHaveValue('');
   });
 
+  it('keeps the box of lines for a field of another type picked after the paste: the lines stay in sight', async () => {
+    const { user } = await openPanel({ config: caseDataConfig({ fields: { Priority: { type: 'integer' } }, allowFreeKeys: true }) });
+    await user.click(screen.getByRole('button', { name: 'Add field' }));
+    const form = await screen.findByRole('form', { name: 'Add field' });
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Field' }), 'Other key…');
+    await user.type(within(form).getByRole('textbox', { name: 'Key' }), 'Notes');
+    await user.click(within(form).getByRole('textbox', { name: 'Value' }));
+    await user.paste('12\n34');
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Field' }), 'Priority');
+    // Before (exploratory test): a one-line field showing "1234", refused as "Enter a whole number."
+    const lines = within(form).getByRole('textbox', { name: 'Value' });
+    expect(lines.tagName).toBe('TEXTAREA');
+    expect(lines).toHaveValue('12\n34');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(within(form).getByRole('alert')).toHaveTextContent('Enter a whole number.');
+    expect(await control.operations()).toEqual([]);
+  });
+
   it('keeps a pasted line in the one-line field, a spreadsheet cell’s line break after it too (review)', async () => {
     const { user } = await openPanel();
     await user.click(screen.getByRole('button', { name: 'Add field' }));
