@@ -274,9 +274,8 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
           })}
         </div>
       </div>
-      {visible.length === 0 ? (
-        <p className="case-data__empty">{all.length === 0 ? t('caseData.empty') : t('caseData.noMatch', { filter })}</p>
-      ) : null}
+      {/* Not twice: the live region's count reads the same under it once the agent pauses (exploratory test). */}
+      {visible.length === 0 && (all.length === 0 || announcement !== count) ? <p className="case-data__empty">{all.length === 0 ? t('caseData.empty') : count}</p> : null}
       <p className="case-data__announce" aria-live="polite" aria-atomic="true">
         {announcement}
       </p>

@@ -170,7 +170,7 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
           <>
             {/* Narrow panels cut long text with an ellipsis; the whole of it is one hover away. */}
             <span className="case-data__text" dir="auto" title={text.length > 0 && text.length <= LONG_TEXT * 4 ? text : undefined}>
-              {text === '' && (draft || row.value === null) ? <span className="case-data__muted">{t('caseData.emptyValue')}</span> : clipped(text, LONG_TEXT * 4 + 1)}
+              {text === '' ? <span className="case-data__muted">{t('caseData.emptyValue')}</span> : clipped(text, LONG_TEXT * 4 + 1)}
             </span>
             {/* With line breaks too, which one line does not show (exploratory test: "line1 line2 line4" read as one line). */}
             {text.length > LONG_TEXT || /[\n\r]/.test(text) ? <span className="case-data__size">{t('caseData.size', { count: text.length })}</span> : null}

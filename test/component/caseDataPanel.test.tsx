@@ -21,6 +21,14 @@ describe('the case data panel against the simulator', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Live');
   });
 
+  it('shows an empty text as (empty), named so to a screen reader (before: a cell with no name, exploratory test)', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { CallNotes: '' });
+    renderPanel(sim.url);
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitFor(() => expect(valueCell('CallNotes')).toHaveTextContent(/^\(empty\)$/));
+    expect(valueCell('CallNotes')).toHaveAccessibleName('(empty)');
+  });
+
   it('sends an edited text value as UpdateUserData and shows it confirmed', async () => {
     const { user } = renderPanel(sim.url);
     await screen.findByRole('grid', { name: 'Case data' });
