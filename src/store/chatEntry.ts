@@ -124,7 +124,9 @@ const theirsBefore = (undo: readonly HistoryStep[], edit: PendingEdit, theirs: U
  */
 function settle(before: ChatEntry, next: ChatEntry): ChatEntry {
   let { undo } = next.history;
-  const pending = next.pending.map((edit) => {
+  const pending: PendingEdit[] = [];
+  for (const edit of next.pending) pending.push(settleOne(edit));
+  function settleOne(edit: PendingEdit): PendingEdit {
     const theirs = next.chat.userData.get(edit.key);
     // Not sent at its turn for an overtaking change (no error: never sent), before the agent's own earlier write showed up.
     const heldBack = edit.status === 'conflict' && edit.overtaken && !edit.error;
@@ -142,11 +144,14 @@ function settle(before: ChatEntry, next: ChatEntry): ChatEntry {
     // Only the agent's own earlier write showing lifts the flag (this write's own value arriving
     // keeps it: it landed over theirs, which is said).
     if (!edit.overtaken || !held.some((own) => own.editId !== edit.editId)) return edit;
-    // The flag goes, and the undo puts that value back, no longer theirs (review).
-    undo = theirsBefore(undo, edit, theirs);
+    // The flag goes, and the undo puts back what the agent's writes before this one leave, no
+    // longer theirs (review): the one just before it, still to go, else the one that showed up
+    // (A1, A2, A3 overtaken together: A3's undo sent A1, and the agent's A2 was skipped: exploratory test).
+    const mine = pending.filter((own) => own.key === edit.key && !isUnsettled(own)).at(-1);
+    undo = theirsBefore(undo, edit, mine ? valueAfter(mine) : theirs);
     const { overtaken: _gone, ...unflagged } = edit;
     return heldBack ? { ...unflagged, status: 'queued' as const } : unflagged;
-  });
+  }
   // Most snapshots overtake nothing: the history stays the same object.
   return restDrafts({ ...next, pending: flagChangedFailures(pending, next.chat), history: undo === next.history.undo ? next.history : { ...next.history, undo } });
 }

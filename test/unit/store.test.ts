@@ -594,6 +594,28 @@ describe('settling a key', () => {
     expect(store.getState().chats.get('c')?.history.undo.at(-1)).toMatchObject({ before: 'A1', after: 'A2' });
   });
 
+  it('three writes overtaken together: once the first shows up, each later one’s undo puts back the one before it (exploratory test)', () => {
+    const { store, actions } = liveChatWithK();
+    const a1 = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A1' }, { key: 'k', before: 'old', after: 'A1' });
+    const a2 = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A2' }, { key: 'k', before: 'A1', after: 'A2' });
+    const a3 = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A3' }, { key: 'k', before: 'A2', after: 'A3' });
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { k: 'supervisor' }) });
+    // A1 answered; A2's and A3's turns find the supervisor's value: held back.
+    actions.userDataWriteAccepted('c', a1.editId, 5);
+    actions.userDataWriteRequeued('c', a2.editId);
+    actions.userDataWriteRequeued('c', a3.editId);
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { k: 'A1' }), referenceId: 5 });
+    expect(store.getState().chats.get('c')?.pending.map((edit) => [edit.op !== 'delete' && edit.value, edit.status])).toEqual([
+      ['A2', 'queued'],
+      ['A3', 'queued'],
+    ]);
+    // Before: A3's undo put back A1, and the agent's A2 was skipped.
+    expect(store.getState().chats.get('c')?.history.undo.slice(-2)).toMatchObject([
+      { before: 'A1', after: 'A2' },
+      { before: 'A2', after: 'A3' },
+    ]);
+  });
+
   it('an Error notification that comes before the HTTP reply of its write refuses it when the reply comes', () => {
     const { store, actions } = liveChatWithK();
     const write = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A' });
