@@ -99,17 +99,18 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
     // that would silently overwrite their value. The agent is told instead.
     const expected = direction === 'undo' ? step.after : step.before;
     const own = entry.pending.filter((edit) => edit.key === step.key).at(-1);
-    // Undoing a write that never landed (refused, or a conflict): it goes, as Discard or Take
-    // theirs do, and nothing is sent; the server keeps what it has. (It sent the value from
-    // before, over another party's change since, or theirs as the agent's own write: exploratory test.)
+    // Undoing a write that never landed (refused, a conflict, or queued offline, never sent): it
+    // goes, as Discard or Take theirs do, and nothing is sent; the server keeps what it has. (It
+    // sent the value from before, over another party's change since, or theirs as the agent's own
+    // write; a queued one went out on reconnect, and its undo after it: exploratory tests.)
     // One that may have landed is undone as a saved one is: its value from before is sent
     // (exploratory test), unless the server holds neither it nor what it replaced: someone
     // else's change since, which undo must not overwrite (final exploratory round).
-    const unsettled = direction === 'undo' && own && isUnsettled(own) ? own : undefined;
+    const notLanded = direction === 'undo' && own && (isUnsettled(own) || own.status === 'queued') ? own : undefined;
     const serverNow = entry.chat.userData.get(step.key);
-    const overtaken = unsettled?.mayHaveLanded === true && !sameValue(serverNow, valueAfter(unsettled)) && !sameValue(serverNow, unsettled.base);
-    const settled = unsettled !== undefined && !unsettled.mayHaveLanded && sameValue(valueAfter(unsettled), step.after);
-    if (settled) actions.userDataWriteDiscarded(chatId, unsettled.editId);
+    const overtaken = notLanded?.mayHaveLanded === true && !sameValue(serverNow, valueAfter(notLanded)) && !sameValue(serverNow, notLanded.base);
+    const settled = notLanded !== undefined && !notLanded.mayHaveLanded && sameValue(valueAfter(notLanded), step.after);
+    if (settled) actions.userDataWriteDiscarded(chatId, notLanded.editId);
     const refused = settled
       ? null
       : overtaken || !sameValue(shownValue(entry, step.key), expected)

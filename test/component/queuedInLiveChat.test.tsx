@@ -2,7 +2,7 @@
 // cell says of itself: a structured value put back by Ctrl+Z is read-only to typing, not to
 // its own restore. Only a chat that is over holds a write for good (unlistedChat.test.tsx).
 // Before (review): "Not sent" with a Discard, and Escape threw the restore away, unsent.
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { expect, it } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
 import { focusAfterRowGone, renderPanel, SEED_CHAT_ID, valueCell, waitUntilSettled } from '../support/renderPanel';
@@ -43,3 +43,30 @@ it('Escape does not throw it away: it goes once live again', async () => {
   await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Live'), { timeout: 15_000 });
   await waitFor(async () => expect((await control.operations()).at(-1)).toEqual({ operationName: 'AttachUserData', userData: { routingHints: ROUTING_HINTS } }), { timeout: 10_000 });
 }, 40_000);
+
+it('Ctrl+Z on a write still queued takes it back unsent: nothing goes once live again, and another party’s change since is no conflict (exploratory test)', async () => {
+  const view = renderPanel(sim.url);
+  await screen.findByRole('grid', { name: 'Case data' });
+  await waitUntilSettled(view.store);
+  act(() => view.store.getState().actions.connectionChanged({ kind: 'offline' }));
+  await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Offline'));
+  valueCell('CustomerSegment').focus();
+  await view.user.keyboard('{Delete}');
+  await waitFor(() => expect(valueCell('CustomerSegment')).toHaveTextContent(/Queued/));
+  await view.user.keyboard('{Control>}z{/Control}');
+  await waitFor(() => expect(valueCell('CustomerSegment')).not.toHaveTextContent(/Queued/));
+  expect(valueCell('CustomerSegment')).toHaveTextContent(/^default$/);
+  // A value typed, queued, undone; then a supervisor changes it.
+  valueCell('ServiceType').focus();
+  await view.user.keyboard('{F2}{Control>}a{/Control}mine{Enter}');
+  await waitFor(() => expect(valueCell('ServiceType')).toHaveTextContent(/Queued/));
+  valueCell('ServiceType').focus();
+  await view.user.keyboard('{Control>}z{/Control}');
+  await waitFor(() => expect(valueCell('ServiceType')).not.toHaveTextContent(/Queued/));
+  await control.updateUserData(SEED_CHAT_ID, { ServiceType: 'sup-changed' });
+  act(() => view.store.getState().actions.connectionChanged({ kind: 'live' }));
+  await waitFor(() => expect(valueCell('ServiceType')).toHaveTextContent(/^sup-changed$/));
+  // Before: a delete and its undo's attach went out; "mine" over theirs became a conflict offering Keep yours for a value undone.
+  expect(valueCell('ServiceType')).not.toHaveAttribute('aria-invalid');
+  expect(await control.operations()).toEqual([]);
+}, 30_000);
