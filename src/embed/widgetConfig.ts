@@ -135,7 +135,8 @@ export function readUrlParameters(search: string, base: WidgetConfig = DEFAULT_C
   for (const name of FILE_ONLY_IN_URL) {
     if (params.has(name)) problem(name, 'is ignored: it can only be set in config.json, because the embedding page writes the URL');
   }
-  const chatId = params.get('chatId');
+  // Trimmed, as the host's setActiveChat is: " C-1 " from a hand-written address opened no chat (integrator's test).
+  const chatId = params.get('chatId')?.trim();
   if (chatId) config.chatId = chatId;
   const locale = params.get('locale');
   if (locale !== null) readLocale(locale, config, problem);

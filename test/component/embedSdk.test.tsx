@@ -268,6 +268,33 @@ describe('mountCaseDataPanel', () => {
     expect(onActiveChatChanged.mock.calls.map(([event]) => event.chatId)).toEqual(['C-10', 'C-10', 'C-2']);
   });
 
+  it('after a frame reload on the mount’s chat, the host’s last asked for too, tells it once (integrator’s test: twice)', () => {
+    const onActiveChatChanged = vi.fn();
+    mount({ chatId: 'C-1', onActiveChatChanged });
+    fromWidget(READY);
+    panel.setActiveChat('C-10');
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-10', inReplyTo: 'cdp-1' });
+    panel.setActiveChat('C-1');
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-1', inReplyTo: 'cdp-2' });
+    posted.mockClear();
+    // Reloaded: ready, the chat of the mount's URL, then its answer to the host's, sent again.
+    fromWidget(READY);
+    const again = sent().find((message) => message.type === 'setActiveChat');
+    expect(again).toEqual(expect.objectContaining({ chatId: 'C-1' }));
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-1' });
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-1', inReplyTo: again?.requestId });
+    // The agent's own switch afterwards is news, and the host's next request's answer too.
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-2' });
+    panel.setActiveChat('C-2');
+    fromWidget({ ...envelope, type: 'activeChatChanged', chatId: 'C-2', inReplyTo: 'cdp-3' });
+    expect(onActiveChatChanged.mock.calls.map(([event]) => event.chatId)).toEqual(['C-10', 'C-1', 'C-1', 'C-2', 'C-2']);
+  });
+
+  it('frames the mount’s chat id trimmed, as setActiveChat sends it (integrator’s test: " C-1 " opened no chat)', () => {
+    mount({ chatId: ' C-1\t' });
+    expect(new URL(document.querySelector('iframe')?.src ?? '').searchParams.get('chatId')).toBe('C-1');
+  });
+
   it('at the first start, does not pass on the mount’s chat when the host chose another before ready', () => {
     const onActiveChatChanged = vi.fn();
     mount({ chatId: 'C-1', onActiveChatChanged });

@@ -71,6 +71,11 @@ describe('URL parameters', () => {
     expect(config).toEqual({ chatId: 'C-1', locale: 'ar', theme: { mode: 'high-contrast', tokens: { density: 'compact' } } });
   });
 
+  it('carry the chat id trimmed, as the host’s setActiveChat (integrator’s test: " C-1 " opened no chat)', () => {
+    expect(readUrlParameters('?chatId=%20C-1%09').config.chatId).toBe('C-1');
+    expect(readUrlParameters('?chatId=%20%20').config.chatId).toBeUndefined();
+  });
+
   it('never widen trust: the framing page writes the URL', () => {
     const { config, problems } = readUrlParameters('?allowedHostOrigins=https://evil.example&gwsBaseUrl=https://evil.example&theme=neon');
     expect(config).toEqual({});

@@ -90,6 +90,9 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
   // for the host until it reports that one (a CRM following it jumped to the wrong case), or
   // refuses it (an empty id: then every later change would have been dropped, review).
   let awaitedChat: { readonly chatId: string; readonly requestId: string } | null = null;
+  // The awaited chat, reported before the answer to its request came: that answer, naming it too,
+  // is no news (a reloaded panel on the mount's chat, the host's last asked for: heard twice, integrator's test).
+  let reportedAhead: { readonly chatId: string; readonly requestId: string } | null = null;
   const post = (command: HostCommand): string => {
     const requestId = `cdp-${nextRequest++}`;
     const message: HostMessage = { ...envelope(), ...command, requestId };
@@ -173,7 +176,12 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
       case 'activeChatChanged':
         // The panel's answer to the chat awaited ends the wait, whichever chat it names.
         if (awaitedChat !== null && message.chatId !== awaitedChat.chatId && message.inReplyTo !== awaitedChat.requestId) return;
-        awaitedChat = null;
+        {
+          const ahead = reportedAhead;
+          reportedAhead = awaitedChat !== null && message.inReplyTo !== awaitedChat.requestId ? awaitedChat : null;
+          awaitedChat = null;
+          if (ahead !== null && message.inReplyTo === ahead.requestId && message.chatId === ahead.chatId) return;
+        }
         if (!settings.reported(message.chatId, message.inReplyTo, `cdp-${nextRequest++}`)) return;
         return emit('activeChatChanged', message);
       case 'userDataChanged':

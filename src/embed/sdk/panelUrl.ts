@@ -12,7 +12,9 @@ export function panelUrl(doc: Document, options: MountOptions): URL {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`mountCaseDataPanel: src must be an http(s) URL, got ${options.src}`);
   if (url.href.split('#')[0] === doc.URL.split('#')[0]) throw new TypeError(`mountCaseDataPanel: src is this page's own address (${options.src}), not the panel's`);
   const theme = normalizeTheme(options.theme);
-  if (options.chatId) url.searchParams.set('chatId', options.chatId);
+  // Trimmed, as setActiveChat's: a CRM field's copy came with spaces, and opened no chat (integrator's test).
+  const chatId = typeof options.chatId === 'string' ? options.chatId.trim() : '';
+  if (chatId) url.searchParams.set('chatId', chatId);
   if (options.locale) url.searchParams.set('locale', options.locale);
   if (theme) url.searchParams.set('theme', theme.mode);
   if (theme?.tokens?.density) url.searchParams.set('density', theme.tokens.density);
