@@ -73,7 +73,9 @@ export function CaseDataPanel({ focusChannel }: { focusChannel?: FocusKeyChannel
     <main className="panel" ref={main}>
       <header className="panel__header">
         <h1 className="panel__title">{t('panel.title')}</h1>
-        <ConnectionStatus readFailed={chats.isError && !chats.isFetching} />
+        {/* Failed from the first attempt that did, through the pauses between tries and the tries after, until a read succeeds:
+            "Updating…" read on for the seventeen seconds of five failed tries over values that were not (exploratory test). */}
+        <ConnectionStatus readFailed={chats.failureCount > 0 || chats.errorUpdatedAt > chats.dataUpdatedAt} />
       </header>
       <ChatPicker activeChatId={activeChatId} />
       {error && worded ? (

@@ -19,12 +19,12 @@ function label(t: Translate, status: Status): string {
   }
 }
 
-/** `readFailed`: the chats' read has failed, and is not being tried again (it waits for Try again). */
+/** `readFailed`: the chats' read has failed, and none has succeeded since (it may be being tried again). */
 export function ConnectionStatus({ readFailed = false }: { readonly readFailed?: boolean }) {
   const status = useConnection();
   // Connected, but the chats not yet read again (a read that keeps failing after an outage
   // keeps it so): what changed meanwhile is not on screen yet, so the panel is not "Live".
-  // Nor "Updating…" once that read has failed for good: nothing is under way (exploratory test).
+  // Nor "Updating…" once that read has failed: what is shown may stay old for a while (exploratory tests).
   const readAgain = useOutboxOpen();
   const updating = status.kind === 'live' && !readAgain;
   const rejected = useRejectedNotifications();

@@ -230,6 +230,23 @@ describe('a GWS that refuses the chats’ read in a way that will not pass', () 
   }, 20_000);
 });
 
+describe('a read again after an outage that fails, and is tried again', () => {
+  it('says Not up to date from the first failure, through the tries after it, until one succeeds (exploratory test: Updating… for all of them)', async () => {
+    const { store } = renderPanel(sim.url, { productRetries: true });
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitUntilSettled(store);
+    await control.faults({ notificationsDownMs: 3_000 });
+    await control.faults({ failNext: 2, httpStatus: 500 });
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'changed while down' });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/Reconnecting/), { timeout: 5_000 });
+    // Back, the read fails; its next try comes a second later, the one after that two more.
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Not up to date'), { timeout: 8_000 });
+    expect(valueCell('Subject')).not.toHaveTextContent('changed while down');
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('changed while down'), { timeout: 8_000 });
+    expect(screen.getByRole('status')).toHaveTextContent('Live');
+  }, 30_000);
+});
+
 describe('a notification of a type this version does not know', () => {
   it('reads the chats again, and is not counted as malformed', async () => {
     renderPanel(sim.url);
