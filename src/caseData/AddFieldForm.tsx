@@ -3,7 +3,7 @@ import { useMessages } from '../i18n';
 import { useChatStoreApi, type HistoryStep, type UserDataWrite } from '../store';
 import { configuredKeys, resolveRule, type CaseDataConfig } from './caseDataConfig';
 import type { GridRow } from './useCaseDataRows';
-import { effectiveKind, formatValue } from './userDataValues';
+import { effectiveKind, formatValue, textToValue } from './userDataValues';
 import { checkValue, keyShown, problemWording, textForCell } from './validation';
 import '../i18n/addFieldTexts';
 import { addFieldTyped, type AddFieldTyped } from './addFieldTyped';
@@ -150,6 +150,10 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
     // The chat's doing, not a control's: none is marked, and the focus stays (exploratory round: the Key field took it, marked invalid).
     if (blocked) return { reason: blocked, on: 'chat' } as const;
     const rule = resolveRule(config, name);
+    // A date field reads '' until its day, month and year are all there, and takes them in the
+    // browser's order, never as "YYYY-MM-DD" (CellEditor.tsx; exploratory test).
+    const field = document.getElementById(ids.value);
+    if (rule.type === 'date' && field instanceof HTMLInputElement && (field.validity.badInput || !textToValue('date', typed).ok)) return { reason: t('caseData.add.dateWhole'), on: 'value' } as const;
     const value = textForCell(typed, undefined, rule, t);
     if (!value.ok) return { reason: value.reason, on: 'value' } as const;
     // A pattern or a list of options is checked on sending too; said of the value here, not of the key.
@@ -188,19 +192,22 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
     }
   };
 
-  // Escape closes the form; Enter adds from its lists too, as from its fields (a browser submits
-  // a form on Enter from a text field or a checkbox, not from a list: exploratory test); in a box
-  // of lines Enter is a new line, and Ctrl+Enter adds, as in the grid's.
+  // Escape closes the form; Enter adds from its lists and its date field too, as from its text
+  // fields (a browser submits a form on Enter from a text field or a checkbox, not from a list
+  // nor a date: exploratory tests); in a box of lines Enter is a new line, and Ctrl+Enter adds,
+  // as in the grid's. (On a button, Enter presses it.)
   const submitOnEnter = (event: KeyboardEvent) => {
     if (event.key === 'Escape') close();
-    if (event.key === 'Enter' && (event.target instanceof HTMLSelectElement || (event.target instanceof HTMLTextAreaElement && (event.ctrlKey || event.metaKey)))) {
+    const { target } = event;
+    if (event.key === 'Enter' && !(target instanceof HTMLButtonElement) && (!(target instanceof HTMLTextAreaElement) || event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       form.current?.requestSubmit();
     }
   };
 
   return (
-    <form ref={form} className="add-field" aria-label={t('caseData.add.form')} onSubmit={submit} onKeyDown={submitOnEnter}>
+    // noValidate: the form's own checks say why, beside the control; the browser's would stop a date typed in part unsaid, in its own bubble.
+    <form ref={form} className="add-field" aria-label={t('caseData.add.form')} noValidate onSubmit={submit} onKeyDown={submitOnEnter}>
       {missing.length > 0 || !allowFreeKeys ? (
         <span className="add-field__item">
           <label htmlFor={ids.field}>{t('caseData.add.field')}</label>

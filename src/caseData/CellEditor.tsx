@@ -7,7 +7,7 @@ import { useEditorText, type EditorTextInput, type Handover } from './useEditorT
 import { useSaidAtMost } from './useSaidAtMost';
 import { textDirection } from './textDirection';
 import { useTypeToSelect } from './useTypeToSelect';
-import { formatValue, quotedText } from './userDataValues';
+import { formatValue, quotedText, textToValue } from './userDataValues';
 import { stepped } from './stepNumber';
 import { useHeldEnter } from './useHeldEnter';
 
@@ -58,11 +58,18 @@ function reopenedFrom(label: string, length: number): Pick<Handover, 'focused' |
 export function CellEditor(props: CellEditorProps) {
   const { label, editor, kind, initialText, options, readOnly = false, conflict = null, handover } = props;
   const { t } = useMessages();
-  const { text, reason, refusal, change, type, commit, cancel, onKeyDown, onBlur } = useEditorText({ ...props, heldReason: (held, text) => t('caseData.editor.enterAgain', { reason: held, text }) });
+  const fieldRef = useRef<Field | null>(null);
+  // A date field takes its day, month and year in the browser's order, and reads '' until it has
+  // all three: Enter on a date typed in part cleared the value, and a year of five digits was
+  // refused as not "YYYY-MM-DD", which that field cannot be typed as (exploratory test).
+  const onCommit: EditorTextInput['onCommit'] = (typed, move) => {
+    const field = fieldRef.current;
+    return editor === 'date' && field instanceof HTMLInputElement && (field.validity.badInput || !textToValue('date', typed).ok) ? t('caseData.editor.dateWhole') : props.onCommit(typed, move);
+  };
+  const { text, reason, refusal, change, type, commit, cancel, onKeyDown, onBlur } = useEditorText({ ...props, onCommit, heldReason: (held, text) => t('caseData.editor.enterAgain', { reason: held, text }) });
   const reasonId = useId();
   const typeToSelect = useTypeToSelect(options?.map(formatValue) ?? [], text, change);
 
-  const fieldRef = useRef<Field | null>(null);
   // The conflict's choices, and a refusal's reason, appear below the field: on the grid's last
   // rows they would be cut off by its edge (exploratory round: a German "2,5" read 25 with its
   // reason out of sight; stable, so it runs when they appear, not on every keystroke). Not

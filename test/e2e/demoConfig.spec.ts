@@ -97,3 +97,57 @@ test('after Add, the focus goes to the choice of the next field; the same refusa
     await sim.close();
   }
 });
+
+// A date field takes its day, month and year in the browser's order (month first in this Chromium's
+// English) and reads as no date until it has all three: Enter on a date typed in part cleared the
+// value, and "2026-12-24" typed as the old reason asked made the year 61224 (exploratory test).
+test('the date editor refuses a date typed in part, or a year of five digits, saying what it takes; a whole date saves', async ({ page }) => {
+  const sim = await startSimulator({ port: 0, widgetDir: 'dist' });
+  try {
+    const posts = async () =>
+      ((await (await page.request.get(`${sim.url}/sim/requests`)).json()) as { requests: Array<{ method: string; path: string }> }).requests.filter((request) => request.method === 'POST' && request.path.startsWith('/api/v2/me/chats/'));
+    await page.request.post(`${sim.url}/sim/chats/0000Wa9CAM6W00J/userData`, { data: { userData: { FollowUpDate: '2026-12-01' } } });
+    await page.goto(`${sim.url}/?chatId=0000Wa9CAM6W00J`);
+    await expect(page.getByRole('status')).toHaveText('Live');
+    const cell = page.getByRole('row', { name: /^Follow-up date\b/ }).getByRole('gridcell');
+    await expect(cell).toHaveText('2026-12-01');
+    await cell.focus();
+    await page.keyboard.press('F2');
+    const editor = page.getByLabel('Value of Follow-up date (FollowUpDate)');
+    await expect(editor).toBeFocused();
+    // The month cleared: no date, not an empty value to save.
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alert')).toHaveText('Enter the whole date: day, month and a year of four digits.');
+    await page.keyboard.press('Escape');
+    await expect(cell).toHaveText('2026-12-01');
+    // As the old reason asked: the year reads 61224.
+    await page.keyboard.press('F2');
+    await page.keyboard.type('2026-12-24');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alert')).toHaveText('Enter the whole date: day, month and a year of four digits.');
+    await page.keyboard.press('Escape');
+    expect(await posts()).toEqual([]);
+    // In the field's own order, it saves.
+    await page.keyboard.press('F2');
+    await page.keyboard.type('12242026');
+    await page.keyboard.press('Enter');
+    await expect(cell).toHaveText('2026-12-24');
+    const saved = (await posts()).length;
+    // Add field's date field the same, in a chat without one.
+    await page.goto(`${sim.url}/?chatId=0000Wa9CAM6W00A`);
+    await expect(page.getByRole('status')).toHaveText('Live');
+    await page.getByRole('button', { name: 'Add field' }).click();
+    const form = page.getByRole('form', { name: 'Add field' });
+    await form.getByRole('combobox', { name: 'Field' }).selectOption({ label: 'Follow-up date (FollowUpDate)' });
+    await form.getByLabel('Value').focus();
+    await page.keyboard.type('12');
+    await page.keyboard.press('Enter');
+    await expect(form.getByRole('alert')).toHaveText('Enter the whole date: day, month and a year of four digits.');
+    await expect(form.getByLabel('Value')).toBeFocused();
+    expect(await posts()).toHaveLength(saved);
+  } finally {
+    await sim.close();
+  }
+});
+

@@ -231,6 +231,7 @@ export const ar = {
   'caseData.add.submit': 'إضافة',
   'caseData.add.cancel': 'إلغاء',
   'caseData.add.multilineHint': 'Enter يبدأ سطرًا جديدًا، وCtrl+Enter للإضافة.',
+  'caseData.add.dateWhole': 'أدخل التاريخ كاملًا: اليوم والشهر وسنة من أربعة أرقام.',
 
   'caseData.ended.region': 'تغييرات غير محفوظة',
   'caseData.ended.Completed': {
@@ -282,6 +283,7 @@ export const ar = {
   'caseData.reason.keyGone': 'لم يعد هذا المفتاح معروضًا.',
   'caseData.reason.typingInteger': 'هذه القيمة عدد صحيح: يُسمح بالأرقام فقط.',
   'caseData.editor.enterAgain': '{reason} اضغط Enter مرة أخرى لحفظ «{text}».',
+  'caseData.editor.dateWhole': 'أدخل التاريخ كاملًا: اليوم والشهر وسنة من أربعة أرقام.',
   'caseData.reason.typingDecimal': 'هذه القيمة عدد: يُسمح بالأرقام وفاصلة عشرية واحدة فقط.',
   'caseData.reason.integer': 'أدخل عددًا صحيحًا.',
   'caseData.reason.tooLarge': 'هذا العدد كبير جدًا.',

@@ -198,6 +198,7 @@ export const de = {
   'caseData.add.submit': 'Hinzufügen',
   'caseData.add.cancel': 'Abbrechen',
   'caseData.add.multilineHint': 'Eingabe beginnt eine neue Zeile; Strg+Eingabe fügt hinzu.',
+  'caseData.add.dateWhole': 'Geben Sie das ganze Datum ein: Tag, Monat und ein vierstelliges Jahr.',
 
   'caseData.ended.region': 'Nicht gespeicherte Änderungen',
   'caseData.ended.Completed': {
@@ -237,6 +238,7 @@ export const de = {
   'caseData.reason.keyGone': 'Dieser Schlüssel wird nicht mehr angezeigt.',
   'caseData.reason.typingInteger': 'Dieser Wert ist eine ganze Zahl: Nur Ziffern sind erlaubt.',
   'caseData.editor.enterAgain': '{reason} Erneut Enter speichert „{text}“.',
+  'caseData.editor.dateWhole': 'Geben Sie das ganze Datum ein: Tag, Monat und ein vierstelliges Jahr.',
   'caseData.reason.typingDecimal': 'Dieser Wert ist eine Zahl: Nur Ziffern und ein Dezimalpunkt sind erlaubt.',
   'caseData.reason.integer': 'Geben Sie eine ganze Zahl ein.',
   'caseData.reason.tooLarge': 'Diese Zahl ist zu groß.',

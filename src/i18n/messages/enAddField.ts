@@ -11,6 +11,7 @@ export const enAddField = {
   'caseData.add.submit': 'Add',
   'caseData.add.cancel': 'Cancel',
   'caseData.add.multilineHint': 'Enter starts a new line; Ctrl+Enter adds.',
+  'caseData.add.dateWhole': 'Enter the whole date: day, month and a year of four digits.',
   'caseData.announce.added': 'Added {key}; saving.',
   // Offline, or while the session is renewed: the row says Queued.
   'caseData.announce.addedQueued': 'Added {key}; it is saved once the connection is back.',

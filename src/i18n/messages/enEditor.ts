@@ -21,4 +21,6 @@ export const enEditor = {
   'caseData.editor.enterHeldMultiline': 'Not kept yet: check the value on the server, then press Ctrl+Enter again to keep yours.',
   // A commit held by a keystroke refused before it: the reason, and what the next Enter saves.
   'caseData.editor.enterAgain': '{reason} Enter again saves “{text}”.',
+  // A date field whose day, month or year is missing (it reads as no date), or whose year is not four digits.
+  'caseData.editor.dateWhole': 'Enter the whole date: day, month and a year of four digits.',
 } as const;
