@@ -17,7 +17,6 @@ export type DraftStorage = {
   chatIds(): string[];
 };
 
-const PREFIX = 'case-data-panel:chat:';
 const FORMAT = 1;
 
 // JSON has no `undefined`: an absent base (the key did not exist) is written as absent.
@@ -80,10 +79,14 @@ export function sessionDraftStorage(): DraftStorage | null {
   } catch {
     return null;
   }
+  // Each panel its own: two frames of the panel in one page share this storage, and one removed or
+  // sent what the other kept (integrator's test). A frame keeps its name over a reload; the SDK names
+  // each one it mounts, and a page framing the panel itself names them (README).
+  const prefix = `case-data-panel${window.name && `@${encodeURIComponent(window.name)}`}:chat:`;
   return {
     load(chatId) {
       try {
-        const text = storage.getItem(PREFIX + chatId);
+        const text = storage.getItem(prefix + chatId);
         if (!text) return null;
         const parsed: unknown = JSON.parse(text);
         if (!isRecord(parsed) || parsed.format !== FORMAT) return null;
@@ -97,7 +100,7 @@ export function sessionDraftStorage(): DraftStorage | null {
       const ids: string[] = [];
       for (let index = 0; index < storage.length; index += 1) {
         const name = storage.key(index);
-        if (name?.startsWith(PREFIX)) ids.push(name.slice(PREFIX.length));
+        if (name?.startsWith(prefix)) ids.push(name.slice(prefix.length));
       }
       return ids;
     },
@@ -105,11 +108,11 @@ export function sessionDraftStorage(): DraftStorage | null {
       try {
         // The older copy goes first: if the latest does not fit (the quota, with 1 MB values), it
         // must not come back after a reload as if it were the agent's latest (exploratory test).
-        storage.removeItem(PREFIX + chatId);
+        storage.removeItem(prefix + chatId);
         if (!saved) return;
         const drafts = saved.drafts.map(([key, draft]) => [key, withBase({ text: draft.text }, draft.base)]);
         const writes = saved.writes.map(({ base, ...write }) => withBase(write, base));
-        storage.setItem(PREFIX + chatId, JSON.stringify({ format: FORMAT, drafts, writes }));
+        storage.setItem(prefix + chatId, JSON.stringify({ format: FORMAT, drafts, writes }));
       } catch {
         // Quota exceeded or storage revoked: the live state still holds everything, and the leave
         // warning still says there is unsaved work.

@@ -290,6 +290,18 @@ describe('mountCaseDataPanel', () => {
     expect(onActiveChatChanged.mock.calls.map(([event]) => event.chatId)).toEqual(['C-10', 'C-1', 'C-1', 'C-2', 'C-2']);
   });
 
+  it('names each frame it mounts, the first free name in mount order, so that each panel keeps its unsaved work apart (integrator’s test)', () => {
+    const first = mount();
+    const second = mountCaseDataPanel(host, { src: `${WIDGET}/panel/`, readyTimeoutMs: 0 });
+    expect([first.iframe.name, second.iframe.name]).toEqual(['case-data-panel', 'case-data-panel-2']);
+    // The first closed and mounted again (the CRM's case view reopened): its name, and so its work, again.
+    first.destroy();
+    const again = mountCaseDataPanel(host, { src: `${WIDGET}/panel/`, readyTimeoutMs: 0 });
+    expect(again.iframe.name).toBe('case-data-panel');
+    second.destroy();
+    again.destroy();
+  });
+
   it('frames the mount’s chat id trimmed, as setActiveChat sends it (integrator’s test: " C-1 " opened no chat)', () => {
     mount({ chatId: ' C-1\t' });
     expect(new URL(document.querySelector('iframe')?.src ?? '').searchParams.get('chatId')).toBe('C-1');

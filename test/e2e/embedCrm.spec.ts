@@ -300,3 +300,40 @@ test('a page that is not allowed gets an explanation, and the browser enforces f
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 });
+
+test('two panels in one page keep their unsaved work apart: a refused write in one is neither dropped nor sent by the other, and comes back at its reload (integrator’s test)', async ({ page, embedding }) => {
+  await openCrm(page, embedding.crmUrl);
+  // A second panel, mounted by the same SDK on the seed chat.
+  await page.evaluate(async ({ widgetUrl, chatId }) => {
+    const href = document.querySelector<HTMLMetaElement>('meta[name="case-data-panel-sdk"]')?.content ?? `${widgetUrl}/embed.js`;
+    const sdk = (await import(href)) as typeof import('../../src/embed/sdk');
+    const box = document.createElement('div');
+    document.body.append(box);
+    sdk.mountCaseDataPanel(box, { src: `${widgetUrl}/`, chatId, title: 'Second panel' });
+  }, { widgetUrl: embedding.widgetUrl, chatId: SEED });
+  const second = page.frameLocator('iframe[title="Second panel"]');
+  await expect(second.getByRole('status')).toHaveText('Live');
+  expect(await page.locator('iframe[title="Second panel"]').getAttribute('name')).toBe('case-data-panel-2');
+  await embedding.control.faults({ failNext: 1, statusCode: 4 });
+  const subject = valueCell(second, 'Subject');
+  await subject.focus();
+  await page.keyboard.type('Kept by the second panel');
+  await page.keyboard.press('Enter');
+  await expect(subject.getByRole('button', { name: 'Retry' })).toBeVisible();
+  // Another party's change to the chat: every panel hears it; the first, with no work of its own, kept nothing of the chat's.
+  await embedding.control.updateUserData(SEED, { Segment: 'Gold' });
+  await expect(valueCell(second, 'Segment')).toHaveText('Gold');
+  const firstFrame = page.frame({ name: 'case-data-panel' });
+  const secondFrame = page.frame({ name: 'case-data-panel-2' });
+  if (!firstFrame || !secondFrame) throw new Error('frames not named');
+  await firstFrame.evaluate(() => location.reload());
+  await expect(panelFrame(page).getByRole('status')).toHaveText('Live');
+  // Before: the first panel took the second's refused write for its own at its start, and sent it.
+  await page.waitForTimeout(500);
+  expect((await embedding.control.operations()).filter((operation) => JSON.stringify(operation).includes('Kept by the second panel'))).toHaveLength(1);
+  // Its own panel, reloaded, has it still (before: gone, when the first panel heard the change last), and sends it again (README).
+  await secondFrame.evaluate(() => location.reload());
+  await expect(second.getByRole('status')).toHaveText('Live');
+  await expect(valueCell(second, 'Subject')).toHaveText('Kept by the second panel');
+  await expect.poll(async () => (await embedding.control.operations()).filter((operation) => JSON.stringify(operation).includes('Kept by the second panel')).length).toBe(2);
+});

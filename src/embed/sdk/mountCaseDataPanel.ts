@@ -18,6 +18,9 @@ export const ANSWER_TIMEOUT_MS = 10_000;
 // What the widget may do inside the frame; everything else (top navigation, modals) is refused.
 const SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-storage-access-by-user-activation';
 
+/** The frame's name, which scopes its stored work: the second panel in a page gets "-2", and so on. */
+const PANEL_NAME = 'case-data-panel';
+
 export function mountCaseDataPanel(element: HTMLElement, options: MountOptions): CaseDataPanel {
   // Called from plain JavaScript with a query that found nothing: said as the SDK's, not as a null read (integrator's test).
   const doc: Document | undefined = element?.ownerDocument;
@@ -31,6 +34,11 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
   const minHeight = options.minHeight ?? 240;
   const iframe = doc.createElement('iframe');
   iframe.title = options.title ?? 'Case data panel';
+  // Named, the first free name in mount order: each panel keeps its unsaved work apart from another's
+  // in the same page (store/persistence.ts), and finds it again after a reload, or mounted again.
+  const taken = new Set([...doc.querySelectorAll('iframe')].map((frame) => frame.name));
+  iframe.name = PANEL_NAME;
+  for (let count = 2; taken.has(iframe.name); count += 1) iframe.name = `${PANEL_NAME}-${count}`;
   // The widget reads our origin from the referrer when the browser has no ancestorOrigins.
   iframe.referrerPolicy = 'origin';
   iframe.setAttribute('sandbox', SANDBOX);
