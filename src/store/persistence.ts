@@ -80,9 +80,10 @@ export function sessionDraftStorage(): DraftStorage | null {
     return null;
   }
   // Each panel its own: two frames of the panel in one page share this storage, and one removed or
-  // sent what the other kept (integrator's test). A frame keeps its name over a reload; the SDK names
-  // each one it mounts, and a page framing the panel itself names them (README).
-  const prefix = `case-data-panel${window.name && `@${encodeURIComponent(window.name)}`}:chat:`;
+  // sent what the other kept (integrator's test). The SDK names the second and later frames
+  // case-data-panel-2 and on, a name a frame keeps over its reloads (README). Only those: a name a
+  // page makes anew at each load (vfFrameId_<time>) would lose the work at every reload (review).
+  const prefix = `case-data-panel${/^case-data-panel-\d+$/.test(window.name) ? `@${window.name}` : ''}:chat:`;
   return {
     load(chatId) {
       try {

@@ -323,9 +323,9 @@ test('two panels in one page keep their unsaved work apart: a refused write in o
   // Another party's change to the chat: every panel hears it; the first, with no work of its own, kept nothing of the chat's.
   await embedding.control.updateUserData(SEED, { Segment: 'Gold' });
   await expect(valueCell(second, 'Segment')).toHaveText('Gold');
-  const firstFrame = page.frame({ name: 'case-data-panel' });
+  const firstFrame = await (await page.locator('iframe[title="Case data panel"]').elementHandle())?.contentFrame();
   const secondFrame = page.frame({ name: 'case-data-panel-2' });
-  if (!firstFrame || !secondFrame) throw new Error('frames not named');
+  if (!firstFrame || !secondFrame) throw new Error('frames not found');
   await firstFrame.evaluate(() => location.reload());
   await expect(panelFrame(page).getByRole('status')).toHaveText('Live');
   // Before: the first panel took the second's refused write for its own at its start, and sent it.

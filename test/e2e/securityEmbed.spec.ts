@@ -105,10 +105,10 @@ test('no token or cookie reaches postMessage, storage, URLs or the console; stor
     for (const [where, text] of Object.entries(everywhere)) expect({ where, leaks: text.includes(secret) }).toEqual({ where, leaks: false });
   }
 
-  // Storage: one item per chat, drafts and unsent writes, nothing else; under the name the SDK gave the frame.
+  // Storage: one item per chat, drafts and unsent writes, nothing else.
   expect(storage.local).toEqual({});
-  expect(Object.keys(storage.session)).toEqual([`case-data-panel@case-data-panel:chat:${SEED}`]);
-  const saved: unknown = JSON.parse(storage.session[`case-data-panel@case-data-panel:chat:${SEED}`] ?? 'null');
+  expect(Object.keys(storage.session)).toEqual([`case-data-panel:chat:${SEED}`]);
+  const saved: unknown = JSON.parse(storage.session[`case-data-panel:chat:${SEED}`] ?? 'null');
   expect(saved).toEqual({
     format: 1,
     drafts: [['RVQID', expect.objectContaining({ text: 'Draft in progress' })]],

@@ -42,26 +42,28 @@ it('keeps the work of a chat whose id is "probe" over a reload, and lists it amo
   expect(reloaded?.chatIds()).toEqual(['probe']);
 });
 
-it('keeps each named frame’s work apart: two panels in one page share sessionStorage (integrator’s test)', () => {
+it('keeps the work of the frames the SDK names apart: two panels in one page share sessionStorage (integrator’s test)', () => {
   const work = (value: string) => ({ drafts: [], writes: [{ op: 'update', key: 'Subject', value, base: 'old' }] }) as const;
   try {
-    window.name = 'case-data-panel';
+    // The first panel: no name, where a lone panel's work always was.
+    window.name = '';
     const first = sessionDraftStorage();
     window.name = 'case-data-panel-2';
     const second = sessionDraftStorage();
-    // A name that reads like a prefix of another's is no prefix of it.
-    window.name = 'case-data-panel-2:chat:x';
-    const odd = sessionDraftStorage();
-    if (!first || !second || !odd) throw new Error('no sessionStorage');
+    // A name the page makes anew at each load is no panel's own: the work stays found after a reload (review).
+    window.name = 'vfFrameId_1764316800000';
+    const named = sessionDraftStorage();
+    if (!first || !second || !named) throw new Error('no sessionStorage');
     second.save('c', work('second'));
-    odd.save('d', work('odd'));
+    first.save('d', work('first'));
     expect(first.load('c')).toBeNull();
-    expect(first.chatIds()).toEqual([]);
+    expect(first.chatIds()).toEqual(['d']);
     // The first one's cleaning of a chat it has no work for leaves the second's.
     first.save('c', null);
     expect(second.load('c')).toEqual(work('second'));
     expect(second.chatIds()).toEqual(['c']);
-    expect(Object.keys(sessionStorage)).toContain('case-data-panel@case-data-panel-2:chat:c');
+    expect(named.load('d')).toEqual(work('first'));
+    expect(Object.keys(sessionStorage).sort()).toEqual(['case-data-panel:chat:d', 'case-data-panel@case-data-panel-2:chat:c']);
   } finally {
     window.name = '';
   }

@@ -18,8 +18,15 @@ export const ANSWER_TIMEOUT_MS = 10_000;
 // What the widget may do inside the frame; everything else (top navigation, modals) is refused.
 const SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-storage-access-by-user-activation';
 
-/** The frame's name, which scopes its stored work: the second panel in a page gets "-2", and so on. */
-const PANEL_NAME = 'case-data-panel';
+/**
+ * Which panel of its page each mounted frame is (1, 2, …), freed at destroy: the second and later are
+ * named `case-data-panel-2` and on, which keeps their unsaved work apart from the others'
+ * (store/persistence.ts), found again after a reload or a mount in the same order. The first has no
+ * name: its work stays where a lone panel's always was, and the pop-out's window, opened under the name
+ * `case-data-panel`, is never taken for it (review: it opened in the frame). A registry, not a look at
+ * the page's frames: one in a shadow root is not in the document's.
+ */
+const panelNumbers = new WeakMap<Window, Set<number>>();
 
 export function mountCaseDataPanel(element: HTMLElement, options: MountOptions): CaseDataPanel {
   // Called from plain JavaScript with a query that found nothing: said as the SDK's, not as a null read (integrator's test).
@@ -34,11 +41,12 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
   const minHeight = options.minHeight ?? 240;
   const iframe = doc.createElement('iframe');
   iframe.title = options.title ?? 'Case data panel';
-  // Named, the first free name in mount order: each panel keeps its unsaved work apart from another's
-  // in the same page (store/persistence.ts), and finds it again after a reload, or mounted again.
-  const taken = new Set([...doc.querySelectorAll('iframe')].map((frame) => frame.name));
-  iframe.name = PANEL_NAME;
-  for (let count = 2; taken.has(iframe.name); count += 1) iframe.name = `${PANEL_NAME}-${count}`;
+  const numbers = panelNumbers.get(win) ?? new Set<number>();
+  panelNumbers.set(win, numbers);
+  let panelNumber = 1;
+  while (numbers.has(panelNumber)) panelNumber += 1;
+  numbers.add(panelNumber);
+  if (panelNumber > 1) iframe.name = `case-data-panel-${panelNumber}`;
   // The widget reads our origin from the referrer when the browser has no ancestorOrigins.
   iframe.referrerPolicy = 'origin';
   iframe.setAttribute('sandbox', SANDBOX);
@@ -299,6 +307,7 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      numbers.delete(panelNumber);
       win.removeEventListener('message', onMessage);
       win.clearTimeout(timer);
       const error: PanelError = { kind: 'destroyed', message: 'The panel was destroyed.' };
