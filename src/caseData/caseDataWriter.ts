@@ -98,7 +98,7 @@ function createWriter({ client, store, queryClient }: WriterParts) {
       // the refusal alone left it editable, every write refused (exploratory test).
       // A new read: one on its way may have begun before the chat left (review).
       if (detail.kind === 'status-code' && detail.statusCode === 6) chatQueries.reread(queryClient, client);
-      if (isSessionProblem(detail) || (unreachable && store.getState().outbox === 'held')) actions.userDataWriteRequeued(chatId, editId);
+      if (isSessionProblem(detail) || (unreachable && store.getState().outbox === 'held')) actions.userDataWriteRequeued(chatId, editId, mayHaveApplied(detail) && !landed);
       else actions.userDataWriteFailed(chatId, editId, detail, mayHaveApplied(detail));
     },
     // A write is never repeated behind the agent's back; a failed one offers Retry instead.

@@ -102,7 +102,8 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
     // Undoing a write that never landed (refused, a conflict, or queued offline, never sent): it
     // goes, as Discard or Take theirs do, and nothing is sent; the server keeps what it has. (It
     // sent the value from before, over another party's change since, or theirs as the agent's own
-    // write; a queued one went out on reconnect, and its undo after it: exploratory tests.)
+    // write; a queued one went out on reconnect, and its undo after it: exploratory tests.) Not one
+    // queued after it went unanswered: it may land yet, and its undo's write goes after it (review).
     // One that may have landed is undone as a saved one is: its value from before is sent
     // (exploratory test), unless the server holds neither it nor what it replaced: someone
     // else's change since, which undo must not overwrite (final exploratory round).

@@ -8,7 +8,7 @@
 import type { Chat, GwsError, UserDataValue } from '../gws';
 import type { Draft } from './drafts';
 import { emptyHistory, type History, type HistoryStep } from './history';
-import { expectedValue, isUnsettled, sameValue, valueAfter, valueText } from './writeValues';
+import { expectedValue, isUnsettled, mayBeOnServer, sameValue, valueAfter, valueText } from './writeValues';
 
 export type UserDataWrite =
   | { readonly op: 'update' | 'attach'; readonly key: string; readonly value: UserDataValue }
@@ -108,9 +108,13 @@ export function applySnapshot(entry: ChatEntry, chat: Chat, receivedAt: number, 
   return settle(entry, { ...entry, chat, receivedAt, userDataAt: userDataKept ? entry.userDataAt : receivedAt, pending, unclaimedReferenceIds: unclaimed, lastReferenceId });
 }
 
-/** Undo of a write another party's change overtook puts back their value, the one it replaces, not the one the agent saw. */
+/**
+ * Undo of a write another party's change overtook puts back their value, the one it replaces, not
+ * the one the agent saw: in its own step (by value, X, Y, X overtaken together rewrote the first X's
+ * step too: review). A write sent with none (a plain Retry) leaves the step of the write it retries as it was.
+ */
 const theirsBefore = (undo: readonly HistoryStep[], edit: PendingEdit, theirs: UserDataValue | undefined): readonly HistoryStep[] =>
-  undo.map((step) => (step.key === edit.key && sameValue(step.after, valueAfter(edit)) ? { ...step, before: theirs } : step));
+  undo.map((step) => (step.editId === edit.editId ? { ...step, before: theirs } : step));
 
 /**
  * The agent's writes against a new snapshot (`next`, taken over `before`).
@@ -124,9 +128,8 @@ const theirsBefore = (undo: readonly HistoryStep[], edit: PendingEdit, theirs: U
  */
 function settle(before: ChatEntry, next: ChatEntry): ChatEntry {
   let { undo } = next.history;
-  const pending: PendingEdit[] = [];
-  for (const edit of next.pending) pending.push(settleOne(edit));
-  function settleOne(edit: PendingEdit): PendingEdit {
+  // Each write against the snapshot, and the agent's writes before it, as settled already (`earlier`).
+  const settleWrite = (edit: PendingEdit, earlier: readonly PendingEdit[]): PendingEdit => {
     const theirs = next.chat.userData.get(edit.key);
     // Not sent at its turn for an overtaking change (no error: never sent), before the agent's own earlier write showed up.
     const heldBack = edit.status === 'conflict' && edit.overtaken && !edit.error;
@@ -147,11 +150,13 @@ function settle(before: ChatEntry, next: ChatEntry): ChatEntry {
     // The flag goes, and the undo puts back what the agent's writes before this one leave, no
     // longer theirs (review): the one just before it, still to go, else the one that showed up
     // (A1, A2, A3 overtaken together: A3's undo sent A1, and the agent's A2 was skipped: exploratory test).
-    const mine = pending.filter((own) => own.key === edit.key && !isUnsettled(own)).at(-1);
+    const mine = earlier.filter((own) => own.key === edit.key && !isUnsettled(own)).at(-1);
     undo = theirsBefore(undo, edit, mine ? valueAfter(mine) : theirs);
     const { overtaken: _gone, ...unflagged } = edit;
     return heldBack ? { ...unflagged, status: 'queued' as const } : unflagged;
-  }
+  };
+  const pending: PendingEdit[] = [];
+  for (const edit of next.pending) pending.push(settleWrite(edit, pending));
   // Most snapshots overtake nothing: the history stays the same object.
   return restDrafts({ ...next, pending: flagChangedFailures(pending, next.chat), history: undo === next.history.undo ? next.history : { ...next.history, undo } });
 }
@@ -264,8 +269,8 @@ export function markFailed(entry: ChatEntry, editId: number, error: GwsError, ma
  * A write that did not reach the server (offline, session expired) waits to be replayed; one
  * not sent because another party changed its key meanwhile (flagOvertaken) is a conflict.
  */
-export function markQueued(entry: ChatEntry, editId: number): ChatEntry {
-  return updateEdit(entry, editId, ({ error: _dropped, ...edit }) => ({ ...edit, status: edit.overtaken ? 'conflict' : 'queued' }));
+export function markQueued(entry: ChatEntry, editId: number, mayHaveLanded?: boolean): ChatEntry {
+  return updateEdit(entry, editId, ({ error: _dropped, ...edit }) => ({ ...edit, status: edit.overtaken ? 'conflict' : 'queued', ...(mayHaveLanded && { mayHaveLanded }) }));
 }
 
 export function dropPending(entry: ChatEntry, editId: number): ChatEntry {
@@ -282,8 +287,9 @@ export function reconcileQueued(entry: ChatEntry): ChatEntry {
   let { undo } = entry.history;
   const pending: PendingEdit[] = [];
   for (const edit of entry.pending) {
-    // Made over the agent's own write of the key still on its way: what that one replaces is no change either.
-    const onItsWay = entry.pending.find((own) => own.key === edit.key && (own.status === 'sending' || own.status === 'awaiting'));
+    // Made over the agent's own write of the key still on its way (or queued after it went unanswered:
+    // baseFor): what that one replaces is no change either.
+    const onItsWay = entry.pending.find((own) => own.key === edit.key && mayBeOnServer(own));
     if (edit.status !== 'queued' || sameValue(userData.get(edit.key), edit.base) || (onItsWay && sameValue(userData.get(edit.key), onItsWay.base))) pending.push(edit);
     // Changed meanwhile to what the agent wanted (the key deleted, the same value set): no
     // conflict, where both choices would mean the same; nothing to send either.

@@ -210,7 +210,7 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           const sendNow = get().outbox === 'open';
           updateEntry(chatId, (entry) => {
             const next = addPending(entry, { ...write, editId, base: baseFor(entry, write.key), status: sendNow ? 'sending' : 'queued' });
-            return step ? { ...next, history: recordStep(next.history, step) } : next;
+            return step ? { ...next, history: recordStep(next.history, { ...step, editId }) } : next;
           });
           return { editId, sendNow };
         },
@@ -224,9 +224,9 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           refusals?.settled(editId);
           updateEntry(chatId, (entry) => markFailed(entry, editId, error, mayHaveLanded));
         },
-        userDataWriteRequeued(chatId, editId) {
+        userDataWriteRequeued(chatId, editId, mayHaveLanded) {
           refusals?.settled(editId);
-          updateEntry(chatId, (entry) => markQueued(entry, editId));
+          updateEntry(chatId, (entry) => markQueued(entry, editId, mayHaveLanded));
         },
         // Take theirs / Discard settles the key: earlier refused or conflicting writes of it
         // (hidden behind the newest on its row) go with it.

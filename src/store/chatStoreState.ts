@@ -56,8 +56,11 @@ export type ChatStoreActions = {
   userDataWriteAccepted(chatId: string, editId: number, referenceId: number | undefined): void;
   /** `mayHaveLanded`: it was sent, and failed in a way GWS may still have applied it. */
   userDataWriteFailed(chatId: string, editId: number, error: GwsError, mayHaveLanded?: boolean): void;
-  /** The write did not reach the server (offline, session): it waits to be replayed (overtaken meanwhile: a conflict). */
-  userDataWriteRequeued(chatId: string, editId: number): void;
+  /**
+   * The write did not reach the server (offline, session): it waits to be replayed (overtaken meanwhile: a
+   * conflict). `mayHaveLanded`: it went unanswered, and GWS may still apply it (undo then does not take it back unsent).
+   */
+  userDataWriteRequeued(chatId: string, editId: number, mayHaveLanded?: boolean): void;
   /** `undoable`: the agent threw it away (Discard, Take theirs), so Ctrl+Z can send it again. */
   userDataWriteDiscarded(chatId: string, editId: number, undoable?: boolean): void;
   /** The editor's text changed (null: the editor closed without committing). */

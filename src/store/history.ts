@@ -16,6 +16,8 @@ export type HistoryStep = {
   readonly draft?: Draft;
   /** The agent threw away a write of theirs (Discard, Take theirs): undo sends it again. */
   readonly discard?: true;
+  /** The write that made it (chatEntry.ts: another party's change overtaking that write rewrites its `before`). */
+  readonly editId?: number;
 };
 
 export type History = { readonly undo: readonly HistoryStep[]; readonly redo: readonly HistoryStep[] };

@@ -29,12 +29,19 @@ export const expectedAfter = (edit: PendingEdit | undefined, serverValue: UserDa
   edit && !isUnsettled(edit) ? valueAfter(edit) : serverValue;
 
 /**
+ * A write of the agent's the server may hold already: sent (answered or not), or queued again after it
+ * went unanswered (it may land yet: an undo made over it became a conflict with it once it had, review).
+ * Not a refused one, "Not confirmed" or not: a write after it rests on what the server shows.
+ */
+export const mayBeOnServer = ({ status, mayHaveLanded }: PendingEdit): boolean => status === 'sending' || status === 'awaiting' || (status === 'queued' && mayHaveLanded === true);
+
+/**
  * What the server holds as a new write of `key` goes out, as far as the agent knows: their
  * own write already on its way (sending, accepted), else the server's value. Its base: a
  * queued write is checked against it, and the agent's own earlier write is no conflict.
  */
 export function baseFor(entry: ChatEntry, key: string): UserDataValue | undefined {
-  const onItsWay = entry.pending.filter((edit) => edit.key === key && (edit.status === 'sending' || edit.status === 'awaiting')).at(-1);
+  const onItsWay = entry.pending.filter((edit) => edit.key === key && mayBeOnServer(edit)).at(-1);
   return onItsWay ? valueAfter(onItsWay) : entry.chat.userData.get(key);
 }
 

@@ -1,6 +1,6 @@
 // A save GWS does not answer in time is not called refused: it may have been applied, and its
 // notification, if it comes, settles the row.
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createGwsClient } from '../../src/gws';
 import { simulatorPerFile } from '../support/simulator';
@@ -176,3 +176,26 @@ async function serverSubject(): Promise<unknown> {
   const seed = Array.isArray(chats) ? chats.find((chat: unknown) => Reflect.get(Object(chat), 'id') === '0000Wa9CAM6W00J') : undefined;
   return Reflect.get(Object(Reflect.get(Object(seed), 'userData')), 'Subject');
 }
+
+describe('a save with no answer in time, queued as the connection went', () => {
+  it('is not taken back unsent by Ctrl+Z: it may land yet, and the undo’s write goes after it (review)', async () => {
+    const { user, store } = renderPanel(sim.url, { timeoutMs: 1_000 });
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitUntilSettled(store);
+    await control.faults({ latencyMs: 2_500 });
+    valueCell('Subject').focus();
+    await user.keyboard('{F2}{Control>}a{/Control}late one{Enter}');
+    act(() => store.getState().actions.connectionChanged({ kind: 'offline' }));
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/Queued/), { timeout: 5_000 });
+    valueCell('Subject').focus();
+    await user.keyboard('{Control>}z{/Control}');
+    // GWS applies it after all, 2.5 s after it arrived.
+    await waitFor(async () => expect((await control.requests()).filter((request) => request.method === 'POST')).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await control.faults({ latencyMs: 0 });
+    act(() => store.getState().actions.connectionChanged({ kind: 'live' }));
+    // Before: the queued write was dropped, "Undid" said, and "late one" stayed on the server unsaid.
+    await waitFor(async () => expect((await control.operations()).at(-1)).toEqual({ operationName: 'UpdateUserData', userData: { Subject: 'Customer support' } }), { timeout: 10_000 });
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/^Customer support$/));
+  }, 30_000);
+});

@@ -446,7 +446,7 @@ describe('settling a key', () => {
     actions.userDataWriteAccepted('c', mine.editId, 9);
     actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { k: 'mine' }), referenceId: 9 });
     // Before (exploratory test): undo sent "old", the value from before the agent's edit, and "theirs" was gone for good.
-    expect(store.getState().chats.get('c')?.history.undo).toEqual([{ key: 'k', before: 'theirs', after: 'mine' }]);
+    expect(store.getState().chats.get('c')?.history.undo).toEqual([{ key: 'k', before: 'theirs', after: 'mine', editId: mine.editId }]);
   });
 
   it('an Error notification refuses a write once', () => {
@@ -616,6 +616,24 @@ describe('settling a key', () => {
     ]);
   });
 
+  it('X, Y, X overtaken together: each undo puts back its own write’s value before, the first X’s the supervisor’s (review)', () => {
+    const { store, actions } = liveChatWithK();
+    const x1 = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'X' }, { key: 'k', before: 'old', after: 'X' });
+    const y = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'Y' }, { key: 'k', before: 'X', after: 'Y' });
+    const x2 = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'X' }, { key: 'k', before: 'Y', after: 'X' });
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { k: 'supervisor' }) });
+    actions.userDataWriteAccepted('c', x1.editId, 5);
+    actions.userDataWriteRequeued('c', y.editId);
+    actions.userDataWriteRequeued('c', x2.editId);
+    actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat('c', 'Chatting', '', { k: 'X' }), referenceId: 5 });
+    // Before: the last X's step found by its value, the first X's with it: its undo would have sent Y, a value the agent had undone.
+    expect(store.getState().chats.get('c')?.history.undo.map(({ before, after }) => [before, after])).toEqual([
+      ['supervisor', 'X'],
+      ['X', 'Y'],
+      ['Y', 'X'],
+    ]);
+  });
+
   it('an Error notification that comes before the HTTP reply of its write refuses it when the reply comes', () => {
     const { store, actions } = liveChatWithK();
     const write = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'A' });
@@ -685,12 +703,12 @@ describe('settling a key', () => {
   it('undo of a write made offline that the re-read finds overtaken puts back their value', () => {
     const { store, actions } = liveChatWithK();
     actions.connectionChanged({ kind: 'offline' });
-    actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'mine' }, { key: 'k', before: 'old', after: 'mine' });
+    const mine = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'mine' }, { key: 'k', before: 'old', after: 'mine' });
     actions.connectionChanged({ kind: 'live' });
     actions.chatsRead([chat('c', 'Chatting', '', { k: 'theirs' })], actions.readStarted());
     expect(store.getState().chats.get('c')?.pending.map((edit) => edit.status)).toEqual(['conflict']);
     // Before (exploratory test): Take theirs, then undo twice, wrote "old" over "theirs".
-    expect(store.getState().chats.get('c')?.history.undo).toEqual([{ key: 'k', before: 'theirs', after: 'mine' }]);
+    expect(store.getState().chats.get('c')?.history.undo).toEqual([{ key: 'k', before: 'theirs', after: 'mine', editId: mine.editId }]);
   });
 
   it('a notification of the agent’s write settles its earlier accepted writes whose notifications were lost', () => {
