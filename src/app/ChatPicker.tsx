@@ -2,7 +2,7 @@ import { useId, useRef, type KeyboardEvent } from 'react';
 import { labelFor, useMessages } from '../i18n';
 import { useChatActions, useChatMarks, useChatSummaries, useUnreadableChats } from '../store';
 import '../i18n/panelTexts';
-import { TYPE_AHEAD_PAUSE_MS, typeAheadMatch } from './typeAhead';
+import { TYPE_AHEAD_PAUSE_MS, typeAheadMatch, typedCharacter } from '../shared/typeAhead';
 
 /**
  * What can reorder the text after a nickname in a left-to-right option: right-to-left letters
@@ -29,7 +29,7 @@ export function ChatPicker({ activeChatId }: { activeChatId: string | null }) {
     const last = typed.current;
     const text = timeStamp - last.at < TYPE_AHEAD_PAUSE_MS ? last.text + key : key;
     // A space begins no search (it opens the list), a shortcut is none.
-    if ([...key].length !== 1 || event.ctrlKey || event.altKey || event.metaKey || text === ' ') return;
+    if (!typedCharacter(event) || text === ' ') return;
     event.preventDefault();
     typed.current = { text, at: timeStamp };
     const list = event.currentTarget;

@@ -53,11 +53,13 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
   const [text, setText] = useState(typedBefore?.text ?? '');
   // A value of more than one line gets a box of lines, from the paste that brought them on: a
   // one-line field drops line breaks (exploratory test: three pasted lines saved as one, unsaid).
-  // It stays one until the value is added, so the focus is not moved under the agent's typing, and
-  // for a field of another type picked meanwhile: a one-line field would show the lines run together,
-  // and refuse them as not a number (exploratory test).
+  // It stays one until the value is added, so the focus is not moved under the agent's typing; for a
+  // field of another type picked meanwhile, while it has lines: a one-line field would show them run
+  // together, and refuse them as not a number (exploratory test); without, that field's own (a date
+  // picker, a number's keyboard: review), the focus going with it.
   const [multiline, setMultiline] = useState(() => /[\n\r]/.test(typedBefore?.text ?? ''));
   const caretAfterPaste = useRef<number | null>(null);
+  const focusValue = useRef(false);
   // The field the agent has typed a value for stays, even once the chat has it: another party
   // adding it first took the form on to the next field, the value typed gone (exploratory test).
   const held = picked !== FREE_KEY && text !== '' ? picked : undefined;
@@ -95,6 +97,8 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
   useLayoutEffect(() => {
     const at = caretAfterPaste.current;
     const field = document.getElementById(ids.value);
+    if (focusValue.current) field?.focus();
+    focusValue.current = false;
     if (at === null || !(field instanceof HTMLTextAreaElement)) return;
     caretAfterPaste.current = null;
     field.focus();
@@ -197,6 +201,8 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
   // nor a date: exploratory tests); in a box of lines Enter is a new line, and Ctrl+Enter adds,
   // as in the grid's. (On a button, Enter presses it.)
   const submitOnEnter = (event: KeyboardEvent) => {
+    // An input method's Enter ends a composition, which a browser's own Enter-to-submit waits out (review).
+    if (event.nativeEvent.isComposing) return;
     if (event.key === 'Escape') close();
     const { target } = event;
     if (event.key === 'Enter' && !(target instanceof HTMLButtonElement) && (!(target instanceof HTMLTextAreaElement) || event.ctrlKey || event.metaKey)) {
@@ -240,9 +246,21 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
           </select>
         ) : chosen?.rule.type === 'boolean' ? (
           <input id={ids.value} type="checkbox" checked={text === 'true'} onChange={(event) => setText(String(event.target.checked))} {...invalid('value')} />
-        ) : multiline ? (
+        ) : multiline && (isText || /[\n\r]/.test(text)) ? (
           <>
-            <textarea id={ids.value} dir="auto" rows={4} value={text} onChange={(event) => setText(event.target.value)} spellCheck={false} {...invalid('value')} aria-describedby={refusal?.on === 'value' ? `${ids.reason} ${ids.hint}` : ids.hint} />
+            <textarea
+              id={ids.value}
+              dir="auto"
+              rows={4}
+              value={text}
+              onChange={(event) => {
+                focusValue.current = !isText && !/[\n\r]/.test(event.target.value);
+                setText(event.target.value);
+              }}
+              spellCheck={false}
+              {...invalid('value')}
+              aria-describedby={refusal?.on === 'value' ? `${ids.reason} ${ids.hint}` : ids.hint}
+            />
             <span id={ids.hint} className="add-field__hint">
               {t('caseData.add.multilineHint')}
             </span>

@@ -274,8 +274,9 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
           })}
         </div>
       </div>
-      {/* Not twice: the live region's count reads the same under it once the agent pauses (exploratory test). */}
-      {visible.length === 0 && (all.length === 0 || announcement !== count) ? <p className="case-data__empty">{all.length === 0 ? t('caseData.empty') : count}</p> : null}
+      {/* Not twice: the live region's count reads the same under it once the agent pauses (exploratory test),
+          also said again (a no-break space after it, useAnnouncer) or first of more (review). */}
+      {visible.length === 0 && (all.length === 0 || !announcement.startsWith(count)) ? <p className="case-data__empty">{all.length === 0 ? t('caseData.empty') : count}</p> : null}
       <p className="case-data__announce" aria-live="polite" aria-atomic="true">
         {announcement}
       </p>

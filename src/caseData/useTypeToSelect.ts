@@ -1,15 +1,5 @@
 import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
-
-/** A pause this long starts a new search, as a browser's own list does. */
-const PAUSE_MS = 1_000;
-
-/**
- * A character typed (AltGr is Ctrl+Alt on Windows: its characters count), not a shortcut: as the
- * grid's startsTypedEdit, written again here: importing it from this chunk makes the first paint
- * export it, 6 bytes it does not have.
- */
-const typedCharacter = (event: { key: string; ctrlKey: boolean; altKey: boolean; metaKey: boolean }) =>
-  event.key.length === 1 && !event.metaKey && event.ctrlKey === event.altKey;
+import { TYPE_AHEAD_PAUSE_MS as PAUSE_MS, typedCharacter } from '../shared/typeAhead';
 
 /**
  * The last key pressed on a grid cell, for the list that key opens. Read here, in the editor's

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { simulatorPerFile } from '../support/simulator';
 import { renderPanel, SEED_CHAT_ID, valueCell, waitForLive, waitUntilSettled } from '../support/renderPanel';
@@ -169,6 +169,21 @@ describe('the case data panel against the simulator', () => {
     if (!seed) throw new Error('the simulator should seed its most recent Chatting chat');
     await user.selectOptions(picker, seed);
     expect(await screen.findByRole('rowheader', { name: 'UserData1' })).toBeInTheDocument();
+  });
+
+  it('finds a chat by its customer’s name typed on the closed picker, a letter typed with AltGr (Ctrl+Alt on Windows) too (review)', async () => {
+    await control.addChat({ id: 'C-LUKASZ', state: 'Chatting', participants: [{ nickname: 'Łukasz', type: 'Customer' }], userData: {} });
+    renderPanel(sim.url);
+    await screen.findByRole('grid', { name: 'Case data' });
+    const picker = screen.getByRole('combobox', { name: 'Chat' });
+    await waitFor(() => expect(within(picker).getAllByRole('option').some((option) => option.textContent?.includes('C-LUKASZ'))).toBe(true));
+    // Before: Ctrl+Alt+Ł was taken for a shortcut, and the search went to the browser's list alone.
+    fireEvent.keyDown(picker, { key: 'Ł', ctrlKey: true, altKey: true });
+    fireEvent.keyDown(picker, { key: 'u' });
+    await waitFor(() => expect(picker).toHaveValue('C-LUKASZ'));
+    // A shortcut is none: Ctrl+L alone picks nothing.
+    fireEvent.keyDown(picker, { key: 'l', ctrlKey: true });
+    expect(picker).toHaveValue('C-LUKASZ');
   });
 
   it('turns read-only and says why when the chat completes', async () => {

@@ -222,6 +222,14 @@ describe('Add field and a value of lines', () => {
     await user.keyboard('{Control>}{Enter}{/Control}');
     expect(within(form).getByRole('alert')).toHaveTextContent('Enter a whole number.');
     expect(await control.operations()).toEqual([]);
+    // Its lines gone, the field's own again, the focus with it (review: a box of lines for a number for good).
+    await user.clear(lines);
+    const number = within(form).getByRole('textbox', { name: 'Value' });
+    expect(number.tagName).toBe('INPUT');
+    expect(number).toHaveAttribute('inputmode', 'numeric');
+    expect(number).toHaveFocus();
+    await user.keyboard('5{Enter}');
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'AttachUserData', userData: { Priority: 5 } }]));
   });
 
   it('keeps a pasted line in the one-line field, a spreadsheet cell’s line break after it too (review)', async () => {

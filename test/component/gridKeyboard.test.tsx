@@ -87,6 +87,10 @@ describe('grid navigation', () => {
     await waitFor(() => expect(region()).toHaveTextContent('No key or value matches “DATAUPDATE nothing like it”.'));
     // Once, not twice: the line under the grid goes while the region says it (exploratory test).
     expect(screen.getAllByText('No key or value matches “DATAUPDATE nothing like it”.')).toHaveLength(1);
+    // Said again (a letter typed and taken back within the pause): once still (review).
+    await user.type(filter, 'x{Backspace}');
+    await waitFor(() => expect(region()?.textContent).toBe('No key or value matches “DATAUPDATE nothing like it”.\u00a0'));
+    expect(screen.getAllByText(/^No key or value matches “DATAUPDATE nothing like it”\./)).toHaveLength(1);
     await user.clear(filter);
     await user.type(filter, 'chatserver');
     await waitFor(() => expect(region()).toHaveTextContent(`${rowHeaders().length} keys match.`));

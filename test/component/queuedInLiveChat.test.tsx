@@ -66,6 +66,10 @@ it('Ctrl+Z on a write still queued takes it back unsent: nothing goes once live 
   await control.updateUserData(SEED_CHAT_ID, { ServiceType: 'sup-changed' });
   act(() => view.store.getState().actions.connectionChanged({ kind: 'live' }));
   await waitFor(() => expect(valueCell('ServiceType')).toHaveTextContent(/^sup-changed$/));
+  // Live and read again, the outbox open: anything queued has gone by now (review: checked too soon, it proved nothing).
+  await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Live'));
+  await waitUntilSettled(view.store);
+  await waitFor(() => expect(view.store.getState().chats.get(SEED_CHAT_ID)?.pending).toEqual([]));
   // Before: a delete and its undo's attach went out; "mine" over theirs became a conflict offering Keep yours for a value undone.
   expect(valueCell('ServiceType')).not.toHaveAttribute('aria-invalid');
   expect(await control.operations()).toEqual([]);
