@@ -161,23 +161,32 @@ test('in a narrow panel a refused value and its reason stay readable beside Retr
   await expect(subject.locator('.case-data__reason')).toContainText('Not saved');
 });
 
-test('at 1,280 px a conflict’s buttons keep their words on one line, the long reason giving way (exploratory test: "Keep / mine")', async ({ page, sim }) => {
-  await page.goto(`${sim.url}/?chatId=${SEED}`);
-  await expect(page.getByRole('status')).toHaveText('Live');
-  await sim.control.faults({ failNext: 1, statusCode: 4 });
-  const cell = page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell');
-  await cell.focus();
-  await page.keyboard.type('A value the agent typed that is a bit longer');
-  await page.keyboard.press('Enter');
-  await expect(cell.getByRole('button', { name: 'Retry' })).toBeVisible();
-  await sim.control.updateUserData(SEED, { Subject: 'Changed by the supervisor while the agent was typing a long sentence' });
-  for (const name of ['Keep mine', 'Take theirs']) {
-    const button = cell.getByRole('button', { name });
-    await expect(button).toBeVisible();
-    expect(await button.evaluate((element) => element.getBoundingClientRect().height < parseFloat(getComputedStyle(element).fontSize) * 2)).toBe(true);
-  }
-  expect(await cell.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
-});
+for (const [locale, width, keep, take] of [
+  ['en', 1280, 'Keep mine', 'Take theirs'],
+  ['de', 360, 'Meinen behalten', 'Server-Wert übernehmen'],
+] as const) {
+  test(`at ${width} px a conflict’s buttons stay inside the cell, each on one line, the long reason giving way (${locale}; exploratory tests: "Keep / mine", and "Server-Wert übernehmen" past the edge)`, async ({ page, sim }) => {
+    await page.setViewportSize({ width, height: 720 });
+    await page.goto(`${sim.url}/?chatId=${SEED}&locale=${locale}`);
+    await expect(page.locator('.connection--live')).toBeVisible();
+    await sim.control.faults({ failNext: 1, statusCode: 4 });
+    const cell = page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell');
+    await cell.focus();
+    await page.keyboard.type('A value the agent typed that is a bit longer');
+    await page.keyboard.press('Enter');
+    await expect(cell.locator('.case-data__failure button').first()).toBeVisible();
+    await sim.control.updateUserData(SEED, { Subject: 'Changed by the supervisor while the agent was typing a long sentence' });
+    const right = await cell.evaluate((element) => element.getBoundingClientRect().right);
+    for (const name of [keep, take]) {
+      const button = cell.getByRole('button', { name });
+      await expect(button).toBeVisible();
+      const box = await button.evaluate((element) => ({ right: element.getBoundingClientRect().right, oneLine: element.getBoundingClientRect().height < parseFloat(getComputedStyle(element).fontSize) * 2 }));
+      expect(box).toEqual({ right: expect.any(Number), oneLine: true });
+      expect(box.right).toBeLessThanOrEqual(right);
+    }
+    expect(await cell.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+  });
+}
 
 for (const locale of ['en', 'de', 'ar']) {
   test(`at 320 px a refused or overtaken value in a windowed grid keeps its buttons inside its cell, on one line (${locale})`, async ({ page, sim }) => {
