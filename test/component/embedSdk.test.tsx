@@ -308,6 +308,11 @@ describe('mountCaseDataPanel', () => {
     third.destroy();
     again.destroy();
     shadowHost.remove();
+    // Panels mounted from different documents (a console's frames) are numbered by the CRM.
+    const fromConsole = mountCaseDataPanel(host, { src: `${WIDGET}/panel/`, readyTimeoutMs: 0, panelNumber: 4 });
+    expect(fromConsole.iframe.name).toBe('case-data-panel-4');
+    fromConsole.destroy();
+    expect(() => mountCaseDataPanel(host, { src: `${WIDGET}/panel/`, panelNumber: 0 })).toThrow(new TypeError('mountCaseDataPanel: panelNumber must be a whole number from 1, got 0'));
   });
 
   it('frames the mount’s chat id trimmed, as setActiveChat sends it (integrator’s test: " C-1 " opened no chat)', () => {

@@ -43,8 +43,11 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
   iframe.title = options.title ?? 'Case data panel';
   const numbers = panelNumbers.get(win) ?? new Set<number>();
   panelNumbers.set(win, numbers);
-  let panelNumber = 1;
-  while (numbers.has(panelNumber)) panelNumber += 1;
+  if (options.panelNumber !== undefined && !(Number.isSafeInteger(options.panelNumber) && options.panelNumber >= 1)) {
+    throw new TypeError(`mountCaseDataPanel: panelNumber must be a whole number from 1, got ${String(options.panelNumber)}`);
+  }
+  let panelNumber = options.panelNumber ?? 1;
+  while (options.panelNumber === undefined && numbers.has(panelNumber)) panelNumber += 1;
   numbers.add(panelNumber);
   if (panelNumber > 1) iframe.name = `case-data-panel-${panelNumber}`;
   // The widget reads our origin from the referrer when the browser has no ancestorOrigins.

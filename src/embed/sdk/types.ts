@@ -61,6 +61,12 @@ export type MountOptions = {
   readonly locale?: string;
   /** The iframe's accessible name. */
   readonly title?: string;
+  /**
+   * Which panel of the browser tab this is (1, 2, …), kept the same at every load: panels mounted from
+   * different documents (a console's frames, each with this SDK) share the widget's storage, and each
+   * SDK numbers only its own document's. Default: the first number free in this document.
+   */
+  readonly panelNumber?: number;
   /** Size the iframe to the panel's height (from `resize` events). Default true. */
   readonly autoHeight?: boolean;
   /** Minimum iframe height in px. Default 240. */
