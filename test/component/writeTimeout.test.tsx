@@ -9,14 +9,20 @@ import { renderPanel, valueCell, waitUntilSettled } from '../support/renderPanel
 const sim = simulatorPerFile();
 const { control } = sim;
 
+/** Subject saved as `text` to a GWS that takes 2.5 s to answer, the panel waiting 1 s for it. */
+async function savedToSlowServer(text: string) {
+  const view = renderPanel(sim.url, { timeoutMs: 1_000 });
+  await screen.findByRole('grid', { name: 'Case data' });
+  await waitUntilSettled(view.store);
+  await control.faults({ latencyMs: 2_500 });
+  valueCell('Subject').focus();
+  await view.user.keyboard(`{F2}{Control>}a{/Control}${text}{Enter}`);
+  return view;
+}
+
 describe('a save with no answer in time', () => {
   it('is Not confirmed, with Retry; once GWS turns out to have applied it, it is the saved value', async () => {
-    const { user, store } = renderPanel(sim.url, { timeoutMs: 1_000 });
-    await screen.findByRole('grid', { name: 'Case data' });
-    await waitUntilSettled(store);
-    await control.faults({ latencyMs: 2_500 });
-    valueCell('Subject').focus();
-    await user.keyboard('{F2}{Control>}a{/Control}late one{Enter}');
+    const { store } = await savedToSlowServer('late one');
     // Before (exploratory test): "Not saved: …", though it landed a moment later.
     await waitFor(() =>
       expect(valueCell('Subject')).toHaveAccessibleDescription('Not confirmed: The server did not answer within 1 s. It may have been saved. Retry sends it again.'),
@@ -179,12 +185,7 @@ async function serverSubject(): Promise<unknown> {
 
 describe('a save with no answer in time, queued as the connection went', () => {
   it('is not taken back unsent by Ctrl+Z: it may land yet, and the undo’s write goes after it (review)', async () => {
-    const { user, store } = renderPanel(sim.url, { timeoutMs: 1_000 });
-    await screen.findByRole('grid', { name: 'Case data' });
-    await waitUntilSettled(store);
-    await control.faults({ latencyMs: 2_500 });
-    valueCell('Subject').focus();
-    await user.keyboard('{F2}{Control>}a{/Control}late one{Enter}');
+    const { user, store } = await savedToSlowServer('late one');
     act(() => store.getState().actions.connectionChanged({ kind: 'offline' }));
     await waitFor(() => expect(valueCell('Subject')).toHaveTextContent(/Queued/), { timeout: 5_000 });
     valueCell('Subject').focus();
