@@ -694,16 +694,23 @@ test('with forced colours the focused cell has a ring of its own, inside its bor
 });
 
 test('Try again on chats that could not be read leaves the focus in the panel once they are', async ({ page, sim }) => {
-  const refuse = (route: import('@playwright/test').Route) =>
-    route.request().method() === 'GET' ? route.fulfill({ status: 400, contentType: 'application/json', body: '{"statusCode":1,"statusMessage":"Required parameter missing"}' }) : route.fallback();
+  let refused = 0;
+  const refuse = (route: import('@playwright/test').Route) => {
+    if (route.request().method() !== 'GET') return route.fallback();
+    refused += 1;
+    return route.fulfill({ status: 400, contentType: 'application/json', body: '{"statusCode":1,"statusMessage":"Required parameter missing"}' });
+  };
   await page.route('**/api/v2/me/chats?*', refuse);
   await page.goto(`${sim.url}/?chatId=${SEED}`);
   await expect(page.getByRole('alert').filter({ hasText: 'Could not load chats' })).toBeVisible({ timeout: 15_000 });
   const retry = page.getByRole('button', { name: 'Try again' });
   await expect(retry).toBeVisible({ timeout: 15_000 });
-  // Going live reads the chats again by itself: only once that read has failed too is the
-  // button the agent's to press (CI: let through sooner, it read them, and the button went).
-  await expect(page.getByRole('status')).toHaveText('Not up to date', { timeout: 15_000 });
+  // Going live reads the chats again by itself: only once that read has been refused too (the
+  // first read's and its) is the button the agent's to press (CI: let through sooner, it read
+  // them, and the button went). The status says Not up to date from the first refusal on.
+  await expect.poll(() => refused, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+  await expect(page.getByRole('status')).toHaveText('Not up to date');
+  await expect(retry).toBeVisible();
   await page.unroute('**/api/v2/me/chats?*', refuse);
   await retry.focus();
   await page.keyboard.press('Enter');
