@@ -202,7 +202,8 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
   // as in the grid's. (On a button, Enter presses it.)
   const submitOnEnter = (event: KeyboardEvent) => {
     // An input method's Enter ends a composition, which a browser's own Enter-to-submit waits out (review).
-    if (event.nativeEvent.isComposing) return;
+    // Its key code is 229 during one (isComposing too), and also Safari's Enter just after (isComposing false by then).
+    if (event.keyCode === 229) return;
     if (event.key === 'Escape') close();
     const { target } = event;
     if (event.key === 'Enter' && !(target instanceof HTMLButtonElement) && (!(target instanceof HTMLTextAreaElement) || event.ctrlKey || event.metaKey)) {

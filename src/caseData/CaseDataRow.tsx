@@ -172,8 +172,9 @@ function CaseDataRowView({ row, label, rowIndex, activeCol, editing, kind, optio
             <span className="case-data__text" dir="auto" title={text.length > 0 && text.length <= LONG_TEXT * 4 ? text : undefined}>
               {text === '' ? <span className="case-data__muted">{t('caseData.emptyValue')}</span> : clipped(text, LONG_TEXT * 4 + 1)}
             </span>
-            {/* With line breaks too, which one line does not show (exploratory test: "line1 line2 line4" read as one line). */}
-            {text.length > LONG_TEXT || /[\n\r]/.test(text) ? <span className="case-data__size">{t('caseData.size', { count: text.length })}</span> : null}
+            {/* With line breaks too, which one line does not show (exploratory test: "line1 line2 line4" read as one line),
+                and a value of only spaces, which looked blank and had no name (exploratory test). */}
+            {text.length > LONG_TEXT || /^\s+$|[\n\r]/.test(text) ? <span className="case-data__size">{t('caseData.size', { count: text.length })}</span> : null}
             {draft ? (
               <span className="case-data__badge case-data__badge--draft">
                 {t(deleted ? 'caseData.badge.draftDeleted' : row.draftConflict ? 'caseData.badge.draftChanged' : 'caseData.badge.draft')}

@@ -129,6 +129,9 @@ export function useEditorText({ editor, kind, initialText, readOnly = false, con
   const onKeyDown = (event: KeyboardEvent) => {
     // The grid's own keys must not fire while the agent types.
     event.stopPropagation();
+    // An input method's keys are its own: its Enter ends a composition (it saved the word half made), its
+    // Escape drops one. Their key code is 229 during one, and for Safari's Enter just after (as in Add field).
+    if (event.keyCode === 229) return;
     if (event.key === 'Enter' && (editor !== 'multiline' || event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       // Its words, said as it shows, tell what Enter does now; the next Enter keeps the agent's value.
@@ -140,9 +143,8 @@ export function useEditorText({ editor, kind, initialText, readOnly = false, con
     } else if (event.key === 'Escape') {
       event.preventDefault();
       cancel();
-    } else if (event.key === 'Tab' && conflict) {
+    } else if (event.key === 'Tab' && !conflict) {
       // While a conflict is shown, Tab reaches its two buttons instead of committing.
-    } else if (event.key === 'Tab') {
       event.preventDefault();
       commit(event.shiftKey ? 'previous' : 'next');
     }

@@ -8,10 +8,12 @@ import {
   array,
   describe,
   each,
+  fail,
   integer,
   isRecord,
   map,
   object,
+  ok,
   optional,
   ownField,
   string,
@@ -26,20 +28,18 @@ const MAX_JSON_DEPTH = 32;
 const jsonAt =
   (depth: number): Schema<JsonValue> =>
   (input, path) => {
-    if (depth > MAX_JSON_DEPTH) return { ok: false, issues: [{ path, message: 'nested too deeply' }] };
-    if (input === null || typeof input === 'string' || typeof input === 'boolean') return { ok: true, value: input };
+    if (depth > MAX_JSON_DEPTH) return fail(path, 'nested too deeply');
+    if (input === null || typeof input === 'string' || typeof input === 'boolean') return ok(input);
     if (typeof input === 'number') {
-      return Number.isFinite(input)
-        ? { ok: true, value: input }
-        : { ok: false, issues: [{ path, message: 'not a finite number' }] };
+      return Number.isFinite(input) ? ok(input) : fail(path, 'not a finite number');
     }
     if (Array.isArray(input)) return array(jsonAt(depth + 1))(input, path);
     if (isRecord(input)) {
       // Rebuilt with defineProperty-like semantics (fromEntries), so `__proto__` stays data.
       const entries = map(jsonAt(depth + 1))(input, path);
-      return entries.ok ? { ok: true, value: Object.fromEntries(entries.value) } : entries;
+      return entries.ok ? ok(Object.fromEntries(entries.value)) : entries;
     }
-    return { ok: false, issues: [{ path, message: `not JSON: ${describe(input)}` }] };
+    return fail(path, `not JSON: ${describe(input)}`);
   };
 
 export const jsonValue: Schema<JsonValue> = jsonAt(0);
@@ -62,12 +62,12 @@ const participantSchema: Schema<Participant> = object({
 const listOf =
   <T>(item: Schema<T>): Schema<readonly T[]> =>
   (input, path) => {
-    if (input == null) return { ok: true, value: [] };
+    if (input == null) return ok([]);
     const result = each(item)(input, path);
     if (!result.ok) return result;
     const { values, unreadable } = result.value;
     // Not one element readable: that is not a list of fewer people (all announced as gone), it is malformed.
-    return values.length === 0 && unreadable.length > 0 ? { ok: false, issues: unreadable.flatMap((element) => element.issues) } : { ok: true, value: values };
+    return values.length === 0 && unreadable.length > 0 ? { ok: false, issues: unreadable.flatMap((element) => element.issues) } : ok(values);
   };
 
 export const chatSchema: Schema<Chat> = object({
@@ -77,7 +77,7 @@ export const chatSchema: Schema<Chat> = object({
   capabilities: listOf(string),
   participants: listOf(participantSchema),
   // An Invited chat may come without userData; an empty map is the honest reading.
-  userData: (input, path) => (input === undefined || input === null ? { ok: true, value: new Map() } : userDataSchema(input, path)),
+  userData: (input, path) => (input === undefined || input === null ? ok(new Map()) : userDataSchema(input, path)),
   chatType: optional(string),
   receivedDate: optional(string),
 });
@@ -88,15 +88,12 @@ export type Envelope =
   | { readonly ok: false; readonly statusCode: number; readonly statusMessage: string };
 
 export function readEnvelope(body: unknown): ParseResult<Envelope> {
-  if (!isRecord(body)) return { ok: false, issues: [{ path: '(root)', message: `expected an object, got ${describe(body)}` }] };
+  if (!isRecord(body)) return fail('', `expected an object, got ${describe(body)}`);
   const statusCode = integer(ownField(body, 'statusCode'), 'statusCode');
   if (!statusCode.ok) return statusCode;
-  if (statusCode.value === 0) return { ok: true, value: { ok: true, body } };
+  if (statusCode.value === 0) return ok({ ok: true, body });
   const message = ownField(body, 'statusMessage');
-  return {
-    ok: true,
-    value: { ok: false, statusCode: statusCode.value, statusMessage: typeof message === 'string' ? message : '' },
-  };
+  return ok({ ok: false, statusCode: statusCode.value, statusMessage: typeof message === 'string' ? message : '' });
 }
 
 /** Chat by chat: one that does not match the contract is left out and told, not the whole list refused (gwsClient.listChats). */

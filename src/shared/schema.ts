@@ -13,8 +13,9 @@ export type ParseResult<T> =
 export type Schema<T> = (input: unknown, path: string) => ParseResult<T>;
 export type Infer<S> = S extends Schema<infer T> ? T : never;
 
-const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
-const fail = (path: string, message: string): ParseResult<never> => ({
+/** The result of a schema of one's own (gws/wire.ts's JSON values). */
+export const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
+export const fail = (path: string, message: string): ParseResult<never> => ({
   ok: false,
   issues: [{ path: path || '(root)', message }],
 });

@@ -37,6 +37,8 @@ const HOSTILE: Record<string, unknown> = {
   Nested: { a: [1, 2, { b: null }] },
   List: ['x', 'y'],
   Flag: false,
+  Spaces: '   ',
+  Empty: '',
 };
 
 describe('hostile keys and values', () => {
@@ -74,6 +76,9 @@ describe('hostile keys and values', () => {
     expect(valueCell('Nested')).toHaveTextContent('{"a":[1,2,{"b":null}]}');
     expect(valueCell('Nested')).toHaveAttribute('aria-readonly', 'true');
     expect(valueCell('List')).toHaveAttribute('aria-readonly', 'true');
+    // A value of only spaces said by its length (exploratory test: it looked blank and its cell had no name).
+    expect(valueCell('Spaces')).toHaveAccessibleName('3 characters');
+    expect(valueCell('Empty')).toHaveAccessibleName('(empty)');
   });
 
   it('shows invisible characters inside a key by their code points: a look-alike of a configured key reads apart from it', async () => {
