@@ -42,6 +42,20 @@ async function page(widgetUrl: string, path: string): Promise<{ html: string; cs
   return { html, csp };
 }
 
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost']);
+
+/**
+ * The widget under the loopback name the page was asked for: the demo opened at localhost
+ * framed 127.0.0.1, another site, whose cookies (the simulator's BAYEUX_BROWSER) a browser
+ * does not send from a frame of it, and the panel never went live (integrator's test).
+ */
+function widgetUrlFor(req: IncomingMessage, widgetUrl: string): string {
+  const url = new URL(widgetUrl);
+  const asked = URL.canParse(`http://${req.headers.host ?? ''}`) ? new URL(`http://${req.headers.host ?? ''}`).hostname : '';
+  if (LOOPBACK_NAMES.has(url.hostname) && LOOPBACK_NAMES.has(asked)) url.hostname = asked;
+  return url.href;
+}
+
 async function route(req: IncomingMessage, res: ServerResponse, options: DemoCrmOptions): Promise<void> {
   const path = new URL(req.url ?? '/', 'http://crm.invalid').pathname;
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET only', { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -55,7 +69,7 @@ async function route(req: IncomingMessage, res: ServerResponse, options: DemoCrm
     }
   }
   // Every other path is a CRM "page": /cases/<number> shows that case, anything else the first one.
-  const { html, csp } = await page(options.widgetUrl(), path);
+  const { html, csp } = await page(widgetUrlFor(req, options.widgetUrl()), path);
   return send(res, 200, html, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp });
 }
 

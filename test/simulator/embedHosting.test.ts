@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,6 +114,23 @@ describe('the demo CRM', () => {
     expect(page.text).toContain(`<meta name="case-data-panel-sdk" content="${sim.url}/embed.js" />`);
     expect(page.headers.get('content-security-policy')).toContain(`frame-src ${sim.url}`);
     expect(page.headers.get('content-security-policy')).toContain(`script-src 'self' ${sim.url}`);
+  });
+
+  it('frames the widget under the loopback name it was asked by: localhost and 127.0.0.1 are two sites (integrator’s test)', async () => {
+    // Asked as localhost, it framed 127.0.0.1, another site: its cookies stayed home, and the panel never went live.
+    const asLocalhost = await new Promise<string>((resolve, reject) => {
+      const asking = request(`${crm.url}/`, { headers: { Host: `localhost:${crm.port}` } }, (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve(text));
+      });
+      asking.on('error', reject);
+      asking.end();
+    });
+    const widget = sim.url.replace('//127.0.0.1:', '//localhost:');
+    expect(asLocalhost).toContain(`<meta name="case-data-panel-src" content="${widget}/" />`);
+    expect(asLocalhost).toContain(`<meta name="case-data-panel-sdk" content="${widget}/embed.js" />`);
   });
 
   it('serves its script from the build', async () => {
