@@ -8,7 +8,7 @@ import { startFirstRead } from './app/useLiveSync';
 import { parseCaseDataConfig } from './caseData';
 import { detectFraming, formatConfigProblem, isFramed, listenToHost, loadFramingRefused, loadWidgetConfig, popOutUrl } from './embed';
 import { createGwsClient } from './gws';
-import { I18nProvider, loadCatalog } from './i18n';
+import { I18nProvider, loadCatalog, type Locale } from './i18n';
 import { createChatStore, sessionDraftStorage } from './store';
 import './app/styles.css';
 
@@ -28,7 +28,12 @@ const CATALOGUE_WAIT_MS = 300;
 async function start() {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
-  const { config, problems } = await loadWidgetConfig(window.location.search, configRequest);
+  const load = await loadWidgetConfig(window.location.search, configRequest);
+  if (load.kind === 'unreadable') {
+    showConfigUnreadable(root, load.reason, load.locale);
+    return;
+  }
+  const { config, problems } = load;
   const caseData = parseCaseDataConfig(config.caseData);
   const readable = [
     ...problems.map(formatConfigProblem),
@@ -85,6 +90,31 @@ async function start() {
       />
     </StrictMode>,
   );
+}
+
+/**
+ * Instead of the panel, when config.json cannot be read (widgetConfig.ts). The host hears
+ * nothing: without the file, no page is known to be allowed to (its SDK's notice says the
+ * panel did not start); the frame says why, where the integrator looks.
+ */
+function showConfigUnreadable(root: HTMLElement, reason: string, locale: Locale) {
+  console.error(`Case Data Panel: ${reason}; the panel does not start until it can be read.`);
+  inbox?.close();
+  const tryAgain = () => window.location.reload();
+  document.documentElement.lang = locale;
+  void Promise.all([loadFramingRefused().catch(() => null), loadCatalog(locale).catch(() => undefined)]).then(([pages]) => {
+    // Its chunk could not be loaded either: the words, at least.
+    if (!pages) {
+      root.textContent = `The Case Data Panel cannot start: its ${reason}.`;
+      return;
+    }
+    const { ConfigUnreadable } = pages;
+    createRoot(root).render(
+      <I18nProvider locale={locale}>
+        <ConfigUnreadable reason={reason} tryAgain={tryAgain} />
+      </I18nProvider>,
+    );
+  });
 }
 
 void start();

@@ -1,8 +1,11 @@
 import { useMessages } from '../i18n';
 import '../i18n/framingTexts';
 
+// The pages shown instead of the panel, loaded only when needed (embed/index.ts:
+// loadFramingRefused): one module, so that they and their texts are one chunk.
+
 /**
- * Loaded only when needed (embed/index.ts: loadFramingRefused). Shown instead of the panel when a page that is not allowed frames it (on a server that
+ * Shown instead of the panel when a page that is not allowed frames it (on a server that
  * does not send the frame-ancestors header): a clear reason, not a blank box. Nothing of
  * the agent's data loads: no GWS request, no notifications.
  */
@@ -44,6 +47,37 @@ export function FramingRefused({ origin, popOutHref, ignored = [] }: FramingRefu
           {t('framing.openDirectly')}
         </a>
       </p>
+    </main>
+  );
+}
+
+type ConfigUnreadableProps = {
+  /** Why, in English (widgetConfig.ts): what an administrator looks up. */
+  readonly reason: string;
+  readonly tryAgain: () => void;
+};
+
+/**
+ * Shown instead of the panel when its config.json is there but cannot be read, after the tries
+ * a passing failure gets (widgetConfig.ts). Nothing of the agent's data loads: started on the
+ * defaults instead, the keys the file keeps read-only or hidden were open to editing.
+ */
+export function ConfigUnreadable({ reason, tryAgain }: ConfigUnreadableProps) {
+  const { t } = useMessages();
+  return (
+    <main className="framing-refused" aria-labelledby="config-unreadable-title">
+      <h1 id="config-unreadable-title" className="panel__title">
+        {t('configUnreadable.title')}
+      </h1>
+      <p>{t('configUnreadable.why')}</p>
+      {/* English whatever the panel's language, as the other page's problems. */}
+      <p dir="ltr" lang="en">
+        {reason}
+      </p>
+      <p>{t('configUnreadable.fix')}</p>
+      <button type="button" onClick={tryAgain}>
+        {t('configUnreadable.tryAgain')}
+      </button>
     </main>
   );
 }

@@ -7,5 +7,7 @@ const request = fetch('./config.json', { cache: 'no-store' });
 request.catch(() => undefined);
 
 // A clone per call: the one response's body can be read once, and a second start (a hot
-// reload in development) must not find it spent.
-export const configRequest = (): Promise<Response> => request.then((response) => response.clone());
+// reload in development) must not find it spent. Asked again (a failure that may pass:
+// widgetConfig.ts), a new request.
+export const configRequest = (attempt = 0): Promise<Response> =>
+  attempt === 0 ? request.then((response) => response.clone()) : fetch('./config.json', { cache: 'no-store' });

@@ -10,6 +10,7 @@ export {
   loadWidgetConfig,
   parseConfigFile,
   readUrlParameters,
+  type ConfigLoad,
   type ConfigProblem,
   type ConfigSource,
   type WidgetConfig,
@@ -24,5 +25,5 @@ export type { StorageCheck } from './storageAccess';
 export { popOutUrl, type PopOutState } from './popOut';
 export type { PopOutReason } from './PopOutOffer';
 export { ConfigProblems } from './ConfigProblems';
-/** The page shown instead of the panel to a host that may not frame it; loaded only then. */
+/** The pages shown instead of the panel (to a host that may not frame it; when config.json cannot be read); loaded only then. */
 export const loadFramingRefused = () => import('./FramingRefused');

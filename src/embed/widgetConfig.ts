@@ -170,24 +170,65 @@ function isHttpUrl(text: string): boolean {
   }
 }
 
-/** Reads config.json if the deployment serves one (a missing file means defaults), then the URL. */
-export async function loadWidgetConfig(search: string, fetchConfig: () => Promise<Response>): Promise<{ config: WidgetConfig; problems: ConfigProblem[] }> {
-  let fromFile: Partial<WidgetConfig> = {};
-  const problems: ConfigProblem[] = [];
+/** What loading the configuration came to: the configuration, or why the panel must not start. */
+export type ConfigLoad =
+  | { readonly kind: 'loaded'; readonly config: WidgetConfig; readonly problems: ConfigProblem[] }
+  /** config.json is there but cannot be read: `reason` in English, for the page and the console; `locale` the URL's. */
+  | { readonly kind: 'unreadable'; readonly reason: string; readonly locale: Locale };
+
+/** Waits before asking again for a config.json whose failure may pass (the network, a 5xx, 408, 429). */
+export const CONFIG_RETRY_DELAYS_MS: readonly number[] = [1_000, 3_000];
+
+type FileRead = { readonly kind: 'file'; readonly json: unknown } | { readonly kind: 'none' } | { readonly kind: 'unreadable'; readonly reason: string; readonly passing: boolean };
+
+async function readConfigFile(fetchConfig: (attempt: number) => Promise<Response>, attempt: number): Promise<FileRead> {
+  let response: Response;
+  let text: string;
   try {
-    const response = await fetchConfig();
-    if (response.ok) {
-      const parsed = parseConfigFile(JSON.parse(await response.text()));
-      fromFile = parsed.config;
-      problems.push(...parsed.problems);
-    } else if (response.status !== 404) {
-      problems.push({ source: 'config.json', field: '(file)', message: `could not be read (HTTP ${response.status})` });
-    }
+    response = await fetchConfig(attempt);
+    text = await response.text();
   } catch (error) {
-    problems.push({ source: 'config.json', field: '(file)', message: `is not valid JSON or could not be fetched: ${error instanceof Error ? error.message : String(error)}` });
+    return { kind: 'unreadable', reason: `could not be fetched: ${error instanceof Error ? error.message : String(error)}`, passing: true };
+  }
+  // No file is a deployment without one: the defaults. Any other failure is not.
+  if (response.status === 404) return { kind: 'none' };
+  if (!response.ok) return { kind: 'unreadable', reason: `could not be read (HTTP ${response.status})`, passing: response.status >= 500 || response.status === 408 || response.status === 429 };
+  try {
+    const json: unknown = JSON.parse(text);
+    return isRecord(json) ? { kind: 'file', json } : { kind: 'unreadable', reason: 'is not a JSON object', passing: false };
+  } catch (error) {
+    return { kind: 'unreadable', reason: `is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, passing: false };
+  }
+}
+
+/**
+ * Reads config.json if the deployment serves one (a missing file means defaults), then the URL.
+ * One that is there but cannot be read is not taken for none: the panel would start on the
+ * defaults, the keys the file makes read-only or hidden open to editing, no host allowed
+ * (integrator's test: one comma too many, and the routing keys could be changed). It is asked
+ * for again while its failure may pass, then the panel does not start, and says why.
+ * `fetchConfig(attempt)`: attempt 0 may be a request already on its way (configRequest.ts).
+ */
+export async function loadWidgetConfig(
+  search: string,
+  fetchConfig: (attempt: number) => Promise<Response>,
+  retryDelaysMs: readonly number[] = CONFIG_RETRY_DELAYS_MS,
+): Promise<ConfigLoad> {
+  let file = await readConfigFile(fetchConfig, 0);
+  for (let attempt = 1; file.kind === 'unreadable' && file.passing && attempt <= retryDelaysMs.length; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, retryDelaysMs[attempt - 1]));
+    file = await readConfigFile(fetchConfig, attempt);
+  }
+  if (file.kind === 'unreadable') return { kind: 'unreadable', reason: `config.json ${file.reason}`, locale: readUrlParameters(search, DEFAULT_CONFIG).config.locale ?? DEFAULT_CONFIG.locale };
+  const problems: ConfigProblem[] = [];
+  let fromFile: Partial<WidgetConfig> = {};
+  if (file.kind === 'file') {
+    const parsed = parseConfigFile(file.json);
+    fromFile = parsed.config;
+    problems.push(...parsed.problems);
   }
   const afterFile: WidgetConfig = { ...DEFAULT_CONFIG, ...fromFile };
   const fromUrl = readUrlParameters(search, afterFile);
   problems.push(...fromUrl.problems);
-  return { config: { ...afterFile, ...fromUrl.config }, problems };
+  return { kind: 'loaded', config: { ...afterFile, ...fromUrl.config }, problems };
 }

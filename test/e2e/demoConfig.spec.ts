@@ -151,3 +151,29 @@ test('the date editor refuses a date typed in part, or a year of five digits, sa
   }
 });
 
+
+// A config.json that is there but cannot be read: started on the defaults, the routing keys it
+// makes read-only could be changed (integrator's test: one comma too many). The panel does not start, and says why.
+test('a config.json that cannot be read: the panel does not start, says why, and starts once it can be read', async ({ page }) => {
+  const sim = await startSimulator({ port: 0, widgetDir: 'dist' });
+  try {
+    let broken = true;
+    await page.route('**/config.json', async (route) => (broken ? route.fulfill({ status: 200, contentType: 'application/json', body: '{ "locale": "en",, }' }) : route.continue()));
+    const chatsRead = page.waitForRequest(/\/api\/v2\/me\/chats/, { timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    );
+    await page.goto(`${sim.url}/?locale=de`);
+    await expect(page.getByRole('heading', { name: 'Das Falldaten-Panel kann nicht starten' })).toBeVisible();
+    await expect(page.getByText(/^config\.json is not valid JSON: /)).toBeVisible();
+    await expect(page.getByRole('grid')).toHaveCount(0);
+    // Nothing of the agent's data is asked for.
+    expect(await chatsRead).toBe(false);
+    broken = false;
+    await page.getByRole('button', { name: 'Erneut versuchen' }).click();
+    await expect(page.getByRole('status')).toHaveText('Live');
+    await expect(page.getByRole('row', { name: /^RStrategyName\b/ }).getByRole('gridcell')).toHaveAttribute('aria-readonly', 'true');
+  } finally {
+    await sim.close();
+  }
+});

@@ -89,12 +89,13 @@ describe('URL parameters', () => {
 
 describe('loading the configuration', () => {
   it('layers defaults, config.json, then the URL', async () => {
-    const { config, problems } = await loadWidgetConfig(
+    const load = await loadWidgetConfig(
       '?theme=dark&chatId=C-9',
       json({ allowedHostOrigins: ['https://crm.example.com'], theme: { mode: 'light', tokens: { accentColor: '#123456' } }, locale: 'de' }),
     );
-    expect(problems).toEqual([]);
-    expect(config).toEqual({
+    if (load.kind !== 'loaded') throw new Error(`not loaded: ${load.reason}`);
+    expect(load.problems).toEqual([]);
+    expect(load.config).toEqual({
       ...DEFAULT_CONFIG,
       allowedHostOrigins: ['https://crm.example.com'],
       locale: 'de',
@@ -104,11 +105,35 @@ describe('loading the configuration', () => {
     });
   });
 
-  it('treats a missing file as defaults and a broken one as a problem', async () => {
-    expect(await loadWidgetConfig('', json({}, 404))).toEqual({ config: DEFAULT_CONFIG, problems: [] });
-    const broken = await loadWidgetConfig('', () => Promise.resolve(new Response('{ not json', { status: 200 })));
-    expect(broken.config).toEqual(DEFAULT_CONFIG);
-    expect(broken.problems[0]?.message).toMatch(/^is not valid JSON/);
+  it('treats a missing file as defaults', async () => {
+    expect(await loadWidgetConfig('', json({}, 404))).toEqual({ kind: 'loaded', config: DEFAULT_CONFIG, problems: [] });
+  });
+
+  // Started on the defaults instead, the keys the file keeps read-only or hidden were open to editing (integrator's test).
+  it.each([
+    ['not JSON', () => new Response('{ "locale": "en",, }', { status: 200 }), /^config\.json is not valid JSON: /],
+    ['not an object', () => new Response('["https://crm.example.com"]', { status: 200 }), /^config\.json is not a JSON object$/],
+    ['refused', () => new Response('no', { status: 403 }), /^config\.json could not be read \(HTTP 403\)$/],
+  ])('does not start on a file that is %s, asked once (it will not pass)', async (_name, answer, reason) => {
+    let asked = 0;
+    const load = await loadWidgetConfig('?locale=de', () => ((asked += 1), Promise.resolve(answer())), [0, 0]);
+    expect(load).toEqual({ kind: 'unreadable', reason: expect.stringMatching(reason), locale: 'de' });
+    expect(asked).toBe(1);
+  });
+
+  it('asks again for a file whose failure may pass (a 5xx, the network), and starts once it is read', async () => {
+    const answers = [() => Promise.reject(new TypeError('Failed to fetch')), () => Promise.resolve(new Response('', { status: 503 })), json({ locale: 'ar' })];
+    const attempts: number[] = [];
+    const load = await loadWidgetConfig('', (attempt) => (attempts.push(attempt), answers[attempt]!()), [0, 0]);
+    expect(attempts).toEqual([0, 1, 2]);
+    expect(load).toEqual({ kind: 'loaded', config: { ...DEFAULT_CONFIG, locale: 'ar' }, problems: [] });
+  });
+
+  it('does not start once the tries are spent, saying the last failure', async () => {
+    let asked = 0;
+    const load = await loadWidgetConfig('', () => ((asked += 1), Promise.resolve(new Response('', { status: 503 }))), [0, 0]);
+    expect(load).toEqual({ kind: 'unreadable', reason: 'config.json could not be read (HTTP 503)', locale: 'en' });
+    expect(asked).toBe(3);
   });
 });
 

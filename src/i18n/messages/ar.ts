@@ -89,6 +89,10 @@ export const ar = {
   'framing.fix': 'يمكن للمسؤول إضافة هذا المصدر إلى "allowedHostOrigins" في ملف config.json الخاص باللوحة.',
   'framing.openDirectly': 'افتح اللوحة في نافذة مستقلة',
   'framing.ignored': 'إدخالات في "allowedHostOrigins" تجاهلتها اللوحة:',
+  'configUnreadable.title': 'لا يمكن تشغيل لوحة بيانات الحالة',
+  'configUnreadable.why': 'تعذّرت قراءة إعداداتها. من دونها تصبح المفاتيح التي تجعلها للقراءة فقط أو مخفية قابلة للتعديل، لذلك لا تعرض اللوحة شيئًا ولا تغيّر شيئًا حتى تمكن قراءتها.',
+  'configUnreadable.fix': 'إذا استمر ذلك، يمكن للمسؤول التحقق من أن ملف config.json الخاص باللوحة متاح وأنه JSON صالح.',
+  'configUnreadable.tryAgain': 'حاول مرة أخرى',
 
   'popOut.blockedStorage': 'يحظر متصفحك ملفات تعريف الارتباط أو التخزين للوحة داخل هذه الصفحة، لذا لا يمكنها استخدام جلسة Genesys هنا.',
   'popOut.maybeBlocked': 'إذا كنت مسجّل الدخول إلى Genesys، فقد يكون متصفحك يحظر ملف تعريف ارتباط الجلسة داخل هذه الصفحة.',

@@ -74,6 +74,10 @@ export const de = {
   'framing.fix': 'Ein Administrator kann diesen Origin in der config.json des Panels unter "allowedHostOrigins" eintragen.',
   'framing.openDirectly': 'Panel in eigenem Fenster öffnen',
   'framing.ignored': 'Einträge in "allowedHostOrigins", die es nicht verwendet:',
+  'configUnreadable.title': 'Das Falldaten-Panel kann nicht starten',
+  'configUnreadable.why': 'Seine Konfiguration konnte nicht gelesen werden. Ohne sie wären Schlüssel, die sie schreibgeschützt oder ausgeblendet macht, bearbeitbar; deshalb zeigt und ändert das Panel nichts, bis sie gelesen werden kann.',
+  'configUnreadable.fix': 'Wenn das bleibt, kann ein Administrator prüfen, ob die config.json des Panels ausgeliefert wird und gültiges JSON ist.',
+  'configUnreadable.tryAgain': 'Erneut versuchen',
 
   'popOut.blockedStorage': 'Ihr Browser blockiert Cookies oder Speicher für das Panel auf dieser Seite, daher kann es Ihre Genesys-Sitzung hier nicht nutzen.',
   'popOut.maybeBlocked': 'Falls Sie bei Genesys angemeldet sind, blockiert Ihr Browser möglicherweise das Sitzungs-Cookie auf dieser Seite.',

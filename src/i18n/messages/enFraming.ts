@@ -11,4 +11,10 @@ export const enFraming = {
   'framing.openDirectly': 'Open the panel in its own window',
   // Followed by the entries, each with why (and, where it can tell, the entry meant).
   'framing.ignored': 'Entries of "allowedHostOrigins" it ignored:',
+
+  // Shown instead of the panel when its config.json is there but cannot be read (also FramingRefused.tsx).
+  'configUnreadable.title': 'The Case Data Panel cannot start',
+  'configUnreadable.why': 'Its configuration could not be read. Without it, keys it makes read-only or hidden would be open to editing, so the panel shows and changes nothing until it can be read.',
+  'configUnreadable.fix': 'If this persists, an administrator can check that the panel\'s config.json is served and is valid JSON.',
+  'configUnreadable.tryAgain': 'Try again',
 } as const;
