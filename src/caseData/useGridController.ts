@@ -162,7 +162,9 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
       else if (typed === null || announcement.trimEnd() !== readOnlyReason) setAnnouncement(readOnlyReason);
       return;
     }
-    const fromTyping = typed !== null && (editor === 'text' || editor === 'number' || editor === 'multiline');
+    // Typed on a date too, in a text field: the browser's date field cannot be given the first
+    // key, and the rest went in from its month, a wrong date saved (exploratory test: 12252026 as 2026-02-25).
+    const fromTyping = typed !== null && editor !== 'select' && editor !== 'checkbox';
     // A character typed on a draft goes on the end of it: the agent's unsaved text is never replaced by a keystroke.
     const typedText = (resumed ?? '') + typed;
     if (fromTyping) {
@@ -182,7 +184,7 @@ export function useGridController({ chatId, entry, config, rows, scrollToRow }: 
     // A letter typed on a list opens it on the first option that begins with it, as a closed list does.
     const option = editor === 'select' && typed ? gridRow.rule.options?.map(formatValue).find((candidate) => candidate.toLowerCase().startsWith(typed.toLowerCase())) : undefined;
     const start = fromTyping ? typedText : (option ?? resumed ?? (editor === 'checkbox' && typed === ' ' ? String(row.value !== true) : text));
-    setEditing({ key, initialText: start, readOnly: false, editor, kind, refused, resumed });
+    setEditing({ key, initialText: start, readOnly: false, editor: fromTyping && editor === 'date' ? 'text' : editor, kind, refused, resumed });
     // An open editor is a draft from its first moment: its base is the value it started from.
     // Over a refused or overtaken write, the agent's value is not the server's: an editor
     // opened on it holds their unsaved value from the start, so a change by someone else

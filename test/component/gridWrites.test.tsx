@@ -381,6 +381,24 @@ describe('typed editors', () => {
     await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { FollowUpDate: '2026-12-24' } }]));
   });
 
+  it('takes a date typed on its closed cell whole, in a text field, and refuses one not written YYYY-MM-DD (exploratory test)', async () => {
+    await control.updateUserData(SEED_CHAT_ID, { FollowUpDate: '2026-06-01' });
+    const { user } = await openPanel({ config: demoConfig });
+    await waitFor(() => valueCell('Follow-up (FollowUpDate)'));
+    valueCell('Follow-up (FollowUpDate)').focus();
+    // Before: the browser's date field opened without the first key, the rest went in from its month: 2026-02-25 saved.
+    await user.keyboard('12252026');
+    const field = screen.getByRole('textbox', { name: 'Value of Follow-up (FollowUpDate)' });
+    expect(field).toHaveValue('12252026');
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('Enter a date as YYYY-MM-DD.')).toBeInTheDocument();
+    expect(await control.operations()).toEqual([]);
+    await user.clear(field);
+    await user.type(field, '2026-12-25');
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { FollowUpDate: '2026-12-25' } }]));
+  });
+
   it('keeps decimals decimal', async () => {
     await control.updateUserData(SEED_CHAT_ID, { Score: 2.5 });
     const { user } = await openPanel();
