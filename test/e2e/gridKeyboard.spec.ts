@@ -245,7 +245,7 @@ test('closing Add field, or dismissing the unsaved changes of an ended chat, lea
   await expect(subject).toContainText('Not saved');
   await sim.control.setState(SEED, 'Completed');
   const ended = page.getByRole('region', { name: 'Unsaved changes' });
-  await ended.getByRole('button', { name: 'Dismiss' }).click();
+  await ended.getByRole('button', { name: 'Discard unsaved changes' }).click();
   await expect(ended).toHaveCount(0);
   await expect(subject).toBeFocused();
 });

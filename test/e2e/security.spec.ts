@@ -146,7 +146,7 @@ test('an ended chat keeps its unsaved changes in storage until the agent dismiss
   await expect(unsaved).toContainText('RVQID: Call back tomorrow');
   expect(await stored()).toEqual([`case-data-panel:chat:${SEED}`]);
 
-  await unsaved.getByRole('button', { name: 'Dismiss' }).click();
+  await unsaved.getByRole('button', { name: 'Discard unsaved changes' }).click();
   await expect(unsaved).toBeHidden();
   await expect.poll(stored).toEqual([]);
   await page.reload();

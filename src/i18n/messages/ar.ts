@@ -264,7 +264,7 @@ export const ar = {
   },
   'caseData.ended.deleteLine': '{key}: (حذف)',
   'caseData.ended.copy': 'نسخ التغييرات غير المحفوظة',
-  'caseData.ended.dismiss': 'إغلاق',
+  'caseData.ended.dismiss': 'تجاهل التغييرات غير المحفوظة',
   'caseData.ended.copyUnavailable': 'النسخ غير متاح هنا: حدّد القائمة وانسخها.',
   'caseData.ended.copied': 'تم النسخ. يمكنك لصقها في سجل الحالة.',
   'caseData.ended.copyRefused': 'رفض المتصفح النسخ: حدّد القائمة وانسخها.',

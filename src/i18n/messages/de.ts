@@ -219,7 +219,7 @@ export const de = {
   },
   'caseData.ended.deleteLine': '{key}: (löschen)',
   'caseData.ended.copy': 'Nicht gespeicherte Änderungen kopieren',
-  'caseData.ended.dismiss': 'Schließen',
+  'caseData.ended.dismiss': 'Ungespeicherte Änderungen verwerfen',
   'caseData.ended.copyUnavailable': 'Kopieren ist hier nicht möglich: Markieren Sie die Liste und kopieren Sie sie.',
   'caseData.ended.copied': 'Kopiert. Sie können die Änderungen in den Falldatensatz einfügen.',
   'caseData.ended.copyRefused': 'Der Browser hat das Kopieren verweigert: Markieren Sie die Liste und kopieren Sie sie.',

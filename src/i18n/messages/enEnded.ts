@@ -18,7 +18,8 @@ export const enEnded = {
   },
   'caseData.ended.deleteLine': '{key}: (delete)',
   'caseData.ended.copy': 'Copy unsaved changes',
-  'caseData.ended.dismiss': 'Dismiss',
+  // It throws the changes away for good, not only the notice: "Dismiss" read as closing it (exploratory test).
+  'caseData.ended.dismiss': 'Discard unsaved changes',
   'caseData.ended.copyUnavailable': 'Copying is not available here: select the list and copy it.',
   'caseData.ended.copied': 'Copied. You can paste them into the case record.',
   'caseData.ended.copyRefused': 'The browser refused to copy: select the list and copy it.',
