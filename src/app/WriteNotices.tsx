@@ -65,6 +65,15 @@ export function writeNotices(
         lines.push(onScreen ? notice : t('panel.inOtherChat', { chat: chatName(entry), notice }));
       }
     }
+    // The agent's write GWS applied late, over their word since, which the panel sent again
+    // (caseData/lateWrites.ts): said, with what Ctrl+Z keeps; the late value may have been
+    // theirs after all, written in another window (integrator's test: undone unsaid).
+    const late = entry.history.undo.at(-1);
+    if (late?.arrivedLate && late !== before.history.undo.at(-1)) {
+      const key = named(late.key);
+      const notice = late.before === undefined ? t('panel.lateDeleteUndone', { key }) : t('panel.lateWriteUndone', { key, value: quotedText(formatValue(late.before), t) });
+      lines.push(onScreen ? notice : t('panel.inOtherChat', { chat: chatName(entry), notice }));
+    }
     // A draft another party's change overtook: the cell says "Draft · changed on the server", and
     // this says it. Not of the editor open on screen: its alert says it, with the choice (said twice: exploratory test).
     for (const [key, draft] of entry.drafts) {

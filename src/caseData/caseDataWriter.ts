@@ -107,8 +107,8 @@ function createWriter({ client, store, queryClient }: WriterParts) {
   // The outcome is handled above; the promise's rejection is not a second report.
   const mutate = (variables: WriteVariables) => void observer.mutate(variables).catch(() => undefined);
   // Sent again as the agent's write of the moment, in the order of the writes made since.
-  const lateWrites = watchLateWrites(store, (chatId, write) => {
-    const { editId, sendNow } = actions.userDataWriteSent(chatId, write);
+  const lateWrites = watchLateWrites(store, (chatId, write, step) => {
+    const { editId, sendNow } = actions.userDataWriteSent(chatId, write, step);
     if (sendNow) mutate({ chatId, write, editId });
   });
 

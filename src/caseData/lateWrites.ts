@@ -9,9 +9,11 @@
 // agent's answered writes has (referenceIds answer this session's requests: another party's
 // change carries none) and sets the key to the timed-out write's value. A change without one
 // (another party's, or a re-read) may be anyone's: left as the server's value, like every other.
+// One from another window of the agent's own session (a second panel, Workspace) looks the same:
+// so what is sent again is said, and Ctrl+Z takes it back (restore, below).
 
 import type { UserDataValue } from '../gws';
-import { isEditedDraft, sameValue, valueAfter, type ChatStore, type ChatStoreState, type UserDataWrite } from '../store';
+import { isEditedDraft, sameValue, valueAfter, type ChatStore, type ChatStoreState, type HistoryStep, type UserDataWrite } from '../store';
 import { chatBlockReason } from './validation';
 
 /** How long a timed-out write may still land: far beyond GWS's and proxies' own request limits. */
@@ -34,7 +36,7 @@ type InDoubt = {
   gaveUp: boolean;
 };
 
-export function watchLateWrites(store: ChatStore, resend: (chatId: string, write: UserDataWrite) => void) {
+export function watchLateWrites(store: ChatStore, resend: (chatId: string, write: UserDataWrite, step: HistoryStep) => void) {
   let inDoubt: InDoubt[] = [];
   /** referenceIds GWS answered the agent's writes with: their notifications are not a late landing. */
   const answered = new Set<number>();
@@ -68,7 +70,11 @@ export function watchLateWrites(store: ChatStore, resend: (chatId: string, write
     // an ended chat takes no write.
     const draft = entry.drafts.get(doubt.key);
     if (entry.pending.some((edit) => edit.key === doubt.key) || (draft && isEditedDraft(draft)) || chatBlockReason(entry.chat, newer.op)) return;
-    resend(doubt.chatId, newer);
+    // A step of its own, said (app/WriteNotices.tsx): the late value may have been the agent's
+    // word after all, written in another window of theirs (a notification of it carries a
+    // referenceId this panel was not answered with too), and Ctrl+Z keeps it (integrator's test:
+    // it was undone unsaid).
+    resend(doubt.chatId, newer, { key: doubt.key, before: doubt.after, after: valueAfter(newer), arrivedLate: true });
   };
 
   const check = (state: ChatStoreState, previous: ChatStoreState) => {

@@ -18,6 +18,11 @@ export type HistoryStep = {
   readonly discard?: true;
   /** The write that made it (chatEntry.ts: another party's change overtaking that write rewrites its `before`). */
   readonly editId?: number;
+  /**
+   * The panel's own: a write of the agent's GWS applied late, over their word since, which the
+   * panel sent again (caseData/lateWrites.ts). `before` is the late value: undo keeps it.
+   */
+  readonly arrivedLate?: true;
 };
 
 export type History = { readonly undo: readonly HistoryStep[]; readonly redo: readonly HistoryStep[] };

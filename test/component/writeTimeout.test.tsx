@@ -56,6 +56,14 @@ describe('a save with no answer in time', () => {
     await waitFor(() => expect(serverSubject()).resolves.toBe('second'));
     await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'));
     expect(valueCell('Subject')).toHaveTextContent(/^second(Saved)?$/);
+    // Said, and Ctrl+Z keeps the late value: it may have been the agent's after all, written in
+    // another window of theirs (integrator's test: undone unsaid, and no way back).
+    expect(
+      await screen.findByText('Subject: your earlier change to “first”, not confirmed at the time, was applied late, over what you had left there; that is sent again. Ctrl+Z keeps “first”.'),
+    ).toBeInTheDocument();
+    valueCell('Subject').focus();
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(serverSubject()).resolves.toBe('first'));
   }, 25_000);
 });
 

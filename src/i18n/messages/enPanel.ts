@@ -37,6 +37,9 @@ export const enPanel = {
   },
   'panel.otherChatOver': 'The chat with {chat} is over ({state}) and holds unsaved changes. Open that chat to copy them.',
   // The agent's save went through over another party's change that arrived while it was on its way.
+  // caseData/lateWrites.ts: a write not confirmed at the time (no answer), applied late over the agent's word since, which the panel sends again.
+  'panel.lateWriteUndone': '{key}: your earlier change to “{value}”, not confirmed at the time, was applied late, over what you had left there; that is sent again. Ctrl+Z keeps “{value}”.',
+  'panel.lateDeleteUndone': '{key}: your earlier delete, not confirmed at the time, was applied late, over what you had left there; that is sent again. Ctrl+Z deletes it again.',
   'panel.savedOverOther': 'Saved {key} over a change someone else made while yours was on its way (their value was “{value}”).',
   'panel.deletedOverOther': 'Deleted {key} over a change someone else made while yours was on its way (their value was “{value}”).',
   // Someone else deleted the key meanwhile; the agent's save added it again.
