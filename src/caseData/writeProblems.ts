@@ -82,7 +82,10 @@ export function writeProblem(edit: PendingEdit, serverValue: UserDataValue | und
       choice = edit.op === 'delete' ? 'caseData.choice.deleteChanged' : 'caseData.choice.changed';
     }
   } else return null;
-  const after = readOnlyReason ?? (choice && t(choice));
+  // And the keys that do it: the row's buttons are out of the tab order (one stop per grid), and
+  // a screen reader heard their words in the cell's name with no way to them (exploratory test).
+  const keys = edit.op === 'delete' ? (edit.status === 'conflict' ? 'caseData.keys.deleteAgainOrTheirs' : 'caseData.keys.sendAgain') : edit.status === 'conflict' ? 'caseData.keys.openOrTheirs' : 'caseData.keys.openToSend';
+  const after = readOnlyReason ?? [choice && t(choice), t(keys)].filter(Boolean).join(' ');
   return after ? `${sentence(problem)} ${after}` : problem;
 }
 

@@ -152,7 +152,7 @@ describe('the case data panel against the simulator', () => {
     await control.updateUserData(SEED_CHAT_ID, { Subject: 'theirs', ServiceType: 'premium' });
     await waitFor(() => expect(region?.textContent).toContain('was changed by someone else; the editor now shows the new value.'));
     expect(region?.textContent).toBe(
-      'Subject: Not saved, and changed on the server to “theirs” since. Keep yours or take theirs. ServiceType was changed by someone else; the editor now shows the new value.',
+      'Subject: Not saved, and changed on the server to “theirs” since. Keep yours or take theirs. Enter opens yours with the choice, Escape takes theirs. ServiceType was changed by someone else; the editor now shows the new value.',
     );
   });
 
@@ -327,7 +327,7 @@ describe('the agent’s own chat when GWS sends it in a shape that cannot be rea
     await user.keyboard('{F2}{Control>}a{/Control}mine{Enter}');
     await waitFor(async () => expect(await control.operations()).toHaveLength(1));
     // Its notification cannot be read either; the read that follows leaves the chat out.
-    await waitFor(() => expect(valueCell('Subject')).toHaveAccessibleDescription(/^Not confirmed: .*It may have been saved. Retry sends it again\.$/), { timeout: 8_000 });
+    await waitFor(() => expect(valueCell('Subject')).toHaveAccessibleDescription(/^Not confirmed: .*It may have been saved. Retry sends it again\. Enter opens it to send again, Escape discards it\.$/), { timeout: 8_000 });
     expect(valueCell('Subject')).not.toHaveAttribute('aria-busy');
   });
 

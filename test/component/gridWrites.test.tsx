@@ -942,7 +942,7 @@ describe('what may be edited', () => {
     await user.keyboard('{F2} - mine{Enter}');
     await waitFor(() => expect(valueCell('Subject')).toHaveAttribute('aria-invalid', 'true'));
     await control.deleteUserData(SEED_CHAT_ID, ['Subject']);
-    await waitFor(() => expect(valueCell('Subject')).toHaveAccessibleDescription('Not saved, and deleted on the server since. Keep yours or take theirs.'));
+    await waitFor(() => expect(valueCell('Subject')).toHaveAccessibleDescription('Not saved, and deleted on the server since. Keep yours or take theirs. Enter opens yours with the choice, Escape takes theirs.'));
     await user.click(within(valueCell('Subject')).getByRole('button', { name: 'Keep mine' }));
     // Before: UpdateUserData of a key the server no longer has.
     await waitFor(async () =>

@@ -147,7 +147,7 @@ describe('another party’s 10 kB value', () => {
     const region = (await screen.findByText(/^Subject: Not saved: /)).closest('[aria-live]');
     await control.updateUserData(SEED_CHAT_ID, { Subject: theirs('T') });
     // Before (review): the whole 10 kB in the reason beside the cell, its description, and the live region.
-    const reason = `Not saved, and changed on the server to ${quoted('T')} since. Keep yours or take theirs.`;
+    const reason = `Not saved, and changed on the server to ${quoted('T')} since. Keep yours or take theirs. Enter opens yours with the choice, Escape takes theirs.`;
     await waitFor(() => expect(region?.textContent).toBe(`Subject: ${reason}`));
     expect(valueCell('Subject')).toHaveAccessibleDescription(reason);
 

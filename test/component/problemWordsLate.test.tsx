@@ -32,9 +32,9 @@ it('a write kept over a reload and overtaken meanwhile waits for its words, then
   expect(region()).toHaveTextContent('');
 
   act(() => wordsChunk.arrive?.());
-  const words = /^Changed on the server to “.+” before yours was sent\. Keep yours or take theirs\.$/;
+  const words = /^Changed on the server to “.+” before yours was sent\. Keep yours or take theirs\. Enter opens yours with the choice, Escape takes theirs\.$/;
   await waitFor(() => expect(valueCell('Subject')).toHaveAccessibleDescription(words));
-  await waitFor(() => expect(region()).toHaveTextContent(/^Subject: Changed on the server to “.+” before yours was sent\. Keep yours or take theirs\.$/));
+  await waitFor(() => expect(region()).toHaveTextContent(/^Subject: Changed on the server to “.+” before yours was sent\. Keep yours or take theirs\. Enter opens yours with the choice, Escape takes theirs\.$/));
   // Never sent: the agent chooses.
   expect(await control.operations()).toEqual([]);
 });

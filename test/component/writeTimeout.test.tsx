@@ -25,7 +25,7 @@ describe('a save with no answer in time', () => {
     const { store } = await savedToSlowServer('late one');
     // Before (exploratory test): "Not saved: …", though it landed a moment later.
     await waitFor(() =>
-      expect(valueCell('Subject')).toHaveAccessibleDescription('Not confirmed: The server did not answer within 1 s. It may have been saved. Retry sends it again.'),
+      expect(valueCell('Subject')).toHaveAccessibleDescription('Not confirmed: The server did not answer within 1 s. It may have been saved. Retry sends it again. Enter opens it to send again, Escape discards it.'),
     );
     expect(within(valueCell('Subject')).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
     await control.faults({ latencyMs: 0 });

@@ -240,7 +240,7 @@ test('a long unbroken server message or value wraps in a narrow panel: no sidewa
   for (let referenceId = 1; referenceId <= 60; referenceId += 1) {
     await sim.control.publish({ messageType: 'ChatStateChangeMessage', notificationType: 'Error', referenceId, chat: { id: SEED }, errorMessage: message });
   }
-  await expect(subject).toHaveAccessibleDescription(`Not saved: Accepted, then refused by the contact center: ${message}`);
+  await expect(subject).toHaveAccessibleDescription(`Not saved: Accepted, then refused by the contact center: ${message}. Enter opens it to send again, Escape discards it.`);
   const overflow = () => page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
   // Before (exploratory test): 1176 px wide in a 360 px panel, the reason cut off with "…".
   expect(await overflow()).toBe(0);

@@ -88,7 +88,7 @@ describe('concurrent changes', () => {
     await user.keyboard('agent value{Enter}');
     await control.updateUserData(SEED_CHAT_ID, { ServiceType: 'supervisor value' });
     // Before: it went out after the first write's answer and overwrote the supervisor's value, shown as Saved.
-    await waitFor(() => expect(valueCell('ServiceType')).toHaveAccessibleDescription('Changed on the server to “supervisor value” before yours was sent. Keep yours or take theirs.'), { timeout: 5_000 });
+    await waitFor(() => expect(valueCell('ServiceType')).toHaveAccessibleDescription('Changed on the server to “supervisor value” before yours was sent. Keep yours or take theirs. Enter opens yours with the choice, Escape takes theirs.'), { timeout: 5_000 });
     expect(valueCell('ServiceType')).toHaveTextContent('agent value');
     expect(await screen.findByText(/ServiceType: Changed on the server to “supervisor value” before yours was sent/)).toBeInTheDocument();
     await waitFor(() => expect(valueCell('Subject')).not.toHaveAttribute('aria-busy'), { timeout: 5_000 });
@@ -131,7 +131,7 @@ describe('concurrent changes', () => {
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Live'), { timeout: 40_000 });
     // Before (review): it went out when its turn came, over the supervisor's value nobody had seen.
     expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'slow first' }]);
-    await waitFor(() => expect(valueCell('ServiceType')).toHaveAccessibleDescription('Changed on the server to “supervisor value” before yours was sent. Keep yours or take theirs.'));
+    await waitFor(() => expect(valueCell('ServiceType')).toHaveAccessibleDescription('Changed on the server to “supervisor value” before yours was sent. Keep yours or take theirs. Enter opens yours with the choice, Escape takes theirs.'));
   }, 60_000);
 
   it('a write waiting its turn goes out when the only change meanwhile was the agent’s own earlier write of the key', async () => {
@@ -164,7 +164,7 @@ describe('concurrent changes', () => {
     });
     // Before: dropped; Saving… until the re-read 5 s later put the old value back, unsaid.
     await waitFor(() =>
-      expect(valueCell('Subject')).toHaveAccessibleDescription('Not saved: Accepted, then refused by the contact center: UpdateUserData failed: T-Server refused the request'),
+      expect(valueCell('Subject')).toHaveAccessibleDescription('Not saved: Accepted, then refused by the contact center: UpdateUserData failed: T-Server refused the request. Enter opens it to send again, Escape discards it.'),
     );
     expect(valueCell('Subject')).toHaveTextContent(/^refused later/);
     expect(within(valueCell('Subject')).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
@@ -183,7 +183,7 @@ describe('concurrent changes', () => {
     // Before (review): ignored, Saving… until a read 5 s later, which dropped a refused write unsaid.
     await waitFor(() =>
       expect(valueCell('Subject')).toHaveAccessibleDescription(
-        'Not confirmed: Accepted, then the contact center reported an operation in this chat failed, without saying which: T-Server refused a request. It may have been saved. Retry sends it again.',
+        'Not confirmed: Accepted, then the contact center reported an operation in this chat failed, without saying which: T-Server refused a request. It may have been saved. Retry sends it again. Enter opens it to send again, Escape discards it.',
       ),
     );
     // The simulator did apply it: the read a moment later shows it, and it is saved.
@@ -206,7 +206,7 @@ describe('concurrent changes', () => {
 
   it('a refused save whose key someone else then changes becomes a choice; Retry no longer overwrites unseen', async () => {
     const user = await refusedThenSupervisor();
-    await waitFor(() => expect(valueCell('ServiceType')).toHaveAccessibleDescription('Not saved, and changed on the server to “supervisor value” since. Keep yours or take theirs.'));
+    await waitFor(() => expect(valueCell('ServiceType')).toHaveAccessibleDescription('Not saved, and changed on the server to “supervisor value” since. Keep yours or take theirs. Enter opens yours with the choice, Escape takes theirs.'));
     expect(valueCell('ServiceType')).toHaveTextContent('agent value');
     expect(within(valueCell('ServiceType')).queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
     await user.click(within(valueCell('ServiceType')).getByRole('button', { name: 'Take theirs' }));
@@ -234,7 +234,7 @@ describe('concurrent changes', () => {
       await user.keyboard(`mine ${how}{Enter}`);
       await waitFor(() => expect(valueCell(key)).toHaveAttribute('aria-invalid', 'true'));
       await control.updateUserData(SEED_CHAT_ID, { [key]: `theirs ${how}` });
-      await waitFor(() => expect(valueCell(key)).toHaveAccessibleDescription(`Not saved, and changed on the server to “theirs ${how}” since. Keep yours or take theirs.`));
+      await waitFor(() => expect(valueCell(key)).toHaveAccessibleDescription(`Not saved, and changed on the server to “theirs ${how}” since. Keep yours or take theirs. Enter opens yours with the choice, Escape takes theirs.`));
       if (how === 'button') await user.click(within(valueCell(key)).getByRole('button', { name: 'Keep mine' }));
       else {
         valueCell(key).focus();
@@ -316,7 +316,7 @@ describe('connection and session', () => {
     await control.updateUserData(SEED_CHAT_ID, { UserData2: 'theirs' });
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Live'), { timeout: 15_000 });
     // Before: "Changed on the server to “theirs” before yours was sent" beside "theirs": "yours", a delete, was never named.
-    await waitFor(() => expect(valueCell('UserData2')).toHaveAccessibleDescription('Not saved (delete): Changed on the server to “theirs” before yours was sent. Keep yours or take theirs.'));
+    await waitFor(() => expect(valueCell('UserData2')).toHaveAccessibleDescription('Not saved (delete): Changed on the server to “theirs” before yours was sent. Keep yours or take theirs. Enter deletes it again, Escape takes theirs.'));
     // Before: Enter opened an editor on "theirs", and Enter again sent it as an update: the delete was gone, unsaid.
     valueCell('UserData2').focus();
     await user.keyboard('{Enter}');

@@ -126,8 +126,8 @@ describe('one chat: server snapshot, pending writes, drafts', () => {
     entry = markFailed(entry, 1, { kind: 'timeout', afterMs: 15_000 }, true);
     entry = applySnapshot(entry, chat({ a: 'theirs' }), 2, undefined);
     // Before (exploratory test): "Not saved, and changed on the server…", though it may have been saved.
-    expect(writeProblem(entry.pending[0], 'theirs', translateEnglish)).toBe('Not confirmed, and changed on the server to “theirs” since. Keep yours or take theirs.');
-    expect(writeProblem(entry.pending[0], undefined, translateEnglish)).toBe('Not confirmed, and deleted on the server since. Keep yours or take theirs.');
+    expect(writeProblem(entry.pending[0], 'theirs', translateEnglish)).toBe('Not confirmed, and changed on the server to “theirs” since. Keep yours or take theirs. Enter opens yours with the choice, Escape takes theirs.');
+    expect(writeProblem(entry.pending[0], undefined, translateEnglish)).toBe('Not confirmed, and deleted on the server since. Keep yours or take theirs. Enter opens yours with the choice, Escape takes theirs.');
   });
 
   it('never lets a server change overwrite a draft; flags it as a conflict instead', () => {

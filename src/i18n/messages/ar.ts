@@ -170,6 +170,10 @@ export const ar = {
   'caseData.choice.deleted': 'احتفظ بقيمتك أو اعتمد الحذف.',
   'caseData.choice.deleteChanged': 'احتفظ بحذفك أو اعتمد قيمة الخادم.',
   'caseData.choice.retry': '«إعادة المحاولة» ترسله مرة أخرى.',
+  'caseData.keys.openToSend': 'Enter يفتحه لإرساله مجددًا، وEscape يتجاهله.',
+  'caseData.keys.sendAgain': 'Enter يرسله مجددًا، وEscape يتجاهله.',
+  'caseData.keys.openOrTheirs': 'Enter يفتح قيمتك مع الخيار، وEscape يعتمد ما لدى الخادم.',
+  'caseData.keys.deleteAgainOrTheirs': 'Enter يحذفه مجددًا، وEscape يعتمد قيمة الخادم.',
 
   'caseData.editor.label': 'قيمة {key}',
   'caseData.editor.notLoaded': 'تعذّر تحميل المحرّر الكامل. تحقّق من الاتصال ثم حاول مرة أخرى.',

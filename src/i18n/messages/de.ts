@@ -141,6 +141,10 @@ export const de = {
   'caseData.choice.deleted': 'Behalten Sie Ihren Wert oder übernehmen Sie die Löschung.',
   'caseData.choice.deleteChanged': 'Behalten Sie Ihre Löschung oder übernehmen Sie den Wert des Servers.',
   'caseData.choice.retry': '„Erneut versuchen“ sendet es noch einmal.',
+  'caseData.keys.openToSend': 'Eingabe öffnet es zum erneuten Senden, Esc verwirft es.',
+  'caseData.keys.sendAgain': 'Eingabe sendet es erneut, Esc verwirft es.',
+  'caseData.keys.openOrTheirs': 'Eingabe öffnet Ihren Wert mit der Wahl, Esc übernimmt den Stand des Servers.',
+  'caseData.keys.deleteAgainOrTheirs': 'Eingabe löscht erneut, Esc übernimmt den Wert des Servers.',
 
   'caseData.editor.label': 'Wert von {key}',
   'caseData.editor.notLoaded': 'Der vollständige Editor konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',

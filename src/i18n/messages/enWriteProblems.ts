@@ -26,6 +26,11 @@ export const enWriteProblems = {
   // Yours is a delete, theirs a value.
   'caseData.choice.deleteChanged': 'Keep yours or take theirs.',
   'caseData.choice.retry': 'Retry sends it again.',
+  // The keys for them, said last (the cell's buttons are out of the tab order).
+  'caseData.keys.openToSend': 'Enter opens it to send again, Escape discards it.',
+  'caseData.keys.sendAgain': 'Enter sends it again, Escape discards it.',
+  'caseData.keys.openOrTheirs': 'Enter opens yours with the choice, Escape takes theirs.',
+  'caseData.keys.deleteAgainOrTheirs': 'Enter deletes it again, Escape takes theirs.',
   // The live region's line for one: the key as its row header names it.
   'caseData.announce.problem': '{key}: {problem}',
 } as const;
