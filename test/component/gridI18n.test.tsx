@@ -76,7 +76,7 @@ describe('the grid in German', () => {
 
     valueCell('UserData1').focus();
     await user.keyboard('{Delete}');
-    expect(await screen.findByText('UserData1 gelöscht. Mit Strg+Z machen Sie es rückgängig.')).toBeInTheDocument();
+    expect(await screen.findByText('UserData1 wird gelöscht. Mit Strg+Z machen Sie es rückgängig.')).toBeInTheDocument();
     // Once the row has gone, the focus is where a browser's focus keeping puts it (jsdom leaves it on the page: renderPanel.tsx, focusAfterRowGone).
     await waitFor(() => expect(screen.queryByRole('rowheader', { name: 'UserData1' })).not.toBeInTheDocument());
     screen.getAllByRole('gridcell')[0]?.focus();

@@ -422,7 +422,7 @@ describe('editing keys', () => {
     valueCell('UserData1').focus();
     await user.keyboard('{Delete}');
     await waitFor(() => expect(within(grid()).queryByRole('rowheader', { name: 'UserData1' })).not.toBeInTheDocument());
-    expect(screen.getByText('Deleted UserData1. Press Ctrl+Z to undo.')).toBeInTheDocument();
+    expect(screen.getByText('Deleting UserData1. Press Ctrl+Z to undo.')).toBeInTheDocument();
     await focusAfterRowGone('UserData1');
     await user.keyboard('{Control>}z{/Control}');
     await waitFor(() => expect(valueCell('UserData1')).toHaveTextContent('987654321'));

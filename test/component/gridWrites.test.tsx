@@ -118,7 +118,7 @@ describe('the case-data configuration', () => {
     valueCell('Subject line (Subject)').focus();
     await user.keyboard('{Delete}');
     // Before: "Deleted Subject.", a name the grid shows nowhere on its own.
-    expect(await screen.findByText('Deleted Subject line (Subject). Press Ctrl+Z to undo.')).toBeInTheDocument();
+    expect(await screen.findByText('Deleting Subject line (Subject). Press Ctrl+Z to undo.')).toBeInTheDocument();
     await focusAfterRowGone('Subject line (Subject)');
     await user.keyboard('{Control>}z{/Control}');
     expect(await screen.findByText('Undid the change to Subject line (Subject).')).toBeInTheDocument();

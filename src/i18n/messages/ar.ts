@@ -197,7 +197,7 @@ export const ar = {
 
   'caseData.announce.added': 'تمت إضافة {key}؛ جارٍ الحفظ.',
   'caseData.announce.addedQueued': 'تمت إضافة {key}؛ سيُحفظ عند عودة الاتصال.',
-  'caseData.announce.deleted': 'تم حذف {key}. اضغط Ctrl+Z للتراجع.',
+  'caseData.announce.deleted': 'جارٍ حذف {key}. اضغط Ctrl+Z للتراجع.',
   'caseData.announce.nothingToUndo': 'لا يوجد ما يمكن التراجع عنه.',
   'caseData.announce.nothingToRedo': 'لا يوجد ما يمكن إعادته.',
   'caseData.reason.changedSince': 'غيّر شخص آخر «{key}» منذ ذلك الحين؛ هذا سيستبدل قيمته.',

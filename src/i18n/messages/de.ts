@@ -164,7 +164,7 @@ export const de = {
 
   'caseData.announce.added': '{key} hinzugefügt; wird gespeichert.',
   'caseData.announce.addedQueued': '{key} hinzugefügt; wird gespeichert, sobald die Verbindung wieder besteht.',
-  'caseData.announce.deleted': '{key} gelöscht. Mit Strg+Z machen Sie es rückgängig.',
+  'caseData.announce.deleted': '{key} wird gelöscht. Mit Strg+Z machen Sie es rückgängig.',
   'caseData.announce.nothingToUndo': 'Nichts rückgängig zu machen.',
   'caseData.announce.nothingToRedo': 'Nichts wiederherzustellen.',
   'caseData.reason.changedSince': '„{key}“ wurde inzwischen von jemand anderem geändert; das würde diesen Wert überschreiben.',

@@ -11,7 +11,8 @@ export const enHistory = {
   'caseData.announce.tookTheirs': "Took the server's value of {key}. Press Ctrl+Z to undo.",
   // A write not confirmed, discarded: the chats are read again, and the cell shows what the server holds, the agent's value if it landed.
   'caseData.announce.discardedMaybeSaved': 'Discarded the change to {key}; it may have been saved: the cell shows what the server holds. Press Ctrl+Z to undo.',
-  'caseData.announce.deleted': 'Deleted {key}. Press Ctrl+Z to undo.',
+  // Said as it is sent, or queued offline (then the row says Queued): not done yet (exploratory test: "Deleted" offline).
+  'caseData.announce.deleted': 'Deleting {key}. Press Ctrl+Z to undo.',
   // Retry, Keep mine (or Enter on a refused delete): said over what the live region said of the
   // problem, which would read on as if it stood.
   'caseData.announce.sendingAgain': 'Sending your change to {key}.',
