@@ -455,7 +455,7 @@ describe('editing keys', () => {
     await waitFor(() => expect(valueCell('(empty key)')).toHaveTextContent('emptyval'));
     valueCell('(empty key)').focus();
     await user.keyboard('{Delete}');
-    expect(await screen.findByText('Deleted (empty key). Press Ctrl+Z to undo.')).toBeInTheDocument();
+    expect(await screen.findByText('Deleting (empty key). Press Ctrl+Z to undo.')).toBeInTheDocument();
     await focusAfterRowGone('(empty key)');
     // Before the fix: refused with "Enter a key name.", and the value was gone.
     await user.keyboard('{Control>}z{/Control}');
