@@ -26,6 +26,8 @@ type AddFieldFormProps = {
   /** Says something in the grid's live region. */
   readonly announce: (text: string) => void;
   readonly onClose: () => void;
+  /** The grid's filter as typed: a field it does not match goes from sight once saved. */
+  readonly filter?: string;
 };
 
 /** Longest key the agent may name; GWS documents no limit, Genesys KV lists hold short keys. */
@@ -41,7 +43,7 @@ const INVISIBLE_ENDS = /^[\s\p{Default_Ignorable_Code_Point}]+|[\s\p{Default_Ign
 const offeredKeys = (config: CaseDataConfig, present: ReadonlySet<string>, held?: string) =>
   configuredKeys(config).filter((item) => (!present.has(item.key) || item.key === held) && !item.rule.readOnly);
 
-export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: send, announce, onClose }: AddFieldFormProps) {
+export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: send, announce, onClose, filter = '' }: AddFieldFormProps) {
   const { t } = useMessages();
   const store = useChatStoreApi();
   const allowFreeKeys = config.allowFreeKeys;
@@ -172,7 +174,13 @@ export function AddFieldForm({ chatId, blocked, rows, config, openerId, submit: 
     // not "saving" when it waits for the connection, as its row says (exploratory test).
     const queued = store.getState().chats.get(chatId)?.pending.some((edit) => edit.key === name && edit.status === 'queued');
     if (!refused) {
-      const said = t(queued ? 'caseData.announce.addedQueued' : 'caseData.announce.added', { key: keyShown(name, t, resolveRule(config, name).label) });
+      const { label } = resolveRule(config, name);
+      // Shown while it is saved, then filtered out (exploratory test: it never showed, unsaid).
+      const needle = filter.trim().toLocaleLowerCase();
+      // (As useCaseDataRows matches a row: key, label or value. Not shared: the first paint's module would export it.)
+      const hidden = needle !== '' && ![name, label ?? '', formatValue(value.value)].some((text) => text.toLocaleLowerCase().includes(needle));
+      const added = t(queued ? 'caseData.announce.addedQueued' : 'caseData.announce.added', { key: keyShown(name, t, label) });
+      const said = hidden ? `${added} ${t('caseData.announce.addedFilteredOut', { filter: filter.trim() })}` : added;
       announce(said);
       // Unsaid once saved, or once it waits no more (writesSaid.ts: "Added Note; saving." read on beside
       // Saved). Through the problems' loader, which a write has asked for: no chunk this one imports.

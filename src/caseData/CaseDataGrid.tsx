@@ -201,6 +201,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
               submit={controller.submit}
               announce={setAnnouncement}
               onClose={() => setAdding(false)}
+              filter={filter}
             />
           ))
         : null}

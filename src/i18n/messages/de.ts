@@ -164,6 +164,7 @@ export const de = {
 
   'caseData.announce.added': '{key} hinzugefügt; wird gespeichert.',
   'caseData.announce.addedQueued': '{key} hinzugefügt; wird gespeichert, sobald die Verbindung wieder besteht.',
+  'caseData.announce.addedFilteredOut': 'Der Filter „{filter}“ blendet es nach dem Speichern aus.',
   'caseData.announce.deleted': '{key} wird gelöscht. Mit Strg+Z machen Sie es rückgängig.',
   'caseData.announce.nothingToUndo': 'Nichts rückgängig zu machen.',
   'caseData.announce.nothingToRedo': 'Nichts wiederherzustellen.',

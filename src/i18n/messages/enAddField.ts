@@ -15,6 +15,8 @@ export const enAddField = {
   'caseData.announce.added': 'Added {key}; saving.',
   // Offline, or while the session is renewed: the row says Queued.
   'caseData.announce.addedQueued': 'Added {key}; it is saved once the connection is back.',
+  // After either: the grid's filter does not match the field, which it hides once saved.
+  'caseData.announce.addedFilteredOut': 'The filter “{filter}” hides it once saved.',
   'caseData.reason.emptyKey': 'Enter a key name.',
   'caseData.reason.keyTooLong': 'A key has at most {max} characters.',
 } as const;
