@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { mountCaseDataPanel, PROTOCOL_NAMESPACE, PROTOCOL_VERSION, type CaseDataPanel, type MountOptions } from '../../src/embed/sdk';
+import { mountCaseDataPanel, PROTOCOL_NAMESPACE, PROTOCOL_VERSION, type CaseDataPanel, type MountOptions, type ThemeMode } from '../../src/embed/sdk';
 import { ANSWER_TIMEOUT_MS } from '../../src/embed/sdk/mountCaseDataPanel';
 
 const WIDGET = 'https://panel.example.com';
@@ -189,6 +189,19 @@ describe('mountCaseDataPanel', () => {
     expect(panel.iframe.style.height).toBe('613px');
     fromWidget({ ...envelope, type: 'resize', height: 90 });
     expect(panel.iframe.style.height).toBe('200px');
+  });
+
+  it('refuses at once a minHeight that is no number of pixels, naming what it got (integrator’s test: "300px" left the frame at 150 px)', () => {
+    const withMinHeight = (minHeight: unknown) => () => mountCaseDataPanel(host, { src: `${WIDGET}/panel/`, readyTimeoutMs: 0, minHeight: minHeight as number });
+    expect(withMinHeight('300px')).toThrow(new TypeError('mountCaseDataPanel: minHeight must be a number of pixels from 0, got "300px"'));
+    expect(withMinHeight(-1)).toThrow(new TypeError('mountCaseDataPanel: minHeight must be a number of pixels from 0, got -1'));
+    expect(withMinHeight(Number.NaN)).toThrow(/got NaN$/);
+    expect(withMinHeight(Number.POSITIVE_INFINITY)).toThrow(/got Infinity$/);
+    expect(withMinHeight(null)).toThrow(/got null$/);
+    expect(withMinHeight({ px: 300 })).toThrow(/got an object$/);
+    expect(host.querySelector('iframe')).toBeNull();
+    mount({ minHeight: 0 });
+    expect(panel.iframe.style.height).toBe('0px');
   });
 
   it('answers getState from the reply to its own request, and a refusal as a value', async () => {
@@ -501,6 +514,39 @@ describe('mountCaseDataPanel', () => {
     panel.destroy();
     const fine = vi.fn();
     mount({ locale: 'de-AT', onError: fine });
+    fromWidget(READY);
+    expect(fine).not.toHaveBeenCalled();
+  });
+
+  it('tells the integrator of a mount theme the panel does not have, as it answers a setTheme with it, at each start', () => {
+    const onError = vi.fn();
+    // From plain JavaScript, as the integrator's test had it: before, nothing reached onError.
+    mount({ theme: 'purple' as unknown as ThemeMode, onError });
+    fromWidget(READY);
+    const refusal = {
+      kind: 'invalid-message',
+      issues: [{ path: 'mode', message: 'expected one of light, dark, got "purple"' }],
+      message: 'Invalid theme: mode: expected one of light, dark, got "purple".',
+    };
+    expect(onError.mock.calls).toEqual([[refusal]]);
+    // A frame reloaded starts from the same URL: told again, as an unsupported mount locale is.
+    fromWidget(READY);
+    expect(onError.mock.calls).toEqual([[refusal], [refusal]]);
+    panel.destroy();
+    // With tokens the mode goes as a setTheme too, which the panel answers itself: not told twice.
+    const withTokens = vi.fn();
+    mount({ theme: { mode: 'purple' as unknown as ThemeMode, tokens: { density: 'compact' } }, onError: withTokens });
+    fromWidget(READY);
+    expect(sent()).toEqual([{ ...envelope, type: 'setTheme', mode: 'purple', tokens: { density: 'compact' }, requestId: 'cdp-1' }]);
+    expect(withTokens).not.toHaveBeenCalled();
+    // Refused, that setTheme is not given to a reloaded panel: the SDK tells it then.
+    fromWidget({ ...envelope, type: 'error', error: { ...refusal, message: 'Invalid "setTheme" message' }, inReplyTo: 'cdp-1' });
+    fromWidget(READY);
+    expect(withTokens.mock.calls).toEqual([[{ ...refusal, message: 'Invalid "setTheme" message' }], [refusal]]);
+    expect(sent()).toHaveLength(1);
+    panel.destroy();
+    const fine = vi.fn();
+    mount({ theme: 'dark', onError: fine });
     fromWidget(READY);
     expect(fine).not.toHaveBeenCalled();
   });

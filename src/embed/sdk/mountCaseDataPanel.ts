@@ -2,6 +2,7 @@
 // checks every message the same three ways the widget does (our iframe's window, the
 // widget's exact origin, our namespace), and posts only to that origin, never "*".
 
+import { describe } from '../../shared/schema';
 import { envelope, hasOurNamespace, type HostCommand, type HostMessage } from '../protocol';
 import type { CaseDataPanel, MountOptions, PanelError, ReadyResult, StateResult } from './types';
 import { panelEvents } from './panelEvents';
@@ -36,8 +37,15 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
   const url = panelUrl(doc, options);
   const widgetOrigin = url.origin;
   const theme = normalizeTheme(options.theme);
+  // Tokens go as a setTheme once the panel is ready: a URL parameter carries the mode (and density) only.
+  const themeSent = theme?.tokens !== undefined && Object.keys(theme.tokens).length > 0;
 
   const autoHeight = options.autoHeight ?? true;
+  // A JavaScript caller's "300px" made every height NaN, which the browser ignores: the frame stayed at its
+  // default 150 px, with no word of why (integrator's test). Said here, as a bad panelNumber is.
+  if (options.minHeight !== undefined && !(typeof options.minHeight === 'number' && Number.isFinite(options.minHeight) && options.minHeight >= 0)) {
+    throw new TypeError(`mountCaseDataPanel: minHeight must be a number of pixels from 0, got ${shown(options.minHeight)}`);
+  }
   const minHeight = options.minHeight ?? 240;
   const iframe = doc.createElement('iframe');
   iframe.title = options.title ?? 'Case data panel';
@@ -164,6 +172,13 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
           const { locales } = message.capabilities;
           emit('error', { kind: 'unsupported-locale', locale: options.locale, supported: locales, message: `No catalogue for "${options.locale}"; supported: ${locales.join(', ')}.` });
         }
+        // The mount's theme mode too, told as the panel answers a setTheme with it (integrator's test: "purple" went
+        // unsaid). One with tokens went as that setTheme at the first start, and its answer told it already.
+        if (theme !== null && !message.capabilities.themes.some((mode) => mode === theme.mode) && (restarted || !themeSent)) {
+          const { themes } = message.capabilities;
+          const issue = { path: 'mode', message: `expected one of ${themes.join(', ')}, got ${shown(theme.mode)}` };
+          emit('error', { kind: 'invalid-message', issues: [issue], message: `Invalid theme: ${issue.path}: ${issue.message}.` });
+        }
         return;
       }
       case 'state': {
@@ -264,7 +279,7 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
         }, timeoutMs)
       : undefined;
 
-  if (theme?.tokens && Object.keys(theme.tokens).length > 0) post({ type: 'setTheme', mode: theme.mode, tokens: theme.tokens });
+  if (themeSent) post({ type: 'setTheme', mode: theme.mode, tokens: theme.tokens });
 
   return {
     iframe,
@@ -323,6 +338,12 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
       notice.remove();
     },
   };
+}
+
+/** A value an integrator passed, in words: a string quoted, so "300px" does not read as a number. */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : describe(value);
 }
 
 /** As the widget resolves a tag: its language (`de-AT` → `de`) must have a catalogue. */

@@ -56,8 +56,9 @@ export type MountOptions = {
   /** The widget's address, e.g. "https://panel.example.com/". Its origin is the only one the SDK talks to. */
   readonly src: string;
   readonly chatId?: string;
+  /** A mode the panel does not have is told to onError once it is ready, as the panel answers a setTheme with it. */
   readonly theme?: ThemeSetting;
-  /** A BCP 47 tag; the widget picks its closest catalogue (en, de, ar). */
+  /** A BCP 47 tag; the widget picks its closest catalogue (en, de, ar). None matches: onError hears unsupported-locale once it is ready. */
   readonly locale?: string;
   /** The iframe's accessible name. */
   readonly title?: string;
@@ -69,7 +70,7 @@ export type MountOptions = {
   readonly panelNumber?: number;
   /** Size the iframe to the panel's height (from `resize` events). Default true. */
   readonly autoHeight?: boolean;
-  /** Minimum iframe height in px. Default 240. */
+  /** Minimum iframe height in CSS px, a finite number from 0 (else mountCaseDataPanel throws a TypeError). Default 240. */
   readonly minHeight?: number;
   /** After this long without `ready`, explain what to check instead of leaving an empty box. Default 15000; 0 never. */
   readonly readyTimeoutMs?: number;
