@@ -3,11 +3,11 @@
 // order; everything outgoing goes to the one host origin learned that way, never "*".
 //
 // The bridge reads what the inbox heard from start-up on (hostInbox.ts): its code loads
-// after the first paint. Until `configure`, messages are kept, unread.
+// after the first paint. Until `configure`, messages are kept there, unread.
 
 import { readHostMessage, type HostMessageReading } from './hostMessages';
 import { allowedHostPatterns } from './framing';
-import type { HostInbox } from './hostInbox';
+import { EARLY_LIMIT, type DroppedRequest, type HostInbox } from './hostInbox';
 import { originMatches, type OriginPattern } from './origins';
 import { envelope, hasOurNamespace, type HostCommand, type WidgetEvent, type WidgetMessage } from './protocol';
 
@@ -50,10 +50,8 @@ type Queued = HostMessageReading;
 
 export function createHostBridge(inbox: HostInbox): HostBridge {
   const win = inbox.window;
-  let patterns: readonly OriginPattern[] | null = null;
   let hostOrigin: string | null = null;
   let handler: CommandHandler | null = null;
-  const early: MessageEvent[] = [];
   const outbox: WidgetMessage[] = [];
   const commands: Queued[] = [];
   const listeners = new Set<() => void>();
@@ -146,25 +144,30 @@ export function createHostBridge(inbox: HostInbox): HostBridge {
     deliver(reading);
   };
 
-  const onMessage = (event: MessageEvent) => {
-    if (patterns === null) {
-      if (early.length < BUFFER_LIMIT) early.push(event);
-      return;
-    }
-    read(event, patterns);
+  // A request the inbox had no room for, posted before the bridge loaded: answered in its place
+  // among the rest (before them: it was older), as one the panel cannot use is, so that a host
+  // awaiting it is not left waiting. Only to an allowed origin, as every reply: the inbox keeps
+  // what the embedding page sent, whoever it turns out to be.
+  const readDropped = ({ origin, requestId }: DroppedRequest, allowed: readonly OriginPattern[]) => {
+    if (!originMatches(origin, allowed)) return reject('origin-not-allowed', origin);
+    learnHostOrigin(origin);
+    update({ answeredWithError: diagnostics.answeredWithError + 1 });
+    const message = `The panel was sent more than ${EARLY_LIMIT} messages before it could read them, and dropped this one among the oldest; send it again if it still applies.`;
+    deliver({ kind: 'invalid', error: { kind: 'dropped', message }, requestId });
   };
-  inbox.read(onMessage);
 
   return {
     configure({ allowedOrigins, ancestorOrigins }) {
       const allowed = allowedHostPatterns(allowedOrigins, win.location.origin);
-      patterns = allowed;
       update({ allowedOrigins });
       // The parent's origin as the browser reports it, when allowed: `ready` can go out
       // before the host says anything.
       const parent = ancestorOrigins[0];
       if (parent !== undefined && originMatches(parent, allowed)) learnHostOrigin(parent);
-      for (const event of early.splice(0)) read(event, allowed);
+      inbox.read(
+        (event) => read(event, allowed),
+        (request) => readDropped(request, allowed),
+      );
     },
     onCommand(next) {
       handler = next;
@@ -187,7 +190,6 @@ export function createHostBridge(inbox: HostInbox): HostBridge {
       handler = null;
       outbox.length = 0;
       commands.length = 0;
-      early.length = 0;
     },
   };
 }

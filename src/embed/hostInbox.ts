@@ -3,16 +3,25 @@
 // posts right after the iframe's load event must not lose its first messages meanwhile,
 // so listening starts here, at start-up, and what arrives is kept, unread, for the bridge.
 
-import { hasOurNamespace } from './namespace';
+import { hasOurNamespace, REQUEST_ID_LIMIT } from './namespace';
 import type { OriginPattern } from './origins';
 
 /** More early protocol messages than a host could sensibly send before the bridge reads them. */
-const EARLY_LIMIT = 100;
+export const EARLY_LIMIT = 100;
+
+/**
+ * What is kept of an early request the inbox had no room for: enough for the bridge to answer it
+ * (a host awaiting it must not wait for ever), once it knows whether that origin may be answered.
+ */
+export type DroppedRequest = { readonly origin: string; readonly requestId: string };
 
 export type HostInbox = {
   readonly window: Window;
-  /** Hands the messages heard so far, then each new one, to `reader`. */
-  read(reader: (event: MessageEvent) => void): void;
+  /**
+   * Hands the requests it had no room for to `dropped` (all older than what it kept), then the
+   * messages heard so far, then each new one, to `reader`.
+   */
+  read(reader: (event: MessageEvent) => void, dropped: (request: DroppedRequest) => void): void;
   /** Stops listening, for good. */
   close(): void;
 };
@@ -27,28 +36,42 @@ export type HostLink = {
 
 export function listenToHost(win: Window): HostInbox {
   const early: MessageEvent[] = [];
+  const droppedRequests: DroppedRequest[] = [];
   let reader: ((event: MessageEvent) => void) | null = null;
-  let dropped = 0;
+  let warned = false;
   const onMessage = (event: MessageEvent) => {
     if (reader) return reader(event);
     // Only the embedding page can be the host, and only the protocol's messages are for the
     // panel: other windows' (extensions, other frames) and other scripts' traffic on the
     // page must not take the host's places here. The bridge checks origin and the rest.
     if (event.source !== win.parent || !hasOurNamespace(event.data)) return;
-    if (early.length < EARLY_LIMIT) return void early.push(event);
-    if (dropped++ === 0) console.warn(`Case Data Panel: the host sent more than ${EARLY_LIMIT} messages before the panel could read them; later ones are dropped until it can.`);
+    early.push(event);
+    if (early.length <= EARLY_LIMIT) return;
+    // The oldest goes, not the newest: after a burst of setActiveChat the panel must end on the host's
+    // last chat, not on an old one (integrator's test). Its id is kept, a few hundred bytes at most,
+    // so that a host awaiting its answer hears it was dropped.
+    const oldest = early.shift();
+    const data: unknown = oldest?.data;
+    if (oldest && hasOurNamespace(data) && typeof data.requestId === 'string' && data.requestId.length <= REQUEST_ID_LIMIT) {
+      droppedRequests.push({ origin: oldest.origin, requestId: data.requestId });
+    }
+    if (warned) return;
+    warned = true;
+    console.warn(`Case Data Panel: the host sent more than ${EARLY_LIMIT} messages before the panel could read them; the oldest are dropped.`);
   };
   win.addEventListener('message', onMessage);
   return {
     window: win,
-    read(next) {
+    read(next, dropped) {
       reader = next;
+      for (const request of droppedRequests.splice(0)) dropped(request);
       for (const event of early.splice(0)) next(event);
     },
     close() {
       win.removeEventListener('message', onMessage);
       reader = null;
       early.length = 0;
+      droppedRequests.length = 0;
     },
   };
 }

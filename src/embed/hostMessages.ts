@@ -7,6 +7,7 @@
 
 import { clipped } from '../shared/clipped';
 import { describe, formatIssues, object, oneOf, optional, string, type Issue, type Schema } from '../shared/schema';
+import { REQUEST_ID_LIMIT } from './namespace';
 import { HOST_COMMAND_TYPES, PROTOCOL_VERSION, type HostCommand, type HostCommandType, type ProtocolError } from './protocol';
 import { THEME_MODES, themeTokens } from './theme';
 
@@ -21,7 +22,6 @@ export const ISSUE_LIMIT = 20;
 // Field lengths: far above anything real (GWS chat ids are 16 characters, BCP 47 tags
 // rarely pass 35), low enough that nothing a host sends reaches a URL or the store at
 // megabyte size.
-const REQUEST_ID_LIMIT = 200;
 const CHAT_ID_LIMIT = 200;
 const LOCALE_LIMIT = 100;
 // A userData key is GWS's to name, at whatever length the grid shows: a host must reach every one.

@@ -82,7 +82,9 @@ export type ProtocolError =
   | { readonly kind: 'unknown-key'; readonly key: string; readonly message: string }
   | { readonly kind: 'focus-unavailable'; readonly message: string }
   /** The widget could not carry the command out (a fault of the widget's, not of the message). */
-  | { readonly kind: 'command-failed'; readonly type: HostCommandType; readonly message: string };
+  | { readonly kind: 'command-failed'; readonly type: HostCommandType; readonly message: string }
+  /** Not read: the host sent more messages before the widget could read them than it keeps, and this was among the oldest. */
+  | { readonly kind: 'dropped'; readonly message: string };
 
 export type SaveError = { readonly kind: string; readonly message: string };
 

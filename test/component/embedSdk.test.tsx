@@ -412,6 +412,15 @@ describe('mountCaseDataPanel', () => {
     expect(await state).toEqual({ ok: false, error: { kind: 'command-failed', type: 'getState', message: 'The panel could not carry out "getState".' } });
   });
 
+  it('settles getState with a dropped answer as that kind, not as one newer than itself', async () => {
+    mount();
+    fromWidget(READY);
+    const state = panel.getState();
+    const dropped = { kind: 'dropped', message: 'The panel was sent more than 100 messages before it could read them.' };
+    fromWidget({ ...envelope, type: 'error', error: dropped, inReplyTo: 'cdp-1' });
+    expect(await state).toEqual({ ok: false, error: dropped });
+  });
+
   it('reports an error answering a fire-and-forget command to onError', () => {
     const onError = vi.fn();
     mount({ onError });

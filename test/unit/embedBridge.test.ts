@@ -207,6 +207,32 @@ describe('the host bridge', () => {
     expect(received).toEqual([{ type: 'setActiveChat', chatId: 'C-7' }]);
   });
 
+  it('after a burst posted before it loaded, ends on the host’s last chat and answers each dropped request, to an allowed host only (integrator’s test)', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    // Among the oldest, one from a page that turns out not to be allowed: no answer goes there.
+    fromHost({ ...envelope, type: 'getState', requestId: 'not-allowed' }, { origin: 'https://evil.example' });
+    for (let n = 1; n <= 104; n += 1) fromHost({ ...envelope, type: 'setActiveChat', chatId: `C-${n}`, requestId: `r-${n}` });
+    start();
+    // Before: C-1 to C-100 carried out, the panel left on C-100, and r-101 to r-104 never answered.
+    expect(commands).toHaveLength(100);
+    expect(commands.at(-1)).toEqual({ type: 'setActiveChat', chatId: 'C-104' });
+    const dropped = { kind: 'dropped', message: 'The panel was sent more than 100 messages before it could read them, and dropped this one among the oldest; send it again if it still applies.' };
+    expect(sent()).toEqual(['r-1', 'r-2', 'r-3', 'r-4'].map((requestId) => ({ ...envelope, type: 'error', error: dropped, inReplyTo: requestId })));
+    expect(targets()).toEqual([HOST, HOST, HOST, HOST]);
+    expect(bridge.getDiagnostics()).toMatchObject({ accepted: 100, answeredWithError: 4, rejected: 1 });
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers a dropped request only once it takes commands, as it answers a bad one: not before ready', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    for (let n = 0; n <= 100; n += 1) fromHost({ ...envelope, type: 'getState', requestId: `r-${n}` });
+    bridge.configure({ allowedOrigins: [HOST], ancestorOrigins: [HOST] });
+    expect(posted).not.toHaveBeenCalled();
+    bridge.onCommand(() => stateReply);
+    expect(sent().map((message) => Reflect.get(Object(message), 'inReplyTo'))).toEqual(Array.from({ length: 101 }, (_unused, n) => `r-${n}`));
+    expect(sent()[0]).toMatchObject({ type: 'error', error: { kind: 'dropped' } });
+  });
+
   it('accepts subdomain wildcards from the allowlist', () => {
     start(['https://acme.my.salesforce.com'], ['https://*.my.salesforce.com']);
     fromHost({ ...envelope, type: 'focusKey', key: 'Subject' }, { origin: 'https://acme.my.salesforce.com' });

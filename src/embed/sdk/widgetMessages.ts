@@ -90,6 +90,7 @@ const protocolError: Schema<ProtocolError | UnrecognizedError> = (input, path) =
       return rest.ok ? ok({ kind, message, ...rest.value }) : rest;
     }
     case 'focus-unavailable':
+    case 'dropped':
       return ok({ kind, message });
     case 'command-failed': {
       const rest = object({ type: oneOf(HOST_COMMAND_TYPES) })(input, path);
