@@ -55,15 +55,21 @@ export type Capabilities = {
   readonly themes: readonly ThemeMode[];
 };
 
+/**
+ * `chatState`, `userData` and `drafts` are null together: when no chat is on screen, or the one on screen is
+ * not in `chats` (not among the agent's chats, or asked for before the panel has read them).
+ */
 export type WidgetState = {
+  /** null: no chat on screen. */
   readonly activeChatId: string | null;
-  /** GWS state of the active chat (Chatting, Completed, ...), or the panel's own Unlisted (GWS no longer lists it); null when not loaded. */
+  /** GWS state of the active chat (Chatting, Completed, ...), or the panel's own Unlisted (GWS no longer lists it); null when it is not in `chats`. */
   readonly chatState: string | null;
-  /** The active chat's userData as the agent sees it: the server's, with the agent's writes on their way or refused in place. */
+  /** The active chat's userData as the agent sees it: the server's, with the agent's writes on their way or refused in place; null when it is not in `chats`. */
   readonly userData: { readonly [key: string]: JsonValue } | null;
   /**
-   * The active chat's drafts: text the agent typed into a value and has not saved, by key.
-   * Apart from userData: a draft is not a value yet (a number's draft may not be a number).
+   * The active chat's drafts: text the agent typed into a value and has not saved, by key; null when it is not in `chats`
+   * (and, read by the SDK, from a panel older than drafts, which sends none). Apart from userData: a draft is not a value
+   * yet (a number's draft may not be a number).
    */
   readonly drafts: { readonly [key: string]: string } | null;
   readonly chats: readonly { readonly chatId: string; readonly state: string }[];
