@@ -1,15 +1,29 @@
 /// <reference types="vitest/config" />
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import MagicString from 'magic-string';
+
+/**
+ * The path dist/ is served under, for both builds: `BASE_PATH=/panel/ npm run build` for a panel at
+ * https://crm.example/panel/, whose index.html then loads /panel/assets/…. Not `--base`: `npm run build` is
+ * two vite commands, and npm passes its arguments to the last one alone (exploratory test: the widget's
+ * assets 404). Nothing else needs it: later chunks load relative to the entry, config.json to the page.
+ */
+function basePath(): string {
+  const base = process.env.BASE_PATH || '/';
+  if (!/^\/(?:[^/?#\s]+\/)*$/.test(base)) throw new Error(`BASE_PATH must be a path that starts and ends with "/" (such as /panel/), got ${JSON.stringify(base)}`);
+  return base;
+}
 
 // `vite build --mode embed` builds what a CRM page loads, next to the widget in dist/:
 //   dist/embed.js (+ embed.d.ts, types under dist/embed-types/)  the host SDK, ES module
 //   dist/demo-crm/crm.js                                          the demo CRM's script (not for deployment)
 // The SDK shares no code with the widget bundle: a CRM page loads a few kilobytes, not React.
-const embedBuild: UserConfig = {
+const embedBuild = (): UserConfig => ({
+  base: basePath(),
   publicDir: false,
   build: {
     outDir: 'dist',
@@ -22,13 +36,18 @@ const embedBuild: UserConfig = {
     },
   },
   plugins: [sdkDeclarations()],
-};
+});
 
 /** Declarations come from the SDK's own source through tsc, so they cannot drift from it. */
 function sdkDeclarations(): Plugin {
+  // Beside the SDK, wherever this build writes it (a test builds into a folder of its own).
+  let outDir = 'dist';
   return {
     name: 'case-data-panel:sdk-declarations',
     apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
     closeBundle() {
       const tsc = spawnSync(
         process.execPath,
@@ -37,7 +56,7 @@ function sdkDeclarations(): Plugin {
           '--ignoreConfig',
           '--declaration',
           '--emitDeclarationOnly',
-          '--outDir', 'dist/embed-types',
+          '--outDir', join(outDir, 'embed-types'),
           '--rootDir', 'src',
           '--target', 'ES2022',
           '--module', 'ESNext',
@@ -52,7 +71,7 @@ function sdkDeclarations(): Plugin {
         { stdio: 'inherit' },
       );
       if (tsc.status !== 0) throw new Error('tsc could not emit the SDK declarations (dist/embed.d.ts)');
-      writeFileSync('dist/embed.d.ts', "export * from './embed-types/embed/sdk/index';\n");
+      writeFileSync(join(outDir, 'embed.d.ts'), "export * from './embed-types/embed/sdk/index';\n");
     },
   };
 }
@@ -165,8 +184,9 @@ export const __vitePreload = (chunk) => import(/* @vite-ignore */ at[chunk] || c
 
 export default defineConfig(({ mode }) =>
   mode === 'embed'
-    ? embedBuild
+    ? embedBuild()
     : {
+        base: basePath(),
         plugins: [react(), importWithoutPreload()],
         build: { outDir: 'dist', sourcemap: true, ...FIRST_PAINT_BUILD },
         test: {
