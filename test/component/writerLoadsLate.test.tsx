@@ -34,7 +34,7 @@ describe('writes made while the writer’s chunk loads', () => {
     await waitFor(() => expect(writerChunk.fail).not.toBeNull());
     act(() => writerChunk.fail?.());
     await waitFor(() =>
-      expect(valueCell('Subject')).toHaveAccessibleDescription('Not saved: Cannot reach the server: the code that sends it could not be loaded'),
+      expect(valueCell('Subject')).toHaveAccessibleDescription('Not saved: Cannot reach the server: the code that sends it could not be loaded. Enter opens it to send again, Escape discards it.'),
     );
 
     await view.user.click(within(valueCell('Subject')).getByRole('button', { name: 'Retry' }));

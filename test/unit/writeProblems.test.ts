@@ -57,7 +57,7 @@ describe('a write’s problem in words', () => {
     expect(writeProblem(overtaken, 'x', de, null)).toBe('Auf dem Server zu „x“ geändert, bevor Ihr Wert gesendet wurde. Behalten Sie Ihren Wert oder übernehmen Sie den des Servers. Eingabe öffnet Ihren Wert mit der Wahl, Esc übernimmt den Stand des Servers.');
     // Theirs a value, yours a delete: not "keep your value" (exploratory test).
     const refusedDelete: PendingEdit = { editId: 2, op: 'delete', key: 'Priority', base: 3, status: 'conflict', error: write.error };
-    expect(writeProblem(refusedDelete, 1, de, null)).toBe('Nicht gelöscht, und inzwischen auf dem Server zu „1“ geändert. Behalten Sie Ihre Löschung oder übernehmen Sie den Wert des Servers.');
+    expect(writeProblem(refusedDelete, 1, de, null)).toBe('Nicht gelöscht, und inzwischen auf dem Server zu „1“ geändert. Behalten Sie Ihre Löschung oder übernehmen Sie den Wert des Servers. Eingabe löscht erneut, Esc übernimmt den Wert des Servers.');
   });
 });
 
