@@ -215,8 +215,8 @@ describe('a GWS that does not answer', () => {
     const alert = await screen.findByRole('alert', {}, { timeout: 8_000 });
     // Before (integrator's test): "Could not load chats. Cannot reach the server: Failed to fetch".
     // Worded, a sentence each (exploratory test: the raw "Failed to fetch" first, no full stop before the hint).
-    expect(alert.textContent).toMatch(/^Could not load chats\. Cannot reach the server: [^.]+\. GWS is expected at http:\/\/127\.0\.0\.1:9: check that it runs there and that its CORS settings allow /);
-    expect(alert).toHaveTextContent(`its CORS settings allow ${window.location.origin}.`);
+    expect(alert.textContent).toMatch(/^Could not load chats\. Cannot reach the server: [^.]+\. GWS is expected at http:\/\/127\.0\.0\.1:9: check that it runs there, that its CORS settings allow /);
+    expect(alert).toHaveTextContent(`its CORS settings allow ${window.location.origin}, and that the panel's Content-Security-Policy (connect-src) allows http://127.0.0.1:9.`);
     // Tried again and failed again: a new alert, said again (it was the same element, silent), the focus kept on Try again.
     const retry = screen.getByRole('button', { name: 'Try again' });
     retry.focus();

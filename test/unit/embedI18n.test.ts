@@ -63,9 +63,11 @@ describe('right-to-left catalogues', () => {
     }
   });
 
-  it('keep a Latin server message whole after an Arabic meaning', () => {
+  // "statusCode 4" one left-to-right run (LRI … PDI): it read "4 statusCode" (exploratory test).
+  it('keep a Latin server message whole after an Arabic meaning, and "statusCode 4" in its order', () => {
     const text = createTranslate('ar')('gwsError.statusCode', { meaning: 'خطأ داخلي', code: '4', message: '(simulated fault)' });
-    expect(text).toBe('\u200f\u2068خطأ داخلي\u2069 (statusCode \u20684\u2069): \u2068(simulated fault)\u2069');
+    expect(text).toBe('\u200f\u2068خطأ داخلي\u2069 (\u2066statusCode \u20684\u2069\u2069): \u2068(simulated fault)\u2069');
+    expect(createTranslate('ar')('gwsError.statusCodeBare', { meaning: 'خطأ داخلي', code: '4' })).toBe('\u200f\u2068خطأ داخلي\u2069 (\u2066statusCode \u20684\u2069\u2069)');
   });
 });
 

@@ -60,7 +60,7 @@ it('in a Completed chat, Ctrl+Z brings back a draft Escape discarded, though a r
   discardRow(row('Subject'), undefined, tools());
   expect(row('Note').row.status).toBe('failed');
   discardRow(row('Note'), undefined, tools());
-  expect(announce).toHaveBeenLastCalledWith('Discarded the unsaved change to Note.');
+  expect(announce).toHaveBeenLastCalledWith('Discarded the unsaved change to Note for good: this chat takes no changes, so it cannot be undone.');
   travel('undo', tools());
   expect(store.getState().chats.get('c')?.drafts.get('Subject')?.text).toBe('typed, the only copy');
 });

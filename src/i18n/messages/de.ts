@@ -4,7 +4,7 @@ export const de = {
   'panel.title': 'Falldaten',
   'panel.documentTitle': 'Falldaten-Panel',
   'panel.loadFailed': 'Die Chats konnten nicht geladen werden.',
-  'panel.unreachableGws': 'GWS wird unter {url} erwartet: Prüfen Sie, ob es dort läuft und ob seine CORS-Einstellungen {origin} erlauben.',
+  'panel.unreachableGws': 'GWS wird unter {url} erwartet: Prüfen Sie, ob es dort läuft, ob seine CORS-Einstellungen {origin} erlauben und ob die Content-Security-Policy des Panels (connect-src) {url} erlaubt.',
   'panel.tryAgain': 'Erneut versuchen',
   'panel.loading': 'Chats werden geladen…',
   'panel.chatUnknown': 'Chat {chatId} gehört nicht zu den Chats dieses Agenten.',
@@ -197,7 +197,7 @@ export const de = {
   'caseData.announce.sendingDeleteAgain': 'Ihr Löschen von {key} wird gesendet.',
   'caseData.announce.queuedAgain': 'Ihre Änderung an {key} wartet; sie wird gesendet, sobald die Verbindung wieder besteht.',
   'caseData.announce.queuedDeleteAgain': 'Ihr Löschen von {key} wartet; es wird gesendet, sobald die Verbindung wieder besteht.',
-  'caseData.announce.discardedForGood': 'Nicht gespeicherte Änderung an {key} verworfen.',
+  'caseData.announce.discardedForGood': 'Nicht gespeicherte Änderung an {key} endgültig verworfen: Dieser Chat nimmt keine Änderungen mehr an, es lässt sich nicht rückgängig machen.',
 
   'caseData.partUnavailable': '„{part}“ konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
   'caseData.add.form': 'Feld hinzufügen',

@@ -7,7 +7,7 @@ export const enHistory = {
   // Escape, Discard or Take theirs.
   'caseData.announce.discarded': 'Discarded the unsaved change to {key}. Press Ctrl+Z to undo.',
   // In a chat that is over, whose history stands still (editHistory.ts: travel).
-  'caseData.announce.discardedForGood': 'Discarded the unsaved change to {key}.',
+  'caseData.announce.discardedForGood': 'Discarded the unsaved change to {key} for good: this chat takes no changes, so it cannot be undone.',
   'caseData.announce.tookTheirs': "Took the server's value of {key}. Press Ctrl+Z to undo.",
   // A write not confirmed, discarded: the chats are read again, and the cell shows what the server holds, the agent's value if it landed.
   'caseData.announce.discardedMaybeSaved': 'Discarded the change to {key}; it may have been saved: the cell shows what the server holds. Press Ctrl+Z to undo.',

@@ -9,7 +9,8 @@ export const enPanel = {
   'panel.documentTitle': 'Case Data Panel',
   'panel.loadFailed': 'Could not load chats.',
   // No answer from a GWS on another origin: most often its address, or its CORS settings.
-  'panel.unreachableGws': 'GWS is expected at {url}: check that it runs there and that its CORS settings allow {origin}.',
+  // A page's Content-Security-Policy that leaves GWS out of connect-src fails the same way (integrator's test: CORS blamed alone).
+  'panel.unreachableGws': 'GWS is expected at {url}: check that it runs there, that its CORS settings allow {origin}, and that the panel\'s Content-Security-Policy (connect-src) allows {url}.',
   'panel.loading': 'Loading chats…',
   'panel.chatUnknown': "Chat {chatId} is not among this agent's chats.",
   'panel.chatUnreadable': 'Chat {chatId} could not be read from the server ({reason}): what is shown may be out of date.',
