@@ -64,6 +64,19 @@ export function removeKey({ row }: GridRow, tools: EditHistoryTools): void {
   announce(t('caseData.announce.deleted', { key: tools.named(row.key) }));
 }
 
+/**
+ * Whether a step's write went without landing, replaced by a newer write of its key whose step
+ * starts from the same value (the grid's commit over an unsettled write takes the server's value
+ * as its `before`: useGridController), in either stack (that one undone already, say).
+ */
+function replacedUnlanded(step: HistoryStep, entry: ChatEntry): boolean {
+  const { editId } = step;
+  if (editId === undefined || step.draft || step.discard || entry.pending.some((edit) => edit.editId === editId)) return false;
+  return [...entry.history.undo, ...entry.history.redo].some(
+    (other) => other.key === step.key && (other.editId ?? 0) > editId && !other.draft && !other.discard && sameValue(other.before, step.before) && !sameValue(other.before, step.after),
+  );
+}
+
 export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): void {
   const { t, announce, note, named, entry, actions, chatId } = tools;
   if (!entry) return;
@@ -82,6 +95,14 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
   // before over the agent's redone write: review), and its undo goes on to the write itself, in
   // one key press (the agent's edit stayed stuck under it).
   if (direction === 'undo' && step.discard && sameValue(shownValue(entry, step.key), step.before) && !entry.pending.some((edit) => edit.key === step.key)) {
+    actions.stepTaken(chatId, 'undo', true);
+    return travel('undo', { ...tools, entry: { ...entry, history: { ...entry.history, undo: entry.history.undo.slice(0, -1) } } });
+  }
+  // A write refused (or overtaken) that a newer one of the key replaced before it landed: that
+  // newer write's step puts back what was there before both, so this one changed nothing and its
+  // undo is none. It goes from history, and the undo goes on (it said someone else had changed
+  // the key since: exploratory test, A refused, B saved, Ctrl+Z twice).
+  if (direction === 'undo' && replacedUnlanded(step, entry)) {
     actions.stepTaken(chatId, 'undo', true);
     return travel('undo', { ...tools, entry: { ...entry, history: { ...entry.history, undo: entry.history.undo.slice(0, -1) } } });
   }
