@@ -94,7 +94,7 @@ export function CellEditor(props: CellEditorProps) {
   const viewed = useRef({ text: shownReadOnly, changes: 0 });
   if (viewed.current.text !== shownReadOnly) viewed.current = { text: shownReadOnly, changes: viewed.current.changes + 1 };
   const changes = viewed.current.changes;
-  const saidChanges = useSaidAtMost(changes > 0 ? t('caseData.editor.readOnlyChanged', { count: changes }) : null, SAID_AT_MOST_MS);
+  const [saidChanges] = useSaidAtMost(changes > 0 ? t('caseData.editor.readOnlyChanged', { count: changes }) : null, SAID_AT_MOST_MS);
   // oxlint-enable react/refs
   const conflictText = conflict
     ? `${
@@ -104,7 +104,8 @@ export function CellEditor(props: CellEditorProps) {
         // In a textarea Enter is a new line: Ctrl+Enter keeps the agent's value there.
       } ${editor === 'multiline' ? t('caseData.editor.conflictKeysMultiline') : t('caseData.editor.conflictKeys')}`
     : null;
-  const saidConflict = useSaidAtMost(conflictText, SAID_AT_MOST_MS);
+  const [saidConflict, sayConflictNow] = useSaidAtMost(conflictText, SAID_AT_MOST_MS);
+  const saidOnEnter = useRef(Number.NEGATIVE_INFINITY);
   const { held, afterKey } = useHeldEnter(conflictText, reason, editor === 'multiline');
   useLayoutEffect(() => {
     const field = fieldRef.current;
@@ -154,6 +155,23 @@ export function CellEditor(props: CellEditorProps) {
     // Up and Down step a number (the editor's own: the field standing in for it does not).
     onKeyDown: (event: KeyboardEvent) => {
       if (editor === 'select' && typeToSelect(event)) return event.stopPropagation();
+      // An Enter that would keep the agent's value over a change of theirs not said yet (said at
+      // most every few seconds) says it now and keeps nothing: the next Enter does, once heard
+      // (exploratory test: a second change came, shown but unsaid, and the next Enter saved over it).
+      // Once in a while: under a stream of changes each Enter would find another (useEditorText).
+      if (
+        conflictText !== null &&
+        saidConflict !== conflictText &&
+        event.key === 'Enter' &&
+        event.keyCode !== 229 &&
+        (editor !== 'multiline' || event.ctrlKey || event.metaKey) &&
+        performance.now() - saidOnEnter.current > SAID_AT_MOST_MS
+      ) {
+        event.preventDefault();
+        event.stopPropagation();
+        saidOnEnter.current = performance.now();
+        return sayConflictNow();
+      }
       if (editor === 'number' && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
         event.preventDefault();
         const next = stepped(text, event.key === 'ArrowUp' ? 1 : -1);

@@ -990,6 +990,13 @@ describe('what may be edited', () => {
     // "Y" came up less than half a second ago; the held Enter, more than half a second ago.
     expect(performance.now() - shown).toBeLessThan(CONFLICT_SETTLES_MS);
     // Before (exploratory test): each change began the half second again, and no Enter was ever taken.
+    // "Y" is not said yet (changes are said at most every few seconds): this Enter says it, keeping nothing.
+    await user.keyboard('{Enter}');
+    expect(document.querySelector('.cell-editor__said')).toHaveTextContent('“Y”');
+    expect(await control.operations()).toEqual([]);
+    // Another change meanwhile: not held again for it (under a stream, each Enter would find one).
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'Z' });
+    await waitFor(() => expect(conflict).toHaveTextContent('“Z”'));
     await user.keyboard('{Enter}');
     await waitFor(async () => expect((await control.operations()).map((op) => op.userData)).toEqual([{ Subject: 'Customer support - mine' }]));
   });
