@@ -262,7 +262,7 @@ export function mountCaseDataPanel(element: HTMLElement, options: MountOptions):
             ? `The Case Data Panel started at ${redirectedTo}, not at ${widgetOrigin}: its address redirects there. Mount it with that origin in src (this SDK talks only to the origin it was given).`
             : rejectedMessages > 0
               ? `The Case Data Panel at ${widgetOrigin} answered, but this SDK could not read its messages (${rejectedMessages}; last: ${lastRejections[lastRejections.length - 1]}). Load embed.js from the same deployment as the panel.`
-              : `The Case Data Panel at ${widgetOrigin} did not start. Check that it is reachable, and that this page's origin (${win.location.origin}) is in its "allowedHostOrigins"${win.parent === win ? '' : ', and the origin of every page that frames this one'} (and its server's frame-ancestors header).`;
+              : `The Case Data Panel at ${widgetOrigin} did not start. Check that it is reachable, and that this page's origin (${win.location.origin}) is in its "allowedHostOrigins"${win.parent === win ? '' : ', and the origin of every page that frames this one'} (and its server's frame-ancestors header), and that its config.json can be read (the frame says so when it cannot).`;
           const error: PanelError = { kind: 'not-ready', message };
           notice.textContent = error.message;
           notice.hidden = false;
