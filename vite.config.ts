@@ -101,6 +101,9 @@ export const FIRST_PAINT_BUILD = {
   rolldownOptions: {
     output: {
       codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] },
+      // The entry names every later chunk: a hash of 6 characters, not 8, is 17 bytes less on the way to the
+      // first paint (36 bits: enough to tell one build's chunk from another's in a cache).
+      chunkFileNames: 'assets/[name]-[hash:6].js',
       postBanner: (chunk) => (chunk.isEntry ? COMPILE_ON_LOAD : ''),
     },
   },
