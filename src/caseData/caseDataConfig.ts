@@ -74,7 +74,12 @@ function parseRule(name: string, input: unknown, defaults: CaseDataConfig['unkno
     return null;
   }
   const known = new Set(['label', 'type', 'readOnly', 'hidden', 'options', 'pattern', 'order']);
-  for (const key of Object.keys(input)) if (!known.has(key)) problems.push({ field: at(key), message: 'is not a known setting' });
+  for (const key of Object.keys(input)) {
+    if (known.has(key)) continue;
+    // "readonly" for readOnly left routing keys editable, with no word of what was meant (integrator's test).
+    const meant = [...known].find((setting) => setting.toLowerCase() === key.toLowerCase());
+    problems.push({ field: at(key), message: meant ? `is not a known setting (did you mean ${meant}?)` : 'is not a known setting' });
+  }
   const label = ownField(input, 'label');
   const type = ownField(input, 'type');
   const readOnly = ownField(input, 'readOnly');

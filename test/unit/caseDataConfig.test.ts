@@ -39,6 +39,15 @@ describe('parseCaseDataConfig', () => {
     expect(problems[3]?.message).toBe('must be one of string, integer, decimal, boolean, date');
   });
 
+  it('names the setting a key differing only in case meant: "readonly" left the keys editable, unsaid (integrator’s test)', () => {
+    const { config, problems } = parseCaseDataConfig({ fields: { 'RTarget*': { readonly: true }, Other: { colour: 'red' } } });
+    expect(problems).toEqual([
+      { field: 'caseData.fields["RTarget*"].readonly', message: 'is not a known setting (did you mean readOnly?)' },
+      { field: 'caseData.fields["Other"].colour', message: 'is not a known setting' },
+    ]);
+    expect(resolveRule(config, 'RTargetX').readOnly).toBe(false);
+  });
+
   it('matches exact keys first, then the longest prefix, then the defaults for unknown keys', () => {
     const { config } = parseCaseDataConfig({
       fields: { 'R*': { label: 'routing' }, 'RTarget*': { readOnly: true }, RTargetRequested: { label: 'Requested' } },
