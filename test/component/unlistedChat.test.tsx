@@ -81,7 +81,7 @@ it('a write refused as not found reads the chats again: a chat no longer listed 
   // Discarded, it is gone for good, and said so: no Ctrl+Z offered that would not work.
   const row = within(grid()).getByRole('rowheader', { name: 'CustomerSegment' }).closest('[role="row"]') as HTMLElement;
   await view.user.click(within(row).getByRole('button', { name: 'Discard' }));
-  await waitFor(() => expect(region()).toHaveTextContent(/^Discarded the unsaved change to CustomerSegment\.$/));
+  await waitFor(() => expect(region()).toHaveTextContent(/^Discarded the unsaved change to CustomerSegment for good: this chat takes no changes, so it cannot be undone\.$/));
   expect(screen.queryByRole('region', { name: 'Unsaved changes' })).not.toBeInTheDocument();
 }, 30_000);
 
@@ -109,7 +109,7 @@ it('a write held there reads Not sent, and its Discard (or Escape) lets it go fo
   valueCell('CustomerSegment').focus();
   await view.user.keyboard('{Escape}');
   const region = () => grid().closest('.case-data')?.querySelector('.case-data__announce');
-  await waitFor(() => expect(region()).toHaveTextContent(/^Discarded the unsaved change to CustomerSegment\.$/));
+  await waitFor(() => expect(region()).toHaveTextContent(/^Discarded the unsaved change to CustomerSegment for good: this chat takes no changes, so it cannot be undone\.$/));
   expect(valueCell('CustomerSegment')).not.toHaveTextContent(/Gold|Not sent/);
   expect(screen.queryByRole('region', { name: 'Unsaved changes' })).not.toBeInTheDocument();
   await waitForLive();
