@@ -1,6 +1,6 @@
 // First: its request for config.json starts before the rest of the bundle evaluates.
 import { configRequest } from './embed/configRequest';
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createQueryClient } from './app/createQueryClient';
@@ -30,8 +30,12 @@ async function start() {
   if (!root) throw new Error('index.html has no #root element');
   const load = await loadWidgetConfig(window.location.search, configRequest);
   if (load.kind === 'unreadable') {
-    showConfigUnreadable(root, load.reason, load.locale);
-    return;
+    // The host hears nothing: without the file no page is known to be allowed to (its SDK's notice
+    // says the panel did not start); the frame says why, where the integrator looks.
+    console.error(`Case Data Panel: ${load.reason}; the panel does not start until it can be read.`);
+    return showInstead(root, load.locale, catalogueFor(load.locale), `The Case Data Panel cannot start: its ${load.reason}.`, ({ ConfigUnreadable }) => (
+      <ConfigUnreadable reason={load.reason} tryAgain={() => window.location.reload()} />
+    ));
   }
   const { config, problems } = load;
   const caseData = parseCaseDataConfig(config.caseData);
@@ -41,32 +45,22 @@ async function start() {
   ];
   for (const problem of readable) console.warn(`Case Data Panel configuration: ${problem}`);
 
-  const catalogue =
-    config.locale === 'en'
-      ? null
-      : Promise.race([loadCatalog(config.locale).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, CATALOGUE_WAIT_MS))]);
+  const catalogue = catalogueFor(config.locale);
   const framing = detectFraming(window, config.allowedHostOrigins);
   const widgetUrl = `${window.location.origin}${window.location.pathname}`;
   document.documentElement.lang = config.locale;
   if (framing.kind === 'framed' && framing.refused) {
-    inbox?.close();
-    const [refusal] = await Promise.all([loadFramingRefused().catch(() => null), catalogue]);
-    // Its chunk could not be loaded (a redeploy, the network): a blank box would say nothing.
-    if (!refusal) {
-      root.textContent = framing.refusedOrigin === null || framing.refusedOrigin === 'null' ? 'The Case Data Panel cannot tell which page embeds it, so it shows nothing here.' : `This page (${framing.refusedOrigin}) is not allowed to embed the Case Data Panel.`;
-      return;
-    }
-    const { FramingRefused } = refusal;
-    createRoot(root).render(
-      <I18nProvider locale={config.locale}>
-        <FramingRefused
-          origin={framing.refusedOrigin}
-          popOutHref={popOutUrl(widgetUrl, { chatId: config.chatId, locale: config.locale, theme: config.theme.mode, density: config.theme.tokens.density })}
-          ignored={problems.filter((problem) => problem.field.startsWith('allowedHostOrigins')).map((problem) => `${problem.field}: ${problem.message}`)}
-        />
-      </I18nProvider>,
-    );
-    return;
+    const words =
+      framing.refusedOrigin === null || framing.refusedOrigin === 'null'
+        ? 'The Case Data Panel cannot tell which page embeds it, so it shows nothing here.'
+        : `This page (${framing.refusedOrigin}) is not allowed to embed the Case Data Panel.`;
+    return showInstead(root, config.locale, catalogue, words, ({ FramingRefused }) => (
+      <FramingRefused
+        origin={framing.refusedOrigin}
+        popOutHref={popOutUrl(widgetUrl, { chatId: config.chatId, locale: config.locale, theme: config.theme.mode, density: config.theme.tokens.density })}
+        ignored={problems.filter((problem) => problem.field.startsWith('allowedHostOrigins')).map((problem) => `${problem.field}: ${problem.message}`)}
+      />
+    ));
   }
 
   const client = createGwsClient({ baseUrl: config.gwsBaseUrl, credentials: config.credentials });
@@ -92,29 +86,27 @@ async function start() {
   );
 }
 
+/** The locale's catalogue, waited for at most CATALOGUE_WAIT_MS (none for English). */
+const catalogueFor = (locale: Locale) =>
+  locale === 'en' ? null : Promise.race([loadCatalog(locale).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, CATALOGUE_WAIT_MS))]);
+
 /**
- * Instead of the panel, when config.json cannot be read (widgetConfig.ts). The host hears
- * nothing: without the file, no page is known to be allowed to (its SDK's notice says the
- * panel did not start); the frame says why, where the integrator looks.
+ * A page shown instead of the panel (embed/FramingRefused.tsx: a host that may not frame it, a
+ * config.json that cannot be read). Nothing of the agent's data loads, and the host's early
+ * messages go unread. If its chunk cannot be loaded (a redeploy, the network), `words`, in
+ * English: a blank box would say nothing.
  */
-function showConfigUnreadable(root: HTMLElement, reason: string, locale: Locale) {
-  console.error(`Case Data Panel: ${reason}; the panel does not start until it can be read.`);
+async function showInstead(root: HTMLElement, locale: Locale, catalogue: Promise<unknown> | null, words: string, page: (pages: NotShownPages) => ReactNode) {
   inbox?.close();
-  const tryAgain = () => window.location.reload();
   document.documentElement.lang = locale;
-  void Promise.all([loadFramingRefused().catch(() => null), loadCatalog(locale).catch(() => undefined)]).then(([pages]) => {
-    // Its chunk could not be loaded either: the words, at least.
-    if (!pages) {
-      root.textContent = `The Case Data Panel cannot start: its ${reason}.`;
-      return;
-    }
-    const { ConfigUnreadable } = pages;
-    createRoot(root).render(
-      <I18nProvider locale={locale}>
-        <ConfigUnreadable reason={reason} tryAgain={tryAgain} />
-      </I18nProvider>,
-    );
-  });
+  const [pages] = await Promise.all([loadFramingRefused().catch(() => null), catalogue]);
+  if (!pages) {
+    root.textContent = words;
+    return;
+  }
+  createRoot(root).render(<I18nProvider locale={locale}>{page(pages)}</I18nProvider>);
 }
+
+type NotShownPages = Awaited<ReturnType<typeof loadFramingRefused>>;
 
 void start();
