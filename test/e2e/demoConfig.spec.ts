@@ -177,3 +177,29 @@ test('a config.json that cannot be read: the panel does not start, says why, and
     await sim.close();
   }
 });
+
+test('Add field’s labels and fields stand level: a list beside a text field does not set its label lower', async ({ page }) => {
+  const sim = await startSimulator({ port: 0, widgetDir: 'dist' });
+  try {
+    await page.goto(`${sim.url}/?chatId=0000Wa9CAM6W00A`);
+    await expect(page.getByRole('status')).toHaveText('Live');
+    await page.getByRole('button', { name: 'Add field' }).click();
+    const form = page.getByRole('form', { name: 'Add field' });
+    const field = form.getByRole('combobox', { name: 'Field' });
+    await expect(field).toHaveValue('ServiceObjective');
+    const value = form.getByRole('textbox', { name: 'Value' });
+    const boxes = await Promise.all(
+      [field, value].map((control) =>
+        control.evaluate((element) => {
+          const label = element.closest('.add-field__item')?.querySelector('label');
+          const box = element.getBoundingClientRect();
+          return { top: Math.round(box.top), height: Math.round(box.height), labelTop: label ? Math.round(label.getBoundingClientRect().top) : null };
+        }),
+      ),
+    );
+    // Before (integrator's test): the list stood taller than the text field, and its label lower.
+    expect(boxes[0]).toEqual(boxes[1]);
+  } finally {
+    await sim.close();
+  }
+});
