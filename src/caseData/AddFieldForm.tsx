@@ -36,8 +36,10 @@ const MAX_KEY_LENGTH = 256;
 /**
  * White space and the invisible characters String.trim() keeps (zero-width space, joiners, marks,
  * soft hyphen, bidi controls, BOM: exploratory test, "Subject" and a soft hyphen made a second Subject).
+ * A run at the end is tried from its first character only: tried from each of its characters, a
+ * key pasted with 40,000 spaces inside froze the form for seconds at each render (review).
  */
-const INVISIBLE_ENDS = /^[\s\p{Default_Ignorable_Code_Point}]+|[\s\p{Default_Ignorable_Code_Point}]+$/gu;
+const INVISIBLE_ENDS = /^[\s\p{Default_Ignorable_Code_Point}]+|(?<![\s\p{Default_Ignorable_Code_Point}])[\s\p{Default_Ignorable_Code_Point}]+$/gu;
 
 /** The configured keys the chat does not have (and `held`, the one the agent is typing for); a read-only key would only be refused once chosen. */
 const offeredKeys = (config: CaseDataConfig, present: ReadonlySet<string>, held?: string) =>

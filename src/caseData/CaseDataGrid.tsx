@@ -278,7 +278,7 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
       {/* Not twice: the live region's count reads the same under it once the agent pauses (exploratory test),
           also said again (a no-break space after it, useAnnouncer) or first of more (review). */}
       {visible.length === 0 && (all.length === 0 || !announcement.startsWith(count)) ? <p className="case-data__empty">{all.length === 0 ? t('caseData.empty') : count}</p> : null}
-      <p className="case-data__announce" aria-live="polite" aria-atomic="true">
+      <p className="case-data__announce" aria-live="polite" aria-atomic>
         {announcement}
       </p>
     </div>

@@ -47,7 +47,7 @@ export function ParticipantsList({ chatId }: { chatId: string }) {
   const announcement = useParticipantAnnouncement(chatId, participants, t);
   return (
     <section className="participants" aria-labelledby="participants-heading">
-      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+      <p className="visually-hidden" aria-live="polite" aria-atomic>
         {announcement.text ? <span key={announcement.count}>{announcement.text}</span> : null}
       </p>
       <h2 id="participants-heading" className="panel-heading">

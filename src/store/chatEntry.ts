@@ -199,9 +199,12 @@ export function applyRead(entry: ChatEntry, chat: Chat, receivedAt: number, star
   // Accepted before the read began, and the read holds the key as the agent's writes of it found it:
   // it did not land (its refusal lost, say). Kept, *Not confirmed*, for Retry: dropped, the agent's
   // value went unsaid (exploratory round). Another value there is someone's since: theirs, and shows.
-  const missed = entry.pending.filter(
-    (edit) => before(edit) && !snapshotShows(chat, edit) && entry.pending.some((own) => own.key === edit.key && sameValue(own.base, chat.userData.get(edit.key))),
-  );
+  // Not one a later write of its key the read shows replaced: that one's value is the agent's word,
+  // there (an undo's: the write it undid was failed, and Retry would have undone the undo: review).
+  const missed = entry.pending.filter((edit) => {
+    const ofKey = entry.pending.filter((own) => own.key === edit.key);
+    return before(edit) && !ofKey.some((own) => own.editId >= edit.editId && snapshotShows(chat, own)) && ofKey.some((own) => sameValue(own.base, chat.userData.get(edit.key)));
+  });
   let next: ChatEntry = {
     ...entry,
     chat,
@@ -239,7 +242,7 @@ export function markAccepted(entry: ChatEntry, editId: number, referenceId: numb
     // Its notification already came and carried the server's truth.
     return { ...entry, pending: without, unclaimedReferenceIds: entry.unclaimedReferenceIds.filter((id) => id !== referenceId) };
   }
-  if (referenceId === undefined && snapshotShows(entry.chat, edit)) return { ...entry, pending: without };
+  if (referenceId === undefined && landedAlready(entry, edit)) return { ...entry, pending: without };
   return updateEdit(entry, editId, (candidate) => ({ ...candidate, status: 'awaiting', acceptedAt, ...(referenceId === undefined ? {} : { referenceId }) }));
 }
 

@@ -180,6 +180,10 @@ export function createChatStore({ activeChatId = null, storage = null }: ChatSto
           // A state change without userData, or participants, keeps the chat's (read as none, the grid emptied, everyone left).
           // One that would bring a chat back from over leaves it over: its held writes wait for a read
           // to check them against (useLiveSync asks for one), not the userData from before it left (review).
+          // Not a chat first seen so when work kept over a reload waits for it: judged against no
+          // userData, a kept delete was taken for done and an update for overtaken (review). The read
+          // this asks for (useLiveSync) brings it, with its userData.
+          if (!entry && notification.userDataAbsent && get().unreadSaved.has(chat.id)) return;
           const known = entry && {
             ...chat,
             ...(notification.userDataAbsent && { userData: entry.chat.userData, ...(hasEnded(entry.chat.state) && !hasEnded(chat.state) && { state: entry.chat.state }) }),

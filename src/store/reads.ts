@@ -17,8 +17,10 @@ export function entryAfterRead(entry: ChatEntry, chat: Chat, receivedAt: number,
   // re-read was overtaken so, and Saving… stayed up for good: exploratory test), where that
   // notification shows the key changed since (one from before the write shows its base).
   const pending = entry.pending.filter((edit) => edit.status !== 'awaiting' || (edit.acceptedAt ?? 0) > startedAt || sameValue(entry.chat.userData.get(edit.key), edit.base));
-  // Nothing settled (most reads): the same entry, so nothing re-renders or is stored again.
-  return pending.length === entry.pending.length ? entry : { ...entry, pending };
+  // The highest referenceId goes, as at every read (applyRead): GWS may count anew after a restart,
+  // and a StatusChange of 1 was dropped as old, the chat left editable under Live (review). (A new
+  // entry at each such read, nothing settled or not: reads are few, and this is one re-render.)
+  return { ...entry, pending, lastReferenceId: 0 };
 }
 
 /**

@@ -765,6 +765,13 @@ describe('add field', () => {
       await user.click(within(form).getByRole('button', { name: 'Add' }));
       expect(within(form).getByRole('alert')).toHaveTextContent(why);
     }
+    // A run of spaces inside a pasted key: trimmed from each of its characters, the form froze for
+    // seconds at each render (review). 100,000 of them took minutes, past the test's time-out.
+    await user.clear(within(form).getByLabelText('Key'));
+    await user.click(within(form).getByLabelText('Key'));
+    await user.paste(`a${' '.repeat(100_000)}b `);
+    await user.click(within(form).getByRole('button', { name: 'Add' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('A key has at most 256 characters.');
     await user.clear(within(form).getByLabelText('Key'));
     await user.type(within(form).getByLabelText('Key'), '  Ticket ');
     await user.type(within(form).getByLabelText('Value'), 'T-100');
