@@ -57,14 +57,18 @@ export function useFocusKeeping({ scroller, rowWindow, rows, activeRowIndex, col
     // (The row still there, its editor closed by itself: that row.)
     const lostAt = index >= 0 ? index : rows.findIndex((gridRow) => gridRow.row.key === nearestKey);
     const element = scroller.current;
+    // Another row than the agent's: its key, not its value, where the rest of what they were typing
+    // started an edit of it, saved by their Enter (exploratory test: "technical" typed for a key another
+    // party deleted went into the next row's value). A key takes no typing; the arrow moves on.
+    const toCol = index >= 0 ? col : 0;
     if (rowWindow.virtual && element && lostAt >= 0 && (lostAt < rowWindow.start || lostAt >= rowWindow.end)) {
       const inView = Math.min(rowWindow.end - 1, Math.max(rowWindow.start, Math.ceil(element.scrollTop / rowWindow.rowHeight)));
       const row = index >= 0 ? index : inView;
-      element.querySelector<HTMLElement>(`[aria-rowindex="${row + 2}"] [aria-colindex="${col + 1}"]`)?.focus({ preventScroll: true });
+      element.querySelector<HTMLElement>(`[aria-rowindex="${row + 2}"] [aria-colindex="${toCol + 1}"]`)?.focus({ preventScroll: true });
       return;
     }
     const nearest = rows[lostAt];
-    if (nearest) focusCell({ key: nearest.row.key, col });
+    if (nearest) focusCell({ key: nearest.row.key, col: toCol });
     else document.getElementById(filterId)?.focus();
   });
 

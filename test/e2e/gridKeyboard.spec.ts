@@ -461,6 +461,13 @@ test('the focused key deleted by another party is said, and the focus is on the 
   // Before (exploratory keyboard test): focus moved on, and nothing was said.
   await expect(page.locator('.case-data [aria-live="polite"]').first()).toHaveText('ServiceType was deleted by someone else.');
   await expect.poll(() => activeRowKey(page)).toBe(keys[keys.indexOf('ServiceType') + 1]);
+  // On its key: the rest of what the agent was typing for the key gone edits no other row's value
+  // (exploratory test: "technical" and Enter went into the next row's value, saved).
+  await expect(page.locator('[role="rowheader"]:focus')).toHaveCount(1);
+  await page.keyboard.type('technical');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+  expect(await sim.control.operations()).toEqual([]);
 });
 
 test('a change by someone else that takes the focused row out of the filter is said, with what the filter leaves', async ({ page, sim }) => {
