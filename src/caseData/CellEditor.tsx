@@ -1,4 +1,4 @@
-import { useCallback, useId, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { showsInGrid } from './reveal';
 import { useMessages } from '../i18n';
 import '../i18n/editorTexts';
@@ -145,6 +145,19 @@ export function CellEditor(props: CellEditorProps) {
     },
     [],
   );
+
+  // The cell around an editor that stays open as it loses the focus (a conflict's, a refused
+  // value's) passes the focus on to it: a click on the cell's padding left it on the cell, where
+  // the grid's keys wait on an open editor, and Enter and Escape did nothing while the choice
+  // still named them (exploratory test). An editor that closes on the blur is gone by then.
+  useEffect(() => {
+    const cell = fieldRef.current?.closest<HTMLElement>('[role="gridcell"]');
+    const passOn = (event: FocusEvent) => {
+      if (event.target === cell && fieldRef.current?.isConnected) fieldRef.current.focus({ preventScroll: true });
+    };
+    cell?.addEventListener('focus', passOn);
+    return () => cell?.removeEventListener('focus', passOn);
+  }, []);
 
   const common = {
     ref: focusOnMount,

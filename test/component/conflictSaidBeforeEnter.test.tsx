@@ -34,4 +34,21 @@ describe('a second change of theirs while the editor is open', () => {
     await user.keyboard('{Enter}');
     await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { Subject: 'Customer support mine' } }]));
   });
+
+  it('the cell around the open conflict passes the focus back to it: Escape there takes theirs', async () => {
+    const { user, store } = renderPanel(sim.url);
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitUntilSettled(store);
+    valueCell('Subject').focus();
+    await user.keyboard('{F2} mine');
+    await control.updateUserData(SEED_CHAT_ID, { Subject: 'T1' });
+    await waitFor(() => expect(said()).toContain('“T1”'));
+    // A click on the cell's padding: the cell takes the focus from the field (the editor stays open).
+    valueCell('Subject').focus();
+    // Before (exploratory test): the focus stayed on the cell, and Enter and Escape did nothing.
+    expect(screen.getByRole('textbox', { name: 'Value of Subject' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('T1'));
+    expect(screen.queryByRole('textbox', { name: 'Value of Subject' })).not.toBeInTheDocument();
+  });
 });
