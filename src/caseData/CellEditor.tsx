@@ -1,15 +1,16 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { showsInGrid } from './reveal';
 import { useMessages } from '../i18n';
 import '../i18n/editorTexts';
 import type { FieldOption } from './caseDataConfig';
-import { useEditorText, type EditorTextInput, type Handover } from './useEditorText';
+import { useEditorText, type EditorTextInput } from './useEditorText';
 import { useSaidAtMost } from './useSaidAtMost';
 import { textDirection } from './textDirection';
 import { useTypeToSelect } from './useTypeToSelect';
 import { formatValue, quotedText, textToValue } from './userDataValues';
 import { stepped } from './stepNumber';
 import { useHeldEnter } from './useHeldEnter';
+import { closing, reopenedFrom, revealBelow, useCellPassesFocus } from './editorPlace';
 
 /** Another party's changes to an open editor's key are said at most this often. */
 const SAID_AT_MOST_MS = 3_000;
@@ -24,41 +25,21 @@ export type CellEditorProps = EditorTextInput & {
 type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
 /**
- * A text editor as it closed, for one that opens in its place in the same commit: an
- * unchanged editor opened again on another party's new value is a fresh editor (keyed by
- * its text, CaseDataRow), and the agent's place must carry over. Text selected whole
- * (Ctrl+A, about to type over it) is the new text selected whole; a caret at the end stays
- * at the end. Kept for that commit only: an editor opened later starts afresh.
- */
-let justClosed: { readonly label: string; readonly focused: boolean; readonly start: number; readonly end: number; readonly length: number } | null = null;
-
-function closing(label: string, field: HTMLInputElement | HTMLTextAreaElement): void {
-  const closed = { label, focused: field === document.activeElement, start: field.selectionStart ?? 0, end: field.selectionEnd ?? 0, length: field.value.length };
-  justClosed = closed;
-  queueMicrotask(() => {
-    if (justClosed === closed) justClosed = null;
-  });
-}
-
-function reopenedFrom(label: string, length: number): Pick<Handover, 'focused' | 'selection'> | null {
-  const closed = justClosed?.label === label ? justClosed : null;
-  justClosed = null;
-  if (!closed) return null;
-  const { start, end, focused } = closed;
-  if (start === 0 && end === closed.length && end > 0) return { focused, selection: [0, length] };
-  if (start === closed.length) return { focused, selection: [length, length] };
-  return { focused, selection: [Math.min(start, length), Math.min(end, length)] };
-}
-
-/**
  * The in-cell editor: a field of the cell's kind keeping the editor's keys (useEditorText:
  * Enter, Tab, Escape, leaving the field, numbers checked as typed), and the choices of a
  * conflict with another party's change.
  */
 export function CellEditor(props: CellEditorProps) {
-  const { label, editor, kind, initialText, options, readOnly = false, conflict = null, handover } = props;
+  const { label, kind, initialText, options, readOnly = false, conflict = null, handover } = props;
   const { t } = useMessages();
   const fieldRef = useRef<Field | null>(null);
+  // A paste of more than one line turns a one-line field into the box of lines: the field joined
+  // them with spaces, unsaid, where the same paste on the closed cell kept them (exploratory test).
+  // So does a text of lines it opens on (a draft with them, the field mounted again).
+  const [lines, setLines] = useState(() => /[\n\r]/.test(initialText));
+  const editor = lines && props.editor === 'text' ? 'multiline' : props.editor;
+  // The field it replaces goes with the focus in it: its blur is no leaving of the editor.
+  const swapping = useRef(false);
   // A date field takes its day, month and year in the browser's order, and reads '' until it has
   // all three: Enter on a date typed in part cleared the value, and a year of five digits was
   // refused as not "YYYY-MM-DD", which that field cannot be typed as (exploratory test).
@@ -66,7 +47,7 @@ export function CellEditor(props: CellEditorProps) {
     const field = fieldRef.current;
     return editor === 'date' && field instanceof HTMLInputElement && (field.validity.badInput || !textToValue('date', typed).ok) ? t('caseData.editor.dateWhole') : props.onCommit(typed, move);
   };
-  const { text, reason, refusal, change, type, commit, cancel, onKeyDown, onBlur } = useEditorText({ ...props, onCommit, heldReason: (held, text) => t('caseData.editor.enterAgain', { reason: held, text }) });
+  const { text, reason, refusal, change, type, commit, cancel, onKeyDown, onBlur } = useEditorText({ ...props, editor, onCommit, heldReason: (held, text) => t('caseData.editor.enterAgain', { reason: held, text }) });
   const reasonId = useId();
   const typeToSelect = useTypeToSelect(options?.map(formatValue) ?? [], text, change);
 
@@ -135,6 +116,7 @@ export function CellEditor(props: CellEditorProps) {
       const reopen = handedOver.current ? null : reopenedFrom(labelNow.current, field.value.length);
       reopened.current = reopen !== null;
       const from = handedOver.current ?? reopen;
+      swapping.current = false;
       if (from?.focused !== false) {
         field.focus({ preventScroll: true });
         // The caret goes to the end, as in a spreadsheet's F2: agents mostly append or
@@ -146,18 +128,7 @@ export function CellEditor(props: CellEditorProps) {
     [],
   );
 
-  // The cell around an editor that stays open as it loses the focus (a conflict's, a refused
-  // value's) passes the focus on to it: a click on the cell's padding left it on the cell, where
-  // the grid's keys wait on an open editor, and Enter and Escape did nothing while the choice
-  // still named them (exploratory test). An editor that closes on the blur is gone by then.
-  useEffect(() => {
-    const cell = fieldRef.current?.closest<HTMLElement>('[role="gridcell"]');
-    const passOn = (event: FocusEvent) => {
-      if (event.target === cell && fieldRef.current?.isConnected) fieldRef.current.focus({ preventScroll: true });
-    };
-    cell?.addEventListener('focus', passOn);
-    return () => cell?.removeEventListener('focus', passOn);
-  }, []);
+  useCellPassesFocus(fieldRef);
 
   const common = {
     ref: focusOnMount,
@@ -193,7 +164,7 @@ export function CellEditor(props: CellEditorProps) {
       onKeyDown(event);
       afterKey(event);
     },
-    onBlur,
+    onBlur: () => swapping.current || onBlur(),
   } as const;
 
   let field;
@@ -249,6 +220,18 @@ export function CellEditor(props: CellEditorProps) {
           spellCheck={false}
           autoComplete="off"
           onChange={(event) => type(event.target.value)}
+          onPaste={(event) => {
+            const pasted = event.clipboardData.getData('text/plain');
+            if (numeric || readOnly || !/[\n\r]/.test(pasted)) return;
+            event.preventDefault();
+            const { value, selectionStart, selectionEnd } = event.currentTarget;
+            const start = selectionStart ?? value.length;
+            const caret = start + pasted.length;
+            handedOver.current = { focused: true, selection: [caret, caret], reason: null, refused: null };
+            swapping.current = true;
+            change(value.slice(0, start) + pasted + value.slice(selectionEnd ?? start));
+            setLines(true);
+          }}
         />
       );
       break;
@@ -313,22 +296,4 @@ export function CellEditor(props: CellEditorProps) {
       ) : null}
     </span>
   );
-}
-
-/**
- * Scrolls `grid` by the least amount that shows the bottom of `element` (the conflict's
- * choices) and of its editor's box, but never so far that `field` goes under the sticky header row: in a short panel
- * the box may not fit, and the caret must stay in sight (exploratory test: a German conflict
- * box took the field under the header at 320 × 256 px). Here, not in reveal.ts: only an
- * open editor needs it, and it loads after the first paint.
- */
-function revealBelow(grid: HTMLElement, element: Element, field: Element): void {
-  const top = grid.getBoundingClientRect().top + grid.clientTop;
-  // Down to the editor box's edge too: a multi-line box's hint below the choices, and its
-  // border (exploratory test: cut off on the last row). A one-line field's reason hangs below the box.
-  const bottom = Math.max(element.getBoundingClientRect().bottom, element.closest('.cell-editor')?.getBoundingClientRect().bottom ?? 0);
-  const below = bottom - (top + grid.clientHeight);
-  const header = grid.querySelector('.case-data__head')?.getBoundingClientRect().height ?? 0;
-  const by = Math.min(below, field.getBoundingClientRect().top - (top + header));
-  if (by > 0) grid.scrollTop += by;
 }
