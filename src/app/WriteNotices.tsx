@@ -8,6 +8,9 @@ import '../i18n/panelTexts';
 /** A chat as the agent knows it: by its customer, else by its id. */
 const chatName = (entry: ChatEntry) => entry.chat.participants.find((participant) => participant.type === 'Customer')?.nickname || entry.chat.id;
 
+/** A sentence for the live region; `chatId`: said of a chat not on screen, which it asks the agent to open. */
+export type WriteNotice = { readonly text: string; readonly chatId: string | null };
+
 /**
  * What the grid does not say of the agent's writes, in sentences for the panel's live region.
  * `named`: a key as its row header names it ("Segment (CustomerSegment)").
@@ -18,23 +21,24 @@ export function writeNotices(
   t: Translate,
   named: (key: string) => string = (key) => keyShown(key, t),
   editorOpenOn: (key: string) => boolean = () => false,
-): string[] {
-  const lines: string[] = [];
+): WriteNotice[] {
+  const notices: WriteNotice[] = [];
   for (const [chatId, entry] of state.chats) {
     const before = previous.chats.get(chatId);
     if (!before || entry === before) continue;
     const onScreen = chatId === state.activeChatId;
+    const add = (text: string) => void notices.push({ text, chatId: onScreen ? null : chatId });
     // Refused or overtaken in a chat not on screen (the agent switched while it was on its
     // way): the grid says only its own chat's, and the agent would learn of it only on opening
     // that chat (the picker marks it too: useChatMarks).
     if (!onScreen) {
       const known = new Set(before.pending.filter(isUnsettled).map((edit) => edit.editId));
       const keys = new Set(entry.pending.filter((edit) => isUnsettled(edit) && !known.has(edit.editId)).map((edit) => named(edit.key)));
-      if (keys.size > 0) lines.push(t('panel.otherChatProblem', { chat: chatName(entry), keys: [...keys].join(', ') }));
+      if (keys.size > 0) add(t('panel.otherChatProblem', { chat: chatName(entry), keys: [...keys].join(', ') }));
       // Over (it ended, or GWS no longer lists it) with the agent's work in it: only that chat's
       // grid lists it, to copy, and the agent would not know to open it (exploratory test).
       if (hasEnded(entry.chat.state) && !hasEnded(before.chat.state) && hasUnsavedWork(entry)) {
-        lines.push(t('panel.otherChatOver', { chat: chatName(entry), state: labelFor(t, 'chatState', entry.chat.state) }));
+        add(t('panel.otherChatOver', { chat: chatName(entry), state: labelFor(t, 'chatState', entry.chat.state) }));
       }
     }
     // Saved over another party's change that arrived while it was on its way (flagged
@@ -49,7 +53,7 @@ export function writeNotices(
         theirs === undefined
           ? t('panel.savedOverDelete', { key })
           : t(edit.op === 'delete' ? 'panel.deletedOverOther' : 'panel.savedOverOther', { key, value: quotedText(formatValue(theirs), t) });
-      lines.push(onScreen ? notice : t('panel.inOtherChat', { chat: chatName(entry), notice }));
+      add(onScreen ? notice : t('panel.inOtherChat', { chat: chatName(entry), notice }));
     }
     // The mirror: a write on its way gone with another party's value showing, which came after
     // it (its notification, or a read, settled it; the agent's own later write of the key is no
@@ -62,7 +66,7 @@ export function writeNotices(
         const key = named(edit.key);
         // (One the read shows the key as it found it stays, Not confirmed: chatEntry.ts, applyRead.)
         const notice = now === undefined ? t('panel.deletedAfterYours', { key }) : t('panel.changedAfterYours', { key, value: quotedText(formatValue(now), t) });
-        lines.push(onScreen ? notice : t('panel.inOtherChat', { chat: chatName(entry), notice }));
+        add(onScreen ? notice : t('panel.inOtherChat', { chat: chatName(entry), notice }));
       }
     }
     // The agent's write GWS applied late, over their word since, which the panel sent again
@@ -72,7 +76,7 @@ export function writeNotices(
     if (late?.arrivedLate && late !== before.history.undo.at(-1)) {
       const key = named(late.key);
       const notice = late.before === undefined ? t('panel.lateDeleteUndone', { key }) : t('panel.lateWriteUndone', { key, value: quotedText(formatValue(late.before), t) });
-      lines.push(onScreen ? notice : t('panel.inOtherChat', { chat: chatName(entry), notice }));
+      add(onScreen ? notice : t('panel.inOtherChat', { chat: chatName(entry), notice }));
     }
     // A draft another party's change overtook: the cell says "Draft · changed on the server", and
     // this says it. Not of the editor open on screen: its alert says it, with the choice (said twice: exploratory test).
@@ -88,10 +92,10 @@ export function writeNotices(
       if (undone && sameValue(undone.before, now)) continue;
       const notice =
         now === undefined ? t('panel.draftDeleted', { key: named(key) }) : t('panel.draftOvertaken', { key: named(key), value: quotedText(formatValue(now), t) });
-      lines.push(onScreen ? notice : t('panel.inOtherChat', { chat: chatName(entry), notice }));
+      add(onScreen ? notice : t('panel.inOtherChat', { chat: chatName(entry), notice }));
     }
   }
-  return lines;
+  return notices;
 }
 
 /** The grid row whose editor has the focus (the frame keeps it while the agent is in the CRM). */
@@ -116,7 +120,7 @@ export function WriteNotices() {
   const store = useChatStoreApi();
   const config = useCaseDataConfig();
   const { t } = useMessages();
-  const [notices, setNotices] = useState<readonly { readonly id: number; readonly text: string }[]>([]);
+  const [notices, setNotices] = useState<readonly (WriteNotice & { readonly id: number })[]>([]);
   // Across a locale switch too: a key reused would be a node React keeps, not one read out anew.
   const nextId = useRef(0);
   // Work kept from before a reload for chats GWS no longer lists goes at a read (SECURITY.md,
@@ -136,11 +140,11 @@ export function WriteNotices() {
       shown += count;
       const timer = setTimeout(() => timers.delete(timer) && (shown -= count), NOTICE_KEPT_MS);
       timers.add(timer);
-      return [t('panel.savedWorkForgotten', { count })];
+      return [{ text: t('panel.savedWorkForgotten', { count }), chatId: null }];
     };
-    const say = (lines: readonly string[]) => {
+    const say = (lines: readonly WriteNotice[]) => {
       if (lines.length === 0) return;
-      const added = lines.map((text) => ({ id: nextId.current++, text }));
+      const added = lines.map((notice) => ({ ...notice, id: nextId.current++ }));
       setNotices((shown) => [...shown, ...added].slice(-NOTICES_KEPT));
       const timer = setTimeout(() => {
         timers.delete(timer);
@@ -150,6 +154,10 @@ export function WriteNotices() {
     };
     say(forgotten(store.getState()));
     const unsubscribe = store.subscribe((state, previous) => {
+      // Said of another chat, asking the agent to open it: opened, it is no longer true, and a
+      // reading cursor found it still there (exploratory test). That chat's grid says the rest.
+      const opened = state.activeChatId;
+      if (opened !== previous.activeChatId) setNotices((shown) => (shown.some((notice) => notice.chatId === opened) ? shown.filter((notice) => notice.chatId !== opened) : shown));
       if (state.chats === previous.chats) return;
       say([...forgotten(state), ...writeNotices(state, previous, t, named, (key) => editorRow()?.querySelector('[role="rowheader"]')?.getAttribute('aria-label') === named(key))]);
     });

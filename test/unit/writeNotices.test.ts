@@ -25,7 +25,7 @@ function live() {
   actions.chatsRead([chat('c', { k: 'old' }), chat('d', { k: 'old' })], actions.readStarted());
   const said: string[] = [];
   store.subscribe((state: ChatStoreState, previous: ChatStoreState) => {
-    if (state.chats !== previous.chats) said.push(...writeNotices(state, previous, translateEnglish));
+    if (state.chats !== previous.chats) said.push(...writeNotices(state, previous, translateEnglish).map((notice) => notice.text));
   });
   const notify = (id: string, userData: Record<string, UserDataValue>, referenceId?: number) =>
     actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat(id, userData), referenceId });
@@ -199,7 +199,7 @@ describe('a draft brought back by Ctrl+Z, and drafts their changes go back and f
     const said: string[] = [];
     let editorOpen = false;
     store.subscribe((state: ChatStoreState, previous: ChatStoreState) => {
-      if (state.chats !== previous.chats) said.push(...writeNotices(state, previous, translateEnglish, undefined, () => editorOpen));
+      if (state.chats !== previous.chats) said.push(...writeNotices(state, previous, translateEnglish, undefined, () => editorOpen).map((notice) => notice.text));
     });
     const notify = (id: string, userData: Record<string, UserDataValue>) => actions.notificationReceived({ kind: 'chat-changed', notificationType: 'PropertiesUpdated', chat: chat(id, userData) });
     return { actions, notify, said, setEditorOpen: (open: boolean) => void (editorOpen = open) };
