@@ -45,8 +45,13 @@ export function pasteIntoCell(gridRow: GridRow, { t, announce, note, commitText 
   }
   if (!navigator.clipboard) return announce(t('caseData.announce.pasteUnavailable'));
   navigator.clipboard.readText().then(
-    (text) => {
+    (copied) => {
       const name = keyShown(key, t, gridRow.rule.label);
+      // A list's option in another case ("Escalated" for escalated): the one it names, as the list's
+      // own type-ahead takes it (exploratory test: refused, "Choose one of…"). Two that differ only in case: as pasted.
+      const options = gridRow.rule.options?.map(formatValue) ?? [];
+      const inCase = options.includes(copied.trim()) ? [] : options.filter((option) => option.toLowerCase() === copied.trim().toLowerCase());
+      const text = inCase.length === 1 && inCase[0] !== undefined ? inCase[0] : copied;
       // The value it holds already (an empty clipboard on an empty value): nothing is sent, and
       // "Pasted" would say something was (exploratory test).
       if (text === formatValue(gridRow.row.value) && !gridRow.row.pending) return announce(t('caseData.announce.pastedSame', { key: name }));

@@ -95,3 +95,18 @@ describe('type-to-select in a list', () => {
     expect(fireEvent.keyDown(select, { key: ' ', code: 'Space' })).toBe(true);
   });
 });
+
+describe('a paste into a list', () => {
+  it('takes the one option the text names in another case, and refuses a text that names none', async () => {
+    const config = caseDataConfig({ fields: { CustomerSegment: { options: ['escalated', 'reopened', 'resolved'] } }, allowFreeKeys: true });
+    const { user } = await openPanel({ config });
+    valueCell('CustomerSegment').focus();
+    await navigator.clipboard.writeText('Escalated ');
+    await user.keyboard('{Control>}v{/Control}');
+    // Before (exploratory test): refused, "Choose one of: escalated, reopened, resolved".
+    await waitFor(async () => expect(await control.operations()).toEqual([{ operationName: 'UpdateUserData', userData: { CustomerSegment: 'escalated' } }]));
+    await navigator.clipboard.writeText('Escalate');
+    await user.keyboard('{Control>}v{/Control}');
+    expect(await screen.findByText(/Choose one of/, { selector: '.case-data__announce' })).toBeInTheDocument();
+  });
+});
