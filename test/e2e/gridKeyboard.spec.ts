@@ -514,6 +514,18 @@ test('the cell editor keeps its own border colour in every theme (the panel’s 
   expect(colours.border).toBe(colours.accent);
 });
 
+test('the focus ring of a cell reached by the keyboard is drawn inside it, where the grid’s scrolling box does not cut it off', async ({ page, sim }) => {
+  await page.goto(`${sim.url}/?chatId=${SEED}`);
+  await expect(page.getByRole('status')).toHaveText('Live');
+  await page.getByRole('row', { name: /^Subject\b/ }).getByRole('gridcell').focus();
+  const ring = () => page.evaluate(() => [document.activeElement?.getAttribute('role'), document.activeElement?.matches(':focus-visible'), document.activeElement && getComputedStyle(document.activeElement).outlineOffset]);
+  await page.keyboard.press('ArrowDown');
+  // Before (accessibility audit): 1px outside, the panel's ring for every control, cut off on the grid's outer side.
+  expect(await ring()).toEqual(['gridcell', true, '-2px']);
+  await page.keyboard.press('ArrowLeft');
+  expect(await ring()).toEqual(['rowheader', true, '-2px']);
+});
+
 test('undoing a delete in a windowed list takes the focus to the key, back at the grid’s end, in view', async ({ page, sim }) => {
   const grid = await openBigChat(page, sim, 300);
   await grid.getByRole('row', { name: /^Key00010\b/ }).getByRole('gridcell').click();
