@@ -135,7 +135,8 @@ export function CellEditor(props: CellEditorProps) {
     className: `cell-editor__field cell-editor__field--${editor}`,
     'aria-label': label,
     'aria-invalid': reason ? true : undefined,
-    'aria-describedby': [reason || refusal || held > 0 ? reasonId : '', conflict ? `${reasonId}-conflict` : ''].join(' ').trim() || undefined,
+    // The box of lines' hint too: Enter is a new line there, and a screen reader had no word of how to save (accessibility audit).
+    'aria-describedby': [reason || refusal || held > 0 ? reasonId : '', conflict ? `${reasonId}-conflict` : '', editor === 'multiline' ? `${reasonId}-hint` : ''].join(' ').trim() || undefined,
     // Up and Down step a number (the editor's own: the field standing in for it does not).
     onKeyDown: (event: KeyboardEvent) => {
       if (editor === 'select' && typeToSelect(event)) return event.stopPropagation();
@@ -279,7 +280,7 @@ export function CellEditor(props: CellEditorProps) {
       {editor === 'multiline' ? (
         // The box's last line: brought into view as it opens, the box opening over the rows below
         // (on the grid's lower rows most of it was cut off by its edge: integrator's test).
-        <span className="cell-editor__hint" aria-live={readOnly ? 'polite' : undefined} ref={boxIntoView}>
+        <span id={`${reasonId}-hint`} className="cell-editor__hint" aria-live={readOnly ? 'polite' : undefined} ref={boxIntoView}>
           {!readOnly ? t('caseData.editor.multilineHint') : (saidChanges ?? t('caseData.editor.readOnlyHint'))}
         </span>
       ) : null}

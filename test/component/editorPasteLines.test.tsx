@@ -24,6 +24,8 @@ describe('a paste of lines into the one-line editor', () => {
     const box = screen.getByRole('textbox', { name: 'Value of Subject' });
     expect(box.tagName).toBe('TEXTAREA');
     expect(box).toHaveFocus();
+    // How to save, where Enter is a new line: described (before (accessibility audit), only shown).
+    expect(box).toHaveAccessibleDescription('Ctrl+Enter saves, Escape cancels.');
     expect(box).toHaveValue('colA\tcolB\nrow2a\trow2b');
     expect((box as HTMLTextAreaElement).selectionStart).toBe('colA\tcolB\nrow2a\trow2b'.length);
     // Not saved by the swap of fields: the box is open, nothing sent.
