@@ -69,6 +69,16 @@ export function writeNotices(
         add(onScreen ? notice : t('panel.inOtherChat', { chat: chatName(entry), notice }));
       }
     }
+    // The agent's own write landed as they made it (the last of its key): the cell's Saving… turns
+    // to Saved, and a screen reader heard nothing of it (accessibility audit). On screen only: in
+    // another chat it is no news to act on.
+    if (onScreen) {
+      for (const edit of before.pending) {
+        if ((edit.status !== 'sending' && edit.status !== 'awaiting') || edit.overtaken || entry.pending.some((other) => other.key === edit.key)) continue;
+        if (before.pending.some((later) => later.key === edit.key && later.editId > edit.editId) || !snapshotShows(entry.chat, edit)) continue;
+        add(t(edit.op === 'delete' ? 'panel.deleted' : 'panel.saved', { key: named(edit.key) }));
+      }
+    }
     // The agent's write GWS applied late, over their word since, which the panel sent again
     // (caseData/lateWrites.ts): said, with what Ctrl+Z keeps; the late value may have been
     // theirs after all, written in another window (integrator's test: undone unsaid).

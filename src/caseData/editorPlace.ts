@@ -41,9 +41,13 @@ export function reopenedFrom(label: string, length: number): Pick<Handover, 'foc
 export function useCellPassesFocus(fieldRef: RefObject<HTMLElement | null>): void {
   useEffect(() => {
     const cell = fieldRef.current?.closest<HTMLElement>('[role="gridcell"]');
-    const passOn = (event: FocusEvent) => {
-      if (event.target === cell && fieldRef.current?.isConnected) fieldRef.current.focus({ preventScroll: true });
-    };
+    // Once the event's work is done: the grid gives the cell the focus as an editor closes (Enter,
+    // Escape), and the editor is gone by then.
+    const passOn = (event: FocusEvent) =>
+      event.target === cell &&
+      setTimeout(() => {
+        if (document.activeElement === cell && fieldRef.current?.isConnected) fieldRef.current.focus({ preventScroll: true });
+      });
     cell?.addEventListener('focus', passOn);
     return () => cell?.removeEventListener('focus', passOn);
   }, [fieldRef]);

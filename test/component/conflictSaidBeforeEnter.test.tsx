@@ -46,7 +46,7 @@ describe('a second change of theirs while the editor is open', () => {
     // A click on the cell's padding: the cell takes the focus from the field (the editor stays open).
     valueCell('Subject').focus();
     // Before (exploratory test): the focus stayed on the cell, and Enter and Escape did nothing.
-    expect(screen.getByRole('textbox', { name: 'Value of Subject' })).toHaveFocus();
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Value of Subject' })).toHaveFocus());
     await user.keyboard('{Escape}');
     await waitFor(() => expect(valueCell('Subject')).toHaveTextContent('T1'));
     expect(screen.queryByRole('textbox', { name: 'Value of Subject' })).not.toBeInTheDocument();

@@ -34,6 +34,30 @@ function live() {
 
 const SAVED_OVER = 'Saved k over a change someone else made while yours was on its way (their value was “theirs”).';
 
+describe('a write of the agent’s that landed as made', () => {
+  it('is said once, for the last of its key, on screen: Saved, or Deleted', () => {
+    const { actions, notify, said } = live();
+    const first = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'one' });
+    const second = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'two' });
+    actions.userDataWriteAccepted('c', first.editId, 3);
+    notify('c', { k: 'one' }, 3);
+    expect(said).toEqual([]);
+    actions.userDataWriteAccepted('c', second.editId, 4);
+    notify('c', { k: 'two' }, 4);
+    // Before (accessibility audit): the cell's Saving… turned to Saved, and nothing was said.
+    expect(said).toEqual(['Saved k.']);
+    const gone = actions.userDataWriteSent('c', { op: 'delete', key: 'k' });
+    notify('c', {}, 5);
+    actions.userDataWriteAccepted('c', gone.editId, 5);
+    expect(said).toEqual(['Saved k.', 'Deleted k.']);
+    // In a chat not on screen: no news to act on.
+    const elsewhere = actions.userDataWriteSent('d', { op: 'update', key: 'k', value: 'new' });
+    actions.userDataWriteAccepted('d', elsewhere.editId, 6);
+    notify('d', { k: 'new' }, 6);
+    expect(said).toEqual(['Saved k.', 'Deleted k.']);
+  });
+});
+
 describe('a save that went through over another party’s change', () => {
   it('is said when its answer comes before its notification', () => {
     const { actions, notify, said } = live();
@@ -92,10 +116,11 @@ describe('a save that went through over another party’s change', () => {
     const mine = actions.userDataWriteSent('c', { op: 'update', key: 'k', value: 'mine' });
     notify('c', { k: 'mine' }, 6);
     notify('c', { k: 'theirs' });
-    expect(said).toEqual([]);
+    // The second landed as made (the first, replaced by it, is no news).
+    expect(said).toEqual(['Saved k.']);
     actions.userDataWriteAccepted('c', mine.editId, 6);
     // Before (exploratory test): nothing, the cell turning from Saving… to their value.
-    expect(said).toEqual(['Someone else changed k to “theirs” right after your change.']);
+    expect(said).toEqual(['Saved k.', 'Someone else changed k to “theirs” right after your change.']);
   });
 
   it('says another party’s change after a write whose notification was lost, once a read settles it; and their delete', () => {

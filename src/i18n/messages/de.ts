@@ -28,6 +28,8 @@ export const de = {
   'panel.otherChatOver': 'Der Chat mit {chat} ist vorbei ({state}) und enthält nicht gespeicherte Änderungen. Öffnen Sie diesen Chat, um sie zu kopieren.',
   'panel.lateWriteUndone': '{key}: Ihre frühere Änderung zu „{value}“, damals nicht bestätigt, wurde verspätet übernommen, über das, was Sie dort gelassen hatten; das wird erneut gesendet. Mit Strg+Z behalten Sie „{value}“.',
   'panel.lateDeleteUndone': '{key}: Ihr früheres Löschen, damals nicht bestätigt, wurde verspätet übernommen, über das, was Sie dort gelassen hatten; das wird erneut gesendet. Mit Strg+Z löschen Sie erneut.',
+  'panel.saved': '{key} gespeichert.',
+  'panel.deleted': '{key} gelöscht.',
   'panel.savedOverOther': '{key} gespeichert, über eine Änderung hinweg, die jemand anderes vorgenommen hat, während Ihre unterwegs war (dessen Wert war „{value}“).',
   'panel.deletedOverOther': '{key} gelöscht, über eine Änderung hinweg, die jemand anderes vorgenommen hat, während Ihre unterwegs war (dessen Wert war „{value}“).',
   'panel.draftOvertaken': '{key} wurde von jemand anderem zu „{value}“ geändert; Ihr ungespeicherter Entwurf bleibt erhalten.',

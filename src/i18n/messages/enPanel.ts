@@ -41,6 +41,9 @@ export const enPanel = {
   // caseData/lateWrites.ts: a write not confirmed at the time (no answer), applied late over the agent's word since, which the panel sends again.
   'panel.lateWriteUndone': '{key}: your earlier change to “{value}”, not confirmed at the time, was applied late, over what you had left there; that is sent again. Ctrl+Z keeps “{value}”.',
   'panel.lateDeleteUndone': '{key}: your earlier delete, not confirmed at the time, was applied late, over what you had left there; that is sent again. Ctrl+Z deletes it again.',
+  // The agent's own write, landed as made (WriteNotices).
+  'panel.saved': 'Saved {key}.',
+  'panel.deleted': 'Deleted {key}.',
   'panel.savedOverOther': 'Saved {key} over a change someone else made while yours was on its way (their value was “{value}”).',
   'panel.deletedOverOther': 'Deleted {key} over a change someone else made while yours was on its way (their value was “{value}”).',
   // Someone else deleted the key meanwhile; the agent's save added it again.
