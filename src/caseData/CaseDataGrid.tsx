@@ -153,10 +153,11 @@ function ChatCaseData({ chatId, registerFocusKey }: CaseDataGridProps) {
   const renderedIndexes = Array.from({ length: rowWindow.end - rowWindow.start }, (_unused, offset) => rowWindow.start + offset);
   if (pinned !== null) renderedIndexes.splice(pinned < rowWindow.start ? 0 : renderedIndexes.length, 0, pinned);
 
-
   return (
     <div className="case-data">
-      <div className="case-data__toolbar" role="toolbar" aria-label={t('caseData.tools')} aria-controls={`${ids.filter}-grid`}>
+      {/* A group, not a toolbar: a toolbar is one tab stop whose controls the arrows move between, and the
+          filter's text field needs its arrows (accessibility audit: two tab stops, arrows moving nowhere). */}
+      <div className="case-data__toolbar" role="group" aria-label={t('caseData.tools')} aria-controls={`${ids.filter}-grid`}>
         <span className="case-data__filter">
           <label htmlFor={ids.filter}>{t('caseData.filter')}</label>
           <input
