@@ -417,6 +417,19 @@ describe('editing keys', () => {
     expect(await control.operations()).toEqual([]);
   });
 
+  it('Delete of a chat’s last key says what brings it back, not a Ctrl+Z the empty grid cannot hear', async () => {
+    await control.addChat({ id: 'ONEKEY', state: 'Chatting', userData: { Only: 'x' } });
+    const view = renderPanel(sim.url, { chatId: 'ONEKEY' });
+    await screen.findByRole('grid', { name: 'Case data' });
+    await waitForLive();
+    await waitFor(() => valueCell('Only'));
+    valueCell('Only').focus();
+    await view.user.keyboard('{Delete}');
+    // Before (accessibility audit): "Press Ctrl+Z to undo.", the grid then empty and the focus on the filter.
+    expect(await screen.findByText('Deleting Only, this chat’s last key: once it is gone, Add field adds it again.')).toBeInTheDocument();
+    await waitFor(() => expect(within(grid()).queryByRole('rowheader', { name: 'Only' })).not.toBeInTheDocument());
+  });
+
   it('Delete removes a key with DeleteUserData and Ctrl+Z restores key and value with AttachUserData', async () => {
     const { user } = await openPanel();
     valueCell('UserData1').focus();

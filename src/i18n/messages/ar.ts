@@ -201,6 +201,7 @@ export const ar = {
   'caseData.announce.addedQueued': 'تمت إضافة {key}؛ سيُحفظ عند عودة الاتصال.',
   'caseData.announce.addedFilteredOut': 'يخفيه عامل التصفية «{filter}» بعد حفظه.',
   'caseData.announce.deleted': 'جارٍ حذف {key}. اضغط Ctrl+Z للتراجع.',
+  'caseData.announce.deletedLast': 'جارٍ حذف {key}، آخر مفتاح في هذه المحادثة: بعد حذفه، أعِد إضافته بـ«إضافة حقل».',
   'caseData.announce.nothingToUndo': 'لا يوجد ما يمكن التراجع عنه.',
   'caseData.announce.nothingToRedo': 'لا يوجد ما يمكن إعادته.',
   'caseData.reason.changedSince': 'غيّر شخص آخر «{key}» منذ ذلك الحين؛ هذا سيستبدل قيمته.',

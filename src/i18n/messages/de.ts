@@ -168,6 +168,7 @@ export const de = {
   'caseData.announce.addedQueued': '{key} hinzugefügt; wird gespeichert, sobald die Verbindung wieder besteht.',
   'caseData.announce.addedFilteredOut': 'Der Filter „{filter}“ blendet es nach dem Speichern aus.',
   'caseData.announce.deleted': '{key} wird gelöscht. Mit Strg+Z machen Sie es rückgängig.',
+  'caseData.announce.deletedLast': '{key} wird gelöscht, der letzte Schlüssel dieses Chats: Ist er weg, fügt „Feld hinzufügen“ ihn wieder hinzu.',
   'caseData.announce.nothingToUndo': 'Nichts rückgängig zu machen.',
   'caseData.announce.nothingToRedo': 'Nichts wiederherzustellen.',
   'caseData.reason.changedSince': '„{key}“ wurde inzwischen von jemand anderem geändert; das würde diesen Wert überschreiben.',

@@ -13,6 +13,8 @@ export const enHistory = {
   'caseData.announce.discardedMaybeSaved': 'Discarded the change to {key}; it may have been saved: the cell shows what the server holds. Press Ctrl+Z to undo.',
   // Said as it is sent, or queued offline (then the row says Queued): not done yet (exploratory test: "Deleted" offline).
   'caseData.announce.deleted': 'Deleting {key}. Press Ctrl+Z to undo.',
+  // The chat's last key (the grid then has no cell for Ctrl+Z): what brings it back instead.
+  'caseData.announce.deletedLast': 'Deleting {key}, this chat’s last key: once it is gone, Add field adds it again.',
   // Retry, Keep mine (or Enter on a refused delete): said over what the live region said of the
   // problem, which would read on as if it stood.
   'caseData.announce.sendingAgain': 'Sending your change to {key}.',
