@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { startSimulator } from '../../simulator/server';
 
 // The demo as `npm start` serves it: the shipped config.json (public/) makes routing keys
@@ -200,6 +200,28 @@ test('Add field’s labels and fields stand level: a list beside a text field do
     );
     // Before (integrator's test): the list stood taller than the text field, and its label lower.
     expect(boxes[0]).toEqual(boxes[1]);
+  } finally {
+    await sim.close();
+  }
+});
+
+test('in a narrow panel a key, or a read-only value, the column cuts off is shown whole while its cell has the focus', async ({ page }) => {
+  const sim = await startSimulator({ port: 0, widgetDir: 'dist' });
+  try {
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.goto(`${sim.url}/`);
+    await expect(page.getByRole('status')).toHaveText('Live');
+    const cutOff = (cell: Locator) => cell.evaluate((element) => [...element.querySelectorAll('span')].some((span) => span.scrollWidth > span.clientWidth));
+    const key = page.getByRole('row', { name: /^Customer segment\b/ }).getByRole('rowheader');
+    const readOnly = page.getByRole('row', { name: /^RTargetObjectSelected\b/ }).getByRole('gridcell');
+    // Cut off at rest, the whole text in the tooltip: no keyboard reaches that (accessibility audit).
+    expect(await cutOff(key)).toBe(true);
+    expect(await cutOff(readOnly)).toBe(true);
+    await key.focus();
+    expect(await cutOff(key)).toBe(false);
+    await readOnly.focus();
+    expect(await cutOff(readOnly)).toBe(false);
+    expect(await cutOff(key)).toBe(true);
   } finally {
     await sim.close();
   }
