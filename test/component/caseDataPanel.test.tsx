@@ -358,18 +358,25 @@ describe('the agent’s own chat when GWS sends it in a shape that cannot be rea
 });
 
 describe('work in a chat that is not on screen', () => {
-  it('takes its notice of a chat not on screen away as that chat is opened: it asked to open it, no longer true', async () => {
-    const { user, store } = renderPanel(sim.url);
+  /** Subject saved slowly and refused (statusCode 4), the agent on another chat meanwhile. */
+  async function refusedAfterSwitching() {
+    const view = renderPanel(sim.url);
     await screen.findByRole('grid', { name: 'Case data' });
-    await waitUntilSettled(store);
+    await waitUntilSettled(view.store);
     await control.faults({ latencyMs: 1_000 });
     await control.faults({ failNext: 1, statusCode: 4 });
     valueCell('Subject').focus();
-    await user.keyboard('mine{Enter}');
+    await view.user.keyboard('mine{Enter}');
     const picker = screen.getByRole('combobox', { name: 'Chat' });
-    const other = within(picker).getAllByRole('option').find((option) => option.getAttribute('value') !== SEED_CHAT_ID);
+    const seedOption = () => within(picker).getAllByRole('option').find((option) => option.getAttribute('value') === SEED_CHAT_ID);
+    const other = within(picker).getAllByRole('option').find((option) => option !== seedOption());
     if (!other) throw new Error('the simulator should seed a second chat');
-    await user.selectOptions(picker, other);
+    await view.user.selectOptions(picker, other);
+    return { ...view, picker, seedOption };
+  }
+
+  it('takes its notice of a chat not on screen away as that chat is opened: it asked to open it, no longer true', async () => {
+    const { user, picker } = await refusedAfterSwitching();
     await waitFor(() => expect(screen.getByText(/^Not saved in the chat with .+: Subject\. Open that chat to keep or discard it\.$/)).toBeInTheDocument(), { timeout: 5_000 });
     await control.faults({ latencyMs: 0 });
     await user.selectOptions(picker, SEED_CHAT_ID);
@@ -379,18 +386,7 @@ describe('work in a chat that is not on screen', () => {
   });
 
   it('says a write refused after the agent switched chats, and marks that chat in the picker until it is settled', { timeout: 30_000 }, async () => {
-    const { user, store } = renderPanel(sim.url);
-    await screen.findByRole('grid', { name: 'Case data' });
-    await waitUntilSettled(store);
-    await control.faults({ latencyMs: 1_000 });
-    await control.faults({ failNext: 1, statusCode: 4 });
-    valueCell('Subject').focus();
-    await user.keyboard('mine{Enter}');
-    const picker = screen.getByRole('combobox', { name: 'Chat' });
-    const seedOption = () => within(picker).getAllByRole('option').find((option) => option.getAttribute('value') === SEED_CHAT_ID);
-    const other = within(picker).getAllByRole('option').find((option) => option !== seedOption());
-    if (!other) throw new Error('the simulator should seed a second chat');
-    await user.selectOptions(picker, other);
+    const { user, picker, seedOption } = await refusedAfterSwitching();
     // Before: nothing was said, and the picker did not tell the chat apart.
     await waitFor(() => expect(screen.getByText(/^Not saved in the chat with .+: Subject\. Open that chat to keep or discard it\.$/)).toBeInTheDocument(), { timeout: 5_000 });
     expect(seedOption()).toHaveTextContent(/ · not saved$/);

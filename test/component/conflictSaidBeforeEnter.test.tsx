@@ -12,15 +12,21 @@ const { control } = sim;
 
 const said = () => document.querySelector('.cell-editor__said')?.textContent ?? '';
 
+/** The agent types " mine" into Subject's editor, and another party sets it to T1: the conflict is said. */
+async function conflictOnSubject() {
+  const view = renderPanel(sim.url);
+  await screen.findByRole('grid', { name: 'Case data' });
+  await waitUntilSettled(view.store);
+  valueCell('Subject').focus();
+  await view.user.keyboard('{F2} mine');
+  await control.updateUserData(SEED_CHAT_ID, { Subject: 'T1' });
+  await waitFor(() => expect(said()).toContain('“T1”'));
+  return view;
+}
+
 describe('a second change of theirs while the editor is open', () => {
   it('is said by the Enter that would have kept yours over it, which keeps nothing; the next Enter keeps yours', async () => {
-    const { user, store } = renderPanel(sim.url);
-    await screen.findByRole('grid', { name: 'Case data' });
-    await waitUntilSettled(store);
-    valueCell('Subject').focus();
-    await user.keyboard('{F2} mine');
-    await control.updateUserData(SEED_CHAT_ID, { Subject: 'T1' });
-    await waitFor(() => expect(said()).toContain('“T1”'));
+    const { user } = await conflictOnSubject();
     await readConflict();
     // A second change, shown at once, said only after a few seconds.
     await control.updateUserData(SEED_CHAT_ID, { Subject: 'T2 important' });
@@ -36,13 +42,7 @@ describe('a second change of theirs while the editor is open', () => {
   });
 
   it('the cell around the open conflict passes the focus back to it: Escape there takes theirs', async () => {
-    const { user, store } = renderPanel(sim.url);
-    await screen.findByRole('grid', { name: 'Case data' });
-    await waitUntilSettled(store);
-    valueCell('Subject').focus();
-    await user.keyboard('{F2} mine');
-    await control.updateUserData(SEED_CHAT_ID, { Subject: 'T1' });
-    await waitFor(() => expect(said()).toContain('“T1”'));
+    const { user } = await conflictOnSubject();
     // A click on the cell's padding: the cell takes the focus from the field (the editor stays open).
     valueCell('Subject').focus();
     // Before (exploratory test): the focus stayed on the cell, and Enter and Escape did nothing.
