@@ -55,29 +55,25 @@ export function writeNotices(
           : t(edit.op === 'delete' ? 'panel.deletedOverOther' : 'panel.savedOverOther', { key, value: quotedText(formatValue(theirs), t) });
       add(onScreen ? notice : t('panel.inOtherChat', { chat: chatName(entry), notice }));
     }
-    // The mirror: a write on its way gone with another party's value showing, which came after
-    // it (its notification, or a read, settled it; the agent's own later write of the key is no
-    // other party's). The cell went from Saving… to their value unsaid (exploratory test).
-    if (!hasEnded(entry.chat.state)) {
-      for (const edit of before.pending) {
-        if ((edit.status !== 'sending' && edit.status !== 'awaiting') || entry.pending.some((other) => other.key === edit.key)) continue;
-        const now = entry.chat.userData.get(edit.key);
-        if (before.pending.some((own) => own.key === edit.key && sameValue(valueAfter(own), now))) continue;
-        const key = named(edit.key);
-        // (One the read shows the key as it found it stays, Not confirmed: chatEntry.ts, applyRead.)
-        const notice = now === undefined ? t('panel.deletedAfterYours', { key }) : t('panel.changedAfterYours', { key, value: quotedText(formatValue(now), t) });
-        add(onScreen ? notice : t('panel.inOtherChat', { chat: chatName(entry), notice }));
+    // A write on its way gone (its notification, or a read, settled it):
+    for (const edit of before.pending) {
+      if ((edit.status !== 'sending' && edit.status !== 'awaiting') || entry.pending.some((other) => other.key === edit.key)) continue;
+      const now = entry.chat.userData.get(edit.key);
+      const key = named(edit.key);
+      if (before.pending.some((own) => own.key === edit.key && sameValue(valueAfter(own), now))) {
+        // Landed as the agent made it, the last of its key: the cell's Saving… turns to Saved, and a
+        // screen reader heard nothing of it (accessibility audit). On screen only: in another chat it
+        // is no news to act on. (One saved over another party's change is said above.)
+        const last = !before.pending.some((later) => later.key === edit.key && later.editId > edit.editId);
+        if (onScreen && last && !edit.overtaken && snapshotShows(entry.chat, edit)) add(t(edit.op === 'delete' ? 'panel.deleted' : 'panel.saved', { key }));
+        continue;
       }
-    }
-    // The agent's own write landed as they made it (the last of its key): the cell's Saving… turns
-    // to Saved, and a screen reader heard nothing of it (accessibility audit). On screen only: in
-    // another chat it is no news to act on.
-    if (onScreen) {
-      for (const edit of before.pending) {
-        if ((edit.status !== 'sending' && edit.status !== 'awaiting') || edit.overtaken || entry.pending.some((other) => other.key === edit.key)) continue;
-        if (before.pending.some((later) => later.key === edit.key && later.editId > edit.editId) || !snapshotShows(entry.chat, edit)) continue;
-        add(t(edit.op === 'delete' ? 'panel.deleted' : 'panel.saved', { key: named(edit.key) }));
-      }
+      // The mirror: another party's value showing, which came after it (the agent's own later write of
+      // the key is no other party's, above). The cell went from Saving… to their value unsaid (exploratory
+      // test). (One the read shows the key as it found it stays, Not confirmed: chatEntry.ts, applyRead.)
+      if (hasEnded(entry.chat.state)) continue;
+      const notice = now === undefined ? t('panel.deletedAfterYours', { key }) : t('panel.changedAfterYours', { key, value: quotedText(formatValue(now), t) });
+      add(onScreen ? notice : t('panel.inOtherChat', { chat: chatName(entry), notice }));
     }
     // The agent's write GWS applied late, over their word since, which the panel sent again
     // (caseData/lateWrites.ts): said, with what Ctrl+Z keeps; the late value may have been

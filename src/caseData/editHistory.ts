@@ -67,13 +67,20 @@ export function removeKey({ row }: GridRow, tools: EditHistoryTools): void {
 }
 
 /**
- * Whether a step's write went without landing, replaced by a newer write of its key whose step
- * starts from the same value (the grid's commit over an unsettled write takes the server's value
- * as its `before`: useGridController), in either stack (that one undone already, say).
+ * An undo step that changed nothing the server shows, so that its undo is none:
+ * - the discard of a write that may have landed, which the server shows since (read again on the
+ *   discard): it took nothing away (left for redo, it sent the value from before over the agent's
+ *   redone write: review);
+ * - a write refused (or overtaken) that a newer one of its key replaced before it landed, that
+ *   newer write's step starting from the same value (the grid's commit over an unsettled write
+ *   takes the server's value as its `before`: useGridController), in either stack (that one undone
+ *   already, say): it said someone else had changed the key since (exploratory test, A refused, B
+ *   saved, Ctrl+Z twice).
  */
-function replacedUnlanded(step: HistoryStep, entry: ChatEntry): boolean {
+function changedNothing(step: HistoryStep, entry: ChatEntry): boolean {
+  if (step.discard) return sameValue(shownValue(entry, step.key), step.before) && !entry.pending.some((edit) => edit.key === step.key);
   const { editId } = step;
-  if (editId === undefined || step.draft || step.discard || entry.pending.some((edit) => edit.editId === editId)) return false;
+  if (editId === undefined || step.draft || entry.pending.some((edit) => edit.editId === editId)) return false;
   return [...entry.history.undo, ...entry.history.redo].some(
     (other) => other.key === step.key && (other.editId ?? 0) > editId && !other.draft && !other.discard && sameValue(other.before, step.before) && !sameValue(other.before, step.after),
   );
@@ -92,19 +99,9 @@ export function travel(direction: 'undo' | 'redo', tools: EditHistoryTools): voi
     announce(direction === 'undo' ? t('caseData.announce.nothingToUndo') : t('caseData.announce.nothingToRedo'));
     return;
   }
-  // The discard of a write that may have landed, which the server shows since (read again on the
-  // discard): it took nothing away. It goes from history (left for redo, it sent the value from
-  // before over the agent's redone write: review), and its undo goes on to the write itself, in
-  // one key press (the agent's edit stayed stuck under it).
-  if (direction === 'undo' && step.discard && sameValue(shownValue(entry, step.key), step.before) && !entry.pending.some((edit) => edit.key === step.key)) {
-    actions.stepTaken(chatId, 'undo', true);
-    return travel('undo', { ...tools, entry: { ...entry, history: { ...entry.history, undo: entry.history.undo.slice(0, -1) } } });
-  }
-  // A write refused (or overtaken) that a newer one of the key replaced before it landed: that
-  // newer write's step puts back what was there before both, so this one changed nothing and its
-  // undo is none. It goes from history, and the undo goes on (it said someone else had changed
-  // the key since: exploratory test, A refused, B saved, Ctrl+Z twice).
-  if (direction === 'undo' && replacedUnlanded(step, entry)) {
+  // A step that changed nothing goes from history, and the undo goes on to the one before, in one
+  // key press (the agent's edit stayed stuck under a discard that took nothing away).
+  if (direction === 'undo' && changedNothing(step, entry)) {
     actions.stepTaken(chatId, 'undo', true);
     return travel('undo', { ...tools, entry: { ...entry, history: { ...entry.history, undo: entry.history.undo.slice(0, -1) } } });
   }
