@@ -10,13 +10,19 @@ import { renderPanel, valueCell, waitUntilSettled } from '../support/renderPanel
 const sim = simulatorPerFile();
 const { control } = sim;
 
+/** Subject's one-line editor, open (F2) on its value. */
+async function openSubjectEditor() {
+  const view = renderPanel(sim.url);
+  await screen.findByRole('grid', { name: 'Case data' });
+  await waitUntilSettled(view.store);
+  valueCell('Subject').focus();
+  await view.user.keyboard('{F2}');
+  return view;
+}
+
 describe('a paste of lines into the one-line editor', () => {
   it('opens the box of lines with them, the caret after them, and saves them as pasted', async () => {
-    const { user, store } = renderPanel(sim.url);
-    await screen.findByRole('grid', { name: 'Case data' });
-    await waitUntilSettled(store);
-    valueCell('Subject').focus();
-    await user.keyboard('{F2}');
+    const { user } = await openSubjectEditor();
     const field = screen.getByRole('textbox', { name: 'Value of Subject' });
     expect(field.tagName).toBe('INPUT');
     await user.keyboard('{Control>}a{/Control}');
@@ -37,11 +43,7 @@ describe('a paste of lines into the one-line editor', () => {
   });
 
   it('keeps a one-line paste in the one-line field', async () => {
-    const { user, store } = renderPanel(sim.url);
-    await screen.findByRole('grid', { name: 'Case data' });
-    await waitUntilSettled(store);
-    valueCell('Subject').focus();
-    await user.keyboard('{F2}');
+    const { user } = await openSubjectEditor();
     await user.paste(' pasted');
     const field = screen.getByRole('textbox', { name: 'Value of Subject' });
     expect(field.tagName).toBe('INPUT');
